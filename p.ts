@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { sql } from 'drizzle-orm';
+let t=Date.now();
+const pg = new PGlite();
+await pg.waitReady;
+console.log('new', Date.now()-t);
+const db = drizzle(pg);
+console.log(await db.execute(sql`select version()`));
+t=Date.now();
+const dump = await pg.dumpDataDir('none');
+console.log('dump', Date.now()-t, dump.size);
+t=Date.now();
+const pg2 = new PGlite({ loadDataDir: dump });
+await pg2.waitReady;
+console.log('restore', Date.now()-t);

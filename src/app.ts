@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import { accountModule } from './modules/account/account.module.ts';
+import { auditModule } from './modules/audit/audit.module.tsx';
+import { partnersModule } from './modules/partners/partners.module.ts';
+import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
+import { usersModule } from './modules/users/users.module.tsx';
+import { installErrorHandler } from './platform/error-handler.ts';
+import { requestContext } from './platform/request-context.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  /** Pass false in tests and benchmarks to keep the output quiet. */
+  logger?: boolean;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+
+const PUBLIC_ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public');
+
+/** Builds the whole application without listening, so tests can drive it with `inject()`. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { db, config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Refuse unknown fields instead of silently dropping them (ARCHITECTURE rule 9), and coerce form strings.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url });
+    }
+  });
+
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: config.bodyLimitBytes, files: 1, fields: 20 } });
+  await app.register(helmet, {
+    // ASVS V14.4: no inline script anywhere, no framing, no referrer leaks to other sites.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only means something over TLS; it is added below when the request came over HTTPS.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (request.actor || request.session) reply.header('cache-control', 'no-store');
+  });
+  await app.register(requestContext, { db, config });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Coalition Desk API', version: '1', description: 'JSON API of Coalition Desk. Authenticate with `Authorization: Bearer <personal API token>`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(async (docs) => {
+    // The documentation is public: mark the plugin's routes so the access check lets anyone in.
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+  await app.register(async (assets) => {
+    assets.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    });
+    await assets.register(fastifyStatic, { root: PUBLIC_ASSETS, prefix: '/assets/', maxAge: '1h' });
+  });
+
+  const modules = { db, config };
+  await app.register(publicSiteModule, modules);
+  await app.register(accountModule, modules);
+  await app.register(usersModule, modules);
+  await app.register(partnersModule, modules);
+  await app.register(auditModule, modules);
+
+  await app.ready();
+  return Object.assign(app, { registeredRoutes }) as unknown as App;
+}

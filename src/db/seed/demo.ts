@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { users } from '../schema/identity.ts';
+import { groups, partners } from '../schema/partners.ts';
+import type { Role } from '../schema/identity.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { generatePassword } from '../../platform/passwords.ts';
+import { createPerson } from '../../modules/partners/people.service.ts';
+import { createUser } from '../../modules/users/users.service.ts';
+import { loadReferenceData } from './reference-data.ts';
+
+export interface DemoSignIn {
+  role: Role;
+  email: string;
+  password: string;
+}
+
+const DEMO_ACCOUNTS: { role: Role; email: string; name: string; partnerIso3?: string; groupSlugs?: string[] }[] = [
+  { role: 'secretariat-admin', email: 'admin@demo.coalition-desk.org', name: 'Demo Administrator' },
+  { role: 'secretariat-officer', email: 'officer@demo.coalition-desk.org', name: 'Demo Secretariat Officer', groupSlugs: ['small-group'] },
+  { role: 'co-chair', email: 'cochair@demo.coalition-desk.org', name: 'Demo Co-chair (United States)', partnerIso3: 'USA', groupSlugs: ['small-group'] },
+  { role: 'delegate', email: 'delegate@demo.coalition-desk.org', name: 'Demo Delegate (France)', partnerIso3: 'FRA', groupSlugs: ['small-group'] },
+  { role: 'analyst', email: 'analyst@demo.coalition-desk.org', name: 'Demo Analyst', groupSlugs: ['counter-isis-finance-group'] },
+];
+
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Loads the demo data set: reference facts, the seed's Special Envoy, and one account per role with a
+ * password made for this data folder. Demo accounts need no second factor; no other account is exempt.
+ */
+export async function loadDemoData(db: Db): Promise<DemoSignIn[]> {
+  const actor = systemActor('system (demo data)');
+  await loadReferenceData(db);
+  const [usa] = await db.select().from(partners).where(eq(partners.iso3, 'USA'));
+  if (usa) {
+    await createPerson(db, actor, { partnerId: usa.id, name: 'John Godfrey', title: 'Acting Special Envoy for the Global Coalition to Defeat Daesh/ISIS', classification: 'public' });
+  }
+  const signIns: DemoSignIn[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    const [partner] = account.partnerIso3 ? await db.select().from(partners).where(eq(partners.iso3, account.partnerIso3)) : [];
+    const groupIds: string[] = [];
+    for (const slug of account.groupSlugs ?? []) {
+      const [group] = await db.select({ id: groups.id }).from(groups).where(eq(groups.slug, slug));
+      if (group) groupIds.push(group.id);
+    }
+    const password = generatePassword();
+    await createUser(db, actor, { email: account.email, displayName: account.name, role: account.role, partnerId: partner?.id ?? null, groupIds, password }, { demo: true });
+    signIns.push({ role: account.role, email: account.email, password });
+  }
+  return signIns;
+}
+
+export function writeDemoSignIns(dataDir: string, signIns: DemoSignIn[]): string {
+  const file = path.join(dataDir, 'demo-sign-ins.txt');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, signIns.map((s) => `${s.role} ${s.email} ${s.password}`).join('\n') + '\n', { mode: 0o600 });
+  return file;
+}

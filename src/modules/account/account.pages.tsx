@@ -1,0 +1,176 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem, InvalidInput } from '../../platform/errors.ts';
+import { instanceSecret } from '../../platform/instance-secrets.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { safeLocalPath } from '../../platform/safe-redirect.ts';
+import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../../platform/session.ts';
+import { issueSignInFormToken, isValidSignInFormToken } from '../../platform/sign-in-form-token.ts';
+import { totpQrSvg, totpUri } from '../../platform/totp.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { pageContext } from '../../platform/views/page-context.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import * as repo from './account.repo.ts';
+import { LanguageBody, NewApiTokenBody, SecondFactorBody, SignInBody } from './account.schema.ts';
+import * as account from './account.service.ts';
+import { AccountPage, EnrolPage, RecoveryCodesPage, SecondFactorPage, SignInPage, TokensPage } from './account.views.tsx';
+
+const FormBody = Type.Record(Type.String(), Type.Unknown());
+const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })), lang: Type.Optional(Type.String()) });
+
+function client(request: FastifyRequest): account.Client {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+}
+
+/** Refuses a sign-in posted from another site (login CSRF, ASVS V4.2.2); browsers send these headers. */
+function isCrossSite(request: FastifyRequest): boolean {
+  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+function setSessionCookie(reply: FastifyReply, cookieValue: string): void {
+  reply.setCookie(SESSION_COOKIE, cookieValue, SESSION_COOKIE_OPTIONS);
+}
+
+function afterStage(stage: string, next: string): string {
+  if (stage === 'password') return `/sign-in/second-factor?next=${encodeURIComponent(next)}`;
+  if (stage === 'enrol') return '/account/second-factor';
+  return next;
+}
+
+export const accountPages: AppModule = async (app, { db, config }) => {
+  const signInKey = () => instanceSecret(db, 'sign-in-form');
+
+  app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: NextQuery, hide: true } }, async (request, reply) => {
+    if (request.actor) return reply.redirect(safeLocalPath(request.query.next), 303);
+    const formToken = issueSignInFormToken(await signInKey());
+    return sendPage(reply, <SignInPage ctx={pageContext(request)} formToken={formToken} next={safeLocalPath(request.query.next, '')} />);
+  });
+
+  app.post('/sign-in', { config: { access: 'public' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, string | undefined>;
+    const next = safeLocalPath(body.next);
+    const key = await signInKey();
+    const render = (status: number, message?: string, errors?: InvalidInput['fields']) =>
+      sendPage(reply, <SignInPage ctx={pageContext(request)} formToken={issueSignInFormToken(key)} email={body.email} next={next} message={message} errors={errors} />, status);
+    if (isCrossSite(request) || !isValidSignInFormToken(key, body.formToken)) {
+      return render(403, request.t('signIn.formExpired'));
+    }
+    try {
+      const input = parseInput(SignInBody, body);
+      const signedIn = await account.signInWithPassword(db, config, input, client(request));
+      setSessionCookie(reply, signedIn.cookieValue);
+      return reply.redirect(afterStage(signedIn.stage, next), 303);
+    } catch (error) {
+      if (error instanceof InvalidInput) return render(400, undefined, error.fields);
+      if (error instanceof HttpProblem) {
+        if (error.status === 429) reply.header('retry-after', String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60));
+        return render(error.status, error.message);
+      }
+      throw error;
+    }
+  });
+
+  app.get('/sign-in/second-factor', { config: { access: 'second-factor' }, schema: { querystring: NextQuery, hide: true } }, async (request, reply) => {
+    if (request.session?.stage !== 'password') return reply.redirect('/account', 303);
+    return sendPage(reply, <SecondFactorPage ctx={pageContext(request)} next={safeLocalPath(request.query.next, '')} />);
+  });
+
+  app.post('/sign-in/second-factor', { config: { access: 'second-factor' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, string | undefined>;
+    const next = safeLocalPath(body.next);
+    try {
+      const input = parseInput(SecondFactorBody, body);
+      const signedIn = await account.completeSecondFactor(db, config, request.session!, request.sessionCookie!, input.code, client(request));
+      setSessionCookie(reply, signedIn.cookieValue);
+      return reply.redirect(next, 303);
+    } catch (error) {
+      if (error instanceof InvalidInput) return sendPage(reply, <SecondFactorPage ctx={pageContext(request)} next={next} errors={error.fields} />, 400);
+      if (error instanceof HttpProblem && error.status === 429) return sendPage(reply, <SecondFactorPage ctx={pageContext(request)} next={next} message={error.message} />, 429);
+      throw error;
+    }
+  });
+
+  app.post('/sign-out', { config: { access: 'second-factor' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    await account.signOut(db, request.session!, request.sessionCookie!, request.actor);
+    reply.clearCookie(SESSION_COOKIE, SESSION_COOKIE_OPTIONS);
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/account', { config: { access: 'signed-in' }, schema: { hide: true } }, async (request, reply) => {
+    const user = await repo.findUserById(db, request.actor!.userId!);
+    if (!user) throw new HttpProblem(401, 'Unauthorized', 'Sign in again.');
+    return sendPage(
+      reply,
+      <AccountPage ctx={pageContext(request)} email={user.email} displayName={user.displayName} role={user.role} totpEnabled={Boolean(user.totpEnabledAt)} totpRequired={user.totpRequired} />,
+    );
+  });
+
+  async function renderEnrol(request: FastifyRequest, reply: FastifyReply, errors?: InvalidInput['fields']) {
+    const { secret, email } = await account.beginTotpEnrolment(db, request.session!.userId);
+    const qrSvg = await totpQrSvg(totpUri(secret, email));
+    return sendPage(reply, <EnrolPage ctx={pageContext(request)} qrSvg={qrSvg} secret={secret} required={request.session!.stage === 'enrol'} errors={errors} />, errors ? 400 : 200);
+  }
+
+  app.get('/account/second-factor', { config: { access: 'second-factor' }, schema: { hide: true } }, async (request, reply) => {
+    if (request.session!.stage === 'password') return reply.redirect('/sign-in/second-factor', 303);
+    const user = await repo.findUserById(db, request.session!.userId);
+    if (user?.totpEnabledAt) return reply.redirect('/account', 303);
+    return renderEnrol(request, reply);
+  });
+
+  app.post('/account/second-factor', { config: { access: 'second-factor' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    if (request.session!.stage === 'password') return reply.redirect('/sign-in/second-factor', 303);
+    try {
+      const input = parseInput(SecondFactorBody, request.body);
+      const result = await account.confirmTotpEnrolment(db, config, request.session!, request.sessionCookie!, input.code, client(request));
+      if (result.signedIn) setSessionCookie(reply, result.signedIn.cookieValue);
+      return sendPage(reply, <RecoveryCodesPage ctx={pageContext(request)} codes={result.recoveryCodes} />);
+    } catch (error) {
+      if (error instanceof InvalidInput) return renderEnrol(request, reply, error.fields);
+      throw error;
+    }
+  });
+
+  app.post('/account/language', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = parseInput(LanguageBody, request.body);
+    await account.setLanguage(db, request.actor!, input.locale);
+    const back = new URL(safeLocalPath(input.returnTo), 'http://local');
+    back.searchParams.delete('lang');
+    return reply.redirect(`${back.pathname}${back.search}`, 303);
+  });
+
+  app.get('/account/tokens', { config: { access: 'signed-in' }, schema: { hide: true } }, async (request, reply) => {
+    const tokens = await account.listApiTokens(db, request.actor!);
+    return sendPage(reply, <TokensPage ctx={pageContext(request)} tokens={tokens} />);
+  });
+
+  app.post('/account/tokens', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, string | undefined>;
+    try {
+      const input = parseInput(NewApiTokenBody, body);
+      const created = await account.createApiToken(db, request.actor!, input);
+      const tokens = await account.listApiTokens(db, request.actor!);
+      return sendPage(reply, <TokensPage ctx={pageContext(request)} tokens={tokens} newToken={created.token} />, 201);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      const tokens = await account.listApiTokens(db, request.actor!);
+      return sendPage(reply, <TokensPage ctx={pageContext(request)} tokens={tokens} errors={error.fields} name={body.name} />, 400);
+    }
+  });
+
+  app.post(
+    '/account/tokens/:id/revoke',
+    { config: { access: 'signed-in' }, schema: { params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: FormBody, hide: true } },
+    async (request, reply) => {
+      await account.revokeApiToken(db, request.actor!, request.params.id);
+      return reply.redirect('/account/tokens', 303);
+    },
+  );
+};

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { apiTokens, users } from '../../db/schema/identity.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { HttpProblem, InvalidInput, NotFound, TooManyAttempts, Unauthenticated } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { dummyPasswordHash, verifyPassword } from '../../platform/passwords.ts';
+import { createSession, deleteSession, type SessionRow, type SessionStage } from '../../platform/session.ts';
+import { randomToken, sha256 } from '../../platform/tokens.ts';
+import { matchTotpStep, newTotpSecret } from '../../platform/totp.ts';
+import * as repo from './account.repo.ts';
+import type { NewApiToken } from './account.schema.ts';
+
+export interface Client {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SignedIn {
+  cookieValue: string;
+  stage: SessionStage;
+  userId: string;
+}
+
+const INVALID_CREDENTIALS = 'The e-mail address or the password is not right.';
+
+function timeouts(config: Config) {
+  return { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+}
+
+/**
+ * Login throttling (ASVS V2.2.1) per account and per address, counted in the database so every process
+ * sees the same count. The message says when to try again.
+ */
+async function assertNotThrottled(db: Db, config: Config, email: string, ip: string | null): Promise<void> {
+  const since = new Date(Date.now() - config.loginWindowMinutes * 60_000);
+  const checks: ['account' | 'address', string, number][] = [['account', email, config.loginMaxFailuresPerAccount]];
+  if (ip) checks.push(['address', ip, config.loginMaxFailuresPerAddress]);
+  for (const [scope, key, limit] of checks) {
+    if ((await repo.countRecentFailures(db, scope, key, since)) < limit) continue;
+    const oldest = await repo.oldestRecentFailure(db, scope, key, since);
+    const retryAt = (oldest?.getTime() ?? Date.now()) + config.loginWindowMinutes * 60_000;
+    const minutes = Math.max(1, Math.ceil((retryAt - Date.now()) / 60_000));
+    const who = scope === 'account' ? 'this account' : 'your network address';
+    await db.transaction((tx) =>
+      appendAudit(tx, null, { action: 'sign-in.throttled', entityType: 'user', detail: { email, scope } }, ip),
+    );
+    throw new TooManyAttempts(
+      `Too many failed sign-ins for ${who}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      minutes * 60,
+    );
+  }
+}
+
+async function recordFailedAttempt(db: Db, email: string, ip: string | null, reason: string, userId?: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.recordFailure(tx, [{ scope: 'account', key: email }, ...(ip ? [{ scope: 'address' as const, key: ip }] : [])]);
+    await appendAudit(tx, null, { action: 'sign-in.failed', entityType: 'user', entityId: userId ?? null, detail: { email, reason } }, ip);
+  });
+}
+
+/** First factor. The session starts fresh, so any id an attacker planted is worthless (ASVS V3.2.1). */
+export async function signInWithPassword(
+  db: Db,
+  config: Config,
+  input: { email: string; password: string },
+  client: Client,
+): Promise<SignedIn> {
+  const email = input.email.trim().toLowerCase();
+  await assertNotThrottled(db, config, email, client.ip);
+  const user = await repo.findUserByEmail(db, email);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !passwordOk || user.disabledAt) {
+    await recordFailedAttempt(db, email, client.ip, !user ? 'unknown account' : user.disabledAt ? 'account disabled' : 'wrong password', user?.id);
+    throw new HttpProblem(401, 'Unauthorized', INVALID_CREDENTIALS);
+  }
+  const stage: SessionStage = user.totpEnabledAt ? 'password' : user.totpRequired ? 'enrol' : 'full';
+  return db.transaction(async (tx) => {
+    const session = await createSession(tx, user.id, stage, timeouts(config), client);
+    await repo.clearAccountFailures(tx, email);
+    const actor = { userId: user.id, label: user.email, role: user.role, partnerId: user.partnerId, groupIds: [], ip: client.ip };
+    await appendAudit(tx, actor, {
+      action: stage === 'full' ? 'sign-in.succeeded' : 'sign-in.password-accepted',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { secondFactor: stage === 'password' ? 'owed' : stage === 'enrol' ? 'must enrol' : 'not required (demo account)' },
+    });
+    return { cookieValue: session.cookieValue, stage, userId: user.id };
+  });
+}
+
+/** Replaces the session with a new, fully signed-in one: the id changes whenever privilege does. */
+async function promoteSession(tx: Db, config: Config, oldCookie: string, userId: string, client: Client): Promise<SignedIn> {
+  await deleteSession(tx, oldCookie);
+  const session = await createSession(tx, userId, 'full', timeouts(config), client);
+  return { cookieValue: session.cookieValue, stage: 'full', userId };
+}
+
+function actorOf(user: repo.UserRow, ip: string | null): Actor {
+  return { userId: user.id, label: user.email, role: user.role, partnerId: user.partnerId, groupIds: [], ip };
+}
+
+/** Second factor: a TOTP code, or one of the recovery codes (each good once). */
+export async function completeSecondFactor(
+  db: Db,
+  config: Config,
+  session: SessionRow,
+  oldCookie: string,
+  code: string,
+  client: Client,
+): Promise<SignedIn> {
+  if (session.stage !== 'password') throw new Unauthenticated('Sign in with your password first.');
+  const user = await repo.findUserById(db, session.userId);
+  if (!user?.totpSecret || user.disabledAt) throw new Unauthenticated();
+  const email = user.email.toLowerCase();
+  await assertNotThrottled(db, config, email, client.ip);
+  const step = matchTotpStep(user.totpSecret, code);
+  if (step !== null && (user.totpLastStep === null || step > user.totpLastStep)) {
+    return db.transaction(async (tx) => {
+      await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+      await appendAudit(tx, actorOf(user, client.ip), { action: 'sign-in.succeeded', entityType: 'user', entityId: user.id, detail: { secondFactor: 'totp' } });
+      return promoteSession(tx, config, oldCookie, user.id, client);
+    });
+  }
+  const normalized = code.replace(/[\s-]/g, '').toLowerCase();
+  const recovery = (await repo.unusedRecoveryCodes(db, user.id)).find((r) => r.codeHash === sha256(normalized));
+  if (recovery) {
+    return db.transaction(async (tx) => {
+      if (!(await repo.markRecoveryCodeUsed(tx, recovery.id))) throw new Unauthenticated('That recovery code was already used.');
+      await appendAudit(tx, actorOf(user, client.ip), { action: 'sign-in.succeeded', entityType: 'user', entityId: user.id, detail: { secondFactor: 'recovery code' } });
+      return promoteSession(tx, config, oldCookie, user.id, client);
+    });
+  }
+  await recordFailedAttempt(db, email, client.ip, 'wrong second-factor code', user.id);
+  throw new InvalidInput([{ field: 'code', message: 'This code is not right or was already used. Codes change every 30 seconds.' }]);
+}
+
+export async function signOut(db: Db, session: SessionRow, cookieValue: string, actor: Actor | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, cookieValue);
+    await appendAudit(tx, actor, { action: 'sign-out', entityType: 'user', entityId: session.userId });
+  });
+}
+
+/** Starts TOTP enrolment: a new secret is kept on the account, inactive until a code proves the app has it. */
+export async function beginTotpEnrolment(db: Db, userId: string): Promise<{ secret: string; email: string }> {
+  const user = await repo.findUserById(db, userId);
+  if (!user) throw new NotFound('The account');
+  if (user.totpSecret && !user.totpEnabledAt) return { secret: user.totpSecret, email: user.email };
+  const secret = newTotpSecret();
+  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+  return { secret, email: user.email };
+}
+
+function newRecoveryCodes(): string[] {
+  return Array.from({ length: 10 }, () => {
+    const raw = randomBytes(6).toString('hex');
+    return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+  });
+}
+
+/**
+ * Confirms enrolment with a first code and hands out recovery codes (shown once, stored hashed).
+ * An `enrol`-stage session becomes a full one with a new id.
+ */
+export async function confirmTotpEnrolment(
+  db: Db,
+  config: Config,
+  session: SessionRow,
+  cookieValue: string,
+  code: string,
+  client: Client,
+): Promise<{ recoveryCodes: string[]; signedIn: SignedIn | null }> {
+  const user = await repo.findUserById(db, session.userId);
+  if (!user?.totpSecret) throw new InvalidInput([{ field: 'code', message: 'Start the set-up again: no secret is waiting for confirmation.' }]);
+  if (user.totpEnabledAt) throw new InvalidInput([{ field: 'code', message: 'A second factor is already set up for this account.' }]);
+  const step = matchTotpStep(user.totpSecret, code);
+  if (step === null) throw new InvalidInput([{ field: 'code', message: 'This code is not right. Check the time on your device and try the next code.' }]);
+  const recoveryCodes = newRecoveryCodes();
+  const signedIn = await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, user.id));
+    await repo.replaceRecoveryCodes(tx, user.id, recoveryCodes.map((c) => sha256(c.replaceAll('-', ''))));
+    await appendAudit(tx, actorOf(user, client.ip), { action: 'totp.enrolled', entityType: 'user', entityId: user.id });
+    return session.stage === 'full' ? null : promoteSession(tx, config, cookieValue, user.id, client);
+  });
+  return { recoveryCodes, signedIn };
+}
+
+export async function setLanguage(db: Db, actor: Actor, locale: Locale): Promise<void> {
+  if (!actor.userId) return;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ locale }).where(eq(users.id, actor.userId as string));
+    await appendAudit(tx, actor, { action: 'user.language-set', entityType: 'user', entityId: actor.userId, detail: { locale } });
+  });
+}
+
+export async function createApiToken(db: Db, actor: Actor, input: NewApiToken): Promise<{ token: string; row: repo.ApiTokenRow }> {
+  if (!actor.userId) throw new Unauthenticated();
+  const token = `cdt_${randomToken()}`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({
+        userId: actor.userId as string,
+        name: input.name.trim(),
+        tokenHash: sha256(token),
+        prefix: token.slice(0, 10),
+        expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+      })
+      .returning();
+    if (!row) throw new Error('token insert returned nothing');
+    await appendAudit(tx, actor, { action: 'api-token.created', entityType: 'api-token', entityId: row.id, detail: { name: row.name, expiresAt: row.expiresAt.toISOString() } });
+    return { token, row };
+  });
+}
+
+export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Promise<void> {
+  if (!actor.userId) throw new Unauthenticated();
+  await db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId as string), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    // Another user's token answers like a missing one: its existence is not disclosed.
+    if (revoked.length === 0) throw new NotFound('The API token');
+    await appendAudit(tx, actor, { action: 'api-token.revoked', entityType: 'api-token', entityId: tokenId });
+  });
+}
+
+export function listApiTokens(db: Db, actor: Actor): Promise<repo.ApiTokenRow[]> {
+  if (!actor.userId) throw new Unauthenticated();
+  return repo.listApiTokens(db, actor.userId);
+}

@@ -1,0 +1,216 @@
+import type { FieldProblem } from '../../platform/errors.ts';
+import { CsrfField, ErrorSummary, FormActions, TextField } from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import type { ApiTokenRow } from './account.repo.ts';
+
+export function SignInPage(props: { ctx: PageContext; formToken: string; email?: string; next?: string; message?: string; errors?: FieldProblem[] }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('signIn.title')}>
+      <h1>{t('signIn.title')}</h1>
+      {props.message && (
+        <p class="alert" role="alert">
+          {props.message}
+        </p>
+      )}
+      <ErrorSummary ctx={ctx} errors={props.errors} />
+      <form method="post" action="/sign-in" class="narrow-form">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="formToken" value={props.formToken} />
+        {props.next && <input type="hidden" name="next" value={props.next} />}
+        <TextField name="email" label={t('signIn.email')} type="email" autocomplete="username" value={props.email} required errors={props.errors} dir="ltr" />
+        <TextField name="password" label={t('signIn.password')} type="password" autocomplete="current-password" required errors={props.errors} dir="ltr" />
+        <FormActions>
+          <button type="submit">{t('signIn.submit')}</button>
+        </FormActions>
+      </form>
+    </Layout>
+  );
+}
+
+export function SecondFactorPage(props: { ctx: PageContext; next?: string; errors?: FieldProblem[]; message?: string }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('secondFactor.title')}>
+      <h1>{t('secondFactor.title')}</h1>
+      <p>{t('secondFactor.intro')}</p>
+      {props.message && (
+        <p class="alert" role="alert">
+          {props.message}
+        </p>
+      )}
+      <ErrorSummary ctx={ctx} errors={props.errors} />
+      <form method="post" action="/sign-in/second-factor" class="narrow-form">
+        <CsrfField ctx={ctx} />
+        {props.next && <input type="hidden" name="next" value={props.next} />}
+        <TextField name="code" label={t('secondFactor.code')} autocomplete="one-time-code" inputMode="numeric" required errors={props.errors} dir="ltr" hint={t('secondFactor.hint')} />
+        <FormActions>
+          <button type="submit">{t('secondFactor.submit')}</button>
+        </FormActions>
+      </form>
+    </Layout>
+  );
+}
+
+export function EnrolPage(props: { ctx: PageContext; qrSvg: string; secret: string; required: boolean; errors?: FieldProblem[] }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('enrol.title')}>
+      <h1>{t('enrol.title')}</h1>
+      {props.required && <p class="alert">{t('enrol.required')}</p>}
+      <ol>
+        <li>{t('enrol.stepScan')}</li>
+        <li>{t('enrol.stepCode')}</li>
+      </ol>
+      {/* The SVG comes from the qrcode library, built from our own otpauth URI: no user text inside. */}
+      <div class="qr" role="img" aria-label={t('enrol.qrLabel')} dangerouslySetInnerHTML={{ __html: props.qrSvg }} />
+      <p>
+        {t('enrol.manualKey')} <code dir="ltr">{props.secret}</code>
+      </p>
+      <ErrorSummary ctx={ctx} errors={props.errors} />
+      <form method="post" action="/account/second-factor" class="narrow-form">
+        <CsrfField ctx={ctx} />
+        <TextField name="code" label={t('secondFactor.code')} autocomplete="one-time-code" inputMode="numeric" required errors={props.errors} dir="ltr" />
+        <FormActions>
+          <button type="submit">{t('enrol.submit')}</button>
+        </FormActions>
+      </form>
+    </Layout>
+  );
+}
+
+export function RecoveryCodesPage({ ctx, codes }: { ctx: PageContext; codes: string[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('enrol.doneTitle')}>
+      <h1>{t('enrol.doneTitle')}</h1>
+      <p>{t('enrol.recoveryIntro')}</p>
+      <ul class="recovery-codes" dir="ltr">
+        {codes.map((code) => (
+          <li>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/account">{t('enrol.continue')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function AccountPage(props: { ctx: PageContext; email: string; displayName: string; role: string; totpEnabled: boolean; totpRequired: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('account.title')}>
+      <h1>{t('account.title')}</h1>
+      <dl class="facts">
+        <dt>{t('account.name')}</dt>
+        <dd>{props.displayName}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd dir="ltr">{props.email}</dd>
+        <dt>{t('account.role')}</dt>
+        <dd>{t(`role.${props.role}` as never)}</dd>
+        <dt>{t('account.secondFactor')}</dt>
+        <dd>{props.totpEnabled ? t('account.totpOn') : props.totpRequired ? t('account.totpRequired') : t('account.totpOff')}</dd>
+      </dl>
+      <ul class="actions">
+        {!props.totpEnabled && (
+          <li>
+            <a href="/account/second-factor">{t('account.setUpTotp')}</a>
+          </li>
+        )}
+        <li>
+          <a href="/account/tokens">{t('account.apiTokens')}</a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}
+
+function formatDate(value: Date | null, locale: string): string {
+  return value ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(value) + ' UTC' : '—';
+}
+
+export function TokensPage(props: { ctx: PageContext; tokens: ApiTokenRow[]; newToken?: string; errors?: FieldProblem[]; name?: string }) {
+  const { ctx } = props;
+  const { t, locale } = ctx;
+  const now = Date.now();
+  return (
+    <Layout ctx={ctx} title={t('tokens.title')}>
+      <h1>{t('tokens.title')}</h1>
+      <p>{t('tokens.intro')}</p>
+      {props.newToken && (
+        <div class="alert alert--success" role="status">
+          <p>{t('tokens.created')}</p>
+          <p>
+            <code dir="ltr" class="token">
+              {props.newToken}
+            </code>
+          </p>
+        </div>
+      )}
+      {props.tokens.length === 0 ? (
+        <p class="empty">{t('tokens.none')}</p>
+      ) : (
+        <table>
+          <caption>{t('tokens.listCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('tokens.name')}</th>
+              <th scope="col">{t('tokens.prefix')}</th>
+              <th scope="col">{t('tokens.expires')}</th>
+              <th scope="col">{t('tokens.lastUsed')}</th>
+              <th scope="col">{t('tokens.state')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('tokens.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.tokens.map((token) => {
+              const live = !token.revokedAt && token.expiresAt.getTime() > now;
+              return (
+                <tr>
+                  <td>{token.name}</td>
+                  <td dir="ltr">
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>{formatDate(token.expiresAt, locale)}</td>
+                  <td>{formatDate(token.lastUsedAt, locale)}</td>
+                  <td>{token.revokedAt ? t('tokens.revoked') : live ? t('tokens.active') : t('tokens.expired')}</td>
+                  <td>
+                    {live && (
+                      <form method="post" action={`/account/tokens/${token.id}/revoke`}>
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="button--secondary">
+                          {t('tokens.revoke')}
+                          <span class="visually-hidden"> {token.name}</span>
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <h2>{t('tokens.newTitle')}</h2>
+      <ErrorSummary ctx={ctx} errors={props.errors} />
+      <form method="post" action="/account/tokens" class="narrow-form">
+        <CsrfField ctx={ctx} />
+        <TextField name="name" label={t('tokens.name')} value={props.name} required maxLength={100} errors={props.errors} />
+        <TextField name="expiresInDays" label={t('tokens.expiresInDays')} type="number" value="90" required errors={props.errors} />
+        <FormActions>
+          <button type="submit">{t('tokens.create')}</button>
+        </FormActions>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,33 @@
+import { type Static, Type } from '@fastify/type-provider-typebox';
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (UTC)' });
+
+export const AuditQuery = Type.Object(
+  {
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    entityType: Type.Optional(Type.String({ maxLength: 100 })),
+    entityId: Type.Optional(Type.String({ maxLength: 100 })),
+    actor: Type.Optional(Type.String({ maxLength: 320 })),
+    from: Type.Optional(Day),
+    to: Type.Optional(Day),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    lang: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuery>;
+
+export const AuditEventView = Type.Object({
+  seq: Type.Integer(),
+  occurredAt: Type.String({ format: 'date-time' }),
+  actorLabel: Type.String(),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+  hash: Type.String(),
+});
+
+export const AuditPage = Type.Object({ items: Type.Array(AuditEventView), total: Type.Integer() });

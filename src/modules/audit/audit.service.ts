@@ -1,0 +1,45 @@
+import { stringify } from 'csv-stringify/sync';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { auditEvents } from '../../db/schema/audit.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { authorize } from '../../platform/authz.ts';
+import type { AuditQuery } from './audit.schema.ts';
+
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+function conditions(query: AuditQuery): SQL | undefined {
+  const where: (SQL | undefined)[] = [];
+  if (query.action) where.push(eq(auditEvents.action, query.action));
+  if (query.entityType) where.push(eq(auditEvents.entityType, query.entityType));
+  if (query.entityId) where.push(eq(auditEvents.entityId, query.entityId));
+  if (query.actor) where.push(eq(auditEvents.actorLabel, query.actor));
+  if (query.from) where.push(gte(auditEvents.occurredAt, new Date(`${query.from}T00:00:00Z`)));
+  // `to` is inclusive: the whole of that UTC day.
+  if (query.to) where.push(lt(auditEvents.occurredAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)));
+  return and(...where);
+}
+
+export async function listAuditEvents(db: Db, actor: MaybeActor, query: AuditQuery): Promise<{ rows: AuditEventRow[]; total: number }> {
+  authorize(actor, 'audit.read');
+  const pageSize = query.pageSize ?? 50;
+  const where = conditions(query);
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(where)
+    .orderBy(desc(auditEvents.seq))
+    .limit(pageSize)
+    .offset(((query.page ?? 1) - 1) * pageSize);
+  const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function exportAuditCsv(db: Db, actor: MaybeActor, query: AuditQuery): Promise<string> {
+  authorize(actor, 'audit.read');
+  const rows = await db.select().from(auditEvents).where(conditions(query)).orderBy(desc(auditEvents.seq)).limit(100_000);
+  return stringify(
+    rows.map((e) => [e.seq, e.occurredAt.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId ?? '', e.ip ?? '', JSON.stringify(e.detail), e.hash]),
+    { header: true, columns: ['seq', 'occurred_at_utc', 'actor', 'action', 'entity_type', 'entity_id', 'ip', 'detail', 'hash'], record_delimiter: 'windows' },
+  );
+}

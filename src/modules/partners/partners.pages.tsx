@@ -1,0 +1,231 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { can, isSecretariat } from '../../platform/authz.ts';
+import { Conflict, InvalidInput, StaleVersion } from '../../platform/errors.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { formToInput } from '../../platform/validate.ts';
+import { pageContext } from '../../platform/views/page-context.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import * as groupsService from './groups.service.ts';
+import { ImportRejected, exportPartnersCsv, importPartnersCsv } from './partners.csv.ts';
+import type { PartnerRow } from './partners.repo.ts';
+import { IdParams, ListQuery } from './partners.schema.ts';
+import * as partnersService from './partners.service.ts';
+import * as peopleService from './people.service.ts';
+import { GroupDetailPage, GroupFormPage, GroupListPage, PeopleListPage, PersonFormPage } from './people-groups.views.tsx';
+import { PartnerDetailPage, PartnerFormPage, PartnerImportPage, PartnerListPage } from './partners.views.tsx';
+
+const FormBody = Type.Record(Type.String(), Type.Unknown());
+
+function asArray(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  return (Array.isArray(value) ? value : [value]).map(String).filter(Boolean);
+}
+
+/** A form's fields as service input: multi-selects always arrays, empty optional fields absent. */
+function recordForm(body: unknown): Record<string, unknown> {
+  const input = formToInput(body as Record<string, unknown>);
+  input.restrictedGroupIds = asArray(input.restrictedGroupIds);
+  return input;
+}
+
+/**
+ * Runs a form's save; on bad input or a stale version it re-renders the form with the user's own
+ * values and the problems (nothing typed is lost), otherwise redirects (post/redirect/get).
+ */
+async function saveForm(
+  reply: FastifyReply,
+  save: () => Promise<string>,
+  rerender: (problem: { errors?: InvalidInput['fields']; stale?: StaleVersion }) => Promise<VNode>,
+): Promise<FastifyReply> {
+  try {
+    return reply.redirect(await save(), 303);
+  } catch (error) {
+    if (error instanceof InvalidInput) return sendPage(reply, await rerender({ errors: error.fields }), 400);
+    if (error instanceof StaleVersion) return sendPage(reply, await rerender({ stale: error }), 409);
+    if (error instanceof Conflict) return sendPage(reply, await rerender({ errors: error.fields }), 409);
+    throw error;
+  }
+}
+
+export const partnersPages: AppModule = async (app, { db }) => {
+  const writers = (request: FastifyRequest) => can(request.actor, 'partner.write');
+  const allGroups = (request: FastifyRequest) => groupsService.listGroups(db, request.actor);
+  const allPartners = (request: FastifyRequest) => partnersService.listPartners(db, request.actor, { pageSize: 200 }).then((r) => r.rows);
+
+  app.get('/partners', { config: { access: 'partner.read' }, schema: { querystring: ListQuery, hide: true } }, async (request, reply) => {
+    const { rows, total } = await partnersService.listPartners(db, request.actor, request.query);
+    return sendPage(reply, <PartnerListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} canWrite={writers(request)} />);
+  });
+
+  app.get('/partners/export.csv', { config: { access: 'partner.read' }, schema: { hide: true } }, async (request, reply) => {
+    const csv = await exportPartnersCsv(db, request.actor);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="partners.csv"').send(`\uFEFF${csv}`);
+  });
+
+  app.get('/partners/import', { config: { access: 'partner.write' }, schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, <PartnerImportPage ctx={pageContext(request)} />),
+  );
+
+  app.post('/partners/import', { config: { access: 'partner.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const file = (request.body as Record<string, unknown>).file;
+    const ctx = pageContext(request);
+    if (!Buffer.isBuffer(file) || file.length === 0) return sendPage(reply, <PartnerImportPage ctx={ctx} message={request.t('partners.importNoFile')} />, 400);
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(file);
+    try {
+      const result = await importPartnersCsv(db, request.actor, text);
+      return sendPage(reply, <PartnerImportPage ctx={ctx} result={result} />);
+    } catch (error) {
+      if (error instanceof ImportRejected) return sendPage(reply, <PartnerImportPage ctx={ctx} problems={error.rows} />, 400);
+      throw error;
+    }
+  });
+
+  app.get('/partners/new', { config: { access: 'partner.write' }, schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, <PartnerFormPage ctx={pageContext(request)} action="/partners" title={request.t('partners.new')} values={{ kind: 'state', status: 'member', classification: 'public' }} groups={await allGroups(request)} />),
+  );
+
+  app.post('/partners', { config: { access: 'partner.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = recordForm(request.body);
+    return saveForm(
+      reply,
+      async () => `/partners/${(await partnersService.createPartner(db, request.actor, input)).id}`,
+      async ({ errors }) => <PartnerFormPage ctx={pageContext(request)} action="/partners" title={request.t('partners.new')} values={input} groups={await allGroups(request)} errors={errors} />,
+    );
+  });
+
+  app.get('/partners/:id', { config: { access: 'partner.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
+    const partner = await partnersService.getPartner(db, request.actor, request.params.id);
+    const [people, groups] = await Promise.all([
+      request.actor ? peopleService.listPeople(db, request.actor, { partnerId: partner.id }) : Promise.resolve([]),
+      groupsService.groupsOfPartner(db, request.actor, partner.id),
+    ]);
+    const canAddPeople = can(request.actor, 'person.write', { partnerId: partner.id });
+    return sendPage(reply, <PartnerDetailPage ctx={pageContext(request)} partner={partner} people={people} groups={groups} canWrite={writers(request)} canAddPeople={canAddPeople} />);
+  });
+
+  app.get('/partners/:id/edit', { config: { access: 'partner.write' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
+    const partner = await partnersService.getPartner(db, request.actor, request.params.id);
+    return sendPage(reply, <PartnerFormPage ctx={pageContext(request)} action={`/partners/${partner.id}`} title={request.t('partners.edit')} values={partner} groups={await allGroups(request)} />);
+  });
+
+  app.post('/partners/:id', { config: { access: 'partner.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = recordForm(request.body);
+    return saveForm(
+      reply,
+      async () => `/partners/${(await partnersService.updatePartner(db, request.actor, request.params.id, input)).id}`,
+      async ({ errors, stale }) => {
+        const current = stale?.current as PartnerRow | undefined;
+        // Keep what the user typed, and take the current version so a deliberate second save can go through.
+        const values = current ? { ...input, version: current.version } : input;
+        return <PartnerFormPage ctx={pageContext(request)} action={`/partners/${request.params.id}`} title={request.t('partners.edit')} values={values} groups={await allGroups(request)} errors={errors} conflict={current ?? null} />;
+      },
+    );
+  });
+
+  // People
+
+  app.get('/people', { config: { access: 'person.read' }, schema: { querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) => {
+    const people = await peopleService.listPeople(db, request.actor, { q: request.query.q });
+    return sendPage(reply, <PeopleListPage ctx={pageContext(request)} people={people} q={request.query.q} canAdd={can(request.actor, 'person.write')} />);
+  });
+
+  const personPartners = async (request: FastifyRequest) => {
+    const partners = await allPartners(request);
+    // A delegate picks only their own partner: the form offers nothing they could not save.
+    return isSecretariat(request.actor) ? partners : partners.filter((p) => p.id === request.actor?.partnerId);
+  };
+
+  app.get('/people/new', { config: { access: 'person.write' }, schema: { querystring: Type.Object({ partnerId: Type.Optional(Type.String({ format: 'uuid' })) }), hide: true } }, async (request, reply) =>
+    sendPage(
+      reply,
+      <PersonFormPage ctx={pageContext(request)} action="/people" title={request.t('people.new')} values={{ partnerId: request.query.partnerId ?? request.actor?.partnerId }} partners={await personPartners(request)} groups={await allGroups(request)} />,
+    ),
+  );
+
+  app.post('/people', { config: { access: 'person.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = recordForm(request.body);
+    return saveForm(
+      reply,
+      async () => `/partners/${(await peopleService.createPerson(db, request.actor, input)).partnerId}`,
+      async ({ errors }) => <PersonFormPage ctx={pageContext(request)} action="/people" title={request.t('people.new')} values={input} partners={await personPartners(request)} groups={await allGroups(request)} errors={errors} />,
+    );
+  });
+
+  app.get('/people/:id/edit', { config: { access: 'person.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
+    const person = await peopleService.getPerson(db, request.actor, request.params.id);
+    return sendPage(reply, <PersonFormPage ctx={pageContext(request)} action={`/people/${person.id}`} title={request.t('people.edit')} values={person} partners={await personPartners(request)} groups={await allGroups(request)} />);
+  });
+
+  app.post('/people/:id', { config: { access: 'person.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = recordForm(request.body);
+    return saveForm(
+      reply,
+      async () => `/partners/${(await peopleService.updatePerson(db, request.actor, request.params.id, input)).partnerId}`,
+      async ({ errors, stale }) => {
+        const current = stale?.current as { version: number } | undefined;
+        const values = current ? { ...input, version: current.version } : input;
+        return <PersonFormPage ctx={pageContext(request)} action={`/people/${request.params.id}`} title={request.t('people.edit')} values={values} partners={await personPartners(request)} groups={await allGroups(request)} errors={errors} stale={Boolean(stale)} />;
+      },
+    );
+  });
+
+  // Groups
+
+  const groupForm = (body: unknown) => {
+    const input = recordForm(body);
+    const coLeads = asArray(input.coLeads);
+    const memberIds = asArray(input.memberIds).filter((id) => !coLeads.includes(id));
+    const { coLeads: _c, memberIds: _m, ...rest } = input;
+    return {
+      input: { ...rest, members: [...coLeads.map((partnerId) => ({ partnerId, role: 'co-lead' })), ...memberIds.map((partnerId) => ({ partnerId, role: 'member' }))] },
+      values: { ...rest, coLeads, memberIds },
+    };
+  };
+
+  app.get('/groups', { config: { access: 'group.read' }, schema: { querystring: Type.Object({ lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) =>
+    sendPage(reply, <GroupListPage ctx={pageContext(request)} groups={await groupsService.listGroups(db, request.actor)} canWrite={can(request.actor, 'group.write')} />),
+  );
+
+  app.get('/groups/new', { config: { access: 'group.write' }, schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, <GroupFormPage ctx={pageContext(request)} action="/groups" title={request.t('groups.new')} values={{ kind: 'working-group' }} partners={await allPartners(request)} groups={await allGroups(request)} />),
+  );
+
+  app.post('/groups', { config: { access: 'group.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const { input, values } = groupForm(request.body);
+    return saveForm(
+      reply,
+      async () => `/groups/${(await groupsService.createGroup(db, request.actor, input)).id}`,
+      async ({ errors }) => <GroupFormPage ctx={pageContext(request)} action="/groups" title={request.t('groups.new')} values={values} partners={await allPartners(request)} groups={await allGroups(request)} errors={errors} />,
+    );
+  });
+
+  app.get('/groups/:id', { config: { access: 'group.read' }, schema: { params: IdParams, querystring: Type.Object({ lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) => {
+    const group = await groupsService.getGroup(db, request.actor, request.params.id);
+    return sendPage(reply, <GroupDetailPage ctx={pageContext(request)} group={group} canWrite={can(request.actor, 'group.write')} />);
+  });
+
+  app.get('/groups/:id/edit', { config: { access: 'group.write' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
+    const group = await groupsService.getGroup(db, request.actor, request.params.id);
+    const values = {
+      ...group,
+      coLeads: group.members.filter((m) => m.role === 'co-lead').map((m) => m.partnerId),
+      memberIds: group.members.filter((m) => m.role === 'member').map((m) => m.partnerId),
+    };
+    return sendPage(reply, <GroupFormPage ctx={pageContext(request)} action={`/groups/${group.id}`} title={request.t('groups.edit')} values={values} partners={await allPartners(request)} groups={await allGroups(request)} />);
+  });
+
+  app.post('/groups/:id', { config: { access: 'group.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const { input, values } = groupForm(request.body);
+    return saveForm(
+      reply,
+      async () => `/groups/${(await groupsService.updateGroup(db, request.actor, request.params.id, input)).id}`,
+      async ({ errors, stale }) => {
+        const current = stale?.current as { version: number } | undefined;
+        const shown = current ? { ...values, version: current.version } : values;
+        return <GroupFormPage ctx={pageContext(request)} action={`/groups/${request.params.id}`} title={request.t('groups.edit')} values={shown} partners={await allPartners(request)} groups={await allGroups(request)} errors={errors} stale={Boolean(stale)} />;
+      },
+    );
+  });
+};

@@ -1,0 +1,238 @@
+import type { FieldProblem } from '../../platform/errors.ts';
+import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import type { GroupWithMembers } from './groups.service.ts';
+import type { GroupRow, PartnerRow, PersonRow } from './partners.repo.ts';
+import { GROUP_KINDS } from './partners.schema.ts';
+import { ClassificationBadge, ClassificationFields, partnerName } from './partners.views.tsx';
+
+export function PeopleListPage(props: { ctx: PageContext; people: (PersonRow & { partnerNameEn: string })[]; q?: string; canAdd: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('people.title')}>
+      <h1>{t('people.title')}</h1>
+      <form method="get" action="/people" class="filters" role="search">
+        <TextField name="q" label={t('list.search')} value={props.q} />
+        <FormActions>
+          <button type="submit">{t('list.apply')}</button>
+        </FormActions>
+      </form>
+      {props.canAdd && (
+        <p>
+          <a href="/people/new">{t('people.new')}</a>
+        </p>
+      )}
+      <p role="status">{t('list.count', { count: props.people.length })}</p>
+      {props.people.length === 0 ? (
+        <p class="empty">{t('people.empty')}</p>
+      ) : (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('people.name')}</th>
+              <th scope="col">{t('people.titleField')}</th>
+              <th scope="col">{t('people.partner')}</th>
+              <th scope="col">{t('people.email')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.people.map((p) => (
+              <tr>
+                <td>
+                  <a href={`/people/${p.id}/edit`}>{p.name}</a>
+                </td>
+                <td>{p.title}</td>
+                <td>
+                  <a href={`/partners/${p.partnerId}`}>{p.partnerNameEn}</a>
+                </td>
+                <td dir="ltr">{p.email ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function PersonFormPage(props: {
+  ctx: PageContext;
+  action: string;
+  title: string;
+  values: Record<string, unknown>;
+  partners: PartnerRow[];
+  groups: GroupRow[];
+  errors?: FieldProblem[];
+  stale?: boolean;
+}) {
+  const { ctx, values, errors } = props;
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={props.title}>
+      <h1>{props.title}</h1>
+      {props.stale && (
+        <p class="alert" role="alert">
+          {t('form.staleVersion')}
+        </p>
+      )}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action={props.action} class="record-form">
+        <CsrfField ctx={ctx} />
+        {values.version !== undefined && <input type="hidden" name="version" value={String(values.version)} />}
+        <SelectField name="partnerId" label={t('people.partner')} value={values.partnerId as string} required emptyLabel="—" options={props.partners.map((p) => [p.id, partnerName(p, locale)])} errors={errors} />
+        <TextField name="name" label={t('people.name')} value={values.name as string} required errors={errors} />
+        <TextField name="title" label={t('people.titleField')} value={values.title as string} hint={t('people.titleHint')} errors={errors} />
+        <TextField name="email" label={t('people.email')} type="email" value={values.email as string} errors={errors} dir="ltr" />
+        <ClassificationFields ctx={ctx} value={(values.classification as string) ?? 'coalition'} restrictedGroupIds={values.restrictedGroupIds as string[]} groups={props.groups} errors={errors} />
+        <FormActions>
+          <button type="submit">{t('form.save')}</button> <a href="/people">{t('form.cancel')}</a>
+        </FormActions>
+      </form>
+    </Layout>
+  );
+}
+
+export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; groups: GroupWithMembers[]; canWrite: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('groups.title')}>
+      <h1>{t('groups.title')}</h1>
+      {canWrite && (
+        <p>
+          <a href="/groups/new">{t('groups.new')}</a>
+        </p>
+      )}
+      {groups.length === 0 ? (
+        <p class="empty">{t('groups.empty')}</p>
+      ) : (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('groups.name')}</th>
+              <th scope="col">{t('groups.kind')}</th>
+              <th scope="col">{t('groups.coLeads')}</th>
+              <th scope="col">{t('partners.classification')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr>
+                <td>
+                  <a href={`/groups/${g.id}`}>{g.name}</a>
+                </td>
+                <td>{t(`groupKind.${g.kind}` as never)}</td>
+                <td>
+                  {g.members
+                    .filter((m) => m.role === 'co-lead')
+                    .map((m) => m.nameEn)
+                    .join(', ') || '—'}
+                </td>
+                <td>
+                  <ClassificationBadge ctx={ctx} value={g.classification} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function GroupDetailPage({ ctx, group, canWrite }: { ctx: PageContext; group: GroupWithMembers; canWrite: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={group.name}>
+      <p>
+        <a href="/groups">{t('groups.backToList')}</a>
+      </p>
+      <h1>{group.name}</h1>
+      <dl class="facts">
+        <dt>{t('groups.kind')}</dt>
+        <dd>{t(`groupKind.${group.kind}` as never)}</dd>
+        <dt>{t('groups.mandate')}</dt>
+        <dd>{group.mandate || '—'}</dd>
+        <dt>{t('groups.founded')}</dt>
+        <dd dir="ltr">{group.founded ?? '—'}</dd>
+        <dt>{t('partners.source')}</dt>
+        <dd class="source">{group.source || '—'}</dd>
+        <dt>{t('partners.classification')}</dt>
+        <dd>
+          <ClassificationBadge ctx={ctx} value={group.classification} />
+        </dd>
+      </dl>
+      {canWrite && (
+        <p>
+          <a href={`/groups/${group.id}/edit`}>{t('form.edit')}</a>
+        </p>
+      )}
+      <h2>{t('groups.members')}</h2>
+      {group.members.length === 0 ? (
+        <p class="empty">{t('groups.noMembers')}</p>
+      ) : (
+        <ul>
+          {group.members.map((m) => (
+            <li>
+              <a href={`/partners/${m.partnerId}`}>{m.nameEn}</a> ({t(`groupRole.${m.role}` as never)})
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export function GroupFormPage(props: {
+  ctx: PageContext;
+  action: string;
+  title: string;
+  values: Record<string, unknown> & { coLeads?: string[]; memberIds?: string[] };
+  partners: PartnerRow[];
+  groups: GroupRow[];
+  errors?: FieldProblem[];
+  stale?: boolean;
+}) {
+  const { ctx, values, errors } = props;
+  const { t, locale } = ctx;
+  const partnerSelect = (name: string, label: string, selected: string[] = []) => (
+    <div class="field">
+      <label for={`field-${name}`}>{label}</label>
+      <select id={`field-${name}`} name={name} multiple size={8}>
+        {props.partners.map((p) => (
+          <option value={p.id} selected={selected.includes(p.id)}>
+            {partnerName(p, locale)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Layout ctx={ctx} title={props.title}>
+      <h1>{props.title}</h1>
+      {props.stale && (
+        <p class="alert" role="alert">
+          {t('form.staleVersion')}
+        </p>
+      )}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action={props.action} class="record-form">
+        <CsrfField ctx={ctx} />
+        {values.version !== undefined && <input type="hidden" name="version" value={String(values.version)} />}
+        <TextField name="name" label={t('groups.name')} value={values.name as string} required errors={errors} />
+        <TextField name="slug" label={t('groups.slug')} value={values.slug as string} hint={t('groups.slugHint')} required errors={errors} dir="ltr" />
+        <SelectField name="kind" label={t('groups.kind')} value={values.kind as string} required options={GROUP_KINDS.map((k) => [k, t(`groupKind.${k}` as never)])} errors={errors} />
+        <TextField name="mandate" label={t('groups.mandate')} value={values.mandate as string} errors={errors} />
+        <TextField name="founded" label={t('groups.founded')} value={values.founded as string} hint={t('form.partialDateHint')} errors={errors} dir="ltr" />
+        <TextField name="source" label={t('partners.source')} value={values.source as string} errors={errors} />
+        {partnerSelect('coLeads', t('groups.coLeads'), values.coLeads)}
+        {partnerSelect('memberIds', t('groups.members'), values.memberIds)}
+        <ClassificationFields ctx={ctx} value={(values.classification as string) ?? 'public'} restrictedGroupIds={values.restrictedGroupIds as string[]} groups={props.groups} errors={errors} />
+        <FormActions>
+          <button type="submit">{t('form.save')}</button> <a href="/groups">{t('form.cancel')}</a>
+        </FormActions>
+      </form>
+    </Layout>
+  );
+}

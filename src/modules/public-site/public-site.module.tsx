@@ -1,0 +1,32 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { isDatabaseReachable } from '../../db/client.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { pageContext } from '../../platform/views/page-context.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { countVisiblePartnersAndGroups } from '../partners/partners.service.ts';
+import { CookiesPage, HomePage } from './public-site.views.tsx';
+
+const Health = Type.Object({ status: Type.String() });
+const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+
+export const publicSiteModule: AppModule = async (app, { db, config }) => {
+  app.get('/', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
+    const counts = await countVisiblePartnersAndGroups(db, request.actor);
+    return sendPage(reply, <HomePage ctx={pageContext(request)} partnerCount={counts.partners} groupCount={counts.groups} />);
+  });
+
+  app.get('/cookies', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <CookiesPage ctx={pageContext(request)} idleMinutes={config.sessionIdleMinutes} absoluteHours={config.sessionAbsoluteHours} />),
+  );
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'The process is up', response: { 200: Health } } }, async () => ({ status: 'ok' }));
+
+  app.get(
+    '/readyz',
+    { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'The database answers', response: { 200: Health, 503: Health } } },
+    async (_request, reply) => {
+      const ready = await isDatabaseReachable(db);
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'database unreachable' });
+    },
+  );
+};

@@ -1,0 +1,59 @@
+import { Layout } from '../../platform/views/layout.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+
+export function HomePage({ ctx, partnerCount, groupCount }: { ctx: PageContext; partnerCount: number; groupCount: number }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('home.title')}>
+      <h1>{t('home.title')}</h1>
+      <p class="lead">{t('home.intro')}</p>
+      <section aria-labelledby="published-heading">
+        <h2 id="published-heading">{t('home.publishedTitle')}</h2>
+        <ul class="cards">
+          <li>
+            <a href="/partners">{t('home.partnersLink', { count: partnerCount })}</a>
+          </li>
+          <li>
+            <a href="/groups">{t('home.groupsLink', { count: groupCount })}</a>
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">{t('home.privacyTitle')}</h2>
+        <p>
+          {t('home.privacyText')} <a href="/cookies">{t('nav.cookies')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
+
+export function CookiesPage({ ctx, idleMinutes, absoluteHours }: { ctx: PageContext; idleMinutes: number; absoluteHours: number }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('cookies.title')}>
+      <h1>{t('cookies.title')}</h1>
+      <p>{t('cookies.intro')}</p>
+      <table>
+        <caption>{t('cookies.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cookies.name')}</th>
+            <th scope="col">{t('cookies.purpose')}</th>
+            <th scope="col">{t('cookies.lifetime')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td dir="ltr">
+              <code>__Host-cd_session</code>
+            </td>
+            <td>{t('cookies.sessionPurpose')}</td>
+            <td>{t('cookies.sessionLifetime', { idleMinutes, absoluteHours })}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p>{t('cookies.noTracking')}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,76 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { userGroups, users } from '../../db/schema/identity.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/authz.ts';
+import { Conflict, type FieldProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
+import { generatePassword, hashPassword } from '../../platform/passwords.ts';
+import { deleteUserSessions } from '../../platform/session.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { existingGroupIds, findPartner } from '../partners/partners.repo.ts';
+import { NewUserInput } from './users.schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function userView(user: UserRow) {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    partnerId: user.partnerId,
+    totpEnabled: Boolean(user.totpEnabledAt),
+    disabled: Boolean(user.disabledAt),
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export async function listUsers(db: Db, actor: MaybeActor): Promise<UserRow[]> {
+  authorize(actor, 'user.manage');
+  return db.select().from(users).orderBy(asc(sql`lower(${users.email})`));
+}
+
+/**
+ * Creates an account. Without a password one is generated and returned once, to hand over out of band.
+ * Every account made here must enrol a second factor at first sign-in.
+ */
+export async function createUser(db: Db, actor: MaybeActor, raw: unknown, options: { demo?: boolean } = {}): Promise<{ user: UserRow; oneTimePassword: string | null }> {
+  authorize(actor, 'user.manage');
+  const input = parseInput(NewUserInput, raw);
+  const problems: FieldProblem[] = [];
+  if ((input.role === 'delegate' || input.role === 'co-chair') && !input.partnerId) {
+    problems.push({ field: 'partnerId', message: `a ${input.role} speaks for a partner: choose one` });
+  }
+  if (input.partnerId && !(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: 'no such partner' });
+  const groupIds = [...new Set(input.groupIds ?? [])];
+  const known = await existingGroupIds(db, groupIds);
+  if (groupIds.some((id) => !known.has(id))) problems.push({ field: 'groupIds', message: 'one of the groups does not exist' });
+  if (problems.length) throw new InvalidInput(problems);
+  const oneTimePassword = input.password ? null : generatePassword();
+  const passwordHash = await hashPassword(input.password ?? (oneTimePassword as string));
+  return db.transaction(async (tx) => {
+    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
+    if (clash) throw new Conflict('An account with this e-mail address exists already.', [{ field: 'email', message: 'is already in use' }]);
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email.trim(), displayName: input.displayName.trim(), role: input.role, partnerId: input.partnerId ?? null, passwordHash, totpRequired: !options.demo })
+      .returning();
+    if (!user) throw new Error('user insert returned nothing');
+    if (groupIds.length) await tx.insert(userGroups).values(groupIds.map((groupId) => ({ userId: user.id, groupId })));
+    await appendAudit(tx, actor, { action: 'user.created', entityType: 'user', entityId: user.id, detail: { email: user.email, role: user.role, groupIds } });
+    return { user, oneTimePassword };
+  });
+}
+
+/** Disabling ends every session of the account at once (ASVS V3.3.3). */
+export async function setUserDisabled(db: Db, actor: MaybeActor, userId: string, disabled: boolean): Promise<UserRow> {
+  authorize(actor, 'user.manage');
+  return db.transaction(async (tx) => {
+    const [user] = await tx.update(users).set({ disabledAt: disabled ? new Date() : null, version: sql`${users.version} + 1` }).where(eq(users.id, userId)).returning();
+    if (!user) throw new NotFound('The account');
+    if (disabled) await deleteUserSessions(tx, userId);
+    await appendAudit(tx, actor, { action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: userId });
+    return user;
+  });
+}

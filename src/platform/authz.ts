@@ -1,0 +1,75 @@
+import { and, arrayOverlaps, eq, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Role } from '../db/schema/identity.ts';
+import type { MaybeActor } from './actor.ts';
+import { Forbidden, Unauthenticated } from './errors.ts';
+
+/**
+ * The permission matrix (ASVS V4.1.3, least privilege): one row per action, the roles that may take it.
+ * Record-level rules (a delegate's own partner, classification) are applied on top of these rows.
+ */
+const MATRIX = {
+  'partner.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  'partner.write': ['secretariat-admin', 'secretariat-officer'],
+  'person.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  'person.write': ['secretariat-admin', 'secretariat-officer', 'delegate'],
+  'group.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  'group.write': ['secretariat-admin', 'secretariat-officer'],
+  'user.manage': ['secretariat-admin'],
+  'audit.read': ['secretariat-admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof MATRIX;
+export const ACTIONS = Object.keys(MATRIX) as Action[];
+
+/** Actions anonymous visitors may take, limited by repos to `public` records. */
+const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read']);
+
+export function roleMay(role: Role, action: Action): boolean {
+  return (MATRIX[action] as readonly Role[]).includes(role);
+}
+
+export interface ResourceScope {
+  /** The partner the record belongs to, for rules that bind delegates to their own partner. */
+  partnerId?: string | null;
+}
+
+export function can(actor: MaybeActor, action: Action, resource?: ResourceScope): boolean {
+  if (!actor) return ANONYMOUS.has(action);
+  if (!roleMay(actor.role, action)) return false;
+  // Delegates write only their own partner's records (ARCHITECTURE security model).
+  if (actor.role === 'delegate' && action.endsWith('.write') && resource) {
+    return resource.partnerId != null && resource.partnerId === actor.partnerId;
+  }
+  return true;
+}
+
+export function authorize(actor: MaybeActor, action: Action, resource?: ResourceScope): void {
+  if (can(actor, action, resource)) return;
+  if (!actor) throw new Unauthenticated();
+  throw new Forbidden();
+}
+
+export function isSecretariat(actor: MaybeActor): boolean {
+  return actor?.role === 'secretariat-admin' || actor?.role === 'secretariat-officer';
+}
+
+/**
+ * The SQL condition that limits a query to the records an actor may read (ARCHITECTURE rule 4):
+ * anonymous → public; any signed-in user → public and coalition; restricted → members of a named group.
+ * The secretariat sees everything.
+ */
+export function visibleTo(
+  actor: MaybeActor,
+  columns: { classification: PgColumn; restrictedGroupIds: PgColumn },
+): SQL | undefined {
+  if (!actor) return eq(columns.classification, 'public');
+  if (isSecretariat(actor)) return undefined;
+  const conditions: (SQL | undefined)[] = [eq(columns.classification, 'public'), eq(columns.classification, 'coalition')];
+  if (actor.groupIds.length > 0) {
+    conditions.push(
+      and(eq(columns.classification, 'restricted'), arrayOverlaps(columns.restrictedGroupIds, [...actor.groupIds])),
+    );
+  }
+  return or(...conditions);
+}

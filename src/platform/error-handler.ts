@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem, TooManyAttempts } from './errors.ts';
+import { renderErrorPage } from './error-page.tsx';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId: string;
+  [extra: string]: unknown;
+}
+
+/** Turns Fastify's schema-validation errors into field/message pairs: `body.iso3: must match pattern`. */
+function validationFields(error: FastifyError): { field: string; message: string }[] {
+  const context = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((issue) => {
+    const params = issue.params as Record<string, unknown>;
+    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const extraField = (params.additionalProperty ?? params.missingProperty) as string | undefined;
+    const field = [context, path, extraField].filter(Boolean).join('.');
+    const message =
+      params.additionalProperty !== undefined ? 'is not a known field' : (issue.message ?? 'is not valid');
+    return { field, message };
+  });
+}
+
+function toProblem(error: FastifyError, request: FastifyRequest): Problem {
+  const base = { type: 'about:blank', instance: request.url, requestId: request.id };
+  if (error instanceof HttpProblem) {
+    return { ...base, title: error.title, status: error.status, detail: error.message, ...error.extra };
+  }
+  if (error.validation) {
+    const errors = validationFields(error);
+    return {
+      ...base,
+      title: 'Bad Request',
+      status: 400,
+      detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
+    };
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) {
+    return { ...base, title: 'Content Too Large', status, detail: 'The request body is larger than this server accepts.' };
+  }
+  if (status >= 400 && status < 500) {
+    return { ...base, title: 'Bad Request', status, detail: error.message };
+  }
+  // ARCHITECTURE rule 2: a 5xx says nothing about the inside, only the id to find it in the log.
+  return { ...base, title: 'Internal Server Error', status: 500, detail: `Something went wrong on our side. Quote request id ${request.id} when you report it.` };
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (error instanceof TooManyAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
+    reply.status(problem.status);
+    if (request.isApi || !request.t) return reply.type('application/problem+json').send(problem);
+    return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, problem));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem: Problem = {
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'There is nothing at this address.',
+      instance: request.url,
+      requestId: request.id,
+    };
+    reply.status(404);
+    if (request.isApi || !request.t) return reply.type('application/problem+json').send(problem);
+    return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, problem));
+  });
+}

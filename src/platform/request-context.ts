@@ -1,0 +1,140 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { apiTokens, userGroups, users } from '../db/schema/identity.ts';
+import type { Actor, MaybeActor } from './actor.ts';
+import { type Action, roleMay } from './authz.ts';
+import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
+import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
+import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow } from './session.ts';
+import { sha256 } from './tokens.ts';
+
+/**
+ * Who may reach a route, checked before the body is even validated:
+ * `public` anyone; `signed-in` any fully signed-in user; `second-factor` a session that still owes its
+ * second factor or must enrol one; an Action: the roles in the permission matrix.
+ */
+export type Access = 'public' | 'signed-in' | 'second-factor' | Action;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: MaybeActor;
+    session: SessionRow | null;
+    sessionCookie: string | null;
+    locale: Locale;
+    t: Translate;
+    /** The CSRF token to embed in this page's forms; empty for anonymous visitors. */
+    csrfToken: string;
+    isApi: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+async function actorFor(db: Db, userId: string, ip: string): Promise<Actor | null> {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, role: users.role, partnerId: users.partnerId, disabledAt: users.disabledAt, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user || user.disabledAt) return null;
+  const memberships = await db.select({ groupId: userGroups.groupId }).from(userGroups).where(eq(userGroups.userId, userId));
+  return {
+    userId: user.id,
+    label: user.email,
+    role: user.role,
+    partnerId: user.partnerId,
+    groupIds: memberships.map((m) => m.groupId),
+    ip,
+    locale: user.locale,
+  };
+}
+
+async function actorFromBearer(db: Db, header: string, ip: string): Promise<Actor | null> {
+  const token = header.slice('Bearer '.length).trim();
+  const [row] = await db
+    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)));
+  if (!row) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+  }
+  return actorFor(db, row.userId, ip);
+}
+
+function denyUnauthenticated(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  if (request.isApi) throw new Unauthenticated();
+  const next = encodeURIComponent(request.url);
+  return reply.redirect(`/sign-in?next=${next}`, 303);
+}
+
+function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Access): FastifyReply | undefined {
+  if (access === 'public') return;
+  const stage = request.session?.stage;
+  if (access === 'second-factor') {
+    if (stage === 'password' || stage === 'enrol' || stage === 'full') return;
+    return denyUnauthenticated(request, reply);
+  }
+  if (!request.actor) return denyUnauthenticated(request, reply);
+  if (access === 'signed-in') return;
+  if (!roleMay(request.actor.role, access)) throw new Forbidden();
+}
+
+/** Loads the actor, language and CSRF token for every request, then enforces the route's access rule. */
+export const requestContext = fp(async (app: FastifyInstance, options: { db: Db; config: Config }) => {
+  const { db, config } = options;
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionCookie', null);
+  app.decorateRequest('locale', 'en');
+  app.decorateRequest('t', null as unknown as Translate);
+  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('isApi', false);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.isApi = request.url.startsWith('/api/');
+    const authorization = request.headers.authorization;
+    if (request.isApi && authorization?.startsWith('Bearer ')) {
+      request.actor = await actorFromBearer(db, authorization, request.ip);
+      if (!request.actor) throw new HttpProblem(401, 'Unauthorized', 'The API token is unknown, expired or revoked.');
+    } else {
+      const cookieValue = request.cookies[SESSION_COOKIE];
+      if (cookieValue) {
+        const session = await findLiveSession(db, cookieValue, timeouts);
+        if (session) {
+          request.session = session;
+          request.sessionCookie = cookieValue;
+          request.csrfToken = csrfTokenFor(session);
+          if (session.stage === 'full') request.actor = await actorFor(db, session.userId, request.ip);
+          if (session.stage === 'full' && !request.actor) request.session = null;
+        }
+      }
+    }
+    const requested = (request.query as Record<string, unknown> | undefined)?.lang;
+    const preferred = isLocale(request.actor?.locale) ? request.actor.locale : null;
+    request.locale = isLocale(requested) ? requested : (preferred ?? negotiateLocale(request.headers['accept-language']));
+    request.t = translator(request.locale);
+    // Unknown addresses answer 404 to everyone; every declared route without an access rule is closed.
+    const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'signed-in');
+    return checkAccess(request, reply, access);
+  });
+
+  // CSRF (ASVS V4.2.2): every unsafe request riding on a session cookie must carry the session's token,
+  // in the form field `_csrf` or the `x-csrf-token` header. Bearer-token API calls carry no cookie.
+  app.addHook('preValidation', async (request) => {
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : undefined;
+    const token = request.headers['x-csrf-token'] ?? body?._csrf;
+    if (request.session && !isValidCsrfToken(request.session, token)) {
+      throw new HttpProblem(403, 'Forbidden', 'The form has expired or did not come from this site. Reload the page and try again.');
+    }
+    // The token has done its job; the services never see it.
+    if (body && '_csrf' in body) delete body._csrf;
+  });
+});

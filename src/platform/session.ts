@@ -1,0 +1,99 @@
+import Tokens from '@fastify/csrf';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { sessions } from '../db/schema/identity.ts';
+import { randomToken, sha256 } from './tokens.ts';
+
+/** `__Host-` binds the cookie to this host, path / and HTTPS (ASVS V3.4.4). */
+export const SESSION_COOKIE = '__Host-cd_session';
+
+export const SESSION_COOKIE_OPTIONS = {
+  path: '/',
+  httpOnly: true,
+  secure: true,
+  sameSite: 'lax',
+} as const;
+
+/**
+ * `password`: the password was right and a second factor is owed; `enrol`: the account must set up a
+ * second factor before anything else; `full`: signed in.
+ */
+export type SessionStage = 'password' | 'enrol' | 'full';
+
+export interface SessionTimeouts {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+const csrfTokens = new Tokens();
+
+export interface NewSession {
+  cookieValue: string;
+  csrfSecret: string;
+}
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  stage: SessionStage,
+  timeouts: SessionTimeouts,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const cookieValue = randomToken();
+  const csrfSecret = await csrfTokens.secret();
+  await db.insert(sessions).values({
+    idHash: sha256(cookieValue),
+    userId,
+    csrfSecret,
+    stage,
+    expiresAt: new Date(Date.now() + timeouts.absoluteHours * 3_600_000),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 500) ?? null,
+  });
+  return { cookieValue, csrfSecret };
+}
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Finds a live session; an idle or expired one is deleted and reads as none (ASVS V3.3.1, V3.3.2). */
+export async function findLiveSession(db: Db, cookieValue: string, timeouts: SessionTimeouts): Promise<SessionRow | null> {
+  const idHash = sha256(cookieValue);
+  const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
+  if (!row) return null;
+  const now = Date.now();
+  const idleLimit = row.lastSeenAt.getTime() + timeouts.idleMinutes * 60_000;
+  if (now > idleLimit || now > row.expiresAt.getTime()) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return null;
+  }
+  // Touch at most once a minute: one write per request would double the cost of every page.
+  if (now - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+  }
+  return row;
+}
+
+export async function deleteSession(db: Db, cookieValue: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, sha256(cookieValue)));
+}
+
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Db, timeouts: SessionTimeouts): Promise<void> {
+  const idleCutoff = new Date(Date.now() - timeouts.idleMinutes * 60_000);
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleCutoff)));
+}
+
+export function csrfTokenFor(session: Pick<SessionRow, 'csrfSecret'>): string {
+  return csrfTokens.create(session.csrfSecret, '');
+}
+
+export function isValidCsrfToken(session: Pick<SessionRow, 'csrfSecret'>, token: unknown): boolean {
+  return typeof token === 'string' && csrfTokens.verify(session.csrfSecret, token, '');
+}
+
+export async function setSessionStage(db: Db, cookieValue: string, stage: SessionStage): Promise<void> {
+  await db.update(sessions).set({ stage }).where(and(eq(sessions.idHash, sha256(cookieValue))));
+}

@@ -1,0 +1,47 @@
+import type { Static, TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import Value from 'typebox/value';
+import { type FieldProblem, InvalidInput } from './errors.ts';
+
+const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
+
+function problemsOf(schema: TSchema, value: unknown): FieldProblem[] {
+  let validator = compiled.get(schema);
+  if (!validator) {
+    validator = Compile(schema);
+    compiled.set(schema, validator);
+  }
+  const problems: FieldProblem[] = [];
+  for (const error of validator.Errors(value)) {
+    if (error.keyword === 'boolean') continue; // reported again, with the field's name, as additionalProperties
+    const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const extra = (error.params as { additionalProperties?: string[] }).additionalProperties;
+    if (extra) {
+      for (const name of extra) problems.push({ field: path ? `${path}.${name}` : name, message: 'is not a known field' });
+    } else {
+      problems.push({ field: path || '(body)', message: error.message });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks input against a TypeBox schema and returns it typed, or throws InvalidInput naming every bad
+ * field. Services call this, so pages, API and CLI get the same rules and the same messages.
+ */
+export function parseInput<S extends TSchema>(schema: S, raw: unknown): Static<S> {
+  const value = Value.Convert(schema, Value.Clone(raw));
+  const problems = problemsOf(schema, value);
+  if (problems.length) throw new InvalidInput(problems);
+  return value as Static<S>;
+}
+
+/** HTML forms send every field as a string; an empty optional field means "no value". */
+export function formToInput(body: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body ?? {})) {
+    if (key === '_csrf') continue;
+    input[key] = typeof value === 'string' && value.trim() === '' ? undefined : value;
+  }
+  return input;
+}

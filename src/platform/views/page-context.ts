@@ -1,0 +1,17 @@
+import type { FastifyRequest } from 'fastify';
+import type { MaybeActor } from '../actor.ts';
+import type { Locale, Translate } from '../i18n/i18n.ts';
+
+/** What every page component needs to know about the request it renders for. */
+export interface PageContext {
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly actor: MaybeActor;
+  readonly csrfToken: string;
+  /** Path and query of this page, to come back to after switching language. */
+  readonly url: string;
+}
+
+export function pageContext(request: FastifyRequest): PageContext {
+  return { t: request.t, locale: request.locale, actor: request.actor, csrfToken: request.csrfToken, url: request.url };
+}

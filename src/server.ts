@@ -1,0 +1,22 @@
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+
+/** Listens until SIGINT/SIGTERM, then stops taking requests, lets running ones finish and closes the database. */
+export async function serve(database: Database, config: Config): Promise<void> {
+  const app = await buildApp({ db: database.db, config });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const forceExit = setTimeout(() => process.exit(1), 10_000);
+    forceExit.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+}

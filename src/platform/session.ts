@@ -25,7 +25,8 @@ export interface SessionTimeouts {
   absoluteHours: number;
 }
 
-const csrfTokens = new Tokens();
+// Tokens bound to the session's own secret (synchronizer pattern, ASVS V4.2.2); no user-info binding needed.
+const csrfTokens = new Tokens({ userInfo: false });
 
 export interface NewSession {
   cookieValue: string;
@@ -87,11 +88,11 @@ export async function deleteExpiredSessions(db: Db, timeouts: SessionTimeouts): 
 }
 
 export function csrfTokenFor(session: Pick<SessionRow, 'csrfSecret'>): string {
-  return csrfTokens.create(session.csrfSecret, '');
+  return csrfTokens.create(session.csrfSecret);
 }
 
 export function isValidCsrfToken(session: Pick<SessionRow, 'csrfSecret'>, token: unknown): boolean {
-  return typeof token === 'string' && csrfTokens.verify(session.csrfSecret, token, '');
+  return typeof token === 'string' && csrfTokens.verify(session.csrfSecret, token);
 }
 
 export async function setSessionStage(db: Db, cookieValue: string, stage: SessionStage): Promise<void> {

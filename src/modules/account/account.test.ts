@@ -1,0 +1,274 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../db/schema/audit.ts';
+import { recoveryCodes, users } from '../../db/schema/identity.ts';
+import { sessions } from '../../db/schema/identity.ts';
+import { currentTotpCode } from '../../platform/totp.ts';
+import { sha256 } from '../../platform/tokens.ts';
+import { FORM_HEADERS, TEST_PASSWORD, type TestContext, buildTestApp, form, loginAs, makeUser, sessionCookieFrom, signedIn, userRow } from '../../../test/helpers/app.ts';
+import { SESSION_COOKIE } from '../../platform/session.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await buildTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '50' });
+});
+afterAll(() => ctx.close());
+
+async function signInForm() {
+  const page = await ctx.app.inject({ method: 'GET', url: '/sign-in' });
+  const token = page.body.match(/name="formToken" value="([^"]+)"/)?.[1];
+  if (!token) throw new Error('sign-in page has no form token');
+  return token;
+}
+
+async function postSignIn(email: string, password: string, extraHeaders: Record<string, string> = {}) {
+  const formToken = await signInForm();
+  return ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...FORM_HEADERS, ...extraHeaders }, payload: form({ email, password, formToken, _csrf: '' }) });
+}
+
+describe('sign-in with a password', () => {
+  it('signs a demo-style user straight in with a fresh __Host- session cookie', async () => {
+    const user = await makeUser(ctx.db, 'delegate');
+    const response = await postSignIn(user.email, TEST_PASSWORD);
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/');
+    const setCookie = String(response.headers['set-cookie']);
+    expect(setCookie).toContain(`${SESSION_COOKIE}=`);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('Secure');
+    expect(setCookie).toContain('SameSite=Lax');
+    expect(setCookie).toContain('Path=/');
+    const cookie = sessionCookieFrom(response);
+    const partners = await ctx.app.inject({ method: 'GET', url: '/partners', headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+    expect(partners.statusCode).toBe(200);
+    expect(partners.body).toContain(user.email);
+  });
+
+  it('answers a wrong password with one message that does not reveal whether the account exists', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    const wrong = await postSignIn(user.email, 'not the password');
+    const unknown = await postSignIn('nobody@test.example', 'whatever password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.body).toContain('The e-mail address or the password is not right.');
+    expect(unknown.body).toContain('The e-mail address or the password is not right.');
+    expect(sessionCookieFrom(wrong)).toBeUndefined();
+  });
+
+  it('records every attempt, failed or not, in the audit trail', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    await postSignIn(user.email, 'bad guess');
+    await postSignIn(user.email, TEST_PASSWORD);
+    const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, user.id));
+    const actions = events.map((e) => e.action);
+    expect(actions).toContain('sign-in.failed');
+    expect(actions).toContain('sign-in.succeeded');
+    expect(events.find((e) => e.action === 'sign-in.failed')?.ip).toBeTruthy();
+  });
+
+  it('throttles an account after repeated failures, even with the right password, and says when to retry', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    for (let i = 0; i < 3; i++) expect((await postSignIn(user.email, `wrong ${i}`)).statusCode).toBe(401);
+    const blocked = await postSignIn(user.email, TEST_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.body).toMatch(/Too many failed sign-ins for this account\. Try again in \d+ minutes?\./);
+    expect(blocked.headers['retry-after']).toBeDefined();
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    const response = await postSignIn(user.email, TEST_PASSWORD, { origin: 'https://evil.example', host: 'localhost' });
+    expect(response.statusCode).toBe(403);
+    expect(sessionCookieFrom(response)).toBeUndefined();
+  });
+
+  it('refuses a disabled account', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    await ctx.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
+    expect((await postSignIn(user.email, TEST_PASSWORD)).statusCode).toBe(401);
+  });
+
+  it('only redirects to paths on this site after sign-in', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    const formToken = await signInForm();
+    const response = await ctx.app.inject({ method: 'POST', url: '/sign-in', headers: FORM_HEADERS, payload: form({ email: user.email, password: TEST_PASSWORD, formToken, next: '//evil.example/x' }) });
+    expect(response.headers.location).toBe('/');
+  });
+});
+
+describe('second factor', () => {
+  it('makes a non-demo account enrol, then rotates the session id and hands out recovery codes', async () => {
+    const user = await makeUser(ctx.db, 'secretariat-officer', { totpRequired: true });
+    const first = await postSignIn(user.email, TEST_PASSWORD);
+    expect(first.headers.location).toBe('/account/second-factor');
+    const enrolCookie = sessionCookieFrom(first) as string;
+    const headers = { cookie: `${SESSION_COOKIE}=${enrolCookie}` };
+    // Until enrolled, the account reaches nothing else.
+    const blocked = await ctx.app.inject({ method: 'GET', url: '/partners', headers });
+    expect(blocked.statusCode).toBe(303);
+    expect(blocked.headers.location).toMatch(/^\/sign-in/);
+    const setup = await ctx.app.inject({ method: 'GET', url: '/account/second-factor', headers });
+    expect(setup.statusCode).toBe(200);
+    expect(setup.body).toContain('<svg');
+    const csrf = setup.body.match(/name="_csrf" value="([^"]+)"/)?.[1] as string;
+    const secret = (await userRow(ctx.db, user.id))?.totpSecret as string;
+    const wrong = await ctx.app.inject({ method: 'POST', url: '/account/second-factor', headers: { ...headers, ...FORM_HEADERS }, payload: form({ _csrf: csrf, code: '000000' === currentTotpCode(secret) ? '111111' : '000000' }) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('This code is not right');
+    const done = await ctx.app.inject({ method: 'POST', url: '/account/second-factor', headers: { ...headers, ...FORM_HEADERS }, payload: form({ _csrf: csrf, code: currentTotpCode(secret) }) });
+    expect(done.statusCode).toBe(200);
+    expect(done.body.match(/<code>[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}<\/code>/g)).toHaveLength(10);
+    const fullCookie = sessionCookieFrom(done) as string;
+    expect(fullCookie).toBeTruthy();
+    expect(fullCookie).not.toBe(enrolCookie);
+    const oldSession = await ctx.app.inject({ method: 'GET', url: '/account', headers });
+    expect(oldSession.statusCode).toBe(303);
+    const newSession = await ctx.app.inject({ method: 'GET', url: '/account', headers: { cookie: `${SESSION_COOKIE}=${fullCookie}` } });
+    expect(newSession.statusCode).toBe(200);
+    expect(newSession.body).toContain('Authenticator app');
+    // Stored hashed, never in clear.
+    const stored = await ctx.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    expect(stored).toHaveLength(10);
+    expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.codeHash))).toBe(true);
+  });
+
+  async function enrolledUser() {
+    const user = await makeUser(ctx.db, 'co-chair', { totpRequired: true });
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    await ctx.db.update(users).set({ totpSecret: secret, totpEnabledAt: new Date() }).where(eq(users.id, user.id));
+    await ctx.db.insert(recoveryCodes).values({ userId: user.id, codeHash: sha256('aaaabbbbcccc') });
+    return { user, secret };
+  }
+
+  async function passwordStage(email: string) {
+    const response = await postSignIn(email, TEST_PASSWORD);
+    expect(response.headers.location).toMatch(/^\/sign-in\/second-factor/);
+    const cookie = sessionCookieFrom(response) as string;
+    const page = await ctx.app.inject({ method: 'GET', url: '/sign-in/second-factor', headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+    const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)?.[1] as string;
+    return { headers: { cookie: `${SESSION_COOKIE}=${cookie}`, ...FORM_HEADERS }, csrf };
+  }
+
+  it('accepts a current TOTP code once and refuses its replay', async () => {
+    const { user, secret } = await enrolledUser();
+    const code = currentTotpCode(secret);
+    const first = await passwordStage(user.email);
+    const ok = await ctx.app.inject({ method: 'POST', url: '/sign-in/second-factor', headers: first.headers, payload: form({ _csrf: first.csrf, code }) });
+    expect(ok.statusCode).toBe(303);
+    expect(sessionCookieFrom(ok)).toBeTruthy();
+    const second = await passwordStage(user.email);
+    const replay = await ctx.app.inject({ method: 'POST', url: '/sign-in/second-factor', headers: second.headers, payload: form({ _csrf: second.csrf, code }) });
+    expect(replay.statusCode).toBe(400);
+    expect(replay.body).toContain('already used');
+  });
+
+  it('accepts a recovery code once', async () => {
+    const { user } = await enrolledUser();
+    const first = await passwordStage(user.email);
+    const ok = await ctx.app.inject({ method: 'POST', url: '/sign-in/second-factor', headers: first.headers, payload: form({ _csrf: first.csrf, code: 'AAAA-bbbb-cccc' }) });
+    expect(ok.statusCode).toBe(303);
+    const second = await passwordStage(user.email);
+    const again = await ctx.app.inject({ method: 'POST', url: '/sign-in/second-factor', headers: second.headers, payload: form({ _csrf: second.csrf, code: 'aaaa-bbbb-cccc' }) });
+    expect(again.statusCode).toBe(400);
+  });
+});
+
+describe('sessions', () => {
+  it('sign-out ends the session at once', async () => {
+    const client = await loginAs(ctx, 'delegate');
+    const out = await ctx.app.inject({ method: 'POST', url: '/sign-out', headers: { ...client.headers, ...FORM_HEADERS }, payload: form({ _csrf: client.csrfToken }) });
+    expect(out.statusCode).toBe(303);
+    expect(String(out.headers['set-cookie'])).toContain(`${SESSION_COOKIE}=;`);
+    const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: client.headers });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('disabling an account ends its sessions at once', async () => {
+    const admin = await loginAs(ctx, 'secretariat-admin');
+    const victim = await loginAs(ctx, 'delegate');
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: victim.headers })).statusCode).toBe(200);
+    const disable = await ctx.app.inject({ method: 'POST', url: `/api/v1/users/${victim.user.id}/disable`, headers: admin.headers });
+    expect(disable.statusCode).toBe(200);
+    expect(disable.json().disabled).toBe(true);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: victim.headers })).statusCode).toBe(401);
+    expect(await ctx.db.select().from(sessions).where(eq(sessions.userId, victim.user.id))).toHaveLength(0);
+  });
+
+  it('ends a session that was idle longer than the idle timeout', async () => {
+    const client = await loginAs(ctx, 'analyst');
+    await ctx.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.idHash, sha256(client.cookieValue)));
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: client.headers })).statusCode).toBe(401);
+  });
+
+  it('ends a session past its absolute lifetime even when active', async () => {
+    const client = await loginAs(ctx, 'analyst');
+    await ctx.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.idHash, sha256(client.cookieValue)));
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: client.headers })).statusCode).toBe(401);
+  });
+
+  it('refuses a form post without the CSRF token of the session', async () => {
+    const client = await loginAs(ctx, 'analyst');
+    const response = await ctx.app.inject({ method: 'POST', url: '/account/language', headers: { cookie: client.headers.cookie, ...FORM_HEADERS }, payload: form({ locale: 'fr' }) });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('did not come from this site');
+    expect((await userRow(ctx.db, client.user.id))?.locale).toBeNull();
+  });
+
+  it('remembers the chosen language on the account and serves it right-to-left for Arabic', async () => {
+    const client = await loginAs(ctx, 'delegate');
+    const set = await ctx.app.inject({ method: 'POST', url: '/account/language', headers: { cookie: client.headers.cookie, ...FORM_HEADERS }, payload: form({ _csrf: client.csrfToken, locale: 'ar', returnTo: '/partners?lang=en' }) });
+    expect(set.statusCode).toBe(303);
+    expect(set.headers.location).toBe('/partners');
+    const page = await ctx.app.inject({ method: 'GET', url: '/partners', headers: client.headers });
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    expect(page.body).toContain('الشركاء');
+  });
+});
+
+describe('personal API tokens', () => {
+  it('creates a token shown once, authenticates with it, and revokes it', async () => {
+    const client = await loginAs(ctx, 'analyst');
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/account/tokens', headers: client.headers, payload: { name: 'nightly script', expiresInDays: 30 } });
+    expect(created.statusCode).toBe(201);
+    const { token, apiToken } = created.json();
+    expect(token).toMatch(/^cdt_/);
+    const bearer = { authorization: `Bearer ${token}` };
+    const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().email).toBe(client.user.email);
+    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/account/tokens', headers: client.headers });
+    expect(list.json()).toEqual([expect.objectContaining({ id: apiToken.id, name: 'nightly script', revokedAt: null })]);
+    expect(JSON.stringify(list.json())).not.toContain(token);
+    const revoke = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/account/tokens/${apiToken.id}`, headers: client.headers });
+    expect(revoke.statusCode).toBe(204);
+    const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().detail).toContain('unknown, expired or revoked');
+  });
+
+  it("cannot revoke another user's token, and says it does not exist", async () => {
+    const owner = await loginAs(ctx, 'analyst');
+    const other = await loginAs(ctx, 'analyst');
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/account/tokens', headers: owner.headers, payload: { name: 'mine', expiresInDays: 1 } });
+    const response = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/account/tokens/${created.json().apiToken.id}`, headers: other.headers });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('refuses an expired token', async () => {
+    const client = await signedIn(ctx, await makeUser(ctx.db, 'analyst'));
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/account/tokens', headers: client.headers, payload: { name: 'short', expiresInDays: 1 } });
+    const { apiTokens } = await import('../../db/schema/identity.ts');
+    await ctx.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, created.json().apiToken.id));
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${created.json().token}` } })).statusCode).toBe(401);
+  });
+
+  it('names the bad field when a token request is malformed', async () => {
+    const client = await loginAs(ctx, 'analyst');
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/account/tokens', headers: client.headers, payload: { name: 'x', expiresInDays: 9999, colour: 'red' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const fields = response.json().errors.map((e: { field: string }) => e.field);
+    expect(fields).toContain('body.expiresInDays');
+    expect(fields).toContain('body.colour');
+  });
+});

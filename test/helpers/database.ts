@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openPglite, openPostgres } from '../../src/db/client.ts';
+import { databaseUrlWithName, PGLITE_TEMPLATE, POSTGRES_TEMPLATE_DB } from './template.ts';
+
+export const TEST_DB_KIND = (process.env.TEST_DB_KIND ?? 'pglite') as 'pglite' | 'postgres';
+
+/**
+ * A database of this test file's own, copied from the run's migrated template: about a second on
+ * PGlite (restored from a tarball) and a few milliseconds on PostgreSQL (CREATE DATABASE … TEMPLATE).
+ */
+export async function openTestDatabase(): Promise<Database> {
+  if (TEST_DB_KIND === 'pglite') {
+    const blob = new Blob([fs.readFileSync(PGLITE_TEMPLATE)]);
+    return openPglite({ loadDataDir: blob });
+  }
+  const url = process.env.TEST_DATABASE_URL as string;
+  const name = `cd_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`);
+  await admin.end();
+  const database = await openPostgres(databaseUrlWithName(url, name), { max: 4 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}

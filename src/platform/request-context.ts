@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { apiTokens, userGroups, users } from '../db/schema/identity.ts';
 import type { Actor, MaybeActor } from './actor.ts';
-import { type Action, roleMay } from './authz.ts';
+import { type Action, can } from './authz.ts';
 import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
 import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow } from './session.ts';
@@ -80,9 +80,11 @@ function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Acces
     if (stage === 'password' || stage === 'enrol' || stage === 'full') return;
     return denyUnauthenticated(request, reply);
   }
+  if (access === 'signed-in') return request.actor ? undefined : denyUnauthenticated(request, reply);
+  // Anonymous visitors may take a few read actions; repos then limit them to public records.
+  if (can(request.actor, access)) return;
   if (!request.actor) return denyUnauthenticated(request, reply);
-  if (access === 'signed-in') return;
-  if (!roleMay(request.actor.role, access)) throw new Forbidden();
+  throw new Forbidden();
 }
 
 /** Loads the actor, language and CSRF token for every request, then enforces the route's access rule. */

@@ -153,7 +153,7 @@ export const partnersPages: AppModule = async (app, { db }) => {
     );
   });
 
-  app.get('/people/:id/edit', { config: { access: 'person.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
+  app.get('/people/:id/edit', { config: { access: 'person.write' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const person = await peopleService.getPerson(db, request.actor, request.params.id);
     return sendPage(reply, <PersonFormPage ctx={pageContext(request)} action={`/people/${person.id}`} title={request.t('people.edit')} values={person} partners={await personPartners(request)} groups={await allGroups(request)} />);
   });

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../test/helpers/app.ts';
+import { systemActor } from './actor.ts';
+import { appendAudit, verifyAuditChain } from './audit.ts';
+
+let ctx: TestContext;
+let admin: SignedInClient;
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  admin = await loginAs(ctx, 'secretariat-admin');
+});
+afterAll(() => ctx.close());
+
+describe('audit trail', () => {
+  it('chains every event to the one before it', async () => {
+    for (let i = 0; i < 5; i++) {
+      await ctx.db.transaction((tx) => appendAudit(tx, systemActor('test'), { action: 'test.event', entityType: 'test', entityId: String(i), detail: { i, text: 'ا ب ت <b>' } }));
+    }
+    const verdict = await verifyAuditChain(ctx.db);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.count).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+    // Drizzle wraps the database's error; the trigger's own message is its cause.
+    const refusal = (statement: ReturnType<typeof sql>) =>
+      ctx.db.execute(statement).then(
+        () => 'accepted',
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    expect(await refusal(sql`UPDATE audit_events SET action = 'forged'`)).toBe('audit_events is append-only: UPDATE is not allowed');
+    expect(await refusal(sql`DELETE FROM audit_events`)).toBe('audit_events is append-only: DELETE is not allowed');
+    expect(await refusal(sql`TRUNCATE audit_events`)).toBe('audit_events is append-only: TRUNCATE is not allowed');
+  });
+
+  it('keeps no audit event when the change it records fails', async () => {
+    const before = (await verifyAuditChain(ctx.db)).count;
+    await expect(
+      ctx.db.transaction(async (tx) => {
+        await appendAudit(tx, systemActor('test'), { action: 'doomed', entityType: 'test' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect((await verifyAuditChain(ctx.db)).count).toBe(before);
+  });
+
+  it('shows administrators a filtered page and a CSV export', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: '/admin/audit?action=test.event', headers: admin.headers });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('test.event');
+    expect(page.body).not.toContain('user.created');
+    expect(page.body).toContain('&lt;b>');
+    const csv = await ctx.app.inject({ method: 'GET', url: '/admin/audit/export.csv?action=test.event', headers: admin.headers });
+    expect(csv.body.split('\r\n')[0]).toBe('seq,occurred_at_utc,actor,action,entity_type,entity_id,ip,detail,hash');
+    expect(csv.body.split('\r\n').filter((l) => l.includes('test.event'))).toHaveLength(5);
+    const json = await ctx.app.inject({ method: 'GET', url: '/api/v1/audit?entityType=test&pageSize=2', headers: admin.headers });
+    expect(json.json().items).toHaveLength(2);
+    expect(json.json().total).toBe(5);
+  });
+
+  // Last: it breaks the chain of this file's database on purpose.
+  it('finds the first event whose content was changed behind its back', async () => {
+    await ctx.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
+    const [target] = (await ctx.db.execute(sql`SELECT seq FROM audit_events WHERE action = 'test.event' ORDER BY seq LIMIT 1 OFFSET 2`)).rows as { seq: number }[];
+    await ctx.db.execute(sql`UPDATE audit_events SET detail = '{"i": 99}'::jsonb WHERE seq = ${target?.seq}`);
+    await ctx.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);
+    const verdict = await verifyAuditChain(ctx.db);
+    expect(verdict).toMatchObject({ ok: false, brokenAt: Number(target?.seq), reason: 'its content does not match its hash' });
+  });
+});

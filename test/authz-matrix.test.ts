@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../src/db/schema/identity.ts';
+import { FORM_HEADERS, TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, form, makeUser, signedIn } from './helpers/app.ts';
+
+/**
+ * The permission matrix, written independently of the code: who may reach each route.
+ * A route registered without a row here fails the test, so no route ships unreviewed.
+ */
+type Who = 'anonymous' | Role;
+const EVERYONE: Who[] = ['anonymous', ...ROLES];
+const SIGNED_IN: Who[] = [...ROLES];
+const SECRETARIAT: Who[] = ['secretariat-admin', 'secretariat-officer'];
+const ADMIN: Who[] = ['secretariat-admin'];
+const PEOPLE_EDITORS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'];
+
+const MATRIX: Record<string, Who[]> = {
+  'GET /': EVERYONE,
+  'GET /cookies': EVERYONE,
+  'GET /healthz': EVERYONE,
+  'GET /readyz': EVERYONE,
+  'GET /assets/*': EVERYONE,
+  'GET /api/docs': EVERYONE,
+  'GET /api/docs/static/index.html': EVERYONE,
+  'GET /api/docs/static/swagger-initializer.js': EVERYONE,
+  'GET /api/docs/json': EVERYONE,
+  'GET /api/docs/yaml': EVERYONE,
+  'GET /api/docs/static/*': EVERYONE,
+  'GET /sign-in': EVERYONE,
+  'POST /sign-in': EVERYONE,
+  'GET /sign-in/second-factor': SIGNED_IN,
+  'POST /sign-in/second-factor': SIGNED_IN,
+  'POST /sign-out': SIGNED_IN,
+  'GET /account': SIGNED_IN,
+  'GET /account/second-factor': SIGNED_IN,
+  'POST /account/second-factor': SIGNED_IN,
+  'POST /account/language': SIGNED_IN,
+  'GET /account/tokens': SIGNED_IN,
+  'POST /account/tokens': SIGNED_IN,
+  'POST /account/tokens/:id/revoke': SIGNED_IN,
+  'GET /api/v1/me': SIGNED_IN,
+  'GET /api/v1/account/tokens': SIGNED_IN,
+  'POST /api/v1/account/tokens': SIGNED_IN,
+  'DELETE /api/v1/account/tokens/:id': SIGNED_IN,
+  'GET /admin/users': ADMIN,
+  'GET /admin/users/new': ADMIN,
+  'POST /admin/users': ADMIN,
+  'POST /admin/users/:id/disable': ADMIN,
+  'POST /admin/users/:id/enable': ADMIN,
+  'GET /api/v1/users': ADMIN,
+  'POST /api/v1/users': ADMIN,
+  'POST /api/v1/users/:id/disable': ADMIN,
+  'GET /partners': EVERYONE,
+  'GET /partners/export.csv': EVERYONE,
+  'GET /partners/import': SECRETARIAT,
+  'POST /partners/import': SECRETARIAT,
+  'GET /partners/new': SECRETARIAT,
+  'POST /partners': SECRETARIAT,
+  'GET /partners/:id': EVERYONE,
+  'GET /partners/:id/edit': SECRETARIAT,
+  'POST /partners/:id': SECRETARIAT,
+  'GET /people': SIGNED_IN,
+  'GET /people/new': PEOPLE_EDITORS,
+  'POST /people': PEOPLE_EDITORS,
+  'GET /people/:id/edit': PEOPLE_EDITORS,
+  'POST /people/:id': PEOPLE_EDITORS,
+  'GET /groups': EVERYONE,
+  'GET /groups/new': SECRETARIAT,
+  'POST /groups': SECRETARIAT,
+  'GET /groups/:id': EVERYONE,
+  'GET /groups/:id/edit': SECRETARIAT,
+  'POST /groups/:id': SECRETARIAT,
+  'GET /api/v1/partners': EVERYONE,
+  'POST /api/v1/partners': SECRETARIAT,
+  'GET /api/v1/partners/export.csv': EVERYONE,
+  'POST /api/v1/partners/import': SECRETARIAT,
+  'GET /api/v1/partners/:id': EVERYONE,
+  'PUT /api/v1/partners/:id': SECRETARIAT,
+  'GET /api/v1/people': SIGNED_IN,
+  'POST /api/v1/people': PEOPLE_EDITORS,
+  'GET /api/v1/people/:id': SIGNED_IN,
+  'PUT /api/v1/people/:id': PEOPLE_EDITORS,
+  'GET /api/v1/groups': EVERYONE,
+  'POST /api/v1/groups': SECRETARIAT,
+  'GET /api/v1/groups/:id': EVERYONE,
+  'PUT /api/v1/groups/:id': SECRETARIAT,
+  'GET /admin/audit': ADMIN,
+  'GET /admin/audit/export.csv': ADMIN,
+  'GET /api/v1/audit': ADMIN,
+};
+
+let ctx: TestContext;
+const users = new Map<Role, TestUser>();
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  for (const role of ROLES) users.set(role, await makeUser(ctx.db, role));
+});
+afterAll(() => ctx.close());
+
+/** A concrete URL for a route pattern: ids that exist nowhere, a known static file for wildcards. */
+function concreteUrl(pattern: string): string {
+  return pattern
+    .replaceAll(':id', '00000000-0000-4000-8000-000000000000')
+    .replace('/assets/*', '/assets/app.css')
+    .replace('/api/docs/static/*', '/api/docs/static/index.css');
+}
+
+async function request(key: string, who: Who) {
+  const [method, pattern] = key.split(' ') as [string, string];
+  const headers: Record<string, string> = {};
+  if (who !== 'anonymous') {
+    // A fresh session each time, so a sign-out row cannot spoil the next one.
+    const client = await signedIn(ctx, users.get(who) as TestUser);
+    Object.assign(headers, client.headers);
+  }
+  if (key === 'POST /sign-in') {
+    // The sign-in form needs its own token and real credentials to show it is open to all.
+    const page = await ctx.app.inject({ method: 'GET', url: '/sign-in' });
+    const formToken = page.body.match(/name="formToken" value="([^"]+)"/)?.[1] ?? '';
+    const csrf = headers['x-csrf-token'] ?? '';
+    const credentials = { email: users.get('analyst')?.email ?? '', password: TEST_PASSWORD };
+    return ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...headers, ...FORM_HEADERS }, payload: form({ ...credentials, formToken, _csrf: csrf }) });
+  }
+  const hasBody = method !== 'GET' && method !== 'DELETE';
+  return ctx.app.inject({ method: method as 'GET', url: concreteUrl(pattern), headers, ...(hasBody ? { payload: {} } : {}) });
+}
+
+function deniedHow(response: { statusCode: number; headers: Record<string, unknown> }): string | null {
+  if (response.statusCode === 401 || response.statusCode === 403) return String(response.statusCode);
+  if (response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in')) return 'redirect to sign-in';
+  return null;
+}
+
+describe('permission matrix', () => {
+  it('has a row for every registered route, and no row for a route that does not exist', () => {
+    const registered = ctx.app.registeredRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((route) => !(route in MATRIX)), 'routes without a row').toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !registered.includes(route)), 'rows without a route').toEqual([]);
+  });
+
+  for (const [key, allowed] of Object.entries(MATRIX)) {
+    it(`${key}: allowed for ${allowed.length === EVERYONE.length ? 'everyone' : allowed.join(', ')}`, async () => {
+      for (const who of EVERYONE) {
+        const response = await request(key, who);
+        expect(response.statusCode, `${key} as ${who}`).toBeLessThan(500);
+        const denial = deniedHow(response);
+        if (allowed.includes(who)) {
+          expect(denial, `${key} should be open to ${who} (got ${response.statusCode})`).toBeNull();
+        } else {
+          expect(denial, `${key} should be closed to ${who} (got ${response.statusCode})`).not.toBeNull();
+          if (who === 'anonymous' && pattern(key).startsWith('/api/v1/')) expect(response.statusCode).toBe(401);
+          if (who !== 'anonymous') expect(response.statusCode).toBe(403);
+        }
+      }
+    });
+  }
+});
+
+function pattern(key: string): string {
+  return key.split(' ')[1] ?? '';
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { type TestContext, buildTestApp, loginAs } from './helpers/app.ts';
+import { openTestDatabase } from './helpers/database.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await buildTestApp({ BODY_LIMIT_BYTES: '65536' });
+});
+afterAll(() => ctx.close());
+
+describe('anonymous visitors', () => {
+  it.each(['/', '/cookies', '/partners', '/groups', '/sign-in', '/api/docs/json', '/healthz', '/nothing-here'])('get no cookie from %s', async (url) => {
+    const response = await ctx.app.inject({ method: 'GET', url });
+    expect(response.statusCode).toBeLessThan(500);
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('are sent to sign in from a protected page, and get 401 problem+json from the API', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: '/people' });
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/sign-in?next=%2Fpeople');
+    const api = await ctx.app.inject({ method: 'GET', url: '/api/v1/people' });
+    expect(api.statusCode).toBe(401);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    expect(api.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+  });
+
+  it('read the cookie page listing the one cookie set after sign-in', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/cookies' });
+    expect(response.body).toContain('__Host-cd_session');
+    expect(response.body).toContain('after 30 minutes without activity, or after 12 hours at most');
+  });
+
+  it('can read pages in Arabic, right to left', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/?lang=ar' });
+    expect(response.body).toContain('<html lang="ar" dir="rtl">');
+    const negotiated = await ctx.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect(negotiated.body).toContain('<html lang="fr" dir="ltr">');
+  });
+});
+
+describe('security headers', () => {
+  it('sets a strict CSP without inline script, no framing and a referrer policy', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/' });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+    expect(response.body).not.toMatch(/<script>(?!<\/script>)/);
+  });
+
+  it('adds HSTS when the request came over TLS through a trusted proxy', async () => {
+    const database = await openTestDatabase();
+    const app = await buildApp({ db: database.db, config: loadConfig({ TRUST_PROXY: 'true' }), logger: false });
+    const response = await app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
+    expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    await app.close();
+    await database.close();
+  });
+
+  it('marks signed-in pages as not cacheable', async () => {
+    const client = await loginAs(ctx, 'delegate');
+    const response = await ctx.app.inject({ method: 'GET', url: '/partners', headers: client.headers });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('errors', () => {
+  it('answers an oversized body with 413 and changes nothing', async () => {
+    const client = await loginAs(ctx, 'secretariat-officer');
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/partners', headers: client.headers, payload: { kind: 'organisation', nameEn: 'x'.repeat(70_000) } });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().title).toBe('Content Too Large');
+    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/partners?q=xxxxxxxx', headers: client.headers });
+    expect(list.json().total).toBe(0);
+  });
+
+  it('answers malformed JSON with 400 problem+json', async () => {
+    const client = await loginAs(ctx, 'secretariat-officer');
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/partners', headers: { ...client.headers, 'content-type': 'application/json' }, payload: '{"kind":' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('answers unknown API paths with 404 problem+json and unknown pages with an HTML page', async () => {
+    const api = await ctx.app.inject({ method: 'GET', url: '/api/v1/nothing' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().status).toBe(404);
+    const page = await ctx.app.inject({ method: 'GET', url: '/nothing' });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('There is nothing at this address.');
+  });
+
+  it('hides internals of a server failure behind a generic message and a request id', async () => {
+    const database = await openTestDatabase();
+    const app = await buildApp({ db: database.db, config: loadConfig({}), logger: false });
+    await database.close();
+    const response = await app.inject({ method: 'GET', url: '/api/v1/partners' });
+    expect(response.statusCode).toBe(500);
+    const body = response.json();
+    expect(body.detail).toMatch(/^Something went wrong on our side\. Quote request id [0-9a-f-]{36} when you report it\.$/);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|stack|PGlite|closed/i);
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    await app.close();
+  });
+});
+
+describe('operations endpoints and API description', () => {
+  it('reports process health and database readiness', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await ctx.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok' });
+  });
+
+  it('publishes an OpenAPI 3.1 description of the JSON API', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const spec = response.json();
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/partners', '/api/v1/partners/{id}', '/api/v1/groups', '/api/v1/account/tokens']));
+    expect(Object.keys(spec.paths).some((p) => !p.startsWith('/api/') && !['/healthz', '/readyz'].includes(p))).toBe(false);
+    const ui = await ctx.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(ui.statusCode).toBeLessThan(400);
+  });
+});

@@ -40,8 +40,8 @@ program
       } else {
         console.log(`Using the existing data${config.databaseUrl ? '' : ` in ${config.dataDir} (sign-ins: ${config.dataDir}/demo-sign-ins.txt)`}.`);
       }
-      console.log(`Coalition Desk on http://localhost:${config.port}`);
       await serve(database, { ...config, logLevel: process.env.LOG_LEVEL ?? 'warn' });
+      console.log(`Coalition Desk on http://localhost:${config.port}`);
     }),
   );
 

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { auditEvents } from '../db/schema/audit.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../test/helpers/app.ts';
 import { systemActor } from './actor.ts';
@@ -62,7 +63,7 @@ describe('audit trail', () => {
   // Last: it breaks the chain of this file's database on purpose.
   it('finds the first event whose content was changed behind its back', async () => {
     await ctx.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
-    const [target] = (await ctx.db.execute(sql`SELECT seq FROM audit_events WHERE action = 'test.event' ORDER BY seq LIMIT 1 OFFSET 2`)).rows as { seq: number }[];
+    const [target] = await ctx.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.action, 'test.event')).orderBy(asc(auditEvents.seq)).limit(1).offset(2);
     await ctx.db.execute(sql`UPDATE audit_events SET detail = '{"i": 99}'::jsonb WHERE seq = ${target?.seq}`);
     await ctx.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);
     const verdict = await verifyAuditChain(ctx.db);

@@ -130,6 +130,11 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
   // CSRF (ASVS V4.2.2): every unsafe request riding on a session cookie must carry the session's token,
   // in the form field `_csrf` or the `x-csrf-token` header. Bearer-token API calls carry no cookie.
   app.addHook('preValidation', async (request) => {
+    // A filter form sends every field, empty or not; an empty filter means "no filter".
+    const query = request.query as Record<string, unknown> | undefined;
+    if (query && typeof query === 'object') {
+      for (const [key, value] of Object.entries(query)) if (value === '') delete query[key];
+    }
     if (!UNSAFE_METHODS.has(request.method)) return;
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : undefined;
     const token = request.headers['x-csrf-token'] ?? body?._csrf;

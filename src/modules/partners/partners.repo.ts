@@ -9,7 +9,7 @@ export type PartnerRow = typeof partners.$inferSelect;
 export type NewPartnerRow = typeof partners.$inferInsert;
 export type PersonRow = typeof people.$inferSelect;
 export type GroupRow = typeof groups.$inferSelect;
-export type GroupMemberRow = { partnerId: string; role: 'member' | 'co-lead'; nameEn: string };
+export type GroupMemberRow = { partnerId: string; role: 'member' | 'co-lead'; nameEn: string; nameFr: string; nameAr: string };
 
 /** Escapes LIKE wildcards so a search for "100%" means the text, not a pattern. */
 function containing(text: string): string {
@@ -144,7 +144,7 @@ export async function groupMembersOf(db: Db, actor: MaybeActor, groupIds: string
   const byGroup = new Map<string, GroupMemberRow[]>();
   if (groupIds.length === 0) return byGroup;
   const rows = await db
-    .select({ groupId: groupMembers.groupId, partnerId: groupMembers.partnerId, role: groupMembers.role, nameEn: partners.nameEn })
+    .select({ groupId: groupMembers.groupId, partnerId: groupMembers.partnerId, role: groupMembers.role, nameEn: partners.nameEn, nameFr: partners.nameFr, nameAr: partners.nameAr })
     .from(groupMembers)
     .innerJoin(partners, eq(groupMembers.partnerId, partners.id))
     .where(and(inArray(groupMembers.groupId, groupIds), visibleTo(actor, partners)))

@@ -132,7 +132,7 @@ export const GroupView = Type.Object({
   source: Type.String(),
   classification: Type.String(),
   version: Type.Integer(),
-  members: Type.Array(Type.Object({ partnerId: Uuid, role: Type.String(), nameEn: Type.String() })),
+  members: Type.Array(Type.Object({ partnerId: Uuid, role: Type.String(), nameEn: Type.String(), nameFr: Type.String(), nameAr: Type.String() })),
 });
 
 export const IdParams = Type.Object({ id: Uuid });

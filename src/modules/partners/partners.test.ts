@@ -285,3 +285,11 @@ describe('groups', () => {
     expect(clash.json().errors[0].field).toBe('slug');
   });
 });
+
+describe('filter forms', () => {
+  it('treat empty filter fields as no filter', async () => {
+    const response = await api(delegate, 'GET', '/partners?q=Fran&kind=&status=');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('>France</a>');
+  });
+});

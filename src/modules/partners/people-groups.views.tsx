@@ -95,7 +95,7 @@ export function PersonFormPage(props: {
 }
 
 export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; groups: GroupWithMembers[]; canWrite: boolean }) {
-  const { t } = ctx;
+  const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('groups.title')}>
       <h1>{t('groups.title')}</h1>
@@ -126,7 +126,7 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
                 <td>
                   {g.members
                     .filter((m) => m.role === 'co-lead')
-                    .map((m) => m.nameEn)
+                    .map((m) => partnerName(m, locale))
                     .join(', ') || '—'}
                 </td>
                 <td>
@@ -142,7 +142,7 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
 }
 
 export function GroupDetailPage({ ctx, group, canWrite }: { ctx: PageContext; group: GroupWithMembers; canWrite: boolean }) {
-  const { t } = ctx;
+  const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={group.name}>
       <p>
@@ -175,7 +175,7 @@ export function GroupDetailPage({ ctx, group, canWrite }: { ctx: PageContext; gr
         <ul>
           {group.members.map((m) => (
             <li>
-              <a href={`/partners/${m.partnerId}`}>{m.nameEn}</a> ({t(`groupRole.${m.role}` as never)})
+              <a href={`/partners/${m.partnerId}`}>{partnerName(m, locale)}</a> ({t(`groupRole.${m.role}` as never)})
             </li>
           ))}
         </ul>

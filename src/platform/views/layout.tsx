@@ -97,6 +97,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('shell.productName')}`}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/app.js" defer />
       </head>

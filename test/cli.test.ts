@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const CLI = path.resolve('bin/coalition-desk.mjs');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-cli-'));
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function run(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    if (input !== undefined) child.stdin.end(input);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts the server and resolves with its output once it says it is listening. */
+function startServer(port: number): Promise<{ child: ChildProcess; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) } });
+    children.push(child);
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+      if (output.includes('Coalition Desk on')) resolve({ child, output });
+    });
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  await new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+describe('coalition-desk command', () => {
+  it('fails to start with one clear line when DATABASE_URL is wrong', async () => {
+    const bad = await run(['serve'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^coalition-desk: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: /);
+    const malformed = await run(['serve'], { DATABASE_URL: 'mysql://x' });
+    expect(malformed.stderr.trim()).toBe('coalition-desk: DATABASE_URL must start with postgres:// or postgresql://, got "mysql://"');
+  });
+
+  it('starts on an empty data folder with the demo data and sign-ins, then reuses the data', async () => {
+    const port = 3900 + Math.floor(Math.random() * 500);
+    const first = await startServer(port);
+    const signInsFile = path.join(dataDir, 'demo-sign-ins.txt');
+    const lines = fs.readFileSync(signInsFile, 'utf8').trim().split('\n');
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst']);
+    for (const line of lines) {
+      const [, email, password] = line.split(' ');
+      expect(first.output).toContain(email);
+      expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    }
+    const home = await fetch(`http://127.0.0.1:${port}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('87 partners');
+    await stop(first.child);
+
+    const second = await startServer(port);
+    expect(second.output).toContain('Using the existing data');
+    expect(fs.readFileSync(signInsFile, 'utf8').trim().split('\n')).toEqual(lines);
+    await stop(second.child);
+  }, 120_000);
+
+  it('adds an administrator with a one-time password, refuses a bad role, and verifies the audit chain', async () => {
+    const added = await run(['users', 'add', '--role', 'secretariat-admin', '--email', 'first.admin@example.org']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('Created secretariat-admin first.admin@example.org');
+    expect(added.stdout).toMatch(/One-time password: [A-Za-z0-9]{20}/);
+    const fromStdin = await run(['users', 'add', '--role', 'analyst', '--email', 'reader@example.org', '--password-stdin'], {}, 'a long enough passphrase\n');
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).not.toContain('One-time password');
+    const badRole = await run(['users', 'add', '--role', 'emperor', '--email', 'x@example.org']);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain('role');
+    const verify = await run(['audit', 'verify']);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout.trim()).toMatch(/^ok \d+ events$/);
+  }, 120_000);
+});

@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { browserAvailable, launchChromium } from '../helpers/browser.ts';
+
+const runBrowser = browserAvailable();
+
+describe.runIf(runBrowser)('a delegate in a real browser', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let delegate: TestUser;
+
+  beforeAll(async () => {
+    ctx = await buildTestApp();
+    delegate = await makeUser(ctx.db, 'delegate', { partnerIso3: 'FRA' });
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = ctx.app.server.address();
+    // Chromium treats http://localhost as a secure context, so the __Host- cookie is accepted.
+    baseUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  it('signs in, opens the partners list, switches to Arabic and sees the page right to left, accessibly', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+
+    await page.goto(`${baseUrl}/`);
+    expect(await context.cookies()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('E-mail address').fill(delegate.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    const cookies = await context.cookies();
+    expect(cookies.map((c) => c.name)).toEqual(['__Host-cd_session']);
+    expect(cookies[0]).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partners' }).click();
+    await page.waitForURL(`${baseUrl}/partners`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Partners');
+    await expect(page.getByRole('link', { name: 'France', exact: true }).count()).resolves.toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Search narrows the list, from the keyboard.
+    await page.getByLabel('Search').fill('Fran');
+    await page.getByLabel('Search').press('Enter');
+    await page.waitForURL(/q=Fran/);
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+
+    await page.getByLabel('Language').selectOption('ar');
+    await page.getByRole('button', { name: 'Change' }).click();
+    await page.waitForURL(/\/partners/);
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ar');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('الشركاء');
+    await expect(page.getByRole('link', { name: 'فرنسا', exact: true }).count()).resolves.toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The choice stays with the account on the next page.
+    await page.goto(`${baseUrl}/groups`);
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.screenshot({ path: '.test-cache/partners-ar.png', fullPage: false });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -19,7 +19,7 @@ export default defineConfig({
         include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
         // The browser journey and the CLI test start whole servers: once, on the embedded database, is enough.
         exclude: kind === 'pglite' ? [] : ['test/e2e/**', 'test/cli.test.ts'],
-        globalSetup: ['test/helpers/global-setup.ts'],
+        globalSetup: [`test/helpers/global-setup-${kind}.ts`],
         env: { TEST_DB_KIND: kind },
       },
     })),

@@ -69,6 +69,9 @@ async function actorFromBearer(db: Db, header: string, ip: string): Promise<Acto
 
 function denyUnauthenticated(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
   if (request.isApi) throw new Unauthenticated();
+  // Half-way through signing in: send the user on to the step they still owe.
+  if (request.session?.stage === 'enrol') return reply.redirect('/account/second-factor', 303);
+  if (request.session?.stage === 'password') return reply.redirect(`/sign-in/second-factor?next=${encodeURIComponent(request.url)}`, 303);
   const next = encodeURIComponent(request.url);
   return reply.redirect(`/sign-in?next=${next}`, 303);
 }

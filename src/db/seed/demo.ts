@@ -59,6 +59,6 @@ export async function loadDemoData(db: Db): Promise<DemoSignIn[]> {
 export function writeDemoSignIns(dataDir: string, signIns: DemoSignIn[]): string {
   const file = path.join(dataDir, 'demo-sign-ins.txt');
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, signIns.map((s) => `${s.role} ${s.email} ${s.password}`).join('\n') + '\n', { mode: 0o600 });
+  fs.writeFileSync(file, `${signIns.map((s) => `${s.role} ${s.email} ${s.password}`).join('\n')}\n`, { mode: 0o600 });
   return file;
 }

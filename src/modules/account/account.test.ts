@@ -104,9 +104,10 @@ describe('second factor', () => {
     const enrolCookie = sessionCookieFrom(first) as string;
     const headers = { cookie: `${SESSION_COOKIE}=${enrolCookie}` };
     // Until enrolled, the account reaches nothing else.
-    const blocked = await ctx.app.inject({ method: 'GET', url: '/partners', headers });
+    const blocked = await ctx.app.inject({ method: 'GET', url: '/people', headers });
     expect(blocked.statusCode).toBe(303);
-    expect(blocked.headers.location).toMatch(/^\/sign-in/);
+    expect(blocked.headers.location).toBe('/account/second-factor');
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(401);
     const setup = await ctx.app.inject({ method: 'GET', url: '/account/second-factor', headers });
     expect(setup.statusCode).toBe(200);
     expect(setup.body).toContain('<svg');

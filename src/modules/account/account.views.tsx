@@ -134,7 +134,7 @@ export function AccountPage(props: { ctx: PageContext; email: string; displayNam
 }
 
 function formatDate(value: Date | null, locale: string): string {
-  return value ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(value) + ' UTC' : '—';
+  return value ? `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(value)} UTC` : '—';
 }
 
 export function TokensPage(props: { ctx: PageContext; tokens: ApiTokenRow[]; newToken?: string; errors?: FieldProblem[]; name?: string }) {

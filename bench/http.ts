@@ -84,6 +84,9 @@ if (process.argv.includes('--serve')) {
   await autocannon({ url: `${appBase}/api/v1/partners?pageSize=50`, connections, duration: 2, headers: bearer });
 
   const baseline = await measure(bareUrl);
+  // Two diagnostic rows: the platform's own overhead without the database (/healthz) and with page rendering (/cookies).
+  const health = await measure(`${appBase}/healthz`);
+  const cookiesPage = await measure(`${appBase}/cookies`);
   const home = await measure(`${appBase}/`);
   const partnersApi = await measure(`${appBase}/api/v1/partners?pageSize=50`, bearer);
   const row = (name: string, f: Figures, target?: number) => {
@@ -95,6 +98,8 @@ if (process.argv.includes('--serve')) {
   console.log('| route | req/s | p99 ms | ratio to bare | errors |');
   console.log('|---|---:|---:|---:|---:|');
   console.log(row('bare Fastify /hello', baseline));
+  console.log(row('app /healthz (no database)', health));
+  console.log(row('app /cookies (rendered page, no database)', cookiesPage));
   console.log(row('public home page /', home, 0.3));
   console.log(row('partners API (bearer, 50 rows)', partnersApi, 0.15));
 

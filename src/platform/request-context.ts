@@ -1,15 +1,13 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { apiTokens, userGroups, users } from '../db/schema/identity.ts';
-import type { Actor, MaybeActor } from './actor.ts';
+import type { MaybeActor } from './actor.ts';
+import { loadActor, loadActorByApiToken } from './actor-loader.ts';
 import { type Action, can } from './authz.ts';
 import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
 import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow } from './session.ts';
-import { sha256 } from './tokens.ts';
 
 /**
  * Who may reach a route, checked before the body is even validated:
@@ -35,37 +33,6 @@ declare module 'fastify' {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-async function actorFor(db: Db, userId: string, ip: string): Promise<Actor | null> {
-  const [user] = await db
-    .select({ id: users.id, email: users.email, role: users.role, partnerId: users.partnerId, disabledAt: users.disabledAt, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user || user.disabledAt) return null;
-  const memberships = await db.select({ groupId: userGroups.groupId }).from(userGroups).where(eq(userGroups.userId, userId));
-  return {
-    userId: user.id,
-    label: user.email,
-    role: user.role,
-    partnerId: user.partnerId,
-    groupIds: memberships.map((m) => m.groupId),
-    ip,
-    locale: user.locale,
-  };
-}
-
-async function actorFromBearer(db: Db, header: string, ip: string): Promise<Actor | null> {
-  const token = header.slice('Bearer '.length).trim();
-  const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)));
-  if (!row) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
-  }
-  return actorFor(db, row.userId, ip);
-}
 
 function denyUnauthenticated(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
   if (request.isApi) throw new Unauthenticated();
@@ -106,7 +73,7 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
     request.isApi = request.url.startsWith('/api/');
     const authorization = request.headers.authorization;
     if (request.isApi && authorization?.startsWith('Bearer ')) {
-      request.actor = await actorFromBearer(db, authorization, request.ip);
+      request.actor = await loadActorByApiToken(db, authorization.slice('Bearer '.length).trim(), request.ip);
       if (!request.actor) throw new HttpProblem(401, 'Unauthorized', 'The API token is unknown, expired or revoked.');
     } else {
       const cookieValue = request.cookies[SESSION_COOKIE];
@@ -116,7 +83,7 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
           request.session = session;
           request.sessionCookie = cookieValue;
           request.csrfToken = csrfTokenFor(session);
-          if (session.stage === 'full') request.actor = await actorFor(db, session.userId, request.ip);
+          if (session.stage === 'full') request.actor = await loadActor(db, session.userId, request.ip);
           if (session.stage === 'full' && !request.actor) request.session = null;
         }
       }

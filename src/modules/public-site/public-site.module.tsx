@@ -2,7 +2,8 @@ import { Type } from '@fastify/type-provider-typebox';
 import { isDatabaseReachable } from '../../db/client.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { sendPage } from '../../platform/views/render.ts';
+import { renderDocument, sendPage } from '../../platform/views/render.ts';
+import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
 import { countVisiblePartnersAndGroups } from '../partners/partners.service.ts';
 import { CookiesPage, HomePage } from './public-site.views.tsx';
 
@@ -10,9 +11,14 @@ const Health = Type.Object({ status: Type.String() });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 
 export const publicSiteModule: AppModule = async (app, { db, config }) => {
+  // The home page is the most visited; its anonymous copy may be up to five seconds old.
+  const homeCache = new AnonymousPageCache(5_000);
   app.get('/', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
+    if (homeCache.serve(request, reply)) return reply;
     const counts = await countVisiblePartnersAndGroups(db, request.actor);
-    return sendPage(reply, <HomePage ctx={pageContext(request)} partnerCount={counts.partners} groupCount={counts.groups} />);
+    const html = renderDocument(<HomePage ctx={pageContext(request)} partnerCount={counts.partners} groupCount={counts.groups} />);
+    homeCache.remember(request, html);
+    return reply.type('text/html; charset=utf-8').send(html);
   });
 
   app.get('/cookies', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>

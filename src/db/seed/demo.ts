@@ -34,7 +34,12 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
  * Loads the demo data set: reference facts, the seed's Special Envoy, and one account per role with a
  * password made for this data folder. Demo accounts need no second factor; no other account is exempt.
  */
-export async function loadDemoData(db: Db): Promise<DemoSignIn[]> {
+export function loadDemoData(db: Db): Promise<DemoSignIn[]> {
+  // All or nothing: a start interrupted half-way leaves an empty database that the next start fills again.
+  return db.transaction((tx) => loadDemoDataInto(tx));
+}
+
+async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
   const actor = systemActor('system (demo data)');
   await loadReferenceData(db);
   const [usa] = await db.select().from(partners).where(eq(partners.iso3, 'USA'));

@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseConnectionError, type Database, openDatabase } from './db/client.ts';
 import { isEmptyDatabase, loadDemoData, writeDemoSignIns } from './db/seed/demo.ts';
 import { createUser } from './modules/users/users.service.ts';
-import { findPartnerByKey } from './modules/partners/partners.repo.ts';
+import { countVisible, findPartnerByKey } from './modules/partners/partners.repo.ts';
+import { loadReferenceData } from './db/seed/reference-data.ts';
 import { systemActor } from './platform/actor.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { HttpProblem, InvalidInput } from './platform/errors.ts';
@@ -56,6 +57,20 @@ program
   .action(() =>
     withDatabase(async (database) => {
       console.log('Migrations applied.');
+      await database.close();
+    }),
+  );
+
+program
+  .command('load-reference-data')
+  .description("Load the coalition's public reference facts (partners, groups, co-leads, with sources) into an empty registry")
+  .action(() =>
+    withDatabase(async (database) => {
+      if ((await countVisible(database.db, systemActor()).then((c) => c.partners)) > 0) {
+        throw new InvalidInput([{ field: 'partners', message: 'the registry is not empty; import changes with the partners CSV import instead' }]);
+      }
+      const loaded = await loadReferenceData(database.db);
+      console.log(`Loaded ${loaded.partners} partners and ${loaded.groups} groups.`);
       await database.close();
     }),
   );

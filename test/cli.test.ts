@@ -91,6 +91,9 @@ describe('coalition-desk command', () => {
     const badRole = await run(['users', 'add', '--role', 'emperor', '--email', 'x@example.org']);
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain('role');
+    const reload = await run(['load-reference-data']);
+    expect(reload.code).toBe(1);
+    expect(reload.stderr).toContain('the registry is not empty');
     const verify = await run(['audit', 'verify']);
     expect(verify.code).toBe(0);
     expect(verify.stdout.trim()).toMatch(/^ok \d+ events$/);

@@ -273,3 +273,23 @@ describe('personal API tokens', () => {
     expect(fields).toContain('body.colour');
   });
 });
+
+describe('throttling per address', () => {
+  it('blocks an address that fails across many accounts, naming the address as the reason', async () => {
+    const strict = await buildTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
+    try {
+      const signIn = async (email: string, password: string) => {
+        const page = await strict.app.inject({ method: 'GET', url: '/sign-in' });
+        const formToken = page.body.match(/name="formToken" value="([^"]+)"/)?.[1] ?? '';
+        return strict.app.inject({ method: 'POST', url: '/sign-in', headers: FORM_HEADERS, payload: form({ email, password, formToken }) });
+      };
+      for (let i = 0; i < 4; i++) expect((await signIn(`guess${i}@test.example`, 'nope')).statusCode).toBe(401);
+      const user = await makeUser(strict.db, 'analyst');
+      const blocked = await signIn(user.email, TEST_PASSWORD);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.body).toContain('Too many failed sign-ins for your network address');
+    } finally {
+      await strict.close();
+    }
+  });
+});

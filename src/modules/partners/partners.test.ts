@@ -293,3 +293,31 @@ describe('filter forms', () => {
     expect(response.body).toContain('>France</a>');
   });
 });
+
+describe('group forms', () => {
+  it('creates a group from the form with co-leads and members, then edits it', async () => {
+    const italy = await partnerId(ctx.db, 'ITA');
+    const morocco = await partnerId(ctx.db, 'MAR');
+    const niger = await partnerId(ctx.db, 'NER');
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/groups',
+      headers: { ...officer.headers, ...FORM_HEADERS },
+      payload: form({ _csrf: officer.csrfToken, name: 'West Africa Cell', slug: 'west-africa-cell', kind: 'focus-group', coLeads: [italy, morocco], memberIds: niger, classification: 'public' }),
+    });
+    expect(created.statusCode).toBe(303);
+    const page = await api(delegate, 'GET', String(created.headers.location));
+    expect(page.body).toContain('West Africa Cell');
+    expect(page.body).toMatch(/Italy<\/a> \(co-lead\)/);
+    expect(page.body).toMatch(/Niger<\/a> \(member\)/);
+    const groupIdFromUrl = String(created.headers.location).split('/').pop() as string;
+    const stale = await ctx.app.inject({
+      method: 'POST',
+      url: `/groups/${groupIdFromUrl}`,
+      headers: { ...officer.headers, ...FORM_HEADERS },
+      payload: form({ _csrf: officer.csrfToken, name: 'Renamed', slug: 'west-africa-cell', kind: 'focus-group', classification: 'public', version: '7' }),
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('value="Renamed"');
+  });
+});

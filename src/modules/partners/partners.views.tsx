@@ -105,8 +105,8 @@ export function PartnerDetailPage(props: { ctx: PageContext; partner: PartnerRow
         <dt>{t('partners.nameFr')}</dt>
         <dd lang="fr">{partner.nameFr}</dd>
         <dt>{t('partners.nameAr')}</dt>
-        <dd lang="ar" dir="rtl">
-          {partner.nameAr}
+        <dd lang="ar">
+          <bdi>{partner.nameAr}</bdi>
         </dd>
         <dt>{t('partners.kind')}</dt>
         <dd>{t(`partnerKind.${partner.kind}` as never)}</dd>

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM_HEADERS, type SignedInClient, type TestContext, buildTestApp, form, loginAs, partnerId, userRow } from '../../../test/helpers/app.ts';
+
+let ctx: TestContext;
+let admin: SignedInClient;
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  admin = await loginAs(ctx, 'secretariat-admin');
+});
+afterAll(() => ctx.close());
+
+const post = (url: string, fields: Record<string, string | string[]>) =>
+  ctx.app.inject({ method: 'POST', url, headers: { cookie: admin.headers.cookie, ...FORM_HEADERS }, payload: form({ _csrf: admin.csrfToken, ...fields }) });
+
+describe('account administration', () => {
+  it('creates an account from the form, shows its one-time password once, and requires a second factor', async () => {
+    const france = await partnerId(ctx.db, 'FRA');
+    const response = await post('/admin/users', { email: 'new.delegate@example.fr', displayName: 'Nouvelle Déléguée', role: 'delegate', partnerId: france });
+    expect(response.statusCode).toBe(201);
+    expect(response.body).toContain('Account new.delegate@example.fr created.');
+    const password = response.body.match(/<code dir="ltr">([A-Za-z0-9]{20})<\/code>/)?.[1];
+    expect(password).toBeDefined();
+    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers });
+    const created = list.json().find((u: { email: string }) => u.email === 'new.delegate@example.fr');
+    expect(created).toMatchObject({ role: 'delegate', partnerId: france, totpEnabled: false, disabled: false });
+    expect((await userRow(ctx.db, created.id))?.totpRequired).toBe(true);
+    expect((await userRow(ctx.db, created.id))?.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('explains what is wrong and keeps the typed values', async () => {
+    const response = await post('/admin/users', { email: 'no.partner@example.org', displayName: 'No Partner', role: 'co-chair' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('a co-chair speaks for a partner: choose one');
+    expect(response.body).toContain('value="no.partner@example.org"');
+  });
+
+  it('refuses a second account with the same e-mail address, whatever its case', async () => {
+    await post('/admin/users', { email: 'twice@example.org', displayName: 'Once', role: 'analyst' });
+    const again = await post('/admin/users', { email: 'TWICE@example.org', displayName: 'Twice', role: 'analyst' });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('is already in use');
+  });
+
+  it('disables and re-enables an account from the list', async () => {
+    const target = await loginAs(ctx, 'analyst');
+    const disabled = await post(`/admin/users/${target.user.id}/disable`, {});
+    expect(disabled.statusCode).toBe(303);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: target.headers })).statusCode).toBe(401);
+    const page = await ctx.app.inject({ method: 'GET', url: '/admin/users', headers: admin.headers });
+    expect(page.body).toContain(`/admin/users/${target.user.id}/enable`);
+    await post(`/admin/users/${target.user.id}/enable`, {});
+    expect((await userRow(ctx.db, target.user.id))?.disabledAt).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../platform/errors.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -141,6 +142,7 @@ export function TokensPage(props: { ctx: PageContext; tokens: ApiTokenRow[]; new
   const { ctx } = props;
   const { t, locale } = ctx;
   const now = Date.now();
+  const isLive = (token: ApiTokenRow) => !token.revokedAt && token.expiresAt.getTime() > now;
   return (
     <Layout ctx={ctx} title={t('tokens.title')}>
       <h1>{t('tokens.title')}</h1>
@@ -155,52 +157,31 @@ export function TokensPage(props: { ctx: PageContext; tokens: ApiTokenRow[]; new
           </p>
         </div>
       )}
-      {props.tokens.length === 0 ? (
-        <p class="empty">{t('tokens.none')}</p>
-      ) : (
-        <table>
-          <caption>{t('tokens.listCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('tokens.name')}</th>
-              <th scope="col">{t('tokens.prefix')}</th>
-              <th scope="col">{t('tokens.expires')}</th>
-              <th scope="col">{t('tokens.lastUsed')}</th>
-              <th scope="col">{t('tokens.state')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('tokens.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.tokens.map((token) => {
-              const live = !token.revokedAt && token.expiresAt.getTime() > now;
-              return (
-                <tr>
-                  <td>{token.name}</td>
-                  <td dir="ltr">
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{formatDate(token.expiresAt, locale)}</td>
-                  <td>{formatDate(token.lastUsedAt, locale)}</td>
-                  <td>{token.revokedAt ? t('tokens.revoked') : live ? t('tokens.active') : t('tokens.expired')}</td>
-                  <td>
-                    {live && (
-                      <form method="post" action={`/account/tokens/${token.id}/revoke`}>
-                        <CsrfField ctx={ctx} />
-                        <button type="submit" class="button--secondary">
-                          {t('tokens.revoke')}
-                          <span class="visually-hidden"> {token.name}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={props.tokens}
+        empty={t('tokens.none')}
+        caption={t('tokens.listCaption')}
+        columns={[
+          { header: t('tokens.name'), cell: (token) => token.name },
+          { header: t('tokens.prefix'), cell: (token) => <code>{token.prefix}…</code>, ltr: true },
+          { header: t('tokens.expires'), cell: (token) => formatDate(token.expiresAt, locale) },
+          { header: t('tokens.lastUsed'), cell: (token) => formatDate(token.lastUsedAt, locale) },
+          { header: t('tokens.state'), cell: (token) => (token.revokedAt ? t('tokens.revoked') : isLive(token) ? t('tokens.active') : t('tokens.expired')) },
+          {
+            header: <span class="visually-hidden">{t('tokens.actions')}</span>,
+            cell: (token) =>
+              isLive(token) && (
+                <form method="post" action={`/account/tokens/${token.id}/revoke`}>
+                  <CsrfField ctx={ctx} />
+                  <button type="submit" class="button--secondary">
+                    {t('tokens.revoke')}
+                    <span class="visually-hidden"> {token.name}</span>
+                  </button>
+                </form>
+              ),
+          },
+        ]}
+      />
       <h2>{t('tokens.newTitle')}</h2>
       <ErrorSummary ctx={ctx} errors={props.errors} />
       <form method="post" action="/account/tokens" class="narrow-form">

@@ -1,3 +1,4 @@
+import { DataTable } from '../../platform/views/data-table.tsx';
 import { FormActions, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
@@ -26,41 +27,19 @@ export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; tota
         <a href={listHref('/admin/audit/export.csv', filters, {})}>{t('list.exportCsv')}</a>
       </p>
       <p role="status">{t('list.count', { count: props.total })}</p>
-      {props.rows.length === 0 ? (
-        <p class="empty">{t('audit.empty')}</p>
-      ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.record')}</th>
-              <th scope="col">{t('audit.from_address')}</th>
-              <th scope="col">{t('audit.detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((e) => (
-              <tr>
-                <td>{e.seq}</td>
-                <td dir="ltr">{e.occurredAt.toISOString().replace('T', ' ').slice(0, 19)} UTC</td>
-                <td dir="ltr">{e.actorLabel}</td>
-                <td dir="ltr">{e.action}</td>
-                <td dir="ltr">
-                  {e.entityType}
-                  {e.entityId ? ` ${e.entityId}` : ''}
-                </td>
-                <td dir="ltr">{e.ip ?? '—'}</td>
-                <td dir="ltr">
-                  <code class="detail">{JSON.stringify(e.detail)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={props.rows}
+        empty={t('audit.empty')}
+        columns={[
+          { header: '#', cell: (e) => e.seq },
+          { header: t('audit.when'), cell: (e) => `${e.occurredAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`, ltr: true },
+          { header: t('audit.actor'), cell: (e) => e.actorLabel, ltr: true },
+          { header: t('audit.action'), cell: (e) => e.action, ltr: true },
+          { header: t('audit.record'), cell: (e) => `${e.entityType}${e.entityId ? ` ${e.entityId}` : ''}`, ltr: true },
+          { header: t('audit.from_address'), cell: (e) => e.ip ?? '—', ltr: true },
+          { header: t('audit.detail'), cell: (e) => <code class="detail">{JSON.stringify(e.detail)}</code>, ltr: true },
+        ]}
+      />
       <Pagination ctx={ctx} basePath="/admin/audit" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={props.total} />
     </Layout>
   );

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { listHref, Pagination, SortableHeader } from '../../platform/views/list-controls.tsx';
@@ -52,39 +53,19 @@ export function PartnerListPage(props: { ctx: PageContext; rows: PartnerRow[]; t
         )}
       </ul>
       <p role="status">{t('list.count', { count: props.total })}</p>
-      {props.rows.length === 0 ? (
-        <p class="empty">{t('partners.empty')}</p>
-      ) : (
-        <table class="data-table">
-          <caption class="visually-hidden">{t('partners.title')}</caption>
-          <thead>
-            <tr>
-              {header('name', t('partners.name'))}
-              {header('iso3', t('partners.iso3'))}
-              {header('kind', t('partners.kind'))}
-              {header('joined', t('partners.joined'))}
-              {header('status', t('partners.status'))}
-              <th scope="col">{t('partners.classification')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((p) => (
-              <tr>
-                <td>
-                  <a href={`/partners/${p.id}`}>{partnerName(p, locale)}</a>
-                </td>
-                <td dir="ltr">{p.iso3 ?? '—'}</td>
-                <td>{t(`partnerKind.${p.kind}` as never)}</td>
-                <td dir="ltr">{p.joined ?? '—'}</td>
-                <td>{t(`partnerStatus.${p.status}` as never)}</td>
-                <td>
-                  <ClassificationBadge ctx={ctx} value={p.classification} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={props.rows}
+        empty={t('partners.empty')}
+        caption={t('partners.title')}
+        columns={[
+          { header: null, headerCell: header('name', t('partners.name')), cell: (p) => <a href={`/partners/${p.id}`}>{partnerName(p, locale)}</a> },
+          { header: null, headerCell: header('iso3', t('partners.iso3')), cell: (p) => p.iso3 ?? '—', ltr: true },
+          { header: null, headerCell: header('kind', t('partners.kind')), cell: (p) => t(`partnerKind.${p.kind}` as never) },
+          { header: null, headerCell: header('joined', t('partners.joined')), cell: (p) => p.joined ?? '—', ltr: true },
+          { header: null, headerCell: header('status', t('partners.status')), cell: (p) => t(`partnerStatus.${p.status}` as never) },
+          { header: t('partners.classification'), cell: (p) => <ClassificationBadge ctx={ctx} value={p.classification} /> },
+        ]}
+      />
       <Pagination ctx={ctx} basePath="/partners" query={filters} page={page} pageSize={pageSize} total={props.total} />
     </Layout>
   );

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../platform/errors.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -25,34 +26,16 @@ export function PeopleListPage(props: { ctx: PageContext; people: (PersonRow & {
         </p>
       )}
       <p role="status">{t('list.count', { count: props.people.length })}</p>
-      {props.people.length === 0 ? (
-        <p class="empty">{t('people.empty')}</p>
-      ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('people.name')}</th>
-              <th scope="col">{t('people.titleField')}</th>
-              <th scope="col">{t('people.partner')}</th>
-              <th scope="col">{t('people.email')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.people.map((p) => (
-              <tr>
-                <td>
-                  <a href={`/people/${p.id}/edit`}>{p.name}</a>
-                </td>
-                <td>{p.title}</td>
-                <td>
-                  <a href={`/partners/${p.partnerId}`}>{p.partnerNameEn}</a>
-                </td>
-                <td dir="ltr">{p.email ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={props.people}
+        empty={t('people.empty')}
+        columns={[
+          { header: t('people.name'), cell: (p) => <a href={`/people/${p.id}/edit`}>{p.name}</a> },
+          { header: t('people.titleField'), cell: (p) => p.title },
+          { header: t('people.partner'), cell: (p) => <a href={`/partners/${p.partnerId}`}>{p.partnerNameEn}</a> },
+          { header: t('people.email'), cell: (p) => p.email ?? '—', ltr: true },
+        ]}
+      />
     </Layout>
   );
 }
@@ -104,39 +87,23 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
           <a href="/groups/new">{t('groups.new')}</a>
         </p>
       )}
-      {groups.length === 0 ? (
-        <p class="empty">{t('groups.empty')}</p>
-      ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('groups.name')}</th>
-              <th scope="col">{t('groups.kind')}</th>
-              <th scope="col">{t('groups.coLeads')}</th>
-              <th scope="col">{t('partners.classification')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr>
-                <td>
-                  <a href={`/groups/${g.id}`}>{g.name}</a>
-                </td>
-                <td>{t(`groupKind.${g.kind}` as never)}</td>
-                <td>
-                  {g.members
-                    .filter((m) => m.role === 'co-lead')
-                    .map((m) => partnerName(m, locale))
-                    .join(', ') || '—'}
-                </td>
-                <td>
-                  <ClassificationBadge ctx={ctx} value={g.classification} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={groups}
+        empty={t('groups.empty')}
+        columns={[
+          { header: t('groups.name'), cell: (g) => <a href={`/groups/${g.id}`}>{g.name}</a> },
+          { header: t('groups.kind'), cell: (g) => t(`groupKind.${g.kind}` as never) },
+          {
+            header: t('groups.coLeads'),
+            cell: (g) =>
+              g.members
+                .filter((m) => m.role === 'co-lead')
+                .map((m) => partnerName(m, locale))
+                .join(', ') || '—',
+          },
+          { header: t('partners.classification'), cell: (g) => <ClassificationBadge ctx={ctx} value={g.classification} /> },
+        ]}
+      />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { ROLES } from '../../db/schema/identity.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -26,40 +27,29 @@ export function UsersPage(props: { ctx: PageContext; users: UserRow[]; created?:
       <p>
         <a href="/admin/users/new">{t('users.new')}</a>
       </p>
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('account.email')}</th>
-            <th scope="col">{t('account.name')}</th>
-            <th scope="col">{t('account.role')}</th>
-            <th scope="col">{t('account.secondFactor')}</th>
-            <th scope="col">{t('users.state')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('tokens.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.users.map((user) => (
-            <tr>
-              <td dir="ltr">{user.email}</td>
-              <td>{user.displayName}</td>
-              <td>{t(`role.${user.role}` as never)}</td>
-              <td>{user.totpEnabledAt ? t('account.totpOn') : user.totpRequired ? t('account.totpRequired') : t('account.totpOff')}</td>
-              <td>{user.disabledAt ? t('users.disabled') : t('users.active')}</td>
-              <td>
-                <form method="post" action={`/admin/users/${user.id}/${user.disabledAt ? 'enable' : 'disable'}`}>
-                  <CsrfField ctx={ctx} />
-                  <button type="submit" class="button--secondary">
-                    {user.disabledAt ? t('users.enable') : t('users.disable')}
-                    <span class="visually-hidden"> {user.email}</span>
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={props.users}
+        empty={t('users.none')}
+        columns={[
+          { header: t('account.email'), cell: (user) => user.email, ltr: true },
+          { header: t('account.name'), cell: (user) => user.displayName },
+          { header: t('account.role'), cell: (user) => t(`role.${user.role}` as never) },
+          { header: t('account.secondFactor'), cell: (user) => (user.totpEnabledAt ? t('account.totpOn') : user.totpRequired ? t('account.totpRequired') : t('account.totpOff')) },
+          { header: t('users.state'), cell: (user) => (user.disabledAt ? t('users.disabled') : t('users.active')) },
+          {
+            header: <span class="visually-hidden">{t('tokens.actions')}</span>,
+            cell: (user) => (
+              <form method="post" action={`/admin/users/${user.id}/${user.disabledAt ? 'enable' : 'disable'}`}>
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="button--secondary">
+                  {user.disabledAt ? t('users.enable') : t('users.disable')}
+                  <span class="visually-hidden"> {user.email}</span>
+                </button>
+              </form>
+            ),
+          },
+        ]}
+      />
     </Layout>
   );
 }

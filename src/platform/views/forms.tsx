@@ -43,12 +43,11 @@ interface FieldProps {
   inputMode?: string;
 }
 
-export function TextField(props: FieldProps) {
+/** Label, hint and error message around one control, tied together for screen readers (WCAG 1.3.1, 3.3.1). */
+function FieldFrame(props: { name: string; label: string; required?: boolean; hint?: string; error?: string; children: ComponentChildren }) {
   const id = `field-${props.name}`;
-  const error = fieldError(props.errors, props.name);
-  const describedBy = [props.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`field${error ? ' field--invalid' : ''}`}>
+    <div class={`field${props.error ? ' field--invalid' : ''}`}>
       <label for={id}>
         {props.label}
         {props.required ? ' *' : ''}
@@ -58,13 +57,26 @@ export function TextField(props: FieldProps) {
           {props.hint}
         </p>
       )}
-      {error && (
+      {props.error && (
         <p class="field-error" id={`${id}-error`}>
-          {error}
+          {props.error}
         </p>
       )}
+      {props.children}
+    </div>
+  );
+}
+
+function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint && `field-${name}-hint`, error && `field-${name}-error`].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField(props: FieldProps) {
+  const error = fieldError(props.errors, props.name);
+  return (
+    <FieldFrame name={props.name} label={props.label} required={props.required} hint={props.hint} error={error}>
       <input
-        id={id}
+        id={`field-${props.name}`}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value ?? ''}
@@ -74,9 +86,9 @@ export function TextField(props: FieldProps) {
         dir={props.dir ?? 'auto'}
         inputMode={props.inputMode as never}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(props.name, props.hint, error)}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -89,20 +101,10 @@ export function SelectField(props: {
   required?: boolean;
   emptyLabel?: string;
 }) {
-  const id = `field-${props.name}`;
   const error = fieldError(props.errors, props.name);
   return (
-    <div class={`field${error ? ' field--invalid' : ''}`}>
-      <label for={id}>
-        {props.label}
-        {props.required ? ' *' : ''}
-      </label>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <select id={id} name={props.name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+    <FieldFrame name={props.name} label={props.label} required={props.required} error={error}>
+      <select id={`field-${props.name}`} name={props.name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(props.name, undefined, error)}>
         {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === props.value}>
@@ -110,7 +112,7 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { updateVersioned } from '../../db/versioned-update.ts';
 import { groupMembers, groups, partners, people } from '../../db/schema/partners.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { visibleTo } from '../../platform/authz.ts';
@@ -73,13 +74,8 @@ export async function insertPartner(db: Db, values: NewPartnerRow): Promise<Part
 }
 
 /** Writes only when the stored version is the one the editor saw; returns undefined otherwise. */
-export async function updatePartner(db: Db, id: string, expectedVersion: number, values: Partial<NewPartnerRow>): Promise<PartnerRow | undefined> {
-  const [row] = await db
-    .update(partners)
-    .set({ ...values, version: sql`${partners.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(partners.id, id), eq(partners.version, expectedVersion)))
-    .returning();
-  return row;
+export function updatePartner(db: Db, id: string, expectedVersion: number, values: Partial<NewPartnerRow>): Promise<PartnerRow | undefined> {
+  return updateVersioned(db, partners, id, expectedVersion, values);
 }
 
 export async function countVisible(db: Db, actor: MaybeActor): Promise<{ partners: number; groups: number }> {
@@ -123,13 +119,8 @@ export async function insertPerson(db: Db, values: typeof people.$inferInsert): 
   return row;
 }
 
-export async function updatePerson(db: Db, id: string, expectedVersion: number, values: Partial<typeof people.$inferInsert>): Promise<PersonRow | undefined> {
-  const [row] = await db
-    .update(people)
-    .set({ ...values, version: sql`${people.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(people.id, id), eq(people.version, expectedVersion)))
-    .returning();
-  return row;
+export function updatePerson(db: Db, id: string, expectedVersion: number, values: Partial<typeof people.$inferInsert>): Promise<PersonRow | undefined> {
+  return updateVersioned(db, people, id, expectedVersion, values);
 }
 
 // Groups
@@ -174,13 +165,8 @@ export async function insertGroup(db: Db, values: typeof groups.$inferInsert): P
   return row;
 }
 
-export async function updateGroup(db: Db, id: string, expectedVersion: number, values: Partial<typeof groups.$inferInsert>): Promise<GroupRow | undefined> {
-  const [row] = await db
-    .update(groups)
-    .set({ ...values, version: sql`${groups.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(groups.id, id), eq(groups.version, expectedVersion)))
-    .returning();
-  return row;
+export function updateGroup(db: Db, id: string, expectedVersion: number, values: Partial<typeof groups.$inferInsert>): Promise<GroupRow | undefined> {
+  return updateVersioned(db, groups, id, expectedVersion, values);
 }
 
 export async function replaceGroupMembers(db: Db, groupId: string, members: { partnerId: string; role: 'member' | 'co-lead' }[]): Promise<void> {

@@ -1,7 +1,8 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
-import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
+import { RecordFormPage } from '../../platform/views/record-form.tsx';
+import { CsrfField, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { listHref, Pagination, SortableHeader } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -193,21 +194,18 @@ export function PartnerFormPage(props: {
 }) {
   const { ctx, values, errors } = props;
   const { t } = ctx;
+  const current = props.conflict;
   return (
-    <Layout ctx={ctx} title={props.title}>
-      <h1>{props.title}</h1>
-      {props.conflict && (
-        <div class="alert" role="alert">
-          <p>{t('form.staleVersion')}</p>
-          <p>
-            {t('form.currentSaved')}: <strong>{props.conflict.nameEn}</strong> ({props.conflict.iso3 ?? '—'}, {props.conflict.status}, {props.conflict.joined ?? '—'})
-          </p>
-        </div>
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={props.action} class="record-form">
-        <CsrfField ctx={ctx} />
-        {values.version !== undefined && <input type="hidden" name="version" value={String(values.version)} />}
+    <RecordFormPage
+      ctx={ctx}
+      title={props.title}
+      action={props.action}
+      cancelHref="/partners"
+      version={values.version}
+      errors={errors}
+      stale={Boolean(current)}
+      currentSaved={current && `${current.nameEn} (${current.iso3 ?? '—'}, ${current.status}, ${current.joined ?? '—'})`}
+    >
         <SelectField name="kind" label={t('partners.kind')} value={values.kind} required options={PARTNER_KINDS.map((k) => [k, t(`partnerKind.${k}` as never)])} errors={errors} />
         <TextField name="nameEn" label={t('partners.nameEn')} value={values.nameEn} required errors={errors} />
         <TextField name="iso3" label={t('partners.iso3')} value={values.iso3} hint={t('partners.iso3Hint')} errors={errors} dir="ltr" maxLength={3} />
@@ -219,11 +217,7 @@ export function PartnerFormPage(props: {
         <TextField name="asOf" label={t('partners.asOf')} value={values.asOf} hint={t('form.partialDateHint')} errors={errors} dir="ltr" />
         <SelectField name="confidence" label={t('partners.confidence')} value={values.confidence} emptyLabel="—" options={['high', 'medium', 'low'].map((c) => [c, c])} errors={errors} />
         <ClassificationFields ctx={ctx} value={values.classification ?? 'public'} restrictedGroupIds={values.restrictedGroupIds} groups={props.groups} errors={errors} />
-        <FormActions>
-          <button type="submit">{t('form.save')}</button> <a href="/partners">{t('form.cancel')}</a>
-        </FormActions>
-      </form>
-    </Layout>
+    </RecordFormPage>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
-import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
+import { RecordFormPage } from '../../platform/views/record-form.tsx';
+import { FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { GroupWithMembers } from './groups.service.ts';
@@ -53,27 +54,13 @@ export function PersonFormPage(props: {
   const { ctx, values, errors } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={props.title}>
-      <h1>{props.title}</h1>
-      {props.stale && (
-        <p class="alert" role="alert">
-          {t('form.staleVersion')}
-        </p>
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={props.action} class="record-form">
-        <CsrfField ctx={ctx} />
-        {values.version !== undefined && <input type="hidden" name="version" value={String(values.version)} />}
+    <RecordFormPage ctx={ctx} title={props.title} action={props.action} cancelHref="/people" version={values.version} errors={errors} stale={props.stale}>
         <SelectField name="partnerId" label={t('people.partner')} value={values.partnerId as string} required emptyLabel="—" options={props.partners.map((p) => [p.id, partnerName(p, locale)])} errors={errors} />
         <TextField name="name" label={t('people.name')} value={values.name as string} required errors={errors} />
         <TextField name="title" label={t('people.titleField')} value={values.title as string} hint={t('people.titleHint')} errors={errors} />
         <TextField name="email" label={t('people.email')} type="email" value={values.email as string} errors={errors} dir="ltr" />
         <ClassificationFields ctx={ctx} value={(values.classification as string) ?? 'coalition'} restrictedGroupIds={values.restrictedGroupIds as string[]} groups={props.groups} errors={errors} />
-        <FormActions>
-          <button type="submit">{t('form.save')}</button> <a href="/people">{t('form.cancel')}</a>
-        </FormActions>
-      </form>
-    </Layout>
+    </RecordFormPage>
   );
 }
 
@@ -176,17 +163,7 @@ export function GroupFormPage(props: {
     </div>
   );
   return (
-    <Layout ctx={ctx} title={props.title}>
-      <h1>{props.title}</h1>
-      {props.stale && (
-        <p class="alert" role="alert">
-          {t('form.staleVersion')}
-        </p>
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={props.action} class="record-form">
-        <CsrfField ctx={ctx} />
-        {values.version !== undefined && <input type="hidden" name="version" value={String(values.version)} />}
+    <RecordFormPage ctx={ctx} title={props.title} action={props.action} cancelHref="/groups" version={values.version} errors={errors} stale={props.stale}>
         <TextField name="name" label={t('groups.name')} value={values.name as string} required errors={errors} />
         <TextField name="slug" label={t('groups.slug')} value={values.slug as string} hint={t('groups.slugHint')} required errors={errors} dir="ltr" />
         <SelectField name="kind" label={t('groups.kind')} value={values.kind as string} required options={GROUP_KINDS.map((k) => [k, t(`groupKind.${k}` as never)])} errors={errors} />
@@ -196,10 +173,6 @@ export function GroupFormPage(props: {
         {partnerSelect('coLeads', t('groups.coLeads'), values.coLeads)}
         {partnerSelect('memberIds', t('groups.members'), values.memberIds)}
         <ClassificationFields ctx={ctx} value={(values.classification as string) ?? 'public'} restrictedGroupIds={values.restrictedGroupIds as string[]} groups={props.groups} errors={errors} />
-        <FormActions>
-          <button type="submit">{t('form.save')}</button> <a href="/groups">{t('form.cancel')}</a>
-        </FormActions>
-      </form>
-    </Layout>
+    </RecordFormPage>
   );
 }

@@ -1,10 +1,12 @@
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { startHousekeeping } from './platform/housekeeping.ts';
 
 /** Listens until SIGINT/SIGTERM, then stops taking requests, lets running ones finish and closes the database. */
 export async function serve(database: Database, config: Config): Promise<void> {
   const app = await buildApp({ db: database.db, config });
+  const stopHousekeeping = startHousekeeping(database.db, config, (error) => app.log.error({ err: error }, 'housekeeping failed'));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -12,6 +14,7 @@ export async function serve(database: Database, config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
+    stopHousekeeping();
     await app.close();
     await database.close();
     process.exit(0);

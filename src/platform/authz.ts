@@ -20,7 +20,6 @@ const MATRIX = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof MATRIX;
-export const ACTIONS = Object.keys(MATRIX) as Action[];
 
 /** Actions anonymous visitors may take, limited by repos to `public` records. */
 const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read']);

@@ -1,5 +1,5 @@
 import Tokens from '@fastify/csrf';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { sessions } from '../db/schema/identity.ts';
 import { randomToken, sha256 } from './tokens.ts';
@@ -82,9 +82,11 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<void> 
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function deleteExpiredSessions(db: Db, timeouts: SessionTimeouts): Promise<void> {
+/** Removes sessions that can no longer be used; lookups already ignore them, this keeps the table small. */
+export async function deleteExpiredSessions(db: Db, timeouts: SessionTimeouts): Promise<number> {
   const idleCutoff = new Date(Date.now() - timeouts.idleMinutes * 60_000);
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleCutoff)));
+  const removed = await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idleCutoff))).returning({ idHash: sessions.idHash });
+  return removed.length;
 }
 
 export function csrfTokenFor(session: Pick<SessionRow, 'csrfSecret'>): string {
@@ -93,8 +95,4 @@ export function csrfTokenFor(session: Pick<SessionRow, 'csrfSecret'>): string {
 
 export function isValidCsrfToken(session: Pick<SessionRow, 'csrfSecret'>, token: unknown): boolean {
   return typeof token === 'string' && csrfTokens.verify(session.csrfSecret, token);
-}
-
-export async function setSessionStage(db: Db, cookieValue: string, stage: SessionStage): Promise<void> {
-  await db.update(sessions).set({ stage }).where(and(eq(sessions.idHash, sha256(cookieValue))));
 }

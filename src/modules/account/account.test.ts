@@ -293,3 +293,19 @@ describe('throttling per address', () => {
     }
   });
 });
+
+describe('housekeeping', () => {
+  it('removes dead sessions and old login failures, and keeps live ones', async () => {
+    const { sweepExpiredRecords } = await import('../../platform/housekeeping.ts');
+    const { loginFailures } = await import('../../db/schema/identity.ts');
+    const live = await loginAs(ctx, 'analyst');
+    const idle = await loginAs(ctx, 'analyst');
+    await ctx.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 60 * 60_000) }).where(eq(sessions.idHash, sha256(idle.cookieValue)));
+    await ctx.db.insert(loginFailures).values({ scope: 'account', key: 'old@test.example', at: new Date(Date.now() - 24 * 3_600_000) });
+    const swept = await sweepExpiredRecords(ctx.db, ctx.config);
+    expect(swept.sessions).toBeGreaterThanOrEqual(1);
+    expect(swept.loginFailures).toBeGreaterThanOrEqual(1);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: live.headers })).statusCode).toBe(200);
+    expect(await ctx.db.select().from(sessions).where(eq(sessions.idHash, sha256(idle.cookieValue)))).toHaveLength(0);
+  });
+});

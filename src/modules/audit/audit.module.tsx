@@ -1,7 +1,7 @@
 import type { AppModule } from '../../platform/module.ts';
 import { ProblemResponses } from '../../platform/openapi.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { sendPage } from '../../platform/views/render.ts';
+import { sendCsv, sendPage } from '../../platform/views/render.ts';
 import { AuditPage as AuditPageView, AuditQuery } from './audit.schema.ts';
 import { exportAuditCsv, listAuditEvents } from './audit.service.ts';
 import { AuditPage } from './audit.views.tsx';
@@ -13,10 +13,7 @@ export const auditModule: AppModule = async (app, { db }) => {
   });
 
   app.get('/admin/audit/export.csv', { config: { access: 'audit.read' }, schema: { querystring: AuditQuery, hide: true } }, async (request, reply) =>
-    reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="audit.csv"')
-      .send(await exportAuditCsv(db, request.actor, request.query)),
+    sendCsv(reply, 'audit.csv', await exportAuditCsv(db, request.actor, request.query)),
   );
 
   app.get('/api/v1/audit', { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: 'Audit events, newest first', querystring: AuditQuery, response: { 200: AuditPageView, ...ProblemResponses } } }, async (request) => {

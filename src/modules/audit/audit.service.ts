@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
+import { toCsv } from '../../platform/csv.ts';
 import type { AuditQuery } from './audit.schema.ts';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
@@ -38,8 +38,8 @@ export async function listAuditEvents(db: Db, actor: MaybeActor, query: AuditQue
 export async function exportAuditCsv(db: Db, actor: MaybeActor, query: AuditQuery): Promise<string> {
   authorize(actor, 'audit.read');
   const rows = await db.select().from(auditEvents).where(conditions(query)).orderBy(desc(auditEvents.seq)).limit(100_000);
-  return stringify(
-    rows.map((e) => [e.seq, e.occurredAt.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId ?? '', e.ip ?? '', JSON.stringify(e.detail), e.hash]),
-    { header: true, columns: ['seq', 'occurred_at_utc', 'actor', 'action', 'entity_type', 'entity_id', 'ip', 'detail', 'hash'], record_delimiter: 'windows' },
+  return toCsv(
+    ['seq', 'occurred_at_utc', 'actor', 'action', 'entity_type', 'entity_id', 'ip', 'detail', 'hash'],
+    rows.map((e) => [e.seq, e.occurredAt.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.ip, JSON.stringify(e.detail), e.hash]),
   );
 }

@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import { type FieldProblem, HttpProblem, InvalidInput } from '../../platform/errors.ts';
+import { toCsv } from '../../platform/csv.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { checkedClassification } from './classification.ts';
+import { listGroups } from './groups.service.ts';
 import * as repo from './partners.repo.ts';
 import { PartnerInput } from './partners.schema.ts';
 import { normalizePartner } from './partners.service.ts';
@@ -120,18 +121,33 @@ export async function importPartnersCsv(db: Db, actor: MaybeActor, csvText: stri
   });
 }
 
-/** Spreadsheets run a cell that starts with = + - @ as a formula; a leading apostrophe keeps it text (CSV injection). */
-function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export async function exportPartnersCsv(db: Db, actor: MaybeActor): Promise<string> {
   authorize(actor, 'partner.read');
   const rows = await repo.allVisiblePartners(db, actor);
-  return stringify(
-    rows.map((p) =>
-      [p.nameEn, p.kind, p.iso3 ?? '', p.joined ?? '', p.status, p.source, p.asOf ?? '', p.confidence ?? '', p.nameFr, p.nameAr, p.classification].map(spreadsheetSafe),
-    ),
-    { header: true, columns: Object.keys(COLUMNS), record_delimiter: 'windows' },
+  return toCsv(
+    Object.keys(COLUMNS),
+    rows.map((p) => [p.nameEn, p.kind, p.iso3, p.joined, p.status, p.source, p.asOf, p.confidence, p.nameFr, p.nameAr, p.classification]),
+  );
+}
+
+export async function exportPeopleCsv(db: Db, actor: MaybeActor, filter: repo.PeopleFilter): Promise<string> {
+  authorize(actor, 'person.read');
+  const { rows } = await repo.listPeople(db, actor, { ...filter, page: 1, pageSize: 100_000 });
+  return toCsv(
+    ['name', 'title', 'partner', 'email', 'classification'],
+    rows.map((p) => [p.name, p.title, p.partnerNameEn, p.email, p.classification]),
+  );
+}
+
+export async function exportGroupsCsv(db: Db, actor: MaybeActor): Promise<string> {
+  const groups = await listGroups(db, actor);
+  const namesOf = (g: (typeof groups)[number], role: string) =>
+    g.members
+      .filter((m) => m.role === role)
+      .map((m) => m.nameEn)
+      .join('; ');
+  return toCsv(
+    ['name', 'short_name', 'kind', 'co_leads', 'members', 'founded', 'mandate', 'source', 'classification'],
+    groups.map((g) => [g.name, g.slug, g.kind, namesOf(g, 'co-lead'), namesOf(g, 'member'), g.founded, g.mandate, g.source, g.classification]),
   );
 }

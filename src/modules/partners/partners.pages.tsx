@@ -6,11 +6,11 @@ import { Conflict, InvalidInput, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { sendPage } from '../../platform/views/render.ts';
+import { sendCsv, sendPage } from '../../platform/views/render.ts';
 import * as groupsService from './groups.service.ts';
-import { ImportRejected, exportPartnersCsv, importPartnersCsv } from './partners.csv.ts';
+import { ImportRejected, exportGroupsCsv, exportPartnersCsv, exportPeopleCsv, importPartnersCsv } from './partners.csv.ts';
 import type { PartnerRow } from './partners.repo.ts';
-import { IdParams, ListQuery } from './partners.schema.ts';
+import { IdParams, ListQuery, PeopleQuery } from './partners.schema.ts';
 import * as partnersService from './partners.service.ts';
 import * as peopleService from './people.service.ts';
 import { GroupDetailPage, GroupFormPage, GroupListPage, PeopleListPage, PersonFormPage } from './people-groups.views.tsx';
@@ -59,10 +59,9 @@ export const partnersPages: AppModule = async (app, { db }) => {
     return sendPage(reply, <PartnerListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} canWrite={writers(request)} />);
   });
 
-  app.get('/partners/export.csv', { config: { access: 'partner.read' }, schema: { hide: true } }, async (request, reply) => {
-    const csv = await exportPartnersCsv(db, request.actor);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="partners.csv"').send(`\uFEFF${csv}`);
-  });
+  app.get('/partners/export.csv', { config: { access: 'partner.read' }, schema: { hide: true } }, async (request, reply) =>
+    sendCsv(reply, 'partners.csv', await exportPartnersCsv(db, request.actor)),
+  );
 
   app.get('/partners/import', { config: { access: 'partner.write' }, schema: { hide: true } }, async (request, reply) =>
     sendPage(reply, <PartnerImportPage ctx={pageContext(request)} />),
@@ -98,7 +97,7 @@ export const partnersPages: AppModule = async (app, { db }) => {
   app.get('/partners/:id', { config: { access: 'partner.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const partner = await partnersService.getPartner(db, request.actor, request.params.id);
     const [people, groups] = await Promise.all([
-      request.actor ? peopleService.listPeople(db, request.actor, { partnerId: partner.id }) : Promise.resolve([]),
+      request.actor ? peopleService.listPeople(db, request.actor, { partnerId: partner.id, pageSize: 200 }).then((r) => r.rows) : Promise.resolve([]),
       groupsService.groupsOfPartner(db, request.actor, partner.id),
     ]);
     const canAddPeople = can(request.actor, 'person.write', { partnerId: partner.id });
@@ -126,10 +125,14 @@ export const partnersPages: AppModule = async (app, { db }) => {
 
   // People
 
-  app.get('/people', { config: { access: 'person.read' }, schema: { querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) => {
-    const people = await peopleService.listPeople(db, request.actor, { q: request.query.q });
-    return sendPage(reply, <PeopleListPage ctx={pageContext(request)} people={people} q={request.query.q} canAdd={can(request.actor, 'person.write')} />);
+  app.get('/people', { config: { access: 'person.read' }, schema: { querystring: PeopleQuery, hide: true } }, async (request, reply) => {
+    const { rows, total } = await peopleService.listPeople(db, request.actor, request.query);
+    return sendPage(reply, <PeopleListPage ctx={pageContext(request)} people={rows} total={total} query={request.query} canAdd={can(request.actor, 'person.write')} />);
   });
+
+  app.get('/people/export.csv', { config: { access: 'person.read' }, schema: { querystring: PeopleQuery, hide: true } }, async (request, reply) =>
+    sendCsv(reply, 'people.csv', await exportPeopleCsv(db, request.actor, request.query)),
+  );
 
   const personPartners = async (request: FastifyRequest) => {
     const partners = await allPartners(request);
@@ -186,6 +189,10 @@ export const partnersPages: AppModule = async (app, { db }) => {
 
   app.get('/groups', { config: { access: 'group.read' }, schema: { querystring: Type.Object({ lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) =>
     sendPage(reply, <GroupListPage ctx={pageContext(request)} groups={await groupsService.listGroups(db, request.actor)} canWrite={can(request.actor, 'group.write')} />),
+  );
+
+  app.get('/groups/export.csv', { config: { access: 'group.read' }, schema: { hide: true } }, async (request, reply) =>
+    sendCsv(reply, 'groups.csv', await exportGroupsCsv(db, request.actor)),
   );
 
   app.get('/groups/new', { config: { access: 'group.write' }, schema: { hide: true } }, async (request, reply) =>

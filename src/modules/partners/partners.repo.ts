@@ -91,21 +91,32 @@ export async function partnersByIds(db: Db, ids: string[]): Promise<PartnerRow[]
 
 // People
 
-export async function listPeople(db: Db, actor: MaybeActor, filter: { partnerId?: string; q?: string }): Promise<(PersonRow & { partnerNameEn: string })[]> {
+export interface PeopleFilter {
+  partnerId?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export type PersonWithPartner = PersonRow & { partnerNameEn: string };
+
+export async function listPeople(db: Db, actor: MaybeActor, filter: PeopleFilter): Promise<{ rows: PersonWithPartner[]; total: number }> {
   const conditions: (SQL | undefined)[] = [visibleTo(actor, people), visibleTo(actor, partners)];
   if (filter.partnerId) conditions.push(eq(people.partnerId, filter.partnerId));
   if (filter.q?.trim()) {
     const pattern = containing(filter.q.trim());
-    conditions.push(or(ilike(people.name, pattern), ilike(people.title, pattern), ilike(people.email, pattern)));
+    conditions.push(or(ilike(people.name, pattern), ilike(people.title, pattern), ilike(people.email, pattern), ilike(partners.nameEn, pattern)));
   }
-  const rows = await db
-    .select({ person: people, partnerNameEn: partners.nameEn })
+  const pageSize = filter.pageSize ?? 50;
+  const found = await db
+    .select({ person: people, partnerNameEn: partners.nameEn, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(people)
     .innerJoin(partners, eq(people.partnerId, partners.id))
     .where(and(...conditions))
     .orderBy(sql`lower(${people.name})`, asc(people.id))
-    .limit(1000);
-  return rows.map((r) => ({ ...r.person, partnerNameEn: r.partnerNameEn }));
+    .limit(pageSize)
+    .offset(((filter.page ?? 1) - 1) * pageSize);
+  return { rows: found.map((r) => ({ ...r.person, partnerNameEn: r.partnerNameEn })), total: found[0]?.total ?? 0 };
 }
 
 export async function findPerson(db: Db, actor: MaybeActor, id: string): Promise<PersonRow | undefined> {

@@ -4,7 +4,7 @@ import { ProblemResponses } from '../../platform/openapi.ts';
 import * as groupsService from './groups.service.ts';
 import { exportPartnersCsv, importPartnersCsv } from './partners.csv.ts';
 import type { PartnerRow } from './partners.repo.ts';
-import { GroupInput, GroupUpdate, GroupView, IdParams, ImportReport, ListQuery, PartnerInput, PartnerPage, PartnerUpdate, PartnerView, PersonInput, PersonUpdate, PersonView } from './partners.schema.ts';
+import { GroupInput, GroupUpdate, GroupView, IdParams, ImportReport, ListQuery, PartnerInput, PartnerPage, PartnerUpdate, PartnerView, PeoplePage, PeopleQuery, PersonInput, PersonUpdate, PersonView } from './partners.schema.ts';
 import * as partnersService from './partners.service.ts';
 import * as peopleService from './people.service.ts';
 
@@ -48,11 +48,10 @@ export const partnersRoutes: AppModule = async (app, { db }) => {
   );
 
   const peopleTags = ['people'];
-  app.get(
-    '/api/v1/people',
-    { config: { access: 'person.read' }, schema: { tags: peopleTags, summary: 'List people', querystring: Type.Object({ partnerId: Type.Optional(Type.String({ format: 'uuid' })), q: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 200: Type.Array(PersonView), ...ProblemResponses } } },
-    async (request) => peopleService.listPeople(db, request.actor, request.query),
-  );
+  app.get('/api/v1/people', { config: { access: 'person.read' }, schema: { tags: peopleTags, summary: 'List people', querystring: PeopleQuery, response: { 200: PeoplePage, ...ProblemResponses } } }, async (request) => {
+    const { rows, total } = await peopleService.listPeople(db, request.actor, request.query);
+    return { items: rows, total, page: request.query.page ?? 1, pageSize: request.query.pageSize ?? 50 };
+  });
 
   app.post('/api/v1/people', { config: { access: 'person.write' }, schema: { tags: peopleTags, summary: 'Add a person', body: PersonInput, response: { 201: PersonView, ...ProblemResponses } } }, async (request, reply) =>
     reply.status(201).send(await peopleService.createPerson(db, request.actor, request.body)),

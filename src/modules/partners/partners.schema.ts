@@ -103,6 +103,20 @@ export const PersonView = Type.Object({
   version: Type.Integer(),
 });
 
+export const PeopleQuery = Type.Object(
+  {
+    partnerId: Type.Optional(Uuid),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    lang: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
+export type PeopleQuery = Static<typeof PeopleQuery>;
+
+export const PeoplePage = Type.Object({ items: Type.Array(PersonView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+
 export const GroupMemberInput = Type.Object({ partnerId: Uuid, role: Type.Enum(GROUP_ROLES) }, { additionalProperties: false });
 
 export const GroupInput = Type.Object(

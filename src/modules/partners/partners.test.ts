@@ -256,7 +256,20 @@ describe('people', () => {
     const other = await api(delegate, 'POST', '/api/v1/people', { partnerId: germany, name: 'Hans Müller' });
     expect(other.statusCode).toBe(403);
     const list = await api(delegate, 'GET', `/api/v1/people?partnerId=${france}`);
-    expect(list.json().map((p: { name: string }) => p.name)).toContain('Jeanne Martin');
+    expect(list.json().items.map((p: { name: string }) => p.name)).toContain('Jeanne Martin');
+  });
+
+  it('pages the people list, searches by partner name and exports what the search found', async () => {
+    const germany = await partnerId(ctx.db, 'DEU');
+    for (let i = 0; i < 3; i++) await api(officer, 'POST', '/api/v1/people', { partnerId: germany, name: `Beamter ${i}` });
+    const first = (await api(delegate, 'GET', '/api/v1/people?q=Germany&pageSize=2')).json();
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.items.map((p: { name: string }) => p.name)).toEqual(['Beamter 0', 'Beamter 1']);
+    const page = await api(delegate, 'GET', '/people?q=Germany&pageSize=2');
+    expect(page.body).toContain('Page 1 of 2');
+    const csv = await api(delegate, 'GET', '/people/export.csv?q=Germany');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toEqual(['name,title,partner,email,classification', 'Beamter 0,,Germany,,coalition', 'Beamter 1,,Germany,,coalition', 'Beamter 2,,Germany,,coalition']);
   });
 
   it('shows people on the partner page', async () => {
@@ -272,6 +285,14 @@ describe('groups', () => {
     const response = await api(delegate, 'GET', '/api/v1/groups');
     const cifg = response.json().find((g: { slug: string }) => g.slug === 'counter-isis-finance-group');
     expect(cifg.members.filter((m: { role: string }) => m.role === 'co-lead').map((m: { nameEn: string }) => m.nameEn)).toEqual(['Italy', 'Saudi Arabia', 'United States']);
+  });
+
+  it('exports groups with co-leads and members', async () => {
+    const csv = await api(null, 'GET', '/groups/export.csv');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('name,short_name,kind,co_leads,members,founded,mandate,source,classification');
+    expect(lines.find((l) => l.startsWith('Counter ISIS Finance Group (CIFG)'))).toContain('working-group,Italy; Saudi Arabia; United States,,2015-01');
   });
 
   it('creates a group with members and refuses a taken short name', async () => {

@@ -1,32 +1,39 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
+import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import { RecordFormPage } from '../../platform/views/record-form.tsx';
 import { FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { GroupWithMembers } from './groups.service.ts';
-import type { GroupRow, PartnerRow, PersonRow } from './partners.repo.ts';
-import { GROUP_KINDS } from './partners.schema.ts';
+import type { GroupRow, PartnerRow, PersonWithPartner } from './partners.repo.ts';
+import { GROUP_KINDS, type PeopleQuery } from './partners.schema.ts';
 import { ClassificationBadge, ClassificationFields, partnerName } from './partners.views.tsx';
 
-export function PeopleListPage(props: { ctx: PageContext; people: (PersonRow & { partnerNameEn: string })[]; q?: string; canAdd: boolean }) {
-  const { ctx } = props;
+export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPartner[]; total: number; query: PeopleQuery; canAdd: boolean }) {
+  const { ctx, query } = props;
   const { t } = ctx;
+  const filters = { q: query.q, partnerId: query.partnerId, pageSize: query.pageSize };
   return (
     <Layout ctx={ctx} title={t('people.title')}>
       <h1>{t('people.title')}</h1>
       <form method="get" action="/people" class="filters" role="search">
-        <TextField name="q" label={t('list.search')} value={props.q} />
+        <TextField name="q" label={t('list.search')} value={query.q} hint={t('people.searchHint')} />
         <FormActions>
           <button type="submit">{t('list.apply')}</button>
         </FormActions>
       </form>
-      {props.canAdd && (
-        <p>
-          <a href="/people/new">{t('people.new')}</a>
-        </p>
-      )}
-      <p role="status">{t('list.count', { count: props.people.length })}</p>
+      <ul class="actions">
+        <li>
+          <a href={listHref('/people/export.csv', filters, {})}>{t('list.exportCsv')}</a>
+        </li>
+        {props.canAdd && (
+          <li>
+            <a href="/people/new">{t('people.new')}</a>
+          </li>
+        )}
+      </ul>
+      <p role="status">{t('list.count', { count: props.total })}</p>
       <DataTable
         rows={props.people}
         empty={t('people.empty')}
@@ -37,6 +44,7 @@ export function PeopleListPage(props: { ctx: PageContext; people: (PersonRow & {
           { header: t('people.email'), cell: (p) => p.email ?? '—', ltr: true },
         ]}
       />
+      <Pagination ctx={ctx} basePath="/people" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={props.total} />
     </Layout>
   );
 }
@@ -69,11 +77,16 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
   return (
     <Layout ctx={ctx} title={t('groups.title')}>
       <h1>{t('groups.title')}</h1>
-      {canWrite && (
-        <p>
-          <a href="/groups/new">{t('groups.new')}</a>
-        </p>
-      )}
+      <ul class="actions">
+        <li>
+          <a href="/groups/export.csv">{t('list.exportCsv')}</a>
+        </li>
+        {canWrite && (
+          <li>
+            <a href="/groups/new">{t('groups.new')}</a>
+          </li>
+        )}
+      </ul>
       <DataTable
         rows={groups}
         empty={t('groups.empty')}

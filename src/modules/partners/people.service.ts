@@ -8,7 +8,7 @@ import { changedFields, checkedClassification } from './classification.ts';
 import * as repo from './partners.repo.ts';
 import { PersonInput, PersonUpdate } from './partners.schema.ts';
 
-export function listPeople(db: Db, actor: MaybeActor, filter: { partnerId?: string; q?: string }) {
+export function listPeople(db: Db, actor: MaybeActor, filter: repo.PeopleFilter) {
   authorize(actor, 'person.read');
   return repo.listPeople(db, actor, filter);
 }

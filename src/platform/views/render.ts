@@ -10,3 +10,8 @@ export function renderDocument(page: VNode): string {
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').send(renderDocument(page));
 }
+
+/** A CSV download. The byte-order mark makes spreadsheet programs read it as UTF-8 (Arabic names stay legible). */
+export function sendCsv(reply: FastifyReply, filename: string, csv: string): FastifyReply {
+  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(`\uFEFF${csv}`);
+}

@@ -1,0 +1,14 @@
+import { stringify } from 'csv-stringify/sync';
+
+/** Spreadsheets run a cell that starts with = + - @ as a formula; a leading apostrophe keeps it text (CSV injection). */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 CSV with CRLF line ends and a header row, every cell made safe for spreadsheets. */
+export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return stringify(
+    rows.map((row) => row.map((cell) => spreadsheetSafe(cell === null || cell === undefined ? '' : String(cell)))),
+    { header: true, columns: [...columns], record_delimiter: 'windows' },
+  );
+}

@@ -53,7 +53,8 @@ describe('audit trail', () => {
     expect(page.body).not.toContain('user.created');
     expect(page.body).toContain('&lt;b>');
     const csv = await ctx.app.inject({ method: 'GET', url: '/admin/audit/export.csv?action=test.event', headers: admin.headers });
-    expect(csv.body.split('\r\n')[0]).toBe('seq,occurred_at_utc,actor,action,entity_type,entity_id,ip,detail,hash');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true); // so spreadsheet programs read UTF-8
+    expect(csv.body.slice(1).split('\r\n')[0]).toBe('seq,occurred_at_utc,actor,action,entity_type,entity_id,ip,detail,hash');
     expect(csv.body.split('\r\n').filter((l) => l.includes('test.event'))).toHaveLength(5);
     const json = await ctx.app.inject({ method: 'GET', url: '/api/v1/audit?entityType=test&pageSize=2', headers: admin.headers });
     expect(json.json().items).toHaveLength(2);

@@ -28,7 +28,8 @@ function isCrossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin || origin === 'null') return origin === 'null';
   try {
-    return new URL(origin).host !== request.headers.host;
+    // request.host honours X-Forwarded-Host when TRUST_PROXY is set, so this works behind a reverse proxy.
+    return new URL(origin).host !== request.host;
   } catch {
     return true;
   }

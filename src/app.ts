@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { accountModule } from './modules/account/account.module.ts';
 import { auditModule } from './modules/audit/audit.module.tsx';
+import { meetingsModule } from './modules/meetings/meetings.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(accountModule, modules);
   await app.register(usersModule, modules);
   await app.register(partnersModule, modules);
+  await app.register(meetingsModule, modules);
   await app.register(auditModule, modules);
 
   await app.ready();

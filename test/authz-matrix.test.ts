@@ -85,6 +85,26 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/v1/groups': SECRETARIAT,
   'GET /api/v1/groups/:id': EVERYONE,
   'PUT /api/v1/groups/:id': SECRETARIAT,
+  'GET /meetings': EVERYONE,
+  'GET /meetings/new': SECRETARIAT,
+  'POST /meetings': SECRETARIAT,
+  'GET /meetings/topics/:topic': EVERYONE,
+  'GET /meetings/:id': EVERYONE,
+  'GET /meetings/:id/calendar.ics': EVERYONE,
+  'GET /meetings/:id/edit': SECRETARIAT,
+  'POST /meetings/:id': SECRETARIAT,
+  'POST /meetings/:id/participants': SECRETARIAT,
+  'POST /meetings/:id/participants/:itemId/remove': SECRETARIAT,
+  'POST /meetings/:id/agenda': SECRETARIAT,
+  'POST /meetings/:id/agenda/:itemId/remove': SECRETARIAT,
+  'POST /meetings/:id/links': SECRETARIAT,
+  'GET /api/v1/meetings': EVERYONE,
+  'POST /api/v1/meetings': SECRETARIAT,
+  'GET /api/v1/meetings/:id': EVERYONE,
+  'PUT /api/v1/meetings/:id': SECRETARIAT,
+  'POST /api/v1/meetings/:id/participants': SECRETARIAT,
+  'POST /api/v1/meetings/:id/agenda': SECRETARIAT,
+  'POST /api/v1/meetings/:id/links': SECRETARIAT,
   'GET /admin/audit': ADMIN,
   'GET /admin/audit/export.csv': ADMIN,
   'GET /api/v1/audit': ADMIN,
@@ -102,6 +122,8 @@ afterAll(() => ctx.close());
 function concreteUrl(pattern: string): string {
   return pattern
     .replaceAll(':id', '00000000-0000-4000-8000-000000000000')
+    .replaceAll(':itemId', '00000000-0000-4000-8000-000000000001')
+    .replace(':topic', 'stabilization')
     .replace('/assets/*', '/assets/app.css')
     .replace('/api/docs/static/*', '/api/docs/static/index.css');
 }

@@ -15,6 +15,8 @@ const MATRIX = {
   'person.write': ['secretariat-admin', 'secretariat-officer', 'delegate'],
   'group.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
   'group.write': ['secretariat-admin', 'secretariat-officer'],
+  'meeting.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  'meeting.write': ['secretariat-admin', 'secretariat-officer'],
   'user.manage': ['secretariat-admin'],
   'audit.read': ['secretariat-admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -22,7 +24,7 @@ const MATRIX = {
 export type Action = keyof typeof MATRIX;
 
 /** Actions anonymous visitors may take, limited by repos to `public` records. */
-const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read']);
+const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read']);
 
 export function roleMay(role: Role, action: Action): boolean {
   return (MATRIX[action] as readonly Role[]).includes(role);

@@ -2,3 +2,4 @@ export * from './audit.ts';
 export * from './common.ts';
 export * from './identity.ts';
 export * from './partners.ts';
+export * from './meetings.ts';

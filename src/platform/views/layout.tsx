@@ -50,6 +50,7 @@ function MainNavigation({ ctx }: { ctx: PageContext }) {
   const links: [string, string][] = [['/', t('nav.home')]];
   if (can(actor, 'partner.read')) links.push(['/partners', t('nav.partners')]);
   if (can(actor, 'group.read')) links.push(['/groups', t('nav.groups')]);
+  if (can(actor, 'meeting.read')) links.push(['/meetings', t('nav.meetings')]);
   if (actor && can(actor, 'person.read')) links.push(['/people', t('nav.people')]);
   if (can(actor, 'user.manage')) links.push(['/admin/users', t('nav.users')]);
   if (can(actor, 'audit.read')) links.push(['/admin/audit', t('nav.audit')]);

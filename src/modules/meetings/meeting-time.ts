@@ -1,0 +1,28 @@
+import { DateTime } from 'luxon';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import type { MeetingRow } from './meetings.repo.ts';
+
+type Timed = Pick<MeetingRow, 'startsAt' | 'endsAt' | 'timeZone' | 'datePrecision'>;
+
+/** The meeting's start (and end, when it differs) in the meeting's own zone, at the precision the source gives. */
+export function meetingWhen(meeting: Timed, locale: Locale, zone = meeting.timeZone): string {
+  const start = DateTime.fromJSDate(meeting.startsAt, { zone }).setLocale(locale);
+  const end = DateTime.fromJSDate(meeting.endsAt, { zone }).setLocale(locale);
+  if (meeting.datePrecision === 'year') return start.toFormat('yyyy');
+  if (meeting.datePrecision === 'month') return start.toFormat('LLLL yyyy');
+  if (meeting.datePrecision === 'day') {
+    const first = start.toLocaleString(DateTime.DATE_FULL);
+    const last = end.toLocaleString(DateTime.DATE_FULL);
+    return first === last ? first : `${first} – ${last}`;
+  }
+  const sameDay = start.hasSame(end, 'day');
+  const endText = sameDay ? end.toLocaleString(DateTime.TIME_SIMPLE) : end.toLocaleString(DateTime.DATETIME_MED);
+  return `${start.toLocaleString(DateTime.DATETIME_MED)} – ${endText} (${zone})`;
+}
+
+/** Wall-clock value for a datetime-local field, in the meeting's zone. */
+export function localInputValue(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');

@@ -1,0 +1,142 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import { can } from '../../platform/authz.ts';
+import { InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { formToInput } from '../../platform/validate.ts';
+import { pageContext } from '../../platform/views/page-context.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { listGroups, listPartners, listPeople } from '../partners/partners.repo.ts';
+import { hasCalendarDate, meetingCalendar } from './meeting-calendar.ts';
+import { localInputValue } from './meeting-time.ts';
+import { MeetingListQuery } from './meetings.schema.ts';
+import * as meetings from './meetings.service.ts';
+import { type MeetingEditingChoices, MeetingDetailPage, MeetingFormPage, MeetingListPage, TopicThreadPage } from './meetings.views.tsx';
+
+const FormBody = Type.Record(Type.String(), Type.Unknown());
+const MeetingParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const ItemParams = Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) });
+
+function asArray(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  return (Array.isArray(value) ? value : [value]).map(String).filter(Boolean);
+}
+
+async function editingChoices(db: Db, request: FastifyRequest): Promise<MeetingEditingChoices | null> {
+  if (!can(request.actor, 'meeting.write')) return null;
+  const [partners, people, recent] = await Promise.all([
+    listPartners(db, request.actor, { pageSize: 200 }),
+    listPeople(db, request.actor, { pageSize: 200 }),
+    meetings.listMeetings(db, request.actor, { pageSize: 200 }),
+  ]);
+  return { partners: partners.rows, people: people.rows, meetings: recent.rows };
+}
+
+export const meetingsPages: AppModule = async (app, { db }) => {
+  const groupsFor = (request: FastifyRequest) => listGroups(db, request.actor);
+
+  /** The meeting page, with the problems of a form posted from it when there are any. */
+  async function renderMeeting(request: FastifyRequest, reply: FastifyReply, id: string, errors?: InvalidInput['fields']) {
+    const record = await meetings.getMeetingRecord(db, request.actor, id);
+    return sendPage(reply, <MeetingDetailPage ctx={pageContext(request)} record={record} editing={await editingChoices(db, request)} errors={errors} />, errors ? 400 : 200);
+  }
+
+  /** Runs a change made from the meeting page; bad input re-renders the page with the problems listed. */
+  async function changeFromMeetingPage(request: FastifyRequest, reply: FastifyReply, id: string, change: () => Promise<unknown>) {
+    try {
+      await change();
+      return reply.redirect(`/meetings/${id}`, 303);
+    } catch (error) {
+      if (error instanceof InvalidInput) return renderMeeting(request, reply, id, error.fields);
+      throw error;
+    }
+  }
+
+  app.get('/meetings', { config: { access: 'meeting.read' }, schema: { querystring: MeetingListQuery, hide: true } }, async (request, reply) => {
+    const [{ rows, total }, groups, theaters] = await Promise.all([meetings.listMeetings(db, request.actor, request.query), groupsFor(request), meetings.listTheaters(db)]);
+    return sendPage(reply, <MeetingListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} canWrite={can(request.actor, 'meeting.write')} />);
+  });
+
+  app.get('/meetings/new', { config: { access: 'meeting.write' }, schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action="/meetings" title={request.t('meetings.new')} values={{ setting: 'virtual', timeZone: 'UTC', classification: 'coalition' }} groups={await groupsFor(request)} />),
+  );
+
+  app.post('/meetings', { config: { access: 'meeting.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    input.restrictedGroupIds = asArray(input.restrictedGroupIds);
+    try {
+      const created = await meetings.createMeeting(db, request.actor, input);
+      return reply.redirect(`/meetings/${created.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action="/meetings" title={request.t('meetings.new')} values={input} groups={await groupsFor(request)} errors={error.fields} />, 400);
+    }
+  });
+
+  app.get('/meetings/topics/:topic', { config: { access: 'meeting.read' }, schema: { params: Type.Object({ topic: Type.String({ minLength: 1, maxLength: 200 }) }), hide: true } }, async (request, reply) =>
+    sendPage(reply, <TopicThreadPage ctx={pageContext(request)} topic={request.params.topic} meetings={await meetings.topicThread(db, request.actor, request.params.topic)} />),
+  );
+
+  app.get('/meetings/:id', { config: { access: 'meeting.read' }, schema: { params: MeetingParams, hide: true } }, async (request, reply) => renderMeeting(request, reply, request.params.id));
+
+  app.get('/meetings/:id/calendar.ics', { config: { access: 'meeting.read' }, schema: { params: MeetingParams, hide: true } }, async (request, reply) => {
+    const meeting = await meetings.getMeeting(db, request.actor, request.params.id);
+    if (!hasCalendarDate(meeting)) throw new NotFound('A calendar date for this meeting (the source gives only its month or year)');
+    const origin = `${request.protocol}://${request.host}`;
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="meeting-${meeting.id}.ics"`)
+      .send(meetingCalendar([meeting], origin, meeting.title));
+  });
+
+  app.get('/meetings/:id/edit', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, hide: true } }, async (request, reply) => {
+    const meeting = await meetings.getMeeting(db, request.actor, request.params.id);
+    const values = { ...meeting, startsLocal: localInputValue(meeting.startsAt, meeting.timeZone), endsLocal: localInputValue(meeting.endsAt, meeting.timeZone) };
+    return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action={`/meetings/${meeting.id}`} title={request.t('meetings.edit')} values={values} groups={await groupsFor(request)} />);
+  });
+
+  app.post('/meetings/:id', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    input.restrictedGroupIds = asArray(input.restrictedGroupIds);
+    const title = request.t('meetings.edit');
+    try {
+      await meetings.updateMeeting(db, request.actor, request.params.id, input);
+      return reply.redirect(`/meetings/${request.params.id}`, 303);
+    } catch (error) {
+      if (error instanceof InvalidInput) {
+        return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action={`/meetings/${request.params.id}`} title={title} values={input} groups={await groupsFor(request)} errors={error.fields} />, 400);
+      }
+      if (error instanceof StaleVersion) {
+        const current = error.current as { version: number } | undefined;
+        const values = { ...input, version: current?.version ?? input.version };
+        return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action={`/meetings/${request.params.id}`} title={title} values={values} groups={await groupsFor(request)} stale />, 409);
+      }
+      throw error;
+    }
+  });
+
+  app.post('/meetings/:id/participants', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, body: FormBody, hide: true } }, async (request, reply) =>
+    changeFromMeetingPage(request, reply, request.params.id, () => meetings.addParticipant(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
+  );
+
+  app.post('/meetings/:id/participants/:itemId/remove', { config: { access: 'meeting.write' }, schema: { params: ItemParams, body: FormBody, hide: true } }, async (request, reply) =>
+    changeFromMeetingPage(request, reply, request.params.id, () => meetings.removeParticipant(db, request.actor, request.params.id, request.params.itemId)),
+  );
+
+  app.post('/meetings/:id/agenda', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    input.theaterSlugs = asArray(input.theaterSlugs);
+    // Topics are typed as one comma-separated field.
+    input.topics = typeof input.topics === 'string' ? input.topics.split(',').map((t) => t.trim()).filter(Boolean) : [];
+    return changeFromMeetingPage(request, reply, request.params.id, () => meetings.addAgendaItem(db, request.actor, request.params.id, input));
+  });
+
+  app.post('/meetings/:id/agenda/:itemId/remove', { config: { access: 'meeting.write' }, schema: { params: ItemParams, body: FormBody, hide: true } }, async (request, reply) =>
+    changeFromMeetingPage(request, reply, request.params.id, () => meetings.removeAgendaItem(db, request.actor, request.params.id, request.params.itemId)),
+  );
+
+  app.post('/meetings/:id/links', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, body: FormBody, hide: true } }, async (request, reply) =>
+    changeFromMeetingPage(request, reply, request.params.id, () => meetings.linkToEarlierMeeting(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
+  );
+};

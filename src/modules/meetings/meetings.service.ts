@@ -1,0 +1,213 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/authz.ts';
+import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { changedFields, checkedClassification } from '../partners/classification.ts';
+import { isKnownAlpha3 } from '../partners/countries.ts';
+import { findGroup, findPartner, findPerson } from '../partners/partners.repo.ts';
+import * as repo from './meetings.repo.ts';
+import { AgendaItemInput, MeetingInput, type MeetingListQuery, MeetingLinkInput, MeetingUpdate, ParticipantInput } from './meetings.schema.ts';
+
+export type { MeetingRow } from './meetings.repo.ts';
+
+/** Wall-clock time in a zone → the instant, or null when the zone does not know that time (a DST gap). */
+function instantIn(local: string, zone: string): Date | null {
+  const time = DateTime.fromISO(local, { zone });
+  if (!time.isValid) return null;
+  // Luxon moves a time inside a spring-forward gap; refuse it rather than store a time nobody wrote.
+  if (time.toFormat("yyyy-MM-dd'T'HH:mm") !== local.slice(0, 16)) return null;
+  return time.toJSDate();
+}
+
+/** The meeting's times, place and group checked beyond their shape; returns what to store. */
+async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
+  const problems: FieldProblem[] = [];
+  const zoneOk = IANAZone.isValidZone(input.timeZone);
+  if (!zoneOk) problems.push({ field: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone (e.g. Europe/Rome, America/New_York, UTC)` });
+  const startsAt = zoneOk ? instantIn(input.startsLocal, input.timeZone) : null;
+  const endsAt = zoneOk ? instantIn(input.endsLocal, input.timeZone) : null;
+  if (zoneOk && !startsAt) problems.push({ field: 'startsLocal', message: `is not a time that exists in ${input.timeZone}` });
+  if (zoneOk && !endsAt) problems.push({ field: 'endsLocal', message: `is not a time that exists in ${input.timeZone}` });
+  if (startsAt && endsAt && endsAt.getTime() < startsAt.getTime()) problems.push({ field: 'endsLocal', message: 'ends before it starts' });
+  const countryIso3 = input.countryIso3?.toUpperCase() ?? null;
+  if (countryIso3 && !isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` });
+  if ((input.setting === 'in-person' || input.setting === 'hybrid') && !input.city?.trim()) problems.push({ field: 'city', message: 'an in-person or hybrid meeting needs a city' });
+  if (input.groupId && !(await findGroup(db, actor, input.groupId))) problems.push({ field: 'groupId', message: 'no such group' });
+  if (problems.length) throw new InvalidInput(problems);
+  return {
+    title: input.title.trim(),
+    format: input.format,
+    groupId: input.groupId ?? null,
+    setting: input.setting,
+    city: input.city?.trim() || null,
+    countryIso3,
+    startsAt: startsAt as Date,
+    endsAt: endsAt as Date,
+    timeZone: input.timeZone,
+    datePrecision: input.datePrecision ?? 'minute',
+    source: input.source ?? '',
+  };
+}
+
+export function listMeetings(db: Db, actor: MaybeActor, query: MeetingListQuery) {
+  authorize(actor, 'meeting.read');
+  return repo.listMeetings(db, actor, query);
+}
+
+export async function getMeeting(db: Db, actor: MaybeActor, id: string): Promise<repo.MeetingRow> {
+  authorize(actor, 'meeting.read');
+  const meeting = await repo.findMeeting(db, actor, id);
+  if (!meeting) throw new NotFound('The meeting');
+  return meeting;
+}
+
+/** Everything the meeting page shows, each part limited to what the reader may see. */
+export async function getMeetingRecord(db: Db, actor: MaybeActor, id: string) {
+  const meeting = await getMeeting(db, actor, id);
+  const [participants, agenda, links, theaters, group] = await Promise.all([
+    repo.participantsOf(db, id),
+    repo.agendaOf(db, id),
+    repo.linksOf(db, actor, id),
+    repo.allTheaters(db),
+    meeting.groupId ? findGroup(db, actor, meeting.groupId) : Promise.resolve(undefined),
+  ]);
+  return { meeting, participants, agenda, links, theaters, group: group ?? null };
+}
+
+export async function createMeeting(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.MeetingRow> {
+  authorize(actor, 'meeting.write');
+  const input = parseInput(MeetingInput, raw);
+  const values = await checkedMeeting(db, actor, input);
+  const classification = await checkedClassification(db, input, 'coalition');
+  return db.transaction(async (tx) => {
+    const row = await repo.insertMeeting(tx, { ...values, ...classification });
+    await appendAudit(tx, actor, { action: 'meeting.created', entityType: 'meeting', entityId: row.id, detail: { title: row.title, startsAt: row.startsAt.toISOString() } });
+    return row;
+  });
+}
+
+export async function updateMeeting(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.MeetingRow> {
+  authorize(actor, 'meeting.write');
+  const input = parseInput(MeetingUpdate, raw);
+  const before = await getMeeting(db, actor, id);
+  const values = await checkedMeeting(db, actor, input);
+  const classification = await checkedClassification(db, input, before.classification);
+  return db.transaction(async (tx) => {
+    const row = await repo.updateMeeting(tx, id, input.version, { ...values, ...classification });
+    if (!row) throw new StaleVersion(await repo.findMeeting(tx, actor, id));
+    await appendAudit(tx, actor, { action: 'meeting.updated', entityType: 'meeting', entityId: id, detail: { changes: changedFields(before, row) } });
+    return row;
+  });
+}
+
+export async function addParticipant(db: Db, actor: MaybeActor, meetingId: string, raw: unknown): Promise<void> {
+  authorize(actor, 'meeting.write');
+  const input = parseInput(ParticipantInput, raw);
+  await getMeeting(db, actor, meetingId);
+  const problems: FieldProblem[] = [];
+  if (!(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: 'no such partner' });
+  if (input.personId) {
+    const person = await findPerson(db, actor, input.personId);
+    if (!person) problems.push({ field: 'personId', message: 'no such person' });
+    else if (person.partnerId !== input.partnerId) problems.push({ field: 'personId', message: 'this person does not speak for that partner' });
+  }
+  if (problems.length) throw new InvalidInput(problems);
+  await db.transaction(async (tx) => {
+    await repo.insertParticipant(tx, { meetingId, partnerId: input.partnerId, personId: input.personId ?? null, role: input.role });
+    await appendAudit(tx, actor, { action: 'meeting.participant-added', entityType: 'meeting', entityId: meetingId, detail: { ...input } });
+  });
+}
+
+export async function removeParticipant(db: Db, actor: MaybeActor, meetingId: string, participantId: string): Promise<void> {
+  authorize(actor, 'meeting.write');
+  await getMeeting(db, actor, meetingId);
+  await db.transaction(async (tx) => {
+    if (!(await repo.deleteParticipant(tx, meetingId, participantId))) throw new NotFound('The participant');
+    await appendAudit(tx, actor, { action: 'meeting.participant-removed', entityType: 'meeting', entityId: meetingId, detail: { participantId } });
+  });
+}
+
+async function checkedAgendaItem(db: Db, raw: unknown) {
+  const input = parseInput(AgendaItemInput, raw);
+  const known = new Set((await repo.allTheaters(db)).map((t) => t.slug));
+  const unknown = (input.theaterSlugs ?? []).filter((slug) => !known.has(slug));
+  if (unknown.length) throw new InvalidInput([{ field: 'theaterSlugs', message: `unknown theater: ${unknown.join(', ')}` }]);
+  return {
+    title: input.title.trim(),
+    theaterSlugs: [...new Set(input.theaterSlugs ?? [])],
+    topics: [...new Set((input.topics ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))],
+    outcome: input.outcome?.trim() ?? '',
+  };
+}
+
+export async function addAgendaItem(db: Db, actor: MaybeActor, meetingId: string, raw: unknown): Promise<repo.AgendaItemRow> {
+  authorize(actor, 'meeting.write');
+  await getMeeting(db, actor, meetingId);
+  const values = await checkedAgendaItem(db, raw);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertAgendaItem(tx, { meetingId, ...values });
+    await appendAudit(tx, actor, { action: 'meeting.agenda-item-added', entityType: 'meeting', entityId: meetingId, detail: { itemId: row.id, title: row.title } });
+    return row;
+  });
+}
+
+export async function updateAgendaItem(db: Db, actor: MaybeActor, meetingId: string, itemId: string, raw: unknown): Promise<repo.AgendaItemRow> {
+  authorize(actor, 'meeting.write');
+  await getMeeting(db, actor, meetingId);
+  const values = await checkedAgendaItem(db, raw);
+  return db.transaction(async (tx) => {
+    const row = await repo.updateAgendaItem(tx, meetingId, itemId, values);
+    if (!row) throw new NotFound('The agenda item');
+    await appendAudit(tx, actor, { action: 'meeting.agenda-item-updated', entityType: 'meeting', entityId: meetingId, detail: { itemId, ...values } });
+    return row;
+  });
+}
+
+export async function removeAgendaItem(db: Db, actor: MaybeActor, meetingId: string, itemId: string): Promise<void> {
+  authorize(actor, 'meeting.write');
+  await getMeeting(db, actor, meetingId);
+  await db.transaction(async (tx) => {
+    if (!(await repo.deleteAgendaItem(tx, meetingId, itemId))) throw new NotFound('The agenda item');
+    await appendAudit(tx, actor, { action: 'meeting.agenda-item-removed', entityType: 'meeting', entityId: meetingId, detail: { itemId } });
+  });
+}
+
+/** Compares at the coarser of the two precisions: a meeting known only by its year may follow one in June. */
+function heldBefore(earlier: repo.MeetingRow, later: repo.MeetingRow): boolean {
+  const order = ['minute', 'day', 'month', 'year'] as const;
+  const coarse = order[Math.max(order.indexOf(earlier.datePrecision), order.indexOf(later.datePrecision))] ?? 'minute';
+  if (coarse === 'minute') return earlier.startsAt.getTime() < later.startsAt.getTime();
+  const pattern = { day: 'yyyy-MM-dd', month: 'yyyy-MM', year: 'yyyy' }[coarse];
+  const key = (m: repo.MeetingRow) => DateTime.fromJSDate(m.startsAt, { zone: m.timeZone }).toFormat(pattern);
+  // Within the same day, month or year the order is unknown, so a link is allowed; a later period is not.
+  return coarse === 'day' ? key(earlier) < key(later) : key(earlier) <= key(later);
+}
+
+/** Records that `meetingId` carries forward a discussion from an earlier meeting, on a topic. */
+export async function linkToEarlierMeeting(db: Db, actor: MaybeActor, meetingId: string, raw: unknown): Promise<void> {
+  authorize(actor, 'meeting.write');
+  const input = parseInput(MeetingLinkInput, raw);
+  const meeting = await getMeeting(db, actor, meetingId);
+  const earlier = await repo.findMeeting(db, actor, input.earlierMeetingId);
+  if (!earlier) throw new InvalidInput([{ field: 'earlierMeetingId', message: 'no such meeting' }]);
+  if (earlier.id === meeting.id || !heldBefore(earlier, meeting)) {
+    throw new InvalidInput([{ field: 'earlierMeetingId', message: 'must be a meeting held before this one' }]);
+  }
+  const topic = input.topic.trim().toLowerCase();
+  await db.transaction(async (tx) => {
+    await repo.insertLink(tx, { fromMeetingId: meeting.id, toMeetingId: earlier.id, topic });
+    await appendAudit(tx, actor, { action: 'meeting.linked', entityType: 'meeting', entityId: meeting.id, detail: { earlierMeetingId: earlier.id, topic } });
+  });
+}
+
+export function topicThread(db: Db, actor: MaybeActor, topic: string) {
+  authorize(actor, 'meeting.read');
+  return repo.topicThread(db, actor, topic.trim().toLowerCase());
+}
+
+export function listTheaters(db: Db) {
+  return repo.allTheaters(db);
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM_HEADERS, type SignedInClient, type TestContext, buildTestApp, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
+
+let ctx: TestContext;
+let officer: SignedInClient;
+let delegate: SignedInClient;
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  officer = await loginAs(ctx, 'secretariat-officer');
+  delegate = await loginAs(ctx, 'delegate');
+});
+afterAll(() => ctx.close());
+
+const api = (client: SignedInClient | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  ctx.app.inject({ method, url, headers: client?.headers ?? {}, payload: payload as never });
+
+async function createMeeting(overrides: Record<string, unknown> = {}) {
+  const response = await api(officer, 'POST', '/api/v1/meetings', {
+    title: 'Coalition Ministerial',
+    format: 'ministerial',
+    setting: 'in-person',
+    city: 'Rome',
+    countryIso3: 'ita',
+    startsLocal: '2021-06-28T10:00',
+    endsLocal: '2021-06-28T17:30',
+    timeZone: 'Europe/Rome',
+    classification: 'public',
+    ...overrides,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+describe('meetings', () => {
+  it('stores wall-clock times in the meeting zone as instants', async () => {
+    const meeting = await createMeeting();
+    expect(meeting).toMatchObject({ startsAt: '2021-06-28T08:00:00.000Z', endsAt: '2021-06-28T15:30:00.000Z', countryIso3: 'ITA', timeZone: 'Europe/Rome', version: 1 });
+    const page = await api(null, 'GET', `/meetings/${meeting.id}`);
+    expect(page.body).toContain('(Europe/Rome)');
+    expect(page.body).toContain('(UTC)');
+  });
+
+  it('names every bad field and creates nothing', async () => {
+    const before = (await api(officer, 'GET', '/api/v1/meetings?pageSize=1')).json().total;
+    const badZone = await api(officer, 'POST', '/api/v1/meetings', { title: 'X', format: 'other', setting: 'virtual', startsLocal: '2024-01-01T10:00', endsLocal: '2024-01-01T09:00', timeZone: 'Mars/Olympus' });
+    expect(badZone.statusCode).toBe(400);
+    expect(badZone.json().errors).toEqual([{ field: 'timeZone', message: '"Mars/Olympus" is not an IANA time zone (e.g. Europe/Rome, America/New_York, UTC)' }]);
+    const backwards = await api(officer, 'POST', '/api/v1/meetings', { title: 'X', format: 'other', setting: 'in-person', startsLocal: '2024-01-01T10:00', endsLocal: '2024-01-01T09:00', timeZone: 'UTC' });
+    expect(backwards.json().errors).toEqual([
+      { field: 'endsLocal', message: 'ends before it starts' },
+      { field: 'city', message: 'an in-person or hybrid meeting needs a city' },
+    ]);
+    // 02:30 does not exist in Rome on the morning clocks go forward.
+    const gap = await api(officer, 'POST', '/api/v1/meetings', { title: 'X', format: 'other', setting: 'virtual', startsLocal: '2024-03-31T02:30', endsLocal: '2024-03-31T04:00', timeZone: 'Europe/Rome' });
+    expect(gap.json().errors).toEqual([{ field: 'startsLocal', message: 'is not a time that exists in Europe/Rome' }]);
+    const shape = await api(officer, 'POST', '/api/v1/meetings', { title: '', format: 'party', setting: 'virtual', startsLocal: 'tomorrow', endsLocal: '2024-01-01T09:00', timeZone: 'UTC', agenda: [] });
+    expect(shape.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['body.title', 'body.format', 'body.startsLocal', 'body.agenda']));
+    expect((await api(officer, 'GET', '/api/v1/meetings?pageSize=1')).json().total).toBe(before);
+  });
+
+  it('stores a script tag in a title as text and shows it escaped', async () => {
+    const meeting = await createMeeting({ title: '<script>alert("x")</script> meeting' });
+    const page = await api(null, 'GET', `/meetings/${meeting.id}`);
+    expect(page.body).not.toContain('<script>alert');
+    expect(page.body).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script> meeting');
+  });
+
+  it('lets only the secretariat create meetings, and hides coalition meetings from the public', async () => {
+    const refused = await api(delegate, 'POST', '/api/v1/meetings', { title: 'X', format: 'other', setting: 'virtual', startsLocal: '2024-01-01T10:00', endsLocal: '2024-01-01T11:00', timeZone: 'UTC' });
+    expect(refused.statusCode).toBe(403);
+    const internal = await createMeeting({ title: 'Internal coordination call', setting: 'virtual', city: null, classification: 'coalition' });
+    expect((await api(null, 'GET', `/meetings/${internal.id}`)).statusCode).toBe(404);
+    expect((await api(null, 'GET', `/meetings/${internal.id}/calendar.ics`)).statusCode).toBe(404);
+    expect((await api(delegate, 'GET', `/api/v1/meetings/${internal.id}`)).statusCode).toBe(200);
+  });
+
+  it('refuses a stale edit with 409 and the current record', async () => {
+    const meeting = await createMeeting({ title: 'Edited twice' });
+    const body = { title: 'First edit', format: 'ministerial', setting: 'in-person', city: 'Rome', startsLocal: '2021-06-28T10:00', endsLocal: '2021-06-28T17:30', timeZone: 'Europe/Rome', classification: 'public', version: 1 };
+    expect((await api(officer, 'PUT', `/api/v1/meetings/${meeting.id}`, body)).statusCode).toBe(200);
+    const stale = await api(officer, 'PUT', `/api/v1/meetings/${meeting.id}`, { ...body, title: 'Second edit' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ title: 'First edit', version: 2 });
+  });
+});
+
+describe('participants, agenda and links', () => {
+  it('records participants and refuses a person who speaks for another partner', async () => {
+    const meeting = await createMeeting({ title: 'Attendance test' });
+    const usa = await partnerId(ctx.db, 'USA');
+    const france = await partnerId(ctx.db, 'FRA');
+    const person = (await api(officer, 'POST', '/api/v1/people', { partnerId: usa, name: 'Envoy Example', title: 'Special Envoy' })).json();
+    expect((await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/participants`, { partnerId: usa, personId: person.id, role: 'briefer' })).statusCode).toBe(204);
+    const wrong = await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/participants`, { partnerId: france, personId: person.id, role: 'member' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toEqual({ field: 'personId', message: 'this person does not speak for that partner' });
+    const page = await api(null, 'GET', `/meetings/${meeting.id}`);
+    expect(page.body).toContain('Envoy Example, Special Envoy');
+    expect(page.body).toContain('briefer');
+  });
+
+  it('keeps agenda items in order with theaters and topics, and filters meetings by theater, Africa taking in its regions', async () => {
+    const meeting = await createMeeting({ title: 'Agenda test', startsLocal: '2022-05-11T09:00', endsLocal: '2022-05-11T18:00' });
+    expect((await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/agenda`, { title: 'Iraq update', theaterSlugs: ['iraq'] })).statusCode).toBe(204);
+    expect((await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/agenda`, { title: 'Lake Chad', theaterSlugs: ['west-africa'], topics: ['ISWAP'], outcome: 'Agreed to share travel data.' })).statusCode).toBe(204);
+    const unknown = await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/agenda`, { title: 'Mars', theaterSlugs: ['mars'] });
+    expect(unknown.json().errors[0]).toEqual({ field: 'theaterSlugs', message: 'unknown theater: mars' });
+    const page = await api(null, 'GET', `/meetings/${meeting.id}`);
+    expect(page.body.indexOf('Iraq update')).toBeLessThan(page.body.indexOf('Lake Chad'));
+    expect(page.body).toContain('Agreed to share travel data.');
+    const africa = (await api(null, 'GET', '/api/v1/meetings?theater=africa&year=2022')).json();
+    expect(africa.items.map((m: { title: string }) => m.title)).toEqual(['Agenda test']);
+    const syria = (await api(null, 'GET', '/api/v1/meetings?theater=syria&year=2022')).json();
+    expect(syria.total).toBe(0);
+  });
+
+  it('links a meeting to the earlier one it carries forward; both show it and the topic thread lists both in order', async () => {
+    const rome = await createMeeting({ title: 'Rome Ministerial (link test)' });
+    const later = await createMeeting({ title: 'Political Directors (link test)', setting: 'virtual', city: null, startsLocal: '2021-09-20T15:00', endsLocal: '2021-09-20T17:00', timeZone: 'America/New_York' });
+    const backwards = await api(officer, 'POST', `/api/v1/meetings/${rome.id}/links`, { earlierMeetingId: later.id, topic: 'Africa' });
+    expect(backwards.json().errors[0]).toEqual({ field: 'earlierMeetingId', message: 'must be a meeting held before this one' });
+    expect((await api(officer, 'POST', `/api/v1/meetings/${later.id}/links`, { earlierMeetingId: rome.id, topic: 'ISIS branches in Africa' })).statusCode).toBe(204);
+    const laterPage = await api(null, 'GET', `/meetings/${later.id}`);
+    expect(laterPage.body).toContain('Carries forward the discussion from');
+    expect(laterPage.body).toContain('Rome Ministerial (link test)');
+    const romePage = await api(null, 'GET', `/meetings/${rome.id}`);
+    expect(romePage.body).toContain('Discussion carried forward by');
+    expect(romePage.body).toContain('Political Directors (link test)');
+    const thread = await api(null, 'GET', `/meetings/topics/${encodeURIComponent('isis branches in africa')}`);
+    expect(thread.body.indexOf('Rome Ministerial (link test)')).toBeLessThan(thread.body.indexOf('Political Directors (link test)'));
+  });
+
+  it('re-renders the meeting page with the problem when a form on it is wrong', async () => {
+    const meeting = await createMeeting({ title: 'Form test' });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: `/meetings/${meeting.id}/agenda`,
+      headers: { ...officer.headers, ...FORM_HEADERS },
+      payload: form({ _csrf: officer.csrfToken, title: '', topics: 'a, b' }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('class="error-summary"');
+  });
+});
+
+describe('lists and calendars', () => {
+  it('separates upcoming from past meetings and filters by group and year', async () => {
+    const finance = await groupId(ctx.db, 'counter-isis-finance-group');
+    await createMeeting({ title: 'Future CIFG', format: 'working-group', groupId: finance, setting: 'virtual', city: null, startsLocal: '2099-03-01T10:00', endsLocal: '2099-03-01T12:00', timeZone: 'UTC' });
+    const upcoming = (await api(null, 'GET', '/api/v1/meetings?when=upcoming')).json();
+    expect(upcoming.items.map((m: { title: string }) => m.title)).toContain('Future CIFG');
+    const past = (await api(null, 'GET', '/api/v1/meetings?when=past&pageSize=200')).json();
+    expect(past.items.map((m: { title: string }) => m.title)).not.toContain('Future CIFG');
+    const byGroup = (await api(null, 'GET', `/api/v1/meetings?groupId=${finance}&year=2099`)).json();
+    expect(byGroup.items.map((m: { title: string }) => m.title)).toEqual(['Future CIFG']);
+  });
+
+  it('downloads a meeting as an iCalendar event in UTC', async () => {
+    const meeting = await createMeeting({ title: 'Calendar test' });
+    const response = await api(null, 'GET', `/meetings/${meeting.id}/calendar.ics`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/calendar');
+    const text = response.body.replace(/\r\n /g, '');
+    expect(text).toContain('BEGIN:VEVENT');
+    expect(text).toContain('DTSTART:20210628T080000Z');
+    expect(text).toContain('DTEND:20210628T153000Z');
+    expect(text).toContain('SUMMARY:Calendar test');
+    expect(text).toContain(`/meetings/${meeting.id}`);
+  });
+});

@@ -1,0 +1,328 @@
+import type { FieldProblem } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
+import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import { RecordFormPage } from '../../platform/views/record-form.tsx';
+import type { GroupRow, PartnerRow, PersonRow } from '../partners/partners.repo.ts';
+import { ClassificationBadge, ClassificationFields, partnerName } from '../partners/partners.views.tsx';
+import { hasCalendarDate } from './meeting-calendar.ts';
+import { meetingWhen, TIME_ZONES } from './meeting-time.ts';
+import type { AgendaItemRow, LinkedMeeting, MeetingRow, ParticipantRow, TheaterRow } from './meetings.repo.ts';
+import { MEETING_FORMATS, MEETING_SETTINGS, type MeetingListQuery, PARTICIPANT_ROLES } from './meetings.schema.ts';
+
+export function theaterName(theater: Pick<TheaterRow, 'nameEn' | 'nameFr' | 'nameAr'>, locale: Locale): string {
+  return locale === 'fr' ? theater.nameFr : locale === 'ar' ? theater.nameAr : theater.nameEn;
+}
+
+export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; total: number; query: MeetingListQuery; groups: GroupRow[]; theaters: TheaterRow[]; canWrite: boolean }) {
+  const { ctx, query } = props;
+  const { t, locale } = ctx;
+  const filters = { when: query.when, groupId: query.groupId, format: query.format, year: query.year, theater: query.theater, pageSize: query.pageSize };
+  const groupName = new Map(props.groups.map((g) => [g.id, g.name]));
+  return (
+    <Layout ctx={ctx} title={t('meetings.title')}>
+      <h1>{t('meetings.title')}</h1>
+      <nav aria-label={t('meetings.when')}>
+        <ul class="actions">
+          {(['upcoming', 'past'] as const).map((when) => (
+            <li>
+              <a href={listHref('/meetings', filters, { when, page: undefined })} aria-current={query.when === when ? 'page' : undefined}>
+                {t(`meetings.${when}`)}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href={listHref('/meetings', { ...filters, when: undefined }, { page: undefined })} aria-current={!query.when ? 'page' : undefined}>
+              {t('meetings.all')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <form method="get" action="/meetings" class="filters" role="search">
+        {query.when && <input type="hidden" name="when" value={query.when} />}
+        <SelectField name="groupId" label={t('meetings.group')} value={query.groupId} emptyLabel={t('list.all')} options={props.groups.map((g) => [g.id, g.name])} />
+        <SelectField name="format" label={t('meetings.format')} value={query.format} emptyLabel={t('list.all')} options={MEETING_FORMATS.map((f) => [f, t(`meetingFormat.${f}` as never)])} />
+        <TextField name="year" label={t('meetings.year')} type="number" value={query.year ? String(query.year) : undefined} />
+        <SelectField name="theater" label={t('meetings.theater')} value={query.theater} emptyLabel={t('list.all')} options={props.theaters.map((th) => [th.slug, theaterName(th, locale)])} />
+        <FormActions>
+          <button type="submit">{t('list.apply')}</button>
+        </FormActions>
+      </form>
+      {props.canWrite && (
+        <p>
+          <a href="/meetings/new">{t('meetings.new')}</a>
+        </p>
+      )}
+      <p role="status">{t('list.count', { count: props.total })}</p>
+      <DataTable
+        rows={props.rows}
+        empty={t('meetings.empty')}
+        columns={[
+          { header: t('meetings.when'), cell: (m) => meetingWhen(m, locale) },
+          { header: t('meetings.titleField'), cell: (m) => <a href={`/meetings/${m.id}`}>{m.title}</a> },
+          { header: t('meetings.group'), cell: (m) => (m.groupId ? (groupName.get(m.groupId) ?? '—') : '—') },
+          { header: t('meetings.setting'), cell: (m) => [t(`meetingSetting.${m.setting}` as never), m.city].filter(Boolean).join(', ') },
+          { header: t('partners.classification'), cell: (m) => <ClassificationBadge ctx={ctx} value={m.classification} /> },
+        ]}
+      />
+      <Pagination ctx={ctx} basePath="/meetings" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 25} total={props.total} />
+    </Layout>
+  );
+}
+
+function LinkedMeetings({ ctx, title, meetings }: { ctx: PageContext; title: string; meetings: LinkedMeeting[] }) {
+  if (meetings.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {meetings.map((m) => (
+          <li>
+            <a href={`/meetings/${m.id}`}>{m.title}</a> ({meetingWhen({ ...m, endsAt: m.startsAt }, ctx.locale)}) ·{' '}
+            <a href={`/meetings/topics/${encodeURIComponent(m.topic)}`}>{m.topic}</a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export interface MeetingEditingChoices {
+  partners: PartnerRow[];
+  people: PersonRow[];
+  meetings: MeetingRow[];
+}
+
+export function MeetingDetailPage(props: {
+  ctx: PageContext;
+  record: {
+    meeting: MeetingRow;
+    participants: ParticipantRow[];
+    agenda: AgendaItemRow[];
+    links: { earlier: LinkedMeeting[]; later: LinkedMeeting[] };
+    theaters: TheaterRow[];
+    group: GroupRow | null;
+  };
+  editing: MeetingEditingChoices | null;
+  errors?: FieldProblem[];
+}) {
+  const { ctx, record, editing } = props;
+  const { t, locale } = ctx;
+  const { meeting } = record;
+  const theaterBySlug = new Map(record.theaters.map((th) => [th.slug, th]));
+  return (
+    <Layout ctx={ctx} title={meeting.title}>
+      <p>
+        <a href="/meetings">{t('meetings.backToList')}</a>
+      </p>
+      <h1>{meeting.title}</h1>
+      <ErrorSummary ctx={ctx} errors={props.errors} />
+      <dl class="facts">
+        <dt>{t('meetings.when')}</dt>
+        <dd>
+          {meetingWhen(meeting, locale)}
+          {meeting.datePrecision === 'minute' && meeting.timeZone !== 'UTC' && (
+            <>
+              <br />
+              {meetingWhen(meeting, locale, 'UTC')}
+            </>
+          )}
+        </dd>
+        <dt>{t('meetings.format')}</dt>
+        <dd>{t(`meetingFormat.${meeting.format}` as never)}</dd>
+        <dt>{t('meetings.group')}</dt>
+        <dd>{record.group ? <a href={`/groups/${record.group.id}`}>{record.group.name}</a> : '—'}</dd>
+        <dt>{t('meetings.setting')}</dt>
+        <dd>{[t(`meetingSetting.${meeting.setting}` as never), meeting.city, meeting.countryIso3].filter(Boolean).join(', ')}</dd>
+        <dt>{t('partners.source')}</dt>
+        <dd class="source">{meeting.source || '—'}</dd>
+        <dt>{t('partners.classification')}</dt>
+        <dd>
+          <ClassificationBadge ctx={ctx} value={meeting.classification} />
+        </dd>
+      </dl>
+      <ul class="actions">
+        {hasCalendarDate(meeting) && (
+          <li>
+            <a href={`/meetings/${meeting.id}/calendar.ics`}>{t('meetings.addToCalendar')}</a>
+          </li>
+        )}
+        {editing && (
+          <li>
+            <a href={`/meetings/${meeting.id}/edit`}>{t('form.edit')}</a>
+          </li>
+        )}
+      </ul>
+
+      <h2>{t('meetings.participants')}</h2>
+      <DataTable
+        rows={record.participants}
+        empty={t('meetings.noParticipants')}
+        columns={[
+          { header: t('people.partner'), cell: (p) => <a href={`/partners/${p.partnerId}`}>{partnerName({ nameEn: p.partnerNameEn, nameFr: p.partnerNameFr, nameAr: p.partnerNameAr }, locale)}</a> },
+          { header: t('meetings.representedBy'), cell: (p) => (p.personName ? [p.personName, p.personTitle].filter(Boolean).join(', ') : '—') },
+          { header: t('meetings.role'), cell: (p) => t(`participantRole.${p.role}` as never) },
+          ...(editing
+            ? [
+                {
+                  header: <span class="visually-hidden">{t('tokens.actions')}</span>,
+                  cell: (p: ParticipantRow) => (
+                    <form method="post" action={`/meetings/${meeting.id}/participants/${p.id}/remove`}>
+                      <CsrfField ctx={ctx} />
+                      <button type="submit" class="button--secondary">
+                        {t('meetings.remove')}
+                        <span class="visually-hidden"> {p.partnerNameEn}</span>
+                      </button>
+                    </form>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing && (
+        <form method="post" action={`/meetings/${meeting.id}/participants`} class="filters">
+          <CsrfField ctx={ctx} />
+          <SelectField name="partnerId" label={t('people.partner')} required emptyLabel="—" options={editing.partners.map((p) => [p.id, partnerName(p, locale)])} />
+          <SelectField name="personId" label={t('meetings.representedBy')} emptyLabel="—" options={editing.people.map((p) => [p.id, p.name])} />
+          <SelectField name="role" label={t('meetings.role')} value="member" options={PARTICIPANT_ROLES.map((r) => [r, t(`participantRole.${r}` as never)])} />
+          <FormActions>
+            <button type="submit">{t('meetings.addParticipant')}</button>
+          </FormActions>
+        </form>
+      )}
+
+      <h2>{t('meetings.agenda')}</h2>
+      {record.agenda.length === 0 ? (
+        <p class="empty">{t('meetings.noAgenda')}</p>
+      ) : (
+        <ol class="agenda">
+          {record.agenda.map((item) => (
+            <li>
+              <strong>{item.title}</strong>
+              {item.theaterSlugs.length > 0 && (
+                <p>
+                  {t('meetings.theaters')}:{' '}
+                  {item.theaterSlugs.map((slug, index) => (
+                    <>
+                      {index > 0 && ', '}
+                      <a href={`/meetings?theater=${slug}`}>{theaterBySlug.has(slug) ? theaterName(theaterBySlug.get(slug) as TheaterRow, locale) : slug}</a>
+                    </>
+                  ))}
+                </p>
+              )}
+              {item.topics.length > 0 && (
+                <p>
+                  {t('meetings.topics')}:{' '}
+                  {item.topics.map((topic, index) => (
+                    <>
+                      {index > 0 && ', '}
+                      <a href={`/meetings/topics/${encodeURIComponent(topic)}`}>{topic}</a>
+                    </>
+                  ))}
+                </p>
+              )}
+              {item.outcome && (
+                <p>
+                  {t('meetings.outcome')}: {item.outcome}
+                </p>
+              )}
+              {editing && (
+                <form method="post" action={`/meetings/${meeting.id}/agenda/${item.id}/remove`}>
+                  <CsrfField ctx={ctx} />
+                  <button type="submit" class="button--secondary">
+                    {t('meetings.remove')}
+                    <span class="visually-hidden"> {item.title}</span>
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {editing && (
+        <form method="post" action={`/meetings/${meeting.id}/agenda`} class="record-form">
+          <CsrfField ctx={ctx} />
+          <TextField name="title" label={t('meetings.agendaItemTitle')} required />
+          <div class="field">
+            <label for="field-theaterSlugs">{t('meetings.theaters')}</label>
+            <select id="field-theaterSlugs" name="theaterSlugs" multiple size={6}>
+              {record.theaters.map((th) => (
+                <option value={th.slug}>{theaterName(th, locale)}</option>
+              ))}
+            </select>
+          </div>
+          <TextField name="topics" label={t('meetings.topics')} hint={t('meetings.topicsHint')} />
+          <TextField name="outcome" label={t('meetings.outcome')} />
+          <FormActions>
+            <button type="submit">{t('meetings.addAgendaItem')}</button>
+          </FormActions>
+        </form>
+      )}
+
+      <h2>{t('meetings.links')}</h2>
+      {record.links.earlier.length === 0 && record.links.later.length === 0 && <p class="empty">{t('meetings.noLinks')}</p>}
+      <LinkedMeetings ctx={ctx} title={t('meetings.carriesForward')} meetings={record.links.earlier} />
+      <LinkedMeetings ctx={ctx} title={t('meetings.carriedForwardBy')} meetings={record.links.later} />
+      {editing && (
+        <form method="post" action={`/meetings/${meeting.id}/links`} class="filters">
+          <CsrfField ctx={ctx} />
+          <SelectField name="earlierMeetingId" label={t('meetings.earlierMeeting')} required emptyLabel="—" options={editing.meetings.filter((m) => m.id !== meeting.id).map((m) => [m.id, `${meetingWhen(m, locale)} · ${m.title}`])} />
+          <TextField name="topic" label={t('meetings.topic')} required />
+          <FormActions>
+            <button type="submit">{t('meetings.addLink')}</button>
+          </FormActions>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+export function TopicThreadPage({ ctx, topic, meetings }: { ctx: PageContext; topic: string; meetings: MeetingRow[] }) {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('meetings.thread', { topic })}>
+      <h1>{t('meetings.thread', { topic })}</h1>
+      <DataTable
+        rows={meetings}
+        empty={t('meetings.empty')}
+        columns={[
+          { header: t('meetings.when'), cell: (m) => meetingWhen(m, locale) },
+          { header: t('meetings.titleField'), cell: (m) => <a href={`/meetings/${m.id}`}>{m.title}</a> },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function MeetingFormPage(props: {
+  ctx: PageContext;
+  action: string;
+  title: string;
+  values: Record<string, unknown>;
+  groups: GroupRow[];
+  errors?: FieldProblem[];
+  stale?: boolean;
+}) {
+  const { ctx, values, errors } = props;
+  const { t } = ctx;
+  const text = (name: string) => (values[name] === undefined || values[name] === null ? undefined : String(values[name]));
+  return (
+    <RecordFormPage ctx={ctx} title={props.title} action={props.action} cancelHref="/meetings" version={values.version} errors={errors} stale={props.stale}>
+      <TextField name="title" label={t('meetings.titleField')} value={text('title')} required errors={errors} />
+      <SelectField name="format" label={t('meetings.format')} value={text('format')} required options={MEETING_FORMATS.map((f) => [f, t(`meetingFormat.${f}` as never)])} errors={errors} />
+      <SelectField name="groupId" label={t('meetings.group')} value={text('groupId')} emptyLabel="—" options={props.groups.map((g) => [g.id, g.name])} errors={errors} />
+      <SelectField name="setting" label={t('meetings.setting')} value={text('setting')} required options={MEETING_SETTINGS.map((s) => [s, t(`meetingSetting.${s}` as never)])} errors={errors} />
+      <TextField name="city" label={t('meetings.city')} value={text('city')} errors={errors} />
+      <TextField name="countryIso3" label={t('meetings.country')} value={text('countryIso3')} hint={t('partners.iso3Hint')} maxLength={3} dir="ltr" errors={errors} />
+      <TextField name="startsLocal" label={t('meetings.starts')} type="datetime-local" value={text('startsLocal')} required errors={errors} />
+      <TextField name="endsLocal" label={t('meetings.ends')} type="datetime-local" value={text('endsLocal')} required errors={errors} />
+      <SelectField name="timeZone" label={t('meetings.timeZone')} value={text('timeZone') ?? 'UTC'} required options={TIME_ZONES.map((z) => [z, z])} errors={errors} />
+      <TextField name="source" label={t('partners.source')} value={text('source')} errors={errors} />
+      <ClassificationFields ctx={ctx} value={text('classification') ?? 'coalition'} restrictedGroupIds={values.restrictedGroupIds as string[]} groups={props.groups} errors={errors} />
+    </RecordFormPage>
+  );
+}

@@ -1,5 +1,6 @@
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { classifiedRecordColumns } from './common.ts';
+import { users } from './identity.ts';
 import { groups, partners, people } from './partners.ts';
 
 export const meetingFormat = pgEnum('meeting_format', [
@@ -95,3 +96,17 @@ export const meetingLinks = pgTable(
   },
   (table) => [primaryKey({ columns: [table.fromMeetingId, table.toMeetingId, table.topic] })],
 );
+
+/**
+ * Calendar programs cannot sign in, so a subscribed feed carries a token in its URL. Each token is one
+ * user's, stored hashed, and revocable; the feed shows what that user may see.
+ */
+export const calendarFeedTokens = pgTable('calendar_feed_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});

@@ -129,6 +129,9 @@ export function AccountPage(props: { ctx: PageContext; email: string; displayNam
         <li>
           <a href="/account/tokens">{t('account.apiTokens')}</a>
         </li>
+        <li>
+          <a href="/account/calendar">{t('account.calendar')}</a>
+        </li>
       </ul>
     </Layout>
   );

@@ -168,3 +168,27 @@ describe('lists and calendars', () => {
     expect(text).toContain(`/meetings/${meeting.id}`);
   });
 });
+
+describe('group calendar feeds', () => {
+  it('gives the public the public meetings, a personal link everything its owner may see, and stops a revoked link', async () => {
+    const smallGroup = await groupId(ctx.db, 'small-group');
+    await createMeeting({ title: 'Public SG meeting', format: 'small-group-political-directors', groupId: smallGroup });
+    await createMeeting({ title: 'Coalition-only SG call', format: 'small-group-political-directors', groupId: smallGroup, setting: 'virtual', city: null, classification: 'coalition' });
+    const anonymous = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics`);
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.body).toContain('SUMMARY:Public SG meeting');
+    expect(anonymous.body).not.toContain('Coalition-only SG call');
+
+    const created = await ctx.app.inject({ method: 'POST', url: '/account/calendar/token', headers: { ...delegate.headers, ...FORM_HEADERS }, payload: form({ _csrf: delegate.csrfToken }) });
+    expect(created.statusCode).toBe(201);
+    const token = created.body.match(/meetings\.ics\?token=(cdf_[A-Za-z0-9_-]+)/)?.[1] as string;
+    expect(token).toBeDefined();
+    const personal = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
+    expect(personal.body).toContain('SUMMARY:Coalition-only SG call');
+
+    await ctx.app.inject({ method: 'POST', url: '/account/calendar/token/revoke', headers: { ...delegate.headers, ...FORM_HEADERS }, payload: form({ _csrf: delegate.csrfToken }) });
+    const revoked = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.body).toContain('revoked');
+  });
+});

@@ -130,11 +130,16 @@ export function GroupDetailPage({ ctx, group, canWrite }: { ctx: PageContext; gr
           <ClassificationBadge ctx={ctx} value={group.classification} />
         </dd>
       </dl>
-      {canWrite && (
-        <p>
-          <a href={`/groups/${group.id}/edit`}>{t('form.edit')}</a>
-        </p>
-      )}
+      <ul class="actions">
+        <li>
+          <a href={`/groups/${group.id}/meetings.ics`}>{t('groups.calendarFeed')}</a>
+        </li>
+        {canWrite && (
+          <li>
+            <a href={`/groups/${group.id}/edit`}>{t('form.edit')}</a>
+          </li>
+        )}
+      </ul>
       <h2>{t('groups.members')}</h2>
       {group.members.length === 0 ? (
         <p class="empty">{t('groups.noMembers')}</p>

@@ -15,6 +15,7 @@ import { accountModule } from './modules/account/account.module.ts';
 import { auditModule } from './modules/audit/audit.module.tsx';
 import { meetingsModule } from './modules/meetings/meetings.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
+import { readoutsPages } from './modules/readouts/readouts.pages.tsx';
 import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
 import { installErrorHandler } from './platform/error-handler.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(usersModule, modules);
   await app.register(partnersModule, modules);
   await app.register(meetingsModule, modules);
+  await app.register(readoutsPages, modules);
   await app.register(auditModule, modules);
 
   await app.ready();

@@ -12,6 +12,7 @@ const SIGNED_IN: Who[] = [...ROLES];
 const SECRETARIAT: Who[] = ['secretariat-admin', 'secretariat-officer'];
 const ADMIN: Who[] = ['secretariat-admin'];
 const PEOPLE_EDITORS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'];
+const READOUT_DESK: Who[] = ['secretariat-admin', 'secretariat-officer', 'co-chair'];
 
 const MATRIX: Record<string, Who[]> = {
   'GET /': EVERYONE,
@@ -109,6 +110,19 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/v1/meetings/:id/participants': SECRETARIAT,
   'POST /api/v1/meetings/:id/agenda': SECRETARIAT,
   'POST /api/v1/meetings/:id/links': SECRETARIAT,
+  'GET /readouts': EVERYONE,
+  'GET /readouts/feed.atom': EVERYONE,
+  'GET /readouts/:year/:slug': EVERYONE,
+  'GET /api/v1/readouts': EVERYONE,
+  'GET /desk/readouts': READOUT_DESK,
+  'POST /meetings/:id/readouts': SECRETARIAT,
+  'GET /desk/readouts/:id': READOUT_DESK,
+  'POST /desk/readouts/:id': SECRETARIAT,
+  'POST /desk/readouts/:id/submit': SECRETARIAT,
+  'POST /desk/readouts/:id/clearance': READOUT_DESK,
+  'POST /desk/readouts/:id/publish': SECRETARIAT,
+  'POST /desk/readouts/:id/withdraw': SECRETARIAT,
+  'GET /desk/readouts/:id/diff': READOUT_DESK,
   'GET /admin/audit': ADMIN,
   'GET /admin/audit/export.csv': ADMIN,
   'GET /api/v1/audit': ADMIN,
@@ -128,6 +142,7 @@ function concreteUrl(pattern: string): string {
     .replaceAll(':id', '00000000-0000-4000-8000-000000000000')
     .replaceAll(':itemId', '00000000-0000-4000-8000-000000000001')
     .replace(':topic', 'stabilization')
+    .replace(':year/:slug', '2021/no-such-readout')
     .replace('/assets/*', '/assets/app.css')
     .replace('/api/docs/static/*', '/api/docs/static/index.css');
 }

@@ -17,6 +17,10 @@ const MATRIX = {
   'group.write': ['secretariat-admin', 'secretariat-officer'],
   'meeting.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
   'meeting.write': ['secretariat-admin', 'secretariat-officer'],
+  /** Drafts, clearance and history; published readouts are read through the public site's rules. */
+  'readout.manage': ['secretariat-admin', 'secretariat-officer', 'co-chair'],
+  'readout.write': ['secretariat-admin', 'secretariat-officer'],
+  'readout.clear': ['co-chair'],
   'user.manage': ['secretariat-admin'],
   'audit.read': ['secretariat-admin'],
 } as const satisfies Record<string, readonly Role[]>;

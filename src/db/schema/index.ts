@@ -3,3 +3,4 @@ export * from './common.ts';
 export * from './identity.ts';
 export * from './partners.ts';
 export * from './meetings.ts';
+export * from './readouts.ts';

@@ -9,6 +9,7 @@ import { insertMeeting } from '../../modules/meetings/meetings.repo.ts';
 import type { MeetingRow } from '../../modules/meetings/meetings.repo.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../client.ts';
+import { loadDemoReadout } from './demo-readout.ts';
 import { groups, partners, people } from '../schema/partners.ts';
 
 const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'meetings.csv');
@@ -99,6 +100,7 @@ export async function loadDemoMeetings(db: Db, actor: Actor): Promise<number> {
       outcome: 'Small Group representatives agreed to focus work in the Communications, Countering-ISIS Finance, and Foreign Terrorist Fighters Working Groups on countering the ISIS-K threat.',
     });
     if (rome) await linkToEarlierMeeting(db, actor, seedMeeting.id, { earlierMeetingId: rome.id, topic: 'isis branches in africa' });
+    await loadDemoReadout(db, actor, seedMeeting.id, 2021);
   }
   return rows.length;
 }

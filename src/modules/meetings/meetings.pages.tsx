@@ -8,6 +8,7 @@ import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { listGroups, listPartners, listPeople } from '../partners/partners.repo.ts';
+import { readoutsOfMeeting } from '../readouts/readouts.repo.ts';
 import { hasCalendarDate, meetingCalendar } from './meeting-calendar.ts';
 import { localInputValue } from './meeting-time.ts';
 import { MeetingListQuery } from './meetings.schema.ts';
@@ -39,7 +40,14 @@ export const meetingsPages: AppModule = async (app, { db }) => {
   /** The meeting page, with the problems of a form posted from it when there are any. */
   async function renderMeeting(request: FastifyRequest, reply: FastifyReply, id: string, errors?: InvalidInput['fields']) {
     const record = await meetings.getMeetingRecord(db, request.actor, id);
-    return sendPage(reply, <MeetingDetailPage ctx={pageContext(request)} record={record} editing={await editingChoices(db, request)} errors={errors} />, errors ? 400 : 200);
+    const canManageReadouts = can(request.actor, 'readout.manage');
+    // Readouts not yet published are listed only to those who work on them.
+    const readouts = (await readoutsOfMeeting(db, id)).filter((r) => canManageReadouts || r.status === 'published');
+    return sendPage(
+      reply,
+      <MeetingDetailPage ctx={pageContext(request)} record={{ ...record, readouts }} editing={await editingChoices(db, request)} canManageReadouts={canManageReadouts} errors={errors} />,
+      errors ? 400 : 200,
+    );
   }
 
   /** Runs a change made from the meeting page; bad input re-renders the page with the problems listed. */

@@ -105,8 +105,10 @@ export function MeetingDetailPage(props: {
     links: { earlier: LinkedMeeting[]; later: LinkedMeeting[] };
     theaters: TheaterRow[];
     group: GroupRow | null;
+    readouts: { id: string; status: string; title: string; year: number; slug: string }[];
   };
   editing: MeetingEditingChoices | null;
+  canManageReadouts: boolean;
   errors?: FieldProblem[];
 }) {
   const { ctx, record, editing } = props;
@@ -156,6 +158,31 @@ export function MeetingDetailPage(props: {
           </li>
         )}
       </ul>
+
+      <h2>{t('meetings.readouts')}</h2>
+      {record.readouts.length === 0 ? (
+        <p class="empty">{t('meetings.noReadouts')}</p>
+      ) : (
+        <ul>
+          {record.readouts.map((r) => (
+            <li>
+              {r.status === 'published' ? <a href={`/readouts/${r.year}/${r.slug}`}>{r.title}</a> : r.title} ({t(`readoutStatus.${r.status}` as never)})
+              {props.canManageReadouts && (
+                <>
+                  {' '}
+                  · <a href={`/desk/readouts/${r.id}`}>{t('meetings.openOnDesk')}</a>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {editing && (
+        <form method="post" action={`/meetings/${meeting.id}/readouts`}>
+          <CsrfField ctx={ctx} />
+          <button type="submit">{t('meetings.draftFromRecord')}</button>
+        </form>
+      )}
 
       <h2>{t('meetings.participants')}</h2>
       <DataTable

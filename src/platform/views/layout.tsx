@@ -51,6 +51,8 @@ function MainNavigation({ ctx }: { ctx: PageContext }) {
   if (can(actor, 'partner.read')) links.push(['/partners', t('nav.partners')]);
   if (can(actor, 'group.read')) links.push(['/groups', t('nav.groups')]);
   if (can(actor, 'meeting.read')) links.push(['/meetings', t('nav.meetings')]);
+  links.push(['/readouts', t('nav.readouts')]);
+  if (can(actor, 'readout.manage')) links.push(['/desk/readouts', t('nav.desk')]);
   if (actor && can(actor, 'person.read')) links.push(['/people', t('nav.people')]);
   if (can(actor, 'user.manage')) links.push(['/admin/users', t('nav.users')]);
   if (can(actor, 'audit.read')) links.push(['/admin/audit', t('nav.audit')]);

@@ -1,0 +1,196 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../db/schema/audit.ts';
+import { FORM_HEADERS, type SignedInClient, type TestContext, buildTestApp, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
+
+let ctx: TestContext;
+let officer: SignedInClient;
+let usChair: SignedInClient;
+let italyChair: SignedInClient;
+let saudiChair: SignedInClient;
+let otherChair: SignedInClient;
+let financeGroup: string;
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  officer = await loginAs(ctx, 'secretariat-officer');
+  // The Counter ISIS Finance Group is co-led by Italy, Saudi Arabia and the United States.
+  usChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'USA' });
+  italyChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'ITA' });
+  saudiChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'SAU' });
+  otherChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'FRA' });
+  financeGroup = await groupId(ctx.db, 'counter-isis-finance-group');
+});
+afterAll(() => ctx.close());
+
+const post = (client: SignedInClient, url: string, fields: Record<string, string>) =>
+  ctx.app.inject({ method: 'POST', url, headers: { cookie: client.headers.cookie, ...FORM_HEADERS }, payload: form({ _csrf: client.csrfToken, ...fields }) });
+const get = (client: SignedInClient | null, url: string) => ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} });
+
+async function meetingWithRecord(title: string) {
+  const meeting = (
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      headers: officer.headers,
+      payload: { title, format: 'working-group', groupId: financeGroup, setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal: '2024-07-23T09:00', endsLocal: '2024-07-23T17:00', timeZone: 'Europe/Rome', classification: 'public' },
+    })
+  ).json();
+  const usa = await partnerId(ctx.db, 'USA');
+  await ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/participants`, headers: officer.headers, payload: { partnerId: usa, role: 'briefer' } });
+  await ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/agenda`, headers: officer.headers, payload: { title: 'Financing of ISIS-K', theaterSlugs: ['afghanistan'], outcome: 'Members agreed to share designations.' } });
+  return meeting;
+}
+
+async function draft(meetingId: string): Promise<string> {
+  const response = await post(officer, `/meetings/${meetingId}/readouts`, {});
+  expect(response.statusCode).toBe(303);
+  return String(response.headers.location).split('/').pop() as string;
+}
+
+function currentVersion(html: string): string {
+  return html.match(/name="baseVersion" value="(\d+)"/)?.[1] ?? '';
+}
+
+describe('readout workflow', () => {
+  it('drafts from the record, is returned, edited, cleared by every co-lead, published, and found by the public', async () => {
+    const meeting = await meetingWithRecord('20th meeting of the CIFG (workflow test)');
+    const id = await draft(meeting.id);
+    const desk = await get(officer, `/desk/readouts/${id}`);
+    expect(desk.body).toContain('Readout of the Counter ISIS Finance Group (CIFG) Meeting');
+    expect(desk.body).toContain('Representatives of the Counter ISIS Finance Group (CIFG) met on');
+    expect(desk.body).toContain('United States briefed the participants.');
+    expect(desk.body).toContain('Financing of ISIS-K (Afghanistan): Members agreed to share designations.');
+
+    expect((await post(officer, `/desk/readouts/${id}/submit`, {})).statusCode).toBe(303);
+    const awaiting = await get(usChair, '/desk/readouts');
+    expect(awaiting.body).toContain('1 readout awaits your clearance');
+
+    const returned = await post(usChair, `/desk/readouts/${id}/clearance`, { decision: 'returned', comment: 'Name the host.', version: '1' });
+    expect(returned.statusCode).toBe(303);
+    expect((await get(officer, '/desk/readouts')).body).toContain('Name the host.');
+
+    const edited = await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the 20th CIFG Meeting', bodyMarkdown: 'Italy hosted the **20th** meeting.', baseVersion: '1' });
+    expect(edited.statusCode).toBe(303);
+    await post(officer, `/desk/readouts/${id}/submit`, {});
+    for (const chair of [usChair, italyChair]) {
+      expect((await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' })).statusCode).toBe(303);
+    }
+    // Not yet: Saudi Arabia has not cleared, so publishing is refused.
+    const early = await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' });
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('Only a cleared readout can be published.');
+    await post(saudiChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    expect((await get(officer, `/desk/readouts/${id}`)).body).toContain('<strong>cleared</strong>');
+
+    expect((await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' })).statusCode).toBe(303);
+    const list = await get(null, '/readouts');
+    expect(list.body).toContain('Readout of the 20th CIFG Meeting');
+    const search = await get(null, `/readouts?q=${encodeURIComponent('20th meeting hosted')}`);
+    expect(search.body).toContain('Readout of the 20th CIFG Meeting');
+    const page = await get(null, '/readouts/2024/readout-of-the-20th-cifg-meeting');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Italy hosted the <strong>20th</strong> meeting.');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const feed = await get(null, '/readouts/feed.atom');
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect(feed.body).toContain('<title type="html"><![CDATA[Readout of the 20th CIFG Meeting]]></title>');
+  });
+
+  it('invalidates clearances when the text changes, and refuses a clearance by a co-chair of another partner (audited)', async () => {
+    const meeting = await meetingWithRecord('CIFG (invalidation test)');
+    const id = await draft(meeting.id);
+    await post(officer, `/desk/readouts/${id}/submit`, {});
+    await post(usChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
+    await post(officer, `/desk/readouts/${id}`, { title: 'Changed title', bodyMarkdown: 'Changed.', baseVersion: '1' });
+    const desk = await get(officer, `/desk/readouts/${id}`);
+    expect(desk.body).toContain('<strong>in clearance</strong>');
+    expect(desk.body).not.toMatch(/United States: cleared/);
+    const stale = await post(usChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
+    expect(stale.statusCode).toBe(409);
+    const outsider = await post(otherChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    expect(outsider.statusCode).toBe(404);
+    const refusals = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'readout.clearance-refused'));
+    expect(refusals.some((e) => e.entityId === id && e.actorLabel === otherChair.user.email)).toBe(true);
+    const officerTries = await post(officer, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    expect(officerTries.statusCode).toBe(403);
+  });
+
+  it('keeps both texts when two officers save at once', async () => {
+    const meeting = await meetingWithRecord('CIFG (conflict test)');
+    const id = await draft(meeting.id);
+    const other = await loginAs(ctx, 'secretariat-officer');
+    const base = currentVersion((await get(officer, `/desk/readouts/${id}`)).body);
+    expect((await post(other, `/desk/readouts/${id}`, { title: 'Their title', bodyMarkdown: 'Their text.', baseVersion: base })).statusCode).toBe(303);
+    const mine = await post(officer, `/desk/readouts/${id}`, { title: 'My title', bodyMarkdown: 'My careful text.', baseVersion: base });
+    expect(mine.statusCode).toBe(409);
+    expect(mine.body).toContain('Nothing was saved');
+    expect(mine.body).toContain('Their text.');
+    expect(mine.body).toContain('My careful text.');
+    const diff = await get(officer, `/desk/readouts/${id}/diff?from=1&to=2`);
+    expect(diff.body).toContain('<ins>');
+    expect(diff.body).toContain('Their');
+  });
+
+  it('corrects a published readout openly: a note is required, the old address redirects, the history shows the note', async () => {
+    const meeting = await meetingWithRecord('CIFG (correction test)');
+    const id = await draft(meeting.id);
+    await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the Correction Meeting', bodyMarkdown: 'Forty members attended.', baseVersion: '1' });
+    await post(officer, `/desk/readouts/${id}/submit`, {});
+    for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' });
+    const noNote = await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the Corrected Meeting', bodyMarkdown: 'Fifty members attended.', baseVersion: '2' });
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.body).toContain('say what changed and why');
+    await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the Corrected Meeting', bodyMarkdown: 'Fifty members attended.', baseVersion: '2', correctionNote: 'Attendance figure corrected.' });
+    const old = await get(null, '/readouts/2024/readout-of-the-correction-meeting');
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/readouts/2024/readout-of-the-corrected-meeting');
+    const page = await get(null, '/readouts/2024/readout-of-the-corrected-meeting');
+    expect(page.body).toContain('Fifty members attended.');
+    expect(page.body).toContain('Attendance figure corrected.');
+    expect(page.body).toContain('Forty members attended.');
+    // The draft made from the record before clearance never reaches the public history.
+    expect(page.body).not.toContain('Readout of the Counter ISIS Finance Group (CIFG) Meeting');
+  });
+
+  it('hides coalition readouts from the public and shows them to partners', async () => {
+    const meeting = await meetingWithRecord('CIFG (coalition test)');
+    const id = await draft(meeting.id);
+    await post(officer, `/desk/readouts/${id}`, { title: 'Readout for partners only', bodyMarkdown: 'Internal.', baseVersion: '1' });
+    await post(officer, `/desk/readouts/${id}/submit`, {});
+    for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    await post(officer, `/desk/readouts/${id}/publish`, { as: 'coalition' });
+    expect((await get(null, '/readouts/2024/readout-for-partners-only')).statusCode).toBe(404);
+    expect((await get(null, '/readouts')).body).not.toContain('Readout for partners only');
+    const delegate = await loginAs(ctx, 'delegate');
+    expect((await get(delegate, '/readouts/2024/readout-for-partners-only')).statusCode).toBe(200);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses a 5 MB body by name, shows raw HTML as text, and escapes script in titles', async () => {
+    const meeting = await meetingWithRecord('CIFG (input test)');
+    const id = await draft(meeting.id);
+    const huge = await ctx.app.inject({
+      method: 'POST',
+      url: `/desk/readouts/${id}`,
+      headers: { cookie: officer.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: officer.csrfToken, title: 'x', bodyMarkdown: 'a'.repeat(5 * 1024 * 1024), baseVersion: '1' }),
+    });
+    expect(huge.statusCode).toBe(413);
+    const tooLong = await post(officer, `/desk/readouts/${id}`, { title: 'x', bodyMarkdown: 'a'.repeat(200_001), baseVersion: '1' });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('bodyMarkdown');
+    await post(officer, `/desk/readouts/${id}`, { title: '<script>alert(1)</script>', bodyMarkdown: 'Hello <img src=x onerror=alert(1)> [x](javascript:alert(1))', baseVersion: '1' });
+    const desk = await get(officer, `/desk/readouts/${id}`);
+    expect(desk.body).not.toContain('<script>alert(1)</script>');
+    expect(desk.body).toContain('&lt;script>alert(1)&lt;/script>');
+    const { renderMarkdown } = await import('./markdown.ts');
+    const html = renderMarkdown('Hello <img src=x onerror=alert(1)> [x](javascript:alert(1)) <b>bold</b>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});

@@ -168,6 +168,22 @@ describe('readout workflow', () => {
   });
 });
 
+describe('search', () => {
+  it('finds Arabic text as well as English', async () => {
+    const meeting = await meetingWithRecord('CIFG (Arabic test)');
+    const id = await draft(meeting.id);
+    await post(officer, `/desk/readouts/${id}`, { title: 'ملخص اجتماع مجموعة مكافحة تمويل داعش', bodyMarkdown: 'ناقش الشركاء تمويل الإرهاب في أفريقيا.', baseVersion: '1' });
+    await post(officer, `/desk/readouts/${id}/submit`, {});
+    for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' });
+    const found = (await ctx.app.inject({ method: 'GET', url: `/api/v1/readouts?q=${encodeURIComponent('تمويل')}` })).json();
+    expect(found.items.map((r: { title: string }) => r.title)).toContain('ملخص اجتماع مجموعة مكافحة تمويل داعش');
+    const page = await get(null, found.items[0].url.replace(/^https?:\/\/[^/]+/, ''));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('ناقش الشركاء تمويل الإرهاب في أفريقيا.');
+  });
+});
+
 describe('bad input', () => {
   it('refuses a 5 MB body by name, shows raw HTML as text, and escapes script in titles', async () => {
     const meeting = await meetingWithRecord('CIFG (input test)');

@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser, partnerId, signedIn } from '../helpers/app.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { browserAvailable, launchChromium } from '../helpers/browser.ts';
+
+const runBrowser = browserAvailable();
+
+describe.runIf(runBrowser)('a readout from draft to the public site, in a real browser', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let officer: TestUser;
+  let usChair: TestUser;
+  let italyChair: TestUser;
+  let meetingId: string;
+
+  beforeAll(async () => {
+    ctx = await buildTestApp();
+    officer = await makeUser(ctx.db, 'secretariat-officer');
+    usChair = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'USA' });
+    italyChair = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'ITA' });
+    // A group co-led by two partners, so two co-chairs must clear.
+    const api = await signedIn(ctx, officer);
+    const usa = await partnerId(ctx.db, 'USA');
+    const italy = await partnerId(ctx.db, 'ITA');
+    const group = await ctx.app.inject({ method: 'POST', url: '/api/v1/groups', headers: api.headers, payload: { slug: 'journey-cell', name: 'Journey Cell', kind: 'focus-group', members: [{ partnerId: usa, role: 'co-lead' }, { partnerId: italy, role: 'co-lead' }] } });
+    const meeting = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      headers: api.headers,
+      payload: { title: 'Journey Cell meeting', format: 'focus-group', groupId: group.json().id, setting: 'virtual', startsLocal: '2025-03-04T14:00', endsLocal: '2025-03-04T16:00', timeZone: 'Europe/Rome', classification: 'public' },
+    });
+    meetingId = meeting.json().id;
+    await ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meetingId}/agenda`, headers: api.headers, payload: { title: 'Lake Chad Basin', theaterSlugs: ['west-africa'], outcome: 'Partners agreed a joint plan.' } });
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = ctx.app.server.address();
+    baseUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  async function signInAs(user: TestUser): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('E-mail address').fill(user.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    return page;
+  }
+
+  it('officer drafts, a co-chair returns it, the officer edits, both co-chairs clear, it is published and the public finds it', async () => {
+    const officerPage = await signInAs(officer);
+    await officerPage.goto(`${baseUrl}/meetings/${meetingId}`);
+    await officerPage.getByRole('button', { name: 'Draft a readout from the record' }).click();
+    await officerPage.waitForURL(/\/desk\/readouts\//);
+    const deskUrl = officerPage.url();
+    await expect(officerPage.getByLabel('Title').inputValue()).resolves.toBe('Readout of the Journey Cell Meeting');
+    await expect(officerPage.getByLabel('Text (Markdown)').inputValue()).resolves.toContain('Lake Chad Basin (West Africa and the Lake Chad Basin): Partners agreed a joint plan.');
+    expect(await seriousViolations(officerPage)).toEqual([]);
+    await officerPage.getByRole('button', { name: 'Send for clearance' }).click();
+    await officerPage.waitForURL(deskUrl);
+
+    const usPage = await signInAs(usChair);
+    await usPage.goto(`${baseUrl}/desk/readouts`);
+    await usPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).first().click();
+    await usPage.getByLabel('Comment').fill('Please name the co-chairs.');
+    await usPage.getByRole('button', { name: 'Return with comments' }).click();
+    await usPage.waitForURL(deskUrl);
+
+    await officerPage.goto(`${baseUrl}/desk/readouts`);
+    await expect(officerPage.getByText('Please name the co-chairs.').count()).resolves.toBe(1);
+    await officerPage.goto(deskUrl);
+    await officerPage.getByLabel('Text (Markdown)').fill('The United States and Italy co-chaired the Journey Cell, which met virtually on 4 March 2025.\n\nPartners agreed a joint plan for the Lake Chad Basin.');
+    await officerPage.getByRole('button', { name: 'Save' }).click();
+    await officerPage.waitForURL(deskUrl);
+    await officerPage.getByRole('button', { name: 'Send for clearance' }).click();
+
+    for (const chair of [usPage, await signInAs(italyChair)]) {
+      await chair.goto(deskUrl);
+      await chair.getByRole('button', { name: 'Clear this version' }).click();
+      await chair.waitForURL(deskUrl);
+    }
+
+    await officerPage.goto(deskUrl);
+    await officerPage.getByLabel('Publish to').selectOption('public');
+    await officerPage.getByRole('button', { name: 'Publish' }).click();
+    await officerPage.waitForURL(deskUrl);
+    await expect(officerPage.getByText('published', { exact: true }).count()).resolves.toBeGreaterThan(0);
+
+    const visitor = await browser.newContext();
+    const publicPage = await visitor.newPage();
+    await publicPage.goto(`${baseUrl}/readouts`);
+    await publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).click();
+    await expect(publicPage.getByText('Partners agreed a joint plan for the Lake Chad Basin.').count()).resolves.toBe(1);
+    expect(await seriousViolations(publicPage)).toEqual([]);
+    await publicPage.goto(`${baseUrl}/readouts`);
+    await publicPage.getByLabel('Search').fill('joint plan Lake Chad');
+    await publicPage.getByLabel('Search').press('Enter');
+    await publicPage.waitForURL(/q=joint/);
+    await expect(publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).count()).resolves.toBe(1);
+    const feed = await publicPage.request.get(`${baseUrl}/readouts/feed.atom`);
+    expect(await feed.text()).toContain('Readout of the Journey Cell Meeting');
+    expect(await visitor.cookies()).toEqual([]);
+  });
+});

@@ -2,38 +2,29 @@
  * HTTP throughput and p99 latency of the public home page and the authenticated partners API, each as a
  * ratio to a bare Fastify "hello" route measured in the same run (the machine is shared and noisy, so
  * only ratios compare across runs). Usage: npm run bench:http [-- --seconds 10 --connections 10]
+ * Set DATABASE_URL to measure on PostgreSQL (an empty database) instead of PGlite.
  */
 import { fork } from 'node:child_process';
-import os from 'node:os';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPglite, openPostgres } from '../src/db/client.ts';
 import { isEmptyDatabase, loadDemoData } from '../src/db/seed/demo.ts';
-import { createApiToken } from '../src/modules/account/account.service.ts';
 import { findUserByEmail } from '../src/modules/account/account.repo.ts';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
+import { createApiToken } from '../src/modules/account/account.service.ts';
+import { measure, option, portOf, printTable, startBareServer, warmUp } from './lib.ts';
 
 const seconds = option('seconds', 10);
 const connections = option('connections', 10);
 
-interface Figures {
-  requestsPerSecond: number;
-  p99Ms: number;
-  errors: number;
-}
-
-async function measure(url: string, headers: Record<string, string> = {}): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, errors: result.errors + result.non2xx };
+interface Ready {
+  barePort: number;
+  appPort: number;
+  token: string;
+  database: string;
 }
 
 /**
@@ -41,10 +32,7 @@ async function measure(url: string, headers: Record<string, string> = {}): Promi
  * 2-core machine each side then gets about one core, as the bare route does too.
  */
 async function serveAll(): Promise<void> {
-  const bare = Fastify({ logger: false });
-  bare.get('/hello', async () => ({ hello: 'world' }));
-  await bare.listen({ port: 0, host: '127.0.0.1' });
-
+  const bare = await startBareServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-bench-'));
   const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite({ dataDir });
   await database.migrate();
@@ -59,8 +47,7 @@ async function serveAll(): Promise<void> {
     { userId: delegate.id, label: delegate.email, role: delegate.role, partnerId: delegate.partnerId, groupIds: [], ip: null },
     { name: 'bench', expiresInDays: 1 },
   );
-  const port = (server: typeof bare) => (server.server.address() as { port: number }).port;
-  process.send?.({ barePort: port(bare), appPort: port(app as unknown as typeof bare), token, database: database.kind });
+  process.send?.({ barePort: portOf(bare), appPort: portOf(app), token, database: database.kind } satisfies Ready);
   process.on('disconnect', async () => {
     await app.close();
     await bare.close();
@@ -74,34 +61,27 @@ if (process.argv.includes('--serve')) {
   await serveAll();
 } else {
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: process.execArgv, stdio: 'inherit' });
-  const ready = await new Promise<{ barePort: number; appPort: number; token: string; database: string }>((resolve) => child.once('message', resolve as never));
+  const ready = await new Promise<Ready>((resolve) => child.once('message', resolve as never));
   const bareUrl = `http://127.0.0.1:${ready.barePort}/hello`;
   const appBase = `http://127.0.0.1:${ready.appPort}`;
   const bearer = { authorization: `Bearer ${ready.token}` };
+  const run = { connections, seconds };
 
-  // Warm up the JIT and caches before measuring.
-  for (const url of [bareUrl, `${appBase}/`]) await autocannon({ url, connections, duration: 2 });
-  await autocannon({ url: `${appBase}/api/v1/partners?pageSize=50`, connections, duration: 2, headers: bearer });
+  await warmUp([bareUrl, `${appBase}/`], connections);
+  await warmUp([`${appBase}/api/v1/partners?pageSize=50`], connections, bearer);
 
-  const baseline = await measure(bareUrl);
+  const baseline = await measure(bareUrl, run);
   // Two diagnostic rows: the platform's own overhead without the database (/healthz) and with page rendering (/cookies).
-  const health = await measure(`${appBase}/healthz`);
-  const cookiesPage = await measure(`${appBase}/cookies`);
-  const home = await measure(`${appBase}/`);
-  const partnersApi = await measure(`${appBase}/api/v1/partners?pageSize=50`, bearer);
-  const row = (name: string, f: Figures, target?: number) => {
-    const ratio = f.requestsPerSecond / baseline.requestsPerSecond;
-    const verdict = target === undefined ? '' : ratio >= target ? ` (target ≥ ${target}: met)` : ` (target ≥ ${target}: NOT met)`;
-    return `| ${name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p99Ms} | ${ratio.toFixed(3)}${verdict} | ${f.errors} |`;
-  };
-  console.log(`\n${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version} · ${ready.database} · ${connections} connections · ${seconds} s each\n`);
-  console.log('| route | req/s | p99 ms | ratio to bare | errors |');
-  console.log('|---|---:|---:|---:|---:|');
-  console.log(row('bare Fastify /hello', baseline));
-  console.log(row('app /healthz (no database)', health));
-  console.log(row('app /cookies (rendered page, no database)', cookiesPage));
-  console.log(row('public home page /', home, 0.3));
-  console.log(row('partners API (bearer, 50 rows)', partnersApi, 0.15));
+  const health = await measure(`${appBase}/healthz`, run);
+  const cookiesPage = await measure(`${appBase}/cookies`, run);
+  const home = await measure(`${appBase}/`, run);
+  const partnersApi = await measure(`${appBase}/api/v1/partners?pageSize=50`, { ...run, headers: bearer });
 
+  printTable(`HTTP on ${ready.database} · ${connections} connections · ${seconds} s each`, baseline, [
+    { name: 'app /healthz (no database)', figures: health },
+    { name: 'app /cookies (rendered page, no database)', figures: cookiesPage },
+    { name: 'public home page /', figures: home, target: 0.3 },
+    { name: 'partners API (bearer, 50 rows)', figures: partnersApi, target: 0.15 },
+  ]);
   child.disconnect();
 }

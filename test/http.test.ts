@@ -127,3 +127,23 @@ describe('operations endpoints and API description', () => {
     expect(ui.statusCode).toBeLessThan(400);
   });
 });
+
+describe('shared copies of public pages', () => {
+  it('serve anonymous visitors the same page for a few seconds, but never signed-in users', async () => {
+    const cached = await buildTestApp({ PUBLIC_PAGE_CACHE_SECONDS: '60' });
+    try {
+      const before = await cached.app.inject({ method: 'GET', url: '/' });
+      const officer = await loginAs(cached, 'secretariat-officer');
+      await cached.app.inject({ method: 'POST', url: '/api/v1/partners', headers: officer.headers, payload: { kind: 'organisation', nameEn: 'Cache Test Organisation' } });
+      const anonymous = await cached.app.inject({ method: 'GET', url: '/' });
+      expect(anonymous.body).toBe(before.body);
+      const signedInPage = await cached.app.inject({ method: 'GET', url: '/', headers: officer.headers });
+      expect(signedInPage.body).toContain('88 partners');
+      expect(signedInPage.body).toContain(officer.user.email);
+      const otherLanguage = await cached.app.inject({ method: 'GET', url: '/?lang=fr' });
+      expect(otherLanguage.body).toContain('88 partenaires');
+    } finally {
+      await cached.close();
+    }
+  });
+});

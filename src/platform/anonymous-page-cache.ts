@@ -3,11 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 /**
  * A few seconds' memory of public pages as anonymous visitors see them (one copy per address and
  * language). Every anonymous visitor gets the same bytes, so a busy public page costs one render and
- * one database read per interval instead of one per request. Signed-in users, whose pages differ and
- * may hold non-public data, never read from or write to it.
+ * its database reads once per interval instead of once per request. Signed-in users, whose pages
+ * differ and may hold non-public data, never read from or write to it. A time of 0 turns it off.
  */
 export class AnonymousPageCache {
-  private readonly entries = new Map<string, { html: string; expiresAt: number }>();
+  private readonly entries = new Map<string, { body: string; contentType: string; expiresAt: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -15,23 +15,37 @@ export class AnonymousPageCache {
   ) {}
 
   private key(request: FastifyRequest): string | null {
-    if (request.actor || request.session || request.method !== 'GET') return null;
+    if (this.ttlMs <= 0 || request.actor || request.session || request.method !== 'GET') return null;
     return `${request.locale} ${request.url}`;
   }
 
-  /** Sends the cached page and returns true, or returns false when there is none to send. */
+  /** Sends the remembered copy and returns true, or returns false when there is none to send. */
   serve(request: FastifyRequest, reply: FastifyReply): boolean {
     const key = this.key(request);
     const entry = key ? this.entries.get(key) : undefined;
     if (!entry || entry.expiresAt < Date.now()) return false;
-    reply.type('text/html; charset=utf-8').send(entry.html);
+    reply.type(entry.contentType).send(entry.body);
     return true;
   }
 
-  remember(request: FastifyRequest, html: string): void {
+  remember(request: FastifyRequest, body: string, contentType = 'text/html; charset=utf-8'): void {
     const key = this.key(request);
     if (!key) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { html, expiresAt: Date.now() + this.ttlMs });
+    this.entries.set(key, { body, contentType, expiresAt: Date.now() + this.ttlMs });
+  }
+
+  /**
+   * Runs `render` unless a fresh copy can be sent, and remembers what it made. `render` returns the
+   * body and its content type, or a reply it already sent (a redirect), which is not remembered.
+   */
+  async respond(request: FastifyRequest, reply: FastifyReply, render: () => Promise<{ body: string; contentType?: string } | FastifyReply>): Promise<FastifyReply> {
+    if (this.serve(request, reply)) return reply;
+    const result = await render();
+    if ((result as unknown) === reply) return reply;
+    const page = result as { body: string; contentType?: string };
+    const contentType = page.contentType ?? 'text/html; charset=utf-8';
+    this.remember(request, page.body, contentType);
+    return reply.type(contentType).send(page.body);
   }
 }

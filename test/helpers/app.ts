@@ -21,7 +21,8 @@ export interface TestContext {
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await openTestDatabase();
-  const config = loadConfig({ DATA_DIR: '/nonexistent', ...env });
+  // Tests see every change at once: no shared copies of public pages.
+  const config = loadConfig({ DATA_DIR: '/nonexistent', PUBLIC_PAGE_CACHE_SECONDS: '0', ...env });
   const app = await buildApp({ db: database.db, config, logger: false });
   return {
     app,

@@ -56,5 +56,5 @@ ALTER TABLE "readout_versions" ADD CONSTRAINT "readout_versions_author_id_users_
 ALTER TABLE "readouts" ADD CONSTRAINT "readouts_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "readout_clearances_readout_idx" ON "readout_clearances" USING btree ("readout_id","version_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "readouts_year_slug_unique" ON "readouts" USING btree ("year","slug");--> statement-breakpoint
-CREATE INDEX "readouts_published_idx" ON "readouts" USING btree ("status","published_at");--> statement-breakpoint
+CREATE INDEX "readouts_published_idx" ON "readouts" USING btree ("status","published_as","published_at");--> statement-breakpoint
 CREATE INDEX "readouts_search_idx" ON "readouts" USING gin ("search_vector");

@@ -34,7 +34,8 @@ export const readouts = pgTable(
   },
   (table) => [
     uniqueIndex('readouts_year_slug_unique').on(table.year, table.slug),
-    index('readouts_published_idx').on(table.status, table.publishedAt),
+    // Serves the public list (newest first) and its count without touching the wide rows.
+    index('readouts_published_idx').on(table.status, table.publishedAs, table.publishedAt),
     index('readouts_search_idx').using('gin', table.searchVector),
   ],
 );

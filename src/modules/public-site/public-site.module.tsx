@@ -11,15 +11,13 @@ const Health = Type.Object({ status: Type.String() });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 
 export const publicSiteModule: AppModule = async (app, { db, config }) => {
-  // The home page is the most visited; its anonymous copy may be up to five seconds old.
-  const homeCache = new AnonymousPageCache(5_000);
-  app.get('/', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
-    if (homeCache.serve(request, reply)) return reply;
-    const counts = await countVisiblePartnersAndGroups(db, request.actor);
-    const html = renderDocument(<HomePage ctx={pageContext(request)} partnerCount={counts.partners} groupCount={counts.groups} />);
-    homeCache.remember(request, html);
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+  const homeCache = new AnonymousPageCache(config.publicPageCacheSeconds * 1000);
+  app.get('/', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    homeCache.respond(request, reply, async () => {
+      const counts = await countVisiblePartnersAndGroups(db, request.actor);
+      return { body: renderDocument(<HomePage ctx={pageContext(request)} partnerCount={counts.partners} groupCount={counts.groups} />) };
+    }),
+  );
 
   app.get('/cookies', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
     sendPage(reply, <CookiesPage ctx={pageContext(request)} idleMinutes={config.sessionIdleMinutes} absoluteHours={config.sessionAbsoluteHours} />),

@@ -22,7 +22,25 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(markdown.parse(source, { async: false }), ALLOWED);
 }
 
-/** Plain text of a Markdown body, for feeds and summaries. */
-export function markdownToText(source: string): string {
-  return sanitizeHtml(renderMarkdown(source), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+/** Plain text of rendered HTML, for feed summaries. */
+export function htmlToText(renderedHtml: string): string {
+  return sanitizeHtml(renderedHtml, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Versions never change once saved, so their rendering can be kept: a bounded memory of recent ones
+ * spares the feed and busy readout pages from parsing and sanitising the same text on every request.
+ */
+const renderedVersions = new Map<string, string>();
+const MAX_REMEMBERED = 2000;
+
+export function renderVersion(version: { readoutId: string; number: number; bodyMarkdown: string }): string {
+  const key = `${version.readoutId}:${version.number}`;
+  let html = renderedVersions.get(key);
+  if (html === undefined) {
+    html = renderMarkdown(version.bodyMarkdown);
+    if (renderedVersions.size >= MAX_REMEMBERED) renderedVersions.delete(renderedVersions.keys().next().value as string);
+    renderedVersions.set(key, html);
+  }
+  return html;
 }

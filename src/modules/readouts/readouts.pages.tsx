@@ -7,10 +7,11 @@ import type { AppModule } from '../../platform/module.ts';
 import { ProblemResponses } from '../../platform/openapi.ts';
 import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { sendPage } from '../../platform/views/render.ts';
+import { renderDocument, sendPage } from '../../platform/views/render.ts';
+import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
 import { listGroups, partnersByIds } from '../partners/partners.repo.ts';
-import { markdownToText, renderMarkdown } from './markdown.ts';
+import { htmlToText, renderVersion } from './markdown.ts';
 import * as readouts from './readouts.service.ts';
 import { DeskListPage, DeskReadoutPage, DiffPage, PublicReadoutListPage, PublicReadoutPage, readoutPath } from './readouts.views.tsx';
 
@@ -37,18 +38,23 @@ const ReadoutSummary = Type.Object({
   bodyMarkdown: Type.String(),
 });
 
-export const readoutsPages: AppModule = async (app, { db }) => {
+export const readoutsPages: AppModule = async (app, { db, config }) => {
   const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+  // The public site is the most read part of the platform; anonymous visitors share short-lived copies.
+  const publicCache = new AnonymousPageCache(config.publicPageCacheSeconds * 1000);
 
   // Public site
 
-  app.get('/readouts', { config: { access: 'public' }, schema: { querystring: PublicQuery, hide: true } }, async (request, reply) => {
-    const [{ rows, total }, groups, theaters] = await Promise.all([readouts.listPublished(db, request.actor, request.query), listGroups(db, request.actor), listTheaters(db)]);
-    return sendPage(reply, <PublicReadoutListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} />);
-  });
+  app.get('/readouts', { config: { access: 'public' }, schema: { querystring: PublicQuery, hide: true } }, async (request, reply) =>
+    publicCache.respond(request, reply, async () => {
+      const [{ rows, total }, groups, theaters] = await Promise.all([readouts.listPublished(db, request.actor, request.query), listGroups(db, request.actor), listTheaters(db)]);
+      return { body: renderDocument(<PublicReadoutListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} />) };
+    }),
+  );
 
-  app.get('/readouts/feed.atom', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const { rows } = await readouts.listPublished(db, request.actor, { pageSize: 50 });
+  app.get('/readouts/feed.atom', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
+    publicCache.respond(request, reply, async () => {
+    const { rows } = await readouts.listPublished(db, request.actor, { pageSize: 50 }, { withTotal: false });
     const base = origin(request);
     const feed = new Feed({
       id: `${base}/readouts`,
@@ -67,22 +73,24 @@ export const readoutsPages: AppModule = async (app, { db }) => {
         link: `${base}${readoutPath(readout)}`,
         date: version.createdAt,
         published: readout.publishedAt ?? undefined,
-        description: markdownToText(version.bodyMarkdown).slice(0, 300),
-        content: renderMarkdown(version.bodyMarkdown),
+        description: htmlToText(renderVersion(version)).slice(0, 300),
+        content: renderVersion(version),
       });
     }
-    return reply.type('application/atom+xml; charset=utf-8').send(feed.atom1());
-  });
+    return { body: feed.atom1(), contentType: 'application/atom+xml; charset=utf-8' };
+    }),
+  );
 
   app.get(
     '/readouts/:year/:slug',
     { config: { access: 'public' }, schema: { params: Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 2200 }), slug: Type.String({ minLength: 1, maxLength: 200 }) }), querystring: Type.Object({ lang: Type.Optional(Type.String()) }), hide: true } },
-    async (request, reply) => {
-      const found = await readouts.getPublished(db, request.actor, request.params.year, request.params.slug);
-      // An old address (the title changed since) moves permanently to the current one.
-      if (found.readout.slug !== request.params.slug) return reply.redirect(readoutPath(found.readout), 301);
-      return sendPage(reply, <PublicReadoutPage ctx={pageContext(request)} {...found} />);
-    },
+    async (request, reply) =>
+      publicCache.respond(request, reply, async () => {
+        const found = await readouts.getPublished(db, request.actor, request.params.year, request.params.slug);
+        // An old address (the title changed since) moves permanently to the current one.
+        if (found.readout.slug !== request.params.slug) return reply.redirect(readoutPath(found.readout), 301);
+        return { body: renderDocument(<PublicReadoutPage ctx={pageContext(request)} {...found} />) };
+      }),
   );
 
   app.get('/api/v1/readouts', { config: { access: 'public' }, schema: { tags: ['readouts'], summary: 'Published readouts, newest first', querystring: PublicQuery, response: { 200: Type.Object({ items: Type.Array(ReadoutSummary), total: Type.Integer() }), ...ProblemResponses } } }, async (request) => {

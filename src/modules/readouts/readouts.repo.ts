@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agendaItems, meetings, theaters } from '../../db/schema/meetings.ts';
 import { groupMembers } from '../../db/schema/partners.ts';
@@ -38,26 +38,44 @@ function manageableBy(actor: MaybeActor): SQL | undefined {
     and ${groupMembers.partnerId} = ${actor.partnerId} and ${groupMembers.role} = 'co-lead')`;
 }
 
-export async function listPublished(db: Db, actor: MaybeActor, query: PublishedListQuery): Promise<{ rows: PublishedReadout[]; total: number }> {
+function publishedConditions(actor: MaybeActor, query: PublishedListQuery): SQL | undefined {
   const conditions: (SQL | undefined)[] = [publishedFor(actor)];
   if (query.q?.trim()) conditions.push(sql`${readouts.searchVector} @@ websearch_to_tsquery('simple', ${query.q.trim()})`);
   if (query.year) conditions.push(eq(readouts.year, query.year));
-  if (query.groupId) conditions.push(eq(meetings.groupId, query.groupId));
+  if (query.groupId) conditions.push(sql`exists (select 1 from ${meetings} where ${meetings.id} = ${readouts.meetingId} and ${meetings.groupId} = ${query.groupId})`);
   if (query.theater) {
-    conditions.push(sql`exists (select 1 from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id}
+    conditions.push(sql`exists (select 1 from ${agendaItems} where ${agendaItems.meetingId} = ${readouts.meetingId}
       and ${agendaItems.theaterSlugs} && array(select ${theaters.slug} from ${theaters} where ${theaters.slug} = ${query.theater} or ${theaters.parentSlug} = ${query.theater}))`);
   }
+  return and(...conditions);
+}
+
+/**
+ * One page of published readouts, newest first. The page is read through the (status, published_at)
+ * index and joined afterwards, so its cost does not grow with the number of readouts; the total is a
+ * separate count, skipped when the caller (the feed) needs none.
+ */
+export async function listPublished(db: Db, actor: MaybeActor, query: PublishedListQuery, options: { withTotal?: boolean } = {}): Promise<{ rows: PublishedReadout[]; total: number }> {
+  const where = publishedConditions(actor, query);
   const pageSize = query.pageSize ?? 20;
-  const found = await db
-    .select({ readout: readouts, version: readoutVersions, meeting: meetings, total: sql<number>`count(*) over ()`.mapWith(Number) })
+  const page = db
+    .select({ id: readouts.id })
     .from(readouts)
-    .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.publishedVersion)))
-    .innerJoin(meetings, eq(meetings.id, readouts.meetingId))
-    .where(and(...conditions))
+    .where(where)
     .orderBy(desc(readouts.publishedAt), asc(readouts.id))
     .limit(pageSize)
-    .offset(((query.page ?? 1) - 1) * pageSize);
-  return { rows: found.map(({ total: _t, ...row }) => row), total: found[0]?.total ?? 0 };
+    .offset(((query.page ?? 1) - 1) * pageSize)
+    .as('page');
+  const rows = await db
+    .select({ readout: readouts, version: readoutVersions, meeting: meetings })
+    .from(page)
+    .innerJoin(readouts, eq(readouts.id, page.id))
+    .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.publishedVersion)))
+    .innerJoin(meetings, eq(meetings.id, readouts.meetingId))
+    .orderBy(desc(readouts.publishedAt), asc(readouts.id));
+  if (options.withTotal === false) return { rows, total: rows.length };
+  const [counted] = await db.select({ n: count() }).from(readouts).where(where);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** A published readout by any slug it has had; `currentSlug` tells the caller whether to redirect. */

@@ -224,8 +224,8 @@ export async function withdrawReadout(db: Db, actor: MaybeActor, id: string): Pr
   return setStatus(db, actor, id, ['draft', 'in-clearance', 'cleared', 'published'], 'withdrawn', 'readout.withdrawn');
 }
 
-export function listPublished(db: Db, actor: MaybeActor, query: repo.PublishedListQuery) {
-  return repo.listPublished(db, actor, query);
+export function listPublished(db: Db, actor: MaybeActor, query: repo.PublishedListQuery, options: { withTotal?: boolean } = {}) {
+  return repo.listPublished(db, actor, query, options);
 }
 
 export async function getPublished(db: Db, actor: MaybeActor, year: number, slug: string): Promise<repo.PublishedReadout & { versions: repo.ReadoutVersionRow[] }> {

@@ -9,12 +9,21 @@ import { meetingWhen } from '../meetings/meeting-time.ts';
 import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import type { GroupRow } from '../partners/partners.repo.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderVersion } from './markdown.ts';
 import type { ClearanceRow, PublishedReadout, ReadoutRow, ReadoutVersionRow } from './readouts.repo.ts';
 
 type Meeting = PublishedReadout['meeting'];
 
-const formatDay = (date: Date, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+// Building an Intl formatter costs far more than using one: keep one per language.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function formatDay(date: Date, locale: string): string {
+  let formatter = dayFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    dayFormatters.set(locale, formatter);
+  }
+  return formatter.format(date);
+}
 
 export function readoutPath(readout: Pick<ReadoutRow, 'year' | 'slug'>): string {
   return `/readouts/${readout.year}/${readout.slug}`;
@@ -90,7 +99,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
           <dd>{formatDay(readout.publishedAt as Date, locale)}</dd>
         </dl>
         {/* Rendered by renderMarkdown: raw HTML escaped, output sanitised to an allow-list. */}
-        <div class="readout-body" lang="en" dangerouslySetInnerHTML={{ __html: renderMarkdown(version.bodyMarkdown) }} />
+        <div class="readout-body" lang="en" dangerouslySetInnerHTML={{ __html: renderVersion(version) }} />
         {corrections.length > 0 && (
           <section aria-labelledby="corrections-heading">
             <h2 id="corrections-heading">{t('readouts.corrections')}</h2>
@@ -110,7 +119,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
                     {t('readouts.versionOf', { number: v.number, date: formatDay(v.createdAt, locale) })}
                   </summary>
                   <h4>{v.title}</h4>
-                  <div class="readout-body" lang="en" dangerouslySetInnerHTML={{ __html: renderMarkdown(v.bodyMarkdown) }} />
+                  <div class="readout-body" lang="en" dangerouslySetInnerHTML={{ __html: renderVersion(v) }} />
                 </details>
               ))}
           </section>

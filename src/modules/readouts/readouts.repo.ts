@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agendaItems, meetings, theaters } from '../../db/schema/meetings.ts';
 import { groupMembers } from '../../db/schema/partners.ts';
@@ -6,7 +6,9 @@ import { readoutClearances, readoutSlugs, readoutVersions, readouts } from '../.
 import type { MaybeActor } from '../../platform/actor.ts';
 import { isSecretariat } from '../../platform/authz.ts';
 
-export type ReadoutRow = typeof readouts.$inferSelect;
+/** Every column but the search vector: it is for the database's index, and costly to carry back. */
+const { searchVector: _searchVector, ...readoutColumns } = getTableColumns(readouts);
+export type ReadoutRow = Omit<typeof readouts.$inferSelect, 'searchVector'>;
 export type ReadoutVersionRow = typeof readoutVersions.$inferSelect;
 export type ClearanceRow = typeof readoutClearances.$inferSelect;
 
@@ -67,7 +69,7 @@ export async function listPublished(db: Db, actor: MaybeActor, query: PublishedL
     .offset(((query.page ?? 1) - 1) * pageSize)
     .as('page');
   const rows = await db
-    .select({ readout: readouts, version: readoutVersions, meeting: meetings })
+    .select({ readout: readoutColumns, version: readoutVersions, meeting: meetings })
     .from(page)
     .innerJoin(readouts, eq(readouts.id, page.id))
     .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.publishedVersion)))
@@ -81,7 +83,7 @@ export async function listPublished(db: Db, actor: MaybeActor, query: PublishedL
 /** A published readout by any slug it has had; `currentSlug` tells the caller whether to redirect. */
 export async function findPublishedBySlug(db: Db, actor: MaybeActor, year: number, slug: string): Promise<PublishedReadout | undefined> {
   const [row] = await db
-    .select({ readout: readouts, version: readoutVersions, meeting: meetings })
+    .select({ readout: readoutColumns, version: readoutVersions, meeting: meetings })
     .from(readoutSlugs)
     .innerJoin(readouts, eq(readouts.id, readoutSlugs.readoutId))
     .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.publishedVersion)))
@@ -92,7 +94,7 @@ export async function findPublishedBySlug(db: Db, actor: MaybeActor, year: numbe
 
 export async function findManageable(db: Db, actor: MaybeActor, id: string): Promise<{ readout: ReadoutRow; meeting: typeof meetings.$inferSelect } | undefined> {
   const [row] = await db
-    .select({ readout: readouts, meeting: meetings })
+    .select({ readout: readoutColumns, meeting: meetings })
     .from(readouts)
     .innerJoin(meetings, eq(meetings.id, readouts.meetingId))
     .where(and(eq(readouts.id, id), manageableBy(actor)));
@@ -101,13 +103,13 @@ export async function findManageable(db: Db, actor: MaybeActor, id: string): Pro
 
 /** A readout with its meeting, whoever asks: only for checks that must run before visibility (and audit refusals). */
 export async function findWithMeeting(db: Db, id: string): Promise<{ readout: ReadoutRow; meeting: typeof meetings.$inferSelect } | undefined> {
-  const [row] = await db.select({ readout: readouts, meeting: meetings }).from(readouts).innerJoin(meetings, eq(meetings.id, readouts.meetingId)).where(eq(readouts.id, id));
+  const [row] = await db.select({ readout: readoutColumns, meeting: meetings }).from(readouts).innerJoin(meetings, eq(meetings.id, readouts.meetingId)).where(eq(readouts.id, id));
   return row;
 }
 
 export async function listManageable(db: Db, actor: MaybeActor): Promise<{ readout: ReadoutRow; meeting: typeof meetings.$inferSelect; title: string }[]> {
   return db
-    .select({ readout: readouts, meeting: meetings, title: readoutVersions.title })
+    .select({ readout: readoutColumns, meeting: meetings, title: readoutVersions.title })
     .from(readouts)
     .innerJoin(meetings, eq(meetings.id, readouts.meetingId))
     .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.currentVersion)))

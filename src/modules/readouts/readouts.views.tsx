@@ -62,7 +62,8 @@ export function PublicReadoutListPage(props: {
         <ol class="readout-list">
           {props.rows.map(({ readout, version, meeting }) => (
             <li>
-              <h2>
+              {/* Readouts are written in English whatever the interface language. */}
+              <h2 lang="en" dir="auto">
                 <a href={readoutPath(readout)}>{version.title}</a>
               </h2>
               <p class="muted">
@@ -87,7 +88,9 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
         <p>
           <a href="/readouts">{t('readouts.backToList')}</a>
         </p>
-        <h1>{version.title}</h1>
+        <h1 lang="en" dir="auto">
+          {version.title}
+        </h1>
         <dl class="facts">
           <dt>{t('meetings.when')}</dt>
           <dd>
@@ -99,7 +102,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
           <dd>{formatDay(readout.publishedAt as Date, locale)}</dd>
         </dl>
         {/* Rendered by renderMarkdown: raw HTML escaped, output sanitised to an allow-list. */}
-        <div class="readout-body" lang="en" dangerouslySetInnerHTML={{ __html: renderVersion(version) }} />
+        <div class="readout-body" lang="en" dir="auto" dangerouslySetInnerHTML={{ __html: renderVersion(version) }} />
         {corrections.length > 0 && (
           <section aria-labelledby="corrections-heading">
             <h2 id="corrections-heading">{t('readouts.corrections')}</h2>
@@ -119,7 +122,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
                     {t('readouts.versionOf', { number: v.number, date: formatDay(v.createdAt, locale) })}
                   </summary>
                   <h4>{v.title}</h4>
-                  <div class="readout-body" lang="en" dangerouslySetInnerHTML={{ __html: renderVersion(v) }} />
+                  <div class="readout-body" lang="en" dir="auto" dangerouslySetInnerHTML={{ __html: renderVersion(v) }} />
                 </details>
               ))}
           </section>

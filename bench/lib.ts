@@ -1,7 +1,15 @@
 /** Shared pieces of the HTTP benchmarks: a bare baseline server, one measurement, and the result table. */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { type Db, openPglite, openPostgres } from '../src/db/client.ts';
+import { isEmptyDatabase, loadDemoData } from '../src/db/seed/demo.ts';
 
 export function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -46,4 +54,52 @@ export function printTable(title: string, baseline: Figures, rows: { name: strin
   console.log('|---|---:|---:|---:|---:|');
   console.log(line('bare Fastify /hello', baseline));
   for (const row of rows) console.log(line(row.name, row.figures, row.target, row.extra));
+}
+
+export interface BenchServers {
+  bareUrl: string;
+  appBase: string;
+  database: string;
+  /** What `prepare` returned in the server process (e.g. an API token). */
+  extra: Record<string, string>;
+  stop(): void;
+}
+
+/**
+ * The servers run in a child process so the load generator does not share their event loop; on this
+ * 2-core machine each side then gets about one core, as the bare route does too. In the child this
+ * starts the bare server and Coalition Desk on a fresh database (PGlite, or DATABASE_URL), runs
+ * `prepare` on an empty one, reports to the parent and returns null; in the parent it returns where
+ * the servers listen.
+ */
+export async function benchServers(scriptUrl: string, prepare: (db: Db) => Promise<Record<string, string>>): Promise<BenchServers | null> {
+  if (process.argv.includes('--serve')) {
+    const bare = await startBareServer();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-bench-'));
+    const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite({ dataDir });
+    await database.migrate();
+    if (await isEmptyDatabase(database.db)) await loadDemoData(database.db);
+    const extra = await prepare(database.db);
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL ?? '' });
+    const app = await buildApp({ db: database.db, config, logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    process.send?.({ barePort: portOf(bare), appPort: portOf(app), database: database.kind, extra });
+    process.on('disconnect', async () => {
+      await app.close();
+      await bare.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+    return null;
+  }
+  const child = fork(fileURLToPath(scriptUrl), ['--serve', ...process.argv.slice(2)], { execArgv: process.execArgv, stdio: 'inherit' });
+  const ready = await new Promise<{ barePort: number; appPort: number; database: string; extra: Record<string, string> }>((resolve) => child.once('message', resolve as never));
+  return {
+    bareUrl: `http://127.0.0.1:${ready.barePort}/hello`,
+    appBase: `http://127.0.0.1:${ready.appPort}`,
+    database: ready.database,
+    extra: ready.extra,
+    stop: () => child.disconnect(),
+  };
 }

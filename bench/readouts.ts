@@ -4,17 +4,9 @@
  * Usage: npm run bench:readouts [-- --seconds 10 --connections 10 --readouts 10000]
  * Set DATABASE_URL (an empty PostgreSQL database) to measure on PostgreSQL instead of PGlite.
  */
-import { fork } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { type Db, openPglite, openPostgres } from '../src/db/client.ts';
-import { isEmptyDatabase, loadDemoData } from '../src/db/seed/demo.ts';
-import { measure, option, portOf, printTable, startBareServer, warmUp } from './lib.ts';
+import type { Db } from '../src/db/client.ts';
+import { benchServers, measure, option, printTable, warmUp } from './lib.ts';
 
 const seconds = option('seconds', 10);
 const connections = option('connections', 10);
@@ -43,40 +35,14 @@ async function seedReadouts(db: Db, total: number): Promise<void> {
   await db.execute(sql`vacuum analyze`);
 }
 
-interface Ready {
-  barePort: number;
-  appPort: number;
-  database: string;
-}
+const servers = await benchServers(import.meta.url, async (db) => {
+  await seedReadouts(db, count);
+  return {};
+});
 
-async function serveAll(): Promise<void> {
-  const bare = await startBareServer();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-bench-'));
-  const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite({ dataDir });
-  await database.migrate();
-  if (await isEmptyDatabase(database.db)) {
-    await loadDemoData(database.db);
-    await seedReadouts(database.db, count);
-  }
-  const app = await buildApp({ db: database.db, config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL ?? '' }), logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  process.send?.({ barePort: portOf(bare), appPort: portOf(app), database: database.kind } satisfies Ready);
-  process.on('disconnect', async () => {
-    await app.close();
-    await bare.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  });
-}
-
-if (process.argv.includes('--serve')) {
-  await serveAll();
-} else {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: process.execArgv, stdio: 'inherit' });
-  const ready = await new Promise<Ready>((resolve) => child.once('message', resolve as never));
-  const bareUrl = `http://127.0.0.1:${ready.barePort}/hello`;
-  const app = `http://127.0.0.1:${ready.appPort}`;
+if (servers) {
+  const { bareUrl } = servers;
+  const app = servers.appBase;
   const urls = {
     list: `${app}/readouts`,
     page: `${app}/readouts/2015/bench-readout-5007`, // year 2000 + 5007 % 26
@@ -93,12 +59,12 @@ if (process.argv.includes('--serve')) {
   const search = await measure(urls.search, run);
   const feed = await measure(urls.feed, run);
   const searchApi = await measure(urls.searchApi, run);
-  printTable(`Readouts on ${ready.database} · ${count} published · ${connections} connections · ${seconds} s each`, baseline, [
+  printTable(`Readouts on ${servers.database} · ${count} published · ${connections} connections · ${seconds} s each`, baseline, [
     { name: 'list page /readouts', figures: list },
     { name: 'readout page', figures: page, target: 0.3 },
     { name: 'search page /readouts?q=…', figures: search },
     { name: 'Atom feed (50 entries)', figures: feed },
     { name: 'search API, uncached', figures: searchApi, extra: ` search p99 ${searchApi.p99Ms} ms (target < 50 ms on PostgreSQL)` },
   ]);
-  child.disconnect();
+  servers.stop();
 }

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium } from '../helpers/browser.ts';
+import { browserAvailable, launchChromium, serveForBrowser } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -15,10 +15,7 @@ describe.runIf(runBrowser)('a delegate in a real browser', () => {
   beforeAll(async () => {
     ctx = await buildTestApp();
     delegate = await makeUser(ctx.db, 'delegate', { partnerIso3: 'FRA' });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = ctx.app.server.address();
-    // Chromium treats http://localhost as a secure context, so the __Host- cookie is accepted.
-    baseUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    baseUrl = await serveForBrowser(ctx.app);
     browser = await launchChromium();
   }, 60_000);
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser, partnerId, signedIn } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium } from '../helpers/browser.ts';
+import { browserAvailable, launchChromium, serveForBrowser } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -33,9 +33,7 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     });
     meetingId = meeting.json().id;
     await ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meetingId}/agenda`, headers: api.headers, payload: { title: 'Lake Chad Basin', theaterSlugs: ['west-africa'], outcome: 'Partners agreed a joint plan.' } });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = ctx.app.server.address();
-    baseUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    baseUrl = await serveForBrowser(ctx.app);
     browser = await launchChromium();
   }, 60_000);
 

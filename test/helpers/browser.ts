@@ -22,3 +22,13 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
 }
+
+/**
+ * Serves a test app on a free port for the browser. Chromium treats http://localhost as a secure
+ * context, so the __Host- session cookie is accepted there.
+ */
+export async function serveForBrowser(app: { listen(options: { port: number; host: string }): Promise<unknown>; server: { address(): unknown } }): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number } | null;
+  return `http://localhost:${address?.port ?? 0}`;
+}

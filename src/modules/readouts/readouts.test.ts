@@ -48,6 +48,13 @@ async function draft(meetingId: string): Promise<string> {
   return String(response.headers.location).split('/').pop() as string;
 }
 
+/** Takes a readout whose current version is `version` through clearance by all three co-leads and publishes it. */
+async function clearAndPublish(id: string, version: string, as: 'public' | 'coalition' = 'public') {
+  await post(officer, `/desk/readouts/${id}/submit`, {});
+  for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version });
+  expect((await post(officer, `/desk/readouts/${id}/publish`, { as })).statusCode).toBe(303);
+}
+
 function currentVersion(html: string): string {
   return html.match(/name="baseVersion" value="(\d+)"/)?.[1] ?? '';
 }
@@ -136,9 +143,7 @@ describe('readout workflow', () => {
     const meeting = await meetingWithRecord('CIFG (correction test)');
     const id = await draft(meeting.id);
     await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the Correction Meeting', bodyMarkdown: 'Forty members attended.', baseVersion: '1' });
-    await post(officer, `/desk/readouts/${id}/submit`, {});
-    for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
-    await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' });
+    await clearAndPublish(id, '2', 'public');
     const noNote = await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the Corrected Meeting', bodyMarkdown: 'Fifty members attended.', baseVersion: '2' });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.body).toContain('say what changed and why');
@@ -158,9 +163,7 @@ describe('readout workflow', () => {
     const meeting = await meetingWithRecord('CIFG (coalition test)');
     const id = await draft(meeting.id);
     await post(officer, `/desk/readouts/${id}`, { title: 'Readout for partners only', bodyMarkdown: 'Internal.', baseVersion: '1' });
-    await post(officer, `/desk/readouts/${id}/submit`, {});
-    for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
-    await post(officer, `/desk/readouts/${id}/publish`, { as: 'coalition' });
+    await clearAndPublish(id, '2', 'coalition');
     expect((await get(null, '/readouts/2024/readout-for-partners-only')).statusCode).toBe(404);
     expect((await get(null, '/readouts')).body).not.toContain('Readout for partners only');
     const delegate = await loginAs(ctx, 'delegate');
@@ -173,9 +176,7 @@ describe('search', () => {
     const meeting = await meetingWithRecord('CIFG (Arabic test)');
     const id = await draft(meeting.id);
     await post(officer, `/desk/readouts/${id}`, { title: 'ملخص اجتماع مجموعة مكافحة تمويل داعش', bodyMarkdown: 'ناقش الشركاء تمويل الإرهاب في أفريقيا.', baseVersion: '1' });
-    await post(officer, `/desk/readouts/${id}/submit`, {});
-    for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
-    await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' });
+    await clearAndPublish(id, '2', 'public');
     const found = (await ctx.app.inject({ method: 'GET', url: `/api/v1/readouts?q=${encodeURIComponent('تمويل')}` })).json();
     expect(found.items.map((r: { title: string }) => r.title)).toContain('ملخص اجتماع مجموعة مكافحة تمويل داعش');
     const page = await get(null, found.items[0].url.replace(/^https?:\/\/[^/]+/, ''));

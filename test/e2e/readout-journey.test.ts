@@ -55,6 +55,8 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
   it('officer drafts, a co-chair returns it, the officer edits, both co-chairs clear, it is published and the public finds it', async () => {
     const officerPage = await signInAs(officer);
     await officerPage.goto(`${baseUrl}/meetings/${meetingId}`);
+    // The page script adds the meeting's time in the reader's own zone.
+    await expect(officerPage.locator('.viewer-time').textContent()).resolves.toMatch(/Your time: .+\(.+\)/);
     await officerPage.getByRole('button', { name: 'Draft a readout from the record' }).click();
     await officerPage.waitForURL(/\/desk\/readouts\//);
     const deskUrl = officerPage.url();

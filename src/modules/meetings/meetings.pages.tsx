@@ -140,6 +140,19 @@ export const meetingsPages: AppModule = async (app, { db }) => {
     return changeFromMeetingPage(request, reply, request.params.id, () => meetings.addAgendaItem(db, request.actor, request.params.id, input));
   });
 
+  app.post('/meetings/:id/agenda/:itemId', { config: { access: 'meeting.write' }, schema: { params: ItemParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    // Each item's outcome field is named after the item, so the labels on one page stay unique.
+    const outcome = input[`outcome-${request.params.itemId}`];
+    const item = {
+      title: input.title,
+      theaterSlugs: asArray(input.theaterSlugs),
+      topics: typeof input.topics === 'string' ? input.topics.split(',').map((t) => t.trim()).filter(Boolean) : [],
+      outcome: typeof outcome === 'string' ? outcome : '',
+    };
+    return changeFromMeetingPage(request, reply, request.params.id, () => meetings.updateAgendaItem(db, request.actor, request.params.id, request.params.itemId, item));
+  });
+
   app.post('/meetings/:id/agenda/:itemId/remove', { config: { access: 'meeting.write' }, schema: { params: ItemParams, body: FormBody, hide: true } }, async (request, reply) =>
     changeFromMeetingPage(request, reply, request.params.id, () => meetings.removeAgendaItem(db, request.actor, request.params.id, request.params.itemId)),
   );

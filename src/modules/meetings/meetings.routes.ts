@@ -41,6 +41,15 @@ export const meetingsRoutes: AppModule = async (app, { db }) => {
     return reply.status(204).send(null);
   });
 
+  app.put(
+    '/api/v1/meetings/:id/agenda/:itemId',
+    { config: { access: 'meeting.write' }, schema: { tags, summary: 'Replace an agenda item (e.g. record its outcome)', params: Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) }), body: AgendaItemInput, response: Done } },
+    async (request, reply) => {
+      await meetings.updateAgendaItem(db, request.actor, request.params.id, request.params.itemId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post('/api/v1/meetings/:id/links', { config: { access: 'meeting.write' }, schema: { tags, summary: 'Record that this meeting carries forward an earlier one', params: IdParams, body: MeetingLinkInput, response: Done } }, async (request, reply) => {
     await meetings.linkToEarlierMeeting(db, request.actor, request.params.id, request.body);
     return reply.status(204).send(null);

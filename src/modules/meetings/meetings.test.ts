@@ -192,3 +192,26 @@ describe('group calendar feeds', () => {
     expect(revoked.body).toContain('revoked');
   });
 });
+
+describe('after the meeting', () => {
+  it('records an agenda item outcome from the meeting page, keeping its theaters and topics', async () => {
+    const meeting = await createMeeting({ title: 'Outcome test' });
+    await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/agenda`, { title: 'Syria stabilization', theaterSlugs: ['syria'], topics: ['stabilization'] });
+    const page = await api(officer, 'GET', `/meetings/${meeting.id}`);
+    const itemId = page.body.match(/action="\/meetings\/[^/]+\/agenda\/([0-9a-f-]{36})"/)?.[1] as string;
+    expect(itemId).toBeDefined();
+    const saved = await ctx.app.inject({
+      method: 'POST',
+      url: `/meetings/${meeting.id}/agenda/${itemId}`,
+      headers: { ...officer.headers, ...FORM_HEADERS },
+      payload: form({ _csrf: officer.csrfToken, title: 'Syria stabilization', theaterSlugs: 'syria', topics: 'stabilization', [`outcome-${itemId}`]: 'Partners pledged to close the funding gap.' }),
+    });
+    expect(saved.statusCode).toBe(303);
+    const after = await api(null, 'GET', `/meetings/${meeting.id}`);
+    expect(after.body).toContain('Outcome: Partners pledged to close the funding gap.');
+    expect(after.body).toContain('href="/meetings?theater=syria"');
+    expect(after.body).toContain('/meetings/topics/stabilization');
+    // The reader's own time zone is filled in by the page script from these instants.
+    expect(after.body).toContain(`data-starts="${meeting.startsAt}"`);
+  });
+});

@@ -132,6 +132,10 @@ export function MeetingDetailPage(props: {
               {meetingWhen(meeting, locale, 'UTC')}
             </>
           )}
+          {meeting.datePrecision === 'minute' && (
+            // Filled in by app.js in the reader's own zone; without script the two lines above stand.
+            <span class="viewer-time" data-starts={meeting.startsAt.toISOString()} data-ends={meeting.endsAt.toISOString()} data-label={t('meetings.yourTime')} />
+          )}
         </dd>
         <dt>{t('meetings.format')}</dt>
         <dd>{t(`meetingFormat.${meeting.format}` as never)}</dd>
@@ -256,6 +260,23 @@ export function MeetingDetailPage(props: {
                 <p>
                   {t('meetings.outcome')}: {item.outcome}
                 </p>
+              )}
+              {editing && (
+                <form method="post" action={`/meetings/${meeting.id}/agenda/${item.id}`} class="filters">
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="title" value={item.title} />
+                  {item.theaterSlugs.map((slug) => (
+                    <input type="hidden" name="theaterSlugs" value={slug} />
+                  ))}
+                  <input type="hidden" name="topics" value={item.topics.join(', ')} />
+                  <TextField name={`outcome-${item.id}`} label={t('meetings.recordOutcome')} value={item.outcome} />
+                  <FormActions>
+                    <button type="submit">
+                      {t('form.save')}
+                      <span class="visually-hidden"> {item.title}</span>
+                    </button>
+                  </FormActions>
+                </form>
               )}
               {editing && (
                 <form method="post" action={`/meetings/${meeting.id}/agenda/${item.id}/remove`}>

@@ -68,15 +68,19 @@ export async function listPublished(db: Db, actor: MaybeActor, query: PublishedL
     .limit(pageSize)
     .offset(((query.page ?? 1) - 1) * pageSize)
     .as('page');
-  const rows = await db
+  const rowsQuery = db
     .select({ readout: readoutColumns, version: readoutVersions, meeting: meetings })
     .from(page)
     .innerJoin(readouts, eq(readouts.id, page.id))
     .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.publishedVersion)))
     .innerJoin(meetings, eq(meetings.id, readouts.meetingId))
     .orderBy(desc(readouts.publishedAt), asc(readouts.id));
-  if (options.withTotal === false) return { rows, total: rows.length };
-  const [counted] = await db.select({ n: count() }).from(readouts).where(where);
+  if (options.withTotal === false) {
+    const rows = await rowsQuery;
+    return { rows, total: rows.length };
+  }
+  // Both at once: on PostgreSQL they run on two pooled connections.
+  const [rows, [counted]] = await Promise.all([rowsQuery, db.select({ n: count() }).from(readouts).where(where)]);
   return { rows, total: counted?.n ?? 0 };
 }
 

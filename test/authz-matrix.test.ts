@@ -89,6 +89,8 @@ const MATRIX: Record<string, Who[]> = {
   'GET /meetings': EVERYONE,
   'GET /meetings/new': SECRETARIAT,
   'POST /meetings': SECRETARIAT,
+  'GET /meetings/theaters': EVERYONE,
+  'POST /meetings/theaters': SECRETARIAT,
   'GET /meetings/topics/:topic': EVERYONE,
   'GET /meetings/:id': EVERYONE,
   'GET /meetings/:id/calendar.ics': EVERYONE,

@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { can } from '../../platform/authz.ts';
-import { InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
+import { Conflict, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
@@ -13,7 +13,8 @@ import { hasCalendarDate, meetingCalendar } from './meeting-calendar.ts';
 import { localInputValue } from './meeting-time.ts';
 import { MeetingListQuery } from './meetings.schema.ts';
 import * as meetings from './meetings.service.ts';
-import { type MeetingEditingChoices, MeetingDetailPage, MeetingFormPage, MeetingListPage, TopicThreadPage } from './meetings.views.tsx';
+import { type MeetingEditingChoices, MeetingDetailPage, MeetingFormPage, MeetingListPage, TheatersPage, TopicThreadPage } from './meetings.views.tsx';
+import { addTheater } from './theaters.service.ts';
 
 const FormBody = Type.Record(Type.String(), Type.Unknown());
 const MeetingParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -79,6 +80,21 @@ export const meetingsPages: AppModule = async (app, { db }) => {
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action="/meetings" title={request.t('meetings.new')} values={input} groups={await groupsFor(request)} errors={error.fields} />, 400);
+    }
+  });
+
+  app.get('/meetings/theaters', { config: { access: 'meeting.read' }, schema: { querystring: Type.Object({ lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) =>
+    sendPage(reply, <TheatersPage ctx={pageContext(request)} theaters={await meetings.listTheaters(db)} canWrite={can(request.actor, 'meeting.write')} />),
+  );
+
+  app.post('/meetings/theaters', { config: { access: 'meeting.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    try {
+      await addTheater(db, request.actor, input);
+      return reply.redirect('/meetings/theaters', 303);
+    } catch (error) {
+      if (!(error instanceof InvalidInput || error instanceof Conflict)) throw error;
+      return sendPage(reply, <TheatersPage ctx={pageContext(request)} theaters={await meetings.listTheaters(db)} canWrite errors={error.fields} values={input} />, error.status);
     }
   });
 

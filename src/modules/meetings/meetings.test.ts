@@ -215,3 +215,31 @@ describe('after the meeting', () => {
     expect(after.body).toContain(`data-starts="${meeting.startsAt}"`);
   });
 });
+
+describe('theaters', () => {
+  it('lets the secretariat extend the list, and a new region counts under its theater', async () => {
+    const added = await ctx.app.inject({
+      method: 'POST',
+      url: '/meetings/theaters',
+      headers: { ...officer.headers, ...FORM_HEADERS },
+      payload: form({ _csrf: officer.csrfToken, slug: 'lake-chad', nameEn: 'Lake Chad islands', nameFr: 'Îles du lac Tchad', nameAr: 'جزر بحيرة تشاد', parentSlug: 'africa' }),
+    });
+    expect(added.statusCode).toBe(303);
+    const twice = await ctx.app.inject({
+      method: 'POST',
+      url: '/meetings/theaters',
+      headers: { ...officer.headers, ...FORM_HEADERS },
+      payload: form({ _csrf: officer.csrfToken, slug: 'lake-chad', nameEn: 'Again', nameFr: 'Encore', nameAr: 'مجددًا', parentSlug: 'africa' }),
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('&quot;lake-chad&quot; is Lake Chad islands');
+    const refused = await ctx.app.inject({ method: 'POST', url: '/meetings/theaters', headers: { ...delegate.headers, ...FORM_HEADERS }, payload: form({ _csrf: delegate.csrfToken, slug: 'x', nameEn: 'x', nameFr: 'x', nameAr: 'x' }) });
+    expect(refused.statusCode).toBe(403);
+    const meeting = await createMeeting({ title: 'Lake Chad meeting', startsLocal: '2023-02-01T10:00', endsLocal: '2023-02-01T12:00' });
+    expect((await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/agenda`, { title: 'Islands', theaterSlugs: ['lake-chad'] })).statusCode).toBe(204);
+    const africa = (await api(null, 'GET', '/api/v1/meetings?theater=africa&year=2023')).json();
+    expect(africa.items.map((m: { title: string }) => m.title)).toEqual(['Lake Chad meeting']);
+    const page = await api(null, 'GET', '/meetings/theaters?lang=fr');
+    expect(page.body).toContain('Îles du lac Tchad');
+  });
+});

@@ -51,11 +51,16 @@ export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; t
           <button type="submit">{t('list.apply')}</button>
         </FormActions>
       </form>
-      {props.canWrite && (
-        <p>
-          <a href="/meetings/new">{t('meetings.new')}</a>
-        </p>
-      )}
+      <ul class="actions">
+        <li>
+          <a href="/meetings/theaters">{t('theaters.title')}</a>
+        </li>
+        {props.canWrite && (
+          <li>
+            <a href="/meetings/new">{t('meetings.new')}</a>
+          </li>
+        )}
+      </ul>
       <p role="status">{t('list.count', { count: props.total })}</p>
       <DataTable
         rows={props.rows}
@@ -372,5 +377,43 @@ export function MeetingFormPage(props: {
       <TextField name="source" label={t('partners.source')} value={text('source')} errors={errors} />
       <ClassificationFields ctx={ctx} value={text('classification') ?? 'coalition'} restrictedGroupIds={values.restrictedGroupIds as string[]} groups={props.groups} errors={errors} />
     </RecordFormPage>
+  );
+}
+
+export function TheatersPage(props: { ctx: PageContext; theaters: TheaterRow[]; canWrite: boolean; errors?: FieldProblem[]; values?: Record<string, unknown> }) {
+  const { ctx, errors } = props;
+  const { t, locale } = ctx;
+  const byslug = new Map(props.theaters.map((th) => [th.slug, th]));
+  const text = (name: string) => (props.values?.[name] === undefined ? undefined : String(props.values[name]));
+  return (
+    <Layout ctx={ctx} title={t('theaters.title')}>
+      <h1>{t('theaters.title')}</h1>
+      <DataTable
+        rows={props.theaters}
+        empty={t('theaters.empty')}
+        columns={[
+          { header: t('theaters.name'), cell: (th) => <a href={`/meetings?theater=${th.slug}`}>{theaterName(th, locale)}</a> },
+          { header: t('groups.slug'), cell: (th) => th.slug, ltr: true },
+          { header: t('theaters.partOf'), cell: (th) => (th.parentSlug ? theaterName(byslug.get(th.parentSlug) ?? { nameEn: th.parentSlug, nameFr: th.parentSlug, nameAr: th.parentSlug }, locale) : '—') },
+        ]}
+      />
+      {props.canWrite && (
+        <>
+          <h2>{t('theaters.add')}</h2>
+          <ErrorSummary ctx={ctx} errors={errors} />
+          <form method="post" action="/meetings/theaters" class="record-form">
+            <CsrfField ctx={ctx} />
+            <TextField name="slug" label={t('groups.slug')} hint={t('groups.slugHint')} value={text('slug')} required dir="ltr" errors={errors} />
+            <TextField name="nameEn" label={t('partners.nameEn')} value={text('nameEn')} required errors={errors} />
+            <TextField name="nameFr" label={t('partners.nameFr')} value={text('nameFr')} required errors={errors} />
+            <TextField name="nameAr" label={t('partners.nameAr')} value={text('nameAr')} required dir="rtl" errors={errors} />
+            <SelectField name="parentSlug" label={t('theaters.partOf')} value={text('parentSlug')} emptyLabel="—" options={props.theaters.filter((th) => !th.parentSlug).map((th) => [th.slug, theaterName(th, locale)])} errors={errors} />
+            <FormActions>
+              <button type="submit">{t('theaters.addSubmit')}</button>
+            </FormActions>
+          </form>
+        </>
+      )}
+    </Layout>
   );
 }

@@ -315,6 +315,15 @@ export function DeskReadoutPage(props: {
           { header: t('desk.compare'), cell: (v) => (v.number > 1 ? <a href={`/desk/readouts/${readout.id}/diff?from=${v.number - 1}&to=${v.number}`}>{t('desk.compareWithPrevious')}</a> : '') },
         ]}
       />
+      {versions.length > 1 && (
+        <form method="get" action={`/desk/readouts/${readout.id}/diff`} class="filters">
+          <SelectField name="from" label={t('desk.compareFrom')} value={String(versions.length - 1)} options={versions.map((v) => [String(v.number), String(v.number)])} />
+          <SelectField name="to" label={t('desk.compareTo')} value={String(versions.length)} options={versions.map((v) => [String(v.number), String(v.number)])} />
+          <FormActions>
+            <button type="submit">{t('desk.compare')}</button>
+          </FormActions>
+        </form>
+      )}
       <h2>{t('desk.decisions')}</h2>
       <DataTable
         rows={props.clearances}

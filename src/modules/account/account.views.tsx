@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../platform/errors.ts';
+import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -120,19 +121,7 @@ export function AccountPage(props: { ctx: PageContext; email: string; displayNam
         <dt>{t('account.secondFactor')}</dt>
         <dd>{props.totpEnabled ? t('account.totpOn') : props.totpRequired ? t('account.totpRequired') : t('account.totpOff')}</dd>
       </dl>
-      <ul class="actions">
-        {!props.totpEnabled && (
-          <li>
-            <a href="/account/second-factor">{t('account.setUpTotp')}</a>
-          </li>
-        )}
-        <li>
-          <a href="/account/tokens">{t('account.apiTokens')}</a>
-        </li>
-        <li>
-          <a href="/account/calendar">{t('account.calendar')}</a>
-        </li>
-      </ul>
+      <ActionLinks links={[!props.totpEnabled && ['/account/second-factor', t('account.setUpTotp')], ['/account/tokens', t('account.apiTokens')], ['/account/calendar', t('account.calendar')]]} />
     </Layout>
   );
 }

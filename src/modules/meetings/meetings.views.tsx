@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
+import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -51,16 +52,7 @@ export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; t
           <button type="submit">{t('list.apply')}</button>
         </FormActions>
       </form>
-      <ul class="actions">
-        <li>
-          <a href="/meetings/theaters">{t('theaters.title')}</a>
-        </li>
-        {props.canWrite && (
-          <li>
-            <a href="/meetings/new">{t('meetings.new')}</a>
-          </li>
-        )}
-      </ul>
+      <ActionLinks links={[['/meetings/theaters', t('theaters.title')], props.canWrite && ['/meetings/new', t('meetings.new')]]} />
       <p role="status">{t('list.count', { count: props.total })}</p>
       <DataTable
         rows={props.rows}
@@ -155,18 +147,9 @@ export function MeetingDetailPage(props: {
           <ClassificationBadge ctx={ctx} value={meeting.classification} />
         </dd>
       </dl>
-      <ul class="actions">
-        {hasCalendarDate(meeting) && (
-          <li>
-            <a href={`/meetings/${meeting.id}/calendar.ics`}>{t('meetings.addToCalendar')}</a>
-          </li>
-        )}
-        {editing && (
-          <li>
-            <a href={`/meetings/${meeting.id}/edit`}>{t('form.edit')}</a>
-          </li>
-        )}
-      </ul>
+      <ActionLinks
+        links={[hasCalendarDate(meeting) && [`/meetings/${meeting.id}/calendar.ics`, t('meetings.addToCalendar')], Boolean(editing) && [`/meetings/${meeting.id}/edit`, t('form.edit')]]}
+      />
 
       <h2>{t('meetings.readouts')}</h2>
       {record.readouts.length === 0 ? (

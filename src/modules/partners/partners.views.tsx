@@ -1,10 +1,11 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
+import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { RecordFormPage } from '../../platform/views/record-form.tsx';
 import { CsrfField, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { listHref, Pagination, SortableHeader } from '../../platform/views/list-controls.tsx';
+import { Pagination, SortableHeader } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { RowProblem } from './partners.csv.ts';
 import type { GroupRow, PartnerRow, PersonRow } from './partners.repo.ts';
@@ -36,23 +37,7 @@ export function PartnerListPage(props: { ctx: PageContext; rows: PartnerRow[]; t
           <button type="submit">{t('list.apply')}</button>
         </FormActions>
       </form>
-      <ul class="actions">
-        <li>
-          <a href={listHref('/partners/export.csv', {}, {})} download>
-            {t('list.exportCsv')}
-          </a>
-        </li>
-        {props.canWrite && (
-          <>
-            <li>
-              <a href="/partners/new">{t('partners.new')}</a>
-            </li>
-            <li>
-              <a href="/partners/import">{t('partners.import')}</a>
-            </li>
-          </>
-        )}
-      </ul>
+      <ActionLinks links={[['/partners/export.csv', t('list.exportCsv')], props.canWrite && ['/partners/new', t('partners.new')], props.canWrite && ['/partners/import', t('partners.import')]]} />
       <p role="status">{t('list.count', { count: props.total })}</p>
       <DataTable
         rows={props.rows}

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../platform/errors.ts';
+import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import { RecordFormPage } from '../../platform/views/record-form.tsx';
@@ -23,16 +24,7 @@ export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPart
           <button type="submit">{t('list.apply')}</button>
         </FormActions>
       </form>
-      <ul class="actions">
-        <li>
-          <a href={listHref('/people/export.csv', filters, {})}>{t('list.exportCsv')}</a>
-        </li>
-        {props.canAdd && (
-          <li>
-            <a href="/people/new">{t('people.new')}</a>
-          </li>
-        )}
-      </ul>
+      <ActionLinks links={[[listHref('/people/export.csv', filters, {}), t('list.exportCsv')], props.canAdd && ['/people/new', t('people.new')]]} />
       <p role="status">{t('list.count', { count: props.total })}</p>
       <DataTable
         rows={props.people}
@@ -77,16 +69,7 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
   return (
     <Layout ctx={ctx} title={t('groups.title')}>
       <h1>{t('groups.title')}</h1>
-      <ul class="actions">
-        <li>
-          <a href="/groups/export.csv">{t('list.exportCsv')}</a>
-        </li>
-        {canWrite && (
-          <li>
-            <a href="/groups/new">{t('groups.new')}</a>
-          </li>
-        )}
-      </ul>
+      <ActionLinks links={[['/groups/export.csv', t('list.exportCsv')], canWrite && ['/groups/new', t('groups.new')]]} />
       <DataTable
         rows={groups}
         empty={t('groups.empty')}
@@ -130,16 +113,7 @@ export function GroupDetailPage({ ctx, group, canWrite }: { ctx: PageContext; gr
           <ClassificationBadge ctx={ctx} value={group.classification} />
         </dd>
       </dl>
-      <ul class="actions">
-        <li>
-          <a href={`/groups/${group.id}/meetings.ics`}>{t('groups.calendarFeed')}</a>
-        </li>
-        {canWrite && (
-          <li>
-            <a href={`/groups/${group.id}/edit`}>{t('form.edit')}</a>
-          </li>
-        )}
-      </ul>
+      <ActionLinks links={[[`/groups/${group.id}/meetings.ics`, t('groups.calendarFeed')], canWrite && [`/groups/${group.id}/edit`, t('form.edit')]]} />
       <h2>{t('groups.members')}</h2>
       {group.members.length === 0 ? (
         <p class="empty">{t('groups.noMembers')}</p>

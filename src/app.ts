@@ -41,7 +41,14 @@ const PUBLIC_ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), '.
 export async function buildApp(options: AppOptions): Promise<App> {
   const { db, config } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Calendar links carry their token in the query; logs must not (ASVS V7.1.1).
+            serializers: { req: (request) => ({ method: request.method, url: request.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'), id: request.id }) },
+          },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // Refuse unknown fields instead of silently dropping them (ARCHITECTURE rule 9), and coerce form strings.

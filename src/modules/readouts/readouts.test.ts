@@ -211,3 +211,14 @@ describe('bad input', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('drafts on meeting pages', () => {
+  it('are listed to the secretariat and the group’s co-chairs only', async () => {
+    const meeting = await meetingWithRecord('CIFG (draft listing test)');
+    await draft(meeting.id);
+    expect((await get(officer, `/meetings/${meeting.id}`)).body).toContain('(draft)');
+    expect((await get(usChair, `/meetings/${meeting.id}`)).body).toContain('(draft)');
+    expect((await get(otherChair, `/meetings/${meeting.id}`)).body).not.toContain('(draft)');
+    expect((await get(null, `/meetings/${meeting.id}`)).body).not.toContain('(draft)');
+  });
+});

@@ -16,6 +16,8 @@ import { auditModule } from './modules/audit/audit.module.tsx';
 import { meetingsModule } from './modules/meetings/meetings.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { readoutsPages } from './modules/readouts/readouts.pages.tsx';
+import { attentionCount } from './modules/readouts/readouts.service.ts';
+import { can } from './platform/authz.ts';
 import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
 import { installErrorHandler } from './platform/error-handler.ts';
@@ -116,6 +118,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       route.config = { ...(route.config ?? {}), access: 'public' };
     });
     await assets.register(fastifyStatic, { root: PUBLIC_ASSETS, prefix: '/assets/', maxAge: '1h' });
+  });
+
+  // Pages (not the API) show how many readouts wait for the signed-in user, on every page.
+  app.addHook('preHandler', async (request) => {
+    if (request.isApi || request.method !== 'GET' || request.url.startsWith('/assets/') || !request.actor || !can(request.actor, 'readout.manage')) return;
+    request.attention = await attentionCount(db, request.actor);
   });
 
   const modules = { db, config };

@@ -29,6 +29,8 @@ declare module 'fastify' {
     /** The CSRF token to embed in this page's forms; empty for anonymous visitors. */
     csrfToken: string;
     isApi: boolean;
+    /** How many things wait for this user's action (shown beside the desk link); 0 when none or unknown. */
+    attention: number;
   }
 }
 
@@ -68,6 +70,7 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
   app.decorateRequest('t', null as unknown as Translate);
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('isApi', false);
+  app.decorateRequest('attention', 0);
 
   app.addHook('onRequest', async (request, reply) => {
     request.isApi = request.url.startsWith('/api/');

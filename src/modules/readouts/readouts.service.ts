@@ -71,6 +71,12 @@ export async function inbox(db: Db, actor: Actor) {
   return { awaitingClearance, returned };
 }
 
+/** The number shown beside the desk link on every page. */
+export async function attentionCount(db: Db, actor: Actor): Promise<number> {
+  const { awaitingClearance, returned } = await inbox(db, actor);
+  return awaitingClearance.length + returned.length;
+}
+
 async function uniqueSlug(db: Db, year: number, title: string, readoutId?: string): Promise<string> {
   const base = slugify(title);
   for (let n = 1; ; n++) {

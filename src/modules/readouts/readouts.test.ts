@@ -72,10 +72,13 @@ describe('readout workflow', () => {
     expect((await post(officer, `/desk/readouts/${id}/submit`, {})).statusCode).toBe(303);
     const awaiting = await get(usChair, '/desk/readouts');
     expect(awaiting.body).toContain('1 readout awaits your clearance');
+    // Every page shows the count beside the desk link.
+    expect((await get(usChair, '/partners')).body).toContain('<span class="visually-hidden"> (1 item awaits you)</span>');
 
     const returned = await post(usChair, `/desk/readouts/${id}/clearance`, { decision: 'returned', comment: 'Name the host.', version: '1' });
     expect(returned.statusCode).toBe(303);
     expect((await get(officer, '/desk/readouts')).body).toContain('Name the host.');
+    expect((await get(officer, '/meetings')).body).toMatch(/class="count-badge" aria-hidden="true">\d+</);
 
     const edited = await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the 20th CIFG Meeting', bodyMarkdown: 'Italy hosted the **20th** meeting.', baseVersion: '1' });
     expect(edited.statusCode).toBe(303);

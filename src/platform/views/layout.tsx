@@ -64,6 +64,15 @@ function MainNavigation({ ctx }: { ctx: PageContext }) {
           <li>
             <a href={href} aria-current={current === href ? 'page' : undefined}>
               {label}
+              {href === '/desk/readouts' && ctx.attention > 0 && (
+                <>
+                  {' '}
+                  <span class="count-badge" aria-hidden="true">
+                    {ctx.attention}
+                  </span>
+                  <span class="visually-hidden"> {t('shell.awaitingYou', { count: ctx.attention })}</span>
+                </>
+              )}
             </a>
           </li>
         ))}

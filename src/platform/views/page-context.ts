@@ -10,8 +10,10 @@ export interface PageContext {
   readonly csrfToken: string;
   /** Path and query of this page, to come back to after switching language. */
   readonly url: string;
+  /** How many things wait for this user's action. */
+  readonly attention: number;
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
-  return { t: request.t, locale: request.locale, actor: request.actor, csrfToken: request.csrfToken, url: request.url };
+  return { t: request.t, locale: request.locale, actor: request.actor, csrfToken: request.csrfToken, url: request.url, attention: request.attention };
 }

@@ -45,3 +45,14 @@ export function formToInput(body: Record<string, unknown>): Record<string, unkno
   }
   return input;
 }
+
+/** A multi-select field: absent, one value or several, always as a list. */
+export function formList(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  return (Array.isArray(value) ? value : [value]).map(String).filter(Boolean);
+}
+
+/** A field where several values are typed separated by commas ("stabilization, repatriation"). */
+export function commaList(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
+}

@@ -14,8 +14,8 @@ import * as repo from './account.repo.ts';
 import { LanguageBody, NewApiTokenBody, SecondFactorBody, SignInBody } from './account.schema.ts';
 import * as account from './account.service.ts';
 import { AccountPage, EnrolPage, RecoveryCodesPage, SecondFactorPage, SignInPage, TokensPage } from './account.views.tsx';
+import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 
-const FormBody = Type.Record(Type.String(), Type.Unknown());
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })), lang: Type.Optional(Type.String()) });
 
 function client(request: FastifyRequest): account.Client {
@@ -168,7 +168,7 @@ export const accountPages: AppModule = async (app, { db, config }) => {
 
   app.post(
     '/account/tokens/:id/revoke',
-    { config: { access: 'signed-in' }, schema: { params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: FormBody, hide: true } },
+    { config: { access: 'signed-in' }, schema: { params: IdParams, body: FormBody, hide: true } },
     async (request, reply) => {
       await account.revokeApiToken(db, request.actor!, request.params.id);
       return reply.redirect('/account/tokens', 303);

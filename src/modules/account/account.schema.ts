@@ -45,4 +45,4 @@ export const CreatedApiTokenView = Type.Object({
   apiToken: ApiTokenView,
 });
 
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export { IdParams } from '../../platform/route-schemas.ts';

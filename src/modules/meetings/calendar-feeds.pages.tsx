@@ -8,8 +8,8 @@ import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { type GroupRow, listGroups } from '../partners/partners.repo.ts';
 import { groupFeed, hasLiveFeedToken, renewFeedToken, revokeFeedToken } from './calendar-feeds.service.ts';
+import { FormBody } from '../../platform/route-schemas.ts';
 
-const FormBody = Type.Record(Type.String(), Type.Unknown());
 
 function CalendarFeedsPage(props: { ctx: PageContext; groups: GroupRow[]; origin: string; hasToken: boolean; newToken?: string }) {
   const { ctx } = props;

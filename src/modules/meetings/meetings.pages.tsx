@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { can, isSecretariat } from '../../platform/authz.ts';
 import { Conflict, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
-import { formToInput } from '../../platform/validate.ts';
+import { commaList, formList, formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { listGroups, listPartners, listPeople } from '../partners/partners.repo.ts';
@@ -15,15 +15,10 @@ import { MeetingListQuery } from './meetings.schema.ts';
 import * as meetings from './meetings.service.ts';
 import { type MeetingEditingChoices, MeetingDetailPage, MeetingFormPage, MeetingListPage, TheatersPage, TopicThreadPage } from './meetings.views.tsx';
 import { addTheater } from './theaters.service.ts';
+import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 
-const FormBody = Type.Record(Type.String(), Type.Unknown());
-const MeetingParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const ItemParams = Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) });
 
-function asArray(value: unknown): string[] {
-  if (value === undefined || value === null || value === '') return [];
-  return (Array.isArray(value) ? value : [value]).map(String).filter(Boolean);
-}
 
 async function editingChoices(db: Db, request: FastifyRequest): Promise<MeetingEditingChoices | null> {
   if (!can(request.actor, 'meeting.write')) return null;
@@ -75,7 +70,7 @@ export const meetingsPages: AppModule = async (app, { db }) => {
 
   app.post('/meetings', { config: { access: 'meeting.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
     const input = formToInput(request.body as Record<string, unknown>);
-    input.restrictedGroupIds = asArray(input.restrictedGroupIds);
+    input.restrictedGroupIds = formList(input.restrictedGroupIds);
     try {
       const created = await meetings.createMeeting(db, request.actor, input);
       return reply.redirect(`/meetings/${created.id}`, 303);
@@ -104,9 +99,9 @@ export const meetingsPages: AppModule = async (app, { db }) => {
     sendPage(reply, <TopicThreadPage ctx={pageContext(request)} topic={request.params.topic} meetings={await meetings.topicThread(db, request.actor, request.params.topic)} />),
   );
 
-  app.get('/meetings/:id', { config: { access: 'meeting.read' }, schema: { params: MeetingParams, hide: true } }, async (request, reply) => renderMeeting(request, reply, request.params.id));
+  app.get('/meetings/:id', { config: { access: 'meeting.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => renderMeeting(request, reply, request.params.id));
 
-  app.get('/meetings/:id/calendar.ics', { config: { access: 'meeting.read' }, schema: { params: MeetingParams, hide: true } }, async (request, reply) => {
+  app.get('/meetings/:id/calendar.ics', { config: { access: 'meeting.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const meeting = await meetings.getMeeting(db, request.actor, request.params.id);
     if (!hasCalendarDate(meeting)) throw new NotFound('A calendar date for this meeting (the source gives only its month or year)');
     const origin = `${request.protocol}://${request.host}`;
@@ -116,15 +111,15 @@ export const meetingsPages: AppModule = async (app, { db }) => {
       .send(meetingCalendar([meeting], origin, meeting.title));
   });
 
-  app.get('/meetings/:id/edit', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, hide: true } }, async (request, reply) => {
+  app.get('/meetings/:id/edit', { config: { access: 'meeting.write' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const meeting = await meetings.getMeeting(db, request.actor, request.params.id);
     const values = { ...meeting, startsLocal: localInputValue(meeting.startsAt, meeting.timeZone), endsLocal: localInputValue(meeting.endsAt, meeting.timeZone) };
     return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action={`/meetings/${meeting.id}`} title={request.t('meetings.edit')} values={values} groups={await groupsFor(request)} />);
   });
 
-  app.post('/meetings/:id', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, body: FormBody, hide: true } }, async (request, reply) => {
+  app.post('/meetings/:id', { config: { access: 'meeting.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
     const input = formToInput(request.body as Record<string, unknown>);
-    input.restrictedGroupIds = asArray(input.restrictedGroupIds);
+    input.restrictedGroupIds = formList(input.restrictedGroupIds);
     const title = request.t('meetings.edit');
     try {
       await meetings.updateMeeting(db, request.actor, request.params.id, input);
@@ -142,7 +137,7 @@ export const meetingsPages: AppModule = async (app, { db }) => {
     }
   });
 
-  app.post('/meetings/:id/participants', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, body: FormBody, hide: true } }, async (request, reply) =>
+  app.post('/meetings/:id/participants', { config: { access: 'meeting.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
     changeFromMeetingPage(request, reply, request.params.id, () => meetings.addParticipant(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
   );
 
@@ -150,11 +145,11 @@ export const meetingsPages: AppModule = async (app, { db }) => {
     changeFromMeetingPage(request, reply, request.params.id, () => meetings.removeParticipant(db, request.actor, request.params.id, request.params.itemId)),
   );
 
-  app.post('/meetings/:id/agenda', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, body: FormBody, hide: true } }, async (request, reply) => {
+  app.post('/meetings/:id/agenda', { config: { access: 'meeting.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
     const input = formToInput(request.body as Record<string, unknown>);
-    input.theaterSlugs = asArray(input.theaterSlugs);
+    input.theaterSlugs = formList(input.theaterSlugs);
     // Topics are typed as one comma-separated field.
-    input.topics = typeof input.topics === 'string' ? input.topics.split(',').map((t) => t.trim()).filter(Boolean) : [];
+    input.topics = commaList(input.topics);
     return changeFromMeetingPage(request, reply, request.params.id, () => meetings.addAgendaItem(db, request.actor, request.params.id, input));
   });
 
@@ -164,8 +159,8 @@ export const meetingsPages: AppModule = async (app, { db }) => {
     const outcome = input[`outcome-${request.params.itemId}`];
     const item = {
       title: input.title,
-      theaterSlugs: asArray(input.theaterSlugs),
-      topics: typeof input.topics === 'string' ? input.topics.split(',').map((t) => t.trim()).filter(Boolean) : [],
+      theaterSlugs: formList(input.theaterSlugs),
+      topics: commaList(input.topics),
       outcome: typeof outcome === 'string' ? outcome : '',
     };
     return changeFromMeetingPage(request, reply, request.params.id, () => meetings.updateAgendaItem(db, request.actor, request.params.id, request.params.itemId, item));
@@ -175,7 +170,7 @@ export const meetingsPages: AppModule = async (app, { db }) => {
     changeFromMeetingPage(request, reply, request.params.id, () => meetings.removeAgendaItem(db, request.actor, request.params.id, request.params.itemId)),
   );
 
-  app.post('/meetings/:id/links', { config: { access: 'meeting.write' }, schema: { params: MeetingParams, body: FormBody, hide: true } }, async (request, reply) =>
+  app.post('/meetings/:id/links', { config: { access: 'meeting.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
     changeFromMeetingPage(request, reply, request.params.id, () => meetings.linkToEarlierMeeting(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
   );
 };

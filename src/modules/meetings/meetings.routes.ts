@@ -4,12 +4,12 @@ import { ProblemResponses } from '../../platform/openapi.ts';
 import type { MeetingRow } from './meetings.repo.ts';
 import { AgendaItemInput, MeetingInput, MeetingLinkInput, MeetingListQuery, MeetingPage, MeetingUpdate, MeetingView, ParticipantInput } from './meetings.schema.ts';
 import * as meetings from './meetings.service.ts';
+import { IdParams } from '../../platform/route-schemas.ts';
 
 function meetingView(m: MeetingRow) {
   return { ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() };
 }
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Done = { 204: Type.Null(), ...ProblemResponses };
 
 export const meetingsRoutes: AppModule = async (app, { db }) => {

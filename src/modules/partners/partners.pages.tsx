@@ -4,29 +4,25 @@ import type { VNode } from 'preact';
 import { can, isSecretariat } from '../../platform/authz.ts';
 import { Conflict, InvalidInput, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
-import { formToInput } from '../../platform/validate.ts';
+import { formList, formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
 import * as groupsService from './groups.service.ts';
 import { ImportRejected, exportGroupsCsv, exportPartnersCsv, exportPeopleCsv, importPartnersCsv } from './partners.csv.ts';
 import type { PartnerRow } from './partners.repo.ts';
-import { IdParams, ListQuery, PeopleQuery } from './partners.schema.ts';
+import { ListQuery, PeopleQuery } from './partners.schema.ts';
 import * as partnersService from './partners.service.ts';
 import * as peopleService from './people.service.ts';
 import { GroupDetailPage, GroupFormPage, GroupListPage, PeopleListPage, PersonFormPage } from './people-groups.views.tsx';
 import { PartnerDetailPage, PartnerFormPage, PartnerImportPage, PartnerListPage } from './partners.views.tsx';
+import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 
-const FormBody = Type.Record(Type.String(), Type.Unknown());
 
-function asArray(value: unknown): string[] {
-  if (value === undefined || value === null || value === '') return [];
-  return (Array.isArray(value) ? value : [value]).map(String).filter(Boolean);
-}
 
 /** A form's fields as service input: multi-selects always arrays, empty optional fields absent. */
 function recordForm(body: unknown): Record<string, unknown> {
   const input = formToInput(body as Record<string, unknown>);
-  input.restrictedGroupIds = asArray(input.restrictedGroupIds);
+  input.restrictedGroupIds = formList(input.restrictedGroupIds);
   return input;
 }
 
@@ -178,8 +174,8 @@ export const partnersPages: AppModule = async (app, { db }) => {
 
   const groupForm = (body: unknown) => {
     const input = recordForm(body);
-    const coLeads = asArray(input.coLeads);
-    const memberIds = asArray(input.memberIds).filter((id) => !coLeads.includes(id));
+    const coLeads = formList(input.coLeads);
+    const memberIds = formList(input.memberIds).filter((id) => !coLeads.includes(id));
     const { coLeads: _c, memberIds: _m, ...rest } = input;
     return {
       input: { ...rest, members: [...coLeads.map((partnerId) => ({ partnerId, role: 'co-lead' })), ...memberIds.map((partnerId) => ({ partnerId, role: 'member' }))] },

@@ -149,7 +149,7 @@ export const GroupView = Type.Object({
   members: Type.Array(Type.Object({ partnerId: Uuid, role: Type.String(), nameEn: Type.String(), nameFr: Type.String(), nameAr: Type.String() })),
 });
 
-export const IdParams = Type.Object({ id: Uuid });
+export { IdParams } from '../../platform/route-schemas.ts';
 
 export const ImportReport = Type.Object({
   imported: Type.Integer(),

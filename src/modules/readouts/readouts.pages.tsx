@@ -14,9 +14,8 @@ import { listGroups, partnersByIds } from '../partners/partners.repo.ts';
 import { htmlToText, renderVersion } from './markdown.ts';
 import * as readouts from './readouts.service.ts';
 import { DeskListPage, DeskReadoutPage, DiffPage, PublicReadoutListPage, PublicReadoutPage, readoutPath } from './readouts.views.tsx';
+import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 
-const FormBody = Type.Record(Type.String(), Type.Unknown());
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const PublicQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200 })),

@@ -10,9 +10,8 @@ import { listGroups, listPartners } from '../partners/partners.repo.ts';
 import { CreatedUserView, NewUserInput, UserView } from './users.schema.ts';
 import * as usersService from './users.service.ts';
 import { NewUserPage, UsersPage } from './users.views.tsx';
+import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const FormBody = Type.Record(Type.String(), Type.Unknown());
 
 export const usersModule: AppModule = async (app, { db }) => {
   const formChoices = async (request: FastifyRequest) => ({

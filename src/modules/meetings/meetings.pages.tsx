@@ -1,14 +1,14 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { can, isSecretariat } from '../../platform/authz.ts';
+import { can } from '../../platform/authz.ts';
 import { Conflict, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { commaList, formList, formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { listGroups, listPartners, listPeople } from '../partners/partners.repo.ts';
-import { coLeadPartnerIds, readoutsOfMeeting } from '../readouts/readouts.repo.ts';
+import { readoutsOnMeetingPage } from '../readouts/readouts.service.ts';
 import { hasCalendarDate, meetingCalendar } from './meeting-calendar.ts';
 import { localInputValue } from './meeting-time.ts';
 import { MeetingListQuery } from './meetings.schema.ts';
@@ -36,11 +36,7 @@ export const meetingsPages: AppModule = async (app, { db }) => {
   /** The meeting page, with the problems of a form posted from it when there are any. */
   async function renderMeeting(request: FastifyRequest, reply: FastifyReply, id: string, errors?: InvalidInput['fields']) {
     const record = await meetings.getMeetingRecord(db, request.actor, id);
-    // Readouts not yet published are listed only to those who work on them: the secretariat, and
-    // co-chairs of the partners that co-lead the meeting's group.
-    const coLeads = await coLeadPartnerIds(db, record.meeting.groupId);
-    const canManageReadouts = isSecretariat(request.actor) || (request.actor?.role === 'co-chair' && coLeads.includes(request.actor.partnerId ?? ''));
-    const readouts = (await readoutsOfMeeting(db, id)).filter((r) => canManageReadouts || r.status === 'published');
+    const { readouts, mayManage: canManageReadouts } = await readoutsOnMeetingPage(db, request.actor, record.meeting);
     return sendPage(
       reply,
       <MeetingDetailPage ctx={pageContext(request)} record={{ ...record, readouts }} editing={await editingChoices(db, request)} canManageReadouts={canManageReadouts} errors={errors} />,

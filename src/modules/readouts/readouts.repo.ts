@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agendaItems, meetings, theaters } from '../../db/schema/meetings.ts';
 import { groupMembers } from '../../db/schema/partners.ts';
@@ -194,12 +194,4 @@ export async function returnedDrafts(db: Db): Promise<{ id: string; title: strin
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if (!latest.has(row.id)) latest.set(row.id, row);
   return [...latest.values()].filter((r) => r.decision === 'returned').map(({ id, title, comment }) => ({ id, title, comment }));
-}
-
-export async function theatersOfMeetings(db: Db, meetingIds: string[]): Promise<Map<string, string[]>> {
-  const byMeeting = new Map<string, string[]>();
-  if (meetingIds.length === 0) return byMeeting;
-  const rows = await db.select({ meetingId: agendaItems.meetingId, slugs: agendaItems.theaterSlugs }).from(agendaItems).where(inArray(agendaItems.meetingId, meetingIds));
-  for (const row of rows) byMeeting.set(row.meetingId, [...new Set([...(byMeeting.get(row.meetingId) ?? []), ...row.slugs])]);
-  return byMeeting;
 }

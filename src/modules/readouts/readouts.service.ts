@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { readoutClearances, readoutVersions, readouts } from '../../db/schema/readouts.ts';
 import type { Actor, MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { authorize } from '../../platform/authz.ts';
+import { authorize, isSecretariat } from '../../platform/authz.ts';
 import { Conflict, Forbidden, HttpProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { getMeetingRecord } from '../meetings/meetings.service.ts';
@@ -243,6 +243,13 @@ export async function getPublished(db: Db, actor: MaybeActor, year: number, slug
   return { ...found, versions };
 }
 
-export function readoutsOfMeeting(db: Db, meetingId: string) {
-  return repo.readoutsOfMeeting(db, meetingId);
+/**
+ * The readouts a meeting page lists: published ones for every reader of the meeting; drafts and the
+ * rest only for those who work on them, the secretariat and co-chairs of the group's co-lead partners.
+ */
+export async function readoutsOnMeetingPage(db: Db, actor: MaybeActor, meeting: { id: string; groupId: string | null }) {
+  const coLeads = await repo.coLeadPartnerIds(db, meeting.groupId);
+  const mayManage = isSecretariat(actor) || (actor?.role === 'co-chair' && actor.partnerId != null && coLeads.includes(actor.partnerId));
+  const readouts = (await repo.readoutsOfMeeting(db, meeting.id)).filter((r) => mayManage || r.status === 'published');
+  return { readouts, mayManage };
 }

@@ -5,7 +5,7 @@ import { recoveryCodes, users } from '../../db/schema/identity.ts';
 import { sessions } from '../../db/schema/identity.ts';
 import { currentTotpCode } from '../../platform/totp.ts';
 import { sha256 } from '../../platform/tokens.ts';
-import { FORM_HEADERS, TEST_PASSWORD, type TestContext, buildTestApp, form, loginAs, makeUser, sessionCookieFrom, signedIn, userRow } from '../../../test/helpers/app.ts';
+import { FORM_HEADERS, postForm, TEST_PASSWORD, type TestContext, buildTestApp, form, loginAs, makeUser, sessionCookieFrom, signedIn, userRow } from '../../../test/helpers/app.ts';
 import { SESSION_COOKIE } from '../../platform/session.ts';
 
 let ctx: TestContext;
@@ -177,7 +177,7 @@ describe('second factor', () => {
 describe('sessions', () => {
   it('sign-out ends the session at once', async () => {
     const client = await loginAs(ctx, 'delegate');
-    const out = await ctx.app.inject({ method: 'POST', url: '/sign-out', headers: { ...client.headers, ...FORM_HEADERS }, payload: form({ _csrf: client.csrfToken }) });
+    const out = await postForm(ctx, client, '/sign-out');
     expect(out.statusCode).toBe(303);
     expect(String(out.headers['set-cookie'])).toContain(`${SESSION_COOKIE}=;`);
     const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: client.headers });
@@ -217,7 +217,7 @@ describe('sessions', () => {
 
   it('remembers the chosen language on the account and serves it right-to-left for Arabic', async () => {
     const client = await loginAs(ctx, 'delegate');
-    const set = await ctx.app.inject({ method: 'POST', url: '/account/language', headers: { cookie: client.headers.cookie, ...FORM_HEADERS }, payload: form({ _csrf: client.csrfToken, locale: 'ar', returnTo: '/partners?lang=en' }) });
+    const set = await postForm(ctx, client, '/account/language', { locale: 'ar', returnTo: '/partners?lang=en' });
     expect(set.statusCode).toBe(303);
     expect(set.headers.location).toBe('/partners');
     const page = await ctx.app.inject({ method: 'GET', url: '/partners', headers: client.headers });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_HEADERS, type SignedInClient, type TestContext, buildTestApp, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
+import { postForm, type SignedInClient, type TestContext, buildTestApp, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -132,12 +132,7 @@ describe('participants, agenda and links', () => {
 
   it('re-renders the meeting page with the problem when a form on it is wrong', async () => {
     const meeting = await createMeeting({ title: 'Form test' });
-    const response = await ctx.app.inject({
-      method: 'POST',
-      url: `/meetings/${meeting.id}/agenda`,
-      headers: { ...officer.headers, ...FORM_HEADERS },
-      payload: form({ _csrf: officer.csrfToken, title: '', topics: 'a, b' }),
-    });
+    const response = await postForm(ctx, officer, `/meetings/${meeting.id}/agenda`, { title: '', topics: 'a, b' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('class="error-summary"');
   });
@@ -179,14 +174,14 @@ describe('group calendar feeds', () => {
     expect(anonymous.body).toContain('SUMMARY:Public SG meeting');
     expect(anonymous.body).not.toContain('Coalition-only SG call');
 
-    const created = await ctx.app.inject({ method: 'POST', url: '/account/calendar/token', headers: { ...delegate.headers, ...FORM_HEADERS }, payload: form({ _csrf: delegate.csrfToken }) });
+    const created = await postForm(ctx, delegate, '/account/calendar/token');
     expect(created.statusCode).toBe(201);
     const token = created.body.match(/meetings\.ics\?token=(cdf_[A-Za-z0-9_-]+)/)?.[1] as string;
     expect(token).toBeDefined();
     const personal = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
     expect(personal.body).toContain('SUMMARY:Coalition-only SG call');
 
-    await ctx.app.inject({ method: 'POST', url: '/account/calendar/token/revoke', headers: { ...delegate.headers, ...FORM_HEADERS }, payload: form({ _csrf: delegate.csrfToken }) });
+    await postForm(ctx, delegate, '/account/calendar/token/revoke');
     const revoked = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
     expect(revoked.statusCode).toBe(401);
     expect(revoked.body).toContain('revoked');
@@ -200,12 +195,7 @@ describe('after the meeting', () => {
     const page = await api(officer, 'GET', `/meetings/${meeting.id}`);
     const itemId = page.body.match(/action="\/meetings\/[^/]+\/agenda\/([0-9a-f-]{36})"/)?.[1] as string;
     expect(itemId).toBeDefined();
-    const saved = await ctx.app.inject({
-      method: 'POST',
-      url: `/meetings/${meeting.id}/agenda/${itemId}`,
-      headers: { ...officer.headers, ...FORM_HEADERS },
-      payload: form({ _csrf: officer.csrfToken, title: 'Syria stabilization', theaterSlugs: 'syria', topics: 'stabilization', [`outcome-${itemId}`]: 'Partners pledged to close the funding gap.' }),
-    });
+    const saved = await postForm(ctx, officer, `/meetings/${meeting.id}/agenda/${itemId}`, { title: 'Syria stabilization', theaterSlugs: 'syria', topics: 'stabilization', [`outcome-${itemId}`]: 'Partners pledged to close the funding gap.' });
     expect(saved.statusCode).toBe(303);
     const after = await api(null, 'GET', `/meetings/${meeting.id}`);
     expect(after.body).toContain('Outcome: Partners pledged to close the funding gap.');
@@ -218,22 +208,12 @@ describe('after the meeting', () => {
 
 describe('theaters', () => {
   it('lets the secretariat extend the list, and a new region counts under its theater', async () => {
-    const added = await ctx.app.inject({
-      method: 'POST',
-      url: '/meetings/theaters',
-      headers: { ...officer.headers, ...FORM_HEADERS },
-      payload: form({ _csrf: officer.csrfToken, slug: 'lake-chad', nameEn: 'Lake Chad islands', nameFr: 'Îles du lac Tchad', nameAr: 'جزر بحيرة تشاد', parentSlug: 'africa' }),
-    });
+    const added = await postForm(ctx, officer, '/meetings/theaters', { slug: 'lake-chad', nameEn: 'Lake Chad islands', nameFr: 'Îles du lac Tchad', nameAr: 'جزر بحيرة تشاد', parentSlug: 'africa' });
     expect(added.statusCode).toBe(303);
-    const twice = await ctx.app.inject({
-      method: 'POST',
-      url: '/meetings/theaters',
-      headers: { ...officer.headers, ...FORM_HEADERS },
-      payload: form({ _csrf: officer.csrfToken, slug: 'lake-chad', nameEn: 'Again', nameFr: 'Encore', nameAr: 'مجددًا', parentSlug: 'africa' }),
-    });
+    const twice = await postForm(ctx, officer, '/meetings/theaters', { slug: 'lake-chad', nameEn: 'Again', nameFr: 'Encore', nameAr: 'مجددًا', parentSlug: 'africa' });
     expect(twice.statusCode).toBe(409);
     expect(twice.body).toContain('&quot;lake-chad&quot; is Lake Chad islands');
-    const refused = await ctx.app.inject({ method: 'POST', url: '/meetings/theaters', headers: { ...delegate.headers, ...FORM_HEADERS }, payload: form({ _csrf: delegate.csrfToken, slug: 'x', nameEn: 'x', nameFr: 'x', nameAr: 'x' }) });
+    const refused = await postForm(ctx, delegate, '/meetings/theaters', { slug: 'x', nameEn: 'x', nameFr: 'x', nameAr: 'x' });
     expect(refused.statusCode).toBe(403);
     const meeting = await createMeeting({ title: 'Lake Chad meeting', startsLocal: '2023-02-01T10:00', endsLocal: '2023-02-01T12:00' });
     expect((await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/agenda`, { title: 'Islands', theaterSlugs: ['lake-chad'] })).statusCode).toBe(204);

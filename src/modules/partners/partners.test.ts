@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { partners } from '../../db/schema/partners.ts';
-import { FORM_HEADERS, type SignedInClient, type TestContext, buildTestApp, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
+import { postForm, type SignedInClient, type TestContext, buildTestApp, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -125,24 +125,14 @@ describe('creating and editing partners', () => {
 
   it('lets the edit form show a stale-version message keeping what the user typed', async () => {
     const id = await partnerId(ctx.db, 'DNK');
-    const response = await ctx.app.inject({
-      method: 'POST',
-      url: `/partners/${id}`,
-      headers: { ...officer.headers, ...FORM_HEADERS },
-      payload: form({ _csrf: officer.csrfToken, kind: 'state', iso3: 'DNK', nameEn: 'Denmark (typed)', status: 'member', classification: 'public', version: '999' }),
-    });
+    const response = await postForm(ctx, officer, `/partners/${id}`, { kind: 'state', iso3: 'DNK', nameEn: 'Denmark (typed)', status: 'member', classification: 'public', version: '999' });
     expect(response.statusCode).toBe(409);
     expect(response.body).toContain('Someone else changed this record');
     expect(response.body).toContain('value="Denmark (typed)"');
   });
 
   it('re-renders the create form with field messages on bad input', async () => {
-    const response = await ctx.app.inject({
-      method: 'POST',
-      url: '/partners',
-      headers: { ...officer.headers, ...FORM_HEADERS },
-      payload: form({ _csrf: officer.csrfToken, kind: 'state', iso3: 'XX1', nameEn: 'Typed name', status: 'member', classification: 'public' }),
-    });
+    const response = await postForm(ctx, officer, '/partners', { kind: 'state', iso3: 'XX1', nameEn: 'Typed name', status: 'member', classification: 'public' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('class="error-summary"');
     expect(response.body).toContain('value="Typed name"');
@@ -320,24 +310,14 @@ describe('group forms', () => {
     const italy = await partnerId(ctx.db, 'ITA');
     const morocco = await partnerId(ctx.db, 'MAR');
     const niger = await partnerId(ctx.db, 'NER');
-    const created = await ctx.app.inject({
-      method: 'POST',
-      url: '/groups',
-      headers: { ...officer.headers, ...FORM_HEADERS },
-      payload: form({ _csrf: officer.csrfToken, name: 'West Africa Cell', slug: 'west-africa-cell', kind: 'focus-group', coLeads: [italy, morocco], memberIds: niger, classification: 'public' }),
-    });
+    const created = await postForm(ctx, officer, '/groups', { name: 'West Africa Cell', slug: 'west-africa-cell', kind: 'focus-group', coLeads: [italy, morocco], memberIds: niger, classification: 'public' });
     expect(created.statusCode).toBe(303);
     const page = await api(delegate, 'GET', String(created.headers.location));
     expect(page.body).toContain('West Africa Cell');
     expect(page.body).toMatch(/Italy<\/a> \(co-lead\)/);
     expect(page.body).toMatch(/Niger<\/a> \(member\)/);
     const groupIdFromUrl = String(created.headers.location).split('/').pop() as string;
-    const stale = await ctx.app.inject({
-      method: 'POST',
-      url: `/groups/${groupIdFromUrl}`,
-      headers: { ...officer.headers, ...FORM_HEADERS },
-      payload: form({ _csrf: officer.csrfToken, name: 'Renamed', slug: 'west-africa-cell', kind: 'focus-group', classification: 'public', version: '7' }),
-    });
+    const stale = await postForm(ctx, officer, `/groups/${groupIdFromUrl}`, { name: 'Renamed', slug: 'west-africa-cell', kind: 'focus-group', classification: 'public', version: '7' });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('value="Renamed"');
   });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
-import { FORM_HEADERS, type SignedInClient, type TestContext, buildTestApp, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
+import { postForm, type SignedInClient, type TestContext, buildTestApp, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -23,8 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const post = (client: SignedInClient, url: string, fields: Record<string, string>) =>
-  ctx.app.inject({ method: 'POST', url, headers: { cookie: client.headers.cookie, ...FORM_HEADERS }, payload: form({ _csrf: client.csrfToken, ...fields }) });
+const post = (client: SignedInClient, url: string, fields: Record<string, string>) => postForm(ctx, client, url, fields);
 const get = (client: SignedInClient | null, url: string) => ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} });
 
 async function meetingWithRecord(title: string) {

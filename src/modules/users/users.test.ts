@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_HEADERS, type SignedInClient, type TestContext, buildTestApp, form, loginAs, partnerId, userRow } from '../../../test/helpers/app.ts';
+import { postForm, type SignedInClient, type TestContext, buildTestApp, loginAs, partnerId, userRow } from '../../../test/helpers/app.ts';
 
 let ctx: TestContext;
 let admin: SignedInClient;
@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const post = (url: string, fields: Record<string, string | string[]>) =>
-  ctx.app.inject({ method: 'POST', url, headers: { cookie: admin.headers.cookie, ...FORM_HEADERS }, payload: form({ _csrf: admin.csrfToken, ...fields }) });
+const post = (url: string, fields: Record<string, string | string[]>) => postForm(ctx, admin, url, fields);
 
 describe('account administration', () => {
   it('creates an account from the form, shows its one-time password once, and requires a second factor', async () => {

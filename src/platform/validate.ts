@@ -56,3 +56,10 @@ export function formList(value: unknown): string[] {
 export function commaList(value: unknown): string[] {
   return typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
 }
+
+/** A record form's fields as service input: empty optional fields absent, the restricted-groups list always a list. */
+export function recordFormInput(body: unknown): Record<string, unknown> {
+  const input = formToInput(body as Record<string, unknown>);
+  input.restrictedGroupIds = formList(input.restrictedGroupIds);
+  return input;
+}

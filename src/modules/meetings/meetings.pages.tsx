@@ -2,11 +2,12 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { can } from '../../platform/authz.ts';
-import { Conflict, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
+import { Conflict, InvalidInput, NotFound, } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
-import { commaList, formList, formToInput } from '../../platform/validate.ts';
+import { commaList, formList, formToInput, recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
+import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts';
 import { listGroups, listPartners, listPeople } from '../partners/partners.repo.ts';
 import { readoutsOnMeetingPage } from '../readouts/readouts.service.ts';
 import { hasCalendarDate, meetingCalendar } from './meeting-calendar.ts';
@@ -65,15 +66,12 @@ export const meetingsPages: AppModule = async (app, { db }) => {
   );
 
   app.post('/meetings', { config: { access: 'meeting.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
-    const input = formToInput(request.body as Record<string, unknown>);
-    input.restrictedGroupIds = formList(input.restrictedGroupIds);
-    try {
-      const created = await meetings.createMeeting(db, request.actor, input);
-      return reply.redirect(`/meetings/${created.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof InvalidInput)) throw error;
-      return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action="/meetings" title={request.t('meetings.new')} values={input} groups={await groupsFor(request)} errors={error.fields} />, 400);
-    }
+    const input = recordFormInput(request.body);
+    return saveForm(
+      reply,
+      async () => `/meetings/${(await meetings.createMeeting(db, request.actor, input)).id}`,
+      async ({ errors }) => <MeetingFormPage ctx={pageContext(request)} action="/meetings" title={request.t('meetings.new')} values={input} groups={await groupsFor(request)} errors={errors} />,
+    );
   });
 
   app.get('/meetings/theaters', { config: { access: 'meeting.read' }, schema: { querystring: Type.Object({ lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) =>
@@ -114,23 +112,14 @@ export const meetingsPages: AppModule = async (app, { db }) => {
   });
 
   app.post('/meetings/:id', { config: { access: 'meeting.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
-    const input = formToInput(request.body as Record<string, unknown>);
-    input.restrictedGroupIds = formList(input.restrictedGroupIds);
-    const title = request.t('meetings.edit');
-    try {
-      await meetings.updateMeeting(db, request.actor, request.params.id, input);
-      return reply.redirect(`/meetings/${request.params.id}`, 303);
-    } catch (error) {
-      if (error instanceof InvalidInput) {
-        return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action={`/meetings/${request.params.id}`} title={title} values={input} groups={await groupsFor(request)} errors={error.fields} />, 400);
-      }
-      if (error instanceof StaleVersion) {
-        const current = error.current as { version: number } | undefined;
-        const values = { ...input, version: current?.version ?? input.version };
-        return sendPage(reply, <MeetingFormPage ctx={pageContext(request)} action={`/meetings/${request.params.id}`} title={title} values={values} groups={await groupsFor(request)} stale />, 409);
-      }
-      throw error;
-    }
+    const input = recordFormInput(request.body);
+    return saveForm(
+      reply,
+      async () => `/meetings/${(await meetings.updateMeeting(db, request.actor, request.params.id, input)).id}`,
+      async ({ errors, stale }) => (
+        <MeetingFormPage ctx={pageContext(request)} action={`/meetings/${request.params.id}`} title={request.t('meetings.edit')} values={withCurrentVersion(input, stale)} groups={await groupsFor(request)} errors={errors} stale={Boolean(stale)} />
+      ),
+    );
   });
 
   app.post('/meetings/:id/participants', { config: { access: 'meeting.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>

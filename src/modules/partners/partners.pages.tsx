@@ -1,12 +1,11 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { FastifyRequest } from 'fastify';
 import { can, isSecretariat } from '../../platform/authz.ts';
-import { Conflict, InvalidInput, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
-import { formList, formToInput } from '../../platform/validate.ts';
+import { formList, recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
+import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts';
 import * as groupsService from './groups.service.ts';
 import { ImportRejected, exportGroupsCsv, exportPartnersCsv, exportPeopleCsv, importPartnersCsv } from './partners.csv.ts';
 import type { PartnerRow } from './partners.repo.ts';
@@ -18,32 +17,6 @@ import { PartnerDetailPage, PartnerFormPage, PartnerImportPage, PartnerListPage 
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 
 
-
-/** A form's fields as service input: multi-selects always arrays, empty optional fields absent. */
-function recordForm(body: unknown): Record<string, unknown> {
-  const input = formToInput(body as Record<string, unknown>);
-  input.restrictedGroupIds = formList(input.restrictedGroupIds);
-  return input;
-}
-
-/**
- * Runs a form's save; on bad input or a stale version it re-renders the form with the user's own
- * values and the problems (nothing typed is lost), otherwise redirects (post/redirect/get).
- */
-async function saveForm(
-  reply: FastifyReply,
-  save: () => Promise<string>,
-  rerender: (problem: { errors?: InvalidInput['fields']; stale?: StaleVersion }) => Promise<VNode>,
-): Promise<FastifyReply> {
-  try {
-    return reply.redirect(await save(), 303);
-  } catch (error) {
-    if (error instanceof InvalidInput) return sendPage(reply, await rerender({ errors: error.fields }), 400);
-    if (error instanceof StaleVersion) return sendPage(reply, await rerender({ stale: error }), 409);
-    if (error instanceof Conflict) return sendPage(reply, await rerender({ errors: error.fields }), 409);
-    throw error;
-  }
-}
 
 export const partnersPages: AppModule = async (app, { db }) => {
   const writers = (request: FastifyRequest) => can(request.actor, 'partner.write');
@@ -82,7 +55,7 @@ export const partnersPages: AppModule = async (app, { db }) => {
   );
 
   app.post('/partners', { config: { access: 'partner.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
-    const input = recordForm(request.body);
+    const input = recordFormInput(request.body);
     return saveForm(
       reply,
       async () => `/partners/${(await partnersService.createPartner(db, request.actor, input)).id}`,
@@ -106,15 +79,13 @@ export const partnersPages: AppModule = async (app, { db }) => {
   });
 
   app.post('/partners/:id', { config: { access: 'partner.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
-    const input = recordForm(request.body);
+    const input = recordFormInput(request.body);
     return saveForm(
       reply,
       async () => `/partners/${(await partnersService.updatePartner(db, request.actor, request.params.id, input)).id}`,
       async ({ errors, stale }) => {
         const current = stale?.current as PartnerRow | undefined;
-        // Keep what the user typed, and take the current version so a deliberate second save can go through.
-        const values = current ? { ...input, version: current.version } : input;
-        return <PartnerFormPage ctx={pageContext(request)} action={`/partners/${request.params.id}`} title={request.t('partners.edit')} values={values} groups={await allGroups(request)} errors={errors} conflict={current ?? null} />;
+        return <PartnerFormPage ctx={pageContext(request)} action={`/partners/${request.params.id}`} title={request.t('partners.edit')} values={withCurrentVersion(input, stale)} groups={await allGroups(request)} errors={errors} conflict={current ?? null} />;
       },
     );
   });
@@ -144,7 +115,7 @@ export const partnersPages: AppModule = async (app, { db }) => {
   );
 
   app.post('/people', { config: { access: 'person.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
-    const input = recordForm(request.body);
+    const input = recordFormInput(request.body);
     return saveForm(
       reply,
       async () => `/partners/${(await peopleService.createPerson(db, request.actor, input)).partnerId}`,
@@ -158,14 +129,12 @@ export const partnersPages: AppModule = async (app, { db }) => {
   });
 
   app.post('/people/:id', { config: { access: 'person.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
-    const input = recordForm(request.body);
+    const input = recordFormInput(request.body);
     return saveForm(
       reply,
       async () => `/partners/${(await peopleService.updatePerson(db, request.actor, request.params.id, input)).partnerId}`,
       async ({ errors, stale }) => {
-        const current = stale?.current as { version: number } | undefined;
-        const values = current ? { ...input, version: current.version } : input;
-        return <PersonFormPage ctx={pageContext(request)} action={`/people/${request.params.id}`} title={request.t('people.edit')} values={values} partners={await personPartners(request)} groups={await allGroups(request)} errors={errors} stale={Boolean(stale)} />;
+        return <PersonFormPage ctx={pageContext(request)} action={`/people/${request.params.id}`} title={request.t('people.edit')} values={withCurrentVersion(input, stale)} partners={await personPartners(request)} groups={await allGroups(request)} errors={errors} stale={Boolean(stale)} />;
       },
     );
   });
@@ -173,7 +142,7 @@ export const partnersPages: AppModule = async (app, { db }) => {
   // Groups
 
   const groupForm = (body: unknown) => {
-    const input = recordForm(body);
+    const input = recordFormInput(body);
     const coLeads = formList(input.coLeads);
     const memberIds = formList(input.memberIds).filter((id) => !coLeads.includes(id));
     const { coLeads: _c, memberIds: _m, ...rest } = input;
@@ -225,9 +194,7 @@ export const partnersPages: AppModule = async (app, { db }) => {
       reply,
       async () => `/groups/${(await groupsService.updateGroup(db, request.actor, request.params.id, input)).id}`,
       async ({ errors, stale }) => {
-        const current = stale?.current as { version: number } | undefined;
-        const shown = current ? { ...values, version: current.version } : values;
-        return <GroupFormPage ctx={pageContext(request)} action={`/groups/${request.params.id}`} title={request.t('groups.edit')} values={shown} partners={await allPartners(request)} groups={await allGroups(request)} errors={errors} stale={Boolean(stale)} />;
+        return <GroupFormPage ctx={pageContext(request)} action={`/groups/${request.params.id}`} title={request.t('groups.edit')} values={withCurrentVersion(values, stale)} partners={await allPartners(request)} groups={await allGroups(request)} errors={errors} stale={Boolean(stale)} />;
       },
     );
   });

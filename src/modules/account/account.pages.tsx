@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem, InvalidInput } from '../../platform/errors.ts';
+import { HttpProblem, InvalidInput, TooManyAttempts } from '../../platform/errors.ts';
 import { instanceSecret } from '../../platform/instance-secrets.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { safeLocalPath } from '../../platform/safe-redirect.ts';
@@ -71,7 +71,7 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     } catch (error) {
       if (error instanceof InvalidInput) return render(400, undefined, error.fields);
       if (error instanceof HttpProblem) {
-        if (error.status === 429) reply.header('retry-after', String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60));
+        if (error instanceof TooManyAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
         return render(error.status, error.message);
       }
       throw error;
@@ -93,7 +93,7 @@ export const accountPages: AppModule = async (app, { db, config }) => {
       return reply.redirect(next, 303);
     } catch (error) {
       if (error instanceof InvalidInput) return sendPage(reply, <SecondFactorPage ctx={pageContext(request)} next={next} errors={error.fields} />, 400);
-      if (error instanceof HttpProblem && error.status === 429) return sendPage(reply, <SecondFactorPage ctx={pageContext(request)} next={next} message={error.message} />, 429);
+      if (error instanceof TooManyAttempts) return sendPage(reply, <SecondFactorPage ctx={pageContext(request)} next={next} message={error.message} />, 429);
       throw error;
     }
   });

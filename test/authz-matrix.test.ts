@@ -13,6 +13,8 @@ const SECRETARIAT: Who[] = ['secretariat-admin', 'secretariat-officer'];
 const ADMIN: Who[] = ['secretariat-admin'];
 const PEOPLE_EDITORS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'];
 const READOUT_DESK: Who[] = ['secretariat-admin', 'secretariat-officer', 'co-chair'];
+/** Delegates report their own partner's money; the secretariat anyone's. */
+const REPORTERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'];
 
 const MATRIX: Record<string, Who[]> = {
   'GET /': EVERYONE,
@@ -130,6 +132,41 @@ const MATRIX: Record<string, Who[]> = {
   'GET /admin/audit': ADMIN,
   'GET /admin/audit/export.csv': ADMIN,
   'GET /api/v1/audit': ADMIN,
+  'GET /funding': SIGNED_IN,
+  'GET /funding/campaigns.csv': SIGNED_IN,
+  'GET /funding/campaigns/new': SECRETARIAT,
+  'POST /funding/campaigns': SECRETARIAT,
+  'GET /funding/campaigns/:id': SIGNED_IN,
+  'GET /funding/campaigns/:id/edit': SECRETARIAT,
+  'POST /funding/campaigns/:id': SECRETARIAT,
+  'GET /funding/campaigns/:id/export': SIGNED_IN,
+  'GET /funding/campaigns/:id/iati.json': SIGNED_IN,
+  'GET /funding/campaigns/:id/contributions/new': REPORTERS,
+  'POST /funding/campaigns/:id/contributions': REPORTERS,
+  'GET /funding/campaigns/:id/contributions/import': REPORTERS,
+  'POST /funding/campaigns/:id/contributions/import': REPORTERS,
+  'GET /funding/contributions/:id': SIGNED_IN,
+  'POST /funding/contributions/:id/verify': SECRETARIAT,
+  'POST /funding/contributions/:id/reject': SECRETARIAT,
+  'POST /funding/contributions/:id/correct': REPORTERS,
+  'GET /funding/review': SECRETARIAT,
+  'GET /funding/rates': SIGNED_IN,
+  'POST /funding/rates/import': SECRETARIAT,
+  'GET /funding/compare': SIGNED_IN,
+  'GET /stabilization': EVERYONE,
+  'GET /stabilization/:id': EVERYONE,
+  'GET /api/v1/funding/campaigns': SIGNED_IN,
+  'POST /api/v1/funding/campaigns': SECRETARIAT,
+  'GET /api/v1/funding/campaigns/:id': SIGNED_IN,
+  'PUT /api/v1/funding/campaigns/:id': SECRETARIAT,
+  'GET /api/v1/funding/campaigns/:id/contributions': SIGNED_IN,
+  'POST /api/v1/funding/campaigns/:id/contributions': REPORTERS,
+  'POST /api/v1/funding/campaigns/:id/contributions/import': REPORTERS,
+  'GET /api/v1/funding/contributions/:id': SIGNED_IN,
+  'POST /api/v1/funding/contributions/:id/verify': SECRETARIAT,
+  'POST /api/v1/funding/contributions/:id/reject': SECRETARIAT,
+  'PUT /api/v1/funding/contributions/:id': REPORTERS,
+  'POST /api/v1/funding/rates/import': SECRETARIAT,
 };
 
 let ctx: TestContext;

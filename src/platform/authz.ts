@@ -21,6 +21,15 @@ const MATRIX = {
   'readout.manage': ['secretariat-admin', 'secretariat-officer', 'co-chair'],
   'readout.write': ['secretariat-admin', 'secretariat-officer'],
   'readout.clear': ['co-chair'],
+  /** Campaigns, totals and verified figures; unverified ones are limited further in the repo query. */
+  'funding.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  /** Public summaries of campaigns marked public: verified figures only. */
+  'funding.read-public': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  'campaign.write': ['secretariat-admin', 'secretariat-officer'],
+  /** Reporting a contribution: delegates for their own partner only (the `.write` rule below). */
+  'contribution.write': ['secretariat-admin', 'secretariat-officer', 'delegate'],
+  'contribution.verify': ['secretariat-admin', 'secretariat-officer'],
+  'rate.write': ['secretariat-admin', 'secretariat-officer'],
   'user.manage': ['secretariat-admin'],
   'audit.read': ['secretariat-admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -28,7 +37,7 @@ const MATRIX = {
 export type Action = keyof typeof MATRIX;
 
 /** Actions anonymous visitors may take, limited by repos to `public` records. */
-const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read']);
+const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public']);
 
 export function roleMay(role: Role, action: Action): boolean {
   return (MATRIX[action] as readonly Role[]).includes(role);

@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './partners.ts';
 export * from './meetings.ts';
 export * from './readouts.ts';
+export * from './funding.ts';

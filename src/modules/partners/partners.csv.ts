@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
-import { type FieldProblem, HttpProblem, InvalidInput } from '../../platform/errors.ts';
+import { ImportRejected, type RowProblem } from '../../platform/csv-import.ts';
+import { type FieldProblem, InvalidInput } from '../../platform/errors.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { checkedClassification } from './classification.ts';
@@ -29,21 +30,6 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const REQUIRED_COLUMNS: Column[] = ['name', 'kind'];
 const MAX_ROWS = 10_000;
-
-export interface RowProblem {
-  line: number;
-  field: string;
-  message: string;
-}
-
-/** A CSV that imports nothing, with every problem found, by line (the header is line 1) and column. */
-export class ImportRejected extends HttpProblem {
-  constructor(readonly rows: RowProblem[]) {
-    super(400, 'Bad Request', `The file was not imported: ${rows.length} problem${rows.length === 1 ? '' : 's'} found.`, {
-      errors: rows.map((r) => ({ field: `line ${r.line}: ${r.field}`, message: r.message })),
-    });
-  }
-}
 
 function toFields(problems: FieldProblem[], line: number, fieldToColumn: Map<string, string>): RowProblem[] {
   return problems.map((p) => ({ line, field: fieldToColumn.get(p.field) ?? p.field, message: p.message }));

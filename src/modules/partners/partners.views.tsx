@@ -7,7 +7,7 @@ import { CsrfField, FormActions, SelectField, TextField } from '../../platform/v
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pagination, SortableHeader } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
-import type { RowProblem } from './partners.csv.ts';
+import type { RowProblem } from '../../platform/csv-import.ts';
 import type { GroupRow, PartnerRow, PersonRow } from './partners.repo.ts';
 import { type ListQuery, PARTNER_KINDS, PARTNER_STATUSES } from './partners.schema.ts';
 

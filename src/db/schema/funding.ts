@@ -1,0 +1,107 @@
+import { boolean, date, index, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { classifiedRecordColumns } from './common.ts';
+import { users } from './identity.ts';
+import { partners } from './partners.ts';
+
+/** Pledge (non-binding), commitment (signed agreement), disbursement (money transferred): IATI types 12, 2, 3. */
+export const contributionStage = pgEnum('contribution_stage', ['pledge', 'commitment', 'disbursement']);
+/** A delegate's report counts in the headline only once the secretariat has verified it. */
+export const contributionStatus = pgEnum('contribution_status', ['reported', 'verified', 'rejected']);
+
+/**
+ * Reference rates as the European Central Bank publishes them: units of `currency` per one euro.
+ * Any pair converts through the euro, so one table serves every campaign currency.
+ */
+export const exchangeRates = pgTable(
+  'exchange_rates',
+  {
+    currency: text('currency').notNull(),
+    rateDate: date('rate_date').notNull(),
+    unitsPerEur: numeric('units_per_eur', { precision: 30, scale: 12 }).notNull(),
+    source: text('source').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.currency, table.rateDate] })],
+);
+
+export const fundingCampaigns = pgTable('funding_campaigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  /** Null where the source gives a total but no goal. */
+  goalAmount: numeric('goal_amount', { precision: 28, scale: 4 }),
+  /** The campaign currency: every contribution is converted to it. */
+  currency: text('currency').notNull(),
+  /** Sources often say "more than": the goal is then a lower bound. */
+  goalIsLowerBound: boolean('goal_is_lower_bound').notNull().default(false),
+  theaterSlugs: text('theater_slugs').array().notNull().default([]),
+  channels: text('channels').array().notNull().default([]),
+  /** A total the sources state, kept beside the per-partner figures (rule 6), e.g. "more than $600 million pledged". */
+  statedPledged: numeric('stated_pledged', { precision: 28, scale: 4 }),
+  statedPledgedIsLowerBound: boolean('stated_pledged_is_lower_bound').notNull().default(false),
+  notes: text('notes').notNull().default(''),
+  source: text('source').notNull().default(''),
+  asOf: text('as_of'),
+  confidence: text('confidence'),
+  ...classifiedRecordColumns(),
+});
+
+/** Contributions inherit their campaign's classification: whoever may read the campaign reads its money. */
+export const fundingContributions = pgTable(
+  'funding_contributions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => fundingCampaigns.id),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    stage: contributionStage('stage').notNull(),
+    /** Exact, in the currency it was given in. */
+    amount: numeric('amount', { precision: 28, scale: 4 }).notNull(),
+    currency: text('currency').notNull(),
+    /** Campaign-currency units per unit of `currency`, from the reference rates of `rateDate`. */
+    rateToCampaign: numeric('rate_to_campaign', { precision: 30, scale: 12 }).notNull(),
+    rateDate: date('rate_date').notNull(),
+    /** amount × rateToCampaign, exact: rounding happens once, when a figure is shown. */
+    amountInCampaignCurrency: numeric('amount_in_campaign_currency', { precision: 44, scale: 16 }).notNull(),
+    channel: text('channel'),
+    theaterSlug: text('theater_slug'),
+    contributedOn: date('contributed_on').notNull(),
+    source: text('source').notNull().default(''),
+    /** Figures no source gives (demo data) carry this mark wherever they are shown. */
+    illustrative: boolean('illustrative').notNull().default(false),
+    status: contributionStatus('status').notNull().default('reported'),
+    reportedBy: uuid('reported_by').references(() => users.id),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note').notNull().default(''),
+    version: classifiedRecordColumns().version,
+    createdAt: classifiedRecordColumns().createdAt,
+    updatedAt: classifiedRecordColumns().updatedAt,
+  },
+  (table) => [
+    index('funding_contributions_campaign_idx').on(table.campaignId, table.status, table.stage),
+    index('funding_contributions_partner_idx').on(table.partnerId),
+  ],
+);
+
+/**
+ * A commitment fulfils pledges and a disbursement fulfils commitments, for `amount` of the campaign
+ * currency each, so money that moves from one stage to the next is never counted twice as outstanding.
+ */
+export const fundingFulfilments = pgTable(
+  'funding_fulfilments',
+  {
+    fulfillingId: uuid('fulfilling_id')
+      .notNull()
+      .references(() => fundingContributions.id, { onDelete: 'cascade' }),
+    fulfilledId: uuid('fulfilled_id')
+      .notNull()
+      .references(() => fundingContributions.id, { onDelete: 'cascade' }),
+    amount: numeric('amount', { precision: 44, scale: 16 }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.fulfillingId, table.fulfilledId] }), index('funding_fulfilments_fulfilled_idx').on(table.fulfilledId)],
+);

@@ -1,0 +1,41 @@
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import type { Locale, Translate } from '../../platform/i18n/i18n.ts';
+import { listTheaters } from '../meetings/meetings.service.ts';
+import { theaterName } from '../meetings/meetings.views.tsx';
+import { listPartners } from '../partners/partners.service.ts';
+import { partnerName } from '../partners/partners.views.tsx';
+import type { CampaignSummary, PartnerRow } from './campaign-summary.ts';
+import { campaignSummary } from './campaigns.service.ts';
+import { allContributions } from './contributions.service.ts';
+import type { CampaignPageQuery } from './funding.schema.ts';
+import { campaignTables } from './funding-tables.ts';
+
+/** Partner names in the reader's language, for tables and pickers. */
+export async function partnerDirectory(db: Db, actor: MaybeActor, locale: Locale) {
+  const { rows } = await listPartners(db, actor, { pageSize: 10_000 });
+  const list = rows.map((row) => ({ id: row.id, name: partnerName(row, locale), iso3: row.iso3 })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  const byId = new Map(list.map((row) => [row.id, row]));
+  return { list, name: (id: string) => byId.get(id)?.name ?? id, iso3: (id: string) => byId.get(id)?.iso3 ?? null };
+}
+
+/** Orders the by-partner rows as the reader asked: by name, or by an amount (largest first by default). */
+export function sortPartners(rows: PartnerRow[], query: Pick<CampaignPageQuery, 'sort' | 'dir'>, name: (id: string) => string, locale: Locale): PartnerRow[] {
+  const sort = query.sort ?? 'pledge';
+  const dir = query.dir ?? (sort === 'partner' ? 'asc' : 'desc');
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const order = sort === 'partner' ? name(a.key).localeCompare(name(b.key), locale) : sort === 'outstanding' ? a.outstanding.comparedTo(b.outstanding) : a.verified[sort].comparedTo(b.verified[sort]);
+    return order * sign || name(a.key).localeCompare(name(b.key), locale);
+  });
+}
+
+/** The campaign, its summary and every table of its page, as the reader may see them. */
+export async function campaignPageData(db: Db, actor: MaybeActor, t: Translate, locale: Locale, id: string, query: CampaignPageQuery, options: { contributions?: boolean } = {}) {
+  const [{ campaign, summary }, partners, theaters] = await Promise.all([campaignSummary(db, actor, id), partnerDirectory(db, actor, locale), listTheaters(db)]);
+  const theaterNames = new Map(theaters.map((theater) => [theater.slug, theaterName(theater, locale)]));
+  const sorted: CampaignSummary = { ...summary, partners: sortPartners(summary.partners, query, partners.name, locale) };
+  const contributions = options.contributions ? await allContributions(db, actor, id) : [];
+  const tables = campaignTables(t, campaign, sorted, { partner: partners.name, theater: (slug) => theaterNames.get(slug) ?? slug }, contributions);
+  return { campaign, summary: sorted, tables, partners, theaters, contributions };
+}

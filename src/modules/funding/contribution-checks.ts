@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { isSecretariat } from '../../platform/authz.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
+import type { CampaignRow, NewContributionRow } from './funding.repo.ts';
+import type { ContributionInput } from './funding.schema.ts';
+import { convert, isIsoCurrency, parseAmount } from './money.ts';
+import type { RateBook } from './rate-book.ts';
+
+export interface CheckContext {
+  campaign: CampaignRow;
+  rates: RateBook;
+  /** Today in UTC, as YYYY-MM-DD: disbursements cannot be dated after it. */
+  today: string;
+  /** A CSV file must use one decimal separator throughout; the first amount with a fraction sets it. */
+  decimalSeparator?: '.' | ',';
+}
+
+export type CheckedContribution = Omit<NewContributionRow, 'status' | 'reportedBy' | 'reviewedBy' | 'reviewedAt' | 'reviewNote'>;
+
+/**
+ * Checks one contribution against its campaign and the reference rates, without touching the database:
+ * the form, the API, the CSV upload and the million-row command-line import all go through here.
+ */
+export function checkContribution(input: ContributionInput, context: CheckContext): { values?: CheckedContribution; problems: FieldProblem[]; separator?: '.' | ',' } {
+  const { campaign } = context;
+  const problems: FieldProblem[] = [];
+  const currency = input.currency.toUpperCase();
+  const currencyOk = isIsoCurrency(currency);
+  if (!currencyOk) problems.push({ field: 'currency', message: `"${input.currency}" is not an ISO 4217 currency code` });
+  const parsed = parseAmount(input.amount, currencyOk ? currency : undefined, context.decimalSeparator);
+  if ('problem' in parsed) problems.push({ field: 'amount', message: parsed.problem });
+  const dateOk = DateTime.fromFormat(input.contributedOn, 'yyyy-MM-dd', { zone: 'UTC' }).isValid;
+  if (!dateOk) problems.push({ field: 'contributedOn', message: `"${input.contributedOn}" is not a calendar date` });
+  else if (input.stage === 'disbursement' && input.contributedOn > context.today) {
+    problems.push({ field: 'contributedOn', message: `a disbursement is money already transferred; ${input.contributedOn} is in the future` });
+  }
+  const channel = input.channel?.trim() || null;
+  if (channel && !campaign.channels.includes(channel)) {
+    problems.push({ field: 'channel', message: campaign.channels.length ? `"${channel}" is not a channel of this campaign (${campaign.channels.join('; ')})` : 'this campaign names no channels' });
+  }
+  const theaterSlug = input.theaterSlug?.trim() || null;
+  if (theaterSlug && !campaign.theaterSlugs.includes(theaterSlug)) {
+    problems.push({ field: 'theaterSlug', message: campaign.theaterSlugs.length ? `"${theaterSlug}" is not a theater of this campaign (${campaign.theaterSlugs.join(', ')})` : 'this campaign names no theaters' });
+  }
+  let rate: ReturnType<RateBook['rate']> | undefined;
+  if (currencyOk && dateOk) {
+    rate = context.rates.rate(currency, campaign.currency, input.contributedOn);
+    if ('problem' in rate) problems.push({ field: 'currency', message: rate.problem });
+  }
+  if (problems.length || 'problem' in parsed || !rate || 'problem' in rate) return { problems };
+  return {
+    problems,
+    separator: parsed.separator,
+    values: {
+      campaignId: campaign.id,
+      partnerId: input.partnerId,
+      stage: input.stage,
+      amount: parsed.value.toFixed(),
+      currency,
+      rateToCampaign: rate.rate.toFixed(),
+      rateDate: rate.rateDate,
+      amountInCampaignCurrency: convert(parsed.value, rate.rate).toFixed(),
+      channel,
+      theaterSlug,
+      contributedOn: input.contributedOn,
+      source: input.source.trim(),
+      illustrative: input.illustrative ?? false,
+    },
+  };
+}
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The secretariat's own entries are verified as they are made; a delegate's wait for the secretariat. */
+export function reviewFields(actor: MaybeActor, note = '') {
+  return isSecretariat(actor)
+    ? { status: 'verified' as const, reviewedBy: actor?.userId ?? null, reviewedAt: new Date(), reviewNote: note }
+    : { status: 'reported' as const, reviewedBy: null, reviewedAt: null, reviewNote: note };
+}
+

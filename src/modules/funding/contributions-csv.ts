@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize, can } from '../../platform/authz.ts';
+import { ImportRejected, type RowProblem } from '../../platform/csv-import.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { InvalidInput } from '../../platform/errors.ts';
+import { listPartners } from '../partners/partners.repo.ts';
+import { type CheckedContribution, checkContribution, reviewFields, todayUtc } from './contribution-checks.ts';
+import { type CampaignRow, insertContributions, listCampaigns } from './funding.repo.ts';
+import { ContributionInput } from './funding.schema.ts';
+import { RateBook } from './rate-book.ts';
+
+/** CSV header ↔ contribution field. `campaign` may be left out when the import names one campaign. */
+const COLUMNS = {
+  campaign: 'campaign',
+  partner: 'partnerId',
+  stage: 'stage',
+  amount: 'amount',
+  currency: 'currency',
+  date: 'contributedOn',
+  channel: 'channel',
+  theater: 'theaterSlug',
+  source: 'source',
+} as const;
+const REQUIRED = ['partner', 'stage', 'amount', 'currency', 'date', 'source'] as const;
+const FIELD_TO_COLUMN = new Map<string, string>(Object.entries(COLUMNS).map(([column, field]) => [field, column]));
+const INSERT_BATCH = 1000;
+const MAX_PROBLEMS = 200;
+
+export interface ImportOptions {
+  /** The campaign every row belongs to, when the file has no `campaign` column. */
+  campaignId?: string;
+  /** Called now and then with the bytes read so far: the command line's progress bar. */
+  onProgress?: (bytesRead: number, rows: number) => void;
+}
+
+export interface ImportResult {
+  imported: number;
+  campaigns: string[];
+}
+
+function lookupPartners(rows: { id: string; iso3: string | null; nameEn: string; nameFr: string }[]) {
+  const byKey = new Map<string, string>();
+  for (const row of rows) {
+    if (row.iso3) byKey.set(row.iso3.toLowerCase(), row.id);
+    byKey.set(row.nameEn.toLowerCase(), row.id);
+    byKey.set(row.nameFr.toLowerCase(), row.id);
+  }
+  return byKey;
+}
+
+/**
+ * Imports contributions from CSV, streaming, all or nothing: rows are checked and inserted in batches
+ * inside one transaction, and any problem rolls the whole file back. Memory stays flat whatever the
+ * file's size. Partners are named by ISO code or name; delegates may import their own partner's rows only.
+ */
+export async function importContributionsCsv(db: Db, actor: MaybeActor, input: Readable, options: ImportOptions = {}): Promise<ImportResult> {
+  authorize(actor, 'contribution.write');
+  const [partners, campaigns] = await Promise.all([listPartners(db, actor, { pageSize: 10_000 }), listCampaigns(db, actor)]);
+  const partnerIds = lookupPartners(partners.rows);
+  const campaignsByKey = new Map<string, CampaignRow>();
+  for (const campaign of campaigns) {
+    campaignsByKey.set(campaign.id, campaign);
+    campaignsByKey.set(campaign.name.toLowerCase(), campaign);
+  }
+  const fixedCampaign = options.campaignId ? campaignsByKey.get(options.campaignId) : undefined;
+  if (options.campaignId && !fixedCampaign) throw new InvalidInput([{ field: 'campaignId', message: 'no such campaign' }]);
+  const rates = await RateBook.load(db, campaigns.map((campaign) => campaign.currency));
+  const today = todayUtc();
+  const hash = createHash('sha256');
+  let bytesRead = 0;
+  input.on('data', (chunk: Buffer | string) => {
+    hash.update(chunk);
+    bytesRead += Buffer.byteLength(chunk);
+  });
+
+  const problems: RowProblem[] = [];
+  let problemCount = 0;
+  const report = (line: number, found: FieldProblem[]) => {
+    for (const problem of found) {
+      problemCount += 1;
+      if (problems.length < MAX_PROBLEMS) problems.push({ line, field: FIELD_TO_COLUMN.get(problem.field) ?? problem.field, message: problem.message });
+    }
+  };
+  const touched = new Set<string>();
+  let imported = 0;
+  let line = 1;
+  let decimalSeparator: '.' | ',' | undefined;
+
+  const result = await db.transaction(async (tx) => {
+    const parser = input.pipe(parse({ columns: (header: string[]) => header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true }));
+    let batch: CheckedContribution[] = [];
+    const flush = async () => {
+      // Once a problem is found nothing will be kept, so the rest is only checked, not written.
+      if (batch.length && problemCount === 0) await insertContributions(tx, batch.map((values) => ({ ...values, ...reviewFields(actor), reportedBy: actor?.userId ?? null })));
+      batch = [];
+    };
+    let headerChecked = false;
+    try {
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        line += 1;
+        if (!headerChecked) {
+          headerChecked = true;
+          const headers = Object.keys(record);
+          const headerProblems: FieldProblem[] = [];
+          for (const column of REQUIRED) if (!headers.includes(column)) headerProblems.push({ field: column, message: 'required column is missing' });
+          if (!fixedCampaign && !headers.includes('campaign')) headerProblems.push({ field: 'campaign', message: 'required column is missing (or choose the campaign to import into)' });
+          for (const header of headers) if (!(header in COLUMNS)) headerProblems.push({ field: header, message: `unknown column (known: ${Object.keys(COLUMNS).join(', ')})` });
+          if (headerProblems.length) {
+            report(1, headerProblems);
+            break;
+          }
+        }
+        const campaign = fixedCampaign ?? campaignsByKey.get((record.campaign ?? '').toLowerCase());
+        const partnerId = partnerIds.get((record.partner ?? '').toLowerCase());
+        const rowProblems: FieldProblem[] = [];
+        if (!campaign) rowProblems.push({ field: 'campaign', message: `no campaign named "${record.campaign ?? ''}"` });
+        if (!partnerId) rowProblems.push({ field: 'partnerId', message: `no partner "${record.partner ?? ''}" (use the ISO code, e.g. FRA, or the name)` });
+        else if (!can(actor, 'contribution.write', { partnerId })) rowProblems.push({ field: 'partnerId', message: 'you report for your own partner only' });
+        if (rowProblems.length || !campaign || !partnerId) {
+          report(line, rowProblems);
+          continue;
+        }
+        let typed: ContributionInput;
+        try {
+          typed = parseInput(ContributionInput, {
+            partnerId,
+            stage: record.stage,
+            amount: record.amount,
+            currency: record.currency,
+            contributedOn: record.date,
+            channel: record.channel || null,
+            theaterSlug: record.theater || null,
+            source: record.source,
+          });
+        } catch (error) {
+          if (!(error instanceof InvalidInput)) throw error;
+          report(line, error.fields ?? []);
+          continue;
+        }
+        await rates.ensure(tx, [typed.currency.toUpperCase()]);
+        const checked = checkContribution(typed, { campaign, rates, today, decimalSeparator });
+        if (!checked.values) {
+          report(line, checked.problems);
+          continue;
+        }
+        decimalSeparator ??= checked.separator;
+        touched.add(campaign.id);
+        batch.push(checked.values);
+        imported += 1;
+        if (batch.length >= INSERT_BATCH) {
+          await flush();
+          options.onProgress?.(bytesRead, imported);
+        }
+      }
+    } catch (error) {
+      const csvLine = (error as { lines?: number }).lines;
+      if (csvLine === undefined) throw error;
+      report(csvLine, [{ field: '(file)', message: `not readable as CSV: ${(error as Error).message}` }]);
+    }
+    if (line === 1 && problemCount === 0) report(1, [{ field: '(file)', message: 'the file has no data rows' }]);
+    await flush();
+    options.onProgress?.(bytesRead, imported);
+    if (problemCount > 0) {
+      if (problemCount > problems.length) problems.push({ line: 0, field: '(file)', message: `${problemCount - problems.length} more problems not listed` });
+      throw new ImportRejected(problems);
+    }
+    await appendAudit(tx, actor, {
+      action: 'funding.contributions-imported',
+      entityType: 'funding-campaign',
+      entityId: touched.size === 1 ? [...touched][0] : null,
+      detail: { rows: imported, campaigns: [...touched], sha256: hash.digest('hex') },
+    });
+    return { imported, campaigns: [...touched] };
+  });
+  return result;
+}

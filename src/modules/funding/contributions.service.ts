@@ -1,0 +1,179 @@
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize, isSecretariat } from '../../platform/authz.ts';
+import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { findPartner } from '../partners/partners.repo.ts';
+import { getCampaign } from './campaigns.service.ts';
+import { type CheckedContribution, checkContribution, reviewFields, todayUtc } from './contribution-checks.ts';
+import * as repo from './funding.repo.ts';
+import { ContributionCorrection, ContributionInput, FULFILS, ReviewInput } from './funding.schema.ts';
+import { exact, formatMoney } from './money.ts';
+import { RateBook } from './rate-book.ts';
+
+export type { ContributionRow } from './funding.repo.ts';
+
+/** Stored numerics come back padded ("100.0000"); compare them as numbers, everything else as text. */
+function sameValue(stored: unknown, next: unknown): boolean {
+  const a = String(stored ?? '');
+  const b = String(next ?? '');
+  const decimal = /^-?\d+(\.\d+)?$/;
+  return decimal.test(a) && decimal.test(b) ? exact(a).equals(b) : a === b;
+}
+
+const STAGE_NOUN = { pledge: 'pledge', commitment: 'commitment', disbursement: 'disbursement' } as const;
+
+/** Splits the contribution's amount over what it fulfils, in the order given, each up to what remains of it. */
+async function allocateFulfilments(db: Db, values: CheckedContribution, fulfils: string[], currency: string, exceptFulfilling?: string) {
+  const problems: FieldProblem[] = [];
+  const fulfilledStage = FULFILS[values.stage];
+  if (fulfils.length && !fulfilledStage) return { links: [], problems: [{ field: 'fulfils', message: 'a pledge fulfils nothing: commitments fulfil pledges, disbursements fulfil commitments' }] };
+  const found = await repo.remainingOf(db, [...new Set(fulfils)], exceptFulfilling);
+  let left = exact(values.amountInCampaignCurrency);
+  let available = exact(0);
+  const links: { fulfilledId: string; amount: string }[] = [];
+  for (const id of new Set(fulfils)) {
+    const entry = found.get(id);
+    if (!entry || entry.row.campaignId !== values.campaignId || entry.row.partnerId !== values.partnerId || entry.row.status === 'rejected') {
+      problems.push({ field: 'fulfils', message: `${id} is not a live ${fulfilledStage} of this partner in this campaign` });
+      continue;
+    }
+    if (entry.row.stage !== fulfilledStage) {
+      problems.push({ field: 'fulfils', message: `a ${values.stage} fulfils ${fulfilledStage}s; ${id} is a ${STAGE_NOUN[entry.row.stage]}` });
+      continue;
+    }
+    const remaining = exact(entry.row.amountInCampaignCurrency).minus(entry.taken);
+    available = available.plus(remaining);
+    const take = remaining.lessThan(left) ? remaining : left;
+    if (take.greaterThan(0)) links.push({ fulfilledId: id, amount: take.toFixed() });
+    left = left.minus(take);
+  }
+  if (!problems.length && values.stage === 'disbursement' && fulfils.length && left.greaterThan(0)) {
+    problems.push({
+      field: 'amount',
+      message: `the disbursement (${formatMoney(values.amountInCampaignCurrency, currency, 'en')}) is larger than what remains of the commitments it fulfils (${formatMoney(available, currency, 'en')})`,
+    });
+  }
+  return { links, problems };
+}
+
+/** Checks a contribution for a campaign; returns what to store and how it fulfils earlier stages. */
+async function prepare(db: Db, actor: MaybeActor, campaignId: string, input: ContributionInput, exceptFulfilling?: string) {
+  const campaign = await getCampaign(db, actor, campaignId);
+  const problems: FieldProblem[] = [];
+  if (!(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: 'no such partner' });
+  if (input.illustrative && !isSecretariat(actor)) problems.push({ field: 'illustrative', message: 'only the secretariat marks figures as illustrative' });
+  const rates = await RateBook.load(db, [input.currency.toUpperCase(), campaign.currency]);
+  const checked = checkContribution(input, { campaign, rates, today: todayUtc() });
+  problems.push(...checked.problems);
+  if (!checked.values || problems.length) throw new InvalidInput(problems);
+  const allocation = await allocateFulfilments(db, checked.values, input.fulfils ?? [], campaign.currency, exceptFulfilling);
+  if (allocation.problems.length) throw new InvalidInput(allocation.problems);
+  return { campaign, values: checked.values, links: allocation.links };
+}
+
+export async function reportContribution(db: Db, actor: MaybeActor, campaignId: string, raw: unknown): Promise<repo.ContributionRow> {
+  const input = parseInput(ContributionInput, raw);
+  // A delegate reports for their own partner only (ASVS V4.2.1, object-level authorization).
+  authorize(actor, 'contribution.write', { partnerId: input.partnerId });
+  const { values, links } = await prepare(db, actor, campaignId, input);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertContribution(tx, { ...values, ...reviewFields(actor), reportedBy: actor?.userId ?? null });
+    await repo.replaceFulfilments(tx, row.id, links);
+    await appendAudit(tx, actor, {
+      action: 'funding.contribution-reported',
+      entityType: 'funding-contribution',
+      entityId: row.id,
+      detail: { campaignId, partnerId: row.partnerId, stage: row.stage, amount: row.amount, currency: row.currency, status: row.status, fulfils: links },
+    });
+    return row;
+  });
+}
+
+export async function getContribution(db: Db, actor: MaybeActor, id: string) {
+  authorize(actor, 'funding.read');
+  const row = await repo.findContribution(db, actor, id);
+  if (!row) throw new NotFound('The contribution');
+  return row;
+}
+
+/** The contribution with what it fulfils and what fulfils it. */
+export async function contributionRecord(db: Db, actor: MaybeActor, id: string) {
+  const contribution = await getContribution(db, actor, id);
+  const links = await repo.fulfilmentsOf(db, id);
+  return {
+    contribution,
+    fulfils: links.filter((link) => link.fulfillingId === id),
+    fulfilledBy: links.filter((link) => link.fulfilledId === id),
+  };
+}
+
+export function listContributions(db: Db, actor: MaybeActor, campaignId: string, filter: repo.ContributionFilter) {
+  authorize(actor, 'funding.read');
+  return repo.listContributions(db, actor, campaignId, filter);
+}
+
+/** What a new commitment or disbursement of a partner may fulfil. */
+export async function fulfillableBy(db: Db, actor: MaybeActor, campaignId: string, partnerId: string) {
+  authorize(actor, 'funding.read');
+  const [pledges, commitments] = await Promise.all([repo.openContributionsOf(db, campaignId, partnerId, 'pledge'), repo.openContributionsOf(db, campaignId, partnerId, 'commitment')]);
+  return { pledges, commitments };
+}
+
+export async function contributionsAwaitingVerification(db: Db, actor: MaybeActor, limit = 200) {
+  authorize(actor, 'contribution.verify');
+  return repo.awaitingVerification(db, limit);
+}
+
+async function review(db: Db, actor: MaybeActor, id: string, raw: unknown, outcome: 'verified' | 'rejected') {
+  authorize(actor, 'contribution.verify');
+  const input = parseInput(ReviewInput, raw);
+  const before = await getContribution(db, actor, id);
+  const reason = input.reason?.trim() ?? '';
+  if (outcome === 'rejected' && !reason) throw new InvalidInput([{ field: 'reason', message: 'say why the figure is rejected; the partner reads it' }]);
+  if (before.status === outcome) throw new InvalidInput([{ field: 'status', message: `the contribution is already ${outcome}` }]);
+  return db.transaction(async (tx) => {
+    const row = await repo.updateContribution(tx, id, input.version, { status: outcome, reviewedBy: actor?.userId ?? null, reviewedAt: new Date(), reviewNote: reason });
+    if (!row) throw new StaleVersion(await repo.findContribution(tx, actor, id));
+    await appendAudit(tx, actor, { action: `funding.contribution-${outcome}`, entityType: 'funding-contribution', entityId: id, detail: { from: before.status, reason } });
+    return row;
+  });
+}
+
+export const verifyContribution = (db: Db, actor: MaybeActor, id: string, raw: unknown) => review(db, actor, id, raw, 'verified');
+export const rejectContribution = (db: Db, actor: MaybeActor, id: string, raw: unknown) => review(db, actor, id, raw, 'rejected');
+
+/**
+ * Corrects a contribution, with a reason kept in the audit trail. The secretariat may correct any figure
+ * (which verifies it); a delegate only their own partner's figures still awaiting verification.
+ */
+export async function correctContribution(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.ContributionRow> {
+  const input = parseInput(ContributionCorrection, raw);
+  const before = await getContribution(db, actor, id);
+  authorize(actor, 'contribution.write', { partnerId: before.partnerId });
+  authorize(actor, 'contribution.write', { partnerId: input.partnerId });
+  if (!isSecretariat(actor) && before.status !== 'reported') {
+    throw new InvalidInput([{ field: 'status', message: `the secretariat has ${before.status} this figure; ask it to correct the figure` }]);
+  }
+  const { version, reason, fulfils, ...fields } = input;
+  const { values, links } = await prepare(db, actor, before.campaignId, { ...fields, fulfils }, id);
+  return db.transaction(async (tx) => {
+    const row = await repo.updateContribution(tx, id, version, { ...values, ...reviewFields(actor, reason.trim()) });
+    if (!row) throw new StaleVersion(await repo.findContribution(tx, actor, id));
+    await repo.replaceFulfilments(tx, id, links);
+    const changes = Object.fromEntries(
+      Object.entries(values)
+        .filter(([key, value]) => !sameValue(before[key as keyof typeof before], value))
+        .map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
+    );
+    await appendAudit(tx, actor, { action: 'funding.contribution-corrected', entityType: 'funding-contribution', entityId: id, detail: { reason: reason.trim(), changes, fulfils: links } });
+    return row;
+  });
+}
+
+/** Every contribution of a campaign the actor may read, for exports. */
+export function allContributions(db: Db, actor: MaybeActor, campaignId: string) {
+  authorize(actor, 'funding.read');
+  return repo.allContributions(db, actor, campaignId);
+}

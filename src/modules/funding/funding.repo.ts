@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { fundingCampaigns, fundingContributions, fundingFulfilments } from '../../db/schema/funding.ts';
+import { updateVersioned } from '../../db/versioned-update.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { isSecretariat, visibleTo } from '../../platform/authz.ts';
+import type { ContributionStatus, Stage } from './funding.schema.ts';
+
+export type CampaignRow = typeof fundingCampaigns.$inferSelect;
+export type NewCampaignRow = typeof fundingCampaigns.$inferInsert;
+export type ContributionRow = typeof fundingContributions.$inferSelect;
+export type NewContributionRow = typeof fundingContributions.$inferInsert;
+
+/**
+ * The contributions an actor may read (rule 4, in the query): those of campaigns they may read, and of
+ * those only verified figures — except the secretariat, which sees everything, and a delegate, who also
+ * sees what their own partner reported.
+ */
+export function contributionsVisibleTo(actor: MaybeActor): SQL | undefined {
+  const campaignVisible = visibleTo(actor, fundingCampaigns);
+  if (isSecretariat(actor)) return undefined;
+  const figures = actor?.partnerId
+    ? or(eq(fundingContributions.status, 'verified'), eq(fundingContributions.partnerId, actor.partnerId))
+    : eq(fundingContributions.status, 'verified');
+  return and(campaignVisible, figures);
+}
+
+export async function listCampaigns(db: Db, actor: MaybeActor): Promise<CampaignRow[]> {
+  return db.select().from(fundingCampaigns).where(visibleTo(actor, fundingCampaigns)).orderBy(desc(fundingCampaigns.startsOn), asc(fundingCampaigns.name));
+}
+
+export async function findCampaign(db: Db, actor: MaybeActor, id: string): Promise<CampaignRow | undefined> {
+  const [row] = await db.select().from(fundingCampaigns).where(and(eq(fundingCampaigns.id, id), visibleTo(actor, fundingCampaigns)));
+  return row;
+}
+
+export async function insertCampaign(tx: Db, values: NewCampaignRow): Promise<CampaignRow> {
+  const [row] = await tx.insert(fundingCampaigns).values(values).returning();
+  return row as CampaignRow;
+}
+
+export function updateCampaign(tx: Db, id: string, version: number, values: Partial<NewCampaignRow>) {
+  return updateVersioned(tx, fundingCampaigns, id, version, values);
+}
+
+export async function findContribution(db: Db, actor: MaybeActor, id: string): Promise<ContributionRow | undefined> {
+  const [row] = await db
+    .select({ contribution: fundingContributions })
+    .from(fundingContributions)
+    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, fundingContributions.campaignId))
+    .where(and(eq(fundingContributions.id, id), contributionsVisibleTo(actor)));
+  return row?.contribution;
+}
+
+export interface ContributionFilter {
+  stage?: Stage;
+  status?: ContributionStatus;
+  partnerId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export async function listContributions(db: Db, actor: MaybeActor, campaignId: string, filter: ContributionFilter): Promise<{ rows: ContributionRow[]; total: number }> {
+  const where = and(
+    eq(fundingContributions.campaignId, campaignId),
+    contributionsVisibleTo(actor),
+    filter.stage ? eq(fundingContributions.stage, filter.stage) : undefined,
+    filter.status ? eq(fundingContributions.status, filter.status) : undefined,
+    filter.partnerId ? eq(fundingContributions.partnerId, filter.partnerId) : undefined,
+  );
+  const pageSize = filter.pageSize ?? 50;
+  const found = await db
+    .select({ contribution: fundingContributions, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(fundingContributions)
+    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, fundingContributions.campaignId))
+    .where(where)
+    .orderBy(desc(fundingContributions.contributedOn), asc(fundingContributions.id))
+    .limit(pageSize)
+    .offset(((filter.page ?? 1) - 1) * pageSize);
+  return { rows: found.map((row) => row.contribution), total: found[0]?.total ?? 0 };
+}
+
+/** Every contribution the actor may read in a campaign, for exports (bounded by the campaign, not paged). */
+export async function allContributions(db: Db, actor: MaybeActor, campaignId: string): Promise<ContributionRow[]> {
+  const rows = await db
+    .select({ contribution: fundingContributions })
+    .from(fundingContributions)
+    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, fundingContributions.campaignId))
+    .where(and(eq(fundingContributions.campaignId, campaignId), contributionsVisibleTo(actor)))
+    .orderBy(asc(fundingContributions.contributedOn), asc(fundingContributions.id));
+  return rows.map((row) => row.contribution);
+}
+
+/** Contributions waiting for the secretariat, oldest first. */
+export async function awaitingVerification(db: Db, limit: number): Promise<ContributionRow[]> {
+  return db.select().from(fundingContributions).where(eq(fundingContributions.status, 'reported')).orderBy(asc(fundingContributions.createdAt)).limit(limit);
+}
+
+export async function insertContribution(tx: Db, values: NewContributionRow): Promise<ContributionRow> {
+  const [row] = await tx.insert(fundingContributions).values(values).returning();
+  return row as ContributionRow;
+}
+
+export function updateContribution(tx: Db, id: string, version: number, values: Partial<NewContributionRow>) {
+  return updateVersioned(tx, fundingContributions, id, version, values);
+}
+
+/**
+ * What remains of each contribution once the live (not rejected) contributions that fulfil it have
+ * taken their share; `exceptFulfilling` leaves out one contribution's own links, for corrections.
+ */
+export async function remainingOf(db: Db, ids: string[], exceptFulfilling?: string): Promise<Map<string, { row: ContributionRow; taken: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(fundingContributions).where(inArray(fundingContributions.id, ids));
+  const fulfilling = sql`(select id from ${fundingContributions} where status <> 'rejected')`;
+  const taken = await db
+    .select({ fulfilledId: fundingFulfilments.fulfilledId, taken: sql<string>`sum(${fundingFulfilments.amount})` })
+    .from(fundingFulfilments)
+    .where(
+      and(
+        inArray(fundingFulfilments.fulfilledId, ids),
+        sql`${fundingFulfilments.fulfillingId} in ${fulfilling}`,
+        exceptFulfilling ? ne(fundingFulfilments.fulfillingId, exceptFulfilling) : undefined,
+      ),
+    )
+    .groupBy(fundingFulfilments.fulfilledId);
+  const takenById = new Map(taken.map((row) => [row.fulfilledId, row.taken]));
+  return new Map(rows.map((row) => [row.id, { row, taken: takenById.get(row.id) ?? '0' }]));
+}
+
+export async function replaceFulfilments(tx: Db, fulfillingId: string, links: { fulfilledId: string; amount: string }[]): Promise<void> {
+  await tx.delete(fundingFulfilments).where(eq(fundingFulfilments.fulfillingId, fulfillingId));
+  if (links.length) await tx.insert(fundingFulfilments).values(links.map((link) => ({ fulfillingId, ...link })));
+}
+
+export function fulfilmentsOf(db: Db, contributionId: string) {
+  return db
+    .select({ fulfillingId: fundingFulfilments.fulfillingId, fulfilledId: fundingFulfilments.fulfilledId, amount: fundingFulfilments.amount })
+    .from(fundingFulfilments)
+    .where(or(eq(fundingFulfilments.fulfillingId, contributionId), eq(fundingFulfilments.fulfilledId, contributionId)));
+}
+
+/** The live contributions of a partner in a campaign at one stage: what a new contribution may fulfil. */
+export function openContributionsOf(db: Db, campaignId: string, partnerId: string, stage: Stage) {
+  return db
+    .select()
+    .from(fundingContributions)
+    .where(and(eq(fundingContributions.campaignId, campaignId), eq(fundingContributions.partnerId, partnerId), eq(fundingContributions.stage, stage), ne(fundingContributions.status, 'rejected')))
+    .orderBy(asc(fundingContributions.contributedOn));
+}
+
+export async function insertContributions(tx: Db, rows: NewContributionRow[]): Promise<void> {
+  await tx.insert(fundingContributions).values(rows);
+}

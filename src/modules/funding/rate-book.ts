@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.ts';
+import { crossRate, type Exact, exact } from './money.ts';
+import { ratesOf } from './rates.repo.ts';
+
+/** ECB publishes no rates on weekends and TARGET holidays: a contribution takes the latest rate at most this many days old. */
+export const RATE_LOOKBACK_DAYS = 7;
+
+export type RateLookup = { rate: Exact; rateDate: string } | { problem: string };
+
+function daysBefore(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).minus({ days }).toISODate() as string;
+}
+
+/** The reference rates of a few currencies, held in memory so a million contributions convert without a query each. */
+export class RateBook {
+  private readonly loaded = new Set<string>();
+  private constructor(private readonly byCurrency: Map<string, { dates: string[]; values: string[] }>) {}
+
+  static async load(db: Db, currencies: string[]): Promise<RateBook> {
+    const book = new RateBook(new Map());
+    await book.ensure(db, currencies);
+    return book;
+  }
+
+  /** Loads the series of any of these currencies not yet held (a file's currencies are known only as it is read). */
+  async ensure(db: Db, currencies: string[]): Promise<void> {
+    const wanted = [...new Set(currencies.filter((c) => c !== 'EUR' && !this.loaded.has(c)))];
+    if (!wanted.length) return;
+    for (const currency of wanted) this.loaded.add(currency);
+    for (const row of await ratesOf(db, wanted)) {
+      let series = this.byCurrency.get(row.currency);
+      if (!series) {
+        series = { dates: [], values: [] };
+        this.byCurrency.set(row.currency, series);
+      }
+      series.dates.push(row.rateDate);
+      series.values.push(row.unitsPerEur);
+    }
+  }
+
+  /** Units per euro on or shortly before `date`; the euro is 1 by definition. */
+  private unitsPerEur(currency: string, date: string): { value: string; rateDate: string } | undefined {
+    if (currency === 'EUR') return { value: '1', rateDate: date };
+    const series = this.byCurrency.get(currency);
+    if (!series) return undefined;
+    // Binary search for the last date on or before `date` (dates are sorted, ISO strings compare as dates).
+    let low = 0;
+    let high = series.dates.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((series.dates[middle] as string) <= date) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    if (found < 0 || (series.dates[found] as string) < daysBefore(date, RATE_LOOKBACK_DAYS)) return undefined;
+    return { value: series.values[found] as string, rateDate: series.dates[found] as string };
+  }
+
+  /** Units of `to` per unit of `from` on `date`, or a message naming the currency and date that has no rate — never 1.0 by default. */
+  rate(from: string, to: string, date: string): RateLookup {
+    if (from === to) return { rate: exact(1), rateDate: date };
+    const fromRate = this.unitsPerEur(from, date);
+    const toRate = this.unitsPerEur(to, date);
+    const missing = !fromRate ? from : !toRate ? to : undefined;
+    if (missing || !fromRate || !toRate) {
+      return { problem: `no reference rate for ${missing} on ${date} or in the ${RATE_LOOKBACK_DAYS} days before it; import the rates (Funding → Exchange rates) first` };
+    }
+    return { rate: crossRate(fromRate.value, toRate.value), rateDate: [fromRate.rateDate, toRate.rateDate].sort()[0] as string };
+  }
+}

@@ -1,0 +1,115 @@
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line } from 'd3-shape';
+
+/**
+ * Server-rendered SVG charts. They are pictures for sighted readers: each sits beside a data table
+ * carrying the same figures, so the SVG is labelled as an image and its numbers are not read twice.
+ * Geometry uses plain numbers (pixels); the money itself is never computed here.
+ */
+export interface ChartSeries {
+  name: string;
+  /** A CSS class choosing the series' colour, so charts follow the site's palette and print. */
+  tone: string;
+}
+
+const WIDTH = 640;
+const LABEL_WIDTH = 180;
+const BAR_HEIGHT = 8;
+const ROW_GAP = 10;
+
+/** Horizontal grouped bars: one row per label, one bar per series. */
+export function BarChart(props: { title: string; series: ChartSeries[]; rows: { label: string; values: number[] }[]; formatTick: (value: number) => string }) {
+  const max = Math.max(1, ...props.rows.flatMap((row) => row.values));
+  const x = scaleLinear().domain([0, max]).nice().range([0, WIDTH - LABEL_WIDTH - 20]);
+  const rowHeight = props.series.length * BAR_HEIGHT + ROW_GAP;
+  const height = props.rows.length * rowHeight + 40;
+  return (
+    <figure class="chart">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={props.title} width="100%" preserveAspectRatio="xMinYMin meet">
+        {x.ticks(4).map((tick) => (
+          <g transform={`translate(${LABEL_WIDTH + x(tick)},0)`}>
+            <line class="chart-grid" y1="0" y2={height - 30} />
+            <text class="chart-tick" y={height - 14} text-anchor="middle">
+              {props.formatTick(tick)}
+            </text>
+          </g>
+        ))}
+        {props.rows.map((row, index) => (
+          <g transform={`translate(0,${index * rowHeight})`}>
+            <text class="chart-label" x={LABEL_WIDTH - 6} y={(props.series.length * BAR_HEIGHT) / 2 + 4} text-anchor="end">
+              {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
+            </text>
+            {row.values.map((value, seriesIndex) => (
+              <rect class={`chart-bar ${props.series[seriesIndex]?.tone ?? ''}`} x={LABEL_WIDTH} y={seriesIndex * BAR_HEIGHT} width={Math.max(0, x(value))} height={BAR_HEIGHT - 1} />
+            ))}
+          </g>
+        ))}
+      </svg>
+      <ChartLegend series={props.series} />
+    </figure>
+  );
+}
+
+/** Lines over ordered points (months), with an optional horizontal target line such as a goal. */
+export function LineChart(props: { title: string; series: ChartSeries[]; points: { label: string; values: number[] }[]; target?: { value: number; label: string }; formatTick: (value: number) => string }) {
+  const height = 260;
+  const left = 70;
+  const bottom = 30;
+  const max = Math.max(1, props.target?.value ?? 0, ...props.points.flatMap((point) => point.values));
+  const y = scaleLinear().domain([0, max]).nice().range([height - bottom, 10]);
+  const x = scalePoint<string>().domain(props.points.map((point) => point.label)).range([left, WIDTH - 10]).padding(0.5);
+  const every = Math.max(1, Math.ceil(props.points.length / 8));
+  return (
+    <figure class="chart">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={props.title} width="100%" preserveAspectRatio="xMinYMin meet">
+        {y.ticks(5).map((tick) => (
+          <g transform={`translate(0,${y(tick)})`}>
+            <line class="chart-grid" x1={left} x2={WIDTH - 10} />
+            <text class="chart-tick" x={left - 6} y="4" text-anchor="end">
+              {props.formatTick(tick)}
+            </text>
+          </g>
+        ))}
+        {props.points.map((point, index) =>
+          index % every === 0 ? (
+            <text class="chart-tick" x={x(point.label)} y={height - 10} text-anchor="middle">
+              {point.label}
+            </text>
+          ) : null,
+        )}
+        {props.target && (
+          <g>
+            <line class="chart-target" x1={left} x2={WIDTH - 10} y1={y(props.target.value)} y2={y(props.target.value)} />
+            <text class="chart-tick" x={WIDTH - 12} y={y(props.target.value) - 4} text-anchor="end">
+              {props.target.label}
+            </text>
+          </g>
+        )}
+        {props.series.map((series, seriesIndex) => {
+          const path = line<{ label: string; values: number[] }>()
+            .x((point) => x(point.label) ?? left)
+            .y((point) => y(point.values[seriesIndex] ?? 0))(props.points);
+          return <path class={`chart-line ${series.tone}`} d={path ?? ''} />;
+        })}
+      </svg>
+      <ChartLegend series={props.series} target={props.target?.label} />
+    </figure>
+  );
+}
+
+function ChartLegend(props: { series: ChartSeries[]; target?: string }) {
+  return (
+    <figcaption class="chart-legend" aria-hidden="true">
+      {props.series.map((series) => (
+        <span>
+          <span class={`chart-swatch ${series.tone}`} /> {series.name}
+        </span>
+      ))}
+      {props.target && (
+        <span>
+          <span class="chart-swatch chart-target-swatch" /> {props.target}
+        </span>
+      )}
+    </figcaption>
+  );
+}

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerFundingCommands } from './modules/funding/funding.cli.ts';
+import { ImportRejected } from './platform/csv-import.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseConnectionError, type Database, openDatabase } from './db/client.ts';
 import { isEmptyDatabase, loadDemoData, writeDemoSignIns } from './db/seed/demo.ts';
@@ -123,8 +125,13 @@ audit
     }),
   );
 
+registerFundingCommands(program, withDatabase);
+
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseConnectionError) {
+  if (error instanceof ImportRejected) {
+    console.error(`coalition-desk: ${error.message}`);
+    for (const row of error.rows) console.error(`  line ${row.line}, ${row.field}: ${row.message}`);
+  } else if (error instanceof ConfigError || error instanceof DatabaseConnectionError) {
     console.error(`coalition-desk: ${error.message}`);
   } else if (error instanceof InvalidInput) {
     console.error(`coalition-desk: ${error.fields.map((f) => `${f.field} ${f.message}`).join('; ')}`);

@@ -5,12 +5,17 @@ import { type FieldProblem, InvalidInput } from './errors.ts';
 
 const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
 
-function problemsOf(schema: TSchema, value: unknown): FieldProblem[] {
+function validatorOf(schema: TSchema) {
   let validator = compiled.get(schema);
   if (!validator) {
     validator = Compile(schema);
     compiled.set(schema, validator);
   }
+  return validator;
+}
+
+function problemsOf(schema: TSchema, value: unknown): FieldProblem[] {
+  const validator = validatorOf(schema);
   const problems: FieldProblem[] = [];
   for (const error of validator.Errors(value)) {
     if (error.keyword === 'boolean') continue; // reported again, with the field's name, as additionalProperties
@@ -34,6 +39,15 @@ export function parseInput<S extends TSchema>(schema: S, raw: unknown): Static<S
   const problems = problemsOf(schema, value);
   if (problems.length) throw new InvalidInput(problems);
   return value as Static<S>;
+}
+
+/**
+ * parseInput for values that already have the right types (a CSV row's text fields): the compiled check
+ * alone on the common path, and the full conversion only to explain a failure. Bulk imports call this
+ * once per row.
+ */
+export function checkInput<S extends TSchema>(schema: S, value: unknown): Static<S> {
+  return validatorOf(schema).Check(value) ? (value as Static<S>) : parseInput(schema, value);
 }
 
 /** HTML forms send every field as a string; an empty optional field means "no value". */

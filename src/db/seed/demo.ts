@@ -9,6 +9,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { generatePassword } from '../../platform/passwords.ts';
 import { createPerson } from '../../modules/partners/people.service.ts';
 import { createUser } from '../../modules/users/users.service.ts';
+import { loadDemoFunding } from './demo-funding.ts';
 import { loadDemoMeetings } from './demo-meetings.ts';
 import { loadReferenceData } from './reference-data.ts';
 
@@ -48,6 +49,7 @@ async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
     await createPerson(db, actor, { partnerId: usa.id, name: 'John Godfrey', title: 'Acting Special Envoy for the Global Coalition to Defeat Daesh/ISIS', classification: 'public' });
   }
   await loadDemoMeetings(db, actor);
+  await loadDemoFunding(db, actor);
   const signIns: DemoSignIn[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const [partner] = account.partnerIso3 ? await db.select().from(partners).where(eq(partners.iso3, account.partnerIso3)) : [];

@@ -10,7 +10,7 @@ import { normalizePartner } from '../../modules/partners/partners.service.ts';
 import * as repo from '../../modules/partners/partners.repo.ts';
 import type { PartnerInput } from '../../modules/partners/partners.schema.ts';
 
-const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+export const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
 /** French and Arabic names of the member organisations, which have no ISO code to derive them from. */
 const ORGANISATION_NAMES: Record<string, { fr: string; ar: string }> = {
@@ -22,7 +22,7 @@ const ORGANISATION_NAMES: Record<string, { fr: string; ar: string }> = {
   Kosovo: { fr: 'Kosovo', ar: 'كوسوفو' },
 };
 
-function readCsv(name: string): Record<string, string>[] {
+export function readCsv(name: string): Record<string, string>[] {
   return parse(fs.readFileSync(path.join(DATA_DIR, name), 'utf8'), { columns: true, skip_empty_lines: true });
 }
 

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -7,6 +6,7 @@ import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../p
 import { parseInput } from '../../platform/validate.ts';
 import { allTheaters } from '../meetings/meetings.repo.ts';
 import { changedFields, checkedClassification } from '../partners/classification.ts';
+import { isIsoDay } from './calendar-day.ts';
 import { summarizeCampaign } from './campaign-summary.ts';
 import * as totalsRepo from './funding-totals.repo.ts';
 import * as repo from './funding.repo.ts';
@@ -14,10 +14,6 @@ import { CampaignInput, CampaignUpdate, STAGES } from './funding.schema.ts';
 import { type Exact, exact, isIsoCurrency, parseAmount } from './money.ts';
 
 export type { CampaignRow } from './funding.repo.ts';
-
-export function isIsoDay(text: string): boolean {
-  return DateTime.fromFormat(text, 'yyyy-MM-dd', { zone: 'UTC' }).isValid;
-}
 
 function optionalAmount(text: string | null | undefined, currency: string, field: string, problems: FieldProblem[]): string | null {
   if (!text) return null;

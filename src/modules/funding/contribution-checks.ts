@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { isSecretariat } from '../../platform/authz.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
+import { isIsoDay } from './calendar-day.ts';
 import type { CampaignRow, NewContributionRow } from './funding.repo.ts';
 import type { ContributionInput } from './funding.schema.ts';
 import { convert, isIsoCurrency, parseAmount } from './money.ts';
@@ -30,7 +30,7 @@ export function checkContribution(input: ContributionInput, context: CheckContex
   if (!currencyOk) problems.push({ field: 'currency', message: `"${input.currency}" is not an ISO 4217 currency code` });
   const parsed = parseAmount(input.amount, currencyOk ? currency : undefined, context.decimalSeparator);
   if ('problem' in parsed) problems.push({ field: 'amount', message: parsed.problem });
-  const dateOk = DateTime.fromFormat(input.contributedOn, 'yyyy-MM-dd', { zone: 'UTC' }).isValid;
+  const dateOk = isIsoDay(input.contributedOn);
   if (!dateOk) problems.push({ field: 'contributedOn', message: `"${input.contributedOn}" is not a calendar date` });
   else if (input.stage === 'disbursement' && input.contributedOn > context.today) {
     problems.push({ field: 'contributedOn', message: `a disbursement is money already transferred; ${input.contributedOn} is in the future` });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -7,7 +7,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/authz.ts';
 import { ImportRejected, type RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { parseInput } from '../../platform/validate.ts';
+import { checkInput } from '../../platform/validate.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { listPartners } from '../partners/partners.repo.ts';
 import { type CheckedContribution, checkContribution, reviewFields, todayUtc } from './contribution-checks.ts';
@@ -74,10 +74,16 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
   const today = todayUtc();
   const hash = createHash('sha256');
   let bytesRead = 0;
-  input.on('data', (chunk: Buffer | string) => {
-    hash.update(chunk);
-    bytesRead += Buffer.byteLength(chunk);
-  });
+  // Counted and hashed on the way through (a 'data' listener would start the flow before the parser is attached).
+  const counted = input.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        bytesRead += chunk.length;
+        done(null, chunk);
+      },
+    }),
+  );
 
   const problems: RowProblem[] = [];
   let problemCount = 0;
@@ -93,11 +99,19 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
   let decimalSeparator: '.' | ',' | undefined;
 
   const result = await db.transaction(async (tx) => {
-    const parser = input.pipe(parse({ columns: (header: string[]) => header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true }));
+    const parser = counted.pipe(parse({ columns: (header: string[]) => header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true }));
     let batch: CheckedContribution[] = [];
+    // One batch is written while the next is read and checked: the database and the parser overlap.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       // Once a problem is found nothing will be kept, so the rest is only checked, not written.
-      if (batch.length && problemCount === 0) await insertContributions(tx, batch.map((values) => ({ ...values, ...reviewFields(actor), reportedBy: actor?.userId ?? null })));
+      if (batch.length && problemCount === 0) {
+        const rows = batch.map((values) => ({ ...values, ...reviewFields(actor), reportedBy: actor?.userId ?? null }));
+        await writing;
+        writing = insertContributions(tx, rows);
+        // Awaited before the next batch or at the end; this only keeps a failure from going unobserved meanwhile.
+        writing.catch(() => undefined);
+      }
       batch = [];
     };
     let headerChecked = false;
@@ -128,7 +142,7 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
         }
         let typed: ContributionInput;
         try {
-          typed = parseInput(ContributionInput, {
+          typed = checkInput(ContributionInput, {
             partnerId,
             stage: record.stage,
             amount: record.amount,
@@ -165,6 +179,7 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
     }
     if (line === 1 && problemCount === 0) report(1, [{ field: '(file)', message: 'the file has no data rows' }]);
     await flush();
+    await writing;
     options.onProgress?.(bytesRead, imported);
     if (problemCount > 0) {
       if (problemCount > problems.length) problems.push({ line: 0, field: '(file)', message: `${problemCount - problems.length} more problems not listed` });

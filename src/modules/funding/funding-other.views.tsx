@@ -1,5 +1,4 @@
 import type { RowProblem } from '../../platform/csv-import.ts';
-import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -162,7 +161,7 @@ export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; c
         caption={t('funding.publicTitle')}
         empty={t('funding.noCampaigns')}
         columns={[
-          { header: t('funding.campaign'), cell: (c) => <a href={`/stabilization/${c.id}`}>{c.name}</a> },
+          { header: t('funding.campaign'), cell: (c) => (<><a href={`/stabilization/${c.id}`}>{c.name}</a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
           { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
           { header: t('funding.stage.pledge.total'), cell: (c) => <MoneyText ctx={ctx} amount={c.verified.pledge} currency={c.currency} /> },
           { header: t('funding.pledgedOfGoal'), cell: (c) => { const percent = percentOf(c.verified.pledge, c.goalAmount); return percent === undefined ? '—' : `${percent}%`; } },
@@ -193,6 +192,15 @@ export function PublicCampaignPage({ ctx, campaign, summary, partnerNames }: { c
         </dd>
         <dt>{t('funding.goal')}</dt>
         <dd>{campaign.goalAmount ? <MoneyText ctx={ctx} amount={campaign.goalAmount} currency={campaign.currency} /> : t('funding.noGoal')}</dd>
+        {campaign.statedPledged && (
+          <>
+            <dt>{t('funding.statedPledged')}</dt>
+            <dd>
+              {campaign.statedPledgedIsLowerBound && `${t('funding.moreThan')} `}
+              <MoneyText ctx={ctx} amount={campaign.statedPledged} currency={campaign.currency} />
+            </dd>
+          </>
+        )}
         {STAGES.map((stage) => (
           <>
             <dt>{t(`funding.stage.${stage}.total` as never)}</dt>
@@ -215,7 +223,6 @@ export function PublicCampaignPage({ ctx, campaign, summary, partnerNames }: { c
       ) : (
         <p class="empty">{t('funding.noFigures')}</p>
       )}
-      <ActionLinks links={[]} />
     </Layout>
   );
 }

@@ -1,9 +1,9 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { fundingCampaigns, fundingContributions, fundingFulfilments } from '../../db/schema/funding.ts';
+import { fundingCampaigns, fundingContributions, fundingFulfilments, fundingTotals } from '../../db/schema/funding.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
-import { contributionsVisibleTo } from './funding.repo.ts';
+import { contributionsVisibleTo, figuresVisibleTo } from './funding.repo.ts';
 import type { ContributionStatus, Stage } from './funding.schema.ts';
 
 /** Which breakdown a grouped row belongs to: the value `grouping(partner, theater, channel, month)` gives each set. */
@@ -22,33 +22,32 @@ export interface GroupedTotal {
   illustrative: boolean;
 }
 
-const month = sql<string | null>`to_char(${fundingContributions.contributedOn}, 'YYYY-MM')`;
-
 /**
- * Every total the campaign page shows, in one pass over the campaign's contributions (GROUPING SETS):
- * by stage and status, and by partner, theater, channel and month within each. Sums are PostgreSQL
- * numeric, exact.
+ * Every total the campaign page shows, in one pass over the campaign's running totals (GROUPING SETS):
+ * by stage and status, and by partner, theater, channel and month within each. The running totals are
+ * kept by triggers (migration 0006), so this reads a few thousand rows however many contributions there
+ * are. Sums are PostgreSQL numeric, exact.
  */
 export async function groupedTotals(db: Db, actor: MaybeActor, campaignId: string): Promise<GroupedTotal[]> {
-  const c = fundingContributions;
+  const t = fundingTotals;
   const rows = await db
     .select({
-      breakdown: sql<number>`grouping(${c.partnerId}, ${c.theaterSlug}, ${c.channel}, ${month})`.mapWith(Number),
-      stage: c.stage,
-      status: c.status,
-      partnerId: c.partnerId,
-      theaterSlug: c.theaterSlug,
-      channel: c.channel,
-      month,
-      amount: sql<string>`sum(${c.amountInCampaignCurrency})::text`,
-      count: sql<number>`count(*)`.mapWith(Number),
-      illustrative: sql<boolean>`bool_or(${c.illustrative})`,
+      breakdown: sql<number>`grouping(${t.partnerId}, ${t.theaterSlug}, ${t.channel}, ${t.month})`.mapWith(Number),
+      stage: t.stage,
+      status: t.status,
+      partnerId: t.partnerId,
+      theaterSlug: t.theaterSlug,
+      channel: t.channel,
+      month: t.month,
+      amount: sql<string>`sum(${t.amount})::text`,
+      count: sql<number>`sum(${t.contributions})`.mapWith(Number),
+      illustrative: sql<boolean>`sum(${t.illustrativeContributions}) > 0`,
     })
-    .from(c)
-    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, c.campaignId))
-    .where(and(eq(c.campaignId, campaignId), ne(c.status, 'rejected'), contributionsVisibleTo(actor)))
+    .from(t)
+    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, t.campaignId))
+    .where(and(eq(t.campaignId, campaignId), ne(t.status, 'rejected'), sql`${t.contributions} <> 0`, figuresVisibleTo(actor, t)))
     .groupBy(
-      sql`grouping sets ((${c.stage}, ${c.status}), (${c.stage}, ${c.status}, ${c.partnerId}), (${c.stage}, ${c.status}, ${c.theaterSlug}), (${c.stage}, ${c.status}, ${c.channel}), (${c.stage}, ${c.status}, ${month}))`,
+      sql`grouping sets ((${t.stage}, ${t.status}), (${t.stage}, ${t.status}, ${t.partnerId}), (${t.stage}, ${t.status}, ${t.theaterSlug}), (${t.stage}, ${t.status}, ${t.channel}), (${t.stage}, ${t.status}, ${t.month}))`,
     );
   return rows as GroupedTotal[];
 }
@@ -72,13 +71,13 @@ export async function fulfilledPledgesByPartner(db: Db, campaignId: string): Pro
 
 /** Verified totals of every campaign by stage: the campaign list and the year-on-year comparison. */
 export async function verifiedTotalsByCampaign(db: Db, actor: MaybeActor, partnerId?: string) {
-  const c = fundingContributions;
+  const t = fundingTotals;
   return db
-    .select({ campaignId: c.campaignId, stage: c.stage, amount: sql<string>`sum(${c.amountInCampaignCurrency})::text`, illustrative: sql<boolean>`bool_or(${c.illustrative})` })
-    .from(c)
-    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, c.campaignId))
-    .where(and(eq(c.status, 'verified'), contributionsVisibleTo(actor), partnerId ? eq(c.partnerId, partnerId) : undefined))
-    .groupBy(c.campaignId, c.stage);
+    .select({ campaignId: t.campaignId, stage: t.stage, amount: sql<string>`sum(${t.amount})::text`, illustrative: sql<boolean>`sum(${t.illustrativeContributions}) > 0` })
+    .from(t)
+    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, t.campaignId))
+    .where(and(eq(t.status, 'verified'), sql`${t.contributions} <> 0`, figuresVisibleTo(actor, t), partnerId ? eq(t.partnerId, partnerId) : undefined))
+    .groupBy(t.campaignId, t.stage);
 }
 
 /** Verified pledges not yet fulfilled by verified commitments, by campaign and partner, largest first. */

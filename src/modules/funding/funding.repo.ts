@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts';
 import { fundingCampaigns, fundingContributions, fundingFulfilments } from '../../db/schema/funding.ts';
 import { updateVersioned } from '../../db/versioned-update.ts';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { isSecretariat, visibleTo } from '../../platform/authz.ts';
 import type { ContributionStatus, Stage } from './funding.schema.ts';
@@ -12,18 +13,19 @@ export type ContributionRow = typeof fundingContributions.$inferSelect;
 export type NewContributionRow = typeof fundingContributions.$inferInsert;
 
 /**
- * The contributions an actor may read (rule 4, in the query): those of campaigns they may read, and of
- * those only verified figures — except the secretariat, which sees everything, and a delegate, who also
- * sees what their own partner reported.
+ * The figures an actor may read (rule 4, in the query): those of campaigns they may read, and of those
+ * only verified figures — except the secretariat, which sees everything, and a delegate, who also sees
+ * what their own partner reported. `figures` names the status and partner columns of the table read
+ * (contributions, or the running totals); the campaign table must be joined.
  */
-export function contributionsVisibleTo(actor: MaybeActor): SQL | undefined {
+export function figuresVisibleTo(actor: MaybeActor, figures: { status: PgColumn; partnerId: PgColumn }): SQL | undefined {
   const campaignVisible = visibleTo(actor, fundingCampaigns);
   if (isSecretariat(actor)) return undefined;
-  const figures = actor?.partnerId
-    ? or(eq(fundingContributions.status, 'verified'), eq(fundingContributions.partnerId, actor.partnerId))
-    : eq(fundingContributions.status, 'verified');
-  return and(campaignVisible, figures);
+  const readable = actor?.partnerId ? or(eq(figures.status, 'verified'), eq(figures.partnerId, actor.partnerId)) : eq(figures.status, 'verified');
+  return and(campaignVisible, readable);
 }
+
+export const contributionsVisibleTo = (actor: MaybeActor) => figuresVisibleTo(actor, fundingContributions);
 
 export async function listCampaigns(db: Db, actor: MaybeActor): Promise<CampaignRow[]> {
   return db.select().from(fundingCampaigns).where(visibleTo(actor, fundingCampaigns)).orderBy(desc(fundingCampaigns.startsOn), asc(fundingCampaigns.name));
@@ -149,6 +151,21 @@ export function openContributionsOf(db: Db, campaignId: string, partnerId: strin
     .orderBy(asc(fundingContributions.contributedOn));
 }
 
+/**
+ * Inserts many contributions in one statement: each column travels as one array parameter and UNNEST
+ * turns the arrays back into rows, so a thousand-row batch costs one round trip and a fixed number of
+ * parameters (the bulk importer's hot path).
+ */
 export async function insertContributions(tx: Db, rows: NewContributionRow[]): Promise<void> {
-  await tx.insert(fundingContributions).values(rows);
+  const column = (pick: (row: NewContributionRow) => unknown) => sql.param(rows.map((row) => pick(row) ?? null));
+  await tx.execute(sql`
+    insert into funding_contributions (campaign_id, partner_id, stage, amount, currency, rate_to_campaign, rate_date,
+      amount_in_campaign_currency, channel, theater_slug, contributed_on, source, illustrative, status, reported_by, reviewed_by, reviewed_at)
+    select * from unnest(
+      ${column((r) => r.campaignId)}::uuid[], ${column((r) => r.partnerId)}::uuid[], ${column((r) => r.stage)}::contribution_stage[],
+      ${column((r) => r.amount)}::numeric[], ${column((r) => r.currency)}::text[], ${column((r) => r.rateToCampaign)}::numeric[],
+      ${column((r) => r.rateDate)}::date[], ${column((r) => r.amountInCampaignCurrency)}::numeric[], ${column((r) => r.channel)}::text[],
+      ${column((r) => r.theaterSlug)}::text[], ${column((r) => r.contributedOn)}::date[], ${column((r) => r.source)}::text[],
+      ${column((r) => r.illustrative ?? false)}::boolean[], ${column((r) => r.status ?? 'reported')}::contribution_status[],
+      ${column((r) => r.reportedBy)}::uuid[], ${column((r) => r.reviewedBy)}::uuid[], ${column((r) => r.reviewedAt?.toISOString())}::timestamptz[])`);
 }

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
+import { daysBefore } from './calendar-day.ts';
 import { crossRate, type Exact, exact } from './money.ts';
 import { ratesOf } from './rates.repo.ts';
 
@@ -8,13 +8,10 @@ export const RATE_LOOKBACK_DAYS = 7;
 
 export type RateLookup = { rate: Exact; rateDate: string } | { problem: string };
 
-function daysBefore(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).minus({ days }).toISODate() as string;
-}
-
 /** The reference rates of a few currencies, held in memory so a million contributions convert without a query each. */
 export class RateBook {
   private readonly loaded = new Set<string>();
+  private readonly lookups = new Map<string, RateLookup>();
   private constructor(private readonly byCurrency: Map<string, { dates: string[]; values: string[] }>) {}
 
   static async load(db: Db, currencies: string[]): Promise<RateBook> {
@@ -37,6 +34,8 @@ export class RateBook {
       series.dates.push(row.rateDate);
       series.values.push(row.unitsPerEur);
     }
+    // Earlier answers may have said "no rate" for a currency just loaded.
+    this.lookups.clear();
   }
 
   /** Units per euro on or shortly before `date`; the euro is 1 by definition. */
@@ -61,6 +60,17 @@ export class RateBook {
 
   /** Units of `to` per unit of `from` on `date`, or a message naming the currency and date that has no rate — never 1.0 by default. */
   rate(from: string, to: string, date: string): RateLookup {
+    // A file has few distinct days and currencies: each pair and day is looked up and divided once.
+    const key = `${from}${to}${date}`;
+    let found = this.lookups.get(key);
+    if (!found) {
+      found = this.lookUp(from, to, date);
+      this.lookups.set(key, found);
+    }
+    return found;
+  }
+
+  private lookUp(from: string, to: string, date: string): RateLookup {
     if (from === to) return { rate: exact(1), rateDate: date };
     const fromRate = this.unitsPerEur(from, date);
     const toRate = this.unitsPerEur(to, date);

@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/platform/actor.ts';
+import { createCampaign } from '../../src/modules/funding/campaigns.service.ts';
+import { importRates } from '../../src/modules/funding/rates.service.ts';
+import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { browserAvailable, launchChromium, serveForBrowser } from '../helpers/browser.ts';
+
+const runBrowser = browserAvailable();
+
+describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a real browser', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let delegate: TestUser;
+  let officer: TestUser;
+  let campaignId: string;
+
+  beforeAll(async () => {
+    ctx = await buildTestApp();
+    delegate = await makeUser(ctx.db, 'delegate', { partnerIso3: 'FRA' });
+    officer = await makeUser(ctx.db, 'secretariat-officer');
+    await importRates(ctx.db, systemActor('test'), 'Date,USD,\n2021-06-28,1.1926,\n', 'ECB reference rates (test extract)');
+    const campaign = await createCampaign(ctx.db, systemActor('test'), { name: '2021 Stabilization Pledge Drive', startsOn: '2021-01-01', endsOn: '2021-12-31', currency: 'USD', goalAmount: '670000000', theaterSlugs: ['iraq', 'syria'], source: 'Readout, 2021' });
+    campaignId = campaign.id;
+    baseUrl = await serveForBrowser(ctx.app);
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  async function signIn(user: TestUser): Promise<Page> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('E-mail address').fill(user.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    return page;
+  }
+
+  const headline = (page: Page) => page.locator('p.headline').textContent();
+
+  it('moves the headline by the converted amount only once the secretariat verifies the pledge', async () => {
+    const delegatePage = await signIn(delegate);
+    await delegatePage.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Funding' }).click();
+    await delegatePage.getByRole('link', { name: '2021 Stabilization Pledge Drive' }).click();
+    expect(await headline(delegatePage)).toBe('USD 0 pledged of the USD 670 million goal — 0%');
+    expect(await seriousViolations(delegatePage)).toEqual([]);
+
+    await delegatePage.getByRole('link', { name: 'Report a contribution' }).click();
+    expect(await seriousViolations(delegatePage)).toEqual([]);
+    // A refused amount keeps everything typed and says what is wrong.
+    await delegatePage.getByLabel('Amount').fill('25.000.000');
+    await delegatePage.getByLabel('Currency').fill('EUR');
+    await delegatePage.getByLabel('Date').fill('2021-06-28');
+    await delegatePage.getByLabel('Source').fill('Statement of France, Rome ministerial');
+    await delegatePage.getByRole('button', { name: 'Report' }).click();
+    await expect(delegatePage.getByRole('alert').first().textContent()).resolves.toContain('no thousands separators');
+    await expect(delegatePage.getByLabel('Source').inputValue()).resolves.toBe('Statement of France, Rome ministerial');
+    await delegatePage.getByLabel('Amount').fill('25000000');
+    await delegatePage.getByRole('button', { name: 'Report' }).click();
+    await delegatePage.waitForURL(/\/funding\/contributions\//);
+    await expect(delegatePage.locator('dl.facts').textContent()).resolves.toContain('Awaiting verification');
+    const contributionUrl = delegatePage.url();
+
+    // Not counted yet: the headline still says nothing is pledged.
+    await delegatePage.goto(`${baseUrl}/funding/campaigns/${campaignId}`);
+    expect(await headline(delegatePage)).toBe('USD 0 pledged of the USD 670 million goal — 0%');
+
+    const officerPage = await signIn(officer);
+    await officerPage.goto(`${baseUrl}/funding/review`);
+    await officerPage.getByRole('link', { name: 'Review' }).click();
+    await officerPage.waitForURL(contributionUrl);
+    expect(await seriousViolations(officerPage)).toEqual([]);
+    await officerPage.getByRole('button', { name: 'Verify' }).click();
+    await officerPage.waitForURL(contributionUrl);
+    await expect(officerPage.locator('dl.facts').textContent()).resolves.toContain('Verified');
+
+    // EUR 25,000,000 at 1.1926 = USD 29,815,000: 4% of the goal.
+    await delegatePage.reload();
+    expect(await headline(delegatePage)).toBe('USD 29.8 million pledged of the USD 670 million goal — 4%');
+    await expect(delegatePage.getByRole('table').first().textContent()).resolves.toContain('USD 29,815,000.00');
+    expect(await seriousViolations(delegatePage)).toEqual([]);
+  });
+});

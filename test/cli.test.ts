@@ -98,4 +98,23 @@ describe('coalition-desk command', () => {
     expect(verify.code).toBe(0);
     expect(verify.stdout.trim()).toMatch(/^ok \d+ events$/);
   }, 120_000);
+
+  it('imports contributions from a file all or nothing, naming each bad line, and imports reference rates', async () => {
+    const file = path.join(dataDir, 'contributions.csv');
+    fs.writeFileSync(file, 'campaign,partner,stage,amount,currency,date,source\n2021 Stabilization Pledge Drive,FRA,pledge,1000,EUR,2021-06-28,a\n2021 Stabilization Pledge Drive,Atlantis,pledge,5,USD,2021-06-28,b\n');
+    const refused = await run(['funding', 'import', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The file was not imported: 1 problem found.');
+    expect(refused.stderr).toContain('line 3, partner: no partner "Atlantis" (use the ISO code, e.g. FRA, or the name)');
+    fs.writeFileSync(file, 'campaign,partner,stage,amount,currency,date,source\n2021 Stabilization Pledge Drive,FRA,pledge,1000,EUR,2021-06-28,a\n2021 Stabilization Pledge Drive,Italy,commitment,5,USD,2021-06-28,b\n');
+    const imported = await run(['funding', 'import', file]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/^Imported 2 contributions into 1 campaign\(s\) in \d+\.\d s\.$/m);
+
+    const rates = path.join(dataDir, 'rates.csv');
+    fs.writeFileSync(rates, 'Date,USD,CHF,\n2021-07-01,1.1884,1.0963,\n');
+    const ratesImported = await run(['funding', 'rates', rates, '--source', 'ECB extract']);
+    expect(ratesImported.stdout.trim()).toBe('Imported 2 rates for CHF, USD from 2021-07-01 to 2021-07-01.');
+    expect((await run(['audit', 'verify'])).code).toBe(0);
+  }, 120_000);
 });

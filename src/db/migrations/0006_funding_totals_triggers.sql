@@ -2,8 +2,14 @@
 -- write. Statement-level triggers with transition tables apply a whole batch (a thousand imported rows)
 -- as one grouped upsert. A key whose contributions all move away keeps a row with zero contributions;
 -- readers skip those.
+-- A bulk import sets coalition_desk.defer_funding_totals for its own transaction and recomputes the
+-- totals of the campaigns it touched once at the end: a thousand batches each updating the same keys
+-- would leave a thousand dead versions of every key inside one transaction, and slow down as it goes.
 CREATE FUNCTION funding_totals_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('coalition_desk.defer_funding_totals', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     INSERT INTO funding_totals AS t (campaign_id, partner_id, stage, status, theater_slug, channel, month, amount, contributions, illustrative_contributions)
     SELECT campaign_id, partner_id, stage, status, theater_slug, channel, to_char(contributed_on, 'YYYY-MM'),

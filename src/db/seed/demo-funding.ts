@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { createCampaign } from '../../modules/funding/campaigns.service.ts';
 import { reportContribution } from '../../modules/funding/contributions.service.ts';
 import { importRates } from '../../modules/funding/rates.service.ts';

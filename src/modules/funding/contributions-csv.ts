@@ -13,6 +13,7 @@ import { listPartners } from '../partners/partners.repo.ts';
 import { type CheckedContribution, checkContribution, reviewFields, todayUtc } from './contribution-checks.ts';
 import { type CampaignRow, insertContributions, listCampaigns } from './funding.repo.ts';
 import { ContributionInput } from './funding.schema.ts';
+import { deferTotals, recomputeTotals } from './funding-totals.repo.ts';
 import { RateBook } from './rate-book.ts';
 
 /** CSV header ↔ contribution field. `campaign` may be left out when the import names one campaign. */
@@ -99,6 +100,7 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
   let decimalSeparator: '.' | ',' | undefined;
 
   const result = await db.transaction(async (tx) => {
+    await deferTotals(tx);
     const parser = counted.pipe(parse({ columns: (header: string[]) => header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true }));
     let batch: CheckedContribution[] = [];
     // One batch is written while the next is read and checked: the database and the parser overlap.
@@ -185,6 +187,7 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
       if (problemCount > problems.length) problems.push({ line: 0, field: '(file)', message: `${problemCount - problems.length} more problems not listed` });
       throw new ImportRejected(problems);
     }
+    await recomputeTotals(tx, [...touched]);
     await appendAudit(tx, actor, {
       action: 'funding.contributions-imported',
       entityType: 'funding-campaign',

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { fundingCampaigns, fundingContributions, fundingFulfilments, fundingTotals } from '../../db/schema/funding.ts';
@@ -100,4 +100,25 @@ export async function outstandingPledges(db: Db, actor: MaybeActor) {
     .groupBy(pledge.campaignId, pledge.partnerId)
     .having(sql`${outstanding} > 0`)
     .orderBy(sql`${outstanding} desc`);
+}
+
+/**
+ * For a bulk import: the running-total triggers skip this transaction's writes (see migration 0006),
+ * and `recomputeTotals` rebuilds the touched campaigns' totals once, set-based, before it commits.
+ */
+export async function deferTotals(tx: Db): Promise<void> {
+  await tx.execute(sql`select set_config('coalition_desk.defer_funding_totals', 'on', true)`);
+}
+
+export async function recomputeTotals(tx: Db, campaignIds: string[]): Promise<void> {
+  if (!campaignIds.length) return;
+  await tx.execute(sql`select set_config('coalition_desk.defer_funding_totals', 'off', true)`);
+  await tx.delete(fundingTotals).where(inArray(fundingTotals.campaignId, campaignIds));
+  await tx.execute(sql`
+    insert into funding_totals (campaign_id, partner_id, stage, status, theater_slug, channel, month, amount, contributions, illustrative_contributions)
+    select campaign_id, partner_id, stage, status, theater_slug, channel, to_char(contributed_on, 'YYYY-MM'),
+           sum(amount_in_campaign_currency), count(*), count(*) filter (where illustrative)
+    from funding_contributions
+    where campaign_id in ${campaignIds}
+    group by campaign_id, partner_id, stage, status, theater_slug, channel, to_char(contributed_on, 'YYYY-MM')`);
 }

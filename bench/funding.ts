@@ -15,7 +15,9 @@ import { openPglite, openPostgres } from '../src/db/client.ts';
 import { loadReferenceData } from '../src/db/seed/reference-data.ts';
 import { fundingCampaigns, fundingContributions } from '../src/db/schema/funding.ts';
 import { partners } from '../src/db/schema/partners.ts';
+import { campaignPageData } from '../src/modules/funding/campaign-page-data.ts';
 import { campaignSummary, createCampaign } from '../src/modules/funding/campaigns.service.ts';
+import { translator } from '../src/platform/i18n/i18n.ts';
 import { importRates } from '../src/modules/funding/rates.service.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { option } from './lib.ts';
@@ -97,6 +99,7 @@ async function main() {
   const fullFile = path.join(workDir, 'full.csv');
   writeContributions(smallFile, Math.round(rows / 10), partnerKeys);
   writeContributions(fullFile, rows, partnerKeys);
+  const fileMb = fs.statSync(fullFile).size / 1_048_576;
   const small = runImport(smallFile);
   const full = runImport(fullFile);
 
@@ -119,19 +122,22 @@ async function main() {
     return { p50: percentile(times, 50), p95: percentile(times, 95) };
   };
   const baseline = await timeIt(() => database.db.select({ total: sql`sum(${fundingContributions.amountInCampaignCurrency})` }).from(fundingContributions).where(eq(fundingContributions.campaignId, campaignId)));
-  const page = await timeIt(() => campaignSummary(database.db, actor, campaignId));
+  const summary = await timeIt(() => campaignSummary(database.db, actor, campaignId));
+  const t = translator('en');
+  const page = await timeIt(() => campaignPageData(database.db, actor, t, 'en', campaignId, {}));
   await database.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 
-  const mb = (file: number) => `${(file / 1_048_576).toFixed(0)} MB`;
   console.log(`\nFunding benchmark on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} — ${os.cpus().length} cores, Node ${process.version}`);
   console.log(`Import (coalition-desk funding import, one transaction, checked row by row):`);
   console.log(`  ${Math.round(rows / 10).toLocaleString('en')} rows: ${small.seconds.toFixed(1)} s, peak ${small.peakMb ?? '?'} MB RSS  (${small.output})`);
   console.log(`  ${rows.toLocaleString('en')} rows: ${full.seconds.toFixed(1)} s, peak ${full.peakMb ?? '?'} MB RSS  (${full.output})  [target: under 120 s]`);
-  if (small.peakMb && full.peakMb) console.log(`  memory, full ÷ tenth: ${(full.peakMb / small.peakMb).toFixed(2)} (flat ≈ 1.0; the file is ${mb(fs.existsSync(fullFile) ? 0 : rows * 70)} or so)`);
+  if (small.peakMb && full.peakMb) console.log(`  memory, full ÷ tenth: ${(full.peakMb / small.peakMb).toFixed(2)} (flat ≈ 1.0; the full file is ${fileMb.toFixed(0)} MB)`);
   console.log(`Campaign page aggregates, largest campaign (${largest?.n.toLocaleString('en')} contributions, ${campaign?.name}), ${runs} runs:`);
   console.log(`  baseline: one SUM over the campaign  p50 ${baseline.p50.toFixed(1)} ms  p95 ${baseline.p95.toFixed(1)} ms`);
-  console.log(`  campaign summary (all breakdowns)    p50 ${page.p50.toFixed(1)} ms  p95 ${page.p95.toFixed(1)} ms  ratio p95 ${(page.p95 / baseline.p95).toFixed(2)}  [target: p95 under 100 ms on PostgreSQL]`);
+  console.log(`  campaign summary (all breakdowns)    p50 ${summary.p50.toFixed(1)} ms  p95 ${summary.p95.toFixed(1)} ms  ratio p95 ${(summary.p95 / baseline.p95).toFixed(2)}`);
+  console.log(`  campaign page data (summary, names,  p50 ${page.p50.toFixed(1)} ms  p95 ${page.p95.toFixed(1)} ms  ratio p95 ${(page.p95 / baseline.p95).toFixed(2)}  [target: p95 under 100 ms on PostgreSQL]`);
+  console.log(`    every table of the page)`);
 }
 
 await main();

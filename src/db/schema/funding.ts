@@ -102,8 +102,16 @@ export const fundingFulfilments = pgTable(
       .notNull()
       .references(() => fundingContributions.id, { onDelete: 'cascade' }),
     amount: numeric('amount', { precision: 44, scale: 16 }).notNull(),
+    /** Both sides belong to this campaign; kept here so a campaign's links are found without touching its contributions. */
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => fundingCampaigns.id),
   },
-  (table) => [primaryKey({ columns: [table.fulfillingId, table.fulfilledId] }), index('funding_fulfilments_fulfilled_idx').on(table.fulfilledId)],
+  (table) => [
+    primaryKey({ columns: [table.fulfillingId, table.fulfilledId] }),
+    index('funding_fulfilments_fulfilled_idx').on(table.fulfilledId),
+    index('funding_fulfilments_campaign_idx').on(table.campaignId),
+  ],
 );
 
 /**

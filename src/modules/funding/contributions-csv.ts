@@ -13,7 +13,7 @@ import { listPartners } from '../partners/partners.repo.ts';
 import { type CheckedContribution, checkContribution, reviewFields, todayUtc } from './contribution-checks.ts';
 import { type CampaignRow, insertContributions, listCampaigns } from './funding.repo.ts';
 import { ContributionInput } from './funding.schema.ts';
-import { deferTotals, recomputeTotals } from './funding-totals.repo.ts';
+import { deferTotals, recomputeTotals, refreshStatistics } from './funding-totals.repo.ts';
 import { RateBook } from './rate-book.ts';
 
 /** CSV header ↔ contribution field. `campaign` may be left out when the import names one campaign. */
@@ -32,6 +32,8 @@ const REQUIRED = ['partner', 'stage', 'amount', 'currency', 'date', 'source'] as
 const FIELD_TO_COLUMN = new Map<string, string>(Object.entries(COLUMNS).map(([column, field]) => [field, column]));
 const INSERT_BATCH = 1000;
 const MAX_PROBLEMS = 200;
+/** Imports this large change the table enough to mislead the query planner until autovacuum catches up. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 export interface ImportOptions {
   /** The campaign every row belongs to, when the file has no `campaign` column. */
@@ -43,6 +45,15 @@ export interface ImportOptions {
 export interface ImportResult {
   imported: number;
   campaigns: string[];
+}
+
+/** Every required column present, none unknown (a misspelt header must not silently drop a column). */
+function headerProblems(headers: string[], campaignChosen: boolean): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const column of REQUIRED) if (!headers.includes(column)) problems.push({ field: column, message: 'required column is missing' });
+  if (!campaignChosen && !headers.includes('campaign')) problems.push({ field: 'campaign', message: 'required column is missing (or choose the campaign to import into)' });
+  for (const header of headers) if (!(header in COLUMNS)) problems.push({ field: header, message: `unknown column (known: ${Object.keys(COLUMNS).join(', ')})` });
+  return problems;
 }
 
 function lookupPartners(rows: { id: string; iso3: string | null; nameEn: string; nameFr: string }[]) {
@@ -122,13 +133,9 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
         line += 1;
         if (!headerChecked) {
           headerChecked = true;
-          const headers = Object.keys(record);
-          const headerProblems: FieldProblem[] = [];
-          for (const column of REQUIRED) if (!headers.includes(column)) headerProblems.push({ field: column, message: 'required column is missing' });
-          if (!fixedCampaign && !headers.includes('campaign')) headerProblems.push({ field: 'campaign', message: 'required column is missing (or choose the campaign to import into)' });
-          for (const header of headers) if (!(header in COLUMNS)) headerProblems.push({ field: header, message: `unknown column (known: ${Object.keys(COLUMNS).join(', ')})` });
-          if (headerProblems.length) {
-            report(1, headerProblems);
+          const problemsInHeader = headerProblems(Object.keys(record), Boolean(fixedCampaign));
+          if (problemsInHeader.length) {
+            report(1, problemsInHeader);
             break;
           }
         }
@@ -188,6 +195,7 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
       throw new ImportRejected(problems);
     }
     await recomputeTotals(tx, [...touched]);
+    if (imported >= ANALYZE_AFTER_ROWS) await refreshStatistics(tx);
     await appendAudit(tx, actor, {
       action: 'funding.contributions-imported',
       entityType: 'funding-campaign',

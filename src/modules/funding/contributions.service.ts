@@ -9,6 +9,7 @@ import { getCampaign } from './campaigns.service.ts';
 import { type CheckedContribution, checkContribution, reviewFields, todayUtc } from './contribution-checks.ts';
 import * as repo from './funding.repo.ts';
 import { ContributionCorrection, ContributionInput, FULFILS, ReviewInput } from './funding.schema.ts';
+import { countAwaitingVerification } from './funding-totals.repo.ts';
 import { exact, formatMoney } from './money.ts';
 import { RateBook } from './rate-book.ts';
 
@@ -80,7 +81,7 @@ export async function reportContribution(db: Db, actor: MaybeActor, campaignId: 
   const { values, links } = await prepare(db, actor, campaignId, input);
   return db.transaction(async (tx) => {
     const row = await repo.insertContribution(tx, { ...values, ...reviewFields(actor), reportedBy: actor?.userId ?? null });
-    await repo.replaceFulfilments(tx, row.id, links);
+    await repo.replaceFulfilments(tx, row.campaignId, row.id, links);
     await appendAudit(tx, actor, {
       action: 'funding.contribution-reported',
       entityType: 'funding-contribution',
@@ -121,9 +122,11 @@ export async function fulfillableBy(db: Db, actor: MaybeActor, campaignId: strin
   return { pledges, commitments };
 }
 
+/** The oldest contributions waiting for the secretariat, and how many wait in all. */
 export async function contributionsAwaitingVerification(db: Db, actor: MaybeActor, limit = 200) {
   authorize(actor, 'contribution.verify');
-  return repo.awaitingVerification(db, limit);
+  const [rows, total] = await Promise.all([repo.awaitingVerification(db, limit), countAwaitingVerification(db)]);
+  return { rows, total };
 }
 
 async function review(db: Db, actor: MaybeActor, id: string, raw: unknown, outcome: 'verified' | 'rejected') {
@@ -161,7 +164,7 @@ export async function correctContribution(db: Db, actor: MaybeActor, id: string,
   return db.transaction(async (tx) => {
     const row = await repo.updateContribution(tx, id, version, { ...values, ...reviewFields(actor, reason.trim()) });
     if (!row) throw new StaleVersion(await repo.findContribution(tx, actor, id));
-    await repo.replaceFulfilments(tx, id, links);
+    await repo.replaceFulfilments(tx, row.campaignId, id, links);
     const changes = Object.fromEntries(
       Object.entries(values)
         .filter(([key, value]) => !sameValue(before[key as keyof typeof before], value))

@@ -121,6 +121,8 @@ export function ContributionFormPage(props: { ctx: PageContext; choices: Contrib
 export interface ContributionDetail {
   contribution: ContributionRow;
   campaign: CampaignRow;
+  /** The theater's name in the reader's language. */
+  theaterName: string | null;
   fulfils: { fulfilledId: string; amount: string }[];
   fulfilledBy: { fulfillingId: string; amount: string }[];
 }
@@ -169,7 +171,7 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
         <dt>{t('funding.channel')}</dt>
         <dd>{row.channel ?? '—'}</dd>
         <dt>{t('funding.theater')}</dt>
-        <dd>{row.theaterSlug ?? '—'}</dd>
+        <dd>{detail.theaterName ?? '—'}</dd>
         <dt>{t('funding.source')}</dt>
         <dd class="source">{row.source}</dd>
         {detail.fulfils.length > 0 && (
@@ -286,7 +288,7 @@ export function ContributionImportPage(props: { ctx: PageContext; campaign: Camp
   );
 }
 
-export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow[]; partnerName: PartnerNames; campaignName: (id: string) => string }) {
+export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow[]; total: number; partnerName: PartnerNames; campaignName: (id: string) => string }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -295,7 +297,10 @@ export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow
         <a href="/funding">{t('funding.title')}</a>
       </p>
       <h1>{t('funding.reviewTitle')}</h1>
-      <p role="status">{t('list.count', { count: props.rows.length })}</p>
+      <p role="status">
+        {t('list.count', { count: props.total })}
+        {props.total > props.rows.length && ` · ${t('funding.reviewOldestShown', { count: props.rows.length })}`}
+      </p>
       <DataTable
         rows={props.rows}
         empty={t('funding.reviewEmpty')}

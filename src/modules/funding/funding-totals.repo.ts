@@ -3,8 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { fundingCampaigns, fundingContributions, fundingFulfilments, fundingTotals } from '../../db/schema/funding.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
-import { contributionsVisibleTo, figuresVisibleTo } from './funding.repo.ts';
+import { figuresVisibleTo } from './funding.repo.ts';
 import type { ContributionStatus, Stage } from './funding.schema.ts';
+import { exact } from './money.ts';
 
 /** Which breakdown a grouped row belongs to: the value `grouping(partner, theater, channel, month)` gives each set. */
 export const BREAKDOWN = { total: 15, partner: 7, theater: 11, channel: 13, month: 14 } as const;
@@ -64,7 +65,8 @@ export async function fulfilledPledgesByPartner(db: Db, campaignId: string): Pro
     .from(fundingFulfilments)
     .innerJoin(pledge, eq(pledge.id, fundingFulfilments.fulfilledId))
     .innerJoin(commitment, eq(commitment.id, fundingFulfilments.fulfillingId))
-    .where(and(eq(pledge.campaignId, campaignId), eq(pledge.stage, 'pledge'), eq(pledge.status, 'verified'), eq(commitment.status, 'verified')))
+    // Driven by the campaign's links (indexed), not by its pledges, which may be tens of thousands.
+    .where(and(eq(fundingFulfilments.campaignId, campaignId), eq(pledge.stage, 'pledge'), eq(pledge.status, 'verified'), eq(commitment.status, 'verified')))
     .groupBy(pledge.partnerId);
   return new Map(rows.map((row) => [row.partnerId, row.amount]));
 }
@@ -80,26 +82,35 @@ export async function verifiedTotalsByCampaign(db: Db, actor: MaybeActor, partne
     .groupBy(t.campaignId, t.stage);
 }
 
-/** Verified pledges not yet fulfilled by verified commitments, by campaign and partner, largest first. */
+/**
+ * Verified pledges not yet fulfilled by verified commitments, by campaign and partner, largest first:
+ * pledged from the running totals, minus what the links say commitments fulfilled.
+ */
 export async function outstandingPledges(db: Db, actor: MaybeActor) {
-  const pledge = fundingContributions;
+  const t = fundingTotals;
+  const pledge = alias(fundingContributions, 'pledge');
   const commitment = alias(fundingContributions, 'commitment');
-  const fulfilled = db
-    .select({ fulfilledId: fundingFulfilments.fulfilledId, amount: sql<string>`sum(${fundingFulfilments.amount})`.as('fulfilled_amount') })
-    .from(fundingFulfilments)
-    .innerJoin(commitment, and(eq(commitment.id, fundingFulfilments.fulfillingId), eq(commitment.status, 'verified')))
-    .groupBy(fundingFulfilments.fulfilledId)
-    .as('fulfilled');
-  const outstanding = sql<string>`sum(${pledge.amountInCampaignCurrency} - coalesce(${fulfilled.amount}, 0))`;
-  return db
-    .select({ campaignId: pledge.campaignId, partnerId: pledge.partnerId, pledged: sql<string>`sum(${pledge.amountInCampaignCurrency})::text`, outstanding: sql<string>`${outstanding}::text` })
-    .from(pledge)
-    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, pledge.campaignId))
-    .leftJoin(fulfilled, eq(fulfilled.fulfilledId, pledge.id))
-    .where(and(eq(pledge.stage, 'pledge'), eq(pledge.status, 'verified'), contributionsVisibleTo(actor)))
-    .groupBy(pledge.campaignId, pledge.partnerId)
-    .having(sql`${outstanding} > 0`)
-    .orderBy(sql`${outstanding} desc`);
+  const [pledged, fulfilled] = await Promise.all([
+    db
+      .select({ campaignId: t.campaignId, partnerId: t.partnerId, amount: sql<string>`sum(${t.amount})::text` })
+      .from(t)
+      .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, t.campaignId))
+      .where(and(eq(t.stage, 'pledge'), eq(t.status, 'verified'), sql`${t.contributions} <> 0`, figuresVisibleTo(actor, t)))
+      .groupBy(t.campaignId, t.partnerId),
+    db
+      .select({ campaignId: fundingFulfilments.campaignId, partnerId: pledge.partnerId, amount: sql<string>`sum(${fundingFulfilments.amount})::text` })
+      .from(fundingFulfilments)
+      .innerJoin(pledge, eq(pledge.id, fundingFulfilments.fulfilledId))
+      .innerJoin(commitment, eq(commitment.id, fundingFulfilments.fulfillingId))
+      .where(and(eq(pledge.stage, 'pledge'), eq(pledge.status, 'verified'), eq(commitment.status, 'verified')))
+      .groupBy(fundingFulfilments.campaignId, pledge.partnerId),
+  ]);
+  const fulfilledBy = new Map(fulfilled.map((row) => [`${row.campaignId}/${row.partnerId}`, row.amount]));
+  return pledged
+    .map((row) => ({ ...row, pledged: row.amount, outstanding: exact(row.amount).minus(fulfilledBy.get(`${row.campaignId}/${row.partnerId}`) ?? 0) }))
+    .filter((row) => row.outstanding.greaterThan(0))
+    .sort((a, b) => b.outstanding.comparedTo(a.outstanding))
+    .map(({ campaignId, partnerId, pledged: total, outstanding }) => ({ campaignId, partnerId, pledged: total, outstanding: outstanding.toFixed() }));
 }
 
 /**
@@ -121,4 +132,16 @@ export async function recomputeTotals(tx: Db, campaignIds: string[]): Promise<vo
     from funding_contributions
     where campaign_id in ${campaignIds}
     group by campaign_id, partner_id, stage, status, theater_slug, channel, to_char(contributed_on, 'YYYY-MM')`);
+}
+
+/** After a large import the planner's statistics describe a much smaller table; refresh them before the first page reads it. */
+export async function refreshStatistics(tx: Db): Promise<void> {
+  await tx.execute(sql`analyze funding_contributions`);
+  await tx.execute(sql`analyze funding_totals`);
+}
+
+/** How many contributions wait for the secretariat, from the running totals (no scan of the contributions). */
+export async function countAwaitingVerification(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`coalesce(sum(${fundingTotals.contributions}), 0)`.mapWith(Number) }).from(fundingTotals).where(eq(fundingTotals.status, 'reported'));
+  return row?.n ?? 0;
 }

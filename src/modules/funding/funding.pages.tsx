@@ -12,6 +12,7 @@ import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
 import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
+import { theaterName } from '../meetings/meetings.views.tsx';
 import { listGroups } from '../partners/groups.service.ts';
 import { campaignPageData, partnerDirectory } from './campaign-page-data.ts';
 import * as campaigns from './campaigns.service.ts';
@@ -19,7 +20,9 @@ import { comparisons } from './comparisons.service.ts';
 import * as contributions from './contributions.service.ts';
 import { importContributionsCsv } from './contributions-csv.ts';
 import { type ContributionFormChoices, ContributionFormPage, ContributionImportPage, ContributionPage, ContributionTable, ReviewQueuePage } from './contributions.views.tsx';
-import { ComparePage, PublicCampaignListPage, PublicCampaignPage, RatesPage } from './funding-other.views.tsx';
+import { ComparePage } from './comparisons.views.tsx';
+import { PublicCampaignListPage, PublicCampaignPage } from './public-funding.views.tsx';
+import { RatesPage } from './rates.views.tsx';
 import { iatiActivity, tableCsv, tableXlsx } from './funding-exports.ts';
 import type { FundingTable } from './funding-tables.ts';
 import { CampaignPageQuery, CompareQuery, ExportQuery, RateListQuery, STAGES } from './funding.schema.ts';
@@ -67,7 +70,8 @@ export const fundingPages: AppModule = async (app, { db }) => {
   async function renderContribution(request: FastifyRequest, reply: FastifyReply, id: string, problem?: { errors?: InvalidInput['fields']; stale?: StaleVersion; values?: Record<string, unknown> }) {
     const record = await contributions.contributionRecord(db, request.actor, id);
     const row = record.contribution;
-    const [campaign, partners] = await Promise.all([campaigns.getCampaign(db, request.actor, row.campaignId), partnerDirectory(db, request.actor, request.locale)]);
+    const [campaign, partners, theaters] = await Promise.all([campaigns.getCampaign(db, request.actor, row.campaignId), partnerDirectory(db, request.actor, request.locale), listTheaters(db)]);
+    const theater = theaters.find((candidate) => candidate.slug === row.theaterSlug);
     const mayCorrect = can(request.actor, 'contribution.write', { partnerId: row.partnerId }) && (isSecretariat(request.actor) || row.status === 'reported');
     const choices = mayCorrect ? await formChoices(request, row.campaignId, row.partnerId) : undefined;
     if (choices) choices.fulfillable = choices.fulfillable.filter((candidate) => candidate.id !== row.id);
@@ -77,7 +81,7 @@ export const fundingPages: AppModule = async (app, { db }) => {
       reply,
       <ContributionPage
         ctx={pageContext(request)}
-        detail={{ ...record, campaign }}
+        detail={{ ...record, campaign, theaterName: theater ? theaterName(theater, request.locale) : null }}
         partnerName={partners.name}
         may={{ verify: can(request.actor, 'contribution.verify'), correct: mayCorrect }}
         choices={choices}
@@ -105,7 +109,7 @@ export const fundingPages: AppModule = async (app, { db }) => {
     const actor = request.actor;
     const [list, awaiting] = await Promise.all([
       campaigns.listCampaigns(db, actor),
-      can(actor, 'contribution.verify') ? contributions.contributionsAwaitingVerification(db, actor).then((rows) => rows.length) : Promise.resolve(0),
+      can(actor, 'contribution.verify') ? contributions.contributionsAwaitingVerification(db, actor, 1).then((found) => found.total) : Promise.resolve(0),
     ]);
     return sendPage(reply, <CampaignListPage ctx={pageContext(request)} campaigns={list} awaiting={awaiting} may={{ create: can(actor, 'campaign.write'), verify: can(actor, 'contribution.verify'), report: can(actor, 'contribution.write') }} />);
   });
@@ -241,9 +245,9 @@ export const fundingPages: AppModule = async (app, { db }) => {
   });
 
   app.get('/funding/review', { config: { access: 'contribution.verify' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
-    const [rows, partners, list] = await Promise.all([contributions.contributionsAwaitingVerification(db, request.actor), partnerDirectory(db, request.actor, request.locale), campaigns.listCampaigns(db, request.actor)]);
+    const [awaiting, partners, list] = await Promise.all([contributions.contributionsAwaitingVerification(db, request.actor), partnerDirectory(db, request.actor, request.locale), campaigns.listCampaigns(db, request.actor)]);
     const names = new Map(list.map((c) => [c.id, c.name]));
-    return sendPage(reply, <ReviewQueuePage ctx={pageContext(request)} rows={rows} partnerName={partners.name} campaignName={(id) => names.get(id) ?? id} />);
+    return sendPage(reply, <ReviewQueuePage ctx={pageContext(request)} rows={awaiting.rows} total={awaiting.total} partnerName={partners.name} campaignName={(id) => names.get(id) ?? id} />);
   });
 
   async function ratesPage(request: FastifyRequest, extra: Partial<Parameters<typeof RatesPage>[0]> = {}) {

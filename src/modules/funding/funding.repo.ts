@@ -130,9 +130,9 @@ export async function remainingOf(db: Db, ids: string[], exceptFulfilling?: stri
   return new Map(rows.map((row) => [row.id, { row, taken: takenById.get(row.id) ?? '0' }]));
 }
 
-export async function replaceFulfilments(tx: Db, fulfillingId: string, links: { fulfilledId: string; amount: string }[]): Promise<void> {
+export async function replaceFulfilments(tx: Db, campaignId: string, fulfillingId: string, links: { fulfilledId: string; amount: string }[]): Promise<void> {
   await tx.delete(fundingFulfilments).where(eq(fundingFulfilments.fulfillingId, fulfillingId));
-  if (links.length) await tx.insert(fundingFulfilments).values(links.map((link) => ({ fulfillingId, ...link })));
+  if (links.length) await tx.insert(fundingFulfilments).values(links.map((link) => ({ campaignId, fulfillingId, ...link })));
 }
 
 export function fulfilmentsOf(db: Db, contributionId: string) {

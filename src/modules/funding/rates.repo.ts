@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { exchangeRates } from '../../db/schema/funding.ts';
 import type { ReferenceRate } from './ecb-csv.ts';
@@ -15,17 +15,6 @@ export async function upsertRates(tx: Db, rates: ReferenceRate[], source: string
         set: { unitsPerEur: sql`excluded.units_per_eur`, source: sql`excluded.source`, importedAt: sql`now()` },
       });
   }
-}
-
-/** The latest rate on or before `date`, no older than `earliest` (the ECB publishes none on weekends and holidays). */
-export async function latestRate(db: Db, currency: string, date: string, earliest: string) {
-  const [row] = await db
-    .select()
-    .from(exchangeRates)
-    .where(and(eq(exchangeRates.currency, currency), lte(exchangeRates.rateDate, date), gte(exchangeRates.rateDate, earliest)))
-    .orderBy(desc(exchangeRates.rateDate))
-    .limit(1);
-  return row;
 }
 
 /** Every rate of the given currencies, oldest first: the bulk importer looks them up in memory. */

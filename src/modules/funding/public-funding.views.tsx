@@ -1,0 +1,87 @@
+import { DataTable } from '../../platform/views/data-table.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import type { CampaignSummary } from './campaign-summary.ts';
+import type { CampaignWithTotals } from './campaigns.service.ts';
+import type { CampaignRow } from './funding.repo.ts';
+import { STAGES } from './funding.schema.ts';
+import { Headline, IllustrativeMark, MoneyText } from './funding.views.tsx';
+import { percentOf } from './money.ts';
+
+/** The public list: campaigns marked public, verified totals only. */
+export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; campaigns: CampaignWithTotals[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('funding.publicTitle')}>
+      <h1>{t('funding.publicTitle')}</h1>
+      <p>{t('funding.publicIntro')}</p>
+      <DataTable
+        rows={campaigns}
+        caption={t('funding.publicTitle')}
+        empty={t('funding.noCampaigns')}
+        columns={[
+          { header: t('funding.campaign'), cell: (c) => (<><a href={`/stabilization/${c.id}`}>{c.name}</a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
+          { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
+          { header: t('funding.stage.pledge.total'), cell: (c) => <MoneyText ctx={ctx} amount={c.verified.pledge} currency={c.currency} /> },
+          { header: t('funding.pledgedOfGoal'), cell: (c) => { const percent = percentOf(c.verified.pledge, c.goalAmount); return percent === undefined ? '—' : `${percent}%`; } },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function PublicCampaignPage({ ctx, campaign, summary, partnerNames }: { ctx: PageContext; campaign: CampaignRow; summary: CampaignSummary; partnerNames: string[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={campaign.name}>
+      <p>
+        <a href="/stabilization">{t('funding.publicTitle')}</a>
+      </p>
+      <h1>{campaign.name}</h1>
+      {summary.illustrative && (
+        <p>
+          <IllustrativeMark ctx={ctx} /> {t('funding.illustrativeHint')}
+        </p>
+      )}
+      <Headline ctx={ctx} campaign={campaign} verified={summary.verified} />
+      <dl class="facts">
+        <dt>{t('funding.period')}</dt>
+        <dd dir="ltr">
+          {campaign.startsOn} – {campaign.endsOn}
+        </dd>
+        <dt>{t('funding.goal')}</dt>
+        <dd>{campaign.goalAmount ? <MoneyText ctx={ctx} amount={campaign.goalAmount} currency={campaign.currency} /> : t('funding.noGoal')}</dd>
+        {campaign.statedPledged && (
+          <>
+            <dt>{t('funding.statedPledged')}</dt>
+            <dd>
+              {campaign.statedPledgedIsLowerBound && `${t('funding.moreThan')} `}
+              <MoneyText ctx={ctx} amount={campaign.statedPledged} currency={campaign.currency} />
+            </dd>
+          </>
+        )}
+        {STAGES.map((stage) => (
+          <>
+            <dt>{t(`funding.stage.${stage}.total` as never)}</dt>
+            <dd>
+              <MoneyText ctx={ctx} amount={summary.verified[stage]} currency={campaign.currency} />
+            </dd>
+          </>
+        ))}
+        <dt>{t('funding.source')}</dt>
+        <dd class="source">{campaign.source}</dd>
+      </dl>
+      <p class="source">{t('funding.verifiedOnly')}</p>
+      <h2>{t('funding.contributingPartners')}</h2>
+      {partnerNames.length ? (
+        <ul class="columns">
+          {partnerNames.map((name) => (
+            <li>{name}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">{t('funding.noFigures')}</p>
+      )}
+    </Layout>
+  );
+}

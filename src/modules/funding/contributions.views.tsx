@@ -18,6 +18,7 @@ export function ContributionTable(props: { ctx: PageContext; rows: ContributionR
   const { t } = ctx;
   return (
     <>
+      <div class="table-scroll">
       <DataTable
         rows={rows}
         empty={t('funding.noContributions')}
@@ -32,6 +33,7 @@ export function ContributionTable(props: { ctx: PageContext; rows: ContributionR
           { header: t('funding.source'), cell: (row) => <span class="source">{row.source}</span> },
         ]}
       />
+      </div>
       <Pagination ctx={ctx} basePath={props.basePath} query={props.query} page={props.page} pageSize={props.pageSize} total={props.total} />
     </>
   );

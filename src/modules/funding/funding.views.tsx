@@ -29,7 +29,11 @@ export function IllustrativeMark({ ctx }: { ctx: PageContext }) {
 }
 
 export function MoneyText({ ctx, amount, currency }: { ctx: PageContext; amount: string | Exact; currency: string }) {
-  return <span dir="ltr">{formatMoney(amount, currency, ctx.locale)}</span>;
+  return (
+    <span class="money-text" dir="ltr">
+      {formatMoney(amount, currency, ctx.locale)}
+    </span>
+  );
 }
 
 function cellText(cell: Cell, locale: Locale): string {

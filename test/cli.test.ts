@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,18 @@ function run(args: string[], env: Record<string, string> = {}, input?: string): 
     child.stderr.on('data', (d) => (stderr += d));
     if (input !== undefined) child.stdin.end(input);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A port nothing listens on now (a random guess once hit RabbitMQ's epmd on 4369). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -59,7 +72,7 @@ describe('coalition-desk command', () => {
   });
 
   it('starts on an empty data folder with the demo data and sign-ins, then reuses the data', async () => {
-    const port = 3900 + Math.floor(Math.random() * 500);
+    const port = await freePort();
     const first = await startServer(port);
     const signInsFile = path.join(dataDir, 'demo-sign-ins.txt');
     const lines = fs.readFileSync(signInsFile, 'utf8').trim().split('\n');

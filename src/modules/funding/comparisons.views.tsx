@@ -5,7 +5,7 @@ import type { PageContext } from '../../platform/views/page-context.ts';
 import type { CampaignWithTotals } from './campaigns.service.ts';
 import type { Comparisons } from './comparisons.service.ts';
 import { STAGES } from './funding.schema.ts';
-import { IllustrativeMark, MoneyText } from './funding.views.tsx';
+import { ExportLinks, IllustrativeMark, MoneyText } from './funding.views.tsx';
 
 function CampaignTotalsTable({ ctx, rows, caption }: { ctx: PageContext; rows: CampaignWithTotals[]; caption: string }) {
   const { t } = ctx;
@@ -37,6 +37,7 @@ export function ComparePage(props: { ctx: PageContext; data: Comparisons; partne
       <h1>{t('funding.compare')}</h1>
       <h2>{t('funding.yearOnYear')}</h2>
       <CampaignTotalsTable ctx={ctx} rows={data.campaigns} caption={t('funding.yearOnYear')} />
+      <ExportLinks ctx={ctx} href="/funding/compare/export?table=years" />
       <h2>{t('funding.partnerAcross')}</h2>
       <form method="get" action="/funding/compare" class="filters">
         <SelectField name="partnerId" label={t('funding.partner')} value={props.partnerId} emptyLabel="—" options={props.partners.map((p) => [p.id, p.name])} />
@@ -44,7 +45,12 @@ export function ComparePage(props: { ctx: PageContext; data: Comparisons; partne
           <button type="submit">{t('list.apply')}</button>
         </FormActions>
       </form>
-      {data.partnerCampaigns && <CampaignTotalsTable ctx={ctx} rows={data.partnerCampaigns} caption={t('funding.partnerAcross')} />}
+      {data.partnerCampaigns && (
+        <>
+          <CampaignTotalsTable ctx={ctx} rows={data.partnerCampaigns} caption={t('funding.partnerAcross')} />
+          <ExportLinks ctx={ctx} href={`/funding/compare/export?table=partner&partnerId=${props.partnerId}`} />
+        </>
+      )}
       <h2>{t('funding.pledgedNotCommitted')}</h2>
       <DataTable
         rows={data.outstanding}
@@ -57,6 +63,7 @@ export function ComparePage(props: { ctx: PageContext; data: Comparisons; partne
           { header: t('funding.outstanding'), cell: (r) => <MoneyText ctx={ctx} amount={r.outstanding} currency={campaignById.get(r.campaignId)?.currency ?? 'USD'} /> },
         ]}
       />
+      <ExportLinks ctx={ctx} href="/funding/compare/export?table=outstanding" />
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 import type { RowProblem } from '../../platform/csv-import.ts';
+import { ImportProblems } from '../../platform/views/import-problems.tsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -129,6 +130,25 @@ export interface ContributionDetail {
   fulfilledBy: { fulfillingId: string; amount: string }[];
 }
 
+/** The contributions on the other side of this one's fulfilment links, with the amount each link carries. */
+function FulfilmentLinks({ ctx, label, currency, links }: { ctx: PageContext; label: string; currency: string; links: { id: string; amount: string }[] }) {
+  if (links.length === 0) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <ul>
+          {links.map((link) => (
+            <li>
+              <a href={`/funding/contributions/${link.id}`}>{link.id.slice(0, 8)}</a> · <MoneyText ctx={ctx} amount={link.amount} currency={currency} />
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
 export function ContributionPage(props: { ctx: PageContext; detail: ContributionDetail; partnerName: PartnerNames; may: { verify: boolean; correct: boolean }; choices?: ContributionFormChoices; values?: Record<string, unknown>; errors?: FieldProblem[]; stale?: boolean }) {
   const { ctx, detail, may } = props;
   const { t } = ctx;
@@ -176,34 +196,8 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
         <dd>{detail.theaterName ?? '—'}</dd>
         <dt>{t('funding.source')}</dt>
         <dd class="source">{row.source}</dd>
-        {detail.fulfils.length > 0 && (
-          <>
-            <dt>{t('funding.fulfils')}</dt>
-            <dd>
-              <ul>
-                {detail.fulfils.map((link) => (
-                  <li>
-                    <a href={`/funding/contributions/${link.fulfilledId}`}>{link.fulfilledId.slice(0, 8)}</a> · <MoneyText ctx={ctx} amount={link.amount} currency={campaign.currency} />
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        )}
-        {detail.fulfilledBy.length > 0 && (
-          <>
-            <dt>{t('funding.fulfilledBy')}</dt>
-            <dd>
-              <ul>
-                {detail.fulfilledBy.map((link) => (
-                  <li>
-                    <a href={`/funding/contributions/${link.fulfillingId}`}>{link.fulfillingId.slice(0, 8)}</a> · <MoneyText ctx={ctx} amount={link.amount} currency={campaign.currency} />
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        )}
+        <FulfilmentLinks ctx={ctx} label={t('funding.fulfils')} currency={campaign.currency} links={detail.fulfils.map((link) => ({ id: link.fulfilledId, amount: link.amount }))} />
+        <FulfilmentLinks ctx={ctx} label={t('funding.fulfilledBy')} currency={campaign.currency} links={detail.fulfilledBy.map((link) => ({ id: link.fulfillingId, amount: link.amount }))} />
       </dl>
       {may.verify && row.status !== 'verified' && (
         <form method="post" action={`${action}/verify`} class="inline-form">
@@ -260,20 +254,7 @@ export function ContributionImportPage(props: { ctx: PageContext; campaign: Camp
           {props.message}
         </p>
       )}
-      {props.problems && (
-        <div role="alert" class="alert">
-          <p>{t('funding.importRejected', { count: props.problems.length })}</p>
-          <DataTable
-            rows={props.problems}
-            empty=""
-            columns={[
-              { header: t('funding.line'), cell: (p) => String(p.line) },
-              { header: t('funding.column'), cell: (p) => p.field },
-              { header: t('funding.problem'), cell: (p) => p.message },
-            ]}
-          />
-        </div>
-      )}
+      <ImportProblems ctx={ctx} problems={props.problems} />
       <p>{t('funding.importHelp')}</p>
       <pre dir="ltr">partner,stage,amount,currency,date,channel,theater,source{'\n'}FRA,pledge,25000000,EUR,2021-06-28,,,Statement of 28 June 2021</pre>
       <form method="post" action={`/funding/campaigns/${campaign.id}/contributions/import`} enctype="multipart/form-data" class="record-form">

@@ -1,5 +1,7 @@
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import type { CampaignSummary, StageTotals } from './campaign-summary.ts';
+import type { CampaignWithTotals } from './campaigns.service.ts';
+import type { Comparisons } from './comparisons.service.ts';
 import type { CampaignRow, ContributionRow } from './funding.repo.ts';
 import { STAGES } from './funding.schema.ts';
 import { minorUnits, roundForDisplay } from './money.ts';
@@ -80,6 +82,27 @@ export function campaignTables(t: Translate, campaign: CampaignRow, summary: Cam
         row.source,
         illustrative(row.illustrative),
       ]),
+    },
+  };
+}
+
+/** The comparison page's tables, for CSV and XLSX: year on year, one partner across campaigns, pledged but not committed. */
+export function comparisonTables(t: Translate, data: Comparisons, partnerName: (id: string) => string): Record<string, FundingTable> {
+  const campaignById = new Map(data.campaigns.map((campaign) => [campaign.id, campaign]));
+  const totalsColumns = [t('funding.year'), t('funding.campaign'), t('funding.currency'), t('funding.goal'), ...stageHeaders(t), t('funding.illustrativeColumn')];
+  const totalsRows = (rows: CampaignWithTotals[]) =>
+    rows.map((c): Cell[] => [c.startsOn.slice(0, 4), c.name, c.currency, c.goalAmount ? money(c.goalAmount, c.currency) : '', ...stageCells(c.verified, c.currency), c.illustrative ? t('funding.illustrative') : '']);
+  return {
+    years: { name: 'years', title: t('funding.yearOnYear'), columns: totalsColumns, rows: totalsRows(data.campaigns) },
+    partner: { name: 'partner', title: t('funding.partnerAcross'), columns: totalsColumns, rows: totalsRows(data.partnerCampaigns ?? []) },
+    outstanding: {
+      name: 'outstanding',
+      title: t('funding.pledgedNotCommitted'),
+      columns: [t('funding.partner'), t('funding.campaign'), t('funding.stage.pledge.total'), t('funding.outstanding')],
+      rows: data.outstanding.map((row) => {
+        const currency = campaignById.get(row.campaignId)?.currency ?? 'USD';
+        return [partnerName(row.partnerId), campaignById.get(row.campaignId)?.name ?? '', money(row.pledged, currency), money(row.outstanding, currency)];
+      }),
     },
   };
 }

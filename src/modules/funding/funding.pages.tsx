@@ -3,7 +3,6 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, isSecretariat } from '../../platform/authz.ts';
 import { ImportRejected } from '../../platform/csv-import.ts';
-import { toCsv } from '../../platform/csv.ts';
 import { InvalidInput, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
@@ -24,8 +23,8 @@ import { ComparePage } from './comparisons.views.tsx';
 import { PublicCampaignListPage, PublicCampaignPage } from './public-funding.views.tsx';
 import { RatesPage } from './rates.views.tsx';
 import { iatiActivity, tableCsv, tableXlsx } from './funding-exports.ts';
-import type { FundingTable } from './funding-tables.ts';
-import { CampaignPageQuery, CompareQuery, ExportQuery, RateListQuery, STAGES } from './funding.schema.ts';
+import { comparisonTables, type FundingTable } from './funding-tables.ts';
+import { CampaignPageQuery, CompareExportQuery, CompareQuery, ExportQuery, RateListQuery, STAGES } from './funding.schema.ts';
 import { CampaignFormPage, CampaignListPage, CampaignPage } from './funding.views.tsx';
 import * as rates from './rates.service.ts';
 
@@ -54,6 +53,14 @@ function contributionFormInput(body: unknown): Record<string, unknown> {
 function uploadedText(body: unknown): string | undefined {
   const file = (body as Record<string, unknown>).file;
   return Buffer.isBuffer(file) && file.length > 0 ? new TextDecoder('utf-8').decode(file) : undefined;
+}
+
+async function sendTable(reply: FastifyReply, table: FundingTable, filename: string, format: 'csv' | 'xlsx') {
+  if (format === 'csv') return sendCsv(reply, `${filename}.csv`, tableCsv(table));
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${filename}.xlsx"`)
+    .send(await tableXlsx(table));
 }
 
 export const fundingPages: AppModule = async (app, { db }) => {
@@ -114,16 +121,6 @@ export const fundingPages: AppModule = async (app, { db }) => {
     return sendPage(reply, <CampaignListPage ctx={pageContext(request)} campaigns={list} awaiting={awaiting} may={{ create: can(actor, 'campaign.write'), verify: can(actor, 'contribution.verify'), report: can(actor, 'contribution.write') }} />);
   });
 
-  app.get('/funding/campaigns.csv', { config: { access: 'funding.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
-    const t = request.t;
-    const list = await campaigns.listCampaigns(db, request.actor);
-    const csv = toCsv(
-      [t('funding.campaign'), t('funding.startsOn'), t('funding.endsOn'), t('funding.currency'), t('funding.goal'), ...STAGES.map((stage) => t(`funding.stage.${stage}.total` as never)), t('funding.source'), t('funding.illustrativeColumn')],
-      list.map((c) => [c.name, c.startsOn, c.endsOn, c.currency, c.goalAmount ?? '', ...STAGES.map((stage) => c.verified[stage].toFixed(2)), c.source, c.illustrative ? t('funding.illustrative') : '']),
-    );
-    return sendCsv(reply, 'funding-campaigns.csv', csv);
-  });
-
   const campaignForm = async (request: FastifyRequest, values: Record<string, unknown>, action: string, title: string, problem: { errors?: InvalidInput['fields']; stale?: StaleVersion } = {}) => {
     const [theaters, groups] = await Promise.all([listTheaters(db), listGroups(db, request.actor)]);
     return <CampaignFormPage ctx={pageContext(request)} title={title} action={action} cancelHref={action === '/funding/campaigns' ? '/funding' : action} values={withCurrentVersion(values, problem.stale)} theaters={theaters} groups={groups} errors={problem.errors} stale={Boolean(problem.stale)} />;
@@ -177,13 +174,7 @@ export const fundingPages: AppModule = async (app, { db }) => {
   app.get('/funding/campaigns/:id/export', { config: { access: 'funding.read' }, schema: { params: IdParams, querystring: ExportQuery, hide: true } }, async (request, reply) => {
     const { table, format } = request.query;
     const data = await campaignPageData(db, request.actor, request.t, request.locale, request.params.id, {}, { contributions: table === 'contributions' });
-    const chosen = data.tables[table] as FundingTable;
-    const filename = `campaign-${data.campaign.id.slice(0, 8)}-${table}`;
-    if (format === 'csv') return sendCsv(reply, `${filename}.csv`, tableCsv(chosen));
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${filename}.xlsx"`)
-      .send(await tableXlsx(chosen));
+    return sendTable(reply, data.tables[table] as FundingTable, `campaign-${data.campaign.id.slice(0, 8)}-${table}`, format);
   });
 
   app.get('/funding/campaigns/:id/iati.json', { config: { access: 'funding.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
@@ -274,6 +265,12 @@ export const fundingPages: AppModule = async (app, { db }) => {
   app.get('/funding/compare', { config: { access: 'funding.read' }, schema: { querystring: CompareQuery, hide: true } }, async (request, reply) => {
     const [data, partners] = await Promise.all([comparisons(db, request.actor, request.query.partnerId), partnerDirectory(db, request.actor, request.locale)]);
     return sendPage(reply, <ComparePage ctx={pageContext(request)} data={data} partners={partners.list} partnerId={request.query.partnerId} />);
+  });
+
+  app.get('/funding/compare/export', { config: { access: 'funding.read' }, schema: { querystring: CompareExportQuery, hide: true } }, async (request, reply) => {
+    const { table, format, partnerId } = request.query;
+    const [data, partners] = await Promise.all([comparisons(db, request.actor, partnerId), partnerDirectory(db, request.actor, request.locale)]);
+    return sendTable(reply, comparisonTables(request.t, data, partners.name)[table] as FundingTable, `funding-${table}`, format);
   });
 
   app.get('/stabilization', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>

@@ -90,6 +90,16 @@ export const ExportQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const CompareExportQuery = Type.Object(
+  {
+    table: Type.Enum(['years', 'partner', 'outstanding'] as const),
+    format: Type.Enum(['csv', 'xlsx'] as const),
+    partnerId: Type.Optional(Uuid),
+    lang: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
+
 export const RateListQuery = Type.Object(
   {
     currency: Type.Optional(CurrencyCode),

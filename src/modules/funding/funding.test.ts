@@ -158,6 +158,10 @@ describe('contributions', () => {
     const compare = await api(officer, 'GET', '/funding/compare');
     expect(compare.body).toContain('Pledged but not yet committed');
     expect(compare.body).toContain('USD 400,000.00');
+    const outstanding = await api(analyst, 'GET', '/funding/compare/export?table=outstanding&format=csv');
+    expect(outstanding.body).toContain('Italy,2021 Stabilization Pledge Drive,1000000.00,400000.00');
+    const years = await api(analyst, 'GET', '/funding/compare/export?table=years&format=xlsx');
+    expect(years.headers['content-type']).toContain('spreadsheetml');
   });
 
   it('imports a CSV all or nothing, naming the row and field of each problem', async () => {

@@ -40,6 +40,20 @@ function cellText(cell: Cell, locale: Locale): string {
   return typeof cell === 'string' ? cell : formatMoney(cell.money, cell.currency, locale);
 }
 
+/** The CSV and XLSX downloads of one table; `href` names the table, the format is added. */
+export function ExportLinks({ ctx, href }: { ctx: PageContext; href: string }) {
+  return (
+    <p class="actions">
+      <a href={`${href}&format=csv`} download>
+        {ctx.t('funding.downloadCsv')}
+      </a>{' '}
+      <a href={`${href}&format=xlsx`} download>
+        {ctx.t('funding.downloadXlsx')}
+      </a>
+    </p>
+  );
+}
+
 /** A table of the campaign page, with its CSV and XLSX downloads. */
 export function FundingTableView({ ctx, table, exportBase, headerCells }: { ctx: PageContext; table: FundingTable; exportBase?: string; headerCells?: VNode[] }) {
   const { t, locale } = ctx;
@@ -60,16 +74,7 @@ export function FundingTableView({ ctx, table, exportBase, headerCells }: { ctx:
           ))}
         </tbody>
       </table>
-      {exportBase && (
-        <p class="actions">
-          <a href={`${exportBase}?table=${table.name}&format=csv`} download>
-            {t('funding.downloadCsv')}
-          </a>{' '}
-          <a href={`${exportBase}?table=${table.name}&format=xlsx`} download>
-            {t('funding.downloadXlsx')}
-          </a>
-        </p>
-      )}
+      {exportBase && <ExportLinks ctx={ctx} href={`${exportBase}?table=${table.name}`} />}
     </div>
   );
 }
@@ -129,6 +134,20 @@ function chartValues(totals: StageTotals): number[] {
   return STAGES.map((stage) => totals[stage].toNumber());
 }
 
+/** The total the source states ("more than USD 600 million"), kept beside the partners' figures (rule 6). */
+export function StatedPledged({ ctx, campaign }: { ctx: PageContext; campaign: CampaignRow }) {
+  if (!campaign.statedPledged) return null;
+  return (
+    <>
+      <dt>{ctx.t('funding.statedPledged')}</dt>
+      <dd>
+        {campaign.statedPledgedIsLowerBound && `${ctx.t('funding.moreThan')} `}
+        <MoneyText ctx={ctx} amount={campaign.statedPledged} currency={campaign.currency} />
+      </dd>
+    </>
+  );
+}
+
 export function CampaignFacts({ ctx, campaign, theaters }: { ctx: PageContext; campaign: CampaignRow; theaters: TheaterRow[] }) {
   const { t, locale } = ctx;
   const theaterNames = new Map(theaters.map((theater) => [theater.slug, theaterName(theater, locale)]));
@@ -140,15 +159,7 @@ export function CampaignFacts({ ctx, campaign, theaters }: { ctx: PageContext; c
       </dd>
       <dt>{t('funding.goal')}</dt>
       <dd>{campaign.goalAmount ? <MoneyText ctx={ctx} amount={campaign.goalAmount} currency={campaign.currency} /> : t('funding.noGoal')}{campaign.goalIsLowerBound && ` (${t('funding.lowerBound')})`}</dd>
-      {campaign.statedPledged && (
-        <>
-          <dt>{t('funding.statedPledged')}</dt>
-          <dd>
-            {campaign.statedPledgedIsLowerBound && `${t('funding.moreThan')} `}
-            <MoneyText ctx={ctx} amount={campaign.statedPledged} currency={campaign.currency} />
-          </dd>
-        </>
-      )}
+      <StatedPledged ctx={ctx} campaign={campaign} />
       <dt>{t('funding.theaters')}</dt>
       <dd>{campaign.theaterSlugs.map((slug) => theaterNames.get(slug) ?? slug).join(', ') || '—'}</dd>
       <dt>{t('funding.channels')}</dt>
@@ -296,7 +307,8 @@ export function CampaignListPage(props: { ctx: PageContext; campaigns: CampaignW
           props.may.verify && ['/funding/review', t('funding.reviewQueue', { count: props.awaiting })],
           ['/funding/compare', t('funding.compare')],
           ['/funding/rates', t('funding.rates')],
-          ['/funding/campaigns.csv', t('list.exportCsv')],
+          ['/funding/compare/export?table=years&format=csv', t('list.exportCsv')],
+          ['/funding/compare/export?table=years&format=xlsx', t('funding.downloadXlsx')],
         ]}
       />
       <DataTable

@@ -5,7 +5,7 @@ import type { CampaignSummary } from './campaign-summary.ts';
 import type { CampaignWithTotals } from './campaigns.service.ts';
 import type { CampaignRow } from './funding.repo.ts';
 import { STAGES } from './funding.schema.ts';
-import { Headline, IllustrativeMark, MoneyText } from './funding.views.tsx';
+import { Headline, IllustrativeMark, MoneyText, StatedPledged } from './funding.views.tsx';
 import { percentOf } from './money.ts';
 
 /** The public list: campaigns marked public, verified totals only. */
@@ -51,15 +51,7 @@ export function PublicCampaignPage({ ctx, campaign, summary, partnerNames }: { c
         </dd>
         <dt>{t('funding.goal')}</dt>
         <dd>{campaign.goalAmount ? <MoneyText ctx={ctx} amount={campaign.goalAmount} currency={campaign.currency} /> : t('funding.noGoal')}</dd>
-        {campaign.statedPledged && (
-          <>
-            <dt>{t('funding.statedPledged')}</dt>
-            <dd>
-              {campaign.statedPledgedIsLowerBound && `${t('funding.moreThan')} `}
-              <MoneyText ctx={ctx} amount={campaign.statedPledged} currency={campaign.currency} />
-            </dd>
-          </>
-        )}
+        <StatedPledged ctx={ctx} campaign={campaign} />
         {STAGES.map((stage) => (
           <>
             <dt>{t(`funding.stage.${stage}.total` as never)}</dt>

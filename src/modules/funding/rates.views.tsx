@@ -1,4 +1,5 @@
 import type { RowProblem } from '../../platform/csv-import.ts';
+import { ImportProblems } from '../../platform/views/import-problems.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -37,20 +38,7 @@ export function RatesPage(props: {
           {t('funding.ratesImported', { count: props.imported.imported, currencies: props.imported.currencies.join(', '), from: props.imported.from ?? '—', to: props.imported.to ?? '—' })}
         </p>
       )}
-      {props.problems && (
-        <div role="alert" class="alert">
-          <p>{t('funding.importRejected', { count: props.problems.length })}</p>
-          <DataTable
-            rows={props.problems}
-            empty=""
-            columns={[
-              { header: t('funding.line'), cell: (p) => String(p.line) },
-              { header: t('funding.column'), cell: (p) => p.field },
-              { header: t('funding.problem'), cell: (p) => p.message },
-            ]}
-          />
-        </div>
-      )}
+      <ImportProblems ctx={ctx} problems={props.problems} />
       {props.canImport && (
         <form method="post" action="/funding/rates/import" enctype="multipart/form-data" class="record-form">
           <h2>{t('funding.ratesImport')}</h2>

@@ -8,6 +8,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { Pagination, SortableHeader } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { RowProblem } from '../../platform/csv-import.ts';
+import { ImportProblems } from '../../platform/views/import-problems.tsx';
 import type { GroupRow, PartnerRow, PersonRow } from './partners.repo.ts';
 import { type ListQuery, PARTNER_KINDS, PARTNER_STATUSES } from './partners.schema.ts';
 
@@ -223,29 +224,7 @@ export function PartnerImportPage(props: { ctx: PageContext; problems?: RowProbl
           {props.message}
         </p>
       )}
-      {props.problems && props.problems.length > 0 && (
-        <div class="error-summary" role="alert">
-          <h2>{t('partners.importRejected', { count: props.problems.length })}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('partners.importLine')}</th>
-                <th scope="col">{t('partners.importField')}</th>
-                <th scope="col">{t('partners.importProblem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.problems.map((p) => (
-                <tr>
-                  <td>{p.line}</td>
-                  <td dir="ltr">{p.field}</td>
-                  <td>{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ImportProblems ctx={ctx} problems={props.problems} />
       <form method="post" action="/partners/import" enctype="multipart/form-data" class="narrow-form">
         <CsrfField ctx={ctx} />
         <div class="field">

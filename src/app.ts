@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { accountModule } from './modules/account/account.module.ts';
 import { auditModule } from './modules/audit/audit.module.tsx';
+import { detentionModule } from './modules/detention/detention.module.ts';
 import { fundingModule } from './modules/funding/funding.module.ts';
 import { meetingsModule } from './modules/meetings/meetings.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(meetingsModule, modules);
   await app.register(readoutsPages, modules);
   await app.register(fundingModule, modules);
+  await app.register(detentionModule, modules);
   await app.register(auditModule, modules);
 
   await app.ready();

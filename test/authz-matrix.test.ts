@@ -13,7 +13,7 @@ const SECRETARIAT: Who[] = ['secretariat-admin', 'secretariat-officer'];
 const ADMIN: Who[] = ['secretariat-admin'];
 const PEOPLE_EDITORS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'];
 const READOUT_DESK: Who[] = ['secretariat-admin', 'secretariat-officer', 'co-chair'];
-/** Delegates report their own partner's money; the secretariat anyone's. */
+/** Delegates report their own partner's money and repatriations; the secretariat anyone's. */
 const REPORTERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'];
 
 const MATRIX: Record<string, Who[]> = {
@@ -167,6 +167,29 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/v1/funding/contributions/:id/reject': SECRETARIAT,
   'PUT /api/v1/funding/contributions/:id': REPORTERS,
   'POST /api/v1/funding/rates/import': SECRETARIAT,
+  'GET /camps': EVERYONE,
+  'GET /detention': SIGNED_IN,
+  'GET /detention/sites/new': SECRETARIAT,
+  'POST /detention/sites': SECRETARIAT,
+  'GET /detention/sites/:id': SIGNED_IN,
+  'POST /detention/sites/:id/snapshots': SECRETARIAT,
+  'GET /detention/nationalities': SIGNED_IN,
+  'GET /detention/map': SIGNED_IN,
+  'GET /detention/repatriations': SIGNED_IN,
+  'GET /detention/repatriations/new': REPORTERS,
+  'POST /detention/repatriations': REPORTERS,
+  'GET /detention/repatriations/:id': SIGNED_IN,
+  'POST /detention/repatriations/:id/verify': SECRETARIAT,
+  'POST /detention/repatriations/:id/correct': REPORTERS,
+  'GET /api/v1/detention/sites': SIGNED_IN,
+  'POST /api/v1/detention/sites': SECRETARIAT,
+  'GET /api/v1/detention/sites/:id': SIGNED_IN,
+  'POST /api/v1/detention/sites/:id/snapshots': SECRETARIAT,
+  'GET /api/v1/detention/nationalities': SIGNED_IN,
+  'GET /api/v1/detention/repatriations': SIGNED_IN,
+  'POST /api/v1/detention/repatriations': REPORTERS,
+  'POST /api/v1/detention/repatriations/:id/verify': SECRETARIAT,
+  'PUT /api/v1/detention/repatriations/:id': REPORTERS,
 };
 
 let ctx: TestContext;

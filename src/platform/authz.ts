@@ -30,6 +30,15 @@ const MATRIX = {
   'contribution.write': ['secretariat-admin', 'secretariat-officer', 'delegate'],
   'contribution.verify': ['secretariat-admin', 'secretariat-officer'],
   'rate.write': ['secretariat-admin', 'secretariat-officer'],
+  /** Detention figures: restricted to the FTF working group by default, limited further in the repo query. */
+  'detention.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  /** The public page: figures marked public only. */
+  'detention.read-public': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  /** Sites and population snapshots. */
+  'detention.write': ['secretariat-admin', 'secretariat-officer'],
+  /** Repatriations: delegates for their own state only (the `.write` rule below). */
+  'repatriation.write': ['secretariat-admin', 'secretariat-officer', 'delegate'],
+  'repatriation.verify': ['secretariat-admin', 'secretariat-officer'],
   'user.manage': ['secretariat-admin'],
   'audit.read': ['secretariat-admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -37,7 +46,7 @@ const MATRIX = {
 export type Action = keyof typeof MATRIX;
 
 /** Actions anonymous visitors may take, limited by repos to `public` records. */
-const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public']);
+const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public', 'detention.read-public']);
 
 export function roleMay(role: Role, action: Action): boolean {
   return (MATRIX[action] as readonly Role[]).includes(role);

@@ -5,3 +5,4 @@ export * from './partners.ts';
 export * from './meetings.ts';
 export * from './readouts.ts';
 export * from './funding.ts';
+export * from './detention.ts';

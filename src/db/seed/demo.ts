@@ -9,6 +9,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { generatePassword } from '../../platform/passwords.ts';
 import { createPerson } from '../../modules/partners/people.service.ts';
 import { createUser } from '../../modules/users/users.service.ts';
+import { loadDemoDetention } from './demo-detention.ts';
 import { loadDemoFunding } from './demo-funding.ts';
 import { loadDemoMeetings } from './demo-meetings.ts';
 import { loadReferenceData } from './reference-data.ts';
@@ -50,6 +51,7 @@ async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
   }
   await loadDemoMeetings(db, actor);
   await loadDemoFunding(db, actor);
+  await loadDemoDetention(db, actor);
   const signIns: DemoSignIn[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const [partner] = account.partnerIso3 ? await db.select().from(partners).where(eq(partners.iso3, account.partnerIso3)) : [];

@@ -50,8 +50,8 @@ export function BarChart(props: { title: string; series: ChartSeries[]; rows: { 
   );
 }
 
-/** Lines over ordered points (months), with an optional horizontal target line such as a goal. */
-export function LineChart(props: { title: string; series: ChartSeries[]; points: { label: string; values: number[] }[]; target?: { value: number; label: string }; formatTick: (value: number) => string }) {
+/** Lines over ordered points (months, dates); a point with a `note` gets a marker whose tooltip is the note (e.g. its source). */
+export function LineChart(props: { title: string; series: ChartSeries[]; points: { label: string; values: number[]; note?: string }[]; target?: { value: number; label: string }; formatTick: (value: number) => string }) {
   const height = 260;
   const left = 70;
   const bottom = 30;
@@ -91,6 +91,13 @@ export function LineChart(props: { title: string; series: ChartSeries[]; points:
             .y((point) => y(point.values[seriesIndex] ?? 0))(props.points);
           return <path class={`chart-line ${series.tone}`} d={path ?? ''} />;
         })}
+        {props.points.map((point) =>
+          point.note ? (
+            <circle class="chart-point" cx={x(point.label) ?? left} cy={y(point.values[0] ?? 0)} r="4">
+              <title>{point.note}</title>
+            </circle>
+          ) : null,
+        )}
       </svg>
       <ChartLegend series={props.series} target={props.target?.label} />
     </figure>

@@ -1,0 +1,34 @@
+import type { Classification } from '../../db/schema/common.ts';
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { InvalidInput } from '../../platform/errors.ts';
+import { checkedClassification } from '../partners/classification.ts';
+import { ftfGroupId } from './detention.repo.ts';
+
+/**
+ * Detention figures are the most sensitive data here: `restricted` to the Foreign Terrorist Fighters
+ * working group unless marked otherwise (ASVS V4.1.3, deny by default).
+ */
+export async function detentionClassification(db: Db, input: { classification?: Classification; restrictedGroupIds?: string[] }) {
+  const classification = input.classification ?? 'restricted';
+  let restrictedGroupIds = input.restrictedGroupIds ?? [];
+  if (classification === 'restricted' && restrictedGroupIds.length === 0) {
+    const ftf = await ftfGroupId(db);
+    if (!ftf) throw new InvalidInput([{ field: 'restrictedGroupIds', message: 'the Foreign Terrorist Fighters Working Group is not in the registry; name the groups that may read this figure' }]);
+    restrictedGroupIds = [ftf];
+  }
+  return checkedClassification(db, { classification, restrictedGroupIds }, 'restricted');
+}
+
+/**
+ * Reading restricted detention figures is itself audited (ASVS V7.1.3): who looked at what, even
+ * though nothing changed. Public and coalition figures are not logged.
+ */
+export async function auditRestrictedRead(db: Db, actor: MaybeActor, view: string, records: readonly { id: string; classification: Classification }[], entityId: string | null = null): Promise<void> {
+  const restricted = records.filter((record) => record.classification === 'restricted');
+  if (restricted.length === 0) return;
+  await db.transaction((tx) =>
+    appendAudit(tx, actor, { action: 'detention.viewed', entityType: 'detention', entityId, detail: { view, restrictedRecords: restricted.length, ids: restricted.slice(0, 50).map((record) => record.id) } }),
+  );
+}

@@ -1,0 +1,175 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import writeXlsxFile from 'write-excel-file/node';
+import { can, isSecretariat } from '../../platform/authz.ts';
+import { toCsv } from '../../platform/csv.ts';
+import { Conflict, InvalidInput, StaleVersion } from '../../platform/errors.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { FormBody, IdParams } from '../../platform/route-schemas.ts';
+import { formToInput, recordFormInput } from '../../platform/validate.ts';
+import { pageContext } from '../../platform/views/page-context.ts';
+import { sendCsv, sendPage } from '../../platform/views/render.ts';
+import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts';
+import { listGroups } from '../partners/groups.service.ts';
+import { findPartner } from '../partners/partners.repo.ts';
+import { NationalitiesQuery } from './detention.schema.ts';
+import { DetentionHomePage, MapPage, NationalitiesPage, nationalityName, SiteFormPage, SitePage, sortNationalities } from './detention.views.tsx';
+import { nationalitiesSheet } from './nationalities-export.ts';
+import { nationalitiesTable } from './nationalities.service.ts';
+import * as repatriationsService from './repatriations.service.ts';
+import { type RepatriationChoices, RepatriationFormPage, RepatriationListPage, RepatriationPage } from './repatriations.views.tsx';
+import * as sites from './sites.service.ts';
+
+const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+
+/** "FRA 120" per line → [{ key: 'FRA', count: 120 }]; a line that is not "KEY NUMBER" is kept for the service to name. */
+function breakdownLines(text: unknown): { key: string; count: number }[] {
+  if (typeof text !== 'string') return [];
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(\S+)\s*[:=,]?\s*(-?\d[\d\s,.]*)$/.exec(line);
+      return match ? { key: match[1] as string, count: Number((match[2] as string).replace(/[\s,.]/g, '')) } : { key: line, count: Number.NaN };
+    });
+}
+
+function snapshotFormInput(body: unknown): Record<string, unknown> {
+  const input = recordFormInput(body);
+  input.nationalities = breakdownLines(input.nationalities);
+  input.categories = breakdownLines(input.categories);
+  input.partial = input.partial === 'true';
+  return input;
+}
+
+function repatriationFormInput(body: unknown): Record<string, unknown> {
+  const input = recordFormInput(body);
+  input.cumulative = input.cumulative === 'true';
+  input.receivingIso3 = input.receivingIso3 ?? null;
+  return input;
+}
+
+export const detentionPages: AppModule = async (app, { db }) => {
+  async function repatriationChoices(request: FastifyRequest): Promise<RepatriationChoices> {
+    const actor = request.actor;
+    const [siteList, groups, partner] = await Promise.all([
+      sites.listSites(db, actor, { audit: false }),
+      listGroups(db, actor),
+      !isSecretariat(actor) && actor?.partnerId ? findPartner(db, actor, actor.partnerId) : Promise.resolve(undefined),
+    ]);
+    return { sites: siteList, groups, fixedIso3: partner?.iso3 ?? null };
+  }
+
+  async function renderSite(request: FastifyRequest, reply: FastifyReply, id: string, problem: { values?: Record<string, unknown>; errors?: InvalidInput['fields']; duplicate?: string; status?: number } = {}) {
+    const [record, groups] = await Promise.all([sites.siteRecord(db, request.actor, id), listGroups(db, request.actor)]);
+    const values = problem.values ? { ...problem.values, nationalities: (problem.values.nationalities as { key: string; count: number }[]).map((p) => `${p.key} ${p.count}`).join('\n'), categories: (problem.values.categories as { key: string; count: number }[]).map((p) => `${p.key} ${p.count}`).join('\n') } : undefined;
+    return sendPage(reply, <SitePage ctx={pageContext(request)} site={record.site} snapshots={record.snapshots} canWrite={can(request.actor, 'detention.write')} groups={groups} values={values} errors={problem.errors} duplicate={problem.duplicate} />, problem.status ?? 200);
+  }
+
+  async function renderRepatriation(request: FastifyRequest, reply: FastifyReply, id: string, problem: { values?: Record<string, unknown>; errors?: InvalidInput['fields']; stale?: StaleVersion } = {}) {
+    const row = await repatriationsService.getRepatriation(db, request.actor, id);
+    const mayCorrect = can(request.actor, 'repatriation.write', { partnerId: row.partnerId }) && (isSecretariat(request.actor) || row.status === 'reported');
+    const choices = mayCorrect ? await repatriationChoices(request) : undefined;
+    return sendPage(
+      reply,
+      <RepatriationPage ctx={pageContext(request)} row={row} may={{ verify: can(request.actor, 'repatriation.verify'), correct: mayCorrect }} choices={choices} values={withCurrentVersion(problem.values ?? { ...row }, problem.stale)} errors={problem.errors} stale={Boolean(problem.stale)} />,
+      problem.stale ? 409 : problem.errors ? 400 : 200,
+    );
+  }
+
+  app.get('/detention', { config: { access: 'detention.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <DetentionHomePage ctx={pageContext(request)} sites={await sites.listSites(db, request.actor)} may={{ write: can(request.actor, 'detention.write'), report: can(request.actor, 'repatriation.write') }} />),
+  );
+
+  app.get('/detention/sites/new', { config: { access: 'detention.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <SiteFormPage ctx={pageContext(request)} values={{ kind: 'displaced-persons-camp', classification: 'restricted' }} groups={await listGroups(db, request.actor)} />),
+  );
+
+  app.post('/detention/sites', { config: { access: 'detention.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = recordFormInput(request.body);
+    for (const field of ['latitude', 'longitude'] as const) if (typeof input[field] === 'string') input[field] = Number(input[field]);
+    return saveForm(
+      reply,
+      async () => `/detention/sites/${(await sites.createSite(db, request.actor, input)).id}`,
+      async ({ errors }) => <SiteFormPage ctx={pageContext(request)} values={input} groups={await listGroups(db, request.actor)} errors={errors} />,
+    );
+  });
+
+  app.get('/detention/sites/:id', { config: { access: 'detention.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => renderSite(request, reply, request.params.id));
+
+  app.post('/detention/sites/:id/snapshots', { config: { access: 'detention.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = snapshotFormInput(request.body);
+    try {
+      await sites.addSnapshot(db, request.actor, request.params.id, input);
+      return reply.redirect(`/detention/sites/${request.params.id}`, 303);
+    } catch (error) {
+      if (error instanceof InvalidInput) return renderSite(request, reply, request.params.id, { values: input, errors: error.fields, status: 400 });
+      if (error instanceof Conflict) return renderSite(request, reply, request.params.id, { values: input, errors: error.fields, duplicate: error.message, status: 409 });
+      throw error;
+    }
+  });
+
+  app.get('/detention/nationalities', { config: { access: 'detention.read' }, schema: { querystring: NationalitiesQuery, hide: true } }, async (request, reply) => {
+    const ctx = pageContext(request);
+    const { rows, years } = await nationalitiesTable(db, request.actor);
+    const name = (key: string) => nationalityName(key, ctx);
+    const sorted = sortNationalities(rows, request.query, name, request.locale);
+    if (request.query.format) {
+      const sheet = nationalitiesSheet(request.t, sorted, years, name);
+      if (request.query.format === 'csv') return sendCsv(reply, 'nationalities.csv', toCsv(sheet.columns, sheet.rows));
+      const data = [sheet.columns.map((value) => ({ value, fontWeight: 'bold' as const })), ...sheet.rows.map((row) => row.map((value) => (value === null ? null : { value, type: typeof value === 'number' ? Number : String })))];
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="nationalities.xlsx"')
+        .send(await writeXlsxFile(data as never, { sheet: 'nationalities' }).toBuffer());
+    }
+    return sendPage(reply, <NationalitiesPage ctx={ctx} rows={sorted} years={years} query={request.query} />);
+  });
+
+  app.get('/detention/map', { config: { access: 'detention.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
+    // One audited read for the page: the nationalities table records the sites it read as well.
+    const [siteList, table] = await Promise.all([sites.listSites(db, request.actor, { audit: false }), nationalitiesTable(db, request.actor)]);
+    return sendPage(reply, <MapPage ctx={pageContext(request)} sites={siteList} repatriated={table.rows} />);
+  });
+
+  app.get('/detention/repatriations', { config: { access: 'detention.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <RepatriationListPage ctx={pageContext(request)} rows={await repatriationsService.listRepatriations(db, request.actor)} canReport={can(request.actor, 'repatriation.write')} />),
+  );
+
+  app.get('/detention/repatriations/new', { config: { access: 'repatriation.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <RepatriationFormPage ctx={pageContext(request)} choices={await repatriationChoices(request)} values={{ classification: 'restricted' }} />),
+  );
+
+  app.post('/detention/repatriations', { config: { access: 'repatriation.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = repatriationFormInput(request.body);
+    return saveForm(
+      reply,
+      async () => `/detention/repatriations/${(await repatriationsService.reportRepatriation(db, request.actor, input)).id}`,
+      async ({ errors }) => <RepatriationFormPage ctx={pageContext(request)} choices={await repatriationChoices(request)} values={input} errors={errors} />,
+    );
+  });
+
+  app.get('/detention/repatriations/:id', { config: { access: 'detention.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => renderRepatriation(request, reply, request.params.id));
+
+  const change = async (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<unknown>, values?: Record<string, unknown>) => {
+    try {
+      await work();
+      return reply.redirect(`/detention/repatriations/${id}`, 303);
+    } catch (error) {
+      if (error instanceof InvalidInput) return renderRepatriation(request, reply, id, { values, errors: error.fields });
+      if (error instanceof StaleVersion) return renderRepatriation(request, reply, id, { values, stale: error });
+      throw error;
+    }
+  };
+
+  app.post('/detention/repatriations/:id/verify', { config: { access: 'repatriation.verify' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
+    change(request, reply, request.params.id, () => repatriationsService.verifyRepatriation(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
+  );
+
+  app.post('/detention/repatriations/:id/correct', { config: { access: 'repatriation.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = repatriationFormInput(request.body);
+    return change(request, reply, request.params.id, () => repatriationsService.correctRepatriation(db, request.actor, request.params.id, input), input);
+  });
+};
+

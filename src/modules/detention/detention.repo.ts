@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { detentionSites, populationSnapshots, repatriations, snapshotBreakdowns } from '../../db/schema/detention.ts';
+import { groups } from '../../db/schema/partners.ts';
+import { updateVersioned } from '../../db/versioned-update.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { visibleTo } from '../../platform/authz.ts';
+
+export type SiteRow = typeof detentionSites.$inferSelect;
+export type SnapshotRow = typeof populationSnapshots.$inferSelect;
+export type BreakdownRow = typeof snapshotBreakdowns.$inferSelect;
+export type RepatriationRow = typeof repatriations.$inferSelect;
+
+export const FTF_GROUP_SLUG = 'foreign-terrorist-fighters-working-group';
+
+export async function ftfGroupId(db: Db): Promise<string | undefined> {
+  const [row] = await db.select({ id: groups.id }).from(groups).where(eq(groups.slug, FTF_GROUP_SLUG));
+  return row?.id;
+}
+
+export function listSites(db: Db, actor: MaybeActor): Promise<SiteRow[]> {
+  return db.select().from(detentionSites).where(visibleTo(actor, detentionSites)).orderBy(sql`lower(${detentionSites.name})`);
+}
+
+export async function findSite(db: Db, actor: MaybeActor, id: string): Promise<SiteRow | undefined> {
+  const [row] = await db.select().from(detentionSites).where(and(eq(detentionSites.id, id), visibleTo(actor, detentionSites)));
+  return row;
+}
+
+export async function insertSite(tx: Db, values: typeof detentionSites.$inferInsert): Promise<SiteRow> {
+  const [row] = await tx.insert(detentionSites).values(values).returning();
+  return row as SiteRow;
+}
+
+/** The snapshots an actor may read, oldest first; `current` leaves out those a correction replaced. */
+export function snapshotsOf(db: Db, actor: MaybeActor, siteIds: string[], options: { current?: boolean } = {}): Promise<SnapshotRow[]> {
+  if (siteIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(populationSnapshots)
+    .where(and(inArray(populationSnapshots.siteId, siteIds), visibleTo(actor, populationSnapshots), options.current ? isNull(populationSnapshots.replacedAt) : undefined))
+    .orderBy(asc(populationSnapshots.asOfDay), asc(populationSnapshots.createdAt));
+}
+
+export function breakdownsOf(db: Db, snapshotIds: string[]): Promise<BreakdownRow[]> {
+  if (snapshotIds.length === 0) return Promise.resolve([]);
+  return db.select().from(snapshotBreakdowns).where(inArray(snapshotBreakdowns.snapshotId, snapshotIds)).orderBy(desc(snapshotBreakdowns.count));
+}
+
+/** The current snapshot of a site for a date, whoever may read it (a duplicate must be found even if hidden). */
+export async function currentSnapshotAt(db: Db, siteId: string, asOf: string): Promise<SnapshotRow | undefined> {
+  const [row] = await db.select().from(populationSnapshots).where(and(eq(populationSnapshots.siteId, siteId), eq(populationSnapshots.asOf, asOf), isNull(populationSnapshots.replacedAt)));
+  return row;
+}
+
+export async function markReplaced(tx: Db, id: string, reason: string): Promise<void> {
+  await tx.update(populationSnapshots).set({ replacedAt: new Date(), replacementReason: reason }).where(eq(populationSnapshots.id, id));
+}
+
+export async function insertSnapshot(tx: Db, values: typeof populationSnapshots.$inferInsert, parts: { dimension: 'nationality' | 'category'; key: string; count: number }[]): Promise<SnapshotRow> {
+  const [row] = await tx.insert(populationSnapshots).values(values).returning();
+  const snapshot = row as SnapshotRow;
+  if (parts.length) await tx.insert(snapshotBreakdowns).values(parts.map((part) => ({ ...part, snapshotId: snapshot.id })));
+  return snapshot;
+}
+
+/** Repatriations an actor may read: by classification, and always their own state's. */
+function repatriationsVisibleTo(actor: MaybeActor): SQL | undefined {
+  const byClassification = visibleTo(actor, repatriations);
+  if (!byClassification || !actor?.partnerId) return byClassification;
+  return or(byClassification, eq(repatriations.partnerId, actor.partnerId));
+}
+
+export function listRepatriations(db: Db, actor: MaybeActor, filter: { receivingIso3?: string; status?: 'reported' | 'verified' } = {}): Promise<RepatriationRow[]> {
+  return db
+    .select()
+    .from(repatriations)
+    .where(
+      and(
+        repatriationsVisibleTo(actor),
+        filter.receivingIso3 ? eq(repatriations.receivingIso3, filter.receivingIso3) : undefined,
+        filter.status ? eq(repatriations.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(desc(repatriations.periodStart), asc(repatriations.receivingIso3));
+}
+
+export async function findRepatriation(db: Db, actor: MaybeActor, id: string): Promise<RepatriationRow | undefined> {
+  const [row] = await db.select().from(repatriations).where(and(eq(repatriations.id, id), repatriationsVisibleTo(actor)));
+  return row;
+}
+
+export async function insertRepatriation(tx: Db, values: typeof repatriations.$inferInsert): Promise<RepatriationRow> {
+  const [row] = await tx.insert(repatriations).values(values).returning();
+  return row as RepatriationRow;
+}
+
+export function updateRepatriation(tx: Db, id: string, version: number, values: Partial<typeof repatriations.$inferInsert>) {
+  return updateVersioned(tx, repatriations, id, version, values);
+}

@@ -1,0 +1,155 @@
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../db/schema/audit.ts';
+import { postForm, type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
+
+const FTF = 'foreign-terrorist-fighters-working-group';
+let ctx: TestContext;
+let officer: SignedInClient;
+let member: SignedInClient; // a delegate of the Netherlands in the FTF working group
+let outsider: SignedInClient; // a delegate of France outside it
+let siteId: string;
+
+const api = (client: SignedInClient | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  ctx.app.inject({ method, url, headers: client?.headers ?? {}, payload: payload as never });
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  officer = await loginAs(ctx, 'secretariat-officer');
+  member = await loginAs(ctx, 'delegate', { partnerIso3: 'NLD', groupSlugs: [FTF] });
+  outsider = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA' });
+  const site = await api(officer, 'POST', '/api/v1/detention/sites', { name: 'al-Hol', kind: 'displaced-persons-camp', region: 'north-east Syria', countryIso3: 'syr', latitude: 36.377, longitude: 41.149, source: 'test' });
+  expect(site.statusCode, site.body).toBe(201);
+  siteId = site.json().id;
+  const snapshot = await api(officer, 'POST', `/api/v1/detention/sites/${siteId}/snapshots`, {
+    asOf: '2019-11-19',
+    total: 68744,
+    partial: true,
+    nationalities: [
+      { key: 'IRQ', count: 30897 },
+      { key: 'SYR', count: 27813 },
+      { key: 'third-countries', count: 10029 },
+    ],
+    source: 'UN OCHA',
+  });
+  expect(snapshot.statusCode, snapshot.body).toBe(201);
+});
+afterAll(() => ctx.close());
+
+const viewsBy = async (client: SignedInClient) => {
+  const [row] = await ctx.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, 'detention.viewed'), eq(auditEvents.actorUserId, client.user.id)));
+  return row?.n ?? 0;
+};
+
+describe('access', () => {
+  it('restricts figures to the FTF working group by default: an outsider gets 404, a member sees them', async () => {
+    const site = (await api(officer, 'GET', `/api/v1/detention/sites/${siteId}`)).json();
+    expect(site.site.classification).toBe('restricted');
+    expect((await api(outsider, 'GET', `/api/v1/detention/sites/${siteId}`)).statusCode).toBe(404);
+    expect((await api(outsider, 'GET', `/detention/sites/${siteId}`)).statusCode).toBe(404);
+    expect((await api(outsider, 'GET', '/api/v1/detention/nationalities')).json().rows).toEqual([]);
+    const seen = await api(member, 'GET', `/api/v1/detention/sites/${siteId}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().snapshots[0]).toMatchObject({ total: 68744, partial: true });
+    const nationalities = (await api(member, 'GET', '/api/v1/detention/nationalities')).json();
+    expect(nationalities.rows.find((row: { key: string }) => row.key === 'IRQ')).toMatchObject({ held: 30897, heldAsOf: '2019-11-19' });
+  });
+
+  it('audits every read of restricted figures, page or API, and sends no-store', async () => {
+    const reads = ['/detention', `/detention/sites/${siteId}`, '/detention/nationalities', '/detention/nationalities?format=csv', '/detention/map', '/api/v1/detention/sites', `/api/v1/detention/sites/${siteId}`, '/api/v1/detention/nationalities'];
+    for (const url of reads) {
+      const before = await viewsBy(member);
+      const response = await api(member, 'GET', url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['cache-control'], url).toBe('no-store');
+      expect(await viewsBy(member), url).toBe(before + 1);
+    }
+    // Reading nothing restricted is not logged.
+    const before = await viewsBy(outsider);
+    await api(outsider, 'GET', '/api/v1/detention/sites');
+    expect(await viewsBy(outsider)).toBe(before);
+  });
+
+  it('shows the public only figures marked public, with no cookie and no no-store', async () => {
+    const open = await api(officer, 'POST', '/api/v1/detention/sites', { name: 'Roj', kind: 'displaced-persons-camp', source: 'test', classification: 'public' });
+    await api(officer, 'POST', `/api/v1/detention/sites/${open.json().id}/snapshots`, { asOf: '2024-06-14', total: 2600, source: 'public source', classification: 'public' });
+    await api(officer, 'POST', `/api/v1/detention/sites/${open.json().id}/snapshots`, { asOf: '2023', total: 2500, source: 'restricted source' });
+    const page = await api(null, 'GET', '/camps');
+    expect(page.body).toContain('2,600');
+    expect(page.body).not.toContain('2,500');
+    expect(page.body).not.toContain('al-Hol');
+    expect(page.headers['set-cookie']).toBeUndefined();
+  });
+});
+
+describe('population snapshots', () => {
+  it('refuses bad figures with a message naming the field, and changes nothing', async () => {
+    const post = (body: Record<string, unknown>) => api(officer, 'POST', `/api/v1/detention/sites/${siteId}/snapshots`, { asOf: '2020-07-19', total: 65406, source: 's', ...body });
+    const cases: [Record<string, unknown>, { field: string; message: string }][] = [
+      [{ total: -5 }, { field: 'total', message: 'cannot be negative (-5)' }],
+      [{ asOf: '2999-01' }, { field: 'asOf', message: '2999-01 is in the future' }],
+      [{ nationalities: [{ key: 'IRQ', count: 70000 }] }, { field: 'nationalities', message: 'IRQ = 70000, more than the total of 65406' }],
+      [{ nationalities: [{ key: 'IRQ', count: 30573 }] }, { field: 'nationalities', message: 'IRQ = 30573, less than the total of 65406: mark the breakdown partial if the source gives only part of it' }],
+      [{ nationalities: [{ key: 'ZZZ', count: 1 }], partial: true }, { field: 'nationalities', message: '"ZZZ" is not a nationality: use an ISO 3166-1 alpha-3 code (e.g. FRA), "unknown" or "third-countries"' }],
+    ];
+    for (const [body, problem] of cases) {
+      const response = await post(body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().errors, JSON.stringify(body)).toEqual([problem]);
+    }
+    expect((await api(officer, 'GET', `/api/v1/detention/sites/${siteId}`)).json().snapshots).toHaveLength(1);
+  });
+
+  it('never overwrites a figure for the same date: it asks for a reason, then keeps the old one as history', async () => {
+    const again = await api(officer, 'POST', `/api/v1/detention/sites/${siteId}/snapshots`, { asOf: '2019-11-19', total: 68700, source: 'corrected OCHA figure' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors).toEqual([{ field: 'replaceReason', message: 'a figure for 2019-11-19 exists; say why this one replaces it' }]);
+    const page = await postForm(ctx, officer, `/detention/sites/${siteId}/snapshots`, { asOf: '2019-11-19', total: '68700', source: 'corrected OCHA figure' });
+    expect(page.statusCode).toBe(409);
+    expect(page.body).toContain('Why this figure replaces the one recorded');
+    const replaced = await api(officer, 'POST', `/api/v1/detention/sites/${siteId}/snapshots`, { asOf: '2019-11-19', total: 68700, source: 'corrected OCHA figure', replaceReason: 'OCHA corrected its count' });
+    expect(replaced.statusCode).toBe(201);
+    const snapshots = (await api(officer, 'GET', `/api/v1/detention/sites/${siteId}`)).json().snapshots;
+    expect(snapshots.map((s: { total: number; replacesId: string | null }) => [s.total, s.replacesId !== null])).toEqual([
+      [68744, false],
+      [68700, true],
+    ]);
+    const sitePage = await api(officer, 'GET', `/detention/sites/${siteId}`);
+    expect(sitePage.body).toContain('Replaced figures');
+    expect(sitePage.body).toContain('OCHA corrected its count');
+  });
+});
+
+describe('repatriations', () => {
+  it('lets a delegate report only for their own state; the secretariat verifies', async () => {
+    const mine = await api(outsider, 'POST', '/api/v1/detention/repatriations', { receivingIso3: 'FRA', period: '2020-06-22', children: 10, people: 10, siteId: null, source: 'UN OCHA' });
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(mine.json()).toMatchObject({ status: 'reported', classification: 'restricted' });
+    // Their own state's figure stays visible to them although it is restricted to the FTF group.
+    expect((await api(outsider, 'GET', '/api/v1/detention/repatriations')).json().map((r: { id: string }) => r.id)).toContain(mine.json().id);
+    expect((await api(outsider, 'POST', '/api/v1/detention/repatriations', { receivingIso3: 'DEU', period: '2022', people: 50, source: 's' })).statusCode).toBe(403);
+    expect((await api(outsider, 'POST', `/api/v1/detention/repatriations/${mine.json().id}/verify`, { version: 1 })).statusCode).toBe(403);
+    const verified = await api(officer, 'POST', `/api/v1/detention/repatriations/${mine.json().id}/verify`, { version: 1 });
+    expect(verified.json().status).toBe('verified');
+    const table = (await api(member, 'GET', '/api/v1/detention/nationalities')).json();
+    expect(table.rows.find((row: { key: string }) => row.key === 'FRA')).toMatchObject({ repatriatedByYear: { '2020': 10 }, repatriatedTotal: 10 });
+  });
+
+  it('refuses parts larger than the total, negative counts and future dates', async () => {
+    const post = (body: Record<string, unknown>) => api(officer, 'POST', '/api/v1/detention/repatriations', { receivingIso3: 'KAZ', period: '2019-01/2019-06', source: 's', ...body });
+    expect((await post({ people: 595, women: 156, children: 406, men: 133 })).json().errors).toEqual([{ field: 'people', message: 'men, women and children add up to 695, more than the 595 people given' }]);
+    expect((await post({ people: -1 })).json().errors).toEqual([{ field: 'people', message: 'cannot be negative (-1)' }]);
+    expect((await post({ people: 5, period: '2999-01' })).json().errors).toEqual([{ field: 'period', message: '2999-01 is in the future' }]);
+    expect((await post({ people: 5, receivingIso3: 'ABC' })).json().errors).toEqual([{ field: 'receivingIso3', message: '"ABC" is not an ISO 3166-1 alpha-3 code' }]);
+  });
+
+  it('keeps running totals out of the yearly sums, and exports the table', async () => {
+    await api(officer, 'POST', '/api/v1/detention/repatriations', { receivingIso3: 'KAZ', period: '2019-01/2019-06', people: 595, source: 's' });
+    await api(officer, 'POST', '/api/v1/detention/repatriations', { receivingIso3: 'KAZ', period: 'cumulative 2019-2021', cumulative: true, people: 607, source: 's' });
+    const table = (await api(member, 'GET', '/api/v1/detention/nationalities')).json();
+    expect(table.rows.find((row: { key: string }) => row.key === 'KAZ')).toMatchObject({ repatriatedByYear: { '2019': 595 }, repatriatedTotal: 595 });
+    const csv = await api(member, 'GET', '/detention/nationalities?format=csv&sort=state');
+    expect(csv.body).toContain('Kazakhstan,KAZ,,,,595');
+    expect(csv.body).toMatch(/^\uFEFFNationality,ISO,Held \(latest\),As of,Change since the figure before,Repatriated 2019,/);
+  });
+});

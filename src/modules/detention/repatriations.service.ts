@@ -1,0 +1,114 @@
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize, isSecretariat } from '../../platform/authz.ts';
+import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { isKnownAlpha3 } from '../partners/countries.ts';
+import { findPartnerByKey } from '../partners/partners.repo.ts';
+import { auditRestrictedRead, detentionClassification } from './detention-access.ts';
+import { negativeCounts, periodStart, today } from './detention-checks.ts';
+import * as repo from './detention.repo.ts';
+import { RepatriationCorrection, RepatriationInput, VersionInput } from './detention.schema.ts';
+
+async function checkedRepatriation(db: Db, actor: MaybeActor, input: RepatriationInput) {
+  const problems: FieldProblem[] = [];
+  const receivingIso3 = input.receivingIso3?.toUpperCase() ?? null;
+  if (receivingIso3 && !isKnownAlpha3(receivingIso3)) problems.push({ field: 'receivingIso3', message: `"${receivingIso3}" is not an ISO 3166-1 alpha-3 code` });
+  const partner = receivingIso3 ? await findPartnerByKey(db, { iso3: receivingIso3, nameEn: receivingIso3 }) : undefined;
+  const start = periodStart(input.period);
+  if (start && start > today()) problems.push({ field: 'period', message: `${input.period} is in the future` });
+  problems.push(...negativeCounts({ people: input.people, men: input.men, women: input.women, children: input.children }));
+  const parts = [input.men, input.women, input.children].filter((count): count is number => typeof count === 'number');
+  const sum = parts.reduce((total, count) => total + count, 0);
+  if (typeof input.people === 'number' && input.people >= 0 && sum > input.people) problems.push({ field: 'people', message: `men, women and children add up to ${sum}, more than the ${input.people} people given` });
+  if (input.people == null && parts.length === 0 && !input.note?.trim()) problems.push({ field: 'people', message: 'give the number of people (or men, women and children), or a note saying what the source counts' });
+  if (input.siteId && !(await repo.findSite(db, actor, input.siteId))) problems.push({ field: 'siteId', message: 'no such site' });
+  if (problems.length) throw new InvalidInput(problems);
+  return {
+    receivingIso3,
+    partnerId: partner?.id ?? null,
+    period: input.period.trim(),
+    periodStart: start,
+    cumulative: input.cumulative ?? false,
+    siteId: input.siteId ?? null,
+    people: input.people ?? (parts.length === 3 ? sum : null),
+    men: input.men ?? null,
+    women: input.women ?? null,
+    children: input.children ?? null,
+    note: input.note?.trim() ?? '',
+    source: input.source.trim(),
+    confidence: input.confidence ?? null,
+  };
+}
+
+export async function listRepatriations(db: Db, actor: MaybeActor, filter: { receivingIso3?: string } = {}) {
+  authorize(actor, 'detention.read');
+  const rows = await repo.listRepatriations(db, actor, filter);
+  await auditRestrictedRead(db, actor, 'repatriations', rows);
+  return rows;
+}
+
+export async function getRepatriation(db: Db, actor: MaybeActor, id: string) {
+  authorize(actor, 'detention.read');
+  const row = await repo.findRepatriation(db, actor, id);
+  if (!row) throw new NotFound('The repatriation');
+  await auditRestrictedRead(db, actor, 'repatriation', [row], row.id);
+  return row;
+}
+
+/** A delegate reports their own state's repatriations; the secretariat's entries are verified as they are made. */
+export async function reportRepatriation(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.RepatriationRow> {
+  authorize(actor, 'repatriation.write');
+  const input = parseInput(RepatriationInput, raw);
+  const values = await checkedRepatriation(db, actor, input);
+  // ASVS V4.2.1: a delegate writes only for the state they represent.
+  authorize(actor, 'repatriation.write', { partnerId: values.partnerId });
+  const classification = await detentionClassification(db, input);
+  const verified = isSecretariat(actor);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertRepatriation(tx, {
+      ...values,
+      ...classification,
+      status: verified ? 'verified' : 'reported',
+      reportedBy: actor?.userId ?? null,
+      reviewedBy: verified ? (actor?.userId ?? null) : null,
+      reviewedAt: verified ? new Date() : null,
+    });
+    await appendAudit(tx, actor, { action: 'detention.repatriation-reported', entityType: 'repatriation', entityId: row.id, detail: { ...values, status: row.status } });
+    return row;
+  });
+}
+
+export async function verifyRepatriation(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.RepatriationRow> {
+  authorize(actor, 'repatriation.verify');
+  const input = parseInput(VersionInput, raw);
+  const before = await getRepatriation(db, actor, id);
+  if (before.status === 'verified') throw new InvalidInput([{ field: 'status', message: 'the figure is already verified' }]);
+  return db.transaction(async (tx) => {
+    const row = await repo.updateRepatriation(tx, id, input.version, { status: 'verified', reviewedBy: actor?.userId ?? null, reviewedAt: new Date() });
+    if (!row) throw new StaleVersion(await repo.findRepatriation(tx, actor, id));
+    await appendAudit(tx, actor, { action: 'detention.repatriation-verified', entityType: 'repatriation', entityId: id, detail: {} });
+    return row;
+  });
+}
+
+/** A correction keeps the history: the audit trail records the values before and the reason. */
+export async function correctRepatriation(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.RepatriationRow> {
+  authorize(actor, 'repatriation.write');
+  const input = parseInput(RepatriationCorrection, raw);
+  const before = await getRepatriation(db, actor, id);
+  authorize(actor, 'repatriation.write', { partnerId: before.partnerId });
+  if (!isSecretariat(actor) && before.status === 'verified') throw new InvalidInput([{ field: 'status', message: 'the secretariat has verified this figure; ask it to correct the figure' }]);
+  const { version, reason, ...fields } = input;
+  const values = await checkedRepatriation(db, actor, fields);
+  authorize(actor, 'repatriation.write', { partnerId: values.partnerId });
+  const classification = await detentionClassification(db, fields.classification ? fields : { classification: before.classification, restrictedGroupIds: before.restrictedGroupIds });
+  return db.transaction(async (tx) => {
+    const row = await repo.updateRepatriation(tx, id, version, { ...values, ...classification, correctionReason: reason.trim(), status: isSecretariat(actor) ? 'verified' : 'reported' });
+    if (!row) throw new StaleVersion(await repo.findRepatriation(tx, actor, id));
+    const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => String(before[key as keyof typeof before] ?? '') !== String(value ?? '')).map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]));
+    await appendAudit(tx, actor, { action: 'detention.repatriation-corrected', entityType: 'repatriation', entityId: id, detail: { reason: reason.trim(), changes: changed } });
+    return row;
+  });
+}

@@ -1,0 +1,121 @@
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/authz.ts';
+import { Conflict, type FieldProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { isKnownAlpha3 } from '../partners/countries.ts';
+import { auditRestrictedRead, detentionClassification } from './detention-access.ts';
+import { breakdownProblems, firstDay, negativeCounts, today } from './detention-checks.ts';
+import * as repo from './detention.repo.ts';
+import { SiteInput, SnapshotInput } from './detention.schema.ts';
+
+export type SnapshotWithBreakdown = repo.SnapshotRow & { breakdown: repo.BreakdownRow[] };
+export type SiteWithLatest = repo.SiteRow & { latest: repo.SnapshotRow | null };
+
+async function withBreakdowns(db: Db, snapshots: repo.SnapshotRow[]): Promise<SnapshotWithBreakdown[]> {
+  const parts = await repo.breakdownsOf(db, snapshots.map((snapshot) => snapshot.id));
+  return snapshots.map((snapshot) => ({ ...snapshot, breakdown: parts.filter((part) => part.snapshotId === snapshot.id) }));
+}
+
+/** Sites with their latest current head count, as the actor may see them. */
+export async function listSites(db: Db, actor: MaybeActor, options: { audit?: boolean } = { audit: true }): Promise<SiteWithLatest[]> {
+  authorize(actor, 'detention.read');
+  const sites = await repo.listSites(db, actor);
+  const snapshots = await repo.snapshotsOf(db, actor, sites.map((site) => site.id), { current: true });
+  const latest = new Map<string, repo.SnapshotRow>();
+  for (const snapshot of snapshots) if (snapshot.total !== null) latest.set(snapshot.siteId, snapshot);
+  if (options.audit) await auditRestrictedRead(db, actor, 'sites', [...sites, ...latest.values()]);
+  return sites.map((site) => ({ ...site, latest: latest.get(site.id) ?? null }));
+}
+
+/** A site with every snapshot (replaced ones too, for the history), each with its breakdown. */
+export async function siteRecord(db: Db, actor: MaybeActor, id: string) {
+  authorize(actor, 'detention.read');
+  const site = await repo.findSite(db, actor, id);
+  if (!site) throw new NotFound('The site');
+  const snapshots = await withBreakdowns(db, await repo.snapshotsOf(db, actor, [id]));
+  await auditRestrictedRead(db, actor, 'site', [site, ...snapshots], site.id);
+  return { site, snapshots };
+}
+
+export async function createSite(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.SiteRow> {
+  authorize(actor, 'detention.write');
+  const input = parseInput(SiteInput, raw);
+  const countryIso3 = input.countryIso3?.toUpperCase() ?? null;
+  if (countryIso3 && !isKnownAlpha3(countryIso3)) throw new InvalidInput([{ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` }]);
+  if ((input.latitude === null || input.latitude === undefined) !== (input.longitude === null || input.longitude === undefined)) {
+    throw new InvalidInput([{ field: 'longitude', message: 'give both latitude and longitude, or neither' }]);
+  }
+  const classification = await detentionClassification(db, input);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertSite(tx, {
+      name: input.name.trim(),
+      kind: input.kind,
+      region: input.region?.trim() ?? '',
+      countryIso3,
+      latitude: input.latitude?.toString() ?? null,
+      longitude: input.longitude?.toString() ?? null,
+      operator: input.operator?.trim() ?? '',
+      knownFrom: input.knownFrom ?? null,
+      knownTo: input.knownTo ?? null,
+      source: input.source.trim(),
+      ...classification,
+    });
+    await appendAudit(tx, actor, { action: 'detention.site-created', entityType: 'detention-site', entityId: row.id, detail: { name: row.name, classification: row.classification } });
+    return row;
+  });
+}
+
+/**
+ * Records a site's population on a date. A second figure for the same site and date is refused unless
+ * it says why it replaces the first: the first is then kept, marked replaced, never overwritten.
+ */
+export async function addSnapshot(db: Db, actor: MaybeActor, siteId: string, raw: unknown): Promise<repo.SnapshotRow> {
+  authorize(actor, 'detention.write');
+  const input = parseInput(SnapshotInput, raw);
+  const site = await repo.findSite(db, actor, siteId);
+  if (!site) throw new NotFound('The site');
+  const total = input.total ?? null;
+  const nationalities = (input.nationalities ?? []).map((part) => ({ ...part, key: /^[a-z]{3}$/i.test(part.key) ? part.key.toUpperCase() : part.key }));
+  const categories = input.categories ?? [];
+  const problems: FieldProblem[] = [...negativeCounts({ total })];
+  if (firstDay(input.asOf) > today()) problems.push({ field: 'asOf', message: `${input.asOf} is in the future` });
+  problems.push(...breakdownProblems(total, input.partial ?? false, { nationalities, categories }));
+  if (total === null && nationalities.length + categories.length === 0 && !input.note?.trim()) problems.push({ field: 'total', message: 'give a total, a breakdown or a note saying what the source counts' });
+  if (problems.length) throw new InvalidInput(problems);
+  const existing = await repo.currentSnapshotAt(db, siteId, input.asOf);
+  if (existing && !input.replaceReason) {
+    throw new Conflict(`${site.name} already has a figure for ${input.asOf} (${existing.total ?? 'no total'}, source: ${existing.source}). To replace it, send it again with a reason; the earlier figure is kept in the history.`, [
+      { field: 'replaceReason', message: `a figure for ${input.asOf} exists; say why this one replaces it` },
+    ]);
+  }
+  const classification = await detentionClassification(db, input);
+  return db.transaction(async (tx) => {
+    if (existing) await repo.markReplaced(tx, existing.id, input.replaceReason as string);
+    const row = await repo.insertSnapshot(
+      tx,
+      {
+        siteId,
+        asOf: input.asOf,
+        asOfDay: firstDay(input.asOf),
+        total,
+        partial: input.partial ?? false,
+        note: input.note?.trim() ?? '',
+        source: input.source.trim(),
+        confidence: input.confidence ?? null,
+        reportedBy: actor?.userId ?? null,
+        replacesId: existing?.id ?? null,
+        ...classification,
+      },
+      [...nationalities.map((part) => ({ dimension: 'nationality' as const, ...part })), ...categories.map((part) => ({ dimension: 'category' as const, ...part }))],
+    );
+    await appendAudit(tx, actor, {
+      action: existing ? 'detention.snapshot-replaced' : 'detention.snapshot-added',
+      entityType: 'population-snapshot',
+      entityId: row.id,
+      detail: { siteId, asOf: row.asOf, total, replaces: existing ? { id: existing.id, total: existing.total, reason: input.replaceReason } : null },
+    });
+    return row;
+  });
+}

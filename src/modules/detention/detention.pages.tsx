@@ -17,7 +17,9 @@ import { DetentionHomePage, MapPage, NationalitiesPage, nationalityName, SiteFor
 import { nationalitiesSheet } from './nationalities-export.ts';
 import { nationalitiesTable } from './nationalities.service.ts';
 import * as repatriationsService from './repatriations.service.ts';
-import { type RepatriationChoices, RepatriationFormPage, RepatriationListPage, RepatriationPage } from './repatriations.views.tsx';
+import { DetentionImportPage, type RepatriationChoices, RepatriationFormPage, RepatriationListPage, RepatriationPage } from './repatriations.views.tsx';
+import { IMPORT_COLUMNS, IMPORT_KINDS, importDetentionCsv } from './detention-csv.ts';
+import { ImportRejected } from '../../platform/csv-import.ts';
 import * as sites from './sites.service.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -131,6 +133,28 @@ export const detentionPages: AppModule = async (app, { db }) => {
     // One audited read for the page: the nationalities table records the sites it read as well.
     const [siteList, table] = await Promise.all([sites.listSites(db, request.actor, { audit: false }), nationalitiesTable(db, request.actor)]);
     return sendPage(reply, <MapPage ctx={pageContext(request)} sites={siteList} repatriated={table.rows} />);
+  });
+
+  const importKinds = (request: FastifyRequest) =>
+    IMPORT_KINDS.filter((kind) => can(request.actor, kind === 'snapshots' ? 'detention.write' : 'repatriation.write')).map((kind) => ({ kind, columns: [...IMPORT_COLUMNS[kind].required, ...IMPORT_COLUMNS[kind].optional].join(',') }));
+
+  app.get('/detention/import', { config: { access: 'repatriation.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <DetentionImportPage ctx={pageContext(request)} kinds={importKinds(request)} />),
+  );
+
+  app.post('/detention/import', { config: { access: 'repatriation.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, unknown>;
+    const kind = IMPORT_KINDS.find((candidate) => candidate === body.kind);
+    const ctx = pageContext(request);
+    const file = body.file;
+    if (!kind || !Buffer.isBuffer(file) || file.length === 0) return sendPage(reply, <DetentionImportPage ctx={ctx} kinds={importKinds(request)} kind={kind} message={request.t('partners.importNoFile')} />, 400);
+    try {
+      const { imported } = await importDetentionCsv(db, request.actor, kind, new TextDecoder('utf-8').decode(file));
+      return sendPage(reply, <DetentionImportPage ctx={ctx} kinds={importKinds(request)} kind={kind} imported={imported} />);
+    } catch (error) {
+      if (error instanceof ImportRejected) return sendPage(reply, <DetentionImportPage ctx={ctx} kinds={importKinds(request)} kind={kind} problems={error.rows} />, 400);
+      throw error;
+    }
   });
 
   app.get('/detention/repatriations', { config: { access: 'detention.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>

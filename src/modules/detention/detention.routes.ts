@@ -4,6 +4,7 @@ import { IdParams } from '../../platform/route-schemas.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import type { RepatriationRow, SiteRow } from './detention.repo.ts';
 import { NationalityRowView, RepatriationCorrection, RepatriationInput, RepatriationView, SiteInput, SiteRecordView, SiteView, SnapshotInput, SnapshotView, VersionInput } from './detention.schema.ts';
+import { IMPORT_KINDS, importDetentionCsv } from './detention-csv.ts';
 import { nationalitiesTable } from './nationalities.service.ts';
 import * as repatriationsService from './repatriations.service.ts';
 import * as sites from './sites.service.ts';
@@ -12,7 +13,17 @@ const siteView = (row: SiteRow) => row;
 const repatriationView = (row: RepatriationRow) => row;
 
 export const detentionRoutes: AppModule = async (app, { db }) => {
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   const tags = ['detention'];
+
+  app.post(
+    '/api/v1/detention/import',
+    {
+      config: { access: 'repatriation.write' },
+      schema: { tags, summary: 'Import population snapshots or repatriations from CSV (all or nothing)', consumes: ['text/csv'], querystring: Type.Object({ kind: Type.Enum(IMPORT_KINDS) }), body: Type.String({ maxLength: 5_000_000 }), response: { 200: Type.Object({ imported: Type.Integer() }), ...ProblemResponses } },
+    },
+    async (request) => importDetentionCsv(db, request.actor, request.query.kind, request.body),
+  );
   app.get('/api/v1/detention/sites', { config: { access: 'detention.read' }, schema: { tags, summary: 'Sites the caller may read (restricted reads are audited)', response: { 200: Type.Array(SiteView), ...ProblemResponses } } }, async (request) =>
     (await sites.listSites(db, request.actor)).map(siteView),
   );

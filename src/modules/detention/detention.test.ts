@@ -153,3 +153,31 @@ describe('repatriations', () => {
     expect(csv.body).toMatch(/^\uFEFFNationality,ISO,Held \(latest\),As of,Change since the figure before,Repatriated 2019,/);
   });
 });
+
+describe('CSV import', () => {
+  const upload = (client: SignedInClient, kind: string, csv: string) =>
+    ctx.app.inject({ method: 'POST', url: `/api/v1/detention/import?kind=${kind}`, headers: { ...client.headers, 'content-type': 'text/csv' }, payload: csv });
+
+  it('imports snapshots all or nothing, naming the line and column of each problem', async () => {
+    const bad = 'site,as_of,total,partial,nationalities,source\nal-Hol,2021-06,62000,true,IRQ 30000; SYR 20000,UNICEF\nal-Hol,2022-01,57000,,IRQ 60000,Kurdistan24\natlantis,2022-01,5,,,x\n';
+    const refused = await upload(officer, 'snapshots', bad);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      { field: 'line 3: nationalities', message: 'IRQ = 60000, more than the total of 57000' },
+      { field: 'line 4: site', message: 'no site named "atlantis"' },
+    ]);
+    const asOfs = () => api(officer, 'GET', `/api/v1/detention/sites/${siteId}`).then((r) => r.json().snapshots.map((s: { asOf: string }) => s.asOf));
+    expect(await asOfs()).not.toContain('2021-06');
+    const good = await upload(officer, 'snapshots', 'site,as_of,total,partial,nationalities,source\nal-Hol,2021-06,62000,true,IRQ 30000; SYR 20000,UNICEF\n');
+    expect(good.json()).toEqual({ imported: 1 });
+    expect(await asOfs()).toContain('2021-06');
+  });
+
+  it('lets a delegate import only their own state’s repatriations', async () => {
+    const refused = await upload(outsider, 'repatriations', 'receiving,period,people,source\nFRA,2021-03,5,note\nDEU,2021-03,7,note\n');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'line 3: receiving', message: 'you report repatriations for your own state only' }]);
+    expect((await upload(outsider, 'snapshots', 'site,as_of,source\nal-Hol,2021,x\n')).statusCode).toBe(403);
+  });
+});
+

@@ -43,6 +43,7 @@ export function DetentionHomePage(props: { ctx: PageContext; sites: SiteWithLate
           ['/detention/repatriations', t('detention.repatriations')],
           ['/detention/map', t('detention.map')],
           props.may.report && ['/detention/repatriations/new', t('detention.reportRepatriation')],
+          props.may.report && ['/detention/import', t('detention.import')],
           props.may.write && ['/detention/sites/new', t('detention.newSite')],
         ]}
       />

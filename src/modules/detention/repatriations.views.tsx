@@ -1,4 +1,6 @@
+import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
+import { ImportProblems } from '../../platform/views/import-problems.tsx';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -131,6 +133,50 @@ export function RepatriationPage(props: { ctx: PageContext; row: RepatriationRow
           </form>
         </details>
       )}
+    </Layout>
+  );
+}
+
+export function DetentionImportPage(props: { ctx: PageContext; kinds: { kind: string; columns: string }[]; kind?: string; problems?: RowProblem[]; imported?: number; message?: string }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('detention.import')}>
+      <p>
+        <a href="/detention">{t('detention.title')}</a>
+      </p>
+      <h1>{t('detention.import')}</h1>
+      <AggregateOnlyNotice ctx={ctx} />
+      {props.imported !== undefined && (
+        <p role="status" class="notice">
+          {t('detention.imported', { count: props.imported })}
+        </p>
+      )}
+      {props.message && (
+        <p role="alert" class="alert">
+          {props.message}
+        </p>
+      )}
+      <ImportProblems ctx={ctx} problems={props.problems} />
+      <p>{t('detention.importHelp')}</p>
+      <ul>
+        {props.kinds.map((entry) => (
+          <li>
+            <strong>{t(`detention.importKind.${entry.kind}` as never)}</strong>: <code dir="ltr">{entry.columns}</code>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/detention/import" enctype="multipart/form-data" class="record-form">
+        <CsrfField ctx={ctx} />
+        <SelectField name="kind" label={t('detention.importWhat')} value={props.kind} options={props.kinds.map((entry) => [entry.kind, t(`detention.importKind.${entry.kind}` as never)])} required />
+        <div class="field">
+          <label for="field-file">{t('funding.csvFile')}</label>
+          <input id="field-file" type="file" name="file" accept=".csv,text/csv" required />
+        </div>
+        <FormActions>
+          <button type="submit">{t('funding.importSubmit')}</button>
+        </FormActions>
+      </form>
     </Layout>
   );
 }

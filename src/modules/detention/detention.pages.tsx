@@ -70,12 +70,12 @@ export const detentionPages: AppModule = async (app, { db }) => {
   }
 
   async function renderRepatriation(request: FastifyRequest, reply: FastifyReply, id: string, problem: { values?: Record<string, unknown>; errors?: InvalidInput['fields']; stale?: StaleVersion } = {}) {
-    const row = await repatriationsService.getRepatriation(db, request.actor, id);
+    const { row, history } = await repatriationsService.repatriationHistory(db, request.actor, id);
     const mayCorrect = can(request.actor, 'repatriation.write', { partnerId: row.partnerId }) && (isSecretariat(request.actor) || row.status === 'reported');
     const choices = mayCorrect ? await repatriationChoices(request) : undefined;
     return sendPage(
       reply,
-      <RepatriationPage ctx={pageContext(request)} row={row} may={{ verify: can(request.actor, 'repatriation.verify'), correct: mayCorrect }} choices={choices} values={withCurrentVersion(problem.values ?? { ...row }, problem.stale)} errors={problem.errors} stale={Boolean(problem.stale)} />,
+      <RepatriationPage ctx={pageContext(request)} row={row} history={history} may={{ verify: can(request.actor, 'repatriation.verify'), correct: mayCorrect }} choices={choices} values={withCurrentVersion(problem.values ?? { ...row }, problem.stale)} errors={problem.errors} stale={Boolean(problem.stale)} />,
       problem.stale ? 409 : problem.errors ? 400 : 200,
     );
   }

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { detentionSites, populationSnapshots, repatriations, snapshotBreakdowns } from '../../db/schema/detention.ts';
 import { groups } from '../../db/schema/partners.ts';
@@ -97,4 +98,13 @@ export async function insertRepatriation(tx: Db, values: typeof repatriations.$i
 
 export function updateRepatriation(tx: Db, id: string, version: number, values: Partial<typeof repatriations.$inferInsert>) {
   return updateVersioned(tx, repatriations, id, version, values);
+}
+
+/** The changes recorded for one repatriation, oldest first: its history, with each correction's reason. */
+export function historyOfRepatriation(db: Db, id: string) {
+  return db
+    .select({ occurredAt: auditEvents.occurredAt, actorLabel: auditEvents.actorLabel, action: auditEvents.action, detail: auditEvents.detail })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'repatriation'), eq(auditEvents.entityId, id), ne(auditEvents.action, 'detention.viewed')))
+    .orderBy(asc(auditEvents.occurredAt));
 }

@@ -154,6 +154,22 @@ describe('repatriations', () => {
   });
 });
 
+describe('corrections', () => {
+  it('keeps every correction with its reason and the values it changed', async () => {
+    const row = (await api(officer, 'POST', '/api/v1/detention/repatriations', { receivingIso3: 'UZB', period: '2021-04-30', people: 93, women: 24, children: 69, source: 'Embassy' })).json();
+    const noReason = await api(officer, 'PUT', `/api/v1/detention/repatriations/${row.id}`, { receivingIso3: 'UZB', period: '2021-04-30', people: 98, source: 'Embassy', version: row.version });
+    expect(noReason.statusCode).toBe(400);
+    const corrected = await api(officer, 'PUT', `/api/v1/detention/repatriations/${row.id}`, { receivingIso3: 'UZB', period: '2021-04-30', people: 98, women: 24, children: 74, source: 'Embassy', version: row.version, reason: 'five more children on the manifest' });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const stale = await api(officer, 'PUT', `/api/v1/detention/repatriations/${row.id}`, { receivingIso3: 'UZB', period: '2021-04-30', people: 1, source: 'Embassy', version: row.version, reason: 'late edit' });
+    expect(stale.statusCode).toBe(409);
+    const page = await api(officer, 'GET', `/detention/repatriations/${row.id}`);
+    expect(page.body).toContain('five more children on the manifest');
+    expect(page.body).toContain('people: 93 → 98');
+    expect(page.body).toContain('children: 69 → 74');
+  });
+});
+
 describe('CSV import', () => {
   const upload = (client: SignedInClient, kind: string, csv: string) =>
     ctx.app.inject({ method: 'POST', url: `/api/v1/detention/import?kind=${kind}`, headers: { ...client.headers, 'content-type': 'text/csv' }, payload: csv });

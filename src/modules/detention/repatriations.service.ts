@@ -57,6 +57,12 @@ export async function getRepatriation(db: Db, actor: MaybeActor, id: string) {
   return row;
 }
 
+/** What happened to a repatriation figure: reported, verified, each correction with its reason and the values it changed. */
+export async function repatriationHistory(db: Db, actor: MaybeActor, id: string) {
+  const row = await getRepatriation(db, actor, id);
+  return { row, history: await repo.historyOfRepatriation(db, id) };
+}
+
 /** A delegate reports their own state's repatriations; the secretariat's entries are verified as they are made. */
 export async function reportRepatriation(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.RepatriationRow> {
   authorize(actor, 'repatriation.write');

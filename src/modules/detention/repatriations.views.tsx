@@ -2,6 +2,7 @@ import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { ImportProblems } from '../../platform/views/import-problems.tsx';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
+import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -51,6 +52,18 @@ function RepatriationFields({ ctx, choices, values, errors }: { ctx: PageContext
   );
 }
 
+/** "people: 12 → 15" for each field a correction changed. */
+function ChangeList({ changes }: { changes: unknown }) {
+  if (!changes || typeof changes !== 'object') return null;
+  return (
+    <ul>
+      {Object.entries(changes as Record<string, { from: unknown; to: unknown }>).map(([field, change]) => (
+        <li dir="auto">{`${field}: ${String(change.from ?? '—')} → ${String(change.to ?? '—')}`}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function RepatriationListPage(props: { ctx: PageContext; rows: RepatriationRow[]; canReport: boolean }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -90,7 +103,14 @@ export function RepatriationFormPage(props: { ctx: PageContext; choices: Repatri
   );
 }
 
-export function RepatriationPage(props: { ctx: PageContext; row: RepatriationRow; may: { verify: boolean; correct: boolean }; choices?: RepatriationChoices; values?: Record<string, unknown>; errors?: FieldProblem[]; stale?: boolean }) {
+export interface HistoryEntry {
+  occurredAt: Date;
+  actorLabel: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+export function RepatriationPage(props: { ctx: PageContext; row: RepatriationRow; history: HistoryEntry[]; may: { verify: boolean; correct: boolean }; choices?: RepatriationChoices; values?: Record<string, unknown>; errors?: FieldProblem[]; stale?: boolean }) {
   const { ctx, row } = props;
   const { t } = ctx;
   const title = `${row.receivingIso3 ? nationalityName(row.receivingIso3, ctx) : t('detention.severalStates')} · ${row.period}`;
@@ -112,6 +132,19 @@ export function RepatriationPage(props: { ctx: PageContext; row: RepatriationRow
         {row.correctionReason && ` · ${t('detention.correctedBecause', { reason: row.correctionReason })}`}
       </p>
       <RepatriationTable ctx={ctx} rows={[row]} />
+      <h2>{t('detention.history')}</h2>
+      <DataTable
+        rows={props.history}
+        caption={t('detention.history')}
+        empty={t('detention.noFigures')}
+        columns={[
+          { header: t('funding.date'), cell: (entry) => entry.occurredAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+          { header: t('detention.historyWho'), cell: (entry) => entry.actorLabel },
+          { header: t('detention.historyWhat'), cell: (entry) => t(`detention.history.${entry.action.replace('detention.repatriation-', '')}` as never) },
+          { header: t('funding.correctReason'), cell: (entry) => String(entry.detail.reason ?? '') },
+          { header: t('detention.historyChanges'), cell: (entry) => <ChangeList changes={entry.detail.changes} /> },
+        ]}
+      />
       {props.may.verify && row.status !== 'verified' && (
         <form method="post" action={`/detention/repatriations/${row.id}/verify`} class="inline-form">
           <CsrfField ctx={ctx} />

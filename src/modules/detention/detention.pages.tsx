@@ -56,7 +56,7 @@ export const detentionPages: AppModule = async (app, { db }) => {
   async function repatriationChoices(request: FastifyRequest): Promise<RepatriationChoices> {
     const actor = request.actor;
     const [siteList, groups, partner] = await Promise.all([
-      sites.listSites(db, actor, { audit: false }),
+      sites.listSites(db, actor),
       listGroups(db, actor),
       !isSecretariat(actor) && actor?.partnerId ? findPartner(db, actor, actor.partnerId) : Promise.resolve(undefined),
     ]);

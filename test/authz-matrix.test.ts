@@ -15,6 +15,8 @@ const PEOPLE_EDITORS: Who[] = ['secretariat-admin', 'secretariat-officer', 'dele
 const READOUT_DESK: Who[] = ['secretariat-admin', 'secretariat-officer', 'co-chair'];
 /** Delegates report their own partner's money and repatriations; the secretariat anyone's. */
 const REPORTERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'];
+/** Analysts record incidents with the secretariat. */
+const THREAT_WRITERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'analyst'];
 
 const MATRIX: Record<string, Who[]> = {
   'GET /': EVERYONE,
@@ -193,6 +195,20 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/v1/detention/repatriations': REPORTERS,
   'POST /api/v1/detention/repatriations/:id/verify': SECRETARIAT,
   'PUT /api/v1/detention/repatriations/:id': REPORTERS,
+  'GET /threats': EVERYONE,
+  'GET /threats/incidents.csv': EVERYONE,
+  'GET /threats/map': EVERYONE,
+  'GET /threats/branches/:slug': EVERYONE,
+  'GET /threats/incidents/new': THREAT_WRITERS,
+  'POST /threats/incidents': THREAT_WRITERS,
+  'GET /threats/incidents/:id': EVERYONE,
+  'GET /threats/import': THREAT_WRITERS,
+  'POST /threats/import': THREAT_WRITERS,
+  'GET /api/v1/threats/branches': EVERYONE,
+  'GET /api/v1/threats/incidents': EVERYONE,
+  'POST /api/v1/threats/incidents': THREAT_WRITERS,
+  'GET /api/v1/threats/incidents/:id': EVERYONE,
+  'POST /api/v1/threats/incidents/import': THREAT_WRITERS,
 };
 
 let ctx: TestContext;
@@ -210,6 +226,7 @@ function concreteUrl(pattern: string): string {
     .replaceAll(':itemId', '00000000-0000-4000-8000-000000000001')
     .replace(':topic', 'stabilization')
     .replace(':year/:slug', '2021/no-such-readout')
+    .replace(':slug', 'isis-k')
     .replace('/assets/*', '/assets/app.css')
     .replace('/api/docs/static/*', '/api/docs/static/index.css');
 }

@@ -39,6 +39,9 @@ const MATRIX = {
   /** Repatriations: delegates for their own state only (the `.write` rule below). */
   'repatriation.write': ['secretariat-admin', 'secretariat-officer', 'delegate'],
   'repatriation.verify': ['secretariat-admin', 'secretariat-officer'],
+  /** Branches and incidents; anonymous visitors see incidents marked public. */
+  'threat.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  'threat.write': ['secretariat-admin', 'secretariat-officer', 'analyst'],
   'user.manage': ['secretariat-admin'],
   'audit.read': ['secretariat-admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -46,7 +49,7 @@ const MATRIX = {
 export type Action = keyof typeof MATRIX;
 
 /** Actions anonymous visitors may take, limited by repos to `public` records. */
-const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public', 'detention.read-public']);
+const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public', 'detention.read-public', 'threat.read']);
 
 export function roleMay(role: Role, action: Action): boolean {
   return (MATRIX[action] as readonly Role[]).includes(role);

@@ -6,3 +6,4 @@ export * from './meetings.ts';
 export * from './readouts.ts';
 export * from './funding.ts';
 export * from './detention.ts';
+export * from './threats.ts';

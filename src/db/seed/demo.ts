@@ -11,6 +11,7 @@ import { createPerson } from '../../modules/partners/people.service.ts';
 import { createUser } from '../../modules/users/users.service.ts';
 import { loadDemoDetention } from './demo-detention.ts';
 import { loadDemoFunding } from './demo-funding.ts';
+import { loadDemoThreats } from './demo-threats.ts';
 import { loadDemoMeetings } from './demo-meetings.ts';
 import { loadReferenceData } from './reference-data.ts';
 
@@ -52,6 +53,7 @@ async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
   await loadDemoMeetings(db, actor);
   await loadDemoFunding(db, actor);
   await loadDemoDetention(db, actor);
+  await loadDemoThreats(db, actor);
   const signIns: DemoSignIn[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const [partner] = account.partnerIso3 ? await db.select().from(partners).where(eq(partners.iso3, account.partnerIso3)) : [];

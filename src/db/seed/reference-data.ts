@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Db } from '../client.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { loadBranches } from './branches.ts';
 import { loadTheaters } from './theaters.ts';
 import { normalizePartner } from '../../modules/partners/partners.service.ts';
 import * as repo from '../../modules/partners/partners.repo.ts';
@@ -68,10 +69,11 @@ export async function loadReferenceData(db: Db): Promise<{ partners: number; gro
       groupCount++;
     }
     const theaterCount = await loadTheaters(tx);
+    const branchCount = await loadBranches(tx);
     await appendAudit(tx, systemActor('system (reference data)'), {
       action: 'reference-data.loaded',
       entityType: 'partner',
-      detail: { partners: byName.size, groups: groupCount, theaters: theaterCount, source: 'shared coalition reference data, as of 2026-11' },
+      detail: { partners: byName.size, groups: groupCount, theaters: theaterCount, branches: branchCount, source: 'shared coalition reference data, as of 2026-11' },
     });
     return { partners: byName.size, groups: groupCount };
   });

@@ -9,6 +9,7 @@ export const CATEGORIES = ['men', 'women', 'children', 'fighters', 'family-membe
 
 const Uuid = Type.String({ format: 'uuid' });
 const PartialDate = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+/** Counts are nullable in the inputs below, with null listed first: request coercion would otherwise turn a null into 0. */
 const Count = Type.Integer({ maximum: 10_000_000 });
 const Classified = {
   classification: Type.Optional(Type.Enum(CLASSIFICATIONS)),
@@ -21,8 +22,8 @@ export const SiteInput = Type.Object(
     kind: Type.Enum(SITE_KINDS),
     region: Type.Optional(Type.String({ maxLength: 200 })),
     countryIso3: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Za-z]{3}$' }), Type.Null()])),
-    latitude: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()])),
-    longitude: Type.Optional(Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()])),
+    latitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -90, maximum: 90 })])),
+    longitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -180, maximum: 180 })])),
     operator: Type.Optional(Type.String({ maxLength: 300 })),
     knownFrom: Type.Optional(Type.Union([PartialDate, Type.Null()])),
     knownTo: Type.Optional(Type.Union([PartialDate, Type.Null()])),
@@ -39,7 +40,7 @@ export const BreakdownEntry = Type.Object({ key: Type.String({ minLength: 1, max
 export const SnapshotInput = Type.Object(
   {
     asOf: PartialDate,
-    total: Type.Optional(Type.Union([Count, Type.Null()])),
+    total: Type.Optional(Type.Union([Type.Null(), Count])),
     partial: Type.Optional(Type.Boolean()),
     nationalities: Type.Optional(Type.Array(BreakdownEntry, { maxItems: 250 })),
     categories: Type.Optional(Type.Array(BreakdownEntry, { maxItems: 10 })),
@@ -60,10 +61,10 @@ export const RepatriationInput = Type.Object(
     period: Type.String({ minLength: 1, maxLength: 100, description: 'YYYY[-MM[-DD]] or start/end; the source’s words when it gives no date' }),
     cumulative: Type.Optional(Type.Boolean()),
     siteId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-    people: Type.Optional(Type.Union([Count, Type.Null()])),
-    men: Type.Optional(Type.Union([Count, Type.Null()])),
-    women: Type.Optional(Type.Union([Count, Type.Null()])),
-    children: Type.Optional(Type.Union([Count, Type.Null()])),
+    people: Type.Optional(Type.Union([Type.Null(), Count])),
+    men: Type.Optional(Type.Union([Type.Null(), Count])),
+    women: Type.Optional(Type.Union([Type.Null(), Count])),
+    children: Type.Optional(Type.Union([Type.Null(), Count])),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     source: Type.String({ minLength: 1, maxLength: 5000 }),
     confidence: Type.Optional(Type.Union([Type.Enum(['high', 'medium', 'low'] as const), Type.Null()])),

@@ -10,7 +10,7 @@ import type { PageContext } from '../../platform/views/page-context.ts';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
 import { countryName } from '../partners/countries.ts';
-import { DetentionMap, type MapSite } from './detention-map.tsx';
+import { type MapPoint, WorldMap } from '../../platform/views/world-map.tsx';
 import type { RepatriationRow, SiteRow } from './detention.repo.ts';
 import { CATEGORIES, type NationalitiesQuery, type NATIONALITY_SORTS, SITE_KINDS } from './detention.schema.ts';
 import type { NationalityRow } from './nationalities.service.ts';
@@ -319,9 +319,10 @@ export function NationalitiesPage(props: { ctx: PageContext; rows: NationalityRo
 export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repatriated: NationalityRow[] }) {
   const { ctx } = props;
   const { t, locale } = ctx;
-  const mapSites: MapSite[] = props.sites
+  const mapSites = props.sites
     .filter((site) => site.latitude !== null && site.longitude !== null)
-    .map((site) => ({ name: site.name, latitude: Number(site.latitude), longitude: Number(site.longitude), population: site.latest?.total ?? null, label: `${site.name}: ${count(site.latest?.total, locale)} (${site.latest?.asOf ?? '—'})` }));
+    .map((site) => ({ name: site.name, population: site.latest?.total ?? null, latitude: Number(site.latitude), longitude: Number(site.longitude), label: `${site.name}: ${count(site.latest?.total, locale)} (${site.latest?.asOf ?? '—'})` }));
+  const points: MapPoint[] = mapSites.map((site) => ({ latitude: site.latitude, longitude: site.longitude, size: site.population ?? 0, label: site.label }));
   const states = props.repatriated.filter((row) => row.repatriatedTotal > 0 && /^[A-Z]{3}$/.test(row.key));
   return (
     <Layout ctx={ctx} title={t('detention.map')}>
@@ -330,7 +331,7 @@ export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repa
       </p>
       <h1>{t('detention.map')}</h1>
       <AggregateOnlyNotice ctx={ctx} />
-      <DetentionMap title={t('detention.map')} sites={mapSites} repatriatedByIso3={new Map(states.map((row) => [row.key, row.repatriatedTotal]))} legend={{ repatriated: t('detention.mapRepatriatedLegend'), site: t('detention.mapSiteLegend') }} />
+      <WorldMap title={t('detention.map')} points={points} shadeBy={new Map(states.map((row) => [row.key, row.repatriatedTotal]))} steps={[1, 10, 100, 500]} legend={{ shade: t('detention.mapRepatriatedLegend'), point: t('detention.mapSiteLegend') }} />
       <div class="chart-pair">
         <DataTable
           rows={mapSites}

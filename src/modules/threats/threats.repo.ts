@@ -1,0 +1,76 @@
+import { and, asc, count, desc, eq, gte, ilike, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { agendaItems, meetings } from '../../db/schema/meetings.ts';
+import { branches, incidents } from '../../db/schema/threats.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { visibleTo } from '../../platform/authz.ts';
+import type { IncidentQuery } from './threats.schema.ts';
+
+export type BranchRow = typeof branches.$inferSelect;
+export type IncidentRow = typeof incidents.$inferSelect;
+
+export function listBranches(db: Db): Promise<BranchRow[]> {
+  return db.select().from(branches).orderBy(asc(branches.shortName));
+}
+
+export async function findBranch(db: Db, slug: string): Promise<BranchRow | undefined> {
+  const [row] = await db.select().from(branches).where(eq(branches.slug, slug));
+  return row;
+}
+
+function filtersOf(actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>) {
+  return and(
+    visibleTo(actor, incidents),
+    query.branch ? eq(incidents.branchSlug, query.branch) : undefined,
+    query.country ? eq(incidents.countryIso3, query.country.toUpperCase()) : undefined,
+    query.from ? gte(incidents.occurredOn, query.from) : undefined,
+    query.to ? lte(incidents.occurredOn, query.to) : undefined,
+    query.minKilled !== undefined ? gte(incidents.killedLow, query.minKilled) : undefined,
+  );
+}
+
+export async function listIncidents(db: Db, actor: MaybeActor, query: IncidentQuery): Promise<{ rows: IncidentRow[]; total: number }> {
+  const where = filtersOf(actor, query);
+  const pageSize = query.pageSize ?? 50;
+  const [rows, [totals]] = await Promise.all([
+    db.select().from(incidents).where(where).orderBy(desc(incidents.occurredOn), asc(incidents.id)).limit(pageSize).offset(((query.page ?? 1) - 1) * pageSize),
+    db.select({ total: count() }).from(incidents).where(where),
+  ]);
+  return { rows, total: totals?.total ?? 0 };
+}
+
+/** Every matching incident, for exports and maps (bounded by the filters, not paged). */
+export function allIncidents(db: Db, actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>): Promise<IncidentRow[]> {
+  return db.select().from(incidents).where(filtersOf(actor, query)).orderBy(desc(incidents.occurredOn), asc(incidents.id));
+}
+
+export async function findIncident(db: Db, actor: MaybeActor, id: string): Promise<IncidentRow | undefined> {
+  const [row] = await db.select().from(incidents).where(and(eq(incidents.id, id), visibleTo(actor, incidents)));
+  return row;
+}
+
+/** Incidents of a branch on a day in the same city (or country, when no city is given): likely the same attack. */
+export function likelyDuplicates(db: Db, branchSlug: string, occurredOn: string, countryIso3: string, city: string) {
+  return db
+    .select({ id: incidents.id, city: incidents.city })
+    .from(incidents)
+    .where(and(eq(incidents.branchSlug, branchSlug), eq(incidents.occurredOn, occurredOn), eq(incidents.countryIso3, countryIso3), city ? sql`lower(${incidents.city}) = ${city.toLowerCase()}` : undefined));
+}
+
+export async function insertIncident(tx: Db, values: typeof incidents.$inferInsert): Promise<IncidentRow> {
+  const [row] = await tx.insert(incidents).values(values).returning();
+  return row as IncidentRow;
+}
+
+/** Meetings whose agenda names the branch (short name or an alias) in a title, topic or outcome. */
+export function meetingsMentioning(db: Db, actor: MaybeActor, names: string[]) {
+  const escaped = names.map((name) => `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const mentions = or(...escaped.flatMap((pattern) => [ilike(agendaItems.title, pattern), ilike(agendaItems.outcome, pattern), sql`array_to_string(${agendaItems.topics}, ' ') ilike ${pattern}`]));
+  return db
+    .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(meetings)
+    .innerJoin(agendaItems, eq(agendaItems.meetingId, meetings.id))
+    .where(and(visibleTo(actor, meetings), mentions))
+    .orderBy(desc(meetings.startsAt))
+    .limit(50);
+}

@@ -1,0 +1,86 @@
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import { CLASSIFICATIONS } from '../../db/schema/common.ts';
+import { attribution } from '../../db/schema/threats.ts';
+
+export const ATTRIBUTIONS = attribution.enumValues;
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** Nullable numbers list null first: request coercion would otherwise turn a null into 0. */
+const Count = Type.Optional(Type.Union([Type.Null(), Type.Integer({ maximum: 1_000_000 })]));
+
+export const SourceInput = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    publisher: Type.String({ minLength: 1, maxLength: 200 }),
+    url: Type.Optional(Type.Union([Type.String({ pattern: '^https?://', maxLength: 2000 }), Type.Null()])),
+    date: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const IncidentInput = Type.Object(
+  {
+    occurredOn: IsoDate,
+    localTime: Type.Optional(Type.Union([Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }), Type.Null()])),
+    timeZone: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    city: Type.Optional(Type.String({ maxLength: 200 })),
+    place: Type.Optional(Type.String({ maxLength: 300 })),
+    countryIso3: Type.String({ pattern: '^[A-Za-z]{3}$' }),
+    latitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -90, maximum: 90 })])),
+    longitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -180, maximum: 180 })])),
+    branchSlug: Type.String({ minLength: 1, maxLength: 64 }),
+    attribution: Type.Enum(ATTRIBUTIONS),
+    killedLow: Count,
+    killedHigh: Count,
+    injuredLow: Count,
+    injuredHigh: Count,
+    targets: Type.Optional(Type.String({ maxLength: 1000 })),
+    description: Type.Optional(Type.String({ maxLength: 5000 })),
+    sources: Type.Array(SourceInput, { minItems: 1, maxItems: 20 }),
+    /** Record it despite the warnings (coordinates outside the country, a likely duplicate). */
+    confirm: Type.Optional(Type.Boolean()),
+    classification: Type.Optional(Type.Enum(CLASSIFICATIONS)),
+    restrictedGroupIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type IncidentInput = Static<typeof IncidentInput>;
+
+export const IncidentQuery = Type.Object(
+  {
+    branch: Type.Optional(Type.String({ maxLength: 64 })),
+    country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$' })),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    minKilled: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    lang: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
+export type IncidentQuery = Static<typeof IncidentQuery>;
+
+export const BranchView = Type.Object({ slug: Type.String(), name: Type.String(), shortName: Type.String(), aliases: Type.Array(Type.String()), region: Type.String(), countryIso3s: Type.Array(Type.String()), source: Type.String() });
+export const IncidentView = Type.Object({
+  id: Type.String(),
+  occurredOn: Type.String(),
+  localTime: Type.Union([Type.String(), Type.Null()]),
+  timeZone: Type.Union([Type.String(), Type.Null()]),
+  city: Type.String(),
+  place: Type.String(),
+  countryIso3: Type.String(),
+  latitude: Type.Union([Type.String(), Type.Null()]),
+  longitude: Type.Union([Type.String(), Type.Null()]),
+  branchSlug: Type.String(),
+  attribution: Type.String(),
+  killedLow: Type.Union([Type.Integer(), Type.Null()]),
+  killedHigh: Type.Union([Type.Integer(), Type.Null()]),
+  injuredLow: Type.Union([Type.Integer(), Type.Null()]),
+  injuredHigh: Type.Union([Type.Integer(), Type.Null()]),
+  targets: Type.String(),
+  description: Type.String(),
+  sources: Type.Array(Type.Object({ title: Type.String(), publisher: Type.String(), url: Type.Union([Type.String(), Type.Null()]), date: Type.Union([Type.String(), Type.Null()]) })),
+  classification: Type.String(),
+  version: Type.Integer(),
+});
+export const IncidentPage = Type.Object({ items: Type.Array(IncidentView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });

@@ -1,0 +1,125 @@
+import { IANAZone } from 'luxon';
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/authz.ts';
+import { Conflict, type FieldProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { insideCountryBox } from '../../platform/world.ts';
+import { checkedClassification } from '../partners/classification.ts';
+import { countryName, isKnownAlpha3 } from '../partners/countries.ts';
+import * as repo from './threats.repo.ts';
+import { IncidentInput, type IncidentQuery } from './threats.schema.ts';
+
+export type { BranchRow, IncidentRow } from './threats.repo.ts';
+
+export function listBranches(db: Db, actor: MaybeActor) {
+  authorize(actor, 'threat.read');
+  return repo.listBranches(db);
+}
+
+export function listIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
+  authorize(actor, 'threat.read');
+  return repo.listIncidents(db, actor, query);
+}
+
+export function allIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
+  authorize(actor, 'threat.read');
+  return repo.allIncidents(db, actor, query);
+}
+
+export async function getIncident(db: Db, actor: MaybeActor, id: string) {
+  authorize(actor, 'threat.read');
+  const row = await repo.findIncident(db, actor, id);
+  if (!row) throw new NotFound('The incident');
+  return row;
+}
+
+/** A branch with its incidents, activity by year, and the meetings whose agenda names it. */
+export async function branchRecord(db: Db, actor: MaybeActor, slug: string) {
+  authorize(actor, 'threat.read');
+  const branch = await repo.findBranch(db, slug);
+  if (!branch) throw new NotFound('The branch');
+  const [incidents, meetings] = await Promise.all([repo.allIncidents(db, actor, { branch: slug }), repo.meetingsMentioning(db, actor, [branch.shortName, ...branch.aliases])]);
+  const byYear = new Map<string, { incidents: number; killed: number }>();
+  for (const incident of incidents) {
+    const year = incident.occurredOn.slice(0, 4);
+    const entry = byYear.get(year) ?? { incidents: 0, killed: 0 };
+    entry.incidents += 1;
+    entry.killed += incident.killedLow ?? 0;
+    byYear.set(year, entry);
+  }
+  const activity = [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([year, figures]) => ({ year, ...figures }));
+  return { branch, incidents, meetings, activity };
+}
+
+function countProblems(input: IncidentInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const kind of ['killed', 'injured'] as const) {
+    const low = input[`${kind}Low`];
+    const high = input[`${kind}High`];
+    if (typeof low === 'number' && low < 0) problems.push({ field: `${kind}Low`, message: `cannot be negative (${low})` });
+    if (typeof high === 'number' && high < 0) problems.push({ field: `${kind}High`, message: `cannot be negative (${high})` });
+    if (typeof high === 'number' && low == null) problems.push({ field: `${kind}Low`, message: 'give the lower figure too (the same number when sources agree)' });
+    if (typeof low === 'number' && typeof high === 'number' && high < low) problems.push({ field: `${kind}High`, message: `is below the lower figure (${low})` });
+  }
+  return problems;
+}
+
+/**
+ * Records an incident. Hard errors refuse it; doubts — coordinates outside the country's outline box,
+ * a likely duplicate (same branch, day and place) — answer 409 with links until the caller confirms.
+ */
+export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.IncidentRow> {
+  authorize(actor, 'threat.write');
+  const input = parseInput(IncidentInput, raw);
+  const countryIso3 = input.countryIso3.toUpperCase();
+  const problems: FieldProblem[] = countProblems(input);
+  if (!isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` });
+  if (input.timeZone && !IANAZone.isValidZone(input.timeZone)) problems.push({ field: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone (e.g. Asia/Kabul)` });
+  if (input.localTime && !input.timeZone) problems.push({ field: 'timeZone', message: 'a local time needs its time zone' });
+  if (input.occurredOn > new Date().toISOString().slice(0, 10)) problems.push({ field: 'occurredOn', message: `${input.occurredOn} is in the future` });
+  const hasLatitude = input.latitude !== null && input.latitude !== undefined;
+  const hasLongitude = input.longitude !== null && input.longitude !== undefined;
+  if (hasLatitude !== hasLongitude) problems.push({ field: 'longitude', message: 'give both latitude and longitude, or neither' });
+  const branch = await repo.findBranch(db, input.branchSlug);
+  if (!branch) problems.push({ field: 'branchSlug', message: `no branch "${input.branchSlug}"` });
+  if (problems.length) throw new InvalidInput(problems);
+
+  const city = input.city?.trim() ?? '';
+  if (!input.confirm) {
+    const doubts: FieldProblem[] = [];
+    if (hasLatitude && hasLongitude && insideCountryBox(countryIso3, input.latitude as number, input.longitude as number) === false) {
+      doubts.push({ field: 'latitude', message: `${input.latitude}, ${input.longitude} lies outside ${countryName(countryIso3, 'en') ?? countryIso3}; check the coordinates, or confirm to record them as they are` });
+    }
+    for (const duplicate of await repo.likelyDuplicates(db, input.branchSlug, input.occurredOn, countryIso3, city)) {
+      doubts.push({ field: 'duplicate', message: `an incident of ${branch?.shortName} on ${input.occurredOn}${duplicate.city ? ` in ${duplicate.city}` : ''} is already recorded: /threats/incidents/${duplicate.id}; confirm if this is a different one` });
+    }
+    if (doubts.length) throw new Conflict('Please check before recording: confirm to record the incident anyway.', doubts);
+  }
+  const classification = await checkedClassification(db, input, 'coalition');
+  return db.transaction(async (tx) => {
+    const row = await repo.insertIncident(tx, {
+      occurredOn: input.occurredOn,
+      localTime: input.localTime ?? null,
+      timeZone: input.timeZone ?? null,
+      city,
+      place: input.place?.trim() ?? '',
+      countryIso3,
+      latitude: hasLatitude ? String(input.latitude) : null,
+      longitude: hasLongitude ? String(input.longitude) : null,
+      branchSlug: input.branchSlug,
+      attribution: input.attribution,
+      killedLow: input.killedLow ?? null,
+      killedHigh: input.killedHigh ?? null,
+      injuredLow: input.injuredLow ?? null,
+      injuredHigh: input.injuredHigh ?? null,
+      targets: input.targets?.trim() ?? '',
+      description: input.description?.trim() ?? '',
+      sources: input.sources.map((source) => ({ title: source.title, publisher: source.publisher, url: source.url ?? null, date: source.date ?? null })),
+      ...classification,
+    });
+    await appendAudit(tx, actor, { action: 'threats.incident-recorded', entityType: 'incident', entityId: row.id, detail: { branch: row.branchSlug, occurredOn: row.occurredOn, countryIso3, confirmedDespiteWarnings: Boolean(input.confirm) } });
+    return row;
+  });
+}

@@ -1,0 +1,316 @@
+import type { RowProblem } from '../../platform/csv-import.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import { ActionLinks } from '../../platform/views/action-links.tsx';
+import { BarChart } from '../../platform/views/charts.tsx';
+import { DataTable } from '../../platform/views/data-table.tsx';
+import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
+import { ImportProblems } from '../../platform/views/import-problems.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import { type MapPoint, WorldMap } from '../../platform/views/world-map.tsx';
+import { countryName } from '../partners/countries.ts';
+import type { GroupRow } from '../partners/partners.repo.ts';
+import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
+import type { BranchRow, IncidentRow } from './threats.repo.ts';
+import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
+
+/** "183", "170–183", "at least 170", "—": casualties as the sources give them. */
+export function casualties(ctx: PageContext, low: number | null, high: number | null): string {
+  if (low === null) return '—';
+  const format = (value: number) => new Intl.NumberFormat(ctx.locale).format(value);
+  if (high === null) return ctx.t('threats.atLeast', { count: format(low) });
+  return high === low ? format(low) : `${format(low)}–${format(high)}`;
+}
+
+const placeOf = (ctx: PageContext, row: IncidentRow) => [row.place, row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(', ');
+
+function IncidentTable({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
+  const { t } = ctx;
+  return (
+    <div class="table-scroll">
+      <DataTable
+        rows={rows}
+        caption={t('threats.incidents')}
+        empty={t('threats.noIncidents')}
+        columns={[
+          { header: t('funding.date'), cell: (row) => <a href={`/threats/incidents/${row.id}`}>{row.occurredOn}</a>, ltr: true },
+          { header: t('threats.branch'), cell: (row) => <a href={`/threats/branches/${row.branchSlug}`}>{branchName(row.branchSlug)}</a> },
+          { header: t('threats.place'), cell: (row) => placeOf(ctx, row) },
+          { header: t('threats.killed'), cell: (row) => casualties(ctx, row.killedLow, row.killedHigh) },
+          { header: t('threats.injured'), cell: (row) => casualties(ctx, row.injuredLow, row.injuredHigh) },
+          { header: t('threats.attribution'), cell: (row) => t(`threats.attribution.${row.attribution}` as never) },
+        ]}
+      />
+    </div>
+  );
+}
+
+export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; total: number; query: IncidentQuery; branches: BranchRow[]; canWrite: boolean }) {
+  const { ctx, query } = props;
+  const { t } = ctx;
+  const filters = { branch: query.branch, country: query.country, from: query.from, to: query.to, minKilled: query.minKilled };
+  const names = new Map(props.branches.map((branch) => [branch.slug, branch.shortName]));
+  return (
+    <Layout ctx={ctx} title={t('threats.title')}>
+      <h1>{t('threats.title')}</h1>
+      <ActionLinks
+        links={[
+          [listHref('/threats/map', filters, {}), t('threats.map')],
+          [listHref('/threats/incidents.csv', filters, {}), t('list.exportCsv')],
+          props.canWrite && ['/threats/incidents/new', t('threats.newIncident')],
+          props.canWrite && ['/threats/import', t('threats.import')],
+        ]}
+      />
+      <form method="get" action="/threats" class="filters" role="search">
+        <SelectField name="branch" label={t('threats.branch')} value={query.branch} emptyLabel={t('list.all')} options={props.branches.map((branch) => [branch.slug, branch.shortName])} />
+        <TextField name="country" label={t('threats.country')} value={query.country} maxLength={3} hint={t('threats.countryHint')} />
+        <TextField name="from" label={t('threats.from')} type="date" value={query.from} />
+        <TextField name="to" label={t('threats.to')} type="date" value={query.to} />
+        <TextField name="minKilled" label={t('threats.minKilled')} type="number" value={query.minKilled === undefined ? undefined : String(query.minKilled)} />
+        <FormActions>
+          <button type="submit">{t('list.apply')}</button>
+        </FormActions>
+      </form>
+      <p role="status">{t('list.count', { count: props.total })}</p>
+      <IncidentTable ctx={ctx} rows={props.rows} branchName={(slug) => names.get(slug) ?? slug} />
+      <Pagination ctx={ctx} basePath="/threats" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={props.total} />
+      <h2>{t('threats.branches')}</h2>
+      <ul class="columns">
+        {props.branches.map((branch) => (
+          <li>
+            <a href={`/threats/branches/${branch.slug}`}>{branch.shortName}</a> — {branch.region}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function BranchPage(props: { ctx: PageContext; branch: BranchRow; incidents: IncidentRow[]; meetings: { id: string; title: string; startsAt: Date }[]; activity: { year: string; incidents: number; killed: number }[] }) {
+  const { ctx, branch } = props;
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={branch.shortName}>
+      <p>
+        <a href="/threats">{t('threats.title')}</a>
+      </p>
+      <h1>
+        {branch.shortName} <span class="source">{branch.name}</span>
+      </h1>
+      <dl class="facts">
+        <dt>{t('threats.aliases')}</dt>
+        <dd>{branch.aliases.join('; ') || '—'}</dd>
+        <dt>{t('detention.region')}</dt>
+        <dd>{branch.region}</dd>
+        <dt>{t('threats.countries')}</dt>
+        <dd>{branch.countryIso3s.map((code) => countryName(code, locale as Locale) ?? code).join(', ') || '—'}</dd>
+        <dt>{t('funding.source')}</dt>
+        <dd class="source">{branch.source}</dd>
+      </dl>
+      <h2>{t('threats.activity')}</h2>
+      <div class="chart-pair">
+        <BarChart
+          title={t('threats.activity')}
+          series={[{ name: t('threats.killedKnown'), tone: 'tone-disbursement' }]}
+          rows={props.activity.map((row) => ({ label: row.year, values: [row.killed] }))}
+          formatTick={(value) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(value)}
+        />
+        <DataTable
+          rows={props.activity}
+          caption={t('threats.activity')}
+          empty={t('threats.noIncidents')}
+          columns={[
+            { header: t('detention.asOf'), cell: (row) => row.year, ltr: true },
+            { header: t('threats.incidents'), cell: (row) => String(row.incidents) },
+            { header: t('threats.killedKnown'), cell: (row) => new Intl.NumberFormat(locale).format(row.killed) },
+          ]}
+        />
+      </div>
+      <h2>{t('threats.incidents')}</h2>
+      <IncidentTable ctx={ctx} rows={props.incidents} branchName={() => branch.shortName} />
+      <h2>{t('threats.relatedMeetings')}</h2>
+      {props.meetings.length ? (
+        <ul>
+          {props.meetings.map((meeting) => (
+            <li>
+              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meeting.startsAt.toISOString().slice(0, 10)})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">{t('threats.noMeetings')}</p>
+      )}
+    </Layout>
+  );
+}
+
+export function IncidentPage({ ctx, row, branch }: { ctx: PageContext; row: IncidentRow; branch: BranchRow | undefined }) {
+  const { t } = ctx;
+  const title = `${branch?.shortName ?? row.branchSlug} · ${row.occurredOn} · ${placeOf(ctx, row)}`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a href="/threats">{t('threats.title')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>
+        <ClassificationBadge ctx={ctx} value={row.classification} />
+      </p>
+      <dl class="facts">
+        <dt>{t('funding.date')}</dt>
+        <dd dir="ltr">{[row.occurredOn, row.localTime, row.timeZone].filter(Boolean).join(' ')}</dd>
+        <dt>{t('threats.branch')}</dt>
+        <dd>
+          <a href={`/threats/branches/${row.branchSlug}`}>{branch?.shortName ?? row.branchSlug}</a> · {t(`threats.attribution.${row.attribution}` as never)}
+        </dd>
+        <dt>{t('threats.place')}</dt>
+        <dd>
+          {placeOf(ctx, row)}
+          {row.latitude && <span dir="ltr"> ({row.latitude}, {row.longitude})</span>}
+        </dd>
+        <dt>{t('threats.killed')}</dt>
+        <dd>{casualties(ctx, row.killedLow, row.killedHigh)}</dd>
+        <dt>{t('threats.injured')}</dt>
+        <dd>{casualties(ctx, row.injuredLow, row.injuredHigh)}</dd>
+        <dt>{t('threats.targets')}</dt>
+        <dd>{row.targets || '—'}</dd>
+        <dt>{t('threats.description')}</dt>
+        <dd>{row.description || '—'}</dd>
+        <dt>{t('threats.sources')}</dt>
+        <dd>
+          <ul>
+            {row.sources.map((source) => (
+              <li>
+                {source.url ? <a href={source.url}>{source.title}</a> : source.title} — {source.publisher}
+                {source.date && <span dir="ltr"> ({source.date})</span>}
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+    </Layout>
+  );
+}
+
+const SOURCE_ROWS = [1, 2, 3] as const;
+
+export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[]; groups: GroupRow[]; values: Record<string, unknown>; errors?: FieldProblem[]; doubts?: FieldProblem[] }) {
+  const { ctx, values, errors } = props;
+  const { t } = ctx;
+  const text = (name: string) => (values[name] === undefined || values[name] === null ? undefined : String(values[name]));
+  return (
+    <Layout ctx={ctx} title={t('threats.newIncident')}>
+      <p>
+        <a href="/threats">{t('threats.title')}</a>
+      </p>
+      <h1>{t('threats.newIncident')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {props.doubts && (
+        <div class="alert" role="alert">
+          <p>{t('threats.doubts')}</p>
+          <ul>
+            {props.doubts.map((doubt) => {
+              const link = /\/threats\/incidents\/[0-9a-f-]{36}/.exec(doubt.message)?.[0];
+              return <li>{link ? <a href={link}>{doubt.message}</a> : doubt.message}</li>;
+            })}
+          </ul>
+        </div>
+      )}
+      <form method="post" action="/threats/incidents" class="record-form">
+        <CsrfField ctx={ctx} />
+        <TextField name="occurredOn" label={t('funding.date')} type="date" value={text('occurredOn')} errors={errors} required />
+        <TextField name="localTime" label={t('threats.localTime')} type="time" value={text('localTime')} errors={errors} />
+        <TextField name="timeZone" label={t('threats.timeZone')} value={text('timeZone')} errors={errors} hint="Asia/Kabul" />
+        <SelectField name="branchSlug" label={t('threats.branch')} value={text('branchSlug')} options={props.branches.map((branch) => [branch.slug, branch.shortName])} errors={errors} required />
+        <SelectField name="attribution" label={t('threats.attribution')} value={text('attribution')} options={ATTRIBUTIONS.map((value) => [value, t(`threats.attribution.${value}` as never)])} errors={errors} required />
+        <TextField name="countryIso3" label={t('threats.country')} value={text('countryIso3')} errors={errors} required maxLength={3} hint={t('threats.countryHint')} />
+        <TextField name="city" label={t('threats.city')} value={text('city')} errors={errors} maxLength={200} />
+        <TextField name="place" label={t('threats.placeDetail')} value={text('place')} errors={errors} maxLength={300} />
+        <TextField name="latitude" label={t('detention.latitude')} value={text('latitude')} errors={errors} inputMode="decimal" />
+        <TextField name="longitude" label={t('detention.longitude')} value={text('longitude')} errors={errors} inputMode="decimal" />
+        <TextField name="killedLow" label={t('threats.killedLow')} value={text('killedLow')} errors={errors} type="number" />
+        <TextField name="killedHigh" label={t('threats.killedHigh')} value={text('killedHigh')} errors={errors} type="number" hint={t('threats.highHint')} />
+        <TextField name="injuredLow" label={t('threats.injuredLow')} value={text('injuredLow')} errors={errors} type="number" />
+        <TextField name="injuredHigh" label={t('threats.injuredHigh')} value={text('injuredHigh')} errors={errors} type="number" hint={t('threats.highHint')} />
+        <TextField name="targets" label={t('threats.targets')} value={text('targets')} errors={errors} maxLength={1000} />
+        <TextField name="description" label={t('threats.description')} value={text('description')} errors={errors} maxLength={5000} />
+        {SOURCE_ROWS.map((index) => (
+          <fieldset>
+            <legend>{t('threats.sourceNumber', { number: index })}</legend>
+            <TextField name={`sourceTitle${index}`} label={t('threats.sourceTitle')} value={text(`sourceTitle${index}`)} errors={errors} required={index === 1} maxLength={500} />
+            <TextField name={`sourcePublisher${index}`} label={t('threats.sourcePublisher')} value={text(`sourcePublisher${index}`)} errors={errors} required={index === 1} maxLength={200} />
+            <TextField name={`sourceUrl${index}`} label={t('threats.sourceUrl')} value={text(`sourceUrl${index}`)} errors={errors} type="url" maxLength={2000} />
+            <TextField name={`sourceDate${index}`} label={t('funding.date')} value={text(`sourceDate${index}`)} errors={errors} type="date" />
+          </fieldset>
+        ))}
+        {props.doubts && (
+          <div class="field">
+            <label>
+              <input type="checkbox" name="confirm" value="true" /> {t('threats.confirm')}
+            </label>
+          </div>
+        )}
+        <ClassificationFields ctx={ctx} value={text('classification') ?? 'coalition'} restrictedGroupIds={Array.isArray(values.restrictedGroupIds) ? (values.restrictedGroupIds as string[]) : []} groups={props.groups} errors={errors} />
+        <FormActions>
+          <button type="submit">{t('form.save')}</button> <a href="/threats">{t('form.cancel')}</a>
+        </FormActions>
+      </form>
+    </Layout>
+  );
+}
+
+export function ThreatMapPage({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
+  const { t } = ctx;
+  const byCountry = new Map<string, number>();
+  for (const row of rows) byCountry.set(row.countryIso3, (byCountry.get(row.countryIso3) ?? 0) + 1);
+  const points: MapPoint[] = rows
+    .filter((row) => row.latitude !== null && row.longitude !== null)
+    .map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: `${row.occurredOn} ${branchName(row.branchSlug)}, ${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}` }));
+  return (
+    <Layout ctx={ctx} title={t('threats.map')}>
+      <p>
+        <a href="/threats">{t('threats.title')}</a>
+      </p>
+      <h1>{t('threats.map')}</h1>
+      <WorldMap title={t('threats.map')} shadeBy={byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />
+      <IncidentTable ctx={ctx} rows={rows} branchName={branchName} />
+    </Layout>
+  );
+}
+
+export function ThreatImportPage({ ctx, problems, imported, message, columns }: { ctx: PageContext; problems?: RowProblem[]; imported?: number; message?: string; columns: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('threats.import')}>
+      <p>
+        <a href="/threats">{t('threats.title')}</a>
+      </p>
+      <h1>{t('threats.import')}</h1>
+      {imported !== undefined && (
+        <p role="status" class="notice">
+          {t('detention.imported', { count: imported })}
+        </p>
+      )}
+      {message && (
+        <p role="alert" class="alert">
+          {message}
+        </p>
+      )}
+      <ImportProblems ctx={ctx} problems={problems} />
+      <p>{t('threats.importHelp')}</p>
+      <pre dir="ltr">{columns}</pre>
+      <form method="post" action="/threats/import" enctype="multipart/form-data" class="record-form">
+        <CsrfField ctx={ctx} />
+        <div class="field">
+          <label for="field-file">{t('funding.csvFile')}</label>
+          <input id="field-file" type="file" name="file" accept=".csv,text/csv" required />
+        </div>
+        <FormActions>
+          <button type="submit">{t('funding.importSubmit')}</button>
+        </FormActions>
+      </form>
+    </Layout>
+  );
+}

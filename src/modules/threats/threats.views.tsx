@@ -88,7 +88,7 @@ export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; tota
   );
 }
 
-export function BranchPage(props: { ctx: PageContext; branch: BranchRow; incidents: IncidentRow[]; meetings: { id: string; title: string; startsAt: Date }[]; activity: { year: string; incidents: number; killed: number }[] }) {
+export function BranchPage(props: { ctx: PageContext; branch: BranchRow; incidents: IncidentRow[]; meetings: { id: string; title: string; startsAt: Date; datePrecision: string }[]; activity: { year: string; incidents: number; killed: number }[] }) {
   const { ctx, branch } = props;
   const { t, locale } = ctx;
   return (
@@ -122,7 +122,7 @@ export function BranchPage(props: { ctx: PageContext; branch: BranchRow; inciden
           caption={t('threats.activity')}
           empty={t('threats.noIncidents')}
           columns={[
-            { header: t('detention.asOf'), cell: (row) => row.year, ltr: true },
+            { header: t('funding.year'), cell: (row) => row.year, ltr: true },
             { header: t('threats.incidents'), cell: (row) => String(row.incidents) },
             { header: t('threats.killedKnown'), cell: (row) => new Intl.NumberFormat(locale).format(row.killed) },
           ]}
@@ -135,7 +135,7 @@ export function BranchPage(props: { ctx: PageContext; branch: BranchRow; inciden
         <ul>
           {props.meetings.map((meeting) => (
             <li>
-              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meeting.startsAt.toISOString().slice(0, 10)})</span>
+              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meeting.startsAt.toISOString().slice(0, DATE_LENGTH[meeting.datePrecision] ?? 10)})</span>
             </li>
           ))}
         </ul>
@@ -195,6 +195,8 @@ export function IncidentPage({ ctx, row, branch }: { ctx: PageContext; row: Inci
 }
 
 const SOURCE_ROWS = [1, 2, 3] as const;
+/** A meeting dated to the year or month by its source shows only that much. */
+const DATE_LENGTH: Record<string, number> = { year: 4, month: 7 };
 
 export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[]; groups: GroupRow[]; values: Record<string, unknown>; errors?: FieldProblem[]; doubts?: FieldProblem[] }) {
   const { ctx, values, errors } = props;

@@ -15,6 +15,7 @@ import { accountModule } from './modules/account/account.module.ts';
 import { auditModule } from './modules/audit/audit.module.tsx';
 import { detentionModule } from './modules/detention/detention.module.ts';
 import { fundingModule } from './modules/funding/funding.module.ts';
+import { taskingsModule } from './modules/taskings/taskings.module.ts';
 import { threatsModule } from './modules/threats/threats.module.ts';
 import { meetingsModule } from './modules/meetings/meetings.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(fundingModule, modules);
   await app.register(detentionModule, modules);
   await app.register(threatsModule, modules);
+  await app.register(taskingsModule, modules);
   await app.register(auditModule, modules);
 
   await app.ready();

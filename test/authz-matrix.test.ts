@@ -17,6 +17,8 @@ const READOUT_DESK: Who[] = ['secretariat-admin', 'secretariat-officer', 'co-cha
 const REPORTERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'];
 /** Analysts record incidents with the secretariat. */
 const THREAT_WRITERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'analyst'];
+/** May reach the report-back routes; the service then admits only the tasked group's co-leads besides the secretariat. */
+const TASKING_REPORTERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate'];
 
 const MATRIX: Record<string, Who[]> = {
   'GET /': EVERYONE,
@@ -209,6 +211,26 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/v1/threats/incidents': THREAT_WRITERS,
   'GET /api/v1/threats/incidents/:id': EVERYONE,
   'POST /api/v1/threats/incidents/import': THREAT_WRITERS,
+  'GET /taskings': EVERYONE,
+  'GET /taskings/mine': SIGNED_IN,
+  'GET /taskings/new': SECRETARIAT,
+  'POST /taskings': SECRETARIAT,
+  'GET /taskings/:id': EVERYONE,
+  'POST /taskings/:id': TASKING_REPORTERS,
+  'POST /taskings/:id/updates': TASKING_REPORTERS,
+  'GET /groups/:id/work': EVERYONE,
+  'GET /commitments': EVERYONE,
+  'GET /commitments/new': SECRETARIAT,
+  'POST /commitments': SECRETARIAT,
+  'POST /commitments/:id/status': SECRETARIAT,
+  'GET /api/v1/taskings': EVERYONE,
+  'POST /api/v1/taskings': SECRETARIAT,
+  'GET /api/v1/taskings/:id': EVERYONE,
+  'POST /api/v1/taskings/:id/changes': TASKING_REPORTERS,
+  'POST /api/v1/taskings/:id/updates': TASKING_REPORTERS,
+  'GET /api/v1/commitments': EVERYONE,
+  'POST /api/v1/commitments': SECRETARIAT,
+  'POST /api/v1/commitments/:id/status': SECRETARIAT,
 };
 
 let ctx: TestContext;

@@ -42,6 +42,12 @@ const MATRIX = {
   /** Branches and incidents; anonymous visitors see incidents marked public. */
   'threat.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
   'threat.write': ['secretariat-admin', 'secretariat-officer', 'analyst'],
+  /** Taskings, their updates and the commitments register. */
+  'tasking.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  'tasking.write': ['secretariat-admin', 'secretariat-officer'],
+  /** Report back on a tasking: the secretariat, or a co-lead of the tasked group (checked against the group). */
+  'tasking.report': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate'],
+  'commitment.write': ['secretariat-admin', 'secretariat-officer'],
   'user.manage': ['secretariat-admin'],
   'audit.read': ['secretariat-admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -49,7 +55,7 @@ const MATRIX = {
 export type Action = keyof typeof MATRIX;
 
 /** Actions anonymous visitors may take, limited by repos to `public` records. */
-const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public', 'detention.read-public', 'threat.read']);
+const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public', 'detention.read-public', 'threat.read', 'tasking.read']);
 
 export function roleMay(role: Role, action: Action): boolean {
   return (MATRIX[action] as readonly Role[]).includes(role);

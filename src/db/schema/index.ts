@@ -7,3 +7,4 @@ export * from './readouts.ts';
 export * from './funding.ts';
 export * from './detention.ts';
 export * from './threats.ts';
+export * from './taskings.ts';

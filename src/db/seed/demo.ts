@@ -11,6 +11,7 @@ import { createPerson } from '../../modules/partners/people.service.ts';
 import { createUser } from '../../modules/users/users.service.ts';
 import { loadDemoDetention } from './demo-detention.ts';
 import { loadDemoFunding } from './demo-funding.ts';
+import { loadDemoTaskings } from './demo-taskings.ts';
 import { loadDemoThreats } from './demo-threats.ts';
 import { loadDemoMeetings } from './demo-meetings.ts';
 import { loadReferenceData } from './reference-data.ts';
@@ -54,6 +55,7 @@ async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
   await loadDemoFunding(db, actor);
   await loadDemoDetention(db, actor);
   await loadDemoThreats(db, actor);
+  await loadDemoTaskings(db, actor);
   const signIns: DemoSignIn[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const [partner] = account.partnerIso3 ? await db.select().from(partners).where(eq(partners.iso3, account.partnerIso3)) : [];

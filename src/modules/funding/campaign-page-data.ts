@@ -3,21 +3,12 @@ import type { MaybeActor } from '../../platform/actor.ts';
 import type { Locale, Translate } from '../../platform/i18n/i18n.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
-import { listPartners } from '../partners/partners.service.ts';
-import { partnerName } from '../partners/partners.views.tsx';
+import { partnerDirectory } from '../partners/partner-directory.ts';
 import type { CampaignSummary, PartnerRow } from './campaign-summary.ts';
 import { campaignSummary } from './campaigns.service.ts';
 import { allContributions } from './contributions.service.ts';
 import type { CampaignPageQuery } from './funding.schema.ts';
 import { campaignTables } from './funding-tables.ts';
-
-/** Partner names in the reader's language, for tables and pickers. */
-export async function partnerDirectory(db: Db, actor: MaybeActor, locale: Locale) {
-  const { rows } = await listPartners(db, actor, { pageSize: 10_000 });
-  const list = rows.map((row) => ({ id: row.id, name: partnerName(row, locale), iso3: row.iso3 })).sort((a, b) => a.name.localeCompare(b.name, locale));
-  const byId = new Map(list.map((row) => [row.id, row]));
-  return { list, name: (id: string) => byId.get(id)?.name ?? id, iso3: (id: string) => byId.get(id)?.iso3 ?? null };
-}
 
 /** Orders the by-partner rows as the reader asked: by name, or by an amount (largest first by default). */
 export function sortPartners(rows: PartnerRow[], query: Pick<CampaignPageQuery, 'sort' | 'dir'>, name: (id: string) => string, locale: Locale): PartnerRow[] {

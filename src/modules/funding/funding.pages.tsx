@@ -13,7 +13,8 @@ import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts'
 import { listTheaters } from '../meetings/meetings.service.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import { listGroups } from '../partners/groups.service.ts';
-import { campaignPageData, partnerDirectory } from './campaign-page-data.ts';
+import { partnerDirectory } from '../partners/partner-directory.ts';
+import { campaignPageData } from './campaign-page-data.ts';
 import * as campaigns from './campaigns.service.ts';
 import { comparisons } from './comparisons.service.ts';
 import * as contributions from './contributions.service.ts';

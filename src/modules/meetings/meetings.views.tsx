@@ -1,3 +1,4 @@
+import { can } from '../../platform/authz.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
@@ -148,7 +149,13 @@ export function MeetingDetailPage(props: {
         </dd>
       </dl>
       <ActionLinks
-        links={[hasCalendarDate(meeting) && [`/meetings/${meeting.id}/calendar.ics`, t('meetings.addToCalendar')], Boolean(editing) && [`/meetings/${meeting.id}/edit`, t('form.edit')]]}
+        links={[
+          hasCalendarDate(meeting) && [`/meetings/${meeting.id}/calendar.ics`, t('meetings.addToCalendar')],
+          Boolean(editing) && [`/meetings/${meeting.id}/edit`, t('form.edit')],
+          can(ctx.actor, 'tasking.read') && [`/taskings?meetingId=${meeting.id}`, t('taskings.title')],
+          can(ctx.actor, 'tasking.write') && [`/taskings/new?meetingId=${meeting.id}`, t('taskings.new')],
+          can(ctx.actor, 'commitment.write') && [`/commitments/new?meetingId=${meeting.id}`, t('commitments.new')],
+        ]}
       />
 
       <h2>{t('meetings.readouts')}</h2>

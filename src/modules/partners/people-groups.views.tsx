@@ -113,6 +113,9 @@ export function GroupDetailPage({ ctx, group, canWrite }: { ctx: PageContext; gr
           <ClassificationBadge ctx={ctx} value={group.classification} />
         </dd>
       </dl>
+      <p>
+        <a href={`/groups/${group.id}/work`}>{t('groups.work')}</a>
+      </p>
       <ActionLinks links={[[`/groups/${group.id}/meetings.ics`, t('groups.calendarFeed')], canWrite && [`/groups/${group.id}/edit`, t('form.edit')]]} />
       <h2>{t('groups.members')}</h2>
       {group.members.length === 0 ? (

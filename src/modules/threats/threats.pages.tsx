@@ -9,6 +9,7 @@ import { recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
 import { listGroups } from '../partners/groups.service.ts';
+import { taskingsOnBranch } from '../taskings/taskings.service.ts';
 import { INCIDENT_COLUMNS, importIncidentsCsv, incidentsCsv } from './incidents-csv.ts';
 import { IncidentQuery } from './threats.schema.ts';
 import * as threats from './threats.service.ts';
@@ -57,7 +58,9 @@ export const threatsPages: AppModule = async (app, { db }) => {
 
   app.get('/threats/branches/:slug', { config: { access: 'threat.read' }, schema: { params: SlugParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const record = await threats.branchRecord(db, request.actor, request.params.slug);
-    return sendPage(reply, <BranchPage ctx={pageContext(request)} {...record} />);
+    const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor)]);
+    const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+    return sendPage(reply, <BranchPage ctx={pageContext(request)} {...record} taskings={work.taskings} updates={work.updates} groupName={(id) => groupNames.get(id) ?? '—'} />);
   });
 
   const incidentForm = async (request: FastifyRequest, values: Record<string, unknown>, problem: { errors?: InvalidInput['fields']; doubts?: InvalidInput['fields'] } = {}) => {

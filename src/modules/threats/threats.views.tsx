@@ -13,6 +13,8 @@ import { type MapPoint, WorldMap } from '../../platform/views/world-map.tsx';
 import { countryName } from '../partners/countries.ts';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
+import type { TaskingWithProgress, UpdateRow } from '../taskings/taskings.service.ts';
+import { ProgressMeter } from '../taskings/taskings.views.tsx';
 import type { BranchRow, IncidentRow } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
 
@@ -88,7 +90,16 @@ export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; tota
   );
 }
 
-export function BranchPage(props: { ctx: PageContext; branch: BranchRow; incidents: IncidentRow[]; meetings: { id: string; title: string; startsAt: Date; datePrecision: string }[]; activity: { year: string; incidents: number; killed: number }[] }) {
+export function BranchPage(props: {
+  ctx: PageContext;
+  branch: BranchRow;
+  incidents: IncidentRow[];
+  meetings: { id: string; title: string; startsAt: Date; datePrecision: string }[];
+  activity: { year: string; incidents: number; killed: number }[];
+  taskings: TaskingWithProgress[];
+  updates: UpdateRow[];
+  groupName: (id: string) => string;
+}) {
   const { ctx, branch } = props;
   const { t, locale } = ctx;
   return (
@@ -130,6 +141,30 @@ export function BranchPage(props: { ctx: PageContext; branch: BranchRow; inciden
       </div>
       <h2>{t('threats.incidents')}</h2>
       <IncidentTable ctx={ctx} rows={props.incidents} branchName={() => branch.shortName} />
+      <h2>{t('threats.taskings')}</h2>
+      {props.taskings.length ? (
+        <ul class="taskings">
+          {props.taskings.map((tasking) => (
+            <li>
+              <a href={`/taskings/${tasking.id}`}>{tasking.title}</a> — {props.groupName(tasking.groupId)} · {t(`taskings.status.${tasking.status}` as never)} · <ProgressMeter value={tasking.rolledProgress} />
+              <ul>
+                {props.updates
+                  .filter((update) => update.taskingId === tasking.id)
+                  .map((update) => (
+                    <li>
+                      <span class="source" dir="ltr">
+                        {update.createdAt.toISOString().slice(0, 10)}
+                      </span>{' '}
+                      <span class="source">{update.authorLabel}:</span> <span dir="auto">{update.body}</span>
+                    </li>
+                  ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">{t('threats.noTaskings')}</p>
+      )}
       <h2>{t('threats.relatedMeetings')}</h2>
       {props.meetings.length ? (
         <ul>

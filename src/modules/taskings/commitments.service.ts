@@ -1,0 +1,67 @@
+import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/authz.ts';
+import { type FieldProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { allTheaters, findMeeting } from '../meetings/meetings.repo.ts';
+import { checkedClassification } from '../partners/classification.ts';
+import { findPartner } from '../partners/partners.repo.ts';
+import * as repo from './taskings.repo.ts';
+import { CommitmentInput, CommitmentStatusInput } from './taskings.schema.ts';
+
+export type { CommitmentRow } from './taskings.repo.ts';
+
+/** The register, as one of its views: open commitments by partner, all by meeting, or those overdue. */
+export async function listCommitments(db: Db, actor: MaybeActor, view: 'by-partner' | 'by-meeting' | 'overdue', today = new Date().toISOString().slice(0, 10)) {
+  authorize(actor, 'tasking.read');
+  if (view === 'overdue') return repo.listCommitments(db, actor, { overdueBefore: today });
+  const rows = await repo.listCommitments(db, actor);
+  return view === 'by-partner' ? rows.filter((row) => row.status === 'open') : rows;
+}
+
+export async function commitmentsOfMeetings(db: Db, actor: MaybeActor, meetingIds: string[]) {
+  authorize(actor, 'tasking.read');
+  return repo.listCommitments(db, actor, { meetingIds });
+}
+
+export async function recordCommitment(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.CommitmentRow> {
+  authorize(actor, 'commitment.write');
+  const input = parseInput(CommitmentInput, raw);
+  const problems: FieldProblem[] = [];
+  const meeting = await findMeeting(db, actor, input.meetingId);
+  if (!meeting) problems.push({ field: 'meetingId', message: 'no such meeting' });
+  if (input.partnerId && !(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: 'no such partner' });
+  if (input.theaterSlug && !(await allTheaters(db)).some((theater) => theater.slug === input.theaterSlug)) problems.push({ field: 'theaterSlug', message: `no such theater: ${input.theaterSlug}` });
+  const meetingDay = meeting?.startsAt.toISOString().slice(0, 10);
+  if (input.dueOn && meetingDay && input.dueOn < meetingDay) problems.push({ field: 'dueOn', message: `${input.dueOn} is before the meeting it was made at (${meetingDay})` });
+  if (problems.length) throw new InvalidInput(problems);
+  const classification = await checkedClassification(db, input, meeting?.classification ?? 'coalition');
+  return db.transaction(async (tx) => {
+    const row = await repo.insertCommitment(tx, {
+      meetingId: input.meetingId,
+      partnerId: input.partnerId ?? null,
+      statement: input.statement.trim(),
+      kind: input.kind,
+      theaterSlug: input.theaterSlug ?? null,
+      dueOn: input.dueOn ?? null,
+      evidence: input.evidence ?? [],
+      ...classification,
+    });
+    await appendAudit(tx, actor, { action: 'taskings.commitment-recorded', entityType: 'commitment', entityId: row.id, detail: { meetingId: row.meetingId, partnerId: row.partnerId, kind: row.kind } });
+    return row;
+  });
+}
+
+export async function setCommitmentStatus(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.CommitmentRow> {
+  authorize(actor, 'commitment.write');
+  const input = parseInput(CommitmentStatusInput, raw);
+  const before = await repo.findCommitment(db, actor, id);
+  if (!before) throw new NotFound('The commitment');
+  if (input.status === 'met' && !(input.evidence?.length || before.evidence.length)) throw new InvalidInput([{ field: 'evidence', message: 'a commitment marked met needs a link to the evidence' }]);
+  return db.transaction(async (tx) => {
+    const row = (await repo.setCommitmentStatus(tx, id, { status: input.status, evidence: [...before.evidence, ...(input.evidence ?? [])] })) as repo.CommitmentRow;
+    await appendAudit(tx, actor, { action: 'taskings.commitment-status', entityType: 'commitment', entityId: id, detail: { from: before.status, to: input.status } });
+    return row;
+  });
+}

@@ -1,0 +1,162 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../platform/authz.ts';
+import { InvalidInput, StaleVersion } from '../../platform/errors.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { FormBody, IdParams } from '../../platform/route-schemas.ts';
+import { formList, formToInput } from '../../platform/validate.ts';
+import { pageContext } from '../../platform/views/page-context.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { saveForm } from '../../platform/views/save-form.ts';
+import { agendaOf } from '../meetings/meetings.repo.ts';
+import { listMeetings, listTheaters } from '../meetings/meetings.service.ts';
+import { getGroup, listGroups } from '../partners/groups.service.ts';
+import { partnerDirectory } from '../partners/partner-directory.ts';
+import { listBranches } from '../threats/threats.service.ts';
+import { commitmentsOfMeetings, listCommitments, recordCommitment, setCommitmentStatus } from './commitments.service.ts';
+import { CommitmentFormPage, CommitmentsPage, GroupWorkPage } from './commitments.views.tsx';
+import { CommitmentQuery, TaskingQuery } from './taskings.schema.ts';
+import * as taskings from './taskings.service.ts';
+import { MyTaskingsPage, type Names, TaskingFormPage, TaskingListPage, TaskingPage } from './taskings.views.tsx';
+
+const NewTaskingQuery = Type.Object({ meetingId: Type.Optional(Type.String({ format: 'uuid' })), lang: Type.Optional(Type.String({ maxLength: 10 })) });
+const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+
+export const taskingsPages: AppModule = async (app, { db }) => {
+  /** Group and meeting names for the tables, as the reader may see them. */
+  async function names(request: FastifyRequest): Promise<Names & { groups: Awaited<ReturnType<typeof listGroups>>; meetings: Awaited<ReturnType<typeof listMeetings>>['rows'] }> {
+    const [groups, meetings] = await Promise.all([listGroups(db, request.actor), listMeetings(db, request.actor, { pageSize: 200 })]);
+    const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+    const meetingNames = new Map(meetings.rows.map((meeting) => [meeting.id, meeting.title]));
+    return { groups, meetings: meetings.rows, group: (id) => groupNames.get(id) ?? '—', meeting: (id) => meetingNames.get(id) ?? '—' };
+  }
+
+  async function partnerNames(request: FastifyRequest) {
+    const directory = await partnerDirectory(db, request.actor, request.locale);
+    return { list: directory.list, name: (id: string | null) => (id ? directory.name(id) : request.t('commitments.coalition')) };
+  }
+
+  async function renderTasking(request: FastifyRequest, reply: FastifyReply, id: string, problem: { errors?: InvalidInput['fields']; stale?: boolean } = {}) {
+    const [record, lookup] = await Promise.all([taskings.taskingRecord(db, request.actor, id), names(request)]);
+    return sendPage(
+      reply,
+      <TaskingPage ctx={pageContext(request)} tasking={record.tasking} children={record.children} updates={record.updates} names={lookup} meetings={lookup.meetings} may={{ report: record.mayReport, write: can(request.actor, 'tasking.write') }} errors={problem.errors} stale={problem.stale} />,
+      problem.stale ? 409 : problem.errors ? 400 : 200,
+    );
+  }
+
+  async function formChoices(request: FastifyRequest, meetingId: string | undefined) {
+    const lookup = await names(request);
+    const [branches, theaters, agenda, parents] = await Promise.all([
+      listBranches(db, request.actor),
+      listTheaters(db),
+      meetingId ? agendaOf(db, meetingId) : Promise.resolve([]),
+      meetingId ? taskings.listTaskings(db, request.actor, { meetingId }) : Promise.resolve([]),
+    ]);
+    return { meetings: lookup.meetings, agenda, groups: lookup.groups, branches, theaters, parents };
+  }
+
+  app.get('/taskings', { config: { access: 'tasking.read' }, schema: { querystring: TaskingQuery, hide: true } }, async (request, reply) => {
+    const [rows, lookup, branches, attention] = await Promise.all([taskings.listTaskings(db, request.actor, request.query), names(request), listBranches(db, request.actor), taskings.taskingsNeedingAttention(db, request.actor)]);
+    return sendPage(reply, <TaskingListPage ctx={pageContext(request)} rows={rows} query={request.query} groups={lookup.groups} branches={branches} names={lookup} canWrite={can(request.actor, 'tasking.write')} attention={attention.length} />);
+  });
+
+  app.get('/taskings/mine', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
+    const [rows, lookup] = await Promise.all([taskings.taskingsNeedingAttention(db, request.actor), names(request)]);
+    return sendPage(reply, <MyTaskingsPage ctx={pageContext(request)} rows={rows} names={lookup} />);
+  });
+
+  app.get('/taskings/new', { config: { access: 'tasking.write' }, schema: { querystring: NewTaskingQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <TaskingFormPage ctx={pageContext(request)} choices={await formChoices(request, request.query.meetingId)} values={{ meetingId: request.query.meetingId }} />),
+  );
+
+  /** One tasking per group ticked: a meeting often asks several working groups the same thing. */
+  app.post('/taskings', { config: { access: 'tasking.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    const { groupIds: ticked, ...rest } = input;
+    const groupIds = formList(ticked);
+    const common = { ...rest, branchSlugs: formList(input.branchSlugs), ...(input.weight === undefined ? {} : { weight: Number(input.weight) }) };
+    return saveForm(
+      reply,
+      async () => {
+        if (groupIds.length === 0) throw new InvalidInput([{ field: 'groupIds', message: 'choose at least one group to task' }]);
+        const created = [];
+        for (const groupId of groupIds) created.push(await taskings.createTasking(db, request.actor, { ...common, groupId }));
+        return created.length === 1 ? `/taskings/${created[0]?.id}` : `/taskings?meetingId=${input.meetingId}`;
+      },
+      async ({ errors }) => <TaskingFormPage ctx={pageContext(request)} choices={await formChoices(request, input.meetingId as string | undefined)} values={{ ...input, groupIds, branchSlugs: common.branchSlugs }} errors={errors} />,
+    );
+  });
+
+  app.get('/taskings/:id', { config: { access: 'tasking.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => renderTasking(request, reply, request.params.id));
+
+  const change = async (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+      return reply.redirect(`/taskings/${id}`, 303);
+    } catch (error) {
+      if (error instanceof InvalidInput) return renderTasking(request, reply, id, { errors: error.fields });
+      if (error instanceof StaleVersion) return renderTasking(request, reply, id, { stale: true });
+      throw error;
+    }
+  };
+
+  app.post('/taskings/:id', { config: { access: 'tasking.report' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
+    change(request, reply, request.params.id, () => taskings.changeTasking(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
+  );
+
+  app.post('/taskings/:id/updates', { config: { access: 'tasking.report' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
+    change(request, reply, request.params.id, () => taskings.postUpdate(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
+  );
+
+  app.get('/groups/:id/work', { config: { access: 'tasking.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
+    const group = await getGroup(db, request.actor, request.params.id);
+    const [rows, meetings, lookup, partners] = await Promise.all([
+      taskings.listTaskings(db, request.actor, { groupId: group.id }),
+      listMeetings(db, request.actor, { groupId: group.id, pageSize: 200 }),
+      names(request),
+      partnerNames(request),
+    ]);
+    const commitments = await commitmentsOfMeetings(db, request.actor, meetings.rows.map((meeting) => meeting.id));
+    return sendPage(reply, <GroupWorkPage ctx={pageContext(request)} group={group} meetings={meetings.rows} taskings={rows} commitments={commitments} partner={partners.name} names={lookup} />);
+  });
+
+  app.get('/commitments', { config: { access: 'tasking.read' }, schema: { querystring: CommitmentQuery, hide: true } }, async (request, reply) => {
+    const view = request.query.view ?? 'by-partner';
+    const [rows, lookup, partners] = await Promise.all([listCommitments(db, request.actor, view), names(request), partnerNames(request)]);
+    return sendPage(reply, <CommitmentsPage ctx={pageContext(request)} view={view} rows={rows} partner={partners.name} names={lookup} canWrite={can(request.actor, 'commitment.write')} />);
+  });
+
+  app.get('/commitments/new', { config: { access: 'commitment.write' }, schema: { querystring: NewTaskingQuery, hide: true } }, async (request, reply) => {
+    const [lookup, partners] = await Promise.all([names(request), partnerNames(request)]);
+    return sendPage(reply, <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} values={{ meetingId: request.query.meetingId }} />);
+  });
+
+  app.post('/commitments', { config: { access: 'commitment.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    return saveForm(
+      reply,
+      async () => {
+        await recordCommitment(db, request.actor, input);
+        return '/commitments?view=by-meeting';
+      },
+      async ({ errors }) => {
+        const [lookup, partners] = await Promise.all([names(request), partnerNames(request)]);
+        return <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} values={input} errors={errors} />;
+      },
+    );
+  });
+
+  app.post('/commitments/:id/status', { config: { access: 'commitment.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    try {
+      await setCommitmentStatus(db, request.actor, request.params.id, { status: input.status, evidence: formList(input.evidence) });
+      return reply.redirect('/commitments?view=by-meeting', 303);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      const [rows, lookup, partners] = await Promise.all([listCommitments(db, request.actor, 'by-meeting'), names(request), partnerNames(request)]);
+      return sendPage(reply, <CommitmentsPage ctx={pageContext(request)} view="by-meeting" rows={rows} partner={partners.name} names={lookup} canWrite errors={error.fields} />, 400);
+    }
+  });
+};
+

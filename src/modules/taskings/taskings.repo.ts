@@ -1,0 +1,88 @@
+import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { commitments, taskings, taskingUpdates } from '../../db/schema/taskings.ts';
+import { updateVersioned } from '../../db/versioned-update.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { visibleTo } from '../../platform/authz.ts';
+import type { TaskingQuery } from './taskings.schema.ts';
+
+export type TaskingRow = typeof taskings.$inferSelect;
+export type UpdateRow = typeof taskingUpdates.$inferSelect;
+export type CommitmentRow = typeof commitments.$inferSelect;
+
+export function listTaskings(db: Db, actor: MaybeActor, query: Omit<TaskingQuery, 'lang'> & { groupIds?: string[] }): Promise<TaskingRow[]> {
+  const conditions: (SQL | undefined)[] = [
+    visibleTo(actor, taskings),
+    query.groupId ? eq(taskings.groupId, query.groupId) : undefined,
+    query.groupIds ? inArray(taskings.groupId, query.groupIds.length ? query.groupIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
+    query.meetingId ? eq(taskings.meetingId, query.meetingId) : undefined,
+    query.status ? eq(taskings.status, query.status) : undefined,
+  ];
+  const rows = db.select().from(taskings).where(and(...conditions)).orderBy(asc(taskings.dueOn), asc(taskings.createdAt));
+  return query.branch ? rows.then((found) => found.filter((row) => row.branchSlugs.includes(query.branch as string))) : rows;
+}
+
+export async function findTasking(db: Db, actor: MaybeActor, id: string): Promise<TaskingRow | undefined> {
+  const [row] = await db.select().from(taskings).where(and(eq(taskings.id, id), visibleTo(actor, taskings)));
+  return row;
+}
+
+/** Every tasking under a root, at any depth, that the actor may read. */
+export async function descendantsOf(db: Db, actor: MaybeActor, rootId: string): Promise<TaskingRow[]> {
+  const found: TaskingRow[] = [];
+  let frontier = [rootId];
+  while (frontier.length) {
+    const children = await db.select().from(taskings).where(and(inArray(taskings.parentId, frontier), visibleTo(actor, taskings)));
+    found.push(...children);
+    frontier = children.map((child) => child.id);
+  }
+  return found;
+}
+
+export async function insertTasking(tx: Db, values: typeof taskings.$inferInsert): Promise<TaskingRow> {
+  const [row] = await tx.insert(taskings).values(values).returning();
+  return row as TaskingRow;
+}
+
+export function updateTasking(tx: Db, id: string, version: number, values: Partial<typeof taskings.$inferInsert>) {
+  return updateVersioned(tx, taskings, id, version, values);
+}
+
+export function updatesOf(db: Db, taskingIds: string[]): Promise<UpdateRow[]> {
+  if (!taskingIds.length) return Promise.resolve([]);
+  return db.select().from(taskingUpdates).where(inArray(taskingUpdates.taskingId, taskingIds)).orderBy(asc(taskingUpdates.createdAt));
+}
+
+export async function insertUpdate(tx: Db, values: typeof taskingUpdates.$inferInsert): Promise<UpdateRow> {
+  const [row] = await tx.insert(taskingUpdates).values(values).returning();
+  return row as UpdateRow;
+}
+
+export function listCommitments(db: Db, actor: MaybeActor, options: { overdueBefore?: string; meetingIds?: string[] } = {}): Promise<CommitmentRow[]> {
+  return db
+    .select()
+    .from(commitments)
+    .where(
+      and(
+        visibleTo(actor, commitments),
+        options.overdueBefore ? and(eq(commitments.status, 'open'), lt(commitments.dueOn, options.overdueBefore)) : undefined,
+        options.meetingIds ? inArray(commitments.meetingId, options.meetingIds.length ? options.meetingIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
+      ),
+    )
+    .orderBy(desc(commitments.createdAt));
+}
+
+export async function findCommitment(db: Db, actor: MaybeActor, id: string): Promise<CommitmentRow | undefined> {
+  const [row] = await db.select().from(commitments).where(and(eq(commitments.id, id), visibleTo(actor, commitments)));
+  return row;
+}
+
+export async function insertCommitment(tx: Db, values: typeof commitments.$inferInsert): Promise<CommitmentRow> {
+  const [row] = await tx.insert(commitments).values(values).returning();
+  return row as CommitmentRow;
+}
+
+export async function setCommitmentStatus(tx: Db, id: string, values: Pick<typeof commitments.$inferInsert, 'status' | 'evidence'>): Promise<CommitmentRow | undefined> {
+  const [row] = await tx.update(commitments).set({ ...values, updatedAt: new Date() }).where(eq(commitments.id, id)).returning();
+  return row;
+}

@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAgendaItem, createMeeting } from '../../src/modules/meetings/meetings.service.ts';
+import { createIncident } from '../../src/modules/threats/threats.service.ts';
+import { systemActor } from '../../src/platform/actor.ts';
+import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { browserAvailable, launchChromium, serveForBrowser } from '../helpers/browser.ts';
+
+const runBrowser = browserAvailable();
+const GROUPS = ['Communications Working Group', 'Counter ISIS Finance Group (CIFG)', 'Foreign Terrorist Fighters Working Group'];
+
+describe.runIf(runBrowser)('from the Small Group meeting to the ISIS-K branch page, in a real browser', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let officer: TestUser;
+  let coLead: TestUser;
+  let meetingId: string;
+
+  beforeAll(async () => {
+    ctx = await buildTestApp();
+    officer = await makeUser(ctx.db, 'secretariat-officer');
+    // The Netherlands co-leads the Foreign Terrorist Fighters Working Group.
+    coLead = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'NLD' });
+    const actor = systemActor('test');
+    const meeting = await createMeeting(ctx.db, actor, { title: 'Political Directors Small Group meeting', format: 'small-group-political-directors', setting: 'virtual', startsLocal: '2021-09-08T14:00', endsLocal: '2021-09-08T16:00', timeZone: 'UTC', classification: 'public' });
+    meetingId = meeting.id;
+    await addAgendaItem(ctx.db, actor, meeting.id, { title: 'ISIS-K', outcome: 'Small Group representatives agreed to focus work in the Communications, Countering-ISIS Finance, and Foreign Terrorist Fighters Working Groups on countering the ISIS-K threat.' });
+    await createIncident(ctx.db, actor, { occurredOn: '2021-08-26', city: 'Kabul', place: 'Abbey Gate', countryIso3: 'AFG', branchSlug: 'isis-k', attribution: 'claimed', killedLow: 183, sources: [{ title: 'Readout', publisher: 'U.S. Department of State' }], classification: 'public' });
+    baseUrl = await serveForBrowser(ctx.app);
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  async function signIn(user: TestUser): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('E-mail address').fill(user.email);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    return page;
+  }
+
+  it('records the tasking to three working groups, takes a co-lead’s update, and shows both on the branch page', async () => {
+    const page = await signIn(officer);
+    await page.goto(`${baseUrl}/meetings/${meetingId}`);
+    await page.getByRole('link', { name: 'Task working groups' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const group of GROUPS) await page.getByLabel(group, { exact: true }).check();
+    await page.getByLabel('ISIS-K', { exact: true }).check();
+    await page.getByRole('textbox', { name: /^Tasking/ }).fill('Focus work on countering the ISIS-K threat');
+    await page.getByLabel('Due').fill('2021-12-31');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/taskings\?meetingId=/);
+    await expect(page.locator('tbody tr').count()).resolves.toBe(3);
+
+    const lead = await signIn(coLead);
+    await lead.goto(`${baseUrl}/taskings?branch=isis-k`);
+    await lead.locator('tbody tr', { hasText: 'Foreign Terrorist Fighters Working Group' }).getByRole('link', { name: 'Focus work on countering the ISIS-K threat' }).click();
+    await lead.getByLabel('What the group has done').fill('Shared lists of ISIS-K facilitators with partners');
+    await lead.getByLabel('Progress now (%)').fill('30');
+    await lead.getByRole('button', { name: 'Post an update' }).click();
+    await expect(lead.locator('ol.updates').textContent()).resolves.toContain('Shared lists of ISIS-K facilitators');
+    expect(await seriousViolations(lead)).toEqual([]);
+
+    await lead.goto(`${baseUrl}/threats/branches/isis-k`);
+    const main = (await lead.locator('main').textContent()) ?? '';
+    expect(main).toContain('Abbey Gate');
+    expect(main).toContain('Focus work on countering the ISIS-K threat');
+    expect(main).toContain('Shared lists of ISIS-K facilitators with partners');
+    expect(main).toContain('Political Directors Small Group meeting');
+    expect(await seriousViolations(lead)).toEqual([]);
+  });
+});

@@ -41,6 +41,8 @@ export const incidents = pgTable(
     branchSlug: text('branch_slug')
       .notNull()
       .references(() => branches.slug),
+    /** The theater (region) it happened in, from the platform's list: Africa takes in its regions. */
+    theaterSlug: text('theater_slug'),
     attribution: attribution('attribution').notNull(),
     /** Casualties as sources give them: exact (low = high), a range, or "at least" (high null). */
     killedLow: integer('killed_low'),

@@ -13,6 +13,7 @@ export async function loadDemoThreats(db: Db, actor: Actor): Promise<void> {
     latitude: 34.566,
     longitude: 69.212,
     branchSlug: 'isis-k',
+    theaterSlug: 'afghanistan',
     attribution: 'claimed',
     // Reported as at least 170 Afghans and 13 U.S. service members killed; counts differ between sources.
     killedLow: 183,

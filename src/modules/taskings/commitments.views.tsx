@@ -5,7 +5,8 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
-import type { MeetingRow } from '../meetings/meetings.repo.ts';
+import type { MeetingRow, TheaterRow } from '../meetings/meetings.repo.ts';
+import { theaterName } from '../meetings/meetings.views.tsx';
 import type { GroupWithMembers } from '../partners/groups.service.ts';
 import { partnerName } from '../partners/partners.views.tsx';
 import type { CommitmentRow } from './commitments.service.ts';
@@ -84,7 +85,7 @@ export function CommitmentsPage(props: { ctx: PageContext; view: 'by-partner' | 
   );
 }
 
-export function CommitmentFormPage(props: { ctx: PageContext; meetings: MeetingRow[]; partners: { id: string; name: string }[]; values: Record<string, unknown>; errors?: FieldProblem[] }) {
+export function CommitmentFormPage(props: { ctx: PageContext; meetings: MeetingRow[]; partners: { id: string; name: string }[]; theaters: TheaterRow[]; values: Record<string, unknown>; errors?: FieldProblem[] }) {
   const { ctx, values, errors } = props;
   const { t } = ctx;
   const text = (name: string) => (values[name] === undefined || values[name] === null ? undefined : String(values[name]));
@@ -106,7 +107,9 @@ export function CommitmentFormPage(props: { ctx: PageContext; meetings: MeetingR
             {text('statement') ?? ''}
           </textarea>
         </div>
+        <SelectField name="theaterSlug" label={t('meetings.theater')} value={text('theaterSlug')} emptyLabel="—" options={props.theaters.map((theater) => [theater.slug, theaterName(theater, ctx.locale as Locale)])} errors={errors} />
         <TextField name="dueOn" label={t('taskings.due')} type="date" value={text('dueOn')} errors={errors} />
+        <TextField name="evidence" label={t('commitments.evidenceLink')} type="url" value={Array.isArray(values.evidence) ? (values.evidence as string[])[0] : text('evidence')} errors={errors} maxLength={2000} />
         <FormActions>
           <button type="submit">{t('form.save')}</button> <a href="/commitments">{t('form.cancel')}</a>
         </FormActions>

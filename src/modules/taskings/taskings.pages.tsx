@@ -75,7 +75,7 @@ export const taskingsPages: AppModule = async (app, { db }) => {
     const input = formToInput(request.body as Record<string, unknown>);
     const { groupIds: ticked, ...rest } = input;
     const groupIds = formList(ticked);
-    const common = { ...rest, branchSlugs: formList(input.branchSlugs), ...(input.weight === undefined ? {} : { weight: Number(input.weight) }) };
+    const common = { ...rest, branchSlugs: formList(input.branchSlugs), theaterSlugs: formList(input.theaterSlugs), ...(input.weight === undefined ? {} : { weight: Number(input.weight) }) };
     return saveForm(
       reply,
       async () => {
@@ -84,7 +84,7 @@ export const taskingsPages: AppModule = async (app, { db }) => {
         for (const groupId of groupIds) created.push(await taskings.createTasking(db, request.actor, { ...common, groupId }));
         return created.length === 1 ? `/taskings/${created[0]?.id}` : `/taskings?meetingId=${input.meetingId}`;
       },
-      async ({ errors }) => <TaskingFormPage ctx={pageContext(request)} choices={await formChoices(request, input.meetingId as string | undefined)} values={{ ...input, groupIds, branchSlugs: common.branchSlugs }} errors={errors} />,
+      async ({ errors }) => <TaskingFormPage ctx={pageContext(request)} choices={await formChoices(request, input.meetingId as string | undefined)} values={{ ...input, groupIds, branchSlugs: common.branchSlugs, theaterSlugs: common.theaterSlugs }} errors={errors} />,
     );
   });
 
@@ -128,12 +128,13 @@ export const taskingsPages: AppModule = async (app, { db }) => {
   });
 
   app.get('/commitments/new', { config: { access: 'commitment.write' }, schema: { querystring: NewTaskingQuery, hide: true } }, async (request, reply) => {
-    const [lookup, partners] = await Promise.all([names(request), partnerNames(request)]);
-    return sendPage(reply, <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} values={{ meetingId: request.query.meetingId }} />);
+    const [lookup, partners, theaters] = await Promise.all([names(request), partnerNames(request), listTheaters(db)]);
+    return sendPage(reply, <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} theaters={theaters} values={{ meetingId: request.query.meetingId }} />);
   });
 
   app.post('/commitments', { config: { access: 'commitment.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
     const input = formToInput(request.body as Record<string, unknown>);
+    input.evidence = formList(input.evidence);
     return saveForm(
       reply,
       async () => {
@@ -141,8 +142,8 @@ export const taskingsPages: AppModule = async (app, { db }) => {
         return '/commitments?view=by-meeting';
       },
       async ({ errors }) => {
-        const [lookup, partners] = await Promise.all([names(request), partnerNames(request)]);
-        return <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} values={input} errors={errors} />;
+        const [lookup, partners, theaters] = await Promise.all([names(request), partnerNames(request), listTheaters(db)]);
+        return <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} theaters={theaters} values={input} errors={errors} />;
       },
     );
   });

@@ -64,10 +64,12 @@ describe('taskings', () => {
 
   it('from the form tasks each group ticked, and shows co-leads what needs them', async () => {
     const groups = await Promise.all(['communications-working-group', 'counter-isis-finance-group', 'foreign-terrorist-fighters-working-group'].map((slug) => groupId(ctx.db, slug)));
-    const saved = await postForm(ctx, officer, '/taskings', { meetingId, groupIds: groups, title: 'Focus on countering the ISIS-K threat', branchSlugs: ['isis-k'], dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) });
+    const saved = await postForm(ctx, officer, '/taskings', { meetingId, groupIds: groups, title: 'Focus on countering the ISIS-K threat', branchSlugs: ['isis-k'], theaterSlugs: ['afghanistan'], dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) });
     expect(saved.statusCode, saved.body).toBe(303);
     const listed = (await api(delegate, 'GET', `/api/v1/taskings?meetingId=${meetingId}&branch=isis-k`)).json();
-    expect(listed.filter((row: { title: string }) => row.title === 'Focus on countering the ISIS-K threat').map((row: { groupId: string }) => row.groupId).sort()).toEqual([...groups].sort());
+    const fromForm = listed.filter((row: { title: string }) => row.title === 'Focus on countering the ISIS-K threat');
+    expect(fromForm.map((row: { groupId: string }) => row.groupId).sort()).toEqual([...groups].sort());
+    expect(fromForm.every((row: { theaterSlugs: string[] }) => row.theaterSlugs.join() === 'afghanistan')).toBe(true);
     const mine = await api(coLead, 'GET', '/taskings/mine');
     expect(mine.body).toContain('Focus on countering the ISIS-K threat');
     expect((await api(delegate, 'GET', '/taskings/mine')).body).not.toContain('Focus on countering the ISIS-K threat');
@@ -88,6 +90,10 @@ describe('commitments register', () => {
     expect(met.json().errors).toEqual([{ field: 'evidence', message: 'a commitment marked met needs a link to the evidence' }]);
     const done = await api(officer, 'POST', `/api/v1/commitments/${made.json().id}/status`, { status: 'met', evidence: ['https://example.org/evidence'] });
     expect(done.json().status).toBe('met');
+    const fromForm = await postForm(ctx, officer, '/commitments', { meetingId, kind: 'urges', statement: 'Partners urge the repatriation of their nationals', theaterSlug: 'syria', evidence: 'https://example.org/readout' });
+    expect(fromForm.statusCode, fromForm.body).toBe(303);
+    const recorded = (await api(officer, 'GET', '/api/v1/commitments?view=by-meeting')).json().find((row: { statement: string }) => row.statement.startsWith('Partners urge'));
+    expect(recorded).toMatchObject({ partnerId: null, theaterSlug: 'syria', evidence: ['https://example.org/readout'] });
     const group = await api(delegate, 'GET', `/groups/${ftf}/work`);
     expect(group.statusCode).toBe(200);
     expect(group.body).toContain('Counter the ISIS-K threat');

@@ -4,7 +4,9 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import type { MeetingRow, TheaterRow } from '../meetings/meetings.repo.ts';
+import { theaterName } from '../meetings/meetings.views.tsx';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import type { BranchRow } from '../threats/threats.repo.ts';
 import type { TaskingWithProgress, UpdateRow } from './taskings.service.ts';
@@ -127,6 +129,14 @@ export function TaskingFormPage(props: { ctx: PageContext; choices: TaskingFormC
           {choices.branches.map((branch) => (
             <label class="checkbox">
               <input type="checkbox" name="branchSlugs" value={branch.slug} checked={list('branchSlugs').includes(branch.slug)} /> {branch.shortName}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('taskings.focusTheaters')}</legend>
+          {choices.theaters.map((theater) => (
+            <label class="checkbox">
+              <input type="checkbox" name="theaterSlugs" value={theater.slug} checked={list('theaterSlugs').includes(theater.slug)} /> {theaterName(theater, ctx.locale as Locale)}
             </label>
           ))}
         </fieldset>

@@ -10,7 +10,7 @@ import { ATTRIBUTIONS } from './threats.schema.ts';
 import { createIncident } from './threats.service.ts';
 
 /** The columns of an incidents file, in export order; the first six are required on import. */
-export const INCIDENT_COLUMNS = ['date', 'branch', 'attribution', 'country', 'source_title', 'source_publisher', 'time', 'time_zone', 'city', 'place', 'latitude', 'longitude', 'killed_low', 'killed_high', 'injured_low', 'injured_high', 'targets', 'description', 'source_url', 'source_date', 'classification', 'confirm'] as const;
+export const INCIDENT_COLUMNS = ['date', 'branch', 'attribution', 'country', 'source_title', 'source_publisher', 'region', 'time', 'time_zone', 'city', 'place', 'latitude', 'longitude', 'killed_low', 'killed_high', 'injured_low', 'injured_high', 'targets', 'description', 'source_url', 'source_date', 'classification', 'confirm'] as const;
 const REQUIRED = INCIDENT_COLUMNS.slice(0, 6);
 const MAX_ROWS = 5_000;
 
@@ -21,7 +21,7 @@ export function incidentsCsv(rows: repo.IncidentRow[]): string {
     INCIDENT_COLUMNS.filter((column) => column !== 'confirm'),
     rows.map((row) => {
       const source = row.sources[0];
-      return [row.occurredOn, row.branchSlug, row.attribution, row.countryIso3, source?.title, source?.publisher, row.localTime, row.timeZone, row.city, row.place, row.latitude, row.longitude, row.killedLow, row.killedHigh, row.injuredLow, row.injuredHigh, row.targets, row.description, source?.url, source?.date, row.classification];
+      return [row.occurredOn, row.branchSlug, row.attribution, row.countryIso3, source?.title, source?.publisher, row.theaterSlug, row.localTime, row.timeZone, row.city, row.place, row.latitude, row.longitude, row.killedLow, row.killedHigh, row.injuredLow, row.injuredHigh, row.targets, row.description, source?.url, source?.date, row.classification];
     }),
   );
 }
@@ -64,6 +64,7 @@ export async function importIncidentsCsv(db: Db, actor: MaybeActor, csvText: str
           branchSlug: branchKeys.get((record.branch ?? '').toLowerCase()) ?? record.branch,
           attribution: record.attribution,
           countryIso3: record.country,
+          theaterSlug: record.region || null,
           localTime: record.time || null,
           timeZone: record.time_zone || null,
           city: record.city ?? '',

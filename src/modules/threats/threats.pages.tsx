@@ -8,6 +8,7 @@ import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 import { recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
+import { listTheaters } from '../meetings/meetings.service.ts';
 import { listGroups } from '../partners/groups.service.ts';
 import { taskingsOnBranch } from '../taskings/taskings.service.ts';
 import { INCIDENT_COLUMNS, importIncidentsCsv, incidentsCsv } from './incidents-csv.ts';
@@ -43,8 +44,8 @@ export const threatsPages: AppModule = async (app, { db }) => {
   };
 
   app.get('/threats', { config: { access: 'threat.read' }, schema: { querystring: IncidentQuery, hide: true } }, async (request, reply) => {
-    const [{ rows, total }, branches] = await Promise.all([threats.listIncidents(db, request.actor, request.query), threats.listBranches(db, request.actor)]);
-    return sendPage(reply, <ThreatsPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} branches={branches} canWrite={can(request.actor, 'threat.write')} />);
+    const [{ rows, total }, branches, theaters] = await Promise.all([threats.listIncidents(db, request.actor, request.query), threats.listBranches(db, request.actor), listTheaters(db)]);
+    return sendPage(reply, <ThreatsPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} branches={branches} theaters={theaters} canWrite={can(request.actor, 'threat.write')} />);
   });
 
   app.get('/threats/incidents.csv', { config: { access: 'threat.read' }, schema: { querystring: IncidentQuery, hide: true } }, async (request, reply) =>
@@ -64,8 +65,8 @@ export const threatsPages: AppModule = async (app, { db }) => {
   });
 
   const incidentForm = async (request: FastifyRequest, values: Record<string, unknown>, problem: { errors?: InvalidInput['fields']; doubts?: InvalidInput['fields'] } = {}) => {
-    const [branches, groups] = await Promise.all([threats.listBranches(db, request.actor), listGroups(db, request.actor)]);
-    return <IncidentFormPage ctx={pageContext(request)} branches={branches} groups={groups} values={values} errors={problem.errors} doubts={problem.doubts} />;
+    const [branches, theaters, groups] = await Promise.all([threats.listBranches(db, request.actor), listTheaters(db), listGroups(db, request.actor)]);
+    return <IncidentFormPage ctx={pageContext(request)} branches={branches} theaters={theaters} groups={groups} values={values} errors={problem.errors} doubts={problem.doubts} />;
   };
 
   app.get('/threats/incidents/new', { config: { access: 'threat.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>

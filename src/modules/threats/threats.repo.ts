@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agendaItems, meetings } from '../../db/schema/meetings.ts';
+import { agendaItems, meetings, theaters } from '../../db/schema/meetings.ts';
 import { branches, incidents } from '../../db/schema/threats.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { visibleTo } from '../../platform/authz.ts';
@@ -22,6 +22,7 @@ function filtersOf(actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageS
   return and(
     visibleTo(actor, incidents),
     query.branch ? eq(incidents.branchSlug, query.branch) : undefined,
+    query.region ? sql`${incidents.theaterSlug} in (select ${theaters.slug} from ${theaters} where ${theaters.slug} = ${query.region} or ${theaters.parentSlug} = ${query.region})` : undefined,
     query.country ? eq(incidents.countryIso3, query.country.toUpperCase()) : undefined,
     query.from ? gte(incidents.occurredOn, query.from) : undefined,
     query.to ? lte(incidents.occurredOn, query.to) : undefined,

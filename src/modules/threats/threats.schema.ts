@@ -28,6 +28,7 @@ export const IncidentInput = Type.Object(
     latitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -90, maximum: 90 })])),
     longitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -180, maximum: 180 })])),
     branchSlug: Type.String({ minLength: 1, maxLength: 64 }),
+    theaterSlug: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
     attribution: Type.Enum(ATTRIBUTIONS),
     killedLow: Count,
     killedHigh: Count,
@@ -48,6 +49,8 @@ export type IncidentInput = Static<typeof IncidentInput>;
 export const IncidentQuery = Type.Object(
   {
     branch: Type.Optional(Type.String({ maxLength: 64 })),
+    /** A theater; Africa takes in its regions. */
+    region: Type.Optional(Type.String({ maxLength: 64 })),
     country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$' })),
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
@@ -72,6 +75,7 @@ export const IncidentView = Type.Object({
   latitude: Type.Union([Type.String(), Type.Null()]),
   longitude: Type.Union([Type.String(), Type.Null()]),
   branchSlug: Type.String(),
+  theaterSlug: Type.Union([Type.String(), Type.Null()]),
   attribution: Type.String(),
   killedLow: Type.Union([Type.Integer(), Type.Null()]),
   killedHigh: Type.Union([Type.Integer(), Type.Null()]),

@@ -6,6 +6,7 @@ import { authorize } from '../../platform/authz.ts';
 import { Conflict, type FieldProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { insideCountryBox } from '../../platform/world.ts';
+import { allTheaters } from '../meetings/meetings.repo.ts';
 import { checkedClassification } from '../partners/classification.ts';
 import { countryName, isKnownAlpha3 } from '../partners/countries.ts';
 import * as repo from './threats.repo.ts';
@@ -84,6 +85,7 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
   if (hasLatitude !== hasLongitude) problems.push({ field: 'longitude', message: 'give both latitude and longitude, or neither' });
   const branch = await repo.findBranch(db, input.branchSlug);
   if (!branch) problems.push({ field: 'branchSlug', message: `no branch "${input.branchSlug}"` });
+  if (input.theaterSlug && !(await allTheaters(db)).some((theater) => theater.slug === input.theaterSlug)) problems.push({ field: 'theaterSlug', message: `no such theater: ${input.theaterSlug}` });
   if (problems.length) throw new InvalidInput(problems);
 
   const city = input.city?.trim() ?? '';
@@ -109,6 +111,7 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
       latitude: hasLatitude ? String(input.latitude) : null,
       longitude: hasLongitude ? String(input.longitude) : null,
       branchSlug: input.branchSlug,
+      theaterSlug: input.theaterSlug ?? null,
       attribution: input.attribution,
       killedLow: input.killedLow ?? null,
       killedHigh: input.killedHigh ?? null,

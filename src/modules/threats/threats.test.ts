@@ -18,6 +18,7 @@ const KABUL = {
   latitude: 34.566,
   longitude: 69.212,
   branchSlug: 'isis-k',
+  theaterSlug: 'afghanistan',
   attribution: 'claimed',
   killedLow: 183,
   killedHigh: null,
@@ -98,21 +99,25 @@ describe('incidents', () => {
     expect((await list('minKilled=100')).items.every((item: { killedLow: number }) => item.killedLow >= 100)).toBe(true);
     expect((await list('from=2022-01-01')).items.map((item: { occurredOn: string }) => item.occurredOn)).toEqual(['2022-09-05']);
     expect((await list('branch=iswap')).total).toBe(0);
+    expect((await list('region=afghanistan')).total).toBe((await list('')).total);
+    expect((await list('region=africa')).total).toBe(0);
     const csv = await api(delegate, 'GET', '/threats/incidents.csv?from=2021-08-26&to=2021-08-26');
-    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFdate,branch,attribution,country,source_title,source_publisher,time,time_zone,city,place,latitude,longitude,killed_low,killed_high,injured_low,injured_high,targets,description,source_url,source_date,classification');
-    expect(csv.body).toContain('2021-08-26,isis-k,claimed,AFG,Readout,U.S. Department of State');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFdate,branch,attribution,country,source_title,source_publisher,region,time,time_zone,city,place,latitude,longitude,killed_low,killed_high,injured_low,injured_high,targets,description,source_url,source_date,classification');
+    expect(csv.body).toContain('2021-08-26,isis-k,claimed,AFG,Readout,U.S. Department of State,afghanistan');
   });
 
   it('imports a CSV all or nothing, naming the line and column of each problem', async () => {
     const upload = (csv: string) => api(officer, 'POST', '/api/v1/threats/incidents/import', csv, { 'content-type': 'text/csv' });
-    const header = 'date,branch,attribution,country,source_title,source_publisher,city,killed_low,killed_high\n';
-    const refused = await upload(`${header}2019-03-15,ISWAP,claimed,NGA,Report,Agency,Maiduguri,10,10\n2019-03-16,ISKP,sure,AFG,Report,Agency,Jalalabad,5,5\n`);
+    const header = 'date,branch,attribution,country,source_title,source_publisher,region,city,killed_low,killed_high\n';
+    const refused = await upload(`${header}2019-03-15,ISWAP,claimed,NGA,Report,Agency,west-africa,Maiduguri,10,10\n2019-03-16,ISKP,sure,AFG,Report,Agency,afghanistan,Jalalabad,5,5\n`);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual([{ field: 'line 3: attribution', message: '"sure" is not one of claimed, attributed, suspected' }]);
     expect((await api(officer, 'GET', '/api/v1/threats/incidents?branch=iswap')).json().total).toBe(0);
-    const imported = await upload(`${header}2019-03-15,ISWAP,claimed,NGA,Report,Agency,Maiduguri,10,10\n2019-03-16,ISKP,claimed,AFG,Report,Agency,Jalalabad,5,5\n`);
+    const imported = await upload(`${header}2019-03-15,ISWAP,claimed,NGA,Report,Agency,west-africa,Maiduguri,10,10\n2019-03-16,ISKP,claimed,AFG,Report,Agency,afghanistan,Jalalabad,5,5\n`);
     expect(imported.json()).toEqual({ imported: 2 });
     expect((await api(officer, 'GET', '/api/v1/threats/incidents?branch=iswap')).json().total).toBe(1);
+    // West Africa is one of Africa's regions, so the Africa filter finds the Maiduguri attack.
+    expect((await api(officer, 'GET', '/api/v1/threats/incidents?region=africa')).json().total).toBe(1);
   });
 
   it('shows a branch page with its incidents, activity by year and the meetings that discussed it', async () => {

@@ -15,6 +15,8 @@ import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
 import type { TaskingWithProgress, UpdateRow } from '../taskings/taskings.service.ts';
 import { ProgressMeter } from '../taskings/taskings.views.tsx';
+import type { TheaterRow } from '../meetings/meetings.repo.ts';
+import { theaterName } from '../meetings/meetings.views.tsx';
 import type { BranchRow, IncidentRow } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
 
@@ -49,10 +51,10 @@ function IncidentTable({ ctx, rows, branchName }: { ctx: PageContext; rows: Inci
   );
 }
 
-export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; total: number; query: IncidentQuery; branches: BranchRow[]; canWrite: boolean }) {
+export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; total: number; query: IncidentQuery; branches: BranchRow[]; theaters: TheaterRow[]; canWrite: boolean }) {
   const { ctx, query } = props;
   const { t } = ctx;
-  const filters = { branch: query.branch, country: query.country, from: query.from, to: query.to, minKilled: query.minKilled };
+  const filters = { branch: query.branch, region: query.region, country: query.country, from: query.from, to: query.to, minKilled: query.minKilled };
   const names = new Map(props.branches.map((branch) => [branch.slug, branch.shortName]));
   return (
     <Layout ctx={ctx} title={t('threats.title')}>
@@ -67,6 +69,7 @@ export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; tota
       />
       <form method="get" action="/threats" class="filters" role="search">
         <SelectField name="branch" label={t('threats.branch')} value={query.branch} emptyLabel={t('list.all')} options={props.branches.map((branch) => [branch.slug, branch.shortName])} />
+        <SelectField name="region" label={t('threats.region')} value={query.region} emptyLabel={t('list.all')} options={props.theaters.map((theater) => [theater.slug, theaterName(theater, ctx.locale as Locale)])} />
         <TextField name="country" label={t('threats.country')} value={query.country} maxLength={3} hint={t('threats.countryHint')} />
         <TextField name="from" label={t('threats.from')} type="date" value={query.from} />
         <TextField name="to" label={t('threats.to')} type="date" value={query.to} />
@@ -233,7 +236,7 @@ const SOURCE_ROWS = [1, 2, 3] as const;
 /** A meeting dated to the year or month by its source shows only that much. */
 const DATE_LENGTH: Record<string, number> = { year: 4, month: 7 };
 
-export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[]; groups: GroupRow[]; values: Record<string, unknown>; errors?: FieldProblem[]; doubts?: FieldProblem[] }) {
+export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[]; theaters: TheaterRow[]; groups: GroupRow[]; values: Record<string, unknown>; errors?: FieldProblem[]; doubts?: FieldProblem[] }) {
   const { ctx, values, errors } = props;
   const { t } = ctx;
   const text = (name: string) => (values[name] === undefined || values[name] === null ? undefined : String(values[name]));
@@ -262,6 +265,7 @@ export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[
         <TextField name="timeZone" label={t('threats.timeZone')} value={text('timeZone')} errors={errors} hint="Asia/Kabul" />
         <SelectField name="branchSlug" label={t('threats.branch')} value={text('branchSlug')} options={props.branches.map((branch) => [branch.slug, branch.shortName])} errors={errors} required />
         <SelectField name="attribution" label={t('threats.attribution')} value={text('attribution')} options={ATTRIBUTIONS.map((value) => [value, t(`threats.attribution.${value}` as never)])} errors={errors} required />
+        <SelectField name="theaterSlug" label={t('threats.region')} value={text('theaterSlug')} emptyLabel="—" options={props.theaters.map((theater) => [theater.slug, theaterName(theater, ctx.locale as Locale)])} errors={errors} />
         <TextField name="countryIso3" label={t('threats.country')} value={text('countryIso3')} errors={errors} required maxLength={3} hint={t('threats.countryHint')} />
         <TextField name="city" label={t('threats.city')} value={text('city')} errors={errors} maxLength={200} />
         <TextField name="place" label={t('threats.placeDetail')} value={text('place')} errors={errors} maxLength={300} />

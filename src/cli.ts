@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerFundingCommands } from './modules/funding/funding.cli.ts';
+import { registerScreeningCommands } from './modules/screening/screening.cli.ts';
+import { ListFileError } from './modules/screening/list-files.ts';
 import { ImportRejected } from './platform/csv-import.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseConnectionError, type Database, openDatabase } from './db/client.ts';
@@ -126,11 +128,14 @@ audit
   );
 
 registerFundingCommands(program, withDatabase);
+registerScreeningCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ImportRejected) {
     console.error(`coalition-desk: ${error.message}`);
     for (const row of error.rows) console.error(`  line ${row.line}, ${row.field}: ${row.message}`);
+  } else if (error instanceof ListFileError) {
+    console.error(`coalition-desk: ${error.message}`);
   } else if (error instanceof ConfigError || error instanceof DatabaseConnectionError) {
     console.error(`coalition-desk: ${error.message}`);
   } else if (error instanceof InvalidInput) {

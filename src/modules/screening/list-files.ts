@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { type EntityKind, type ListedEntity, listedName } from './entities.ts';
+
+/** A list file that is not one of the known layouts, or that breaks part-way: says which file and where. */
+export class ListFileError extends Error {}
+
+const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+
+const asArray = <T>(value: T | T[] | undefined | null): T[] => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]);
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+
+/** UN name fields often carry several spellings, in brackets or after semicolons: each is its own name. */
+function nameParts(value: unknown): string[] {
+  return text(value)
+    .split(/[();]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** The UN Security Council Consolidated List (XML): individuals and entities with aliases, original-script names, births and nationalities. */
+export function parseUnXml(xml: string, file = 'UN XML'): ListedEntity[] {
+  let document: Record<string, unknown>;
+  try {
+    document = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true }).parse(xml, true) as Record<string, unknown>;
+  } catch (error) {
+    throw new ListFileError(`${file}: not readable as XML: ${(error as Error).message}`);
+  }
+  const root = document.CONSOLIDATED_LIST as Record<string, Record<string, unknown>> | undefined;
+  if (!root) throw new ListFileError(`${file}: no CONSOLIDATED_LIST element; is this the UN consolidated list?`);
+  const entities: ListedEntity[] = [];
+  for (const [collection, tag, kind] of [['INDIVIDUALS', 'INDIVIDUAL', 'person'], ['ENTITIES', 'ENTITY', 'organisation']] as const) {
+    for (const record of asArray(root[collection]?.[tag] as Record<string, unknown>[] | undefined)) {
+      const primary = [record.FIRST_NAME, record.SECOND_NAME, record.THIRD_NAME, record.FOURTH_NAME].map(text).filter(Boolean).join(' ');
+      const names = [listedName(primary, 'primary')];
+      for (const part of nameParts(record.NAME_ORIGINAL_SCRIPT)) names.push(listedName(part, 'good'));
+      for (const alias of asArray(record[`${tag}_ALIAS`] as Record<string, unknown>[] | undefined)) {
+        for (const part of nameParts(alias.ALIAS_NAME)) names.push(listedName(part, text(alias.QUALITY) === 'Low' ? 'low' : 'good'));
+      }
+      const births = asArray(record.INDIVIDUAL_DATE_OF_BIRTH as Record<string, unknown>[] | undefined).flatMap((birth) => [text(birth.DATE), text(birth.YEAR), text(birth.FROM_YEAR), text(birth.TO_YEAR)].filter(Boolean));
+      const nationalities = asArray((record.NATIONALITY as Record<string, unknown> | undefined)?.VALUE as string | string[] | undefined).map(text).filter(Boolean);
+      entities.push({ ref: `UN:${text(record.REFERENCE_NUMBER)}`, list: 'UN', kind, names, birthDates: births, nationalities, programmes: [text(record.UN_LIST_TYPE)].filter(Boolean), listedOn: text(record.LISTED_ON) || null });
+    }
+  }
+  if (entities.length === 0) throw new ListFileError(`${file}: the list holds no individuals or entities`);
+  return entities;
+}
+
+function ofacKind(type: string): EntityKind {
+  const value = type.trim().toLowerCase();
+  return value === 'individual' ? 'person' : value === 'vessel' ? 'vessel' : value === 'aircraft' ? 'aircraft' : 'organisation';
+}
+
+const ofacValue = (value: string | undefined) => (value === undefined || value.trim() === '-0-' ? '' : value.trim());
+
+/** "DOB 01 Jan 1970; alt. DOB 1971; nationality Iraq" in OFAC remarks → dates and nationalities. */
+function ofacRemarks(remarks: string) {
+  const birthDates = [...remarks.matchAll(/DOB (?:(\d{1,2}) )?(?:([A-Z][a-z]{2}) )?(\d{4})/g)].map(([, day, month, year]) => (day && month && MONTHS[month.toLowerCase()] ? `${year}-${MONTHS[month.toLowerCase()]}-${day.padStart(2, '0')}` : (year as string)));
+  const nationalities = [...remarks.matchAll(/[Nn]ationality ([A-Z][A-Za-z ]+?)(?:[;.]|$)/g)].map(([, country]) => (country as string).trim());
+  return { birthDates, nationalities };
+}
+
+/**
+ * OFAC's legacy CSV layout, for the SDN list (sdn.csv + alt.csv) and the consolidated non-SDN list
+ * (cons_prim.csv + cons_alt.csv): primary rows and alias rows joined on the entry number.
+ */
+export function parseOfacCsv(primaryCsv: string, aliasCsv: string | null, list: 'OFAC-SDN' | 'OFAC-CONS', file: string = list): ListedEntity[] {
+  const rows = (csv: string, columns: number, which: string): string[][] => {
+    let parsed: string[][];
+    try {
+      parsed = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
+    } catch (error) {
+      throw new ListFileError(`${file} (${which}): not readable as CSV at line ${(error as { lines?: number }).lines ?? '?'}: ${(error as Error).message}`);
+    }
+    const bad = parsed.findIndex((row) => row.length < columns || !/^\d+$/.test((row[0] ?? '').trim()));
+    if (bad >= 0 && parsed[bad]?.join('').trim() !== '\u001a') throw new ListFileError(`${file} (${which}): line ${bad + 1} is not an OFAC ${which} row (expected ${columns} columns starting with the entry number)`);
+    return parsed.filter((row) => /^\d+$/.test((row[0] ?? '').trim()));
+  };
+  const byNumber = new Map<string, ListedEntity>();
+  for (const row of rows(primaryCsv, 12, 'primary')) {
+    const number = (row[0] as string).trim();
+    const { birthDates, nationalities } = ofacRemarks(ofacValue(row[11]));
+    byNumber.set(number, {
+      ref: `${list}:${number}`,
+      list,
+      kind: ofacKind(ofacValue(row[2])),
+      names: [listedName(ofacValue(row[1]), 'primary')],
+      birthDates,
+      nationalities,
+      programmes: ofacValue(row[3]).split(/\]\s*\[|;/).map((p) => p.replace(/[[\]]/g, '').trim()).filter(Boolean),
+      listedOn: null,
+    });
+  }
+  if (aliasCsv) {
+    for (const row of rows(aliasCsv, 4, 'alias')) {
+      const entity = byNumber.get((row[0] as string).trim());
+      const name = ofacValue(row[3]);
+      // OFAC marks weak aliases "weak" in the alias remarks.
+      if (entity && name) entity.names.push(listedName(name, /weak/i.test(ofacValue(row[4])) ? 'low' : 'good'));
+    }
+  }
+  if (byNumber.size === 0) throw new ListFileError(`${file}: no entries`);
+  return [...byNumber.values()];
+}
+
+/**
+ * Loads list files for the command line, the format told by the content (UN XML) or by the OFAC file
+ * names (sdn/alt, cons_prim/cons_alt); a directory means its files.
+ */
+export function loadListFiles(paths: string[]): ListedEntity[] {
+  const files = paths.flatMap((entry) => {
+    if (!fs.existsSync(entry)) throw new ListFileError(`${entry}: no such file or directory`);
+    return fs.statSync(entry).isDirectory() ? fs.readdirSync(entry).map((name) => path.join(entry, name)) : [entry];
+  });
+  const entities: ListedEntity[] = [];
+  const byName = new Map(files.map((file) => [path.basename(file).toLowerCase(), file]));
+  const used = new Set<string>();
+  for (const file of files) {
+    const base = path.basename(file).toLowerCase();
+    if (used.has(file)) continue;
+    const head = fs.readFileSync(file, 'utf8').slice(0, 500);
+    if (head.includes('<CONSOLIDATED_LIST') || (head.startsWith('<?xml') && base.includes('un'))) {
+      entities.push(...parseUnXml(fs.readFileSync(file, 'utf8'), file));
+      used.add(file);
+    } else if (base === 'sdn.csv' || base === 'cons_prim.csv') {
+      const aliasName = base === 'sdn.csv' ? 'alt.csv' : 'cons_alt.csv';
+      const aliasFile = byName.get(aliasName);
+      entities.push(...parseOfacCsv(fs.readFileSync(file, 'latin1'), aliasFile ? fs.readFileSync(aliasFile, 'latin1') : null, base === 'sdn.csv' ? 'OFAC-SDN' : 'OFAC-CONS', file));
+      used.add(file);
+      if (aliasFile) used.add(aliasFile);
+    } else if (['alt.csv', 'cons_alt.csv', 'add.csv', 'cons_add.csv', 'sdn_comments.csv', 'cons_comments.csv'].includes(base)) {
+      // Read with their primary file (aliases), or not needed for matching (addresses, remark overflow).
+    } else {
+      throw new ListFileError(`${file}: not a known list format (the UN consolidated XML, or OFAC's sdn.csv/alt.csv or cons_prim.csv/cons_alt.csv)`);
+    }
+  }
+  return entities;
+}

@@ -5,7 +5,10 @@ import { type NameToken, tokenize } from './normalize.ts';
 /** Hits at or above this score are shown. Chosen on `npm run eval:screening` (see the README). */
 export const DEFAULT_THRESHOLD = 0.86;
 const CANDIDATES = 120;
+/** A token found in more names than this only ranks candidates that rarer tokens found. */
+const COMMON_POSTINGS = 400;
 const FUZZY_FLOOR = 0.82;
+const ANCHOR_SIMILARITY = 0.94;
 /** The matched token weight at which a name is distinctive enough to score fully (about two uncommon tokens). */
 const INFORMATIVE_WEIGHT = 1.4;
 
@@ -64,6 +67,7 @@ export class Screener {
   private readonly names: IndexedName[] = [];
   private readonly index = new Map<string, number[]>();
   private readonly documentFrequency = new Map<string, number>();
+  private readonly weights = new Map<string, number>();
 
   constructor(readonly entities: ListedEntity[]) {
     entities.forEach((entity, entityIndex) => {
@@ -93,37 +97,69 @@ export class Screener {
   /** Rare tokens identify; common ones ("muhammad", "ali") and particles barely do. */
   private weight(token: NameToken): number {
     if (token.particle) return 0.15;
-    const frequency = this.documentFrequency.get(token.form) ?? 0;
-    const rarity = Math.log((this.names.length + 1) / (frequency + 1)) / Math.log(this.names.length + 1);
-    return Math.min(1, Math.max(0.35, rarity + 0.2));
+    let weight = this.weights.get(token.form);
+    if (weight === undefined) {
+      const frequency = this.documentFrequency.get(token.form) ?? 0;
+      const rarity = Math.log((this.names.length + 1) / (frequency + 1)) / Math.log(this.names.length + 1);
+      weight = Math.min(1, Math.max(0.35, rarity + 0.2));
+      this.weights.set(token.form, weight);
+    }
+    return weight;
   }
 
+  /**
+   * Names sharing tokens with the query, those sharing most first. Rare tokens are looked up first; a
+   * very common token ("mhmd") then only adds votes to names already found, unless it is all there is.
+   */
   private candidates(tokens: NameToken[]): number[] {
     const votes = new Map<number, number>();
-    for (const token of tokens) {
-      if (token.particle) continue;
-      const hitBy = new Set<number>();
-      for (const key of lookupKeys(token.key)) for (const id of this.index.get(key) ?? []) hitBy.add(id);
-      for (const id of hitBy) votes.set(id, (votes.get(id) ?? 0) + 1);
-    }
+    const postings = tokens
+      .filter((token) => !token.particle)
+      .map((token) => {
+        const ids = new Set<number>();
+        for (const key of lookupKeys(token.key)) for (const id of this.index.get(key) ?? []) ids.add(id);
+        return ids;
+      })
+      .sort((a, b) => a.size - b.size);
+    postings.forEach((ids, rank) => {
+      const onlyCount = rank > 0 && ids.size > COMMON_POSTINGS && votes.size > 0;
+      for (const id of ids) {
+        const current = votes.get(id);
+        if (current !== undefined) votes.set(id, current + 1);
+        else if (!onlyCount) votes.set(id, 1);
+      }
+    });
     return [...votes.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id);
   }
 
-  private static similarity(query: NameToken, listed: NameToken): { similarity: number; how: TokenMatch['how'] } | undefined {
+  private static similarity(query: NameToken, listed: NameToken, cache: Map<string, number>): { similarity: number; how: TokenMatch['how'] } | undefined {
     if (query.form === listed.form) return { similarity: 1, how: query.original === listed.original ? 'exact' : 'spelling variant' };
-    const fuzzy = jaroWinkler(query.form, listed.form);
-    if (query.key === listed.key && query.key.length >= 2) return { similarity: Math.max(0.95, fuzzy), how: 'same sound' };
+    // Tokens of very different lengths cannot reach the fuzzy floor: skip the comparison.
+    const longer = Math.max(query.form.length, listed.form.length);
+    if (query.key !== listed.key && Math.abs(query.form.length - listed.form.length) > Math.max(2, longer * 0.4)) return undefined;
+    const pairKey = `${query.form}\u0000${listed.form}`;
+    let fuzzy = cache.get(pairKey);
+    if (fuzzy === undefined) {
+      fuzzy = jaroWinkler(query.form, listed.form);
+      cache.set(pairKey, fuzzy);
+    }
+    // The same consonant skeleton means the same name in another spelling only when the letters agree
+    // too: "Baghdadi"/"bghdady" do, "Moore"/"Umar" do not.
+    if (query.key === listed.key && query.key.length >= 2) {
+      const similarity = fuzzy >= 0.8 ? Math.max(0.95, fuzzy) : fuzzy + 0.1;
+      if (similarity >= FUZZY_FLOOR) return { similarity, how: 'same sound' };
+    }
     return fuzzy >= FUZZY_FLOOR ? { similarity: fuzzy, how: 'close spelling' } : undefined;
   }
 
-  private scoreName(queryTokens: NameToken[], listed: ListedName): { score: number; explanation: Explanation } | undefined {
+  private scoreName(queryTokens: NameToken[], queryWeights: number[], listed: ListedName, cache: Map<string, number>): { score: number; explanation: Explanation } | undefined {
     const pairs: { q: number; l: number; similarity: number; how: TokenMatch['how'] }[] = [];
-    queryTokens.forEach((query, q) =>
-      listed.tokens.forEach((token, l) => {
-        const found = Screener.similarity(query, token);
+    for (const [q, query] of queryTokens.entries()) {
+      for (const [l, token] of listed.tokens.entries()) {
+        const found = Screener.similarity(query, token, cache);
         if (found) pairs.push({ q, l, ...found });
-      }),
-    );
+      }
+    }
     pairs.sort((a, b) => b.similarity - a.similarity);
     const usedQ = new Set<number>();
     const usedL = new Set<number>();
@@ -136,13 +172,15 @@ export class Screener {
       usedL.add(pair.l);
       const query = queryTokens[pair.q] as NameToken;
       const token = listed.tokens[pair.l] as NameToken;
-      const weight = (this.weight(query) + this.weight(token)) / 2;
-      matchedQ += pair.similarity * this.weight(query);
+      const queryWeight = queryWeights[pair.q] as number;
+      const weight = (queryWeight + this.weight(token)) / 2;
+      matchedQ += pair.similarity * queryWeight;
       matchedL += pair.similarity * this.weight(token);
       matched.push({ query: query.original, listed: token.original, similarity: round(pair.similarity), how: pair.how, weight: round(weight) });
     }
-    if (!matched.some((match) => match.similarity >= 0.85 && !queryTokens.find((token) => token.original === match.query)?.particle)) return undefined;
-    const totalQ = queryTokens.reduce((sum, token) => sum + this.weight(token), 0);
+    // At least one real token must agree closely: two loose resemblances ("Mary Davis" and "David Mayer") are not a match.
+    if (!matched.some((match) => match.similarity >= ANCHOR_SIMILARITY && !queryTokens.find((token) => token.original === match.query)?.particle)) return undefined;
+    const totalQ = queryWeights.reduce((sum, weight) => sum + weight, 0);
     const totalL = listed.tokens.reduce((sum, token) => sum + this.weight(token), 0);
     // What the query asked for weighs most; listed names are often longer (four-part Arabic names).
     let score = 0.7 * (matchedQ / totalQ) + 0.3 * (matchedL / totalL);
@@ -170,9 +208,12 @@ export class Screener {
     const tokens = tokenize(query.name.slice(0, 500));
     if (tokens.length === 0) return [];
     const best = new Map<number, Hit>();
+    // Listed tokens repeat across candidates ("muhammad"): each pair is compared once per query.
+    const cache = new Map<string, number>();
+    const queryWeights = tokens.map((token) => this.weight(token));
     for (const id of this.candidates(tokens)) {
       const candidate = this.names[id] as IndexedName;
-      const scored = this.scoreName(tokens, candidate.name);
+      const scored = this.scoreName(tokens, queryWeights, candidate.name, cache);
       if (!scored) continue;
       const entity = this.entities[candidate.entity] as ListedEntity;
       let score = scored.score;

@@ -80,7 +80,7 @@ function correct(query: string, expected: string): { top: boolean; hit: boolean 
 const byRef = new Map(entities.map((entity) => [entity.ref, entity]));
 function sameEntity(entity: ListedEntity, expected: string): boolean {
   const other = byRef.get(expected);
-  return Boolean(other && other.names.some((name) => entity.names.some((mine) => mine.full.toLowerCase() === name.full.toLowerCase())));
+  return Boolean(other?.names.some((name) => entity.names.some((mine) => mine.full.toLowerCase() === name.full.toLowerCase())));
 }
 
 const started = performance.now();

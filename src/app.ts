@@ -15,6 +15,7 @@ import { accountModule } from './modules/account/account.module.ts';
 import { auditModule } from './modules/audit/audit.module.tsx';
 import { detentionModule } from './modules/detention/detention.module.ts';
 import { fundingModule } from './modules/funding/funding.module.ts';
+import { screeningModule } from './modules/screening/screening.module.ts';
 import { taskingsModule } from './modules/taskings/taskings.module.ts';
 import { threatsModule } from './modules/threats/threats.module.ts';
 import { meetingsModule } from './modules/meetings/meetings.module.ts';
@@ -73,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installErrorHandler(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: config.bodyLimitBytes, files: 1, fields: 20 } });
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: config.bodyLimitBytes, files: 6, fields: 20 } });
   await app.register(helmet, {
     // ASVS V14.4: no inline script anywhere, no framing, no referrer leaks to other sites.
     contentSecurityPolicy: {
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(detentionModule, modules);
   await app.register(threatsModule, modules);
   await app.register(taskingsModule, modules);
+  await app.register(screeningModule, modules);
   await app.register(auditModule, modules);
 
   await app.ready();

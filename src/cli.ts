@@ -128,7 +128,7 @@ audit
   );
 
 registerFundingCommands(program, withDatabase);
-registerScreeningCommands(program);
+registerScreeningCommands(program, withDatabase);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ImportRejected) {

@@ -18,6 +18,8 @@ const REPORTERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'delegate'
 /** Analysts record incidents with the secretariat. */
 const THREAT_WRITERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'analyst'];
 /** May reach the report-back routes; the service then admits only the tasked group's co-leads besides the secretariat. */
+/** Analysts and the secretariat; members of the Counter ISIS Finance Group too (tested in the module). */
+const SCREENERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'analyst'];
 const TASKING_REPORTERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate'];
 
 const MATRIX: Record<string, Who[]> = {
@@ -231,6 +233,12 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/v1/commitments': EVERYONE,
   'POST /api/v1/commitments': SECRETARIAT,
   'POST /api/v1/commitments/:id/status': SECRETARIAT,
+  'GET /screening': SCREENERS,
+  'POST /screening': SCREENERS,
+  'GET /screening/lists': SCREENERS,
+  'POST /screening/lists': SCREENERS,
+  'GET /screening/lists/:id/changes': SCREENERS,
+  'POST /api/v1/screening/screen': SCREENERS,
 };
 
 let ctx: TestContext;

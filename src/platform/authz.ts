@@ -48,6 +48,9 @@ const MATRIX = {
   /** Report back on a tasking: the secretariat, or a co-lead of the tasked group (checked against the group). */
   'tasking.report': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate'],
   'commitment.write': ['secretariat-admin', 'secretariat-officer'],
+  /** Screening names; members of the Counter ISIS Finance Group may too, whatever their role (checked in the service). */
+  'screening.run': ['secretariat-admin', 'secretariat-officer', 'analyst'],
+  'screening.import': ['secretariat-admin', 'secretariat-officer', 'analyst'],
   'user.manage': ['secretariat-admin'],
   'audit.read': ['secretariat-admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -8,3 +8,4 @@ export * from './funding.ts';
 export * from './detention.ts';
 export * from './threats.ts';
 export * from './taskings.ts';
+export * from './sanctions.ts';

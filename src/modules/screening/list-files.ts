@@ -105,36 +105,48 @@ export function parseOfacCsv(primaryCsv: string, aliasCsv: string | null, list: 
   return [...byNumber.values()];
 }
 
+export interface ListFile {
+  name: string;
+  content: string;
+}
+
 /**
- * Loads list files for the command line, the format told by the content (UN XML) or by the OFAC file
- * names (sdn/alt, cons_prim/cons_alt); a directory means its files.
+ * Parses list files, the format told by the content (UN XML) or by the OFAC file names (sdn/alt,
+ * cons_prim/cons_alt), into entities grouped by list.
  */
+export function parseListFiles(files: ListFile[]): Map<ListedEntity['list'], { entities: ListedEntity[]; fileNames: string[] }> {
+  const lists = new Map<ListedEntity['list'], { entities: ListedEntity[]; fileNames: string[] }>();
+  const add = (list: ListedEntity['list'], entities: ListedEntity[], fileNames: string[]) => {
+    const entry = lists.get(list) ?? { entities: [], fileNames: [] };
+    entry.entities.push(...entities);
+    entry.fileNames.push(...fileNames);
+    lists.set(list, entry);
+  };
+  const byName = new Map(files.map((file) => [path.basename(file.name).toLowerCase(), file]));
+  for (const file of files) {
+    const base = path.basename(file.name).toLowerCase();
+    const head = file.content.slice(0, 500);
+    if (head.includes('<CONSOLIDATED_LIST') || (head.trimStart().startsWith('<?xml') && base.includes('un'))) {
+      add('UN', parseUnXml(file.content, file.name), [file.name]);
+    } else if (base === 'sdn.csv' || base === 'cons_prim.csv') {
+      const list = base === 'sdn.csv' ? 'OFAC-SDN' : 'OFAC-CONS';
+      const alias = byName.get(base === 'sdn.csv' ? 'alt.csv' : 'cons_alt.csv');
+      add(list, parseOfacCsv(file.content, alias?.content ?? null, list, file.name), alias ? [file.name, alias.name] : [file.name]);
+    } else if (!['alt.csv', 'cons_alt.csv', 'add.csv', 'cons_add.csv', 'sdn_comments.csv', 'cons_comments.csv'].includes(base)) {
+      // Alias files are read with their primary file; addresses and remark overflow are not needed for matching.
+      throw new ListFileError(`${file.name}: not a known list format (the UN consolidated XML, or OFAC's sdn.csv/alt.csv or cons_prim.csv/cons_alt.csv)`);
+    }
+  }
+  if (lists.size === 0) throw new ListFileError('no list among the files: give the UN consolidated XML, or sdn.csv (with alt.csv), or cons_prim.csv (with cons_alt.csv)');
+  return lists;
+}
+
+/** Reads list files and directories from disk for the command line (OFAC files are Latin-1). */
 export function loadListFiles(paths: string[]): ListedEntity[] {
   const files = paths.flatMap((entry) => {
     if (!fs.existsSync(entry)) throw new ListFileError(`${entry}: no such file or directory`);
     return fs.statSync(entry).isDirectory() ? fs.readdirSync(entry).map((name) => path.join(entry, name)) : [entry];
   });
-  const entities: ListedEntity[] = [];
-  const byName = new Map(files.map((file) => [path.basename(file).toLowerCase(), file]));
-  const used = new Set<string>();
-  for (const file of files) {
-    const base = path.basename(file).toLowerCase();
-    if (used.has(file)) continue;
-    const head = fs.readFileSync(file, 'utf8').slice(0, 500);
-    if (head.includes('<CONSOLIDATED_LIST') || (head.startsWith('<?xml') && base.includes('un'))) {
-      entities.push(...parseUnXml(fs.readFileSync(file, 'utf8'), file));
-      used.add(file);
-    } else if (base === 'sdn.csv' || base === 'cons_prim.csv') {
-      const aliasName = base === 'sdn.csv' ? 'alt.csv' : 'cons_alt.csv';
-      const aliasFile = byName.get(aliasName);
-      entities.push(...parseOfacCsv(fs.readFileSync(file, 'latin1'), aliasFile ? fs.readFileSync(aliasFile, 'latin1') : null, base === 'sdn.csv' ? 'OFAC-SDN' : 'OFAC-CONS', file));
-      used.add(file);
-      if (aliasFile) used.add(aliasFile);
-    } else if (['alt.csv', 'cons_alt.csv', 'add.csv', 'cons_add.csv', 'sdn_comments.csv', 'cons_comments.csv'].includes(base)) {
-      // Read with their primary file (aliases), or not needed for matching (addresses, remark overflow).
-    } else {
-      throw new ListFileError(`${file}: not a known list format (the UN consolidated XML, or OFAC's sdn.csv/alt.csv or cons_prim.csv/cons_alt.csv)`);
-    }
-  }
-  return entities;
+  const read = files.map((file) => ({ name: file, content: fs.readFileSync(file, /\.csv$/i.test(file) ? 'latin1' : 'utf8') }));
+  return [...parseListFiles(read).values()].flatMap((list) => list.entities);
 }

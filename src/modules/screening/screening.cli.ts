@@ -1,7 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
+import type { Database } from '../../db/client.ts';
+import { systemActor } from '../../platform/actor.ts';
 import { loadListFiles } from './list-files.ts';
+import { currentScreener, importListFiles } from './sanctions-lists.service.ts';
 import { DEFAULT_THRESHOLD, type Hit, Screener } from './matcher.ts';
 
 export interface ScreenRow {
@@ -19,12 +23,33 @@ export function readNames(csvText: string): ScreenRow[] {
   return rows.map((row) => ({ id: row.id ?? '', name: row.name ?? '', dob: row.dob || undefined, nationality: row.nationality || undefined }));
 }
 
+function expandPaths(paths: string[]): string[] {
+  return paths.flatMap((entry) => (fs.statSync(entry).isDirectory() ? fs.readdirSync(entry).map((name) => path.join(entry, name)) : [entry]));
+}
+
 /** One output line: the best hits with the matched listed name and the explanation. */
 export function hitLine(id: string, hits: Hit[]) {
   return JSON.stringify({ id, hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name, explanation: hit.explanation })) });
 }
 
-export function registerScreeningCommands(program: Command): void {
+type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;
+
+export function registerScreeningCommands(program: Command, withDatabase: WithDatabase): void {
+  program
+    .command('screening-import')
+    .argument('<files...>', 'list files or directories: the UN consolidated XML, OFAC sdn.csv + alt.csv, cons_prim.csv + cons_alt.csv')
+    .description('Import sanctions lists into the database as new dated versions, all or nothing')
+    .action((paths: string[]) =>
+      withDatabase(async (database) => {
+        try {
+          const files = expandPaths(paths).map((file) => ({ name: file, content: fs.readFileSync(file, /\.csv$/i.test(file) ? 'latin1' : 'utf8') }));
+          for (const version of await importListFiles(database.db, systemActor(), files)) console.log(`Imported ${version.list}: ${version.entityCount} entries (sha256 ${version.fileSha256.slice(0, 12)}…).`);
+        } finally {
+          await database.close();
+        }
+      }),
+    );
+
   program
     .command('screen')
     .description('Screen names against sanctions lists, one JSON object per input row on standard output')
@@ -33,17 +58,22 @@ export function registerScreeningCommands(program: Command): void {
     .option('--top <k>', 'at most this many hits per name', '3')
     .option('--threshold <t>', `only hits scoring at least this (0–1, default ${DEFAULT_THRESHOLD})`, String(DEFAULT_THRESHOLD))
     .option('--json', 'write JSON lines (the only output format)')
-    .action((options: { list?: string[]; input: string; top: string; threshold: string }) => {
-      if (!options.list?.length) {
-        throw new Error('screening against lists imported into the database is not available yet; give the list files with --list');
-      }
+    .action(async (options: { list?: string[]; input: string; top: string; threshold: string }) => {
       const top = Number(options.top);
       const threshold = Number(options.threshold);
       if (!Number.isInteger(top) || top < 1) throw new Error(`--top must be a whole number of at least 1, not "${options.top}"`);
       if (!(threshold >= 0 && threshold <= 1)) throw new Error(`--threshold must be between 0 and 1, not "${options.threshold}"`);
-      const screener = new Screener(loadListFiles(options.list));
-      for (const row of readNames(fs.readFileSync(options.input, 'utf8'))) {
-        process.stdout.write(`${hitLine(row.id, row.name.trim() ? screener.screen(row, { top, threshold }) : [])}\n`);
-      }
+      const rows = readNames(fs.readFileSync(options.input, 'utf8'));
+      // Without --list, the lists in force in the database.
+      const screener = options.list?.length
+        ? new Screener(loadListFiles(options.list))
+        : await withDatabase(async (database) => {
+            try {
+              return await currentScreener(database.db);
+            } finally {
+              await database.close();
+            }
+          });
+      for (const row of rows) process.stdout.write(`${hitLine(row.id, row.name.trim() ? screener.screen(row, { top, threshold }) : [])}\n`);
     });
 }

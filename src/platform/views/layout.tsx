@@ -56,6 +56,7 @@ function MainNavigation({ ctx }: { ctx: PageContext }) {
   links.push(can(actor, 'detention.read') ? ['/detention', t('nav.detention')] : ['/camps', t('nav.detention')]);
   links.push(['/threats', t('nav.threats')]);
   if (actor && can(actor, 'tasking.read')) links.push(['/taskings', t('nav.taskings')]);
+  if (can(actor, 'screening.run')) links.push(['/screening', t('nav.screening')]);
   if (can(actor, 'readout.manage')) links.push(['/desk/readouts', t('nav.desk')]);
   if (actor && can(actor, 'person.read')) links.push(['/people', t('nav.people')]);
   if (can(actor, 'user.manage')) links.push(['/admin/users', t('nav.users')]);

@@ -1,0 +1,39 @@
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './identity.ts';
+
+export const sanctionsList = pgEnum('sanctions_list', ['UN', 'OFAC-SDN', 'OFAC-CONS']);
+
+/** One import of one list: dated, with the hash of the file(s) it came from. The latest version of each list is in force. */
+export const sanctionsListVersions = pgTable(
+  'sanctions_list_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    list: sanctionsList('list').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    fileSha256: text('file_sha256').notNull(),
+    fileNames: text('file_names').array().notNull(),
+    entityCount: integer('entity_count').notNull(),
+    importedBy: uuid('imported_by').references(() => users.id),
+    importedByLabel: text('imported_by_label').notNull(),
+  },
+  (table) => [index('sanctions_list_versions_list_idx').on(table.list, table.importedAt)],
+);
+
+/** A listed entity as one version of its list has it; `fingerprint` tells an amended entry from an unchanged one. */
+export const sanctionedEntities = pgTable(
+  'sanctioned_entities',
+  {
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => sanctionsListVersions.id, { onDelete: 'cascade' }),
+    ref: text('ref').notNull(),
+    kind: text('kind').notNull(),
+    names: jsonb('names').$type<{ full: string; quality: 'primary' | 'good' | 'low' }[]>().notNull(),
+    birthDates: text('birth_dates').array().notNull().default([]),
+    nationalities: text('nationalities').array().notNull().default([]),
+    programmes: text('programmes').array().notNull().default([]),
+    listedOn: date('listed_on'),
+    fingerprint: text('fingerprint').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.versionId, table.ref] })],
+);

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../db/schema/audit.ts';
+import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { ListFileError } from './list-files.ts';
+import { importListFiles, listVersions, versionChanges } from './sanctions-lists.service.ts';
+
+const FIXTURES = path.resolve('test/fixtures/sanctions');
+const sdn = fs.readFileSync(path.join(FIXTURES, 'ofac/sdn.csv'), 'latin1');
+const alt = fs.readFileSync(path.join(FIXTURES, 'ofac/alt.csv'), 'latin1');
+let ctx: TestContext;
+let analyst: SignedInClient;
+let financeMember: SignedInClient; // a delegate in the Counter ISIS Finance Group
+let outsider: SignedInClient;
+const admin = systemActor('test');
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  analyst = await loginAs(ctx, 'analyst');
+  financeMember = await loginAs(ctx, 'delegate', { partnerIso3: 'ITA', groupSlugs: ['counter-isis-finance-group'] });
+  outsider = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA' });
+});
+afterAll(() => ctx.close());
+
+const screen = (client: SignedInClient, body: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/v1/screening/screen', headers: client.headers, payload: body });
+
+describe('list versions', () => {
+  it('imports each list as a dated version, and shows what the next version added, removed and amended', async () => {
+    const first = await importListFiles(ctx.db, admin, [
+      { name: 'sdn.csv', content: sdn.split('\n').filter((line) => !line.startsWith('306,')).join('\n') },
+      { name: 'alt.csv', content: alt },
+    ]);
+    expect(first.map((version) => [version.list, version.entityCount])).toEqual([['OFAC-SDN', 5]]);
+    const amended = sdn.replace('"BIN LADIN, Usama bin Muhammad bin Awad"', '"BIN LADIN, Usama bin Muhammad bin Awad bin Laden"').split('\n').filter((line) => !line.startsWith('21286,')).join('\n');
+    const [second] = await importListFiles(ctx.db, admin, [{ name: 'sdn.csv', content: amended }, { name: 'alt.csv', content: alt }]);
+    const changes = await versionChanges(ctx.db, admin, second?.id as string);
+    expect(changes.added.map((entry) => entry.ref)).toEqual(['OFAC-SDN:306']);
+    expect(changes.removed.map((entry) => entry.ref)).toEqual(['OFAC-SDN:21286']);
+    expect(changes.amended.map((entry) => entry.ref)).toEqual(['OFAC-SDN:6365']);
+  });
+
+  it('keeps the versions in force when a file is malformed', async () => {
+    const before = (await listVersions(ctx.db, admin)).length;
+    await expect(importListFiles(ctx.db, admin, [{ name: 'UN_consolidated.xml', content: '<CONSOLIDATED_LIST><INDIVIDUALS>' }])).rejects.toThrow(ListFileError);
+    await expect(importListFiles(ctx.db, admin, [{ name: 'sdn.csv', content: '1,"A"\nbroken\n' }])).rejects.toThrow('sdn.csv (primary): line 1 is not an OFAC primary row');
+    expect((await listVersions(ctx.db, admin)).length).toBe(before);
+  });
+});
+
+describe('screening a name', () => {
+  it('answers analysts and the finance group with explained hits against the lists in force, and no one else', async () => {
+    await importListFiles(ctx.db, admin, [{ name: 'UN_consolidated.xml', content: fs.readFileSync(path.join(FIXTURES, 'UN_consolidated.xml'), 'utf8') }]);
+    const response = await screen(analyst, { name: 'ابو بكر البغدادي', dob: '1971' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const { hits, listed } = response.json();
+    expect(listed).toBeGreaterThan(1000);
+    expect(hits[0]).toMatchObject({ ref: 'UN:QDi.299' });
+    expect(hits[0].explanation.matched.map((match: { how: string }) => match.how)).toContain('same sound');
+    expect((await screen(financeMember, { name: 'Usama bin Laden' })).statusCode).toBe(200);
+    expect((await screen(outsider, { name: 'Usama bin Laden' })).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: '/screening', headers: outsider.headers })).statusCode).toBe(403);
+    const [audited] = await ctx.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, 'screening.screened'), eq(auditEvents.actorUserId, analyst.user.id)));
+    expect(audited?.n).toBe(1);
+  });
+
+  it('names bad input and keeps answering', async () => {
+    expect((await screen(analyst, { name: '' })).statusCode).toBe(400);
+    expect((await screen(analyst, { name: 'x'.repeat(2001) })).statusCode).toBe(400);
+    expect((await screen(analyst, { name: 'Zawahiri', dob: '12/06/1951' })).json().errors).toEqual([{ field: 'body.dob', message: expect.stringContaining('pattern') }]);
+    expect((await screen(analyst, { name: '山田太郎 🙂' })).statusCode).toBe(200);
+    const page = await ctx.app.inject({ method: 'POST', url: '/screening', headers: { cookie: analyst.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: analyst.csrfToken, name: 'Ayman al-Zawahiri' }).toString() });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('UN:QDi.006');
+    expect(page.body).toContain('Why it matched');
+  });
+});

@@ -1,0 +1,63 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { can } from '../../platform/authz.ts';
+import { InvalidInput } from '../../platform/errors.ts';
+import type { AppModule } from '../../platform/module.ts';
+import { FormBody, IdParams } from '../../platform/route-schemas.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { pageContext } from '../../platform/views/page-context.ts';
+import { sendPage } from '../../platform/views/render.ts';
+import { ListFileError } from './list-files.ts';
+import { currentScreener, importListFiles, listVersions, screenName, versionChanges, authorizeScreening } from './sanctions-lists.service.ts';
+import { ScreenQuery } from './screening.schema.ts';
+import { ChangesPage, ListsPage, ScreeningPage } from './screening.views.tsx';
+
+const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+/** Upload fields and the file names the list readers know them by. */
+const UPLOAD_FIELDS = { un: 'UN_consolidated.xml', sdn: 'sdn.csv', alt: 'alt.csv', consPrim: 'cons_prim.csv', consAlt: 'cons_alt.csv' } as const;
+
+export const screeningPages: AppModule = async (app, { db }) => {
+  app.get('/screening', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
+    await authorizeScreening(db, request.actor);
+    return sendPage(reply, <ScreeningPage ctx={pageContext(request)} listed={(await currentScreener(db)).size} />);
+  });
+
+  app.post('/screening', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    const values = { name: body.name ?? '', dob: body.dob ?? '', nationality: body.nationality ?? '' };
+    try {
+      const query = parseInput(ScreenQuery, { name: values.name, ...(values.dob ? { dob: values.dob } : {}), ...(values.nationality ? { nationality: values.nationality } : {}) });
+      const { hits, listed } = await screenName(db, request.actor, query);
+      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} listed={listed} />);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} listed={(await currentScreener(db)).size} errors={error.fields} />, 400);
+    }
+  });
+
+  app.get('/screening/lists', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <ListsPage ctx={pageContext(request)} versions={await listVersions(db, request.actor)} canImport={can(request.actor, 'screening.import')} />),
+  );
+
+  app.post('/screening/lists', { config: { access: 'screening.import' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, unknown>;
+    const files = Object.entries(UPLOAD_FIELDS).flatMap(([field, name]) => {
+      const file = body[field];
+      // OFAC's CSV files are Latin-1; the UN XML is UTF-8.
+      return Buffer.isBuffer(file) && file.length ? [{ name, content: file.toString(name.endsWith('.csv') ? 'latin1' : 'utf8') }] : [];
+    });
+    const ctx = pageContext(request);
+    try {
+      if (!files.length) throw new ListFileError(request.t('partners.importNoFile'));
+      const versions = await importListFiles(db, request.actor, files);
+      return sendPage(reply, <ListsPage ctx={ctx} versions={await listVersions(db, request.actor)} canImport imported={versions.reduce((sum, version) => sum + version.entityCount, 0)} />);
+    } catch (error) {
+      if (!(error instanceof ListFileError)) throw error;
+      return sendPage(reply, <ListsPage ctx={ctx} versions={await listVersions(db, request.actor)} canImport message={error.message} />, 400);
+    }
+  });
+
+  app.get('/screening/lists/:id/changes', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
+    const changes = await versionChanges(db, request.actor, request.params.id);
+    return sendPage(reply, <ChangesPage ctx={pageContext(request)} {...changes} />);
+  });
+};

@@ -1,0 +1,32 @@
+import { type Static, Type } from '@fastify/type-provider-typebox';
+
+export const ScreenQuery = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 2000, description: 'any script; at most 500 characters are compared' }),
+    dob: Type.Optional(Type.String({ pattern: '^\\d{4}(-\\d{2}-\\d{2})?$', description: 'YYYY or YYYY-MM-DD' })),
+    nationality: Type.Optional(Type.String({ maxLength: 100 })),
+    top: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+    threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type ScreenQuery = Static<typeof ScreenQuery>;
+
+const Explanation = Type.Object({
+  matched: Type.Array(Type.Object({ query: Type.String(), listed: Type.String(), similarity: Type.Number(), how: Type.String(), weight: Type.Number() })),
+  unmatchedQuery: Type.Array(Type.String()),
+  unmatchedListed: Type.Array(Type.String()),
+  adjustments: Type.Array(Type.Object({ reason: Type.String(), change: Type.Number() })),
+});
+export const ScreenResult = Type.Object({
+  listed: Type.Integer({ description: 'entities in the lists in force' }),
+  hits: Type.Array(
+    Type.Object({
+      ref: Type.String(),
+      score: Type.Number(),
+      name: Type.String(),
+      explanation: Explanation,
+      entity: Type.Object({ kind: Type.String(), names: Type.Array(Type.Object({ full: Type.String(), quality: Type.String() })), birthDates: Type.Array(Type.String()), nationalities: Type.Array(Type.String()), programmes: Type.Array(Type.String()), listedOn: Type.Union([Type.String(), Type.Null()]) }),
+    }),
+  ),
+});

@@ -1,0 +1,179 @@
+import type { FieldProblem } from '../../platform/errors.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
+import { CsrfField, ErrorSummary, FormActions, TextField } from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import type { Hit } from './matcher.ts';
+
+export interface VersionRow {
+  id: string;
+  list: string;
+  importedAt: Date;
+  fileSha256: string;
+  fileNames: string[];
+  entityCount: number;
+  importedByLabel: string;
+}
+
+function HitCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
+  const { t } = ctx;
+  const { entity, explanation } = hit;
+  return (
+    <article class="hit">
+      <h3>
+        <span dir="auto">{hit.name}</span> — {hit.ref} · {t('screening.score')} {hit.score.toFixed(2)}
+      </h3>
+      <h4>{t('screening.why')}</h4>
+      <ul>
+        {explanation.matched.map((match) => (
+          <li dir="auto">{t('screening.tokenMatch', { query: match.query, listed: match.listed, how: t(`screening.how.${match.how.replace(' ', '-')}` as never), similarity: match.similarity.toFixed(2), weight: match.weight.toFixed(2) })}</li>
+        ))}
+        {explanation.unmatchedQuery.length > 0 && <li dir="auto">{t('screening.unmatchedQuery', { tokens: explanation.unmatchedQuery.join(', ') })}</li>}
+        {explanation.unmatchedListed.length > 0 && <li dir="auto">{t('screening.unmatchedListed', { tokens: explanation.unmatchedListed.join(', ') })}</li>}
+        {explanation.adjustments.map((adjustment) => (
+          <li>{`${adjustment.reason}: ${adjustment.change > 0 ? '+' : ''}${adjustment.change.toFixed(2)}`}</li>
+        ))}
+      </ul>
+      <details>
+        <summary>{t('screening.record')}</summary>
+        <dl class="facts">
+          <dt>{t('screening.kind')}</dt>
+          <dd>{entity.kind}</dd>
+          <dt>{t('screening.names')}</dt>
+          <dd>
+            <ul>
+              {entity.names.map((name) => (
+                <li dir="auto">
+                  {name.full} {name.quality === 'low' ? `(${t('screening.weakAlias')})` : ''}
+                </li>
+              ))}
+            </ul>
+          </dd>
+          <dt>{t('screening.born')}</dt>
+          <dd dir="ltr">{entity.birthDates.join(', ') || '—'}</dd>
+          <dt>{t('screening.nationality')}</dt>
+          <dd>{entity.nationalities.join(', ') || '—'}</dd>
+          <dt>{t('screening.programmes')}</dt>
+          <dd>{entity.programmes.join(', ') || '—'}</dd>
+          <dt>{t('screening.listedOn')}</dt>
+          <dd dir="ltr">{entity.listedOn ?? '—'}</dd>
+        </dl>
+      </details>
+    </article>
+  );
+}
+
+export function ScreeningPage(props: { ctx: PageContext; values?: Record<string, string>; hits?: Hit[]; listed: number; errors?: FieldProblem[] }) {
+  const { ctx, values = {} } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('screening.title')}>
+      <h1>{t('screening.title')}</h1>
+      <p>{t('screening.intro', { count: props.listed })}</p>
+      <p>
+        <a href="/screening/lists">{t('screening.lists')}</a>
+      </p>
+      <ErrorSummary ctx={ctx} errors={props.errors} />
+      {/* POST keeps the names screened out of addresses, browser history and server logs. */}
+      <form method="post" action="/screening" class="record-form">
+        <CsrfField ctx={ctx} />
+        <TextField name="name" label={t('screening.name')} value={values.name} errors={props.errors} required maxLength={500} dir="auto" />
+        <TextField name="dob" label={t('screening.dob')} value={values.dob} errors={props.errors} hint="YYYY or YYYY-MM-DD" />
+        <TextField name="nationality" label={t('screening.nationality')} value={values.nationality} errors={props.errors} />
+        <FormActions>
+          <button type="submit">{t('screening.screen')}</button>
+        </FormActions>
+      </form>
+      {props.hits && (
+        <section aria-live="polite">
+          <h2>{t('screening.hits', { count: props.hits.length })}</h2>
+          {props.hits.map((hit) => (
+            <HitCard ctx={ctx} hit={hit} />
+          ))}
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+export function ListsPage(props: { ctx: PageContext; versions: VersionRow[]; canImport: boolean; message?: string; imported?: number }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('screening.lists')}>
+      <p>
+        <a href="/screening">{t('screening.title')}</a>
+      </p>
+      <h1>{t('screening.lists')}</h1>
+      {props.imported !== undefined && (
+        <p role="status" class="notice">
+          {t('screening.imported', { count: props.imported })}
+        </p>
+      )}
+      {props.message && (
+        <p role="alert" class="alert">
+          {props.message}
+        </p>
+      )}
+      <DataTable
+        rows={props.versions}
+        caption={t('screening.lists')}
+        empty={t('screening.noLists')}
+        columns={[
+          { header: t('screening.list'), cell: (row) => row.list },
+          { header: t('screening.importedAt'), cell: (row) => row.importedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+          { header: t('screening.entries'), cell: (row) => String(row.entityCount) },
+          { header: t('screening.files'), cell: (row) => <span dir="ltr">{`${row.fileNames.join(', ')} · sha256 ${row.fileSha256.slice(0, 12)}…`}</span> },
+          { header: t('screening.changes'), cell: (row) => <a href={`/screening/lists/${row.id}/changes`}>{t('screening.changes')}</a> },
+        ]}
+      />
+      {props.canImport && (
+        <form method="post" action="/screening/lists" enctype="multipart/form-data" class="record-form">
+          <h2>{t('screening.import')}</h2>
+          <p>{t('screening.importHelp')}</p>
+          <CsrfField ctx={ctx} />
+          {(['un', 'sdn', 'alt', 'consPrim', 'consAlt'] as const).map((field) => (
+            <div class="field">
+              <label for={`field-${field}`}>{t(`screening.file.${field}` as never)}</label>
+              <input id={`field-${field}`} type="file" name={field} accept=".xml,.csv" />
+            </div>
+          ))}
+          <FormActions>
+            <button type="submit">{t('funding.importSubmit')}</button>
+          </FormActions>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+export function ChangesPage(props: { ctx: PageContext; version: VersionRow; previous: VersionRow | null; added: { ref: string; name: string }[]; removed: { ref: string; name: string }[]; amended: { ref: string; name: string }[] }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const section = (title: string, rows: { ref: string; name: string }[]) => (
+    <>
+      <h2>{`${title} (${rows.length})`}</h2>
+      <DataTable
+        rows={rows.slice(0, 500)}
+        empty={t('screening.none')}
+        caption={title}
+        columns={[
+          { header: 'Ref', cell: (row) => row.ref, ltr: true },
+          { header: t('screening.names'), cell: (row) => <span dir="auto">{row.name}</span> },
+        ]}
+      />
+    </>
+  );
+  return (
+    <Layout ctx={ctx} title={t('screening.changes')}>
+      <p>
+        <a href="/screening/lists">{t('screening.lists')}</a>
+      </p>
+      <h1>{`${props.version.list} · ${props.version.importedAt.toISOString().slice(0, 10)}`}</h1>
+      <p>{props.previous ? t('screening.comparedWith', { date: props.previous.importedAt.toISOString().slice(0, 16).replace('T', ' ') }) : t('screening.firstVersion')}</p>
+      {section(t('screening.added'), props.added)}
+      {section(t('screening.removed'), props.removed)}
+      {section(t('screening.amended'), props.amended)}
+    </Layout>
+  );
+}

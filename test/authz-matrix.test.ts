@@ -239,6 +239,9 @@ const MATRIX: Record<string, Who[]> = {
   'POST /screening/lists': SCREENERS,
   'GET /screening/lists/:id/changes': SCREENERS,
   'POST /api/v1/screening/screen': SCREENERS,
+  'POST /screening/decisions': SCREENERS,
+  'GET /screening/decisions': SCREENERS,
+  'POST /api/v1/screening/decisions': SCREENERS,
 };
 
 let ctx: TestContext;

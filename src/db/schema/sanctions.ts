@@ -37,3 +37,30 @@ export const sanctionedEntities = pgTable(
   },
   (table) => [primaryKey({ columns: [table.versionId, table.ref] })],
 );
+
+export const screeningDecision = pgEnum('screening_decision', ['confirmed-match', 'false-positive']);
+
+/**
+ * A person's decision on a hit: this name is, or is not, this listed entity. Remembered against the
+ * entry's fingerprint, so the same hit is not raised again unless the listing changes.
+ */
+export const screeningDecisions = pgTable(
+  'screening_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The screened name as the matcher normalises it (token forms, sorted): spelling and order do not matter. */
+    nameKey: text('name_key').notNull(),
+    /** The name as typed, shown to the decider's own partner and the secretariat only. */
+    nameAsScreened: text('name_as_screened').notNull(),
+    entityRef: text('entity_ref').notNull(),
+    entityFingerprint: text('entity_fingerprint').notNull(),
+    decision: screeningDecision('decision').notNull(),
+    note: text('note').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedByLabel: text('decided_by_label').notNull(),
+    /** The decider's partner: delegates see only their own partner's screened names. */
+    partnerId: uuid('partner_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('screening_decisions_key_idx').on(table.nameKey, table.entityRef)],
+);

@@ -23,6 +23,8 @@ export interface ListedEntity {
   nationalities: string[];
   programmes: string[];
   listedOn: string | null;
+  /** For entries read from the database: what a decision on a hit is remembered against. */
+  fingerprint?: string;
 }
 
 export function listedName(full: string, quality: ListedName['quality']): ListedName {

@@ -9,6 +9,7 @@ import { Forbidden, NotFound } from '../../platform/errors.ts';
 import { findGroupBySlug } from '../partners/partners.repo.ts';
 import { type ListedEntity, listedName } from './entities.ts';
 import { type ListFile, parseListFiles } from './list-files.ts';
+import { applyDecisions } from './decisions.service.ts';
 import { DEFAULT_THRESHOLD, type Query, Screener } from './matcher.ts';
 
 const CIFG_SLUG = 'counter-isis-finance-group';
@@ -123,6 +124,7 @@ export async function currentScreener(db: Db): Promise<Screener> {
     nationalities: row.nationalities,
     programmes: row.programmes,
     listedOn: row.listedOn,
+    fingerprint: row.fingerprint,
   }));
   cached = { key, screener: new Screener(entities) };
   return cached.screener;
@@ -132,7 +134,8 @@ export async function currentScreener(db: Db): Promise<Screener> {
 export async function screenName(db: Db, actor: MaybeActor, query: Query, options: { top?: number; threshold?: number } = {}) {
   await authorizeScreening(db, actor);
   const screener = await currentScreener(db);
-  const hits = screener.screen({ ...query, name: query.name.slice(0, 500) }, { top: options.top ?? 10, threshold: options.threshold ?? DEFAULT_THRESHOLD });
-  await db.transaction((tx) => appendAudit(tx, actor, { action: 'screening.screened', entityType: 'screening', detail: { hits: hits.map((hit) => [hit.ref, hit.score]) } }));
-  return { hits, listed: screener.size };
+  const raw = screener.screen({ ...query, name: query.name.slice(0, 500) }, { top: options.top ?? 10, threshold: options.threshold ?? DEFAULT_THRESHOLD });
+  const { hits, cleared } = await applyDecisions(db, query.name, raw);
+  await db.transaction((tx) => appendAudit(tx, actor, { action: 'screening.screened', entityType: 'screening', detail: { hits: hits.map((hit) => [hit.ref, hit.score]), cleared } }));
+  return { hits, cleared, listed: screener.size };
 }

@@ -78,3 +78,33 @@ describe('screening a name', () => {
     expect(page.body).toContain('Why it matched');
   });
 });
+
+describe('decisions on hits', () => {
+  it('remembers a false positive for the same name and listing, marks a confirmed match, and keeps delegates to their own partner', async () => {
+    const name = 'Ayman al-Zawahiri';
+    const first = (await screen(analyst, { name })).json();
+    const ref = first.hits[0].ref;
+    const decide = (client: SignedInClient, body: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/v1/screening/decisions', headers: client.headers, payload: body });
+    expect((await decide(analyst, { name, ref, decision: 'false-positive', note: '' })).statusCode).toBe(400);
+    expect((await decide(analyst, { name, ref: 'UN:QDi.999999', decision: 'false-positive', note: 'x' })).json().errors).toEqual([{ field: 'ref', message: 'UN:QDi.999999 is not in the lists in force' }]);
+    expect((await decide(analyst, { name, ref, decision: 'false-positive', note: 'Different person: born 1990 in Lyon' })).statusCode).toBe(201);
+    // The same name in another order, case and punctuation is the same decision (a different spelling is not:
+    // clearing a hit is only ever remembered for the name as decided).
+    const again = (await screen(analyst, { name: 'AL-ZAWAHIRI, Ayman' })).json();
+    expect(again.hits.map((hit: { ref: string }) => hit.ref)).not.toContain(ref);
+    expect(again.cleared).toBe(1);
+
+    const usama = (await screen(financeMember, { name: 'Usama bin Laden' })).json();
+    const usamaRef = usama.hits[0].ref;
+    expect((await decide(financeMember, { name: 'Usama bin Laden', ref: usamaRef, decision: 'confirmed-match', note: 'Same person' })).statusCode).toBe(201);
+    const marked = (await screen(analyst, { name: 'Usama bin Laden' })).json().hits.find((hit: { ref: string }) => hit.ref === usamaRef);
+    expect(marked.decision).toMatchObject({ decision: 'confirmed-match', note: 'Same person', listingChanged: false });
+
+    const decisionsPage = (client: SignedInClient) => ctx.app.inject({ method: 'GET', url: '/screening/decisions', headers: client.headers }).then((response) => response.body);
+    expect(await decisionsPage(analyst)).toContain('Ayman al-Zawahiri');
+    expect(await decisionsPage(financeMember)).toContain('Usama bin Laden');
+    // A delegate sees only the names their own partner screened.
+    expect(await decisionsPage(financeMember)).not.toContain('Ayman al-Zawahiri');
+  });
+});
+

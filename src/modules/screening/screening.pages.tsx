@@ -9,7 +9,8 @@ import { sendPage } from '../../platform/views/render.ts';
 import { ListFileError } from './list-files.ts';
 import { currentScreener, importListFiles, listVersions, screenName, versionChanges, authorizeScreening } from './sanctions-lists.service.ts';
 import { ScreenQuery } from './screening.schema.ts';
-import { ChangesPage, ListsPage, ScreeningPage } from './screening.views.tsx';
+import { ChangesPage, DecisionsPage, ListsPage, ScreeningPage } from './screening.views.tsx';
+import { decideHit, listDecisions } from './decisions.service.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 /** Upload fields and the file names the list readers know them by. */
@@ -26,13 +27,33 @@ export const screeningPages: AppModule = async (app, { db }) => {
     const values = { name: body.name ?? '', dob: body.dob ?? '', nationality: body.nationality ?? '' };
     try {
       const query = parseInput(ScreenQuery, { name: values.name, ...(values.dob ? { dob: values.dob } : {}), ...(values.nationality ? { nationality: values.nationality } : {}) });
-      const { hits, listed } = await screenName(db, request.actor, query);
-      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} listed={listed} />);
+      const { hits, cleared, listed } = await screenName(db, request.actor, query);
+      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} />);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} listed={(await currentScreener(db)).size} errors={error.fields} />, 400);
     }
   });
+
+  /** A decision posted from a hit: recorded, then the same screening shown again with it applied. */
+  app.post('/screening/decisions', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    const values = { name: body.name ?? '', dob: body.dob ?? '', nationality: body.nationality ?? '' };
+    const query = { name: values.name, ...(values.dob ? { dob: values.dob } : {}), ...(values.nationality ? { nationality: values.nationality } : {}) };
+    try {
+      await decideHit(db, request.actor, { name: values.name, ref: body.ref ?? '', decision: body.decision, note: body[`note-${body.ref}`] ?? '' });
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query));
+      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} errors={error.fields} />, 400);
+    }
+    const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query));
+    return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} saved />);
+  });
+
+  app.get('/screening/decisions', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <DecisionsPage ctx={pageContext(request)} rows={await listDecisions(db, request.actor)} />),
+  );
 
   app.get('/screening/lists', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
     sendPage(reply, <ListsPage ctx={pageContext(request)} versions={await listVersions(db, request.actor)} canImport={can(request.actor, 'screening.import')} />),

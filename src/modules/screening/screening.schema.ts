@@ -20,12 +20,14 @@ const Explanation = Type.Object({
 });
 export const ScreenResult = Type.Object({
   listed: Type.Integer({ description: 'entities in the lists in force' }),
+  cleared: Type.Integer({ description: 'hits not raised again: decided false positives on an unchanged listing' }),
   hits: Type.Array(
     Type.Object({
       ref: Type.String(),
       score: Type.Number(),
       name: Type.String(),
       explanation: Explanation,
+      decision: Type.Optional(Type.Object({ decision: Type.String(), note: Type.String(), by: Type.String(), at: Type.String(), listingChanged: Type.Boolean() })),
       entity: Type.Object({ kind: Type.String(), names: Type.Array(Type.Object({ full: Type.String(), quality: Type.String() })), birthDates: Type.Array(Type.String()), nationalities: Type.Array(Type.String()), programmes: Type.Array(Type.String()), listedOn: Type.Union([Type.String(), Type.Null()]) }),
     }),
   ),

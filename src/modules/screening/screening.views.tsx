@@ -3,7 +3,7 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
-import type { Hit } from './matcher.ts';
+import type { DecidedHit, DecisionRow } from './decisions.service.ts';
 
 export interface VersionRow {
   id: string;
@@ -15,7 +15,7 @@ export interface VersionRow {
   importedByLabel: string;
 }
 
-function HitCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
+function HitCard({ ctx, hit, query }: { ctx: PageContext; hit: DecidedHit; query: Record<string, string> }) {
   const { t } = ctx;
   const { entity, explanation } = hit;
   return (
@@ -23,6 +23,12 @@ function HitCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
       <h3>
         <span dir="auto">{hit.name}</span> — {hit.ref} · {t('screening.score')} {hit.score.toFixed(2)}
       </h3>
+      {hit.decision && (
+        <p class={hit.decision.listingChanged ? 'alert' : 'notice'}>
+          {t(hit.decision.decision === 'confirmed-match' ? 'screening.confirmedBy' : 'screening.clearedBy', { by: hit.decision.by, date: hit.decision.at.toISOString().slice(0, 10), note: hit.decision.note })}
+          {hit.decision.listingChanged && ` ${t('screening.listingChanged')}`}
+        </p>
+      )}
       <h4>{t('screening.why')}</h4>
       <ul>
         {explanation.matched.map((match) => (
@@ -59,20 +65,45 @@ function HitCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
           <dd dir="ltr">{entity.listedOn ?? '—'}</dd>
         </dl>
       </details>
+      <form method="post" action="/screening/decisions" class="record-form">
+        <CsrfField ctx={ctx} />
+        {Object.entries(query).map(([field, value]) => (
+          <input type="hidden" name={field} value={value} />
+        ))}
+        <input type="hidden" name="ref" value={hit.ref} />
+        <fieldset>
+          <legend>{t('screening.decide')}</legend>
+          <label class="checkbox">
+            <input type="radio" name="decision" value="confirmed-match" required /> {t('screening.decision.confirmed-match')}
+          </label>
+          <label class="checkbox">
+            <input type="radio" name="decision" value="false-positive" /> {t('screening.decision.false-positive')}
+          </label>
+        </fieldset>
+        <TextField name={`note-${hit.ref}`} label={t('screening.decisionNote')} required maxLength={2000} />
+        <FormActions>
+          <button type="submit">{t('screening.recordDecision')}</button>
+        </FormActions>
+      </form>
     </article>
   );
 }
 
-export function ScreeningPage(props: { ctx: PageContext; values?: Record<string, string>; hits?: Hit[]; listed: number; errors?: FieldProblem[] }) {
+export function ScreeningPage(props: { ctx: PageContext; values?: Record<string, string>; hits?: DecidedHit[]; cleared?: number; listed: number; errors?: FieldProblem[]; saved?: boolean }) {
   const { ctx, values = {} } = props;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('screening.title')}>
       <h1>{t('screening.title')}</h1>
       <p>{t('screening.intro', { count: props.listed })}</p>
-      <p>
-        <a href="/screening/lists">{t('screening.lists')}</a>
+      <p class="actions">
+        <a href="/screening/lists">{t('screening.lists')}</a> <a href="/screening/decisions">{t('screening.decisions')}</a>
       </p>
+      {props.saved && (
+        <p role="status" class="notice">
+          {t('screening.decisionSaved')}
+        </p>
+      )}
       <ErrorSummary ctx={ctx} errors={props.errors} />
       {/* POST keeps the names screened out of addresses, browser history and server logs. */}
       <form method="post" action="/screening" class="record-form">
@@ -87,8 +118,9 @@ export function ScreeningPage(props: { ctx: PageContext; values?: Record<string,
       {props.hits && (
         <section aria-live="polite">
           <h2>{t('screening.hits', { count: props.hits.length })}</h2>
+          {Boolean(props.cleared) && <p>{t('screening.cleared', { count: props.cleared ?? 0 })}</p>}
           {props.hits.map((hit) => (
-            <HitCard ctx={ctx} hit={hit} />
+            <HitCard ctx={ctx} hit={hit} query={values} />
           ))}
         </section>
       )}
@@ -174,6 +206,31 @@ export function ChangesPage(props: { ctx: PageContext; version: VersionRow; prev
       {section(t('screening.added'), props.added)}
       {section(t('screening.removed'), props.removed)}
       {section(t('screening.amended'), props.amended)}
+    </Layout>
+  );
+}
+
+export function DecisionsPage({ ctx, rows }: { ctx: PageContext; rows: DecisionRow[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('screening.decisions')}>
+      <p>
+        <a href="/screening">{t('screening.title')}</a>
+      </p>
+      <h1>{t('screening.decisions')}</h1>
+      <DataTable
+        rows={rows}
+        caption={t('screening.decisions')}
+        empty={t('screening.none')}
+        columns={[
+          { header: t('screening.decidedAt'), cell: (row) => row.decidedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+          { header: t('screening.name'), cell: (row) => <span dir="auto">{row.nameAsScreened}</span> },
+          { header: 'Ref', cell: (row) => row.entityRef, ltr: true },
+          { header: t('screening.decide'), cell: (row) => t(`screening.decision.${row.decision}` as never) },
+          { header: t('screening.decisionNote'), cell: (row) => <span dir="auto">{row.note}</span> },
+          { header: t('detention.historyWho'), cell: (row) => row.decidedByLabel },
+        ]}
+      />
     </Layout>
   );
 }

@@ -1,12 +1,15 @@
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { startScreeningWorker } from './modules/screening/batches.service.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 
 /** Listens until SIGINT/SIGTERM, then stops taking requests, lets running ones finish and closes the database. */
 export async function serve(database: Database, config: Config): Promise<void> {
   const app = await buildApp({ db: database.db, config });
   const stopHousekeeping = startHousekeeping(database.db, config, (error) => app.log.error({ err: error }, 'housekeeping failed'));
+  // Batches left half-screened by a previous run are picked up again here.
+  const stopScreening = startScreeningWorker(database.db, (error) => app.log.error({ err: error }, 'screening worker failed'));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -15,6 +18,7 @@ export async function serve(database: Database, config: Config): Promise<void> {
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
     stopHousekeeping();
+    stopScreening();
     await app.close();
     await database.close();
     process.exit(0);

@@ -242,6 +242,10 @@ const MATRIX: Record<string, Who[]> = {
   'POST /screening/decisions': SCREENERS,
   'GET /screening/decisions': SCREENERS,
   'POST /api/v1/screening/decisions': SCREENERS,
+  'GET /screening/batches': SCREENERS,
+  'POST /screening/batches': SCREENERS,
+  'GET /screening/batches/:id': SCREENERS,
+  'GET /screening/batches/:id/results': SCREENERS,
 };
 
 let ctx: TestContext;

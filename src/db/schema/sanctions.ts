@@ -64,3 +64,38 @@ export const screeningDecisions = pgTable(
   },
   (table) => [index('screening_decisions_key_idx').on(table.nameKey, table.entityRef)],
 );
+
+export const batchStatus = pgEnum('screening_batch_status', ['queued', 'running', 'done']);
+
+/** A file of names screened in the background; its rows survive a restart and are picked up again. */
+export const screeningBatches = pgTable('screening_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  fileName: text('file_name').notNull(),
+  status: batchStatus('status').notNull().default('queued'),
+  total: integer('total').notNull(),
+  processed: integer('processed').notNull().default(0),
+  hitRows: integer('hit_rows').notNull().default(0),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdByLabel: text('created_by_label').notNull(),
+  /** The uploader's partner: delegates see only their own partner's batches. */
+  partnerId: uuid('partner_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+export const screeningBatchRows = pgTable(
+  'screening_batch_rows',
+  {
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => screeningBatches.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    rowId: text('row_id').notNull(),
+    name: text('name').notNull(),
+    dob: text('dob'),
+    nationality: text('nationality'),
+    /** Null until screened: the worker's queue. */
+    hits: jsonb('hits').$type<{ ref: string; score: number; name: string }[]>(),
+  },
+  (table) => [primaryKey({ columns: [table.batchId, table.rowNumber] })],
+);

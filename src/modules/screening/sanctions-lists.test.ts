@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
 import { systemActor } from '../../platform/actor.ts';
+import { InvalidInput } from '../../platform/errors.ts';
+import { batchRecord, screenNextChunk, submitBatch } from './batches.service.ts';
 import { ListFileError } from './list-files.ts';
 import { importListFiles, listVersions, versionChanges } from './sanctions-lists.service.ts';
 
@@ -108,3 +110,24 @@ describe('decisions on hits', () => {
   });
 });
 
+
+describe('batches', () => {
+  it('screens an uploaded file in the background, resumes after a restart, and hands back results', async () => {
+    const names = ['id,name,dob', 'r1,Ayman al-Zawahiri,1951', 'r2,John Smith,', 'r3,,', ...Array.from({ length: 397 }, (_, index) => `x${index},Person Number ${index},`)].join('\r\n');
+    const batch = await submitBatch(ctx.db, analyst.user.actor, `\uFEFF${names}`, 'names.csv');
+    expect(batch).toMatchObject({ status: 'queued', total: 400, processed: 0 });
+    // One chunk, then a "restart": nothing in memory carries over, the next call picks up where the rows say.
+    expect(await screenNextChunk(ctx.db)).toBe(200);
+    expect((await batchRecord(ctx.db, analyst.user.actor, batch.id)).status).toBe('running');
+    while ((await screenNextChunk(ctx.db)) > 0);
+    const done = await batchRecord(ctx.db, analyst.user.actor, batch.id);
+    expect(done).toMatchObject({ status: 'done', processed: 400 });
+    expect(done.hitRows).toBeGreaterThanOrEqual(1);
+    const csv = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}/results?format=csv`, headers: analyst.headers });
+    expect(csv.body).toMatch(/r1,Ayman al-Zawahiri,1951,,\d,UN:QDi\.006|r1,Ayman al-Zawahiri,1951,,\d,OFAC-SDN:2676/);
+    expect(csv.body).toContain('r2,John Smith,,,0,');
+    // A delegate in the finance group sees only their own partner's batches.
+    expect((await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: financeMember.headers })).statusCode).toBe(404);
+    await expect(submitBatch(ctx.db, analyst.user.actor, 'name\nx\n', 'bad.csv')).rejects.toThrow(InvalidInput);
+  });
+});

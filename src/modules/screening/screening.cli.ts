@@ -1,27 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
 import type { Database } from '../../db/client.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { loadListFiles } from './list-files.ts';
+import { readNames } from './names-csv.ts';
 import { currentScreener, importListFiles } from './sanctions-lists.service.ts';
 import { DEFAULT_THRESHOLD, type Hit, Screener } from './matcher.ts';
-
-export interface ScreenRow {
-  id: string;
-  name: string;
-  dob?: string;
-  nationality?: string;
-}
-
-/** The input file: header `id,name` and optionally `dob`, `nationality`; a BOM and Windows line ends are fine. */
-export function readNames(csvText: string): ScreenRow[] {
-  const rows = parse(csvText.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true }) as Record<string, string>[];
-  const headers = Object.keys(rows[0] ?? {});
-  if (rows.length && (!headers.includes('id') || !headers.includes('name'))) throw new Error('the input needs the columns id and name (and optionally dob, nationality)');
-  return rows.map((row) => ({ id: row.id ?? '', name: row.name ?? '', dob: row.dob || undefined, nationality: row.nationality || undefined }));
-}
 
 function expandPaths(paths: string[]): string[] {
   return paths.flatMap((entry) => (fs.statSync(entry).isDirectory() ? fs.readdirSync(entry).map((name) => path.join(entry, name)) : [entry]));

@@ -5,11 +5,15 @@ import type { AppModule } from '../../platform/module.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { sendPage } from '../../platform/views/render.ts';
 import { ListFileError } from './list-files.ts';
 import { currentScreener, importListFiles, listVersions, screenName, versionChanges, authorizeScreening } from './sanctions-lists.service.ts';
 import { ScreenQuery } from './screening.schema.ts';
 import { ChangesPage, DecisionsPage, ListsPage, ScreeningPage } from './screening.views.tsx';
+import { batchRecord, batchResults, listBatches, submitBatch } from './batches.service.ts';
+import { BatchPage, BatchesPage } from './batches.views.tsx';
+import { toCsv } from '../../platform/csv.ts';
+import { sendCsv, sendPage } from '../../platform/views/render.ts';
+import writeXlsxFile from 'write-excel-file/node';
 import { decideHit, listDecisions } from './decisions.service.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -54,6 +58,41 @@ export const screeningPages: AppModule = async (app, { db }) => {
   app.get('/screening/decisions', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
     sendPage(reply, <DecisionsPage ctx={pageContext(request)} rows={await listDecisions(db, request.actor)} />),
   );
+
+  app.get('/screening/batches', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <BatchesPage ctx={pageContext(request)} batches={await listBatches(db, request.actor)} />),
+  );
+
+  app.post('/screening/batches', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const file = (request.body as Record<string, unknown>).file;
+    try {
+      if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInput([{ field: 'file', message: request.t('partners.importNoFile') }]);
+      const batch = await submitBatch(db, request.actor, new TextDecoder('utf-8').decode(file), 'names.csv');
+      return reply.redirect(`/screening/batches/${batch.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      return sendPage(reply, <BatchesPage ctx={pageContext(request)} batches={await listBatches(db, request.actor)} errors={error.fields} />, 400);
+    }
+  });
+
+  app.get('/screening/batches/:id', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <BatchPage ctx={pageContext(request)} batch={await batchRecord(db, request.actor, request.params.id)} />),
+  );
+
+  app.get('/screening/batches/:id/results', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: Type.Object({ format: Type.Enum(['csv', 'xlsx'] as const) }), hide: true } }, async (request, reply) => {
+    const { rows } = await batchResults(db, request.actor, request.params.id);
+    const columns = ['id', 'name', 'dob', 'nationality', 'hits', 'best_ref', 'best_score', 'best_name', 'all_hits'];
+    const cells = rows.map((row) => {
+      const hits = row.hits ?? [];
+      return [row.rowId, row.name, row.dob ?? '', row.nationality ?? '', hits.length, hits[0]?.ref ?? '', hits[0]?.score ?? '', hits[0]?.name ?? '', hits.map((hit) => `${hit.ref} ${hit.score}`).join('; ')];
+    });
+    if (request.query.format === 'csv') return sendCsv(reply, 'screening-results.csv', toCsv(columns, cells));
+    const sheet = [columns.map((value) => ({ value, fontWeight: 'bold' as const })), ...cells.map((row) => row.map((value) => ({ value, type: typeof value === 'number' ? Number : String })))];
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="screening-results.xlsx"')
+      .send(await writeXlsxFile(sheet as never, { sheet: 'results' }).toBuffer());
+  });
 
   app.get('/screening/lists', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
     sendPage(reply, <ListsPage ctx={pageContext(request)} versions={await listVersions(db, request.actor)} canImport={can(request.actor, 'screening.import')} />),

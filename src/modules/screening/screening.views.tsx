@@ -97,7 +97,7 @@ export function ScreeningPage(props: { ctx: PageContext; values?: Record<string,
       <h1>{t('screening.title')}</h1>
       <p>{t('screening.intro', { count: props.listed })}</p>
       <p class="actions">
-        <a href="/screening/lists">{t('screening.lists')}</a> <a href="/screening/decisions">{t('screening.decisions')}</a>
+        <a href="/screening/lists">{t('screening.lists')}</a> <a href="/screening/batches">{t('screening.batches')}</a> <a href="/screening/decisions">{t('screening.decisions')}</a>
       </p>
       {props.saved && (
         <p role="status" class="notice">

@@ -1,0 +1,122 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { screeningBatches, screeningBatchRows } from '../../db/schema/sanctions.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { isSecretariat, roleMay } from '../../platform/authz.ts';
+import { InvalidInput, NotFound } from '../../platform/errors.ts';
+import { applyDecisions } from './decisions.service.ts';
+import { authorizeScreening, currentScreener } from './sanctions-lists.service.ts';
+import { readNames } from './names-csv.ts';
+
+const MAX_ROWS = 100_000;
+const INSERT_BATCH = 1_000;
+/** Rows screened per transaction: small enough that a restart loses little, large enough to be quick. */
+const CHUNK = 200;
+
+export type BatchRow = typeof screeningBatches.$inferSelect;
+
+/** Batches the actor may see: all for analysts and the secretariat; a delegate only their own partner's. */
+function visibleBatches(actor: MaybeActor) {
+  if (isSecretariat(actor) || (actor && roleMay(actor.role, 'screening.run'))) return undefined;
+  return actor?.partnerId ? eq(screeningBatches.partnerId, actor.partnerId) : eq(screeningBatches.createdBy, actor?.userId ?? '00000000-0000-0000-0000-000000000000');
+}
+
+/** Queues a CSV of names (id,name[,dob,nationality]) for background screening; the rows are kept until screened. */
+export async function submitBatch(db: Db, actor: MaybeActor, csvText: string, fileName: string): Promise<BatchRow> {
+  await authorizeScreening(db, actor);
+  let rows: ReturnType<typeof readNames>;
+  try {
+    rows = readNames(csvText);
+  } catch (error) {
+    throw new InvalidInput([{ field: 'file', message: (error as Error).message }]);
+  }
+  if (rows.length === 0) throw new InvalidInput([{ field: 'file', message: 'the file has no names' }]);
+  if (rows.length > MAX_ROWS) throw new InvalidInput([{ field: 'file', message: `at most ${MAX_ROWS.toLocaleString('en')} names per file; split it` }]);
+  return db.transaction(async (tx) => {
+    const [batch] = await tx.insert(screeningBatches).values({ fileName: fileName.slice(0, 200), total: rows.length, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null }).returning();
+    if (!batch) throw new Error('batch insert returned nothing');
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      await tx.insert(screeningBatchRows).values(
+        rows.slice(start, start + INSERT_BATCH).map((row, offset) => ({ batchId: batch.id, rowNumber: start + offset + 1, rowId: row.id.slice(0, 200), name: row.name.slice(0, 2000), dob: row.dob ?? null, nationality: row.nationality ?? null })),
+      );
+    }
+    await appendAudit(tx, actor, { action: 'screening.batch-submitted', entityType: 'screening-batch', entityId: batch.id, detail: { rows: rows.length, fileName: batch.fileName } });
+    return batch;
+  });
+}
+
+/**
+ * Screens the next chunk of waiting rows of any batch. Rows are claimed with FOR UPDATE SKIP LOCKED,
+ * so several processes can share the queue, and a row is done only once its hits are written: after a
+ * restart the worker simply carries on. Returns how many rows it screened.
+ */
+export async function screenNextChunk(db: Db): Promise<number> {
+  const screener = await currentScreener(db);
+  return db.transaction(async (tx) => {
+    const rows = await tx.select().from(screeningBatchRows).where(isNull(screeningBatchRows.hits)).orderBy(asc(screeningBatchRows.batchId), asc(screeningBatchRows.rowNumber)).limit(CHUNK).for('update', { skipLocked: true });
+    if (rows.length === 0) return 0;
+    const touched = new Map<string, { processed: number; hitRows: number }>();
+    for (const row of rows) {
+      const query = { name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) };
+      const { hits } = row.name.trim() ? await applyDecisions(tx, row.name, screener.screen(query)) : { hits: [] };
+      await tx
+        .update(screeningBatchRows)
+        .set({ hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name })) })
+        .where(and(eq(screeningBatchRows.batchId, row.batchId), eq(screeningBatchRows.rowNumber, row.rowNumber)));
+      const counts = touched.get(row.batchId) ?? { processed: 0, hitRows: 0 };
+      counts.processed++;
+      if (hits.length) counts.hitRows++;
+      touched.set(row.batchId, counts);
+    }
+    for (const [batchId, counts] of touched) {
+      await tx
+        .update(screeningBatches)
+        .set({
+          processed: sql`${screeningBatches.processed} + ${counts.processed}`,
+          hitRows: sql`${screeningBatches.hitRows} + ${counts.hitRows}`,
+          status: sql`case when ${screeningBatches.processed} + ${counts.processed} >= ${screeningBatches.total} then 'done'::screening_batch_status else 'running'::screening_batch_status end`,
+          finishedAt: sql`case when ${screeningBatches.processed} + ${counts.processed} >= ${screeningBatches.total} then now() else null end`,
+        })
+        .where(eq(screeningBatches.id, batchId));
+    }
+    return rows.length;
+  });
+}
+
+/** Keeps screening waiting rows every second while the server runs; returns the function that stops it. */
+export function startScreeningWorker(db: Db, onError: (error: unknown) => void): () => void {
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      while ((await screenNextChunk(db)) > 0);
+    } catch (error) {
+      onError(error);
+    } finally {
+      busy = false;
+    }
+  }, 1_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export async function listBatches(db: Db, actor: MaybeActor): Promise<BatchRow[]> {
+  await authorizeScreening(db, actor);
+  return db.select().from(screeningBatches).where(visibleBatches(actor)).orderBy(desc(screeningBatches.createdAt)).limit(200);
+}
+
+export async function batchRecord(db: Db, actor: MaybeActor, id: string) {
+  await authorizeScreening(db, actor);
+  const [batch] = await db.select().from(screeningBatches).where(and(eq(screeningBatches.id, id), visibleBatches(actor)));
+  if (!batch) throw new NotFound('The batch');
+  return batch;
+}
+
+/** The screened rows of a batch, in file order, with their hits. */
+export async function batchResults(db: Db, actor: MaybeActor, id: string) {
+  const batch = await batchRecord(db, actor, id);
+  const rows = await db.select().from(screeningBatchRows).where(eq(screeningBatchRows.batchId, id)).orderBy(asc(screeningBatchRows.rowNumber));
+  return { batch, rows };
+}

@@ -1,0 +1,71 @@
+import type { FieldProblem } from '../../platform/errors.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
+import { CsrfField, ErrorSummary, FormActions } from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import type { BatchRow } from './batches.service.ts';
+
+export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batches: BatchRow[]; errors?: FieldProblem[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('screening.batches')}>
+      <p>
+        <a href="/screening">{t('screening.title')}</a>
+      </p>
+      <h1>{t('screening.batches')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action="/screening/batches" enctype="multipart/form-data" class="record-form">
+        <p>{t('screening.batchHelp')}</p>
+        <CsrfField ctx={ctx} />
+        <div class="field">
+          <label for="field-file">{t('funding.csvFile')}</label>
+          <input id="field-file" type="file" name="file" accept=".csv,text/csv" required />
+        </div>
+        <FormActions>
+          <button type="submit">{t('screening.batchSubmit')}</button>
+        </FormActions>
+      </form>
+      <DataTable
+        rows={batches}
+        caption={t('screening.batches')}
+        empty={t('screening.none')}
+        columns={[
+          { header: t('screening.files'), cell: (batch) => <a href={`/screening/batches/${batch.id}`}>{batch.fileName}</a> },
+          { header: t('screening.importedAt'), cell: (batch) => batch.createdAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+          { header: t('funding.status'), cell: (batch) => t(`screening.batchStatus.${batch.status}` as never) },
+          { header: t('screening.progress'), cell: (batch) => `${batch.processed} / ${batch.total}` },
+          { header: t('screening.rowsWithHits'), cell: (batch) => String(batch.hitRows) },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function BatchPage({ ctx, batch }: { ctx: PageContext; batch: BatchRow }) {
+  const { t } = ctx;
+  const percent = batch.total ? Math.floor((100 * batch.processed) / batch.total) : 100;
+  return (
+    // While the batch runs the page reloads itself every 3 seconds: progress without scripts.
+    <Layout ctx={ctx} title={batch.fileName} refreshSeconds={batch.status === 'done' ? undefined : 3}>
+      <p>
+        <a href="/screening/batches">{t('screening.batches')}</a>
+      </p>
+      <h1>{batch.fileName}</h1>
+      <p role="status">
+        <progress max={100} value={percent} aria-label={t('screening.progress')} /> {t('screening.batchProgress', { processed: batch.processed, total: batch.total, percent })} ·{' '}
+        {t(`screening.batchStatus.${batch.status}` as never)}
+      </p>
+      <p>{t('screening.rowsWithHitsCount', { count: batch.hitRows })}</p>
+      {batch.status === 'done' && (
+        <p class="actions">
+          <a href={`/screening/batches/${batch.id}/results?format=csv`} download>
+            {t('funding.downloadCsv')}
+          </a>{' '}
+          <a href={`/screening/batches/${batch.id}/results?format=xlsx`} download>
+            {t('funding.downloadXlsx')}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}

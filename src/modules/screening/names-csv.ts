@@ -1,0 +1,16 @@
+import { parse } from 'csv-parse/sync';
+
+export interface ScreenRow {
+  id: string;
+  name: string;
+  dob?: string;
+  nationality?: string;
+}
+
+/** The input file: header `id,name` and optionally `dob`, `nationality`; a BOM and Windows line ends are fine. */
+export function readNames(csvText: string): ScreenRow[] {
+  const rows = parse(csvText.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const headers = Object.keys(rows[0] ?? {});
+  if (rows.length && (!headers.includes('id') || !headers.includes('name'))) throw new Error('the input needs the columns id and name (and optionally dob, nationality)');
+  return rows.map((row) => ({ id: row.id ?? '', name: row.name ?? '', dob: row.dob || undefined, nationality: row.nationality || undefined }));
+}

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
 
 export const sanctionsList = pgEnum('sanctions_list', ['UN', 'OFAC-SDN', 'OFAC-CONS']);
@@ -96,6 +96,26 @@ export const screeningBatchRows = pgTable(
     nationality: text('nationality'),
     /** Null until screened: the worker's queue. */
     hits: jsonb('hits').$type<{ ref: string; score: number; name: string }[]>(),
+    /** Set when a list is updated: the row is screened again and any new hit raised as an alert. */
+    rescreen: boolean('rescreen').notNull().default(false),
   },
   (table) => [primaryKey({ columns: [table.batchId, table.rowNumber] })],
+);
+
+/** A hit that appeared for an earlier screened name when a list was updated. */
+export const screeningAlerts = pgTable(
+  'screening_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => screeningBatches.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    name: text('name').notNull(),
+    ref: text('ref').notNull(),
+    score: numeric('score', { precision: 4, scale: 3 }).notNull(),
+    listedName: text('listed_name').notNull(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('screening_alerts_batch_idx').on(table.batchId)],
 );

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { screeningBatches, screeningBatchRows } from '../../db/schema/sanctions.ts';
+import { screeningAlerts, screeningBatches, screeningBatchRows } from '../../db/schema/sanctions.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { isSecretariat, roleMay } from '../../platform/authz.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
 import { applyDecisions } from './decisions.service.ts';
+import type { Screener } from './matcher.ts';
 import { authorizeScreening, currentScreener } from './sanctions-lists.service.ts';
 import { readNames } from './names-csv.ts';
 
@@ -54,15 +55,25 @@ export async function submitBatch(db: Db, actor: MaybeActor, csvText: string, fi
 export async function screenNextChunk(db: Db): Promise<number> {
   const screener = await currentScreener(db);
   return db.transaction(async (tx) => {
-    const rows = await tx.select().from(screeningBatchRows).where(isNull(screeningBatchRows.hits)).orderBy(asc(screeningBatchRows.batchId), asc(screeningBatchRows.rowNumber)).limit(CHUNK).for('update', { skipLocked: true });
+    const rows = await tx
+      .select()
+      .from(screeningBatchRows)
+      .where(or(isNull(screeningBatchRows.hits), eq(screeningBatchRows.rescreen, true)))
+      .orderBy(asc(screeningBatchRows.batchId), asc(screeningBatchRows.rowNumber))
+      .limit(CHUNK)
+      .for('update', { skipLocked: true });
     if (rows.length === 0) return 0;
+    const rescreened = rows.filter((row) => row.rescreen && row.hits !== null);
+    await rescreenRows(tx, screener, rescreened);
+    const fresh = rows.filter((row) => !(row.rescreen && row.hits !== null));
+    if (fresh.length === 0) return rows.length;
     const touched = new Map<string, { processed: number; hitRows: number }>();
-    for (const row of rows) {
+    for (const row of fresh) {
       const query = { name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) };
       const { hits } = row.name.trim() ? await applyDecisions(tx, row.name, screener.screen(query)) : { hits: [] };
       await tx
         .update(screeningBatchRows)
-        .set({ hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name })) })
+        .set({ hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name })), rescreen: false })
         .where(and(eq(screeningBatchRows.batchId, row.batchId), eq(screeningBatchRows.rowNumber, row.rowNumber)));
       const counts = touched.get(row.batchId) ?? { processed: 0, hitRows: 0 };
       counts.processed++;
@@ -82,6 +93,35 @@ export async function screenNextChunk(db: Db): Promise<number> {
     }
     return rows.length;
   });
+}
+
+/**
+ * Screens already-screened rows again after a list update: a hit on an entity the row did not hit
+ * before is raised as an alert; the row's hits become the new ones.
+ */
+async function rescreenRows(tx: Db, screener: Screener, rows: (typeof screeningBatchRows.$inferSelect)[]): Promise<void> {
+  for (const row of rows) {
+    const query = { name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) };
+    const { hits } = row.name.trim() ? await applyDecisions(tx, row.name, screener.screen(query)) : { hits: [] };
+    const before = new Set((row.hits ?? []).map((hit) => hit.ref));
+    const raised = hits.filter((hit) => !before.has(hit.ref));
+    if (raised.length) await tx.insert(screeningAlerts).values(raised.map((hit) => ({ batchId: row.batchId, rowNumber: row.rowNumber, name: row.name, ref: hit.ref, score: String(hit.score), listedName: hit.name })));
+    await tx
+      .update(screeningBatchRows)
+      .set({ hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name })), rescreen: false })
+      .where(and(eq(screeningBatchRows.batchId, row.batchId), eq(screeningBatchRows.rowNumber, row.rowNumber)));
+  }
+}
+
+/** After a list update every name screened so far is screened again (by the worker, in the background). */
+export async function queueRescreening(tx: Db): Promise<void> {
+  await tx.update(screeningBatchRows).set({ rescreen: true }).where(isNotNull(screeningBatchRows.hits));
+}
+
+/** New hits raised for a batch's names by list updates, newest first. */
+export async function alertsOf(db: Db, actor: MaybeActor, batchId: string) {
+  await batchRecord(db, actor, batchId);
+  return db.select().from(screeningAlerts).where(eq(screeningAlerts.batchId, batchId)).orderBy(desc(screeningAlerts.raisedAt));
 }
 
 /** Keeps screening waiting rows every second while the server runs; returns the function that stops it. */

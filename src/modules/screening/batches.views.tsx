@@ -3,7 +3,10 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
+import type { screeningAlerts } from '../../db/schema/sanctions.ts';
 import type { BatchRow } from './batches.service.ts';
+
+type AlertRow = typeof screeningAlerts.$inferSelect;
 
 export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batches: BatchRow[]; errors?: FieldProblem[] }) {
   const { t } = ctx;
@@ -41,7 +44,7 @@ export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batche
   );
 }
 
-export function BatchPage({ ctx, batch }: { ctx: PageContext; batch: BatchRow }) {
+export function BatchPage({ ctx, batch, alerts }: { ctx: PageContext; batch: BatchRow; alerts: AlertRow[] }) {
   const { t } = ctx;
   const percent = batch.total ? Math.floor((100 * batch.processed) / batch.total) : 100;
   return (
@@ -56,6 +59,19 @@ export function BatchPage({ ctx, batch }: { ctx: PageContext; batch: BatchRow })
         {t(`screening.batchStatus.${batch.status}` as never)}
       </p>
       <p>{t('screening.rowsWithHitsCount', { count: batch.hitRows })}</p>
+      <h2>{t('screening.alerts')}</h2>
+      <DataTable
+        rows={alerts}
+        caption={t('screening.alerts')}
+        empty={t('screening.noAlerts')}
+        columns={[
+          { header: t('screening.decidedAt'), cell: (alert) => alert.raisedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+          { header: t('screening.name'), cell: (alert) => <span dir="auto">{alert.name}</span> },
+          { header: 'Ref', cell: (alert) => alert.ref, ltr: true },
+          { header: t('screening.score'), cell: (alert) => alert.score },
+          { header: t('screening.names'), cell: (alert) => <span dir="auto">{alert.listedName}</span> },
+        ]}
+      />
       {batch.status === 'done' && (
         <p class="actions">
           <a href={`/screening/batches/${batch.id}/results?format=csv`} download>

@@ -9,6 +9,7 @@ import { Forbidden, NotFound } from '../../platform/errors.ts';
 import { findGroupBySlug } from '../partners/partners.repo.ts';
 import { type ListedEntity, listedName } from './entities.ts';
 import { type ListFile, parseListFiles } from './list-files.ts';
+import { queueRescreening } from './batches.service.ts';
 import { applyDecisions } from './decisions.service.ts';
 import { DEFAULT_THRESHOLD, type Query, Screener } from './matcher.ts';
 
@@ -63,6 +64,8 @@ export async function importListFiles(db: Db, actor: MaybeActor, files: ListFile
       await appendAudit(tx, actor, { action: 'screening.list-imported', entityType: 'sanctions-list', entityId: version.id, detail: { list, entities: entities.length, files: fileNames, sha256: version.fileSha256 } });
       versions.push(version);
     }
+    // Names screened before are screened again against the new versions; new hits become alerts.
+    await queueRescreening(tx);
     return versions;
   });
 }

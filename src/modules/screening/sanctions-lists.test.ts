@@ -6,7 +6,7 @@ import { auditEvents } from '../../db/schema/audit.ts';
 import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
-import { batchRecord, screenNextChunk, submitBatch } from './batches.service.ts';
+import { alertsOf, batchRecord, screenNextChunk, submitBatch } from './batches.service.ts';
 import { ListFileError } from './list-files.ts';
 import { importListFiles, listVersions, versionChanges } from './sanctions-lists.service.ts';
 
@@ -113,7 +113,7 @@ describe('decisions on hits', () => {
 
 describe('batches', () => {
   it('screens an uploaded file in the background, resumes after a restart, and hands back results', async () => {
-    const names = ['id,name,dob', 'r1,Ayman al-Zawahiri,1951', 'r2,John Smith,', 'r3,,', ...Array.from({ length: 397 }, (_, index) => `x${index},Person Number ${index},`)].join('\r\n');
+    const names = ['id,name,dob', 'r1,Ayman al-Zawahiri,1951', 'r2,John Smith,', 'r3,,', 'r4,Hamza bin Laden,', ...Array.from({ length: 396 }, (_, index) => `x${index},Person Number ${index},`)].join('\r\n');
     const batch = await submitBatch(ctx.db, analyst.user.actor, `\uFEFF${names}`, 'names.csv');
     expect(batch).toMatchObject({ status: 'queued', total: 400, processed: 0 });
     // One chunk, then a "restart": nothing in memory carries over, the next call picks up where the rows say.
@@ -129,5 +129,15 @@ describe('batches', () => {
     // A delegate in the finance group sees only their own partner's batches.
     expect((await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: financeMember.headers })).statusCode).toBe(404);
     await expect(submitBatch(ctx.db, analyst.user.actor, 'name\nx\n', 'bad.csv')).rejects.toThrow(InvalidInput);
+
+    // The SDN version in force dropped Hamza bin Laden (OFAC-SDN:21286); a new version lists him again:
+    // the name screened earlier is screened again and the new hit raised.
+    expect((await alertsOf(ctx.db, analyst.user.actor, batch.id)).length).toBe(0);
+    await importListFiles(ctx.db, admin, [{ name: 'sdn.csv', content: sdn }, { name: 'alt.csv', content: alt }]);
+    while ((await screenNextChunk(ctx.db)) > 0);
+    const alerts = await alertsOf(ctx.db, analyst.user.actor, batch.id);
+    expect(alerts.map((alert) => [alert.name, alert.ref])).toEqual([['Hamza bin Laden', 'OFAC-SDN:21286']]);
+    const page = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: analyst.headers });
+    expect(page.body).toContain('OFAC-SDN:21286');
   });
 });

@@ -9,7 +9,7 @@ import { ListFileError } from './list-files.ts';
 import { currentScreener, importListFiles, listVersions, screenName, versionChanges, authorizeScreening } from './sanctions-lists.service.ts';
 import { ScreenQuery } from './screening.schema.ts';
 import { ChangesPage, DecisionsPage, ListsPage, ScreeningPage } from './screening.views.tsx';
-import { batchRecord, batchResults, listBatches, submitBatch } from './batches.service.ts';
+import { alertsOf, batchRecord, batchResults, listBatches, submitBatch } from './batches.service.ts';
 import { BatchPage, BatchesPage } from './batches.views.tsx';
 import { toCsv } from '../../platform/csv.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
@@ -76,7 +76,7 @@ export const screeningPages: AppModule = async (app, { db }) => {
   });
 
   app.get('/screening/batches/:id', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <BatchPage ctx={pageContext(request)} batch={await batchRecord(db, request.actor, request.params.id)} />),
+    sendPage(reply, <BatchPage ctx={pageContext(request)} batch={await batchRecord(db, request.actor, request.params.id)} alerts={await alertsOf(db, request.actor, request.params.id)} />),
   );
 
   app.get('/screening/batches/:id/results', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: Type.Object({ format: Type.Enum(['csv', 'xlsx'] as const) }), hide: true } }, async (request, reply) => {

@@ -5,7 +5,7 @@ import { addSnapshot, createSite } from '../../src/modules/detention/sites.servi
 import { systemActor } from '../../src/platform/actor.ts';
 import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium, serveForBrowser } from '../helpers/browser.ts';
+import { browserAvailable, launchChromium, serveForBrowser, signInThroughForm } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -33,15 +33,7 @@ describe.runIf(runBrowser)('the nationalities table in a real browser', () => {
     await ctx?.close();
   });
 
-  async function signIn(user: TestUser): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('E-mail address').fill(user.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-    return page;
-  }
+  const signIn = (user: TestUser): Promise<Page> => signInThroughForm(browser, baseUrl, user, TEST_PASSWORD);
 
   it('shows a member of the FTF working group the table, sortable from the keyboard, and an outsider none of it', async () => {
     const page = await signIn(member);

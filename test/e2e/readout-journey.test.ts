@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser, partnerId, signedIn } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium, serveForBrowser } from '../helpers/browser.ts';
+import { browserAvailable, launchChromium, serveForBrowser, signInThroughForm } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -42,15 +42,7 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await ctx?.close();
   });
 
-  async function signInAs(user: TestUser): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('E-mail address').fill(user.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-    return page;
-  }
+  const signInAs = (user: TestUser): Promise<Page> => signInThroughForm(browser, baseUrl, user, TEST_PASSWORD);
 
   it('officer drafts, a co-chair returns it, the officer edits, both co-chairs clear, it is published and the public finds it', async () => {
     const officerPage = await signInAs(officer);

@@ -5,7 +5,7 @@ import { createIncident } from '../../src/modules/threats/threats.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium, serveForBrowser } from '../helpers/browser.ts';
+import { browserAvailable, launchChromium, serveForBrowser, signInThroughForm } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const GROUPS = ['Communications Working Group', 'Counter ISIS Finance Group (CIFG)', 'Foreign Terrorist Fighters Working Group'];
@@ -37,15 +37,7 @@ describe.runIf(runBrowser)('from the Small Group meeting to the ISIS-K branch pa
     await ctx?.close();
   });
 
-  async function signIn(user: TestUser): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('E-mail address').fill(user.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${baseUrl}/`);
-    return page;
-  }
+  const signIn = (user: TestUser): Promise<Page> => signInThroughForm(browser, baseUrl, user, TEST_PASSWORD);
 
   it('records the tasking to three working groups, takes a co-lead’s update, and shows both on the branch page', async () => {
     const page = await signIn(officer);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,4 +31,15 @@ export async function serveForBrowser(app: { listen(options: { port: number; hos
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number } | null;
   return `http://localhost:${address?.port ?? 0}`;
+}
+
+/** Signs a user in through the real sign-in form, in a fresh browser context, and returns the page on the home page. */
+export async function signInThroughForm(browser: Browser, baseUrl: string, user: { email: string }, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('E-mail address').fill(user.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  return page;
 }

@@ -1,6 +1,6 @@
 import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { ImportProblems } from '../../platform/views/import-problems.tsx';
+import { FileField, UploadOutcome } from '../../platform/views/import-problems.tsx';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
@@ -180,17 +180,7 @@ export function DetentionImportPage(props: { ctx: PageContext; kinds: { kind: st
       </p>
       <h1>{t('detention.import')}</h1>
       <AggregateOnlyNotice ctx={ctx} />
-      {props.imported !== undefined && (
-        <p role="status" class="notice">
-          {t('detention.imported', { count: props.imported })}
-        </p>
-      )}
-      {props.message && (
-        <p role="alert" class="alert">
-          {props.message}
-        </p>
-      )}
-      <ImportProblems ctx={ctx} problems={props.problems} />
+      <UploadOutcome ctx={ctx} done={props.imported === undefined ? undefined : t('detention.imported', { count: props.imported })} message={props.message} problems={props.problems} />
       <p>{t('detention.importHelp')}</p>
       <ul>
         {props.kinds.map((entry) => (
@@ -202,10 +192,7 @@ export function DetentionImportPage(props: { ctx: PageContext; kinds: { kind: st
       <form method="post" action="/detention/import" enctype="multipart/form-data" class="record-form">
         <CsrfField ctx={ctx} />
         <SelectField name="kind" label={t('detention.importWhat')} value={props.kind} options={props.kinds.map((entry) => [entry.kind, t(`detention.importKind.${entry.kind}` as never)])} required />
-        <div class="field">
-          <label for="field-file">{t('funding.csvFile')}</label>
-          <input id="field-file" type="file" name="file" accept=".csv,text/csv" required />
-        </div>
+        <FileField label={t('funding.csvFile')} />
         <FormActions>
           <button type="submit">{t('funding.importSubmit')}</button>
         </FormActions>

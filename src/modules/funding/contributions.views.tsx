@@ -1,5 +1,5 @@
 import type { RowProblem } from '../../platform/csv-import.ts';
-import { ImportProblems } from '../../platform/views/import-problems.tsx';
+import { FileField, UploadOutcome } from '../../platform/views/import-problems.tsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -244,25 +244,12 @@ export function ContributionImportPage(props: { ctx: PageContext; campaign: Camp
         <a href={`/funding/campaigns/${campaign.id}`}>{campaign.name}</a>
       </p>
       <h1>{title}</h1>
-      {props.imported !== undefined && (
-        <p role="status" class="notice">
-          {t('funding.imported', { count: props.imported })}
-        </p>
-      )}
-      {props.message && (
-        <p role="alert" class="alert">
-          {props.message}
-        </p>
-      )}
-      <ImportProblems ctx={ctx} problems={props.problems} />
+      <UploadOutcome ctx={ctx} done={props.imported === undefined ? undefined : t('funding.imported', { count: props.imported })} message={props.message} problems={props.problems} />
       <p>{t('funding.importHelp')}</p>
       <pre dir="ltr">partner,stage,amount,currency,date,channel,theater,source{'\n'}FRA,pledge,25000000,EUR,2021-06-28,,,Statement of 28 June 2021</pre>
       <form method="post" action={`/funding/campaigns/${campaign.id}/contributions/import`} enctype="multipart/form-data" class="record-form">
         <CsrfField ctx={ctx} />
-        <div class="field">
-          <label for="field-file">{t('funding.csvFile')}</label>
-          <input id="field-file" type="file" name="file" accept=".csv,text/csv" required />
-        </div>
+        <FileField label={t('funding.csvFile')} />
         <FormActions>
           <button type="submit">{t('funding.importSubmit')}</button>
         </FormActions>

@@ -1,5 +1,5 @@
 import type { RowProblem } from '../../platform/csv-import.ts';
-import { ImportProblems } from '../../platform/views/import-problems.tsx';
+import { FileField, ImportProblems } from '../../platform/views/import-problems.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -43,10 +43,7 @@ export function RatesPage(props: {
         <form method="post" action="/funding/rates/import" enctype="multipart/form-data" class="record-form">
           <h2>{t('funding.ratesImport')}</h2>
           <CsrfField ctx={ctx} />
-          <div class="field">
-            <label for="field-file">{t('funding.ratesFile')}</label>
-            <input id="field-file" type="file" name="file" accept=".csv,text/csv" required />
-          </div>
+          <FileField label={t('funding.ratesFile')} />
           <TextField name="source" label={t('funding.source')} value={props.source} required maxLength={500} hint={t('funding.ratesSourceHint')} />
           <FormActions>
             <button type="submit">{t('funding.importSubmit')}</button>

@@ -8,7 +8,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { Pagination, SortableHeader } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { RowProblem } from '../../platform/csv-import.ts';
-import { ImportProblems } from '../../platform/views/import-problems.tsx';
+import { FileField, ImportProblems } from '../../platform/views/import-problems.tsx';
 import type { GroupRow, PartnerRow, PersonRow } from './partners.repo.ts';
 import { type ListQuery, PARTNER_KINDS, PARTNER_STATUSES } from './partners.schema.ts';
 
@@ -227,10 +227,7 @@ export function PartnerImportPage(props: { ctx: PageContext; problems?: RowProbl
       <ImportProblems ctx={ctx} problems={props.problems} />
       <form method="post" action="/partners/import" enctype="multipart/form-data" class="narrow-form">
         <CsrfField ctx={ctx} />
-        <div class="field">
-          <label for="field-file">{t('partners.importFile')}</label>
-          <input id="field-file" name="file" type="file" accept=".csv,text/csv" required />
-        </div>
+        <FileField label={t('partners.importFile')} />
         <FormActions>
           <button type="submit">{t('partners.importSubmit')}</button>
         </FormActions>

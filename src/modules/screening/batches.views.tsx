@@ -1,3 +1,4 @@
+import { FileField } from '../../platform/views/import-problems.tsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions } from '../../platform/views/forms.tsx';
@@ -20,10 +21,7 @@ export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batche
       <form method="post" action="/screening/batches" enctype="multipart/form-data" class="record-form">
         <p>{t('screening.batchHelp')}</p>
         <CsrfField ctx={ctx} />
-        <div class="field">
-          <label for="field-file">{t('funding.csvFile')}</label>
-          <input id="field-file" type="file" name="file" accept=".csv,text/csv" required />
-        </div>
+        <FileField label={t('funding.csvFile')} />
         <FormActions>
           <button type="submit">{t('screening.batchSubmit')}</button>
         </FormActions>

@@ -5,7 +5,7 @@ import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { BarChart } from '../../platform/views/charts.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
-import { ImportProblems } from '../../platform/views/import-problems.tsx';
+import { FileField, UploadOutcome } from '../../platform/views/import-problems.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -329,25 +329,12 @@ export function ThreatImportPage({ ctx, problems, imported, message, columns }: 
         <a href="/threats">{t('threats.title')}</a>
       </p>
       <h1>{t('threats.import')}</h1>
-      {imported !== undefined && (
-        <p role="status" class="notice">
-          {t('detention.imported', { count: imported })}
-        </p>
-      )}
-      {message && (
-        <p role="alert" class="alert">
-          {message}
-        </p>
-      )}
-      <ImportProblems ctx={ctx} problems={problems} />
+      <UploadOutcome ctx={ctx} done={imported === undefined ? undefined : t('detention.imported', { count: imported })} message={message} problems={problems} />
       <p>{t('threats.importHelp')}</p>
       <pre dir="ltr">{columns}</pre>
       <form method="post" action="/threats/import" enctype="multipart/form-data" class="record-form">
         <CsrfField ctx={ctx} />
-        <div class="field">
-          <label for="field-file">{t('funding.csvFile')}</label>
-          <input id="field-file" type="file" name="file" accept=".csv,text/csv" required />
-        </div>
+        <FileField label={t('funding.csvFile')} />
         <FormActions>
           <button type="submit">{t('funding.importSubmit')}</button>
         </FormActions>

@@ -21,3 +21,32 @@ export function ImportProblems({ ctx, problems }: { ctx: PageContext; problems?:
     </div>
   );
 }
+
+/** What an upload came to: how much was imported, or why nothing was (a message, or problems by line). */
+export function UploadOutcome({ ctx, done, message, problems }: { ctx: PageContext; done?: string; message?: string; problems?: RowProblem[] }) {
+  return (
+    <>
+      {done && (
+        <p role="status" class="notice">
+          {done}
+        </p>
+      )}
+      {message && (
+        <p role="alert" class="alert">
+          {message}
+        </p>
+      )}
+      <ImportProblems ctx={ctx} problems={problems} />
+    </>
+  );
+}
+
+/** The file picker of an upload form. */
+export function FileField({ label, name = 'file', accept = '.csv,text/csv', required = true }: { label: string; name?: string; accept?: string; required?: boolean }) {
+  return (
+    <div class="field">
+      <label for={`field-${name}`}>{label}</label>
+      <input id={`field-${name}`} type="file" name={name} accept={accept} required={required} />
+    </div>
+  );
+}

@@ -74,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installErrorHandler(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: config.bodyLimitBytes, files: 6, fields: 20 } });
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: config.bodyLimitBytes, files: 8, fields: 20 } });
   await app.register(helmet, {
     // ASVS V14.4: no inline script anywhere, no framing, no referrer leaks to other sites.
     contentSecurityPolicy: {

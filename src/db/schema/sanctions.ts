@@ -1,7 +1,7 @@
 import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
 
-export const sanctionsList = pgEnum('sanctions_list', ['UN', 'OFAC-SDN', 'OFAC-CONS']);
+export const sanctionsList = pgEnum('sanctions_list', ['UN', 'OFAC-SDN', 'OFAC-CONS', 'EU', 'UK']);
 
 /** One import of one list: dated, with the hash of the file(s) it came from. The latest version of each list is in force. */
 export const sanctionsListVersions = pgTable(

@@ -13,9 +13,9 @@ export interface ListedName {
 
 /** One listed person, organisation, vessel or aircraft, whatever list it comes from. */
 export interface ListedEntity {
-  /** The list's own reference: UN:QDi.123, OFAC-SDN:1234, OFAC-CONS:5678. */
+  /** The list's own reference: UN:QDi.123, OFAC-SDN:1234, OFAC-CONS:5678, EU:EU.27.28, UK:6908555. */
   ref: string;
-  list: 'UN' | 'OFAC-SDN' | 'OFAC-CONS';
+  list: 'UN' | 'OFAC-SDN' | 'OFAC-CONS' | 'EU' | 'UK';
   kind: EntityKind;
   names: ListedName[];
   /** Years or full dates of birth, as given (YYYY or YYYY-MM-DD). */

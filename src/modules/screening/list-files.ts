@@ -3,9 +3,15 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { type EntityKind, type ListedEntity, listedName } from './entities.ts';
+import { parseEuXml, parseUkCsv } from './eu-uk-files.ts';
+import { ListFileError } from './list-file-error.ts';
 
-/** A list file that is not one of the known layouts, or that breaks part-way: says which file and where. */
-export class ListFileError extends Error {}
+export { ListFileError } from './list-file-error.ts';
+
+/** OFAC's legacy CSV files are Latin-1; the other lists are UTF-8. */
+export function listFileEncoding(name: string): BufferEncoding {
+  return /(^|\/)(sdn|alt|add|sdn_comments|cons_prim|cons_alt|cons_add|cons_comments)\.csv$/i.test(name) ? 'latin1' : 'utf8';
+}
 
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 
@@ -128,13 +134,17 @@ export function parseListFiles(files: ListFile[]): Map<ListedEntity['list'], { e
     const head = file.content.slice(0, 500);
     if (head.includes('<CONSOLIDATED_LIST') || (head.trimStart().startsWith('<?xml') && base.includes('un'))) {
       add('UN', parseUnXml(file.content, file.name), [file.name]);
+    } else if (head.includes('<export') || head.includes('sanctionEntity')) {
+      add('EU', parseEuXml(file.content, file.name), [file.name]);
+    } else if (/^\uFEFF?Last Updated/i.test(head) || (head.includes('Name 6') && head.includes('Group ID'))) {
+      add('UK', parseUkCsv(file.content, file.name), [file.name]);
     } else if (base === 'sdn.csv' || base === 'cons_prim.csv') {
       const list = base === 'sdn.csv' ? 'OFAC-SDN' : 'OFAC-CONS';
       const alias = byName.get(base === 'sdn.csv' ? 'alt.csv' : 'cons_alt.csv');
       add(list, parseOfacCsv(file.content, alias?.content ?? null, list, file.name), alias ? [file.name, alias.name] : [file.name]);
     } else if (!['alt.csv', 'cons_alt.csv', 'add.csv', 'cons_add.csv', 'sdn_comments.csv', 'cons_comments.csv'].includes(base)) {
       // Alias files are read with their primary file; addresses and remark overflow are not needed for matching.
-      throw new ListFileError(`${file.name}: not a known list format (the UN consolidated XML, or OFAC's sdn.csv/alt.csv or cons_prim.csv/cons_alt.csv)`);
+      throw new ListFileError(`${file.name}: not a known list format (the UN consolidated XML, the EU financial-sanctions XML, OFSI's UK consolidated CSV, or OFAC's sdn.csv/alt.csv or cons_prim.csv/cons_alt.csv)`);
     }
   }
   if (lists.size === 0) throw new ListFileError('no list among the files: give the UN consolidated XML, or sdn.csv (with alt.csv), or cons_prim.csv (with cons_alt.csv)');
@@ -147,6 +157,6 @@ export function loadListFiles(paths: string[]): ListedEntity[] {
     if (!fs.existsSync(entry)) throw new ListFileError(`${entry}: no such file or directory`);
     return fs.statSync(entry).isDirectory() ? fs.readdirSync(entry).map((name) => path.join(entry, name)) : [entry];
   });
-  const read = files.map((file) => ({ name: file, content: fs.readFileSync(file, /\.csv$/i.test(file) ? 'latin1' : 'utf8') }));
+  const read = files.map((file) => ({ name: file, content: fs.readFileSync(file, listFileEncoding(file)) }));
   return [...parseListFiles(read).values()].flatMap((list) => list.entities);
 }

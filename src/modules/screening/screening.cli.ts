@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Database } from '../../db/client.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { loadListFiles } from './list-files.ts';
+import { listFileEncoding, loadListFiles } from './list-files.ts';
 import { readNames } from './names-csv.ts';
 import { currentScreener, importListFiles } from './sanctions-lists.service.ts';
 import { DEFAULT_THRESHOLD, type Hit, Screener } from './matcher.ts';
@@ -27,7 +27,7 @@ export function registerScreeningCommands(program: Command, withDatabase: WithDa
     .action((paths: string[]) =>
       withDatabase(async (database) => {
         try {
-          const files = expandPaths(paths).map((file) => ({ name: file, content: fs.readFileSync(file, /\.csv$/i.test(file) ? 'latin1' : 'utf8') }));
+          const files = expandPaths(paths).map((file) => ({ name: file, content: fs.readFileSync(file, listFileEncoding(file)) }));
           for (const version of await importListFiles(database.db, systemActor(), files)) console.log(`Imported ${version.list}: ${version.entityCount} entries (sha256 ${version.fileSha256.slice(0, 12)}…).`);
         } finally {
           await database.close();

@@ -5,7 +5,7 @@ import type { AppModule } from '../../platform/module.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { ListFileError } from './list-files.ts';
+import { ListFileError, listFileEncoding } from './list-files.ts';
 import { currentScreener, importListFiles, listVersions, screenName, versionChanges, authorizeScreening } from './sanctions-lists.service.ts';
 import { ScreenQuery } from './screening.schema.ts';
 import { ChangesPage, DecisionsPage, ListsPage, ScreeningPage } from './screening.views.tsx';
@@ -18,7 +18,7 @@ import { decideHit, listDecisions } from './decisions.service.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 /** Upload fields and the file names the list readers know them by. */
-const UPLOAD_FIELDS = { un: 'UN_consolidated.xml', sdn: 'sdn.csv', alt: 'alt.csv', consPrim: 'cons_prim.csv', consAlt: 'cons_alt.csv' } as const;
+const UPLOAD_FIELDS = { un: 'UN_consolidated.xml', eu: 'EU_financial_sanctions.xml', uk: 'UK_ConList.csv', sdn: 'sdn.csv', alt: 'alt.csv', consPrim: 'cons_prim.csv', consAlt: 'cons_alt.csv' } as const;
 
 export const screeningPages: AppModule = async (app, { db }) => {
   app.get('/screening', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
@@ -102,8 +102,7 @@ export const screeningPages: AppModule = async (app, { db }) => {
     const body = request.body as Record<string, unknown>;
     const files = Object.entries(UPLOAD_FIELDS).flatMap(([field, name]) => {
       const file = body[field];
-      // OFAC's CSV files are Latin-1; the UN XML is UTF-8.
-      return Buffer.isBuffer(file) && file.length ? [{ name, content: file.toString(name.endsWith('.csv') ? 'latin1' : 'utf8') }] : [];
+      return Buffer.isBuffer(file) && file.length ? [{ name, content: file.toString(listFileEncoding(name)) }] : [];
     });
     const ctx = pageContext(request);
     try {

@@ -38,6 +38,29 @@ describe('list files', () => {
     expect(baghdadi?.names.some((name) => name.quality === 'low')).toBe(true);
   });
 
+  it('reads the EU financial-sanctions XML and the UK (OFSI) consolidated CSV into the same model', () => {
+    const entities = loadListFiles([path.join(FIXTURES, 'eu_sample.xml'), path.join(FIXTURES, 'uk_sample.csv')]);
+    const eu = entities.find((entity) => entity.ref === 'EU:EU.1.01');
+    expect(eu).toMatchObject({ list: 'EU', kind: 'person', birthDates: ['1951-06-19'], nationalities: ['EGYPT'], programmes: ['TAQA'] });
+    expect(eu?.names.map((name) => [name.full, name.quality])).toEqual([
+      ['Aiman Muhammed Rabi al-Zawahiri', 'primary'],
+      ['أيمن محمد ربيع الظواهري', 'good'],
+      ['Abu Fatima', 'low'],
+    ]);
+    expect(entities.find((entity) => entity.ref === 'EU:EU.1.02')?.kind).toBe('organisation');
+    const uk = entities.find((entity) => entity.ref === 'UK:12345');
+    expect(uk).toMatchObject({ list: 'UK', kind: 'person', birthDates: ['1971'], nationalities: ['Iraq'], listedOn: '2011-10-04' });
+    expect(uk?.names.map((name) => [name.full, name.quality])).toEqual([
+      ['Abu Bakr AL-BAGHDADI', 'primary'],
+      ['أبو بكر البغدادي', 'good'],
+      ['Ibrahim Awwad Ibrahim Ali AL-BADRI', 'good'],
+      ["Abu DU'A", 'low'],
+    ]);
+    const screener = new Screener(entities);
+    expect(screener.screen({ name: 'Ayman Mohammed Rabi Zawahiri' })[0]?.ref).toBe('EU:EU.1.01');
+    expect(screener.screen({ name: 'Ibrahim Awad al-Badri' })[0]?.ref).toBe('UK:12345');
+  });
+
   it('refuses a malformed or unknown file, naming it and where it broke', () => {
     expect(() => parseUnXml('<CONSOLIDATED_LIST><INDIVIDUALS>', 'broken.xml')).toThrow(ListFileError);
     expect(() => parseOfacCsv('12,"A"\nnot a row\n', null, 'OFAC-SDN', 'sdn.csv')).toThrow('sdn.csv (primary): line 1 is not an OFAC primary row (expected 12 columns starting with the entry number)');

@@ -164,7 +164,7 @@ export function ListsPage(props: { ctx: PageContext; versions: VersionRow[]; can
           <h2>{t('screening.import')}</h2>
           <p>{t('screening.importHelp')}</p>
           <CsrfField ctx={ctx} />
-          {(['un', 'sdn', 'alt', 'consPrim', 'consAlt'] as const).map((field) => (
+          {(['un', 'eu', 'uk', 'sdn', 'alt', 'consPrim', 'consAlt'] as const).map((field) => (
             <div class="field">
               <label for={`field-${field}`}>{t(`screening.file.${field}` as never)}</label>
               <input id={`field-${field}`} type="file" name={field} accept=".xml,.csv" />

@@ -129,7 +129,13 @@ export class Screener {
         else if (!onlyCount) votes.set(id, 1);
       }
     });
-    return [...votes.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id);
+    const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+    // A name sharing two tokens fewer than the best candidates cannot outscore them enough to matter.
+    const floor = Math.max(1, (ranked[0]?.[1] ?? 0) - 1);
+    return ranked
+      .filter(([, count]) => count >= floor)
+      .slice(0, CANDIDATES)
+      .map(([id]) => id);
   }
 
   private static similarity(query: NameToken, listed: NameToken, cache: Map<string, number>): { similarity: number; how: TokenMatch['how'] } | undefined {

@@ -71,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
-  installErrorHandler(app);
+  installErrorHandler(app, config.bodyLimitBytes);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: config.bodyLimitBytes, files: 8, fields: 20 } });

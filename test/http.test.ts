@@ -76,6 +76,8 @@ describe('errors', () => {
     const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/partners', headers: client.headers, payload: { kind: 'organisation', nameEn: 'x'.repeat(70_000) } });
     expect(response.statusCode).toBe(413);
     expect(response.json().title).toBe('Content Too Large');
+    // The test app allows 64 KB: the answer says so.
+    expect(response.json().detail).toBe('The request body is larger than this server accepts: at most 64 KB (BODY_LIMIT_BYTES). Split the file and send it in parts.');
     const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/partners?q=xxxxxxxx', headers: client.headers });
     expect(list.json().total).toBe(0);
   });

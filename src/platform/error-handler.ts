@@ -26,7 +26,7 @@ function validationFields(error: FastifyError): { field: string; message: string
   });
 }
 
-function toProblem(error: FastifyError, request: FastifyRequest): Problem {
+function toProblem(error: FastifyError, request: FastifyRequest, bodyLimitBytes: number): Problem {
   const base = { type: 'about:blank', instance: request.url, requestId: request.id };
   if (error instanceof HttpProblem) {
     return { ...base, title: error.title, status: error.status, detail: error.message, ...error.extra };
@@ -43,7 +43,8 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   }
   const status = error.statusCode ?? 500;
   if (status === 413) {
-    return { ...base, title: 'Content Too Large', status, detail: 'The request body is larger than this server accepts.' };
+    const limit = bodyLimitBytes >= 1_048_576 ? `${Math.round((bodyLimitBytes / 1_048_576) * 10) / 10} MB` : `${Math.round(bodyLimitBytes / 1024)} KB`;
+    return { ...base, title: 'Content Too Large', status, detail: `The request body is larger than this server accepts: at most ${limit} (BODY_LIMIT_BYTES). Split the file and send it in parts.` };
   }
   if (status >= 400 && status < 500) {
     return { ...base, title: 'Bad Request', status, detail: error.message };
@@ -52,9 +53,9 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   return { ...base, title: 'Internal Server Error', status: 500, detail: `Something went wrong on our side. Quote request id ${request.id} when you report it.` };
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = toProblem(error, request);
+    const problem = toProblem(error, request, bodyLimitBytes);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     if (error instanceof TooManyAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
     reply.status(problem.status);

@@ -2,15 +2,11 @@ import type { AppModule } from '../../platform/module.ts';
 import { ProblemResponses } from '../../platform/openapi.ts';
 import { IdParams } from '../../platform/route-schemas.ts';
 import { Type } from '@fastify/type-provider-typebox';
-import type { RepatriationRow, SiteRow } from './detention.repo.ts';
 import { NationalityRowView, RepatriationCorrection, RepatriationInput, RepatriationView, SiteInput, SiteRecordView, SiteView, SnapshotInput, SnapshotView, VersionInput } from './detention.schema.ts';
 import { IMPORT_KINDS, importDetentionCsv } from './detention-csv.ts';
 import { nationalitiesTable } from './nationalities.service.ts';
 import * as repatriationsService from './repatriations.service.ts';
 import * as sites from './sites.service.ts';
-
-const siteView = (row: SiteRow) => row;
-const repatriationView = (row: RepatriationRow) => row;
 
 export const detentionRoutes: AppModule = async (app, { db }) => {
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -25,16 +21,16 @@ export const detentionRoutes: AppModule = async (app, { db }) => {
     async (request) => importDetentionCsv(db, request.actor, request.query.kind, request.body),
   );
   app.get('/api/v1/detention/sites', { config: { access: 'detention.read' }, schema: { tags, summary: 'Sites the caller may read (restricted reads are audited)', response: { 200: Type.Array(SiteView), ...ProblemResponses } } }, async (request) =>
-    (await sites.listSites(db, request.actor)).map(siteView),
+    sites.listSites(db, request.actor),
   );
 
   app.post('/api/v1/detention/sites', { config: { access: 'detention.write' }, schema: { tags, summary: 'Create a site (restricted to the FTF working group unless classified otherwise)', body: SiteInput, response: { 201: SiteView, ...ProblemResponses } } }, async (request, reply) =>
-    reply.status(201).send(siteView(await sites.createSite(db, request.actor, request.body))),
+    reply.status(201).send(await sites.createSite(db, request.actor, request.body)),
   );
 
   app.get('/api/v1/detention/sites/:id', { config: { access: 'detention.read' }, schema: { tags, summary: 'A site with its population snapshots and breakdowns', params: IdParams, response: { 200: SiteRecordView, ...ProblemResponses } } }, async (request) => {
     const record = await sites.siteRecord(db, request.actor, request.params.id);
-    return { site: siteView(record.site), snapshots: record.snapshots };
+    return record;
   });
 
   app.post(
@@ -48,18 +44,18 @@ export const detentionRoutes: AppModule = async (app, { db }) => {
   );
 
   app.get('/api/v1/detention/repatriations', { config: { access: 'detention.read' }, schema: { tags, summary: 'Repatriations the caller may read', response: { 200: Type.Array(RepatriationView), ...ProblemResponses } } }, async (request) =>
-    (await repatriationsService.listRepatriations(db, request.actor)).map(repatriationView),
+    repatriationsService.listRepatriations(db, request.actor),
   );
 
   app.post('/api/v1/detention/repatriations', { config: { access: 'repatriation.write' }, schema: { tags, summary: "Report a repatriation (a delegate for their own state; the secretariat's are verified at once)", body: RepatriationInput, response: { 201: RepatriationView, ...ProblemResponses } } }, async (request, reply) =>
-    reply.status(201).send(repatriationView(await repatriationsService.reportRepatriation(db, request.actor, request.body))),
+    reply.status(201).send(await repatriationsService.reportRepatriation(db, request.actor, request.body)),
   );
 
   app.post('/api/v1/detention/repatriations/:id/verify', { config: { access: 'repatriation.verify' }, schema: { tags, summary: 'Verify a reported repatriation', params: IdParams, body: VersionInput, response: { 200: RepatriationView, ...ProblemResponses } } }, async (request) =>
-    repatriationView(await repatriationsService.verifyRepatriation(db, request.actor, request.params.id, request.body)),
+    repatriationsService.verifyRepatriation(db, request.actor, request.params.id, request.body),
   );
 
   app.put('/api/v1/detention/repatriations/:id', { config: { access: 'repatriation.write' }, schema: { tags, summary: 'Correct a repatriation, with a reason', params: IdParams, body: RepatriationCorrection, response: { 200: RepatriationView, ...ProblemResponses } } }, async (request) =>
-    repatriationView(await repatriationsService.correctRepatriation(db, request.actor, request.params.id, request.body)),
+    repatriationsService.correctRepatriation(db, request.actor, request.params.id, request.body),
   );
 };

@@ -7,7 +7,7 @@ import type { CampaignSummary, StageTotals } from './campaign-summary.ts';
 import * as campaigns from './campaigns.service.ts';
 import * as contributions from './contributions.service.ts';
 import { importContributionsCsv } from './contributions-csv.ts';
-import type { CampaignRow, ContributionRow } from './funding.repo.ts';
+import type { CampaignRow } from './funding.repo.ts';
 import {
   CampaignInput,
   CampaignListItem,
@@ -27,10 +27,6 @@ import * as rates from './rates.service.ts';
 
 function campaignView(row: CampaignRow) {
   return { ...row, createdAt: undefined, updatedAt: undefined, restrictedGroupIds: undefined };
-}
-
-function contributionView(row: ContributionRow) {
-  return { ...row };
 }
 
 /** Exact decimal text: money never travels as a JSON number. */
@@ -75,11 +71,11 @@ export const fundingRoutes: AppModule = async (app, { db }) => {
   app.get('/api/v1/funding/campaigns/:id/contributions', { config: { access: 'funding.read' }, schema: { tags, summary: 'Contributions of a campaign', params: IdParams, querystring: CampaignPageQuery, response: { 200: ContributionPage, ...ProblemResponses } } }, async (request) => {
     const { page = 1, pageSize = 50, stage, status, partnerId } = request.query;
     const { rows, total } = await contributions.listContributions(db, request.actor, request.params.id, { stage, status, partnerId, page, pageSize });
-    return { items: rows.map(contributionView), total, page, pageSize };
+    return { items: rows, total, page, pageSize };
   });
 
   app.post('/api/v1/funding/campaigns/:id/contributions', { config: { access: 'contribution.write' }, schema: { tags, summary: "Report a contribution (a delegate for their own partner; the secretariat's entries are verified at once)", params: IdParams, body: ContributionInput, response: { 201: ContributionView, ...ProblemResponses } } }, async (request, reply) =>
-    reply.status(201).send(contributionView(await contributions.reportContribution(db, request.actor, request.params.id, request.body))),
+    reply.status(201).send(await contributions.reportContribution(db, request.actor, request.params.id, request.body)),
   );
 
   app.post(
@@ -89,19 +85,19 @@ export const fundingRoutes: AppModule = async (app, { db }) => {
   );
 
   app.get('/api/v1/funding/contributions/:id', { config: { access: 'funding.read' }, schema: { tags, summary: 'One contribution', params: IdParams, response: { 200: ContributionView, ...ProblemResponses } } }, async (request) =>
-    contributionView(await contributions.getContribution(db, request.actor, request.params.id)),
+    await contributions.getContribution(db, request.actor, request.params.id),
   );
 
   app.post('/api/v1/funding/contributions/:id/verify', { config: { access: 'contribution.verify' }, schema: { tags, summary: 'Verify a reported contribution', params: IdParams, body: ReviewInput, response: { 200: ContributionView, ...ProblemResponses } } }, async (request) =>
-    contributionView(await contributions.verifyContribution(db, request.actor, request.params.id, request.body)),
+    await contributions.verifyContribution(db, request.actor, request.params.id, request.body),
   );
 
   app.post('/api/v1/funding/contributions/:id/reject', { config: { access: 'contribution.verify' }, schema: { tags, summary: 'Reject a contribution, with a reason', params: IdParams, body: ReviewInput, response: { 200: ContributionView, ...ProblemResponses } } }, async (request) =>
-    contributionView(await contributions.rejectContribution(db, request.actor, request.params.id, request.body)),
+    await contributions.rejectContribution(db, request.actor, request.params.id, request.body),
   );
 
   app.put('/api/v1/funding/contributions/:id', { config: { access: 'contribution.write' }, schema: { tags, summary: 'Correct a contribution, with a reason', params: IdParams, body: ContributionCorrection, response: { 200: ContributionView, ...ProblemResponses } } }, async (request) =>
-    contributionView(await contributions.correctContribution(db, request.actor, request.params.id, request.body)),
+    await contributions.correctContribution(db, request.actor, request.params.id, request.body),
   );
 
   app.post(

@@ -1,10 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { type EntityKind, type ListedEntity, listedName } from './entities.ts';
+import { asArray, text } from './xml-values.ts';
 import { ListFileError } from './list-file-error.ts';
 
-const asArray = <T>(value: T | T[] | undefined | null): T[] => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]);
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 /**
  * The EU consolidated financial-sanctions list (FSF XML): one sanctionEntity per listing, names in

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { type EntityKind, type ListedEntity, listedName } from './entities.ts';
+import { asArray, text } from './xml-values.ts';
 import { parseEuXml, parseUkCsv } from './eu-uk-files.ts';
 import { ListFileError } from './list-file-error.ts';
 
@@ -15,8 +16,6 @@ export function listFileEncoding(name: string): BufferEncoding {
 
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 
-const asArray = <T>(value: T | T[] | undefined | null): T[] => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]);
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 /** UN name fields often carry several spellings, in brackets or after semicolons: each is its own name. */
 function nameParts(value: unknown): string[] {

@@ -1,6 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import writeXlsxFile from 'write-excel-file/node';
 import { can, isSecretariat } from '../../platform/authz.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { Conflict, InvalidInput, StaleVersion } from '../../platform/errors.ts';
@@ -9,6 +8,7 @@ import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 import { formToInput, recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
+import { sendXlsx } from '../../platform/views/xlsx.ts';
 import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts';
 import { listGroups } from '../partners/groups.service.ts';
 import { findPartner } from '../partners/partners.repo.ts';
@@ -120,11 +120,7 @@ export const detentionPages: AppModule = async (app, { db }) => {
     if (request.query.format) {
       const sheet = nationalitiesSheet(request.t, sorted, years, name);
       if (request.query.format === 'csv') return sendCsv(reply, 'nationalities.csv', toCsv(sheet.columns, sheet.rows));
-      const data = [sheet.columns.map((value) => ({ value, fontWeight: 'bold' as const })), ...sheet.rows.map((row) => row.map((value) => (value === null ? null : { value, type: typeof value === 'number' ? Number : String })))];
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="nationalities.xlsx"')
-        .send(await writeXlsxFile(data as never, { sheet: 'nationalities' }).toBuffer());
+      return sendXlsx(reply, 'nationalities.xlsx', 'nationalities', sheet.columns, sheet.rows);
     }
     return sendPage(reply, <NationalitiesPage ctx={ctx} rows={sorted} years={years} query={request.query} />);
   });

@@ -151,6 +151,9 @@ describe('repatriations', () => {
     const csv = await api(member, 'GET', '/detention/nationalities?format=csv&sort=state');
     expect(csv.body).toContain('Kazakhstan,KAZ,,,,595');
     expect(csv.body).toMatch(/^\uFEFFNationality,ISO,Held \(latest\),As of,Change since the figure before,Repatriated 2019,/);
+    const xlsx = await api(member, 'GET', '/detention/nationalities?format=xlsx');
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="nationalities.xlsx"');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
 

@@ -1,7 +1,7 @@
-import writeXlsxFile from 'write-excel-file/node';
 import { toCsv } from '../../platform/csv.ts';
+import type { XlsxCell } from '../../platform/views/xlsx.ts';
 import type { CampaignRow, ContributionRow } from './funding.repo.ts';
-import type { Cell, FundingTable } from './funding-tables.ts';
+import type { FundingTable } from './funding-tables.ts';
 import { IATI_TRANSACTION_TYPE } from './funding.schema.ts';
 
 /** CSV keeps the exact rounded decimal as text: no float ever touches it. */
@@ -12,16 +12,15 @@ export function tableCsv(table: FundingTable): string {
   );
 }
 
-/** XLSX writes money as numbers (spreadsheets sum them) with the currency's decimals as the cell format. */
-export async function tableXlsx(table: FundingTable): Promise<Buffer> {
-  const cell = (value: Cell) => {
-    if (typeof value === 'string') return { value, type: String };
-    const decimals = value.money.split('.')[1]?.length ?? 0;
-    return { value: Number(value.money), type: Number, format: decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0' };
-  };
-  const header = table.columns.map((value) => ({ value, fontWeight: 'bold' as const }));
-  const data = [header, ...table.rows.map((row) => row.map(cell))];
-  return writeXlsxFile(data as never, { sheet: table.name }).toBuffer();
+/** XLSX cells: money as numbers (spreadsheets sum them) with the currency's decimals as the cell format. */
+export function tableXlsxRows(table: FundingTable): XlsxCell[][] {
+  return table.rows.map((row) =>
+    row.map((value) => {
+      if (typeof value === 'string') return value;
+      const decimals = value.money.split('.')[1]?.length ?? 0;
+      return { value: Number(value.money), format: decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0' };
+    }),
+  );
 }
 
 /**

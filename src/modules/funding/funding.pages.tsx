@@ -9,6 +9,7 @@ import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 import { formList, formToInput, recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
+import { sendXlsx } from '../../platform/views/xlsx.ts';
 import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
@@ -23,7 +24,7 @@ import { type ContributionFormChoices, ContributionFormPage, ContributionImportP
 import { ComparePage } from './comparisons.views.tsx';
 import { PublicCampaignListPage, PublicCampaignPage } from './public-funding.views.tsx';
 import { RatesPage } from './rates.views.tsx';
-import { iatiActivity, tableCsv, tableXlsx } from './funding-exports.ts';
+import { iatiActivity, tableCsv, tableXlsxRows } from './funding-exports.ts';
 import { comparisonTables, type FundingTable } from './funding-tables.ts';
 import { CampaignPageQuery, CompareExportQuery, CompareQuery, ExportQuery, RateListQuery, STAGES } from './funding.schema.ts';
 import { CampaignFormPage, CampaignListPage, CampaignPage } from './funding.views.tsx';
@@ -58,10 +59,7 @@ function uploadedText(body: unknown): string | undefined {
 
 async function sendTable(reply: FastifyReply, table: FundingTable, filename: string, format: 'csv' | 'xlsx') {
   if (format === 'csv') return sendCsv(reply, `${filename}.csv`, tableCsv(table));
-  return reply
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${filename}.xlsx"`)
-    .send(await tableXlsx(table));
+  return sendXlsx(reply, `${filename}.xlsx`, table.name, table.columns, tableXlsxRows(table));
 }
 
 export const fundingPages: AppModule = async (app, { db }) => {

@@ -126,6 +126,9 @@ describe('batches', () => {
     const csv = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}/results?format=csv`, headers: analyst.headers });
     expect(csv.body).toMatch(/r1,Ayman al-Zawahiri,1951,,\d,UN:QDi\.006|r1,Ayman al-Zawahiri,1951,,\d,OFAC-SDN:2676/);
     expect(csv.body).toContain('r2,John Smith,,,0,');
+    const xlsx = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}/results?format=xlsx`, headers: analyst.headers });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     // A delegate in the finance group sees only their own partner's batches.
     expect((await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: financeMember.headers })).statusCode).toBe(404);
     await expect(submitBatch(ctx.db, analyst.user.actor, 'name\nx\n', 'bad.csv')).rejects.toThrow(InvalidInput);

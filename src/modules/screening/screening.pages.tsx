@@ -13,7 +13,7 @@ import { alertsOf, batchRecord, batchResults, listBatches, submitBatch } from '.
 import { BatchPage, BatchesPage } from './batches.views.tsx';
 import { toCsv } from '../../platform/csv.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
-import writeXlsxFile from 'write-excel-file/node';
+import { sendXlsx } from '../../platform/views/xlsx.ts';
 import { decideHit, listDecisions } from './decisions.service.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -87,11 +87,7 @@ export const screeningPages: AppModule = async (app, { db }) => {
       return [row.rowId, row.name, row.dob ?? '', row.nationality ?? '', hits.length, hits[0]?.ref ?? '', hits[0]?.score ?? '', hits[0]?.name ?? '', hits.map((hit) => `${hit.ref} ${hit.score}`).join('; ')];
     });
     if (request.query.format === 'csv') return sendCsv(reply, 'screening-results.csv', toCsv(columns, cells));
-    const sheet = [columns.map((value) => ({ value, fontWeight: 'bold' as const })), ...cells.map((row) => row.map((value) => ({ value, type: typeof value === 'number' ? Number : String })))];
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', 'attachment; filename="screening-results.xlsx"')
-      .send(await writeXlsxFile(sheet as never, { sheet: 'results' }).toBuffer());
+    return sendXlsx(reply, 'screening-results.xlsx', 'results', columns, cells);
   });
 
   app.get('/screening/lists', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>

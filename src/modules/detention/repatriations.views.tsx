@@ -2,6 +2,7 @@ import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { FileField, UploadOutcome } from '../../platform/views/import-problems.tsx';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
+import { CorrectionForm, VersionedActionForm } from '../../platform/views/review-forms.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -145,26 +146,11 @@ export function RepatriationPage(props: { ctx: PageContext; row: RepatriationRow
           { header: t('detention.historyChanges'), cell: (entry) => <ChangeList changes={entry.detail.changes} /> },
         ]}
       />
-      {props.may.verify && row.status !== 'verified' && (
-        <form method="post" action={`/detention/repatriations/${row.id}/verify`} class="inline-form">
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="version" value={String(row.version)} />
-          <button type="submit">{t('funding.verify')}</button>
-        </form>
-      )}
+      {props.may.verify && row.status !== 'verified' && <VersionedActionForm ctx={ctx} action={`/detention/repatriations/${row.id}/verify`} version={row.version} label={t('funding.verify')} />}
       {props.may.correct && props.choices && (
-        <details open={Boolean(props.errors?.length || props.stale)}>
-          <summary>{t('funding.correct')}</summary>
-          <form method="post" action={`/detention/repatriations/${row.id}/correct`} class="record-form">
-            <CsrfField ctx={ctx} />
-            <input type="hidden" name="version" value={String(props.values?.version ?? row.version)} />
-            <RepatriationFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} />
-            <TextField name="reason" label={t('funding.correctReason')} errors={props.errors} required maxLength={2000} />
-            <FormActions>
-              <button type="submit">{t('funding.correctSubmit')}</button>
-            </FormActions>
-          </form>
-        </details>
+        <CorrectionForm ctx={ctx} action={`/detention/repatriations/${row.id}/correct`} version={props.values?.version ?? row.version} open={Boolean(props.errors?.length || props.stale)} errors={props.errors}>
+          <RepatriationFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} />
+        </CorrectionForm>
       )}
     </Layout>
   );

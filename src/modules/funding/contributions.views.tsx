@@ -6,6 +6,7 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
+import { CorrectionForm, VersionedActionForm } from '../../platform/views/review-forms.tsx';
 import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import type { CampaignRow, ContributionRow } from './funding.repo.ts';
@@ -199,13 +200,7 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
         <FulfilmentLinks ctx={ctx} label={t('funding.fulfils')} currency={campaign.currency} links={detail.fulfils.map((link) => ({ id: link.fulfilledId, amount: link.amount }))} />
         <FulfilmentLinks ctx={ctx} label={t('funding.fulfilledBy')} currency={campaign.currency} links={detail.fulfilledBy.map((link) => ({ id: link.fulfillingId, amount: link.amount }))} />
       </dl>
-      {may.verify && row.status !== 'verified' && (
-        <form method="post" action={`${action}/verify`} class="inline-form">
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="version" value={String(row.version)} />
-          <button type="submit">{t('funding.verify')}</button>
-        </form>
-      )}
+      {may.verify && row.status !== 'verified' && <VersionedActionForm ctx={ctx} action={`${action}/verify`} version={row.version} label={t('funding.verify')} />}
       {may.verify && row.status !== 'rejected' && (
         <form method="post" action={`${action}/reject`} class="record-form">
           <CsrfField ctx={ctx} />
@@ -217,18 +212,9 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
         </form>
       )}
       {may.correct && props.choices && (
-        <details open={Boolean(props.errors?.length || props.stale)}>
-          <summary>{t('funding.correct')}</summary>
-          <form method="post" action={`${action}/correct`} class="record-form">
-            <CsrfField ctx={ctx} />
-            <input type="hidden" name="version" value={String(props.values?.version ?? row.version)} />
-            <ContributionFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} />
-            <TextField name="reason" label={t('funding.correctReason')} errors={props.errors} required maxLength={2000} />
-            <FormActions>
-              <button type="submit">{t('funding.correctSubmit')}</button>
-            </FormActions>
-          </form>
-        </details>
+        <CorrectionForm ctx={ctx} action={`${action}/correct`} version={props.values?.version ?? row.version} open={Boolean(props.errors?.length || props.stale)} errors={props.errors}>
+          <ContributionFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} />
+        </CorrectionForm>
       )}
     </Layout>
   );

@@ -13,7 +13,7 @@ import { option } from './lib.ts';
 
 const queries = option('queries', 5000);
 const root = path.resolve('../shared/data/sanctions');
-const entities = loadListFiles([path.join(root, 'un/UN_consolidated.xml'), path.join(root, 'ofac/sdn_2021-07'), path.join(root, 'ofac/consolidated_2025-12')]);
+const entities = await loadListFiles([path.join(root, 'un/UN_consolidated.xml'), path.join(root, 'ofac/sdn_2021-07'), path.join(root, 'ofac/consolidated_2025-12')]);
 const screener = new Screener(entities);
 
 // A realistic mix: listed names in other spellings, and names that are not listed.

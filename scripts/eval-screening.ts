@@ -10,15 +10,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { ListedEntity } from '../src/modules/screening/entities.ts';
-import { listedName } from '../src/modules/screening/entities.ts';
+import { type ListedEntity, listedName, noDetails } from '../src/modules/screening/entities.ts';
 import { loadListFiles } from '../src/modules/screening/list-files.ts';
 import { DEFAULT_THRESHOLD, Screener } from '../src/modules/screening/matcher.ts';
 
 const listsArg = process.argv.indexOf('--lists');
 const root = listsArg > 0 ? (process.argv[listsArg + 1] as string) : path.resolve('../shared/data/sanctions');
 const sources = [path.join(root, 'un/UN_consolidated.xml'), path.join(root, 'ofac/sdn_2021-07'), path.join(root, 'ofac/consolidated_2025-12')].filter((file) => fs.existsSync(file));
-const entities = loadListFiles(sources.length ? sources : [path.resolve('test/fixtures/sanctions')]);
+const entities = await loadListFiles(sources.length ? sources : [path.resolve('test/fixtures/sanctions')]);
 const screener = new Screener(entities);
 
 /** A fixed pseudo-random sequence, so every run builds the same set. */
@@ -97,7 +96,7 @@ let crossScript = '';
 const pairsFile = path.join(root, 'eval/cross_script_pairs.csv');
 if (fs.existsSync(pairsFile)) {
   const rows = parse(fs.readFileSync(pairsFile, 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#')).join('\n'), { relax_column_count: true }) as string[][];
-  const targets = rows.map(([, expected], index) => ({ ref: `PAIR:${index}`, list: 'UN' as const, kind: 'person' as const, names: [listedName(expected ?? '', 'primary')], birthDates: [], nationalities: [], programmes: [], listedOn: null }));
+  const targets = rows.map(([, expected], index) => ({ ref: `PAIR:${index}`, list: 'UN' as const, kind: 'person' as const, names: [listedName(expected ?? '', 'primary')], ...noDetails() }));
   const pairScreener = new Screener(targets);
   const found = rows.filter(([query], index) => pairScreener.screen({ name: query ?? '' }, { top: 1, threshold: 0.5 })[0]?.ref === `PAIR:${index}`).length;
   crossScript = `cross-script pairs: ${found}/${rows.length} found first at ≥ 0.5`;

@@ -246,6 +246,8 @@ const MATRIX: Record<string, Who[]> = {
   'POST /screening/batches': SCREENERS,
   'GET /screening/batches/:id': SCREENERS,
   'GET /screening/batches/:id/results': SCREENERS,
+  'GET /screening/alerts': SCREENERS,
+  'GET /api/v1/screening/alerts': SCREENERS,
 };
 
 let ctx: TestContext;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, TooManyAttempts } from './errors.ts';
 import { renderErrorPage } from './error-page.tsx';
+import { readableSize } from './views/upload-too-large.ts';
 
 interface Problem {
   type: string;
@@ -43,7 +44,7 @@ function toProblem(error: FastifyError, request: FastifyRequest, bodyLimitBytes:
   }
   const status = error.statusCode ?? 500;
   if (status === 413) {
-    const limit = bodyLimitBytes >= 1_048_576 ? `${Math.round((bodyLimitBytes / 1_048_576) * 10) / 10} MB` : `${Math.round(bodyLimitBytes / 1024)} KB`;
+    const limit = readableSize(bodyLimitBytes);
     return { ...base, title: 'Content Too Large', status, detail: `The request body is larger than this server accepts: at most ${limit} (BODY_LIMIT_BYTES). Split the file and send it in parts.` };
   }
   if (status >= 400 && status < 500) {

@@ -122,3 +122,11 @@ export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded
 export function postForm(ctx: TestContext, client: SignedInClient, url: string, fields: Record<string, string | string[]> = {}) {
   return ctx.app.inject({ method: 'POST', url, headers: { cookie: client.headers.cookie, ...FORM_HEADERS }, payload: form({ _csrf: client.csrfToken, ...fields }) });
 }
+
+/** Posts a file-upload form (multipart) as a browser does: the session cookie, the CSRF field, then the file. */
+export function postUpload(ctx: TestContext, client: SignedInClient, url: string, file: { field?: string; name: string; content: string | Buffer }) {
+  const boundary = '----coalition-desk-test';
+  const head = [`--${boundary}`, 'Content-Disposition: form-data; name="_csrf"', '', client.csrfToken, `--${boundary}`, `Content-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"`, 'Content-Type: text/csv', '', ''].join('\r\n');
+  const payload = Buffer.concat([Buffer.from(head), Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return ctx.app.inject({ method: 'POST', url, headers: { cookie: client.headers.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+}

@@ -30,9 +30,14 @@ export const sanctionedEntities = pgTable(
     kind: text('kind').notNull(),
     names: jsonb('names').$type<{ full: string; quality: 'primary' | 'good' | 'low' }[]>().notNull(),
     birthDates: text('birth_dates').array().notNull().default([]),
+    birthPlaces: text('birth_places').array().notNull().default([]),
     nationalities: text('nationalities').array().notNull().default([]),
+    documents: jsonb('documents').$type<{ type: string; number: string; country?: string; note?: string }[]>().notNull().default([]),
+    addresses: text('addresses').array().notNull().default([]),
     programmes: text('programmes').array().notNull().default([]),
     listedOn: date('listed_on'),
+    /** The record as the list file had it, for the reviewer who wants every word the list says. */
+    raw: jsonb('raw'),
     fingerprint: text('fingerprint').notNull(),
   },
   (table) => [primaryKey({ columns: [table.versionId, table.ref] })],
@@ -67,9 +72,16 @@ export const screeningDecisions = pgTable(
 
 export const batchStatus = pgEnum('screening_batch_status', ['queued', 'running', 'done']);
 
-/** A file of names screened in the background; its rows survive a restart and are picked up again. */
+export const screeningSource = pgEnum('screening_source', ['file', 'single']);
+
+/**
+ * A file of names screened in the background; its rows survive a restart and are picked up again. A name
+ * screened on its own (page or API) is kept as a one-row batch of source 'single', so that it too is
+ * screened again when a list changes.
+ */
 export const screeningBatches = pgTable('screening_batches', {
   id: uuid('id').primaryKey().defaultRandom(),
+  source: screeningSource('source').notNull().default('file'),
   fileName: text('file_name').notNull(),
   status: batchStatus('status').notNull().default('queued'),
   total: integer('total').notNull(),

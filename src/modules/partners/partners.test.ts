@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { partners } from '../../db/schema/partners.ts';
-import { postForm, type SignedInClient, type TestContext, buildTestApp, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
+import { postForm, postUpload, type SignedInClient, type TestContext, buildTestApp, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -204,21 +204,7 @@ describe('CSV import and export', () => {
   });
 
   it('imports through the page with an uploaded file and shows the per-row report', async () => {
-    const boundary = '----cdtest';
-    const body = [
-      `--${boundary}`,
-      'Content-Disposition: form-data; name="_csrf"',
-      '',
-      officer.csrfToken,
-      `--${boundary}`,
-      'Content-Disposition: form-data; name="file"; filename="p.csv"',
-      'Content-Type: text/csv',
-      '',
-      'name,kind,iso3\r\nNowhere,state,QQQ',
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
-    const response = await ctx.app.inject({ method: 'POST', url: '/partners/import', headers: { cookie: officer.headers.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const response = await postUpload(ctx, officer, '/partners/import', { name: 'p.csv', content: 'name,kind,iso3\r\nNowhere,state,QQQ' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Nothing was imported: 1 problem');
     expect(response.body).toMatch(/<td>2<\/td><td dir="ltr">iso3<\/td>/);

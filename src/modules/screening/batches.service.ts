@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { screeningAlerts, screeningBatches, screeningBatchRows } from '../../db/schema/sanctions.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -45,6 +45,19 @@ export async function submitBatch(db: Db, actor: MaybeActor, csvText: string, fi
     await appendAudit(tx, actor, { action: 'screening.batch-submitted', entityType: 'screening-batch', entityId: batch.id, detail: { rows: rows.length, fileName: batch.fileName } });
     return batch;
   });
+}
+
+/**
+ * Keeps a name screened on its own, with the hits it got, as a finished one-row batch: when a list
+ * changes it is screened again like any batch row and a new hit becomes an alert.
+ */
+export async function recordSingleScreening(tx: Db, actor: MaybeActor, query: { name: string; dob?: string; nationality?: string }, hits: { ref: string; score: number; name: string }[]): Promise<void> {
+  const [batch] = await tx
+    .insert(screeningBatches)
+    .values({ source: 'single', fileName: query.name.slice(0, 200), status: 'done', total: 1, processed: 1, hitRows: hits.length ? 1 : 0, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null, finishedAt: new Date() })
+    .returning({ id: screeningBatches.id });
+  if (!batch) throw new Error('batch insert returned nothing');
+  await tx.insert(screeningBatchRows).values({ batchId: batch.id, rowNumber: 1, rowId: 'single', name: query.name.slice(0, 2000), dob: query.dob ?? null, nationality: query.nationality ?? null, hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name })) });
 }
 
 /**
@@ -142,9 +155,31 @@ export function startScreeningWorker(db: Db, onError: (error: unknown) => void):
   return () => clearInterval(timer);
 }
 
+/** Uploaded batches the actor may see, newest first. */
 export async function listBatches(db: Db, actor: MaybeActor): Promise<BatchRow[]> {
   await authorizeScreening(db, actor);
-  return db.select().from(screeningBatches).where(visibleBatches(actor)).orderBy(desc(screeningBatches.createdAt)).limit(200);
+  return db.select().from(screeningBatches).where(and(eq(screeningBatches.source, 'file'), visibleBatches(actor))).orderBy(desc(screeningBatches.createdAt)).limit(200);
+}
+
+export const ALERTS_PAGE_SIZE = 50;
+
+/**
+ * New hits raised by list updates on every name the actor may see — batch rows and names screened on
+ * their own — newest first, a page at a time.
+ */
+export async function listAlerts(db: Db, actor: MaybeActor, page = 1) {
+  await authorizeScreening(db, actor);
+  const visible = visibleBatches(actor);
+  const [total] = await db.select({ n: count() }).from(screeningAlerts).innerJoin(screeningBatches, eq(screeningBatches.id, screeningAlerts.batchId)).where(visible);
+  const rows = await db
+    .select({ alert: screeningAlerts, source: screeningBatches.source, fileName: screeningBatches.fileName })
+    .from(screeningAlerts)
+    .innerJoin(screeningBatches, eq(screeningBatches.id, screeningAlerts.batchId))
+    .where(visible)
+    .orderBy(desc(screeningAlerts.raisedAt), asc(screeningAlerts.name))
+    .limit(ALERTS_PAGE_SIZE)
+    .offset((page - 1) * ALERTS_PAGE_SIZE);
+  return { total: total?.n ?? 0, rows: rows.map((row) => ({ ...row.alert, source: row.source, fileName: row.fileName })) };
 }
 
 export async function batchRecord(db: Db, actor: MaybeActor, id: string) {

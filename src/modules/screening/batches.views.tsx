@@ -3,6 +3,7 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { screeningAlerts } from '../../db/schema/sanctions.ts';
 import type { BatchRow } from './batches.service.ts';
@@ -80,6 +81,36 @@ export function BatchPage({ ctx, batch, alerts }: { ctx: PageContext; batch: Bat
           </a>
         </p>
       )}
+    </Layout>
+  );
+}
+
+type AlertListRow = AlertRow & { source: 'file' | 'single'; fileName: string };
+
+/** Every new hit raised by list updates on names the reader may see, with where each name was screened. */
+export function AlertsPage({ ctx, rows, total, page, pageSize }: { ctx: PageContext; rows: AlertListRow[]; total: number; page: number; pageSize: number }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('screening.alerts')}>
+      <p>
+        <a href="/screening">{t('screening.title')}</a>
+      </p>
+      <h1>{t('screening.alerts')}</h1>
+      <p>{t('screening.alertsIntro')}</p>
+      <DataTable
+        rows={rows}
+        caption={t('screening.alerts')}
+        empty={t('screening.noAlerts')}
+        columns={[
+          { header: t('screening.decidedAt'), cell: (alert) => alert.raisedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+          { header: t('screening.name'), cell: (alert) => <span dir="auto">{alert.name}</span> },
+          { header: 'Ref', cell: (alert) => alert.ref, ltr: true },
+          { header: t('screening.score'), cell: (alert) => alert.score },
+          { header: t('screening.names'), cell: (alert) => <span dir="auto">{alert.listedName}</span> },
+          { header: t('screening.screenedIn'), cell: (alert) => <a href={`/screening/batches/${alert.batchId}`}>{alert.source === 'single' ? t('screening.singleName') : alert.fileName}</a> },
+        ]}
+      />
+      <Pagination ctx={ctx} basePath="/screening/alerts" query={{}} page={page} pageSize={pageSize} total={total} />
     </Layout>
   );
 }

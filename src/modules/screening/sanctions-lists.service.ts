@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { sanctionedEntities, sanctionsListVersions } from '../../db/schema/sanctions.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -8,8 +8,9 @@ import { authorize, can } from '../../platform/authz.ts';
 import { Forbidden, NotFound } from '../../platform/errors.ts';
 import { findGroupBySlug } from '../partners/partners.repo.ts';
 import { type ListedEntity, listedName } from './entities.ts';
-import { type ListFile, parseListFiles } from './list-files.ts';
-import { queueRescreening } from './batches.service.ts';
+import { readListFiles } from './list-files.ts';
+import type { ListSource } from './list-source.ts';
+import { queueRescreening, recordSingleScreening } from './batches.service.ts';
 import { applyDecisions } from './decisions.service.ts';
 import { DEFAULT_THRESHOLD, type Query, Screener } from './matcher.ts';
 
@@ -26,24 +27,22 @@ export async function authorizeScreening(db: Db, actor: MaybeActor): Promise<voi
 
 const fingerprint = (entity: ListedEntity) =>
   createHash('sha256')
-    .update(JSON.stringify([entity.kind, entity.names.map((name) => [name.full, name.quality]), entity.birthDates, entity.nationalities, entity.programmes, entity.listedOn]))
+    .update(JSON.stringify([entity.kind, entity.names.map((name) => [name.full, name.quality]), entity.birthDates, entity.birthPlaces, entity.nationalities, entity.documents, entity.addresses, entity.programmes, entity.listedOn]))
     .digest('hex');
 
 /**
  * Imports list files as new dated versions, one per list found, all or nothing: a malformed file
  * raises before anything is written, so the versions in force stay in force.
  */
-export async function importListFiles(db: Db, actor: MaybeActor, files: ListFile[]) {
+export async function importListFiles(db: Db, actor: MaybeActor, files: ListSource[]) {
   authorize(actor, 'screening.import');
-  const lists = parseListFiles(files);
+  const lists = await readListFiles(files);
   return db.transaction(async (tx) => {
     const versions = [];
-    for (const [list, { entities, fileNames }] of lists) {
-      const hash = createHash('sha256');
-      for (const name of fileNames) hash.update(files.find((file) => file.name === name)?.content ?? '');
+    for (const [list, { entities, fileNames, sha256 }] of lists) {
       const [version] = await tx
         .insert(sanctionsListVersions)
-        .values({ list, fileSha256: hash.digest('hex'), fileNames, entityCount: entities.length, importedBy: actor?.userId ?? null, importedByLabel: actor?.label ?? 'system' })
+        .values({ list, fileSha256: sha256, fileNames, entityCount: entities.length, importedBy: actor?.userId ?? null, importedByLabel: actor?.label ?? 'system' })
         .returning();
       if (!version) throw new Error('version insert returned nothing');
       for (let start = 0; start < entities.length; start += INSERT_BATCH) {
@@ -54,8 +53,12 @@ export async function importListFiles(db: Db, actor: MaybeActor, files: ListFile
             kind: entity.kind,
             names: entity.names.map((name) => ({ full: name.full, quality: name.quality })),
             birthDates: entity.birthDates,
+            birthPlaces: entity.birthPlaces,
             nationalities: entity.nationalities,
+            documents: entity.documents,
+            addresses: entity.addresses,
             programmes: entity.programmes,
+            raw: entity.raw ?? null,
             listedOn: /^\d{4}-\d{2}-\d{2}$/.test(entity.listedOn ?? '') ? entity.listedOn : null,
             fingerprint: fingerprint(entity),
           })),
@@ -110,35 +113,58 @@ async function currentVersionIds(db: Db): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-let cached: { key: string; screener: Screener } | undefined;
+let cached: { key: string; screener: Screener; versionIds: string[] } | undefined;
 
 /** A screener over the lists in force, rebuilt only when a new version has been imported. */
 export async function currentScreener(db: Db): Promise<Screener> {
   const ids = await currentVersionIds(db);
   const key = [...ids].sort().join(',');
   if (cached?.key === key) return cached.screener;
-  const rows = ids.length ? await db.select().from(sanctionedEntities).where(inArray(sanctionedEntities.versionId, ids)) : [];
+  // The raw records stay in the database: the screener keeps only what matching and the hit view need.
+  const { raw: _raw, ...matchingColumns } = getTableColumns(sanctionedEntities);
+  const rows = ids.length ? await db.select(matchingColumns).from(sanctionedEntities).where(inArray(sanctionedEntities.versionId, ids)) : [];
   const entities: ListedEntity[] = rows.map((row) => ({
     ref: row.ref,
     list: row.ref.split(':')[0] as ListedEntity['list'],
     kind: row.kind as ListedEntity['kind'],
     names: row.names.map((name) => listedName(name.full, name.quality)),
     birthDates: row.birthDates,
+    birthPlaces: row.birthPlaces,
     nationalities: row.nationalities,
+    documents: row.documents,
+    addresses: row.addresses,
     programmes: row.programmes,
     listedOn: row.listedOn,
     fingerprint: row.fingerprint,
   }));
-  cached = { key, screener: new Screener(entities) };
+  cached = { key, screener: new Screener(entities), versionIds: ids };
   return cached.screener;
 }
 
-/** Screens one name against the lists in force; audited, since who was screened is itself sensitive. */
-export async function screenName(db: Db, actor: MaybeActor, query: Query, options: { top?: number; threshold?: number } = {}) {
+/** The hits with each entry's raw record, read from the versions in force. */
+async function withRawRecords<T extends { ref: string; entity: ListedEntity }>(db: Db, hits: T[]): Promise<T[]> {
+  if (!hits.length || !cached) return hits;
+  const rows = await db
+    .select({ ref: sanctionedEntities.ref, raw: sanctionedEntities.raw })
+    .from(sanctionedEntities)
+    .where(and(inArray(sanctionedEntities.versionId, cached.versionIds), inArray(sanctionedEntities.ref, hits.map((hit) => hit.ref))));
+  const raw = new Map(rows.map((row) => [row.ref, row.raw]));
+  return hits.map((hit) => ({ ...hit, entity: { ...hit.entity, raw: raw.get(hit.ref) } }));
+}
+
+/**
+ * Screens one name against the lists in force; audited, since who was screened is itself sensitive, and
+ * kept so that it is screened again when a list changes (`record: false` when the same screening is
+ * only shown again, after a decision on one of its hits).
+ */
+export async function screenName(db: Db, actor: MaybeActor, query: Query, options: { top?: number; threshold?: number; record?: boolean } = {}) {
   await authorizeScreening(db, actor);
   const screener = await currentScreener(db);
   const raw = screener.screen({ ...query, name: query.name.slice(0, 500) }, { top: options.top ?? 10, threshold: options.threshold ?? DEFAULT_THRESHOLD });
   const { hits, cleared } = await applyDecisions(db, query.name, raw);
-  await db.transaction((tx) => appendAudit(tx, actor, { action: 'screening.screened', entityType: 'screening', detail: { hits: hits.map((hit) => [hit.ref, hit.score]), cleared } }));
-  return { hits, cleared, listed: screener.size };
+  await db.transaction(async (tx) => {
+    if (options.record !== false) await recordSingleScreening(tx, actor, query, hits);
+    await appendAudit(tx, actor, { action: 'screening.screened', entityType: 'screening', detail: { hits: hits.map((hit) => [hit.ref, hit.score]), cleared } });
+  });
+  return { hits: await withRawRecords(db, hits), cleared, listed: screener.size };
 }

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
-import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
+import { type SignedInClient, type TestContext, buildTestApp, loginAs, postUpload } from '../../../test/helpers/app.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { alertsOf, batchRecord, screenNextChunk, submitBatch } from './batches.service.ts';
 import { ListFileError } from './list-files.ts';
+import { bufferSource } from './list-source.ts';
 import { importListFiles, listVersions, versionChanges } from './sanctions-lists.service.ts';
 
 const FIXTURES = path.resolve('test/fixtures/sanctions');
@@ -32,12 +33,12 @@ const screen = (client: SignedInClient, body: Record<string, unknown>) => ctx.ap
 describe('list versions', () => {
   it('imports each list as a dated version, and shows what the next version added, removed and amended', async () => {
     const first = await importListFiles(ctx.db, admin, [
-      { name: 'sdn.csv', content: sdn.split('\n').filter((line) => !line.startsWith('306,')).join('\n') },
-      { name: 'alt.csv', content: alt },
+      bufferSource('sdn.csv', sdn.split('\n').filter((line) => !line.startsWith('306,')).join('\n')),
+      bufferSource('alt.csv', alt),
     ]);
     expect(first.map((version) => [version.list, version.entityCount])).toEqual([['OFAC-SDN', 5]]);
     const amended = sdn.replace('"BIN LADIN, Usama bin Muhammad bin Awad"', '"BIN LADIN, Usama bin Muhammad bin Awad bin Laden"').split('\n').filter((line) => !line.startsWith('21286,')).join('\n');
-    const [second] = await importListFiles(ctx.db, admin, [{ name: 'sdn.csv', content: amended }, { name: 'alt.csv', content: alt }]);
+    const [second] = await importListFiles(ctx.db, admin, [bufferSource('sdn.csv', amended), bufferSource('alt.csv', alt)]);
     const changes = await versionChanges(ctx.db, admin, second?.id as string);
     expect(changes.added.map((entry) => entry.ref)).toEqual(['OFAC-SDN:306']);
     expect(changes.removed.map((entry) => entry.ref)).toEqual(['OFAC-SDN:21286']);
@@ -46,21 +47,23 @@ describe('list versions', () => {
 
   it('keeps the versions in force when a file is malformed', async () => {
     const before = (await listVersions(ctx.db, admin)).length;
-    await expect(importListFiles(ctx.db, admin, [{ name: 'UN_consolidated.xml', content: '<CONSOLIDATED_LIST><INDIVIDUALS>' }])).rejects.toThrow(ListFileError);
-    await expect(importListFiles(ctx.db, admin, [{ name: 'sdn.csv', content: '1,"A"\nbroken\n' }])).rejects.toThrow('sdn.csv (primary): line 1 is not an OFAC primary row');
+    await expect(importListFiles(ctx.db, admin, [bufferSource('UN_consolidated.xml', '<CONSOLIDATED_LIST><INDIVIDUALS>')])).rejects.toThrow(ListFileError);
+    await expect(importListFiles(ctx.db, admin, [bufferSource('sdn.csv', '1,"A"\nbroken\n')])).rejects.toThrow('sdn.csv (primary): line 1 is not an OFAC primary row');
     expect((await listVersions(ctx.db, admin)).length).toBe(before);
   });
 });
 
 describe('screening a name', () => {
   it('answers analysts and the finance group with explained hits against the lists in force, and no one else', async () => {
-    await importListFiles(ctx.db, admin, [{ name: 'UN_consolidated.xml', content: fs.readFileSync(path.join(FIXTURES, 'UN_consolidated.xml'), 'utf8') }]);
+    await importListFiles(ctx.db, admin, [bufferSource('UN_consolidated.xml', fs.readFileSync(path.join(FIXTURES, 'UN_consolidated.xml'), 'utf8'))]);
     const response = await screen(analyst, { name: 'ابو بكر البغدادي', dob: '1971' });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     const { hits, listed } = response.json();
     expect(listed).toBeGreaterThan(1000);
     expect(hits[0]).toMatchObject({ ref: 'UN:QDi.299' });
+    // The full listed record, as stored and read back: documents, addresses, the record as the list has it.
+    expect(hits[0].entity).toMatchObject({ birthPlaces: ['Iraq'], addresses: ['Iraq', 'Syrian Arab Republic'], documents: [{ type: 'National Identification Number', number: '0134852' }], raw: { REFERENCE_NUMBER: 'QDi.299' } });
     expect(hits[0].explanation.matched.map((match: { how: string }) => match.how)).toContain('same sound');
     expect((await screen(financeMember, { name: 'Usama bin Laden' })).statusCode).toBe(200);
     expect((await screen(outsider, { name: 'Usama bin Laden' })).statusCode).toBe(403);
@@ -78,6 +81,8 @@ describe('screening a name', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('UN:QDi.006');
     expect(page.body).toContain('Why it matched');
+    expect(page.body).toContain('Passport 1084010 · Egypt');
+    expect(page.body).toContain('Giza, Egypt');
   });
 });
 
@@ -132,15 +137,41 @@ describe('batches', () => {
     // A delegate in the finance group sees only their own partner's batches.
     expect((await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: financeMember.headers })).statusCode).toBe(404);
     await expect(submitBatch(ctx.db, analyst.user.actor, 'name\nx\n', 'bad.csv')).rejects.toThrow(InvalidInput);
+    // A 50 MB file is refused on the batch page itself, the limit named beside the file field; nothing is queued and screening goes on.
+    const batchesBefore = (await ctx.app.inject({ method: 'GET', url: '/screening/batches', headers: analyst.headers })).body.match(/\/screening\/batches\/[0-9a-f-]{36}/g)?.length;
+    const huge = await postUpload(ctx, analyst, '/screening/batches', { name: 'huge.csv', content: `id,name\n${'1,Person Name\n'.repeat(50 * 1024 * 1024 / 14)}` });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.body).toContain('The file is larger than this server accepts: at most 10 MB');
+    expect(huge.body).toContain('action="/screening/batches"');
+    expect((await ctx.app.inject({ method: 'GET', url: '/screening/batches', headers: analyst.headers })).body.match(/\/screening\/batches\/[0-9a-f-]{36}/g)?.length).toBe(batchesBefore);
+    expect((await screen(analyst, { name: 'Ayman al-Zawahiri' })).statusCode).toBe(200);
+    const badPage = await postUpload(ctx, analyst, '/screening/batches', { name: 'bad.csv', content: 'name\nx\n' });
+    expect(badPage.statusCode).toBe(400);
+    expect(badPage.body).toContain('the input needs the columns id and name');
 
     // The SDN version in force dropped Hamza bin Laden (OFAC-SDN:21286); a new version lists him again:
-    // the name screened earlier is screened again and the new hit raised.
+    // the names screened earlier, in a file or on their own, are screened again and the new hit raised.
     expect((await alertsOf(ctx.db, analyst.user.actor, batch.id)).length).toBe(0);
-    await importListFiles(ctx.db, admin, [{ name: 'sdn.csv', content: sdn }, { name: 'alt.csv', content: alt }]);
+    const single = (await screen(financeMember, { name: 'Hamza bin Ladin' })).json();
+    expect(single.hits.map((hit: { ref: string }) => hit.ref)).not.toContain('OFAC-SDN:21286');
+    await importListFiles(ctx.db, admin, [bufferSource('sdn.csv', sdn), bufferSource('alt.csv', alt)]);
     while ((await screenNextChunk(ctx.db)) > 0);
     const alerts = await alertsOf(ctx.db, analyst.user.actor, batch.id);
     expect(alerts.map((alert) => [alert.name, alert.ref])).toEqual([['Hamza bin Laden', 'OFAC-SDN:21286']]);
     const page = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: analyst.headers });
     expect(page.body).toContain('OFAC-SDN:21286');
+    const alertsFor = (client: SignedInClient) => ctx.app.inject({ method: 'GET', url: '/api/v1/screening/alerts', headers: client.headers }).then((response) => response.json());
+    const seenByAnalyst = await alertsFor(analyst);
+    expect(seenByAnalyst.alerts.map((alert: { name: string; ref: string; screenedIn: { source: string } }) => [alert.name, alert.ref, alert.screenedIn.source]).sort()).toEqual([
+      ['Hamza bin Laden', 'OFAC-SDN:21286', 'file'],
+      ['Hamza bin Ladin', 'OFAC-SDN:21286', 'single'],
+    ]);
+    // The finance-group delegate sees the alert on the name they screened, not the analyst's file.
+    expect((await alertsFor(financeMember)).alerts.map((alert: { name: string }) => alert.name)).toEqual(['Hamza bin Ladin']);
+    const alertsPage = await ctx.app.inject({ method: 'GET', url: '/screening/alerts', headers: financeMember.headers });
+    expect(alertsPage.body).toContain('Hamza bin Ladin');
+    expect(alertsPage.body).toContain('single name');
+    // Single names are not listed among uploaded batches.
+    expect((await ctx.app.inject({ method: 'GET', url: '/screening/batches', headers: financeMember.headers })).body).not.toContain('Hamza bin Ladin');
   });
 });

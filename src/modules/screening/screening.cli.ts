@@ -1,16 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { Database } from '../../db/client.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { listFileEncoding, loadListFiles } from './list-files.ts';
+import { listSources, loadListFiles } from './list-files.ts';
 import { readNames } from './names-csv.ts';
 import { currentScreener, importListFiles } from './sanctions-lists.service.ts';
 import { DEFAULT_THRESHOLD, type Hit, Screener } from './matcher.ts';
-
-function expandPaths(paths: string[]): string[] {
-  return paths.flatMap((entry) => (fs.statSync(entry).isDirectory() ? fs.readdirSync(entry).map((name) => path.join(entry, name)) : [entry]));
-}
 
 /** One output line: the best hits with the matched listed name and the explanation. */
 export function hitLine(id: string, hits: Hit[]) {
@@ -22,13 +17,12 @@ type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;
 export function registerScreeningCommands(program: Command, withDatabase: WithDatabase): void {
   program
     .command('screening-import')
-    .argument('<files...>', 'list files or directories: the UN consolidated XML, OFAC sdn.csv + alt.csv, cons_prim.csv + cons_alt.csv')
+    .argument('<files...>', 'list files or directories: the UN consolidated XML, the EU financial-sanctions XML, the UK consolidated CSV, OFAC sdn.csv (+ alt.csv, add.csv, sdn_comments.csv), cons_prim.csv (+ cons_alt.csv, cons_add.csv, cons_comments.csv)')
     .description('Import sanctions lists into the database as new dated versions, all or nothing')
     .action((paths: string[]) =>
       withDatabase(async (database) => {
         try {
-          const files = expandPaths(paths).map((file) => ({ name: file, content: fs.readFileSync(file, listFileEncoding(file)) }));
-          for (const version of await importListFiles(database.db, systemActor(), files)) console.log(`Imported ${version.list}: ${version.entityCount} entries (sha256 ${version.fileSha256.slice(0, 12)}…).`);
+          for (const version of await importListFiles(database.db, systemActor(), listSources(paths))) console.log(`Imported ${version.list}: ${version.entityCount} entries (sha256 ${version.fileSha256.slice(0, 12)}…).`);
         } finally {
           await database.close();
         }
@@ -38,7 +32,7 @@ export function registerScreeningCommands(program: Command, withDatabase: WithDa
   program
     .command('screen')
     .description('Screen names against sanctions lists, one JSON object per input row on standard output')
-    .option('--list <file...>', 'list files or directories (UN consolidated XML, OFAC sdn/alt or cons_prim/cons_alt CSV); read without touching the database')
+    .option('--list <file...>', 'list files or directories (UN or EU XML, UK CSV, OFAC sdn/alt/add or cons_prim/cons_alt/cons_add CSV); read without touching the database')
     .requiredOption('--input <file>', 'CSV with the columns id,name and optionally dob,nationality')
     .option('--top <k>', 'at most this many hits per name', '3')
     .option('--threshold <t>', `only hits scoring at least this (0–1, default ${DEFAULT_THRESHOLD})`, String(DEFAULT_THRESHOLD))
@@ -51,7 +45,7 @@ export function registerScreeningCommands(program: Command, withDatabase: WithDa
       const rows = readNames(fs.readFileSync(options.input, 'utf8'));
       // Without --list, the lists in force in the database.
       const screener = options.list?.length
-        ? new Screener(loadListFiles(options.list))
+        ? new Screener(await loadListFiles(options.list))
         : await withDatabase(async (database) => {
             try {
               return await currentScreener(database.db);

@@ -1,26 +1,31 @@
 import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldProblem } from '../../platform/errors.ts';
+import { reshowFormWhenTooLarge } from '../../platform/views/upload-too-large.ts';
 import { can } from '../../platform/authz.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { ListFileError, listFileEncoding } from './list-files.ts';
+import { ListFileError } from './list-files.ts';
+import { bufferSource } from './list-source.ts';
 import { currentScreener, importListFiles, listVersions, screenName, versionChanges, authorizeScreening } from './sanctions-lists.service.ts';
 import { ScreenQuery } from './screening.schema.ts';
 import { ChangesPage, DecisionsPage, ListsPage, ScreeningPage } from './screening.views.tsx';
-import { alertsOf, batchRecord, batchResults, listBatches, submitBatch } from './batches.service.ts';
-import { BatchPage, BatchesPage } from './batches.views.tsx';
+import { ALERTS_PAGE_SIZE, alertsOf, batchRecord, batchResults, listAlerts, listBatches, submitBatch } from './batches.service.ts';
+import { AlertsPage, BatchPage, BatchesPage } from './batches.views.tsx';
 import { toCsv } from '../../platform/csv.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
 import { sendXlsx } from '../../platform/views/xlsx.ts';
 import { decideHit, listDecisions } from './decisions.service.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+const PageQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
 /** Upload fields and the file names the list readers know them by. */
 const UPLOAD_FIELDS = { un: 'UN_consolidated.xml', eu: 'EU_financial_sanctions.xml', uk: 'UK_ConList.csv', sdn: 'sdn.csv', alt: 'alt.csv', consPrim: 'cons_prim.csv', consAlt: 'cons_alt.csv' } as const;
 
-export const screeningPages: AppModule = async (app, { db }) => {
+export const screeningPages: AppModule = async (app, { db, config }) => {
   app.get('/screening', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
     await authorizeScreening(db, request.actor);
     return sendPage(reply, <ScreeningPage ctx={pageContext(request)} listed={(await currentScreener(db)).size} />);
@@ -48,10 +53,10 @@ export const screeningPages: AppModule = async (app, { db }) => {
       await decideHit(db, request.actor, { name: values.name, ref: body.ref ?? '', decision: body.decision, note: body[`note-${body.ref}`] ?? '' });
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
-      const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query));
+      const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query), { record: false });
       return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} errors={error.fields} />, 400);
     }
-    const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query));
+    const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query), { record: false });
     return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} saved />);
   });
 
@@ -63,7 +68,9 @@ export const screeningPages: AppModule = async (app, { db }) => {
     sendPage(reply, <BatchesPage ctx={pageContext(request)} batches={await listBatches(db, request.actor)} />),
   );
 
-  app.post('/screening/batches', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+  const reshowBatches = async (request: FastifyRequest, reply: FastifyReply, errors: FieldProblem[]) =>
+    sendPage(reply, <BatchesPage ctx={pageContext(request)} batches={await listBatches(db, request.actor)} errors={errors} />, reply.statusCode);
+  app.post('/screening/batches', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true }, errorHandler: reshowFormWhenTooLarge(config.bodyLimitBytes, reshowBatches) }, async (request, reply) => {
     const file = (request.body as Record<string, unknown>).file;
     try {
       if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInput([{ field: 'file', message: request.t('partners.importNoFile') }]);
@@ -71,8 +78,15 @@ export const screeningPages: AppModule = async (app, { db }) => {
       return reply.redirect(`/screening/batches/${batch.id}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
-      return sendPage(reply, <BatchesPage ctx={pageContext(request)} batches={await listBatches(db, request.actor)} errors={error.fields} />, 400);
+      reply.status(400);
+      return reshowBatches(request, reply, error.fields);
     }
+  });
+
+  app.get('/screening/alerts', { config: { access: 'signed-in' }, schema: { querystring: PageQuery, hide: true } }, async (request, reply) => {
+    const page = request.query.page ?? 1;
+    const { rows, total } = await listAlerts(db, request.actor, page);
+    return sendPage(reply, <AlertsPage ctx={pageContext(request)} rows={rows} total={total} page={page} pageSize={ALERTS_PAGE_SIZE} />);
   });
 
   app.get('/screening/batches/:id', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) =>
@@ -94,11 +108,13 @@ export const screeningPages: AppModule = async (app, { db }) => {
     sendPage(reply, <ListsPage ctx={pageContext(request)} versions={await listVersions(db, request.actor)} canImport={can(request.actor, 'screening.import')} />),
   );
 
-  app.post('/screening/lists', { config: { access: 'screening.import' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+  const reshowLists = async (request: FastifyRequest, reply: FastifyReply, errors: FieldProblem[]) =>
+    sendPage(reply, <ListsPage ctx={pageContext(request)} versions={await listVersions(db, request.actor)} canImport message={errors.map((error) => error.message).join(' ')} />, reply.statusCode);
+  app.post('/screening/lists', { config: { access: 'screening.import' }, schema: { body: FormBody, hide: true }, errorHandler: reshowFormWhenTooLarge(config.bodyLimitBytes, reshowLists) }, async (request, reply) => {
     const body = request.body as Record<string, unknown>;
     const files = Object.entries(UPLOAD_FIELDS).flatMap(([field, name]) => {
       const file = body[field];
-      return Buffer.isBuffer(file) && file.length ? [{ name, content: file.toString(listFileEncoding(name)) }] : [];
+      return Buffer.isBuffer(file) && file.length ? [bufferSource(name, file)] : [];
     });
     const ctx = pageContext(request);
     try {

@@ -3,9 +3,43 @@ import { ProblemResponses } from '../../platform/openapi.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import { DecisionInput, decideHit } from './decisions.service.ts';
 import { screenName } from './sanctions-lists.service.ts';
+import { ALERTS_PAGE_SIZE, listAlerts } from './batches.service.ts';
 import { ScreenQuery, ScreenResult } from './screening.schema.ts';
 
+const Alert = Type.Object({
+  id: Type.String(),
+  raisedAt: Type.String({ format: 'date-time' }),
+  name: Type.String({ description: 'the name as screened' }),
+  ref: Type.String(),
+  score: Type.Number(),
+  listedName: Type.String(),
+  screenedIn: Type.Object({ batchId: Type.String(), source: Type.Union([Type.Literal('file'), Type.Literal('single')]), fileName: Type.String() }),
+});
+
 export const screeningRoutes: AppModule = async (app, { db }) => {
+  app.get(
+    '/api/v1/screening/alerts',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['screening'],
+        summary: 'New hits raised by list updates on names screened earlier (batches and single names the caller may see), newest first',
+        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) }),
+        response: { 200: Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), alerts: Type.Array(Alert) }), ...ProblemResponses },
+      },
+    },
+    async (request) => {
+      const page = request.query.page ?? 1;
+      const { rows, total } = await listAlerts(db, request.actor, page);
+      return {
+        total,
+        page,
+        pageSize: ALERTS_PAGE_SIZE,
+        alerts: rows.map((row) => ({ id: row.id, raisedAt: row.raisedAt.toISOString(), name: row.name, ref: row.ref, score: Number(row.score), listedName: row.listedName, screenedIn: { batchId: row.batchId, source: row.source, fileName: row.fileName } })),
+      };
+    },
+  );
+
   app.post(
     '/api/v1/screening/decisions',
     { config: { access: 'signed-in' }, schema: { tags: ['screening'], summary: 'Decide a hit: confirmed match or false positive, with a note (remembered until the listing changes)', body: DecisionInput, response: { 201: Type.Object({ id: Type.String(), entityRef: Type.String(), decision: Type.String() }), ...ProblemResponses } } },

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ListFileError, loadListFiles, parseOfacCsv, parseUnXml } from './list-files.ts';
+import { ListFileError, loadListFiles, readListFiles } from './list-files.ts';
+import { bufferSource } from './list-source.ts';
 import { DEFAULT_THRESHOLD, Screener } from './matcher.ts';
 import { skeleton, tokenize } from './normalize.ts';
 
@@ -12,8 +13,11 @@ const FIXTURES = path.resolve('test/fixtures/sanctions');
 const forms = (name: string) => tokenize(name).map((token) => token.form);
 let screener: Screener;
 
-beforeAll(() => {
-  screener = new Screener(loadListFiles([path.join(FIXTURES, 'UN_consolidated.xml'), path.join(FIXTURES, 'ofac')]));
+/** The entities of list files given as text, as the upload page hands them over. */
+const readText = async (files: Record<string, string>) => [...(await readListFiles(Object.entries(files).map(([name, content]) => bufferSource(name, content)))).values()].flatMap((list) => list.entities);
+
+beforeAll(async () => {
+  screener = new Screener(await loadListFiles([path.join(FIXTURES, 'UN_consolidated.xml'), path.join(FIXTURES, 'ofac')]));
 });
 
 describe('normalisation', () => {
@@ -29,17 +33,30 @@ describe('normalisation', () => {
 });
 
 describe('list files', () => {
-  it('reads the UN consolidated list: individuals, entities, aliases with their quality, original script', () => {
-    const entities = parseUnXml(fs.readFileSync(path.join(FIXTURES, 'UN_consolidated.xml'), 'utf8'));
+  it('reads the UN consolidated list: individuals, entities, aliases with their quality, original script, documents, addresses, the raw record', async () => {
+    const entities = await loadListFiles([path.join(FIXTURES, 'UN_consolidated.xml')]);
     expect(entities.filter((entity) => entity.kind === 'person')).toHaveLength(730);
     expect(entities.filter((entity) => entity.kind === 'organisation')).toHaveLength(273);
     const baghdadi = entities.find((entity) => entity.ref === 'UN:QDi.299');
     expect(baghdadi?.names.some((name) => name.originalScript && name.full.includes('البغدادي'))).toBe(true);
     expect(baghdadi?.names.some((name) => name.quality === 'low')).toBe(true);
+    expect(baghdadi).toMatchObject({ birthPlaces: ['Iraq'], addresses: ['Iraq', 'Syrian Arab Republic'], documents: [{ type: 'National Identification Number', number: '0134852', note: 'Ration card number:' }] });
+    expect(baghdadi?.raw).toMatchObject({ REFERENCE_NUMBER: 'QDi.299', UN_LIST_TYPE: 'Al-Qaida' });
+    expect(entities.filter((entity) => entity.kind === 'organisation' && entity.addresses.length).length).toBeGreaterThan(100);
+    const withPassport = entities.filter((entity) => entity.documents.some((document) => document.type === 'Passport' && document.number && document.country));
+    expect(withPassport.length).toBeGreaterThan(50);
   });
 
-  it('reads the EU financial-sanctions XML and the UK (OFSI) consolidated CSV into the same model', () => {
-    const entities = loadListFiles([path.join(FIXTURES, 'eu_sample.xml'), path.join(FIXTURES, 'uk_sample.csv')]);
+  it('reads OFAC addresses from add.csv and identity documents, places of birth and nationality from the remarks', async () => {
+    const entities = await loadListFiles([path.join(FIXTURES, 'ofac')]);
+    const zawahiri = entities.find((entity) => entity.ref === 'OFAC-SDN:2676');
+    expect(zawahiri).toMatchObject({ birthDates: ['1951-06-19'], birthPlaces: ['Giza, Egypt'], documents: [{ type: 'Passport', number: '1084010', country: 'Egypt' }, { type: 'Passport', number: '19820215' }] });
+    expect(entities.find((entity) => entity.ref === 'OFAC-SDN:306')?.addresses).toContain('Zweierstrasse 35, Zurich CH-8022, Switzerland');
+    expect(entities.find((entity) => entity.ref === 'OFAC-SDN:21286')?.nationalities).toEqual(['Saudi Arabia']);
+  });
+
+  it('reads the EU financial-sanctions XML and the UK (OFSI) consolidated CSV into the same model', async () => {
+    const entities = await loadListFiles([path.join(FIXTURES, 'eu_sample.xml'), path.join(FIXTURES, 'uk_sample.csv')]);
     const eu = entities.find((entity) => entity.ref === 'EU:EU.1.01');
     expect(eu).toMatchObject({ list: 'EU', kind: 'person', birthDates: ['1951-06-19'], nationalities: ['EGYPT'], programmes: ['TAQA'] });
     expect(eu?.names.map((name) => [name.full, name.quality])).toEqual([
@@ -61,12 +78,32 @@ describe('list files', () => {
     expect(screener.screen({ name: 'Ibrahim Awad al-Badri' })[0]?.ref).toBe('UK:12345');
   });
 
-  it('refuses a malformed or unknown file, naming it and where it broke', () => {
-    expect(() => parseUnXml('<CONSOLIDATED_LIST><INDIVIDUALS>', 'broken.xml')).toThrow(ListFileError);
-    expect(() => parseOfacCsv('12,"A"\nnot a row\n', null, 'OFAC-SDN', 'sdn.csv')).toThrow('sdn.csv (primary): line 1 is not an OFAC primary row (expected 12 columns starting with the entry number)');
+  it('refuses a malformed or unknown file, naming it and where it broke', async () => {
+    await expect(readText({ 'broken.xml': '<CONSOLIDATED_LIST><INDIVIDUALS>' })).rejects.toThrow(ListFileError);
+    // A record part-way through the real list breaks: the line is named.
+    const un = fs.readFileSync(path.join(FIXTURES, 'UN_consolidated.xml'), 'utf8');
+    const brokenAt = un.indexOf('<REFERENCE_NUMBER>QDi.299');
+    const brokenLine = un.slice(0, brokenAt).split('\n').length;
+    await expect(readText({ 'UN.xml': `${un.slice(0, brokenAt)}<REFERENCE_NUMBER>QDi.299</WRONG>${un.slice(brokenAt + 40)}` })).rejects.toThrow(`UN.xml: not readable as XML at line ${brokenLine}:`);
+    await expect(readText({ 'sdn.csv': '12,"A"\nnot a row\n' })).rejects.toThrow('sdn.csv (primary): line 1 is not an OFAC primary row (expected 12 columns starting with the entry number)');
+    await expect(readText({ 'sdn.csv': '1,"A",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n2,"unterminated\n' })).rejects.toThrow(/sdn.csv: not readable as CSV at line 2/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lists-'));
     fs.writeFileSync(path.join(dir, 'names.txt'), 'hello');
-    expect(() => loadListFiles([dir])).toThrow('not a known list format');
+    await expect(loadListFiles([dir])).rejects.toThrow('not a known list format');
+  });
+
+  it('never expands entities declared in the file (billion laughs) and says so', async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE CONSOLIDATED_LIST [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>&lol2;</FIRST_NAME><REFERENCE_NUMBER>QDi.1</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>`;
+    await expect(readText({ 'laughs.xml': laughs })).rejects.toThrow(/laughs.xml: not readable as XML at line 1:\d+: undefined entity/);
+  });
+
+  it('reads a file arriving in many small pieces exactly as one read whole, multi-byte characters split across pieces', async () => {
+    const un = fs.readFileSync(path.join(FIXTURES, 'UN_consolidated.xml'));
+    const whole = await readText({ 'UN_consolidated.xml': un.toString('utf8') });
+    const pieces = Array.from({ length: Math.ceil(un.length / 997) }, (_, index) => un.subarray(index * 997, (index + 1) * 997));
+    const { Readable } = await import('node:stream');
+    const [read] = [...(await readListFiles([{ name: 'UN_consolidated.xml', open: () => Readable.from(pieces) }])).values()];
+    expect(read?.entities.map((entity) => entity.names.map((name) => name.full))).toEqual(whole.map((entity) => entity.names.map((name) => name.full)));
   });
 });
 

@@ -57,13 +57,47 @@ function HitCard({ ctx, hit, query }: { ctx: PageContext; hit: DecidedHit; query
           </dd>
           <dt>{t('screening.born')}</dt>
           <dd dir="ltr">{entity.birthDates.join(', ') || '—'}</dd>
+          <dt>{t('screening.birthPlace')}</dt>
+          <dd dir="auto">{entity.birthPlaces.join('; ') || '—'}</dd>
           <dt>{t('screening.nationality')}</dt>
           <dd>{entity.nationalities.join(', ') || '—'}</dd>
+          <dt>{t('screening.documents')}</dt>
+          <dd>
+            {entity.documents.length ? (
+              <ul>
+                {entity.documents.map((document) => (
+                  <li dir="auto">{[`${document.type} ${document.number}`, document.country, document.note].filter(Boolean).join(' · ')}</li>
+                ))}
+              </ul>
+            ) : (
+              '—'
+            )}
+          </dd>
+          <dt>{t('screening.addresses')}</dt>
+          <dd>
+            {entity.addresses.length ? (
+              <ul>
+                {entity.addresses.map((address) => (
+                  <li dir="auto">{address}</li>
+                ))}
+              </ul>
+            ) : (
+              '—'
+            )}
+          </dd>
           <dt>{t('screening.programmes')}</dt>
           <dd>{entity.programmes.join(', ') || '—'}</dd>
           <dt>{t('screening.listedOn')}</dt>
           <dd dir="ltr">{entity.listedOn ?? '—'}</dd>
         </dl>
+        {entity.raw !== undefined && entity.raw !== null && (
+          <details>
+            <summary>{t('screening.raw')}</summary>
+            <pre class="raw-record" dir="ltr">
+              {JSON.stringify(entity.raw, null, 2)}
+            </pre>
+          </details>
+        )}
       </details>
       <form method="post" action="/screening/decisions" class="record-form">
         <CsrfField ctx={ctx} />
@@ -97,7 +131,7 @@ export function ScreeningPage(props: { ctx: PageContext; values?: Record<string,
       <h1>{t('screening.title')}</h1>
       <p>{t('screening.intro', { count: props.listed })}</p>
       <p class="actions">
-        <a href="/screening/lists">{t('screening.lists')}</a> <a href="/screening/batches">{t('screening.batches')}</a> <a href="/screening/decisions">{t('screening.decisions')}</a>
+        <a href="/screening/lists">{t('screening.lists')}</a> <a href="/screening/batches">{t('screening.batches')}</a> <a href="/screening/decisions">{t('screening.decisions')}</a> <a href="/screening/alerts">{t('screening.alerts')}</a>
       </p>
       {props.saved && (
         <p role="status" class="notice">

@@ -13,8 +13,12 @@ import { option } from './lib.ts';
 
 const queries = option('queries', 5000);
 const root = path.resolve('../shared/data/sanctions');
+const readStarted = performance.now();
 const entities = await loadListFiles([path.join(root, 'un/UN_consolidated.xml'), path.join(root, 'ofac/sdn_2021-07'), path.join(root, 'ofac/consolidated_2025-12')]);
+const readSeconds = (performance.now() - readStarted) / 1000;
+const indexStarted = performance.now();
 const screener = new Screener(entities);
+const indexSeconds = (performance.now() - indexStarted) / 1000;
 
 // A realistic mix: listed names in other spellings, and names that are not listed.
 const listedNames = entities.flatMap((entity) => entity.names.map((name) => name.full));
@@ -51,5 +55,6 @@ const brute = (() => {
 })();
 
 console.log(`\nScreening against ${entities.length} entities (${allNames.length} names), one core, Node ${process.version}`);
+console.log(`  reading the list files (streamed): ${readSeconds.toFixed(2)} s; building the index: ${indexSeconds.toFixed(2)} s; heap after: ${Math.round(process.memoryUsage().heapUsed / 1_048_576)} MB`);
 for (const row of [indexed, brute]) console.log(`  ${row.label.padEnd(32)} ${row.perSecond.toFixed(0).padStart(7)} names/s   p50 ${row.p50.toFixed(2)} ms   p99 ${row.p99.toFixed(2)} ms`);
 console.log(`  speed-up over the scan: ${(indexed.perSecond / brute.perSecond).toFixed(1)}×   [target: ≥ 2,000 names/s, p99 < 10 ms]`);

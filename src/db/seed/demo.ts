@@ -12,6 +12,7 @@ import { createUser } from '../../modules/users/users.service.ts';
 import { loadDemoDetention } from './demo-detention.ts';
 import { loadDemoFunding } from './demo-funding.ts';
 import { loadDemoTaskings } from './demo-taskings.ts';
+import { loadDemoScreening } from './demo-screening.ts';
 import { loadDemoThreats } from './demo-threats.ts';
 import { loadDemoMeetings } from './demo-meetings.ts';
 import { loadReferenceData } from './reference-data.ts';
@@ -56,6 +57,7 @@ async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
   await loadDemoDetention(db, actor);
   await loadDemoThreats(db, actor);
   await loadDemoTaskings(db, actor);
+  await loadDemoScreening(db, actor);
   const signIns: DemoSignIn[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const [partner] = account.partnerIso3 ? await db.select().from(partners).where(eq(partners.iso3, account.partnerIso3)) : [];

@@ -66,11 +66,19 @@ export async function readListFiles(sources: ListSource[]): Promise<Map<ListedEn
   return lists;
 }
 
-/** List files and directories on disk (a directory means its files), for the command line and the tools. */
+/**
+ * List files and directories on disk, for the command line and the tools. A directory means its .xml
+ * and .csv files (a README beside them is not a list); a file named on its own must be a list.
+ */
 export function listSources(paths: string[]): ListSource[] {
   return paths.flatMap((entry) => {
     if (!fs.existsSync(entry)) throw new ListFileError(`${entry}: no such file or directory`);
-    const files = fs.statSync(entry).isDirectory() ? fs.readdirSync(entry).map((name) => path.join(entry, name)) : [entry];
+    const files = fs.statSync(entry).isDirectory()
+      ? fs
+          .readdirSync(entry)
+          .filter((name) => /\.(xml|csv)$/i.test(name))
+          .map((name) => path.join(entry, name))
+      : [entry];
     return files.map(pathSource);
   });
 }

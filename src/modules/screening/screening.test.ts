@@ -88,8 +88,10 @@ describe('list files', () => {
     await expect(readText({ 'sdn.csv': '12,"A"\nnot a row\n' })).rejects.toThrow('sdn.csv (primary): line 1 is not an OFAC primary row (expected 12 columns starting with the entry number)');
     await expect(readText({ 'sdn.csv': '1,"A",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\n2,"unterminated\n' })).rejects.toThrow(/sdn.csv: not readable as CSV at line 2/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lists-'));
-    fs.writeFileSync(path.join(dir, 'names.txt'), 'hello');
-    await expect(loadListFiles([dir])).rejects.toThrow('not a known list format');
+    fs.writeFileSync(path.join(dir, 'names.csv'), 'hello');
+    fs.writeFileSync(path.join(dir, 'README.md'), 'Not a list, and not taken for one.');
+    await expect(loadListFiles([dir])).rejects.toThrow(`${path.join(dir, 'names.csv')}: not a known list format`);
+    await expect(loadListFiles([path.join(dir, 'README.md')])).rejects.toThrow('README.md: not a known list format');
   });
 
   it('never expands entities declared in the file (billion laughs) and says so', async () => {

@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Actor } from '../../platform/actor.ts';
+import { listSources } from '../../modules/screening/list-files.ts';
+import { importListFiles } from '../../modules/screening/sanctions-lists.service.ts';
+import type { Db } from '../client.ts';
+
+const SANCTIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'sanctions');
+
+/**
+ * The real UN Security Council Consolidated List (2026-02) and six entries of OFAC's SDN list (2021-07),
+ * imported as the first version of each, so that screening answers on a fresh demo.
+ */
+export async function loadDemoScreening(db: Db, actor: Actor): Promise<void> {
+  await importListFiles(db, actor, listSources([SANCTIONS_DIR]));
+}

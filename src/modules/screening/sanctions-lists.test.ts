@@ -137,6 +137,21 @@ describe('batches', () => {
     // A delegate in the finance group sees only their own partner's batches.
     expect((await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: financeMember.headers })).statusCode).toBe(404);
     await expect(submitBatch(ctx.db, analyst.user.actor, 'name\nx\n', 'bad.csv')).rejects.toThrow(InvalidInput);
+    // The same through the API: queued (202), screened in the background, results as JSON; another partner's delegate gets 404.
+    const queued = await ctx.app.inject({ method: 'POST', url: '/api/v1/screening/batches?fileName=partners.csv', headers: { ...financeMember.headers, 'content-type': 'text/csv' }, payload: '\uFEFFid,name,dob\r\na1,Ayman al-Zawahiri,1951\r\na2,Maria Rossi,\r\n' });
+    expect(queued.statusCode, queued.body).toBe(202);
+    expect(queued.json()).toMatchObject({ fileName: 'partners.csv', status: 'queued', total: 2, processed: 0 });
+    while ((await screenNextChunk(ctx.db)) > 0);
+    const apiBatch = queued.json().id;
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/screening/batches/${apiBatch}`, headers: financeMember.headers })).json()).toMatchObject({ status: 'done', processed: 2, rowsWithHits: 1 });
+    const apiResults = (await ctx.app.inject({ method: 'GET', url: `/api/v1/screening/batches/${apiBatch}/results`, headers: financeMember.headers })).json();
+    expect(apiResults.rows.map((row: { id: string; hits: unknown[] }) => [row.id, row.hits.length > 0])).toEqual([['a1', true], ['a2', false]]);
+    expect(apiResults.rows[0].hits[0].ref).toMatch(/^(UN:QDi\.006|OFAC-SDN:2676)$/);
+    const otherDelegate = await loginAs(ctx, 'delegate', { partnerIso3: 'DEU', groupSlugs: ['counter-isis-finance-group'] });
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/screening/batches/${apiBatch}/results`, headers: otherDelegate.headers })).statusCode).toBe(404);
+    const noHeader = await ctx.app.inject({ method: 'POST', url: '/api/v1/screening/batches', headers: { ...analyst.headers, 'content-type': 'text/csv' }, payload: 'name\nx\n' });
+    expect(noHeader.statusCode).toBe(400);
+    expect(noHeader.json().errors).toEqual([{ field: 'file', message: expect.stringContaining('the columns id and name') }]);
     // A 50 MB file is refused on the batch page itself, the limit named beside the file field; nothing is queued and screening goes on.
     const batchesBefore = (await ctx.app.inject({ method: 'GET', url: '/screening/batches', headers: analyst.headers })).body.match(/\/screening\/batches\/[0-9a-f-]{36}/g)?.length;
     const huge = await postUpload(ctx, analyst, '/screening/batches', { name: 'huge.csv', content: `id,name\n${'1,Person Name\n'.repeat(50 * 1024 * 1024 / 14)}` });

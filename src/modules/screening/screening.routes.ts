@@ -3,7 +3,8 @@ import { ProblemResponses } from '../../platform/openapi.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import { DecisionInput, decideHit } from './decisions.service.ts';
 import { screenName } from './sanctions-lists.service.ts';
-import { ALERTS_PAGE_SIZE, listAlerts } from './batches.service.ts';
+import { ALERTS_PAGE_SIZE, type BatchRow, batchRecord, batchResults, listAlerts, submitBatch } from './batches.service.ts';
+import { IdParams } from '../../platform/route-schemas.ts';
 import { ScreenQuery, ScreenResult } from './screening.schema.ts';
 
 const Alert = Type.Object({
@@ -16,7 +17,58 @@ const Alert = Type.Object({
   screenedIn: Type.Object({ batchId: Type.String(), source: Type.Union([Type.Literal('file'), Type.Literal('single')]), fileName: Type.String() }),
 });
 
+const Batch = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done')]),
+  total: Type.Integer(),
+  processed: Type.Integer(),
+  rowsWithHits: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+const batchView = (batch: BatchRow) => ({ id: batch.id, fileName: batch.fileName, status: batch.status, total: batch.total, processed: batch.processed, rowsWithHits: batch.hitRows, createdAt: batch.createdAt.toISOString(), finishedAt: batch.finishedAt?.toISOString() ?? null });
+const BatchHit = Type.Object({ ref: Type.String(), score: Type.Number(), name: Type.String() });
+
 export const screeningRoutes: AppModule = async (app, { db }) => {
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/api/v1/screening/batches',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['screening'],
+        summary: 'Queue a CSV of names (id,name[,dob,nationality]) for screening in the background; poll the batch for progress',
+        consumes: ['text/csv'],
+        querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }),
+        body: Type.String(),
+        response: { 202: Batch, ...ProblemResponses },
+      },
+    },
+    async (request, reply) => reply.status(202).send(batchView(await submitBatch(db, request.actor, request.body, request.query.fileName ?? 'names.csv'))),
+  );
+  app.get(
+    '/api/v1/screening/batches/:id',
+    { config: { access: 'signed-in' }, schema: { tags: ['screening'], summary: 'A batch: status and progress', params: IdParams, response: { 200: Batch, ...ProblemResponses } } },
+    async (request) => batchView(await batchRecord(db, request.actor, request.params.id)),
+  );
+  app.get(
+    '/api/v1/screening/batches/:id/results',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['screening'],
+        summary: "A batch's rows in file order with their hits (null while a row waits to be screened)",
+        params: IdParams,
+        response: { 200: Type.Object({ batch: Batch, rows: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), dob: Type.Union([Type.String(), Type.Null()]), nationality: Type.Union([Type.String(), Type.Null()]), hits: Type.Union([Type.Array(BatchHit), Type.Null()]) })) }), ...ProblemResponses },
+      },
+    },
+    async (request) => {
+      const { batch, rows } = await batchResults(db, request.actor, request.params.id);
+      return { batch: batchView(batch), rows: rows.map((row) => ({ id: row.rowId, name: row.name, dob: row.dob, nationality: row.nationality, hits: row.hits })) };
+    },
+  );
   app.get(
     '/api/v1/screening/alerts',
     {

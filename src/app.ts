@@ -16,6 +16,7 @@ import { auditModule } from './modules/audit/audit.module.tsx';
 import { detentionModule } from './modules/detention/detention.module.ts';
 import { fundingModule } from './modules/funding/funding.module.ts';
 import { screeningModule } from './modules/screening/screening.module.ts';
+import { ingestModule } from './modules/ingest/ingest.module.ts';
 import { taskingsModule } from './modules/taskings/taskings.module.ts';
 import { threatsModule } from './modules/threats/threats.module.ts';
 import { meetingsModule } from './modules/meetings/meetings.module.ts';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(threatsModule, modules);
   await app.register(taskingsModule, modules);
   await app.register(screeningModule, modules);
+  await app.register(ingestModule, modules);
   await app.register(auditModule, modules);
 
   await app.ready();

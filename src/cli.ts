@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerFundingCommands } from './modules/funding/funding.cli.ts';
 import { registerScreeningCommands } from './modules/screening/screening.cli.ts';
+import { registerIngestCommands } from './modules/ingest/ingest.cli.ts';
 import { ListFileError } from './modules/screening/list-files.ts';
 import { ImportRejected } from './platform/csv-import.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -129,6 +130,7 @@ audit
 
 registerFundingCommands(program, withDatabase);
 registerScreeningCommands(program, withDatabase);
+registerIngestCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ImportRejected) {

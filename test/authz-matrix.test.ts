@@ -248,6 +248,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /screening/batches/:id/results': SCREENERS,
   'GET /screening/alerts': SCREENERS,
   'GET /api/v1/screening/alerts': SCREENERS,
+  'POST /api/v1/ingest/extract': SECRETARIAT,
   'POST /api/v1/screening/batches': SCREENERS,
   'GET /api/v1/screening/batches/:id': SCREENERS,
   'GET /api/v1/screening/batches/:id/results': SCREENERS,

@@ -51,6 +51,8 @@ const MATRIX = {
   /** Screening names; members of the Counter ISIS Finance Group may too, whatever their role (checked in the service). */
   'screening.run': ['secretariat-admin', 'secretariat-officer', 'analyst'],
   'screening.import': ['secretariat-admin', 'secretariat-officer', 'analyst'],
+  /** Reading readouts into proposed records; accepting a fact also needs the right to create that record. */
+  'ingest.run': ['secretariat-admin', 'secretariat-officer'],
   'user.manage': ['secretariat-admin'],
   'audit.read': ['secretariat-admin'],
 } as const satisfies Record<string, readonly Role[]>;

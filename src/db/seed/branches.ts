@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries';
 import type { Db } from '../client.ts';
 import { branches } from '../schema/threats.ts';
-import { readCsv } from './reference-data.ts';
+import { readCsv } from './data-files.ts';
 
 /** Names in branches.csv that are not ISO short names, or are regions made of known countries. */
 const REGION_COUNTRIES: Record<string, string[]> = {

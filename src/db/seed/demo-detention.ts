@@ -3,7 +3,7 @@ import { createSite, addSnapshot } from '../../modules/detention/sites.service.t
 import { reportRepatriation } from '../../modules/detention/repatriations.service.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../client.ts';
-import { readCsv } from './reference-data.ts';
+import { readCsv } from './data-files.ts';
 
 /**
  * The two camps of camp_population.csv. The CSV gives no coordinates, operator or region: these are

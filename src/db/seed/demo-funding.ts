@@ -6,7 +6,7 @@ import { importRates } from '../../modules/funding/rates.service.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../client.ts';
 import { partners } from '../schema/partners.ts';
-import { DATA_DIR, readCsv } from './reference-data.ts';
+import { DATA_DIR, readCsv } from './data-files.ts';
 
 /**
  * How each row of stabilization_goals.csv becomes a campaign. Goals, totals, sources and notes are read

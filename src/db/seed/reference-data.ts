@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { readCsv } from './data-files.ts';
 import type { Db } from '../client.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -11,7 +8,6 @@ import { normalizePartner } from '../../modules/partners/partners.service.ts';
 import * as repo from '../../modules/partners/partners.repo.ts';
 import type { PartnerInput } from '../../modules/partners/partners.schema.ts';
 
-export const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
 /** French and Arabic names of the member organisations, which have no ISO code to derive them from. */
 const ORGANISATION_NAMES: Record<string, { fr: string; ar: string }> = {
@@ -23,9 +19,6 @@ const ORGANISATION_NAMES: Record<string, { fr: string; ar: string }> = {
   Kosovo: { fr: 'Kosovo', ar: 'كوسوفو' },
 };
 
-export function readCsv(name: string): Record<string, string>[] {
-  return parse(fs.readFileSync(path.join(DATA_DIR, name), 'utf8'), { columns: true, skip_empty_lines: true });
-}
 
 /** Loads the coalition's public reference facts (partners, groups and their co-leads), with their sources. */
 export async function loadReferenceData(db: Db): Promise<{ partners: number; groups: number }> {

@@ -2,7 +2,7 @@ import type { Db } from '../client.ts';
 import { theaters } from '../schema/meetings.ts';
 
 /** The theaters the seed readout names (Iraq, Syria, Afghanistan, Africa) and Africa's regions where branches operate. */
-const THEATERS = [
+export const THEATERS = [
   { slug: 'iraq', nameEn: 'Iraq', nameFr: 'Irak', nameAr: 'العراق', parentSlug: null },
   { slug: 'syria', nameEn: 'Syria', nameFr: 'Syrie', nameAr: 'سوريا', parentSlug: null },
   { slug: 'afghanistan', nameEn: 'Afghanistan', nameFr: 'Afghanistan', nameAr: 'أفغانستان', parentSlug: null },

@@ -1,0 +1,134 @@
+import { type DateContext, dateIn } from './dates.ts';
+import type { Commitment, Incident, Reference } from './extraction.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import { type Sentence, spanOf, wordsPattern } from './text-spans.ts';
+
+const ATTACK = /\b(?:(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3})?(attacks?|bombings?|suicide bombings?|massacres?|assaults?|ambush(?:es)?|killings?|raids?)\b/i;
+
+/** A place after "in"/"at"/"on" that the gazetteer knows (a city, a theater, a country). */
+function placeIn(text: string, gazetteer: Gazetteer): { place: string; end: number } | null {
+  const names = [...gazetteer.cities.keys(), ...gazetteer.theaters.flatMap((theater) => theater.variants), ...gazetteer.partners.flatMap((partner) => partner.variants)];
+  const match = new RegExp(`\\b(?:in|at|near|outside)\\s+(?:the\\s+)?(${wordsPattern(names, '').source})`, 'u').exec(text);
+  if (match?.[1]) return { place: match[1], end: (match.index ?? 0) + match[0].length };
+  // A place the gazetteer does not know, named with what it is: "in Borno State", "in Cabo Delgado Province".
+  const region = /\b(?:in|at|near)\s+((?:[A-Z][\w'’-]*\s+){1,2}(?:State|Province|Region|District|Governorate|camp))\b/.exec(text);
+  return region?.[1] ? { place: region[1], end: region.index + region[0].length } : null;
+}
+
+/**
+ * Attacks the readout names, with their date, place and perpetrator: "the horrific terrorist attack
+ * ISIS-K perpetrated on August 26 in Kabul". A mention of attacks in general (no date and no place) is
+ * not an incident.
+ */
+export function incidentsIn(sentences: Sentence[], text: string, gazetteer: Gazetteer, dates: DateContext): Incident[] {
+  const incidents: Incident[] = [];
+  const perpetrators = gazetteer.branches.flatMap((branch) => branch.variants.map((variant) => [variant, branch.canonical] as const));
+  const perpetratorPattern = wordsPattern(perpetrators.map(([variant]) => variant));
+  for (const sentence of sentences) {
+    const attacks = [...sentence.text.matchAll(new RegExp(ATTACK.source, 'gi'))];
+    attacks.forEach((attack, attackIndex) => {
+    // The incident's own words: from the attack noun phrase to the end of its clause (or the next attack).
+    const from = attack.index ?? 0;
+    const nextAttack = attacks[attackIndex + 1]?.index;
+    const clauseEnd = sentence.text.slice(from, nextAttack).search(/[;]|,\s+(?:and|which|while|as|but)\b|\.\s*$|\s+and\s+(?:its|their|the)\s/);
+    const clause = sentence.text.slice(from, clauseEnd < 0 ? nextAttack : from + clauseEnd);
+    const date = dateIn(clause, dates);
+    const place = placeIn(clause, gazetteer);
+    if (!date && !place) return;
+    const perpetratorMatch = new RegExp(perpetratorPattern.source, 'u').exec(clause) ?? new RegExp(perpetratorPattern.source, 'u').exec(sentence.text);
+    const perpetrator = perpetratorMatch ? (perpetrators.find(([variant]) => variant.toLowerCase() === perpetratorMatch[0].toLowerCase())?.[1] ?? perpetratorMatch[0]) : /\b(Daesh|ISIS|ISIL)\b/.test(clause) ? 'ISIS' : null;
+    const ends = [date ? date.index + date.text.length : 0, place?.end ?? 0, perpetratorMatch && perpetratorMatch.index < clause.length ? perpetratorMatch.index + perpetratorMatch[0].length : 0, attack[0].length];
+    incidents.push({ ...spanOf(text, sentence.start + from, sentence.start + from + Math.max(...ends)), date: date?.date ?? null, place: place?.place ?? null, perpetrator });
+    });
+  }
+  return incidents;
+}
+
+const MEETING_NOUN = /((?:the\s+)?(?:[A-Z][\w'’/-]*\s+){0,6}(?:Ministerial(?:\s+Meeting)?|Small Group(?:\s+[Mm]eeting)?|Conference|Summit|Plenary|[Mm]eeting|Communiqu[eé]|discussions?(?=\s+(?:held|in|at)\s)))\b/g;
+const LOOKS_BACK = /\b(from|at the|last|previous|earlier|recalled|recalling|carried forward|carry forward|followed up|following up|follow-up|building on|built on|since|held in|took place|outcomes? of|commitments? made)\b/i;
+
+/**
+ * Earlier meetings the readout follows up: "carried forward the important discussion from June at the
+ * D-ISIS Coalition Ministerial Meeting in Rome" → the Ministerial, in Rome, in June (of the readout's year).
+ */
+export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gazetteer, dates: DateContext, skip: Set<Sentence>): Reference[] {
+  const references: Reference[] = [];
+  for (const sentence of sentences) {
+    if (skip.has(sentence) || !LOOKS_BACK.test(sentence.text)) continue;
+    for (const meeting of sentence.text.matchAll(MEETING_NOUN)) {
+      const what = (meeting[1] as string).replace(/^the\s+/i, '').trim();
+      if (/^(this|today'?s?)\b/i.test(what) || /^[a-z]/.test(what) && !/\b(in|at)\s+[A-Z]/.test(sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 30))) continue;
+      const around = sentence.text.slice(Math.max(0, (meeting.index ?? 0) - 60), (meeting.index ?? 0) + meeting[0].length + 40);
+      const after = sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 40);
+      const when = dateIn(around, dates);
+      const where = /^\s*(?:(?:held|convened|hosted|that took place)\s+)?(?:in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(after);
+      const city = where?.[1] && [...gazetteer.cities.keys()].find((known) => known.toLowerCase() === where[1]?.toLowerCase());
+      if (!when && !city) continue;
+      // The quote runs from the time words (or the meeting) to the place.
+      const meetingAt = meeting.index ?? 0;
+      const startInSentence = Math.min(meetingAt, when ? Math.max(0, meetingAt - 60) + when.index : meetingAt);
+      const endInSentence = meetingAt + meeting[0].length + (where && city ? where.index + where[0].length : 0);
+      const reference = { ...spanOf(text, sentence.start + startInSentence, sentence.start + endInSentence), what, when: when?.date ?? null, where: city ? (city as string) : null };
+      // "the discussion from June at the Ministerial in Rome" names one meeting twice: keep the fuller mention.
+      const same = references.findIndex((other) => other.when === reference.when && other.where === reference.where && Math.abs(other.start - reference.start) < 120);
+      if (same < 0) references.push(reference);
+      else if ((references[same]?.what.length ?? 0) < what.length) references[same] = reference;
+    }
+  }
+  return references;
+}
+
+const COMMITTING = /\b(agreed|agree|affirmed|affirming|reaffirmed|reaffirming|reiterated|reiterating|intends?|intended|committed to|commit to|pledged to|urged|urging|called (?:on|upon|for)|calling (?:on|upon|for)|resolved to|decided|will continue|stressed the need|stressing the need|underlined the need|emphasi[sz]ed the need)\b/g;
+const MAIN_VERB = /\s(?:also\s+)?(?:[a-z]+ed|met|said|gave|led|took|held|saw|spoke|provided|noted|highlighted|stressed|discussed|reiterated|affirmed|agreed|urged|welcomed|intends|remains)\b/;
+
+/** Who commits: the words between the clause's start ("that", a comma, the sentence start) and the verb. */
+function actorBefore(sentenceText: string, verbAt: number): { actor: string | null; at: number } {
+  const before = sentenceText.slice(0, verbAt);
+  const that = before.lastIndexOf(' that ');
+  const boundary = Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '), that >= 0 ? that + 4 : -1);
+  const start = boundary < 0 ? 0 : boundary + 2;
+  const actor = before.slice(start).replace(/^(?:and|but|also)\s+/i, '').replace(/\s+(?:also|further|again)\s*$/i, '').trim();
+  // "… that repatriation remains the best solution and urged …": words with a verb of their own are not a subject.
+  const subject = actor && actor.split(/\s+/).length <= 8 && !/\b(remains?|is|are|was|were|has|have|had|not)\b|\band$/i.test(actor) ? actor : null;
+  return { actor: subject, at: start + (before.slice(start).length - before.slice(start).trimStart().length) + (/^(?:and|but|also)\s+/i.exec(before.slice(start).trimStart())?.[0].length ?? 0) };
+}
+
+/**
+ * What participants agreed, affirmed, reiterated, intended or urged, with who: one commitment per
+ * subject and verb ("X reiterated … and affirmed …" is one; "…, and noted that the United States
+ * intends …" starts another). A participle ("urging …") belongs to the sentence's subject.
+ */
+export function commitmentsIn(sentences: Sentence[], text: string): Commitment[] {
+  const commitments: Commitment[] = [];
+  for (const sentence of sentences) {
+    const verbs = [...sentence.text.matchAll(COMMITTING)];
+    const own: { actor: string | null; from: number }[] = [];
+    for (const verb of verbs) {
+      const at = verb.index ?? 0;
+      const participle = /ing\b/.test(verb[1] as string);
+      if (participle) {
+        const subject = MAIN_VERB.exec(sentence.text);
+        own.push({ actor: subject ? sentence.text.slice(0, subject.index).replace(/^.*,\s+/, '').trim() || null : null, from: at });
+        continue;
+      }
+      const previous = own.at(-1);
+      const between = previous ? sentence.text.slice(previous.from, at) : '';
+      // "reiterated … and affirmed": the same subject goes on; a new clause ("that X intends") is a new commitment.
+      if (previous && !/\bthat\s|;\s/.test(between)) continue;
+      const { actor, at: actorAt } = actorBefore(sentence.text, at);
+      if (previous && !actor) continue;
+      own.push({ actor, from: actor ? actorAt : at });
+    }
+    own.forEach((commitment, index) => {
+      const nextFrom = own[index + 1]?.from;
+      // A commitment ends where the clause introducing the next one begins ("…, and noted that …").
+      let end = nextFrom ?? sentence.text.length;
+      if (nextFrom !== undefined) {
+        const clause = sentence.text.slice(commitment.from, nextFrom).search(/,\s+(?:and\s+)?(?:\w+\s+){0,2}(?:that\s+)?(?:[\w.]+\s+){0,4}$|;\s/);
+        if (clause > 0) end = commitment.from + clause;
+      }
+      commitments.push({ ...spanOf(text, sentence.start + commitment.from, sentence.start + end), actor: commitment.actor });
+    });
+  }
+  return commitments;
+}

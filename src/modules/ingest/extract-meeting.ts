@@ -1,0 +1,73 @@
+import { type DateContext, dateIn } from './dates.ts';
+import type { Extraction, MeetingFormat } from './extraction.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import type { Sentence } from './text-spans.ts';
+
+/** The sentence that says the meeting took place: who met, convened, gathered. */
+const MEETING_VERB = /\b(met|meet|convened|gathered|hosted|held|co-hosted|co-chaired|chaired|took place)\b/i;
+
+const FORMATS: [RegExp, MeetingFormat][] = [
+  [/\bSmall Group\b/i, 'small-group'],
+  [/\bMinisterial\b|\bministers? (?:of|for) (?:foreign affairs|defen[cs]e)\b|\bforeign ministers\b/i, 'ministerial'],
+  [/\bFocus Group\b/i, 'focus-group'],
+  [/\bWorking Group\b|\bCIFG\b/i, 'working-group'],
+];
+
+export function titleOf(text: string): string | null {
+  const first = text.split('\n').map((line) => line.trim()).find(Boolean);
+  // A title is a short line without a closing full stop; a readout that starts with its first sentence has none.
+  return first && first.length <= 200 && !/[.!?]$/.test(first) ? first : null;
+}
+
+function formatOf(...texts: (string | null | undefined)[]): MeetingFormat | null {
+  for (const text of texts) {
+    if (!text) continue;
+    for (const [pattern, format] of FORMATS) if (pattern.test(text)) return format;
+  }
+  return texts.some((text) => text && /\b(meeting|conference|communiqu[ée]|statement|readout)\b/i.test(text)) ? 'other' : null;
+}
+
+function settingOf(text: string): Extraction['setting'] {
+  const remote = /\b(virtual(ly)?|video ?conference|videoconferencing|online|by video)\b/i.test(text);
+  const inPerson = /\bin[- ]person\b/i.test(text);
+  if (/\bhybrid\b/i.test(text) || (remote && inPerson)) return 'hybrid';
+  if (remote) return 'virtual';
+  if (inPerson) return 'in-person';
+  return null;
+}
+
+/** "met in Rome", "ROME —", "in Rome, Italy": a city the gazetteer knows, or a country. */
+function locationOf(texts: string[], gazetteer: Gazetteer): Extraction['location'] {
+  const countryNames = new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const)));
+  for (const text of texts) {
+    // "ROME —", "Rome, 28 June 2021 —", "Paris, le 14 mars 2024 —".
+    const dateline = /^([A-Z][A-Za-z .'-]+?)(?:,\s*(?:le\s+)?[A-Za-z0-9 .]+)?\s+[—–-]\s/.exec(text);
+    const candidates = [...text.matchAll(/\b(?:met|meeting|convened|gathered|held|hosted|took place|conference|Ministerial)\s+(?:\w+\s+){0,3}?in\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})(?:,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?/g)].map((match) => [match[1], match[2]] as const);
+    if (dateline?.[1]) candidates.unshift([dateline[1].replace(/\b\w/g, (c) => c).trim(), undefined]);
+    for (const [found, after] of candidates) {
+      // A sentence's full stop is not part of the name ("in Rome."); "D.C." keeps its own.
+      const place = found?.replace(/(?<![A-Z])\.$/, '');
+      if (!place) continue;
+      const cityKey = [...gazetteer.cities.keys()].find((city) => city.toLowerCase() === place.toLowerCase());
+      if (cityKey) return { city: cityKey, country: gazetteer.cities.get(cityKey) ?? null };
+      const country = countryNames.get(place.toLowerCase());
+      if (country) return { city: null, country };
+      if (after && countryNames.get(after.toLowerCase())) return { city: place, country: countryNames.get(after.toLowerCase()) ?? null };
+    }
+  }
+  return null;
+}
+
+/** Title, date, format, setting and place of the meeting the readout reports. */
+export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gazetteer, dates: DateContext) {
+  const title = titleOf(text);
+  const body = sentences.filter((sentence) => sentence.text !== title);
+  const meetingSentence = body.find((sentence) => MEETING_VERB.test(sentence.text) && !/\b(last|previous|earlier|from)\b.*\b(meeting|ministerial)\b/i.test(sentence.text)) ?? null;
+  const opening = body.slice(0, 1).map((sentence) => sentence.text);
+  const dated = meetingSentence ? dateIn(meetingSentence.text, dates) : null;
+  const datelined = body[0] ? dateIn(body[0].text.slice(0, 80), dates) : null;
+  const date = dated?.date ?? datelined?.date ?? null;
+  const location = locationOf([...(title ? [title] : []), ...opening, ...(meetingSentence ? [meetingSentence.text] : [])], gazetteer);
+  const setting = settingOf([meetingSentence?.text, ...opening].filter(Boolean).join(' ')) ?? (location?.city ? 'in-person' : null);
+  return { title, date, meetingFormat: formatOf(title, meetingSentence?.text, opening[0]), setting, location, meetingSentence };
+}

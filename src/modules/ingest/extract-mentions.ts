@@ -1,0 +1,80 @@
+import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
+import { wordsPattern } from './text-spans.ts';
+
+/** Each entry the text names, in order of first mention, once. */
+function mentioned(text: string, entries: GazetteerEntry[], caseSensitive = true): { canonical: string; index: number; end: number }[] {
+  const byVariant = new Map(entries.flatMap((entry) => entry.variants.map((variant) => [caseSensitive ? variant : variant.toLowerCase(), entry.canonical] as const)));
+  const found: { canonical: string; index: number; end: number }[] = [];
+  for (const match of text.matchAll(wordsPattern([...byVariant.keys()], caseSensitive ? 'g' : 'gi'))) {
+    const key = match[0].replace(/[\s-]+/g, (gap) => gap);
+    const canonical = byVariant.get(caseSensitive ? key : key.toLowerCase()) ?? [...byVariant.entries()].find(([variant]) => variant.replace(/[\s-]+/g, ' ').toLowerCase() === key.replace(/[\s-]+/g, ' ').toLowerCase())?.[1];
+    if (canonical) found.push({ canonical, index: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+  }
+  return found;
+}
+
+const unique = (values: string[]) => [...new Set(values)];
+
+/**
+ * Countries and regions discussed. A place inside another name does not count: "West Africa" in
+ * "Islamic State West Africa Province", "Africa" in "Africa Focus Group", "Middle East" in a speaker's
+ * role, a country in a list of new members or co-leads (`masked`: the spans of those).
+ */
+export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: number; end: number }[] = []): string[] {
+  const inside = [
+    ...masked,
+    ...mentioned(text, gazetteer.branches).map((hit) => ({ start: hit.index, end: hit.end })),
+    ...[...text.matchAll(/\b(?:[A-Z][\w-]*\s+){1,3}(?:Focus|Working)\s+Groups?\b|\b(?:co-led|co-chaired|co-hosted|chaired|hosted)\s+by\s+[^.;—]*|co-leads?[^.;]*?—[^—]*—/g)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
+  ];
+  return unique(mentioned(text, gazetteer.theaters).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end)).map((hit) => hit.canonical));
+}
+
+/** Affiliates named by any of their aliases (ISIS-K, ISKP, ISIS-Khorasan …); "ISIS" itself is the subject, not an affiliate. */
+export const branchesIn = (text: string, gazetteer: Gazetteer) => unique(mentioned(text, gazetteer.branches).map((hit) => hit.canonical));
+
+/**
+ * Working and focus groups, matched to the registry however they are written: "Countering-ISIS
+ * Finance" in "the Communications, Countering-ISIS Finance, and Foreign Terrorist Fighters Working
+ * Groups" is the Counter ISIS Finance Group. A name counts only where a list of names runs on to
+ * "Group(s)", or for the acronyms.
+ */
+export function groupsIn(text: string, gazetteer: Gazetteer): string[] {
+  const groups = gazetteer.groups.filter((group) => group.kind === 'working-group' || group.kind === 'focus-group');
+  const found: { canonical: string; index: number }[] = [];
+  for (const hit of mentioned(text, groups, false)) {
+    const variant = text.slice(hit.index, hit.end);
+    const rest = text.slice(hit.end, hit.end + 120);
+    const runsToGroup = /^(?:[\s,]+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w'’/-]*|of|and|on)(?:\s+(?:[A-Z][\w'’/-]*|of|and|on))*)*\s+(?:Working\s+|Focus\s+|Support\s+Working\s+)?Groups?\b/.test(rest) || /^\s+(?:Working\s+|Focus\s+)?Groups?\b/.test(rest);
+    const acronym = /^[A-Z]{3,}$/.test(variant);
+    if (runsToGroup || acronym) found.push(hit);
+  }
+  return unique(found.sort((a, b) => a.index - b.index).map((hit) => hit.canonical));
+}
+
+/**
+ * Partners welcomed as new members: "welcomed Togo and Ghana as new members", "Benin joined the
+ * Coalition as its 87th member", "welcomed its newest members, X and Y".
+ */
+export function newMembersIn(text: string, gazetteer: Gazetteer): { members: string[]; spans: { start: number; end: number }[] } {
+  const spans: string[] = [];
+  const where: { start: number; end: number }[] = [];
+  const patterns = [
+    /\bwelcom(?:ed|es|ing)\s+((?:[^.;]{0,160}?))\s+as\s+(?:the\s+)?(?:Coalition[’']s\s+|its\s+|their\s+)?(?:\d+\w*\s+|newest\s+|new\s+)*(?:members?|partners?)\b/gi,
+    /\bwelcom(?:ed|es|ing)\s+(?:the\s+|its\s+|their\s+)?(?:newest|new)\s+(?:members?|partners?)(?:\s+of the Coalition)?[,:]?\s+([^.;]{0,160})/gi,
+    /((?:[A-Z][\w'’-]*(?:\s+(?:and\s+)?|,\s*(?:and\s+)?)?){1,12})\s+(?:has|have|formally|officially|\s)*joined\s+the\s+(?:Global\s+)?Coalition/g,
+  ];
+  for (const pattern of patterns)
+    for (const match of text.matchAll(pattern)) {
+      spans.push(match[1] ?? '');
+      where.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+    }
+  // Each item of the list: the registry's name where it knows the partner, the words as written where not yet.
+  const known = new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const)));
+  const items = spans.flatMap((span) =>
+    span
+      .split(/,\s*(?:and\s+)?|\s+and\s+/)
+      .map((item) => item.trim().replace(/^(?:the\s+)/i, ''))
+      .filter((item) => /^[A-Z][\p{L}'’-]*(?:\s+(?:of|and|the|[A-Z][\p{L}'’-]*)){0,4}$/u.test(item)),
+  );
+  return { members: unique(items.map((item) => known.get(item.toLowerCase()) ?? item)), spans: where };
+}

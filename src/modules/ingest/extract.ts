@@ -1,0 +1,66 @@
+import { latestYearIn } from './dates.ts';
+import { commitmentsIn, incidentsIn, referencesIn } from './extract-events.ts';
+import { meetingFacts } from './extract-meeting.ts';
+import { branchesIn, groupsIn, newMembersIn, theatersIn } from './extract-mentions.ts';
+import { moneyIn } from './extract-money.ts';
+import { speakersIn } from './extract-speakers.ts';
+import type { Extraction } from './extraction.ts';
+import { type Gazetteer, referenceGazetteer } from './gazetteer.ts';
+import { sentencesOf } from './text-spans.ts';
+
+/** Cookie notices and share bars that saved pages carry at their end: never facts. */
+const BOILERPLATE = /(?:This website uses cookies|We use cookies|Share this:|Print this page|Subscribe to)[\s\S]*$/i;
+
+/** Words frequent in French and Arabic readouts: the rules are written for English, and say so. */
+function languageNotes(text: string): string[] {
+  const words = text.toLowerCase().split(/\s+/);
+  const french = words.filter((word) => ['le', 'la', 'les', 'des', 'du', 'et', 'une', 'pour', 'dans'].includes(word)).length;
+  const arabic = (text.match(/\p{Script=Arabic}/gu) ?? []).length;
+  if (arabic > text.length / 4) return ['The text is in Arabic: the rules cover English readouts, so only figures, dates written in digits and Latin-script names were looked for.'];
+  if (french > words.length / 12) return ['The text appears to be in French: the rules cover English readouts, so names, places and figures were looked for but speakers, commitments and meeting details may be missing.'];
+  return [];
+}
+
+/**
+ * Proposes every fact of a readout — the meeting, who spoke, what was discussed, figures, incidents,
+ * earlier meetings followed up, commitments — each with the verbatim span it came from. Deterministic
+ * and offline: rules and the registry's names.
+ */
+export function extractReadout(input: string, options: { publishedOn?: string | null; gazetteer?: Gazetteer } = {}): Extraction {
+  const gazetteer = options.gazetteer ?? referenceGazetteer();
+  const boilerplate = BOILERPLATE.exec(input);
+  // Offsets stay those of the input: the boilerplate is cut off the end, nothing before it moves.
+  const text = boilerplate ? input.slice(0, boilerplate.index) : input;
+  const publishedOn = options.publishedOn ? new Date(`${options.publishedOn}T00:00:00Z`) : null;
+  const notes = languageNotes(text);
+  const dates = { publishedOn, fallbackYear: publishedOn?.getUTCFullYear() ?? latestYearIn(text), french: notes.some((note) => note.includes('French')) };
+  const sentences = sentencesOf(text);
+  const meeting = meetingFacts(text, sentences, gazetteer, dates);
+  const titleSentence = sentences.find((sentence) => sentence.text === meeting.title);
+  const newMembers = newMembersIn(text, gazetteer);
+  const speakers = speakersIn(sentences);
+  // Places that are part of something else: the speakers' roles, the meeting's own place.
+  const masked = [
+    ...newMembers.spans,
+    ...speakers.flatMap((speaker) => [...text.matchAll(new RegExp((speaker.role ?? '\uFFFF').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }))),
+    ...(meeting.location?.city ? [...text.matchAll(new RegExp(`\\b(?:in|at)\\s+${meeting.location.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:,\\s*[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*)?)?`, 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })) : []),
+  ];
+  const skip = new Set([meeting.meetingSentence, titleSentence].filter((sentence) => sentence !== undefined && sentence !== null));
+  return {
+    title: meeting.title,
+    date: meeting.date,
+    meetingFormat: meeting.meetingFormat,
+    setting: meeting.setting,
+    location: meeting.location,
+    speakers,
+    theaters: theatersIn(text, gazetteer, masked),
+    branches: branchesIn(text, gazetteer),
+    workingGroups: groupsIn(text, gazetteer),
+    newMembers: newMembers.members,
+    money: moneyIn(text, dates.publishedOn?.getUTCFullYear() ?? null),
+    incidents: incidentsIn(sentences, text, gazetteer, dates),
+    references: referencesIn(sentences, text, gazetteer, dates, skip),
+    commitments: commitmentsIn(sentences, text),
+    notes: [...notes, ...(sentences.length === 0 ? ['The text has no sentences to read.'] : [])],
+  };
+}

@@ -1,0 +1,92 @@
+import countries from 'i18n-iso-countries';
+import { readCsv } from '../../db/seed/data-files.ts';
+import { THEATERS } from '../../db/seed/theaters.ts';
+
+/** One name the extractor looks for, and what it stands for. */
+export interface GazetteerEntry {
+  /** The registry's name for it (what the extraction reports). */
+  canonical: string;
+  /** Every way of writing it the extractor recognises. */
+  variants: string[];
+}
+
+export interface Gazetteer {
+  theaters: GazetteerEntry[];
+  branches: GazetteerEntry[];
+  groups: (GazetteerEntry & { kind: string })[];
+  partners: GazetteerEntry[];
+  /** City → country, for meeting places, incident places and references. */
+  cities: Map<string, string>;
+}
+
+/**
+ * Places where the coalition meets or the affiliates strike, beyond the meeting cities of the reference
+ * data: the capitals and cities readouts name most. City → country as the partner registry writes it.
+ */
+const KNOWN_CITIES: Record<string, string> = {
+  Kabul: 'Afghanistan', Jalalabad: 'Afghanistan', Baghdad: 'Iraq', Mosul: 'Iraq', Erbil: 'Iraq', Kirkuk: 'Iraq', Damascus: 'Syria', Raqqa: 'Syria', 'Deir ez-Zor': 'Syria', Hasakah: 'Syria',
+  Maiduguri: 'Nigeria', Abuja: 'Nigeria', Bamako: 'Mali', Ouagadougou: 'Burkina Faso', Mogadishu: 'Somalia', Kampala: 'Uganda', Beni: 'Democratic Republic of the Congo', Palma: 'Mozambique', Maputo: 'Mozambique',
+  Kerman: 'Iran', Moscow: 'Russia', Istanbul: 'Türkiye', Cairo: 'Egypt', Tripoli: 'Libya', Tunis: 'Tunisia', Rabat: 'Morocco', Nairobi: 'Kenya', Dakar: 'Senegal', Accra: 'Ghana', Nouakchott: 'Mauritania',
+  Berlin: 'Germany', Copenhagen: 'Denmark', Oslo: 'Norway', Stockholm: 'Sweden', 'The Hague': 'Netherlands', Ottawa: 'Canada', Canberra: 'Australia', Tokyo: 'Japan', Doha: 'Qatar', Muscat: 'Oman', Vienna: 'Austria', Geneva: 'Switzerland', Lisbon: 'Portugal', Warsaw: 'Poland', Athens: 'Greece', Bratislava: 'Slovakia',
+};
+
+/** Theater names as readouts write them, beyond the registry's own ("the Sahel", "Lake Chad Basin"). */
+const THEATER_VARIANTS: Record<string, string[]> = {
+  'West Africa and the Lake Chad Basin': ['West Africa', 'Lake Chad Basin', 'Lake Chad region'],
+  'East Africa and Somalia': ['East Africa', 'Somalia'],
+  Global: [],
+};
+
+/** Countries in the branches' regions, reported as theaters when a readout discusses them. */
+const THEATER_COUNTRIES = ['Pakistan', 'Mali', 'Niger', 'Burkina Faso', 'Nigeria', 'Chad', 'Cameroon', 'Democratic Republic of the Congo', 'Uganda', 'Libya', 'Yemen', 'Egypt', 'Philippines', 'Tunisia', 'Bangladesh', 'India', 'Lebanon', 'Jordan', 'Türkiye', 'Central Asia', 'South Asia', 'Southeast Asia', 'Middle East', 'Benin', 'Togo', 'Ghana', 'Iran'];
+
+const splitList = (value: string | undefined) => (value ?? '').split(';').map((part) => part.trim()).filter(Boolean);
+
+/** Generic words a working group's name carries that do not tell it from another. */
+const GROUP_FILLER = /\b(working|group|focus|coalition|the|\(.*?\))\b/gi;
+
+/** "Counter ISIS Finance Group (CIFG)" → the words that name it: "counter isis finance", and its acronym. */
+function groupVariants(name: string): string[] {
+  const acronym = /\(([A-Z]{3,6})\)/.exec(name)?.[1];
+  const inBrackets = /\(([^)]*?)\)/.exec(name)?.[1];
+  const core = name.replace(/\(.*?\)/g, '').replace(GROUP_FILLER, ' ').replace(/\s+/g, ' ').trim();
+  const variants = [core];
+  if (acronym) variants.push(acronym);
+  if (inBrackets && !acronym) variants.push(inBrackets.replace(GROUP_FILLER, ' ').replace(/\s+/g, ' ').trim());
+  if (/finance/i.test(core)) variants.push('Countering ISIS Finance', 'Counter-ISIS Finance', 'Countering-ISIS Finance', 'Counter ISIL Finance', 'Counter-ISIL Finance');
+  if (/stabili[sz]ation/i.test(core)) variants.push('Stabilization', 'Stabilisation');
+  if (/foreign terrorist fighters/i.test(core)) variants.push('FTF');
+  return [...new Set(variants.filter(Boolean))];
+}
+
+let cached: Gazetteer | undefined;
+
+/**
+ * The registry's names as gazetteers, from the reference data the registry is seeded with (partners,
+ * groups, branches, theaters, meeting places), so the extractor runs the same offline and in the server.
+ */
+export function referenceGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const partners = readCsv('partners.csv').map((row) => {
+    const name = row.name ?? '';
+    const variants = [name, ...(row.iso3 ? [countries.getName(row.iso3, 'en', { select: 'official' }) ?? '', ...(countries.getName(row.iso3, 'en', { select: 'all' }) ?? [])] : [])];
+    const bracketed = /^(.*?) \((.*?)\)$/.exec(name);
+    if (bracketed) variants.push(bracketed[1] as string, bracketed[2] as string);
+    return { canonical: name, variants: [...new Set(variants.filter((variant) => variant.length > 2))] };
+  });
+  const cities = new Map<string, string>(Object.entries(KNOWN_CITIES));
+  for (const row of readCsv('meetings.csv')) if (row.city && row.country && !cities.has(row.city)) cities.set(row.city.replace(/, D\.C\.$/, ''), row.country);
+  // French names too: a French readout still names its theaters (Irak, Syrie, Sahel).
+  const theaterNames = THEATERS.map((theater) => ({ canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr, ...(THEATER_VARIANTS[theater.nameEn] ?? [])] })).filter((entry) => entry.variants.length > 0 && entry.canonical !== 'Global');
+  const theaters = [...theaterNames, ...THEATER_COUNTRIES.map((name) => ({ canonical: name, variants: name === 'Türkiye' ? [name, 'Turkey'] : name === 'Democratic Republic of the Congo' ? [name, 'DRC', 'DR Congo'] : [name] }))];
+  const branches = readCsv('branches.csv')
+    .filter((row) => row.short_name !== 'ISIS core')
+    .map((row) => {
+      // "Islamic State - Sahel Province (formerly …)" is also written "Islamic State Sahel Province".
+      const plainName = (row.name ?? '').replace(/\s*\(.*?\)/g, '').replace(/\s+-\s+/g, ' ').trim();
+      return { canonical: row.short_name ?? '', variants: [...new Set([...(row.short_name ?? '').split('/').map((part) => part.trim()), ...splitList(row.also_known_as), row.name ?? '', plainName].filter((variant) => variant.length > 2))] };
+    });
+  const groups = readCsv('groups.csv').map((row) => ({ canonical: (row.name ?? '').replace(/ \(.*?\)$/, ''), kind: row.kind ?? 'other', variants: groupVariants(row.name ?? '') }));
+  cached = { theaters, branches, groups, partners, cities };
+  return cached;
+}

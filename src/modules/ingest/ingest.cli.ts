@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidInput } from '../../platform/errors.ts';
+import { documentText } from './document-text.ts';
+import { extractReadout } from './extract.ts';
+
+export function registerIngestCommands(program: Command): void {
+  program
+    .command('ingest')
+    .argument('<file>', 'a readout: plain text, a saved web page (HTML) or a PDF with a text layer')
+    .option('--published-on <date>', 'publication date (YYYY-MM-DD): "met today" and "yesterday" resolve against it')
+    .option('--json', 'print the extraction as one JSON object (the only output format)')
+    .description('Read a readout into proposed facts, each with the words it came from; offline, nothing is recorded')
+    .action(async (file: string, options: { publishedOn?: string }) => {
+      if (options.publishedOn && !/^\d{4}-\d{2}-\d{2}$/.test(options.publishedOn)) throw new Error(`--published-on must be a date as YYYY-MM-DD, not "${options.publishedOn}"`);
+      if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+      try {
+        const { text } = await documentText(fs.readFileSync(file));
+        const { notes, ...extraction } = extractReadout(text, { publishedOn: options.publishedOn ?? null });
+        for (const note of notes) process.stderr.write(`note: ${note}\n`);
+        process.stdout.write(`${JSON.stringify(extraction)}\n`);
+      } catch (error) {
+        if (error instanceof InvalidInput) throw new Error(`${file}: ${error.fields.map((field) => field.message).join('; ')}`);
+        throw error;
+      }
+    });
+}

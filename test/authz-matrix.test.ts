@@ -249,6 +249,13 @@ const MATRIX: Record<string, Who[]> = {
   'GET /screening/alerts': SCREENERS,
   'GET /api/v1/screening/alerts': SCREENERS,
   'POST /api/v1/ingest/extract': SECRETARIAT,
+  'POST /api/v1/ingest/documents': SECRETARIAT,
+  'GET /api/v1/ingest/documents/:id': SECRETARIAT,
+  'POST /api/v1/ingest/documents/:id/facts/:factId': SECRETARIAT,
+  'GET /ingest': SECRETARIAT,
+  'POST /ingest': SECRETARIAT,
+  'GET /ingest/:id': SECRETARIAT,
+  'POST /ingest/:id/facts/:factId': SECRETARIAT,
   'POST /api/v1/screening/batches': SCREENERS,
   'GET /api/v1/screening/batches/:id': SCREENERS,
   'GET /api/v1/screening/batches/:id/results': SCREENERS,
@@ -267,6 +274,7 @@ function concreteUrl(pattern: string): string {
   return pattern
     .replaceAll(':id', '00000000-0000-4000-8000-000000000000')
     .replaceAll(':itemId', '00000000-0000-4000-8000-000000000001')
+    .replaceAll(':factId', '00000000-0000-4000-8000-000000000002')
     .replace(':topic', 'stabilization')
     .replace(':year/:slug', '2021/no-such-readout')
     .replace(':slug', 'isis-k')

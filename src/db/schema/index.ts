@@ -9,3 +9,4 @@ export * from './detention.ts';
 export * from './threats.ts';
 export * from './taskings.ts';
 export * from './sanctions.ts';
+export * from './ingest.ts';

@@ -6,7 +6,14 @@ import { moneyIn } from './extract-money.ts';
 import { speakersIn } from './extract-speakers.ts';
 import type { Extraction } from './extraction.ts';
 import { type Gazetteer, referenceGazetteer } from './gazetteer.ts';
-import { sentencesOf } from './text-spans.ts';
+import { sentencesOf, spanOf } from './text-spans.ts';
+import type { Span } from './extraction.ts';
+
+/** Where a name is first written (a registry name not written as such falls back to the start of the text). */
+function firstMention(text: string, name: string): Span {
+  const at = text.indexOf(name);
+  return at >= 0 ? spanOf(text, at, at + name.length) : spanOf(text, 0, Math.min(text.length, text.indexOf('\n') > 0 ? text.indexOf('\n') : 80));
+}
 
 /** Cookie notices and share bars that saved pages carry at their end: never facts. */
 const BOILERPLATE = /(?:This website uses cookies|We use cookies|Share this:|Print this page|Subscribe to)[\s\S]*$/i;
@@ -62,5 +69,10 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     references: referencesIn(sentences, text, gazetteer, dates, skip),
     commitments: commitmentsIn(sentences, text),
     notes: [...notes, ...(sentences.length === 0 ? ['The text has no sentences to read.'] : [])],
+    evidence: {
+      meeting: meeting.meetingSentence ? spanOf(text, meeting.meetingSentence.start, meeting.meetingSentence.end) : titleSentence ? spanOf(text, titleSentence.start, titleSentence.end) : null,
+      speakers: speakers.map((speaker) => firstMention(text, speaker.name)),
+      newMembers: newMembers.members.map((member) => firstMention(text, member)),
+    },
   };
 }

@@ -57,4 +57,6 @@ export interface Extraction {
   commitments: Commitment[];
   /** What the rules could not cover in this text (another language, no sentences), said plainly. */
   notes: string[];
+  /** Where the facts reported without a quote above were read: the meeting's sentence, each speaker's and new member's mention. */
+  evidence: { meeting: Span | null; speakers: Span[]; newMembers: Span[] };
 }

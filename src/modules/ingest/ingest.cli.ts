@@ -16,7 +16,7 @@ export function registerIngestCommands(program: Command): void {
       if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
       try {
         const { text } = await documentText(fs.readFileSync(file));
-        const { notes, ...extraction } = extractReadout(text, { publishedOn: options.publishedOn ?? null });
+        const { notes, evidence: _evidence, ...extraction } = extractReadout(text, { publishedOn: options.publishedOn ?? null });
         for (const note of notes) process.stderr.write(`note: ${note}\n`);
         process.stdout.write(`${JSON.stringify(extraction)}\n`);
       } catch (error) {

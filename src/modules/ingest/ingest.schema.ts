@@ -30,6 +30,10 @@ export const ExtractionSchema = Type.Object({
   references: Type.Array(Type.Object({ what: Type.String(), when: Nullable(IsoDate), where: Type.Union([Type.Null(), Type.String()]), ...Quote })),
   commitments: Type.Array(Type.Object({ actor: Type.Union([Type.Null(), Type.String()]), ...Quote })),
   notes: Type.Array(Type.String(), { description: 'what the rules could not cover in this text' }),
+  evidence: Type.Object(
+    { meeting: Type.Union([Type.Null(), Type.Object(Quote)]), speakers: Type.Array(Type.Object(Quote)), newMembers: Type.Array(Type.Object(Quote)) },
+    { description: "the spans of the facts reported above without a quote: the meeting's sentence, each speaker's and new member's first mention" },
+  ),
 });
 
 export const ExtractRequest = Type.Object(
@@ -44,3 +48,41 @@ export const ExtractRequest = Type.Object(
 export type ExtractRequest = Static<typeof ExtractRequest>;
 
 export const ExtractResponse = Type.Object({ documentText: Type.String({ description: 'the text the offsets refer to' }), extraction: ExtractionSchema });
+
+export const DocumentRequest = Type.Object({ ...ExtractRequest.properties, fileName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
+export type DocumentRequest = Static<typeof DocumentRequest>;
+
+const Fact = Type.Object({
+  id: Type.String(),
+  position: Type.Integer(),
+  kind: Type.String(),
+  proposal: Type.Record(Type.String(), Type.Unknown()),
+  accepted: Type.Union([Type.Null(), Type.Record(Type.String(), Type.Unknown())]),
+  quote: Type.String(),
+  start: Type.Integer(),
+  end: Type.Integer(),
+  status: Type.Union([Type.Literal('proposed'), Type.Literal('accepted'), Type.Literal('rejected')]),
+  record: Type.Union([Type.Null(), Type.Object({ type: Type.String(), id: Type.String() })], { description: 'what accepting it created' }),
+  note: Type.String(),
+  decidedBy: Type.Union([Type.Null(), Type.String()]),
+  decidedAt: Type.Union([Type.Null(), Type.String({ format: 'date-time' })]),
+});
+export const DocumentView = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  fileName: Type.String(),
+  sourceKind: Type.String(),
+  publishedOn: Type.Union([Type.Null(), Type.String()]),
+  text: Type.String({ description: 'the text the offsets refer to' }),
+  notes: Type.Array(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  facts: Type.Array(Fact),
+});
+export const FactDecisionInput = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('accept'), Type.Literal('reject')]),
+    values: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { description: 'corrections to the proposal, field by field' })),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);

@@ -6,7 +6,7 @@ import { extractReadout } from './extract.ts';
 import type { ExtractRequest } from './ingest.schema.ts';
 
 /** The document from whichever of text, html or pdfBase64 was sent: exactly one. */
-function documentOf(request: ExtractRequest): { bytes: Buffer; kind: DocumentKind } {
+export function documentOf(request: ExtractRequest): { bytes: Buffer; kind: DocumentKind } {
   const given = (['text', 'html', 'pdfBase64'] as const).filter((field) => request[field] !== undefined);
   if (given.length !== 1) throw new InvalidInput([{ field: 'body', message: 'send exactly one of text, html or pdfBase64' }]);
   if (request.pdfBase64 !== undefined) return { bytes: Buffer.from(request.pdfBase64, 'base64'), kind: 'pdf' };

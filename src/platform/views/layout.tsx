@@ -58,6 +58,7 @@ function MainNavigation({ ctx }: { ctx: PageContext }) {
   if (actor && can(actor, 'tasking.read')) links.push(['/taskings', t('nav.taskings')]);
   if (can(actor, 'screening.run')) links.push(['/screening', t('nav.screening')]);
   if (can(actor, 'readout.manage')) links.push(['/desk/readouts', t('nav.desk')]);
+  if (can(actor, 'ingest.run')) links.push(['/ingest', t('nav.ingest')]);
   if (actor && can(actor, 'person.read')) links.push(['/people', t('nav.people')]);
   if (can(actor, 'user.manage')) links.push(['/admin/users', t('nav.users')]);
   if (can(actor, 'audit.read')) links.push(['/admin/audit', t('nav.audit')]);

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { ingestDocuments, ingestFacts } from '../../db/schema/ingest.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/authz.ts';
+import { Conflict, InvalidInput, NotFound } from '../../platform/errors.ts';
+import { type DocumentKind, documentText } from './document-text.ts';
+import { extractReadout } from './extract.ts';
+import { type FactValues, applyFact, matchingMeeting } from './fact-appliers.ts';
+import { proposedFacts } from './proposals.ts';
+
+/** The same readout saved twice, or pasted with other line breaks, has the same fingerprint. */
+const textFingerprint = (text: string) => createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
+
+/** A readout without a title line is listed by its opening words. */
+const untitled = (text: string) => {
+  const opening = text.trim().split('\n')[0] ?? '';
+  return opening.length > 100 ? `${opening.slice(0, 100).replace(/\s+\S*$/, '')}…` : opening;
+};
+
+export interface IngestInput {
+  bytes: Buffer;
+  kind?: DocumentKind;
+  fileName: string;
+  publishedOn?: string | null;
+}
+
+/**
+ * Reads a readout and keeps it with every proposed fact, each tied to its span; nothing else is
+ * recorded until a person accepts a fact. A document already ingested is refused with where it is.
+ */
+export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInput) {
+  authorize(actor, 'ingest.run');
+  if (input.publishedOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn)) throw new InvalidInput([{ field: 'publishedOn', message: 'give the publication date as YYYY-MM-DD' }]);
+  const { kind, text } = await documentText(input.bytes, input.kind);
+  const fingerprint = textFingerprint(text);
+  const [already] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.textSha256, fingerprint));
+  if (already) throw new Conflict(`This readout was ingested already, on ${already.createdAt.toISOString().slice(0, 10)} by ${already.createdByLabel}: /ingest/${already.id}`, [{ field: 'file', message: `already ingested: /ingest/${already.id}` }]);
+  const extraction = extractReadout(text, { publishedOn: input.publishedOn ?? null });
+  const facts = proposedFacts(extraction, text.length);
+  // A reference to a meeting already recorded is proposed with that meeting.
+  for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, fact.proposal);
+  return db.transaction(async (tx) => {
+    const [document] = await tx
+      .insert(ingestDocuments)
+      .values({ textSha256: fingerprint, title: (extraction.title ?? untitled(text)).slice(0, 500), fileName: input.fileName.slice(0, 200), sourceKind: kind, publishedOn: input.publishedOn ?? null, text, notes: extraction.notes, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system' })
+      .returning();
+    if (!document) throw new Error('document insert returned nothing');
+    if (facts.length) await tx.insert(ingestFacts).values(facts.map((fact, position) => ({ documentId: document.id, position, ...fact })));
+    await appendAudit(tx, actor, { action: 'ingest.document-ingested', entityType: 'ingest-document', entityId: document.id, detail: { title: document.title, facts: facts.length, sha256: fingerprint } });
+    return document;
+  });
+}
+
+/** Ingested documents, newest first, with how many of their facts still wait for a decision. */
+export async function listDocuments(db: Db, actor: MaybeActor) {
+  authorize(actor, 'ingest.run');
+  return db
+    .select({ document: ingestDocuments, facts: count(ingestFacts.id), waiting: sql<number>`count(*) filter (where ${ingestFacts.status} = 'proposed')`.mapWith(Number) })
+    .from(ingestDocuments)
+    .leftJoin(ingestFacts, eq(ingestFacts.documentId, ingestDocuments.id))
+    .groupBy(ingestDocuments.id)
+    .orderBy(desc(ingestDocuments.createdAt))
+    .limit(200);
+}
+
+export async function documentRecord(db: Db, actor: MaybeActor, id: string) {
+  authorize(actor, 'ingest.run');
+  const [document] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.id, id));
+  if (!document) throw new NotFound('The document');
+  const facts = await db.select().from(ingestFacts).where(eq(ingestFacts.documentId, id)).orderBy(asc(ingestFacts.position));
+  return { document, facts };
+}
+
+export interface Decision {
+  decision: 'accept' | 'reject';
+  /** The reviewer's corrections to the proposal, field by field. */
+  values?: FactValues;
+  note?: string;
+}
+
+/**
+ * Accepts a fact — creating its record through the domain's own service, in one transaction with the
+ * decision and its audit event — or rejects it. A fact is decided once.
+ */
+export async function decideFact(db: Db, actor: MaybeActor, documentId: string, factId: string, decision: Decision) {
+  const { document, facts } = await documentRecord(db, actor, documentId);
+  const fact = facts.find((candidate) => candidate.id === factId);
+  if (!fact) throw new NotFound('The fact');
+  if (fact.status !== 'proposed') throw new Conflict(`This fact was ${fact.status} already, by ${fact.decidedByLabel ?? 'someone'}.`);
+  const note = (decision.note ?? '').trim().slice(0, 2000);
+  return db.transaction(async (tx) => {
+    const values = { ...fact.proposal, ...(decision.values ?? {}) };
+    const record = decision.decision === 'accept' ? await applyFact(tx, actor, document, facts, fact, values) : { recordType: null, recordId: null };
+    const [decided] = await tx
+      .update(ingestFacts)
+      .set({ status: decision.decision === 'accept' ? 'accepted' : 'rejected', accepted: decision.decision === 'accept' ? values : null, ...record, note, decidedBy: actor?.userId ?? null, decidedByLabel: actor?.label ?? 'system', decidedAt: new Date() })
+      .where(and(eq(ingestFacts.id, fact.id), eq(ingestFacts.status, 'proposed')))
+      .returning();
+    if (!decided) throw new Conflict('This fact was decided by someone else meanwhile.');
+    await appendAudit(tx, actor, { action: decision.decision === 'accept' ? 'ingest.fact-accepted' : 'ingest.fact-rejected', entityType: 'ingest-fact', entityId: fact.id, detail: { documentId, kind: fact.kind, record: record.recordId ? `${record.recordType}:${record.recordId}` : null, edited: Object.keys(decision.values ?? {}).filter((key) => JSON.stringify(decision.values?.[key]) !== JSON.stringify(fact.proposal[key])) } });
+    return decided;
+  });
+}

@@ -1,0 +1,205 @@
+import { and, eq, gte, ilike, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { ingestDocuments, ingestFacts } from '../../db/schema/ingest.ts';
+import { meetings } from '../../db/schema/meetings.ts';
+import { fundingCampaigns } from '../../db/schema/funding.ts';
+import { groups, partners } from '../../db/schema/partners.ts';
+import { slugOf } from '../../db/seed/branches.ts';
+import { THEATERS } from '../../db/seed/theaters.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { InvalidInput } from '../../platform/errors.ts';
+import { createCampaign, getCampaign, updateCampaign } from '../funding/campaigns.service.ts';
+import { addAgendaItem, createMeeting, linkToEarlierMeeting } from '../meetings/meetings.service.ts';
+import { draftReadout, saveVersion } from '../readouts/readouts.service.ts';
+import { recordCommitment } from '../taskings/commitments.service.ts';
+import { createIncident } from '../threats/threats.service.ts';
+import { referenceGazetteer } from './gazetteer.ts';
+
+export type DocumentRow = typeof ingestDocuments.$inferSelect;
+export type FactRow = typeof ingestFacts.$inferSelect;
+export type FactValues = Record<string, unknown>;
+export interface CreatedRecord {
+  recordType: string | null;
+  recordId: string | null;
+}
+
+const NOTED: CreatedRecord = { recordType: null, recordId: null };
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const need = (field: string, message: string): never => {
+  throw new InvalidInput([{ field, message }]);
+};
+
+/** Where the record came from, in its own source field: the document and the exact characters (rule 6). */
+const provenance = (document: DocumentRow, fact: FactRow) => `Ingested readout "${document.title}" (${document.fileName}${document.publishedOn ? `, published ${document.publishedOn}` : ''}), characters ${fact.start}–${fact.end}: /ingest/${document.id}#fact-${fact.position}`;
+
+async function partnerIso3(db: Db, country: string): Promise<string | null> {
+  if (!country) return null;
+  const [partner] = await db.select({ iso3: partners.iso3 }).from(partners).where(ilike(partners.nameEn, country));
+  return partner?.iso3 ?? null;
+}
+
+/** The meeting accepted from the same document: readouts, commitments and links hang on it. */
+function acceptedMeeting(facts: FactRow[]): string {
+  const meeting = facts.find((fact) => fact.kind === 'meeting' && fact.status === 'accepted' && fact.recordId);
+  return meeting?.recordId ?? need('meeting', 'accept the meeting first: this fact is recorded against it');
+}
+
+async function acceptMeeting(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
+  const date = text(values.date);
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(date)) need('date', 'the meeting date is needed, as YYYY-MM-DD (or YYYY-MM when only the month is known)');
+  const format = text(values.format);
+  const country = text(values.country);
+  const countryIso3 = await partnerIso3(db, country);
+  if (country && !countryIso3) need('country', `"${country}" is not a partner country in the registry; correct it or leave it empty`);
+  const groupName = format === 'small-group' ? 'Small Group' : ((values.workingGroups as string[] | undefined)?.[0] ?? '');
+  const [group] = groupName ? await db.select({ id: groups.id }).from(groups).where(ilike(groups.name, `${groupName}%`)) : [];
+  const meeting = await createMeeting(db, actor, {
+    title: text(values.title) || document.title,
+    format: format === 'small-group' ? 'small-group-political-directors' : ['ministerial', 'working-group', 'focus-group'].includes(format) ? format : 'other',
+    groupId: group?.id ?? null,
+    setting: text(values.setting) || 'unknown',
+    city: text(values.city) || null,
+    countryIso3,
+    startsLocal: `${date.length === 7 ? `${date}-01` : date}T00:00`,
+    endsLocal: `${date.length === 7 ? `${date}-01` : date}T00:00`,
+    timeZone: 'UTC',
+    datePrecision: date.length === 7 ? 'month' : 'day',
+    source: provenance(document, fact),
+  });
+  // What was discussed becomes the agenda: theaters the registry knows, and the rest (affiliates, other places) as topics.
+  const theaters = (values.theaters as string[] | undefined) ?? [];
+  const theaterSlugs = THEATERS.filter((theater) => theaters.includes(theater.nameEn)).map((theater) => theater.slug);
+  const topics = [...theaters.filter((name) => !THEATERS.some((theater) => theater.nameEn === name)), ...((values.branches as string[] | undefined) ?? [])].slice(0, 20);
+  if (theaterSlugs.length || topics.length) await addAgendaItem(db, actor, meeting.id, { title: 'Discussion', theaterSlugs, topics });
+  return { recordType: 'meeting', recordId: meeting.id };
+}
+
+async function acceptReadout(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
+  const readout = await draftReadout(db, actor, acceptedMeeting(facts));
+  // The draft from the record is version 1; the readout as published becomes version 2.
+  await saveVersion(db, actor, readout.id, { title: text(values.title) || document.title, bodyMarkdown: document.text, baseVersion: 1 });
+  return { recordType: 'readout', recordId: readout.id };
+}
+
+async function acceptIncident(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
+  const date = text(values.date);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) need('date', 'an incident needs its day, as YYYY-MM-DD');
+  const place = text(values.place);
+  const gazetteer = referenceGazetteer();
+  const country = text(values.country) || gazetteer.cities.get(place) || place;
+  const countryIso3 = await partnerIso3(db, country);
+  if (!countryIso3) need('country', `the country of "${place || 'the incident'}" is not known: give it as the registry names it`);
+  const perpetrator = text(values.perpetrator);
+  if (!perpetrator) need('perpetrator', 'say which branch carried it out (e.g. ISIS-K)');
+  const branchSlug = perpetrator === 'ISIS' ? 'isis-core' : slugOf(perpetrator);
+  const quote = document.text.slice(fact.start, fact.end);
+  const incident = await createIncident(db, actor, {
+    occurredOn: date,
+    city: gazetteer.cities.has(place) ? place : undefined,
+    place: gazetteer.cities.has(place) ? undefined : place || undefined,
+    countryIso3,
+    branchSlug,
+    attribution: /\bclaim/i.test(quote) ? 'claimed' : 'attributed',
+    description: quote,
+    sources: [{ title: document.title.slice(0, 500), publisher: 'Coalition readout (ingested)', date: document.publishedOn }],
+    confirm: values.confirm === true || values.confirm === 'true',
+  });
+  return { recordType: 'incident', recordId: incident.id };
+}
+
+async function acceptCommitment(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
+  const meetingId = acceptedMeeting(facts);
+  const actorName = text(values.actor).replace(/^the\s+/i, '');
+  const [partner] = actorName ? await db.select({ id: partners.id }).from(partners).where(ilike(partners.nameEn, actorName)) : [];
+  const commitment = await recordCommitment(db, actor, { meetingId, partnerId: partner?.id ?? null, statement: text(values.statement), kind: text(values.kind) || 'affirms' });
+  return { recordType: 'commitment', recordId: commitment.id };
+}
+
+/** The recorded meeting an extracted reference names: same city, same month (or year). */
+export async function matchingMeeting(db: Db, reference: FactValues): Promise<string | null> {
+  const when = text(reference.when);
+  const where = text(reference.where);
+  if (!/^\d{4}(-\d{2})?/.test(when) || !where) return null;
+  const [year, month] = when.split('-').map(Number) as [number, number | undefined];
+  const from = new Date(Date.UTC(year, month ? month - 1 : 0, 1));
+  const to = new Date(Date.UTC(month ? year : year + 1, month ? month : 0, 1));
+  const [meeting] = await db.select({ id: meetings.id }).from(meetings).where(and(ilike(meetings.city, where), gte(meetings.startsAt, from), lt(meetings.startsAt, to)));
+  return meeting?.id ?? null;
+}
+
+async function acceptReference(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
+  const meetingId = acceptedMeeting(facts);
+  const earlierMeetingId = text(values.earlierMeetingId) || (await matchingMeeting(db, values)) || need('earlierMeetingId', 'no recorded meeting matches this place and month: record it first, or give its id');
+  await linkToEarlierMeeting(db, actor, meetingId, { earlierMeetingId, topic: (text(values.what) || 'follow-up').slice(0, 200) });
+  return { recordType: 'meeting', recordId: earlierMeetingId };
+}
+
+/**
+ * A goal becomes the year's campaign (or the goal of a campaign that has none); a pledged total the
+ * total the campaign's sources state. Sums committed or disbursed with no partner named are noted only:
+ * partners' own figures are reported on the campaign page.
+ */
+async function acceptMoney(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
+  const kind = text(values.kind);
+  if (kind !== 'goal' && kind !== 'pledged') return NOTED;
+  const year = Number(values.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) need('year', 'say which year the sum is for');
+  const currency = text(values.currency);
+  const amount = text(values.amount);
+  const lowerBound = values.lowerBound === true || values.lowerBound === 'true';
+  const [existing] = await db.select().from(fundingCampaigns).where(and(eq(fundingCampaigns.currency, currency), eq(fundingCampaigns.startsOn, `${year}-01-01`)));
+  if (!existing) {
+    const campaign = await createCampaign(db, actor, {
+      name: `Stabilization ${year}`,
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+      currency,
+      ...(kind === 'goal' ? { goalAmount: amount, goalIsLowerBound: lowerBound } : { statedPledged: amount, statedPledgedIsLowerBound: lowerBound }),
+      source: provenance(document, fact),
+      asOf: document.publishedOn,
+    });
+    return { recordType: 'campaign', recordId: campaign.id };
+  }
+  const campaign = await getCampaign(db, actor, existing.id);
+  if (kind === 'goal' && campaign.goalAmount !== null) need('amount', `the ${year} campaign already has a goal (${campaign.currency} ${campaign.goalAmount}); change it on the campaign page if the readout corrects it`);
+  await updateCampaign(db, actor, campaign.id, {
+    name: campaign.name,
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    currency: campaign.currency,
+    goalAmount: kind === 'goal' ? amount : campaign.goalAmount,
+    goalIsLowerBound: kind === 'goal' ? lowerBound : campaign.goalIsLowerBound,
+    statedPledged: kind === 'pledged' ? amount : campaign.statedPledged,
+    statedPledgedIsLowerBound: kind === 'pledged' ? lowerBound : campaign.statedPledgedIsLowerBound,
+    theaterSlugs: campaign.theaterSlugs,
+    channels: campaign.channels,
+    notes: campaign.notes,
+    source: [campaign.source, provenance(document, fact)].filter(Boolean).join('; ').slice(0, 5000),
+    asOf: document.publishedOn ?? campaign.asOf,
+    classification: campaign.classification,
+    restrictedGroupIds: campaign.restrictedGroupIds,
+    version: campaign.version,
+  });
+  return { recordType: 'campaign', recordId: campaign.id };
+}
+
+/** Creates the record an accepted fact stands for, through the same service as hand entry (permissions, audit). */
+export async function applyFact(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {
+  switch (fact.kind) {
+    case 'meeting':
+      return acceptMeeting(db, actor, document, fact, values);
+    case 'readout':
+      return acceptReadout(db, actor, document, facts, values);
+    case 'incident':
+      return acceptIncident(db, actor, document, fact, values);
+    case 'commitment':
+      return acceptCommitment(db, actor, facts, values);
+    case 'reference':
+      return acceptReference(db, actor, facts, values);
+    case 'money':
+      return acceptMoney(db, actor, document, fact, values);
+    default:
+      // Speakers and new members are kept as reviewed facts of the document; the registry is changed by hand.
+      return NOTED;
+  }
+}

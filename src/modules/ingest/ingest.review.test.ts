@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../db/schema/audit.ts';
+import { fundingCampaigns } from '../../db/schema/funding.ts';
+import { incidents } from '../../db/schema/threats.ts';
+import { type SignedInClient, type TestContext, buildTestApp, loginAs, postForm } from '../../../test/helpers/app.ts';
+import { createMeeting } from '../meetings/meetings.service.ts';
+
+const SEED = fs.readFileSync(path.resolve('test/fixtures/readouts/01-seed-small-group.txt'), 'utf8');
+
+let ctx: TestContext;
+let officer: SignedInClient;
+let delegate: SignedInClient;
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  officer = await loginAs(ctx, 'secretariat-officer');
+  delegate = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA' });
+});
+afterAll(() => ctx.close());
+
+type Fact = { id: string; position: number; kind: string; proposal: Record<string, unknown>; quote: string; status: string; record: { type: string; id: string } | null };
+const api = (client: SignedInClient, method: 'GET' | 'POST', url: string, payload?: unknown) => ctx.app.inject({ method, url, headers: client.headers, ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
+const decide = (documentId: string, fact: Fact, body: Record<string, unknown>) => api(officer, 'POST', `/api/v1/ingest/documents/${documentId}/facts/${fact.id}`, body);
+
+describe('reviewing an ingested readout', () => {
+  let documentId: string;
+  let facts: Fact[];
+  const fact = (kind: string, index = 0) => facts.filter((candidate) => candidate.kind === kind)[index] as Fact;
+
+  it('keeps the readout with every fact proposed and quoted, and finds the same readout ingested twice', async () => {
+    const response = await api(officer, 'POST', '/api/v1/ingest/documents', { text: SEED, publishedOn: '2021-09-29', fileName: 'readout.txt' });
+    expect(response.statusCode, response.body).toBe(201);
+    documentId = response.json().id;
+    facts = response.json().facts;
+    expect(facts.map((candidate) => candidate.kind)).toEqual(['meeting', 'readout', 'speaker', 'money', 'money', 'incident', 'reference', 'commitment', 'commitment', 'commitment', 'commitment', 'commitment']);
+    expect(facts.every((candidate) => candidate.status === 'proposed' && candidate.record === null)).toBe(true);
+    expect(fact('incident').quote).toBe('the horrific terrorist attack ISIS-K perpetrated on August 26 in Kabul');
+    // Nothing recorded yet: no incident, no campaign.
+    expect(await ctx.db.select().from(incidents)).toEqual([]);
+    const again = await api(officer, 'POST', '/api/v1/ingest/documents', { text: SEED.replaceAll('\n\n', '\n'), publishedOn: '2021-09-29' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain(`/ingest/${documentId}`);
+  });
+
+  it('records an accepted fact through the domain’s service, with the reviewer’s corrections and a link back to the words', async () => {
+    const early = await decide(documentId, fact('commitment'), { decision: 'accept' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors).toEqual([{ field: 'meeting', message: 'accept the meeting first: this fact is recorded against it' }]);
+
+    const meeting = await decide(documentId, fact('meeting'), { decision: 'accept', values: { title: 'Small Group political directors, September 2021' } });
+    expect(meeting.statusCode, meeting.body).toBe(200);
+    const accepted = (meeting.json().facts as Fact[]).find((candidate) => candidate.kind === 'meeting') as Fact;
+    expect(accepted).toMatchObject({ status: 'accepted', record: { type: 'meeting' } });
+    const meetingPage = await ctx.app.inject({ method: 'GET', url: `/api/v1/meetings/${accepted.record?.id}`, headers: officer.headers });
+    expect(meetingPage.json()).toMatchObject({ title: 'Small Group political directors, September 2021', format: 'small-group-political-directors', setting: 'virtual' });
+    expect(meetingPage.json().source).toContain(`/ingest/${documentId}#fact-0`);
+    const [audited] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'ingest.fact-accepted'), eq(auditEvents.entityId, fact('meeting').id)));
+    expect(audited?.detail).toMatchObject({ kind: 'meeting', edited: ['title'] });
+
+    expect((await decide(documentId, fact('readout'), { decision: 'accept' })).json().facts[1]).toMatchObject({ status: 'accepted', record: { type: 'readout' } });
+    expect((await decide(documentId, fact('incident'), { decision: 'accept' })).statusCode).toBe(200);
+    const [incident] = await ctx.db.select().from(incidents);
+    expect(incident).toMatchObject({ occurredOn: '2021-08-26', city: 'Kabul', countryIso3: 'AFG', branchSlug: 'isis-k' });
+
+    // The goal becomes the 2021 campaign; the pledged total its stated total, a lower bound.
+    expect((await decide(documentId, fact('money', 1), { decision: 'accept' })).statusCode).toBe(200);
+    expect((await decide(documentId, fact('money', 0), { decision: 'accept' })).statusCode).toBe(200);
+    const [campaign] = await ctx.db.select().from(fundingCampaigns);
+    expect(campaign).toMatchObject({ name: 'Stabilization 2021', currency: 'USD', goalAmount: '670000000.0000', statedPledged: '600000000.0000', statedPledgedIsLowerBound: true });
+
+    const commitment = await decide(documentId, fact('commitment', 3), { decision: 'accept' });
+    expect((commitment.json().facts as Fact[]).find((candidate) => candidate.id === fact('commitment', 3).id)).toMatchObject({ status: 'accepted', record: { type: 'commitment' } });
+  });
+
+  it('links the reference to the earlier meeting once that meeting is on record', async () => {
+    const missing = await decide(documentId, fact('reference'), { decision: 'accept' });
+    expect(missing.json().errors[0]).toMatchObject({ field: 'earlierMeetingId', message: expect.stringContaining('no recorded meeting matches') });
+    await createMeeting(ctx.db, officer.user.actor, { title: 'D-ISIS Coalition Ministerial', format: 'ministerial', setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal: '2021-06-28T09:00', endsLocal: '2021-06-28T17:00', timeZone: 'Europe/Rome' });
+    const linked = await decide(documentId, fact('reference'), { decision: 'accept' });
+    expect(linked.statusCode, linked.body).toBe(200);
+  });
+
+  it('rejects with a note, decides a fact once, and shows it all on the review page', async () => {
+    const rejected = await decide(documentId, fact('commitment', 0), { decision: 'reject', note: 'a statement of need, not a commitment' });
+    expect((rejected.json().facts as Fact[]).find((candidate) => candidate.id === fact('commitment', 0).id)).toMatchObject({ status: 'rejected', record: null });
+    expect((await decide(documentId, fact('commitment', 0), { decision: 'accept' })).statusCode).toBe(409);
+
+    const page = await ctx.app.inject({ method: 'GET', url: `/ingest/${documentId}`, headers: officer.headers });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<mark id="fact-5" class="span span--incident span--accepted"[^>]*>the horrific terrorist attack ISIS-K perpetrated on August 26 in Kabul<\/mark>/);
+    expect(page.body).toContain('a statement of need, not a commitment');
+    // Through the page form: an edited commitment accepted.
+    const target = fact('commitment', 1);
+    const posted = await postForm(ctx, officer, `/ingest/${documentId}/facts/${target.id}`, { decision: 'accept', [`v${target.position}-actor`]: 'United States', [`v${target.position}-statement`]: String(target.proposal.statement), [`v${target.position}-kind`]: 'intends' });
+    expect(posted.statusCode, posted.body).toBe(303);
+    expect((await api(officer, 'GET', `/api/v1/ingest/documents/${documentId}`)).json().facts.find((candidate: Fact) => candidate.id === target.id)).toMatchObject({ status: 'accepted', accepted: { actor: 'United States', kind: 'intends' } });
+    expect((await ctx.app.inject({ method: 'GET', url: `/ingest/${documentId}`, headers: delegate.headers })).statusCode).toBe(403);
+  });
+
+  it('takes a pasted readout on the upload page and says what is wrong with bad input', async () => {
+    const empty = await postForm(ctx, officer, '/ingest', { text: '   ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Choose a file or paste the text of the readout.');
+    const pasted = await postForm(ctx, officer, '/ingest', { text: 'The Counter ISIS Finance Group met in Riyadh on 8 May 2023.', publishedOn: '2023-05-09' });
+    expect(pasted.statusCode).toBe(303);
+    const duplicate = await postForm(ctx, officer, '/ingest', { text: 'The Counter ISIS Finance Group met in Riyadh on 8 May 2023.' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.body).toContain('already ingested');
+    expect((await ctx.app.inject({ method: 'GET', url: '/ingest', headers: officer.headers })).body).toContain('Counter ISIS Finance Group met in Riyadh');
+  });
+});

@@ -1,0 +1,187 @@
+import type { FieldProblem } from '../../platform/errors.ts';
+import { DataTable } from '../../platform/views/data-table.tsx';
+import { CsrfField, ErrorSummary, FormActions, TextField, fieldError } from '../../platform/views/forms.tsx';
+import { FileField } from '../../platform/views/import-problems.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import type { PageContext } from '../../platform/views/page-context.ts';
+import type { DocumentRow, FactRow } from './fact-appliers.ts';
+
+type DocumentListRow = { document: DocumentRow; facts: number; waiting: number };
+
+export function IngestPage({ ctx, documents, errors, values }: { ctx: PageContext; documents: DocumentListRow[]; errors?: FieldProblem[]; values?: Record<string, string> }) {
+  const { t } = ctx;
+  const textError = fieldError(errors, 'file');
+  return (
+    <Layout ctx={ctx} title={t('ingest.title')}>
+      <h1>{t('ingest.title')}</h1>
+      <p>{t('ingest.intro')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form method="post" action="/ingest" enctype="multipart/form-data" class="record-form">
+        <CsrfField ctx={ctx} />
+        <FileField label={t('ingest.file')} accept=".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf" required={false} />
+        <div class={`field${textError ? ' field--invalid' : ''}`}>
+          <label for="field-text">{t('ingest.paste')}</label>
+          {textError && (
+            <p class="field-error" id="field-text-error">
+              {textError}
+            </p>
+          )}
+          <textarea id="field-text" name="text" rows={10} dir="auto" aria-invalid={textError ? 'true' : undefined} aria-describedby={textError ? 'field-text-error' : undefined}>
+            {values?.text ?? ''}
+          </textarea>
+        </div>
+        <TextField name="publishedOn" label={t('ingest.publishedOn')} hint={t('ingest.publishedOnHint')} type="date" value={values?.publishedOn} errors={errors} dir="ltr" />
+        <FormActions>
+          <button type="submit">{t('ingest.submit')}</button>
+        </FormActions>
+      </form>
+      <h2>{t('ingest.documents')}</h2>
+      <DataTable
+        rows={documents}
+        caption={t('ingest.documents')}
+        empty={t('ingest.none')}
+        columns={[
+          { header: t('ingest.field.title'), cell: (row) => <a href={`/ingest/${row.document.id}`} dir="auto">{row.document.title}</a> },
+          { header: t('ingest.publishedOn'), cell: (row) => row.document.publishedOn ?? '—', ltr: true },
+          { header: t('ingest.ingestedAt'), cell: (row) => `${row.document.createdAt.toISOString().slice(0, 16).replace('T', ' ')} · ${row.document.createdByLabel}`, ltr: true },
+          { header: t('ingest.facts'), cell: (row) => String(row.facts) },
+          { header: t('ingest.waiting'), cell: (row) => String(row.waiting) },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+/**
+ * The text cut where facts start and end, each piece marked with the facts covering it; a fact's first
+ * piece carries its anchor, so the list beside the text links to the words.
+ */
+function MarkedText({ text, facts }: { text: string; facts: FactRow[] }) {
+  const marked = facts.filter((fact) => fact.kind !== 'readout');
+  const cuts = [...new Set([0, text.length, ...marked.flatMap((fact) => [fact.start, fact.end])])].sort((a, b) => a - b);
+  const anchored = new Set<number>();
+  const pieces = cuts.slice(0, -1).map((from, index) => {
+    const to = cuts[index + 1] as number;
+    const covering = marked.filter((fact) => fact.start <= from && fact.end >= to && fact.start < fact.end);
+    const piece = text.slice(from, to);
+    if (!covering.length) return piece;
+    const first = covering.find((fact) => fact.start === from && !anchored.has(fact.position));
+    if (first) anchored.add(first.position);
+    const status = covering.some((fact) => fact.status === 'proposed') ? 'proposed' : covering.every((fact) => fact.status === 'rejected') ? 'rejected' : 'accepted';
+    return (
+      <mark id={first ? `fact-${first.position}` : undefined} class={`span span--${covering[0]?.kind} span--${status}`} title={covering.map((fact) => `${fact.position + 1}`).join(', ')}>
+        {piece}
+      </mark>
+    );
+  });
+  return (
+    <div class="ingest-text" dir="auto">
+      {pieces}
+    </div>
+  );
+}
+
+const RECORD_PATHS: Record<string, (id: string) => string> = {
+  meeting: (id) => `/meetings/${id}`,
+  readout: (id) => `/desk/readouts/${id}`,
+  incident: (id) => `/threats/incidents/${id}`,
+  campaign: (id) => `/funding/campaigns/${id}`,
+  commitment: () => '/commitments?view=by-meeting',
+};
+
+/** A proposal's values as the form's fields: lists as comma-separated text, the rest as text. */
+const asFieldValue = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '' : String(value));
+
+function FactCard({ ctx, fact, text, errors }: { ctx: PageContext; fact: FactRow; text: string; errors?: FieldProblem[] }) {
+  const { t } = ctx;
+  const quote = fact.kind === 'readout' ? null : text.slice(fact.start, fact.end);
+  const values = fact.accepted ?? fact.proposal;
+  const prefix = `v${fact.position}-`;
+  return (
+    <li class={`fact fact--${fact.status}`} id={`review-${fact.position}`}>
+      <h3>
+        {fact.position + 1}. {t(`ingest.kind.${fact.kind}` as never)} · {t(`ingest.status.${fact.status}` as never)}
+      </h3>
+      {quote !== null && (
+        <blockquote dir="auto">
+          <a href={`#fact-${fact.position}`}>{t('ingest.quote')}</a>: “{quote}”
+        </blockquote>
+      )}
+      {fact.status === 'proposed' ? (
+        <form method="post" action={`/ingest/${fact.documentId}/facts/${fact.id}`} class="record-form">
+          <CsrfField ctx={ctx} />
+          {Object.entries(fact.proposal).map(([field, value]) => (
+            <TextField name={`${prefix}${field}`} label={t(`ingest.field.${field}` as never)} value={asFieldValue(value)} errors={errors} />
+          ))}
+          <TextField name={`${prefix}note`} label={t('ingest.note')} errors={errors} />
+          <FormActions>
+            <button type="submit" name="decision" value="accept">
+              {t('ingest.accept')}
+            </button>
+            <button type="submit" name="decision" value="reject" class="secondary">
+              {t('ingest.reject')}
+            </button>
+          </FormActions>
+        </form>
+      ) : (
+        <>
+          <dl class="facts">
+            {Object.entries(values).map(([field, value]) => (
+              <>
+                <dt>{t(`ingest.field.${field}` as never)}</dt>
+                <dd dir="auto">{asFieldValue(value) || '—'}</dd>
+              </>
+            ))}
+          </dl>
+          <p>
+            {t('ingest.decidedBy', { status: t(`ingest.status.${fact.status}` as never), who: fact.decidedByLabel ?? '—', date: fact.decidedAt?.toISOString().slice(0, 10) ?? '' })}
+            {fact.note ? ` — ${fact.note}` : ''}
+          </p>
+          {fact.status === 'accepted' && (fact.recordType && fact.recordId ? <a href={RECORD_PATHS[fact.recordType]?.(fact.recordId) ?? '#'}>{t('ingest.record')}</a> : <p>{t('ingest.notedOnly')}</p>)}
+        </>
+      )}
+    </li>
+  );
+}
+
+export function ReviewPage({ ctx, document, facts, errors, errorFact, saved }: { ctx: PageContext; document: DocumentRow; facts: FactRow[]; errors?: FieldProblem[]; errorFact?: string; saved?: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={document.title}>
+      <p>
+        <a href="/ingest">{t('ingest.documents')}</a>
+      </p>
+      <h1 dir="auto">{document.title}</h1>
+      {saved && (
+        <p role="status" class="notice">
+          {t('ingest.saved')}
+        </p>
+      )}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {document.notes.length > 0 && (
+        <section>
+          <h2>{t('ingest.notes')}</h2>
+          <ul>
+            {document.notes.map((note) => (
+              <li>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div class="ingest-review">
+        <section aria-labelledby="ingest-text-heading">
+          <h2 id="ingest-text-heading">{t('ingest.text')}</h2>
+          <MarkedText text={document.text} facts={facts} />
+        </section>
+        <section aria-labelledby="ingest-facts-heading">
+          <h2 id="ingest-facts-heading">{t('ingest.proposed')}</h2>
+          <ol class="fact-list">
+            {facts.map((fact) => (
+              <FactCard ctx={ctx} fact={fact} text={document.text} errors={fact.id === errorFact ? errors : undefined} />
+            ))}
+          </ol>
+        </section>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Extraction } from './extraction.ts';
+
+export type FactKind = 'meeting' | 'readout' | 'speaker' | 'new-member' | 'money' | 'incident' | 'reference' | 'commitment';
+
+export interface ProposedFact {
+  kind: FactKind;
+  proposal: Record<string, unknown>;
+  start: number;
+  end: number;
+}
+
+/** The commitment register's kinds, told by the verb that made the commitment. */
+export function commitmentKind(quote: string): 'intends' | 'pledges' | 'agrees' | 'affirms' | 'urges' {
+  if (/\bintend/i.test(quote)) return 'intends';
+  if (/\bpledg/i.test(quote)) return 'pledges';
+  if (/\bagree/i.test(quote)) return 'agrees';
+  if (/\b(urg|call|stress)/i.test(quote)) return 'urges';
+  return 'affirms';
+}
+
+/**
+ * An extraction as the facts a reviewer decides one by one, each with its span: the meeting (with its
+ * agenda theaters and groups), the readout itself, speakers, new members, money, incidents, earlier
+ * meetings followed up, commitments. A fact without a span is not proposed.
+ */
+export function proposedFacts(extraction: Extraction, textLength: number): ProposedFact[] {
+  const facts: ProposedFact[] = [];
+  const { evidence } = extraction;
+  if (evidence.meeting) {
+    facts.push({
+      kind: 'meeting',
+      proposal: { title: extraction.title, date: extraction.date, format: extraction.meetingFormat, setting: extraction.setting, city: extraction.location?.city ?? null, country: extraction.location?.country ?? null, theaters: extraction.theaters, workingGroups: extraction.workingGroups, branches: extraction.branches },
+      ...evidence.meeting,
+    });
+    facts.push({ kind: 'readout', proposal: { title: extraction.title }, start: 0, end: textLength });
+  }
+  extraction.speakers.forEach((speaker, index) => {
+    const span = evidence.speakers[index];
+    if (span) facts.push({ kind: 'speaker', proposal: { ...speaker }, ...span });
+  });
+  extraction.newMembers.forEach((member, index) => {
+    const span = evidence.newMembers[index];
+    if (span) facts.push({ kind: 'new-member', proposal: { partner: member }, ...span });
+  });
+  for (const { quote: _quote, start, end, ...money } of extraction.money) facts.push({ kind: 'money', proposal: money, start, end });
+  for (const { quote: _quote, start, end, ...incident } of extraction.incidents) facts.push({ kind: 'incident', proposal: incident, start, end });
+  for (const { quote: _quote, start, end, ...reference } of extraction.references) facts.push({ kind: 'reference', proposal: reference, start, end });
+  for (const { quote, start, end, actor } of extraction.commitments) facts.push({ kind: 'commitment', proposal: { actor, statement: quote, kind: commitmentKind(quote) }, start, end });
+  return facts;
+}

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { TEST_PASSWORD, type TestContext, buildTestApp } from './app.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,4 +44,35 @@ export async function signInThroughForm(browser: Browser, baseUrl: string, user:
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${baseUrl}/`);
   return page;
+}
+
+export interface BrowserJourney<Fixtures> {
+  ctx: TestContext;
+  browser: Browser;
+  baseUrl: string;
+  /** What `prepare` made: the journey's users and records. */
+  fixtures: Fixtures;
+  /** A fresh browser context signed in as the user, through the real form. */
+  signIn(user: { email: string }, password?: string): Promise<Page>;
+}
+
+/**
+ * The set-up every browser journey shares, for the describe block it is called in: a test app, the
+ * journey's own users and records (`prepare`), the app served on a free port, and Chromium — all closed
+ * after the block.
+ */
+export function browserJourney<Fixtures>(prepare: (ctx: TestContext) => Promise<Fixtures>): BrowserJourney<Fixtures> {
+  const journey = {} as BrowserJourney<Fixtures>;
+  beforeAll(async () => {
+    journey.ctx = await buildTestApp();
+    journey.fixtures = await prepare(journey.ctx);
+    journey.baseUrl = await serveForBrowser(journey.ctx.app);
+    journey.browser = await launchChromium();
+    journey.signIn = (user, password = TEST_PASSWORD) => signInThroughForm(journey.browser, journey.baseUrl, user, password);
+  }, 60_000);
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.ctx?.close();
+  });
+  return journey;
 }

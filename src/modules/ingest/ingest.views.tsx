@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
-import { CsrfField, ErrorSummary, FormActions, TextField, fieldError } from '../../platform/views/forms.tsx';
+import { CsrfField, ErrorSummary, FormActions, SelectField, TextField, fieldError } from '../../platform/views/forms.tsx';
 import { FileField } from '../../platform/views/import-problems.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -89,6 +89,49 @@ const RECORD_PATHS: Record<string, (id: string) => string> = {
   commitment: () => '/commitments?view=by-meeting',
 };
 
+/** The fields of each kind of fact in reading order (the database keeps a proposal's keys in its own order). */
+const FIELD_ORDER: Record<string, string[]> = {
+  meeting: ['title', 'date', 'format', 'setting', 'city', 'country', 'theaters', 'workingGroups', 'branches'],
+  readout: ['title'],
+  speaker: ['name', 'role'],
+  'new-member': ['partner'],
+  money: ['amount', 'currency', 'kind', 'year', 'lowerBound', 'amountUsd'],
+  incident: ['date', 'place', 'perpetrator'],
+  reference: ['what', 'when', 'where', 'earlierMeetingId'],
+  commitment: ['actor', 'kind', 'statement'],
+};
+const ordered = (kind: string, values: Record<string, unknown>) => [...(FIELD_ORDER[kind] ?? []).filter((field) => field in values), ...Object.keys(values).filter((field) => !(FIELD_ORDER[kind] ?? []).includes(field))].map((field) => [field, values[field]] as const);
+
+/** Fields whose values come from a fixed list, as the services know them. */
+const CHOICES: Record<string, Record<string, readonly string[]>> = {
+  meeting: { format: ['small-group', 'ministerial', 'working-group', 'focus-group', 'other'], setting: ['virtual', 'in-person', 'hybrid'] },
+  money: { kind: ['pledged', 'goal', 'committed', 'disbursed', 'other'], lowerBound: ['true', 'false'] },
+  commitment: { kind: ['intends', 'pledges', 'agrees', 'affirms', 'urges'] },
+};
+
+function FactField({ ctx, kind, name, field, value, errors }: { ctx: PageContext; kind: string; name: string; field: string; value: unknown; errors?: FieldProblem[] }) {
+  const label = ctx.t(`ingest.field.${field}` as never);
+  const choices = CHOICES[kind]?.[field];
+  if (choices) return <SelectField name={name} label={label} value={asFieldValue(value)} options={choices.map((choice) => [choice, choice] as const)} errors={errors} emptyLabel="—" />;
+  if (field === 'statement') {
+    const error = fieldError(errors, name);
+    return (
+      <div class={`field${error ? ' field--invalid' : ''}`}>
+        <label for={`field-${name}`}>{label}</label>
+        {error && (
+          <p class="field-error" id={`field-${name}-error`}>
+            {error}
+          </p>
+        )}
+        <textarea id={`field-${name}`} name={name} rows={4} dir="auto" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `field-${name}-error` : undefined}>
+          {asFieldValue(value)}
+        </textarea>
+      </div>
+    );
+  }
+  return <TextField name={name} label={label} value={asFieldValue(value)} errors={errors} />;
+}
+
 /** A proposal's values as the form's fields: lists as comma-separated text, the rest as text. */
 const asFieldValue = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '' : String(value));
 
@@ -110,8 +153,8 @@ function FactCard({ ctx, fact, text, errors }: { ctx: PageContext; fact: FactRow
       {fact.status === 'proposed' ? (
         <form method="post" action={`/ingest/${fact.documentId}/facts/${fact.id}`} class="record-form">
           <CsrfField ctx={ctx} />
-          {Object.entries(fact.proposal).map(([field, value]) => (
-            <TextField name={`${prefix}${field}`} label={t(`ingest.field.${field}` as never)} value={asFieldValue(value)} errors={errors} />
+          {ordered(fact.kind, fact.proposal).map(([field, value]) => (
+            <FactField ctx={ctx} kind={fact.kind} name={`${prefix}${field}`} field={field} value={value} errors={errors} />
           ))}
           <TextField name={`${prefix}note`} label={t('ingest.note')} errors={errors} />
           <FormActions>
@@ -126,7 +169,7 @@ function FactCard({ ctx, fact, text, errors }: { ctx: PageContext; fact: FactRow
       ) : (
         <>
           <dl class="facts">
-            {Object.entries(values).map(([field, value]) => (
+            {ordered(fact.kind, values).map(([field, value]) => (
               <>
                 <dt>{t(`ingest.field.${field}` as never)}</dt>
                 <dd dir="auto">{asFieldValue(value) || '—'}</dd>

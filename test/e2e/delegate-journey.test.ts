@@ -1,30 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
+
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium, serveForBrowser } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
 describe.runIf(runBrowser)('a delegate in a real browser', () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let baseUrl: string;
-  let delegate: TestUser;
-
-  beforeAll(async () => {
-    ctx = await buildTestApp();
-    delegate = await makeUser(ctx.db, 'delegate', { partnerIso3: 'FRA' });
-    baseUrl = await serveForBrowser(ctx.app);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
+  const journey = browserJourney(async (ctx) => {
+    const delegate = await makeUser(ctx.db, 'delegate', { partnerIso3: 'FRA' });
+    return { delegate };
   });
 
   it('signs in, opens the partners list, switches to Arabic and sees the page right to left, accessibly', async () => {
+    const { browser, baseUrl } = journey;
+    const { delegate } = journey.fixtures;
     const context = await browser.newContext();
     const page = await context.newPage();
     const consoleErrors: string[] = [];

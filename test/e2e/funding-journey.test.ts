@@ -1,44 +1,31 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/platform/actor.ts';
 import { createCampaign } from '../../src/modules/funding/campaigns.service.ts';
 import { importRates } from '../../src/modules/funding/rates.service.ts';
-import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
+import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium, serveForBrowser, signInThroughForm } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
 describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a real browser', () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let baseUrl: string;
-  let delegate: TestUser;
-  let officer: TestUser;
-  let campaignId: string;
-
-  beforeAll(async () => {
-    ctx = await buildTestApp();
-    delegate = await makeUser(ctx.db, 'delegate', { partnerIso3: 'FRA' });
-    officer = await makeUser(ctx.db, 'secretariat-officer');
+  const journey = browserJourney(async (ctx) => {
+    const delegate = await makeUser(ctx.db, 'delegate', { partnerIso3: 'FRA' });
+    const officer = await makeUser(ctx.db, 'secretariat-officer');
     await importRates(ctx.db, systemActor('test'), 'Date,USD,\n2021-06-28,1.1926,\n', 'ECB reference rates (test extract)');
     const campaign = await createCampaign(ctx.db, systemActor('test'), { name: '2021 Stabilization Pledge Drive', startsOn: '2021-01-01', endsOn: '2021-12-31', currency: 'USD', goalAmount: '670000000', theaterSlugs: ['iraq', 'syria'], source: 'Readout, 2021' });
-    campaignId = campaign.id;
-    baseUrl = await serveForBrowser(ctx.app);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
+    const campaignId = campaign.id;
+    return { delegate, officer, campaignId };
   });
 
-  const signIn = (user: TestUser): Promise<Page> => signInThroughForm(browser, baseUrl, user, TEST_PASSWORD);
 
   const headline = (page: Page) => page.locator('p.headline').textContent();
 
   it('moves the headline by the converted amount only once the secretariat verifies the pledge', async () => {
-    const delegatePage = await signIn(delegate);
+    const { baseUrl } = journey;
+    const { delegate, officer, campaignId } = journey.fixtures;
+    const delegatePage = await journey.signIn(delegate);
     await delegatePage.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Funding' }).click();
     await delegatePage.getByRole('link', { name: '2021 Stabilization Pledge Drive' }).click();
     expect(await headline(delegatePage)).toBe('USD 0 pledged of the USD 670 million goal — 0%');
@@ -64,7 +51,7 @@ describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a rea
     await delegatePage.goto(`${baseUrl}/funding/campaigns/${campaignId}`);
     expect(await headline(delegatePage)).toBe('USD 0 pledged of the USD 670 million goal — 0%');
 
-    const officerPage = await signIn(officer);
+    const officerPage = await journey.signIn(officer);
     await officerPage.goto(`${baseUrl}/funding/review`);
     await officerPage.getByRole('link', { name: 'Review' }).click();
     await officerPage.waitForURL(contributionUrl);

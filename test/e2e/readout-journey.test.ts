@@ -1,25 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser, partnerId, signedIn } from '../helpers/app.ts';
+
+import { describe, expect, it } from 'vitest';
+import { makeUser, partnerId, signedIn } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium, serveForBrowser, signInThroughForm } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
 describe.runIf(runBrowser)('a readout from draft to the public site, in a real browser', () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let baseUrl: string;
-  let officer: TestUser;
-  let usChair: TestUser;
-  let italyChair: TestUser;
-  let meetingId: string;
-
-  beforeAll(async () => {
-    ctx = await buildTestApp();
-    officer = await makeUser(ctx.db, 'secretariat-officer');
-    usChair = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'USA' });
-    italyChair = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'ITA' });
+  const journey = browserJourney(async (ctx) => {
+    const officer = await makeUser(ctx.db, 'secretariat-officer');
+    const usChair = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'USA' });
+    const italyChair = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'ITA' });
     // A group co-led by two partners, so two co-chairs must clear.
     const api = await signedIn(ctx, officer);
     const usa = await partnerId(ctx.db, 'USA');
@@ -31,21 +22,16 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
       headers: api.headers,
       payload: { title: 'Journey Cell meeting', format: 'focus-group', groupId: group.json().id, setting: 'virtual', startsLocal: '2025-03-04T14:00', endsLocal: '2025-03-04T16:00', timeZone: 'Europe/Rome', classification: 'public' },
     });
-    meetingId = meeting.json().id;
+    const meetingId = meeting.json().id;
     await ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meetingId}/agenda`, headers: api.headers, payload: { title: 'Lake Chad Basin', theaterSlugs: ['west-africa'], outcome: 'Partners agreed a joint plan.' } });
-    baseUrl = await serveForBrowser(ctx.app);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
+    return { officer, usChair, italyChair, meetingId };
   });
 
-  const signInAs = (user: TestUser): Promise<Page> => signInThroughForm(browser, baseUrl, user, TEST_PASSWORD);
 
   it('officer drafts, a co-chair returns it, the officer edits, both co-chairs clear, it is published and the public finds it', async () => {
-    const officerPage = await signInAs(officer);
+    const { browser, baseUrl } = journey;
+    const { officer, usChair, italyChair, meetingId } = journey.fixtures;
+    const officerPage = await journey.signIn(officer);
     await officerPage.goto(`${baseUrl}/meetings/${meetingId}`);
     // The page script adds the meeting's time in the reader's own zone.
     await expect(officerPage.locator('.viewer-time').textContent()).resolves.toMatch(/Your time: .+\(.+\)/);
@@ -58,7 +44,7 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await officerPage.getByRole('button', { name: 'Send for clearance' }).click();
     await officerPage.waitForURL(deskUrl);
 
-    const usPage = await signInAs(usChair);
+    const usPage = await journey.signIn(usChair);
     await usPage.goto(`${baseUrl}/desk/readouts`);
     await usPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).first().click();
     await usPage.getByLabel('Comment').fill('Please name the co-chairs.');
@@ -73,7 +59,7 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await officerPage.waitForURL(deskUrl);
     await officerPage.getByRole('button', { name: 'Send for clearance' }).click();
 
-    for (const chair of [usPage, await signInAs(italyChair)]) {
+    for (const chair of [usPage, await journey.signIn(italyChair)]) {
       await chair.goto(deskUrl);
       await chair.getByRole('button', { name: 'Clear this version' }).click();
       await chair.waitForURL(deskUrl);

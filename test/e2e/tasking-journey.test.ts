@@ -1,46 +1,33 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { describe, expect, it } from 'vitest';
 import { addAgendaItem, createMeeting } from '../../src/modules/meetings/meetings.service.ts';
 import { createIncident } from '../../src/modules/threats/threats.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
-import { TEST_PASSWORD, type TestContext, type TestUser, buildTestApp, makeUser } from '../helpers/app.ts';
+import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, launchChromium, serveForBrowser, signInThroughForm } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const GROUPS = ['Communications Working Group', 'Counter ISIS Finance Group (CIFG)', 'Foreign Terrorist Fighters Working Group'];
 
 describe.runIf(runBrowser)('from the Small Group meeting to the ISIS-K branch page, in a real browser', () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let baseUrl: string;
-  let officer: TestUser;
-  let coLead: TestUser;
-  let meetingId: string;
-
-  beforeAll(async () => {
-    ctx = await buildTestApp();
-    officer = await makeUser(ctx.db, 'secretariat-officer');
+  const journey = browserJourney(async (ctx) => {
+    const officer = await makeUser(ctx.db, 'secretariat-officer');
     // The Netherlands co-leads the Foreign Terrorist Fighters Working Group.
-    coLead = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'NLD' });
+    const coLead = await makeUser(ctx.db, 'co-chair', { partnerIso3: 'NLD' });
     const actor = systemActor('test');
     const meeting = await createMeeting(ctx.db, actor, { title: 'Political Directors Small Group meeting', format: 'small-group-political-directors', setting: 'virtual', startsLocal: '2021-09-08T14:00', endsLocal: '2021-09-08T16:00', timeZone: 'UTC', classification: 'public' });
-    meetingId = meeting.id;
+    const meetingId = meeting.id;
     await addAgendaItem(ctx.db, actor, meeting.id, { title: 'ISIS-K', outcome: 'Small Group representatives agreed to focus work in the Communications, Countering-ISIS Finance, and Foreign Terrorist Fighters Working Groups on countering the ISIS-K threat.' });
     await createIncident(ctx.db, actor, { occurredOn: '2021-08-26', city: 'Kabul', place: 'Abbey Gate', countryIso3: 'AFG', branchSlug: 'isis-k', attribution: 'claimed', killedLow: 183, sources: [{ title: 'Readout', publisher: 'U.S. Department of State' }], classification: 'public' });
-    baseUrl = await serveForBrowser(ctx.app);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
+    return { officer, coLead, meetingId };
   });
 
-  const signIn = (user: TestUser): Promise<Page> => signInThroughForm(browser, baseUrl, user, TEST_PASSWORD);
 
   it('records the tasking to three working groups, takes a co-lead’s update, and shows both on the branch page', async () => {
-    const page = await signIn(officer);
+    const { baseUrl } = journey;
+    const { officer, coLead, meetingId } = journey.fixtures;
+    const page = await journey.signIn(officer);
     await page.goto(`${baseUrl}/meetings/${meetingId}`);
     await page.getByRole('link', { name: 'Task working groups' }).click();
     expect(await seriousViolations(page)).toEqual([]);
@@ -52,7 +39,7 @@ describe.runIf(runBrowser)('from the Small Group meeting to the ISIS-K branch pa
     await page.waitForURL(/\/taskings\?meetingId=/);
     await expect(page.locator('tbody tr').count()).resolves.toBe(3);
 
-    const lead = await signIn(coLead);
+    const lead = await journey.signIn(coLead);
     await lead.goto(`${baseUrl}/taskings?branch=isis-k`);
     await lead.locator('tbody tr', { hasText: 'Foreign Terrorist Fighters Working Group' }).getByRole('link', { name: 'Focus work on countering the ISIS-K threat' }).click();
     await lead.getByLabel('What the group has done').fill('Shared lists of ISIS-K facilitators with partners');

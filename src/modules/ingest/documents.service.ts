@@ -10,6 +10,7 @@ import { type DocumentKind, documentText } from './document-text.ts';
 import { extractReadout } from './extract.ts';
 import { type FactValues, applyFact, matchingMeeting } from './fact-appliers.ts';
 import { proposedFacts } from './proposals.ts';
+import { withUsdAmounts } from './usd-amounts.ts';
 
 /** The same readout saved twice, or pasted with other line breaks, has the same fingerprint. */
 const textFingerprint = (text: string) => createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
@@ -38,7 +39,7 @@ export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInp
   const fingerprint = textFingerprint(text);
   const [already] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.textSha256, fingerprint));
   if (already) throw new Conflict(`This readout was ingested already, on ${already.createdAt.toISOString().slice(0, 10)} by ${already.createdByLabel}: /ingest/${already.id}`, [{ field: 'file', message: `already ingested: /ingest/${already.id}` }]);
-  const extraction = extractReadout(text, { publishedOn: input.publishedOn ?? null });
+  const extraction = await withUsdAmounts(db, extractReadout(text, { publishedOn: input.publishedOn ?? null }), input.publishedOn ?? null);
   const facts = proposedFacts(extraction, text.length);
   // A reference to a meeting already recorded is proposed with that meeting.
   for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, fact.proposal);

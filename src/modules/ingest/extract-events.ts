@@ -1,14 +1,17 @@
 import { type DateContext, dateIn } from './dates.ts';
 import type { Commitment, Incident, Reference } from './extraction.ts';
-import type { Gazetteer } from './gazetteer.ts';
+import { type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import { type Sentence, spanOf, wordsPattern } from './text-spans.ts';
 
 const ATTACK = /\b(?:(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3})?(attacks?|bombings?|suicide bombings?|massacres?|assaults?|ambush(?:es)?|killings?|raids?)\b/i;
 
 /** A place after "in"/"at"/"on" that the gazetteer knows (a city, a theater, a country). */
 function placeIn(text: string, gazetteer: Gazetteer): { place: string; end: number } | null {
-  const names = [...gazetteer.cities.keys(), ...gazetteer.theaters.flatMap((theater) => theater.variants), ...gazetteer.partners.flatMap((partner) => partner.variants)];
-  const match = new RegExp(`\\b(?:in|at|near|outside)\\s+(?:the\\s+)?(${wordsPattern(names, '').source})`, 'u').exec(text);
+  const pattern = fromGazetteer(gazetteer, 'place-after-preposition', () => {
+    const names = [...gazetteer.cities.keys(), ...gazetteer.theaters.flatMap((theater) => theater.variants), ...gazetteer.partners.flatMap((partner) => partner.variants)];
+    return new RegExp(`\\b(?:in|at|near|outside)\\s+(?:the\\s+)?(${wordsPattern(names, '').source})`, 'u');
+  });
+  const match = pattern.exec(text);
   if (match?.[1]) return { place: match[1], end: (match.index ?? 0) + match[0].length };
   // A place the gazetteer does not know, named with what it is: "in Borno State", "in Cabo Delgado Province".
   const region = /\b(?:in|at|near)\s+((?:[A-Z][\w'’-]*\s+){1,2}(?:State|Province|Region|District|Governorate|camp))\b/.exec(text);
@@ -22,8 +25,10 @@ function placeIn(text: string, gazetteer: Gazetteer): { place: string; end: numb
  */
 export function incidentsIn(sentences: Sentence[], text: string, gazetteer: Gazetteer, dates: DateContext): Incident[] {
   const incidents: Incident[] = [];
-  const perpetrators = gazetteer.branches.flatMap((branch) => branch.variants.map((variant) => [variant, branch.canonical] as const));
-  const perpetratorPattern = wordsPattern(perpetrators.map(([variant]) => variant));
+  const { perpetrators, perpetratorPattern } = fromGazetteer(gazetteer, 'perpetrators', () => {
+    const pairs = gazetteer.branches.flatMap((branch) => branch.variants.map((variant) => [variant, branch.canonical] as const));
+    return { perpetrators: pairs, perpetratorPattern: wordsPattern(pairs.map(([variant]) => variant)) };
+  });
   for (const sentence of sentences) {
     const attacks = [...sentence.text.matchAll(new RegExp(ATTACK.source, 'gi'))];
     attacks.forEach((attack, attackIndex) => {

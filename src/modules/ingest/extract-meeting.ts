@@ -1,6 +1,6 @@
 import { type DateContext, dateIn } from './dates.ts';
 import type { Extraction, MeetingFormat } from './extraction.ts';
-import type { Gazetteer } from './gazetteer.ts';
+import { type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import type { Sentence } from './text-spans.ts';
 
 /** The sentence that says the meeting took place: who met, convened, gathered. */
@@ -38,7 +38,7 @@ function settingOf(text: string): Extraction['setting'] {
 
 /** "met in Rome", "ROME —", "in Rome, Italy": a city the gazetteer knows, or a country. */
 function locationOf(texts: string[], gazetteer: Gazetteer): Extraction['location'] {
-  const countryNames = new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const)));
+  const countryNames = fromGazetteer(gazetteer, 'partner-names', () => new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const))));
   for (const text of texts) {
     // "ROME —", "Rome, 28 June 2021 —", "Paris, le 14 mars 2024 —".
     const dateline = /^([A-Z][A-Za-z .'-]+?)(?:,\s*(?:le\s+)?[A-Za-z0-9 .]+)?\s+[—–-]\s/.exec(text);

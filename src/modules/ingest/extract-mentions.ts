@@ -1,11 +1,28 @@
-import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
+import { type Gazetteer, type GazetteerEntry, fromGazetteer } from './gazetteer.ts';
 import { wordsPattern } from './text-spans.ts';
+
+/** The names of a list of entries as one pattern and a lookup, built once per list. */
+const matchers = new WeakMap<GazetteerEntry[], Map<boolean, { byVariant: Map<string, string>; pattern: RegExp }>>();
+function matcherOf(entries: GazetteerEntry[], caseSensitive: boolean) {
+  let byCase = matchers.get(entries);
+  if (!byCase) {
+    byCase = new Map();
+    matchers.set(entries, byCase);
+  }
+  let matcher = byCase.get(caseSensitive);
+  if (!matcher) {
+    const byVariant = new Map(entries.flatMap((entry) => entry.variants.map((variant) => [caseSensitive ? variant : variant.toLowerCase(), entry.canonical] as const)));
+    matcher = { byVariant, pattern: wordsPattern([...byVariant.keys()], caseSensitive ? 'g' : 'gi') };
+    byCase.set(caseSensitive, matcher);
+  }
+  return matcher;
+}
 
 /** Each entry the text names, in order of first mention, once. */
 function mentioned(text: string, entries: GazetteerEntry[], caseSensitive = true): { canonical: string; index: number; end: number }[] {
-  const byVariant = new Map(entries.flatMap((entry) => entry.variants.map((variant) => [caseSensitive ? variant : variant.toLowerCase(), entry.canonical] as const)));
+  const { byVariant, pattern } = matcherOf(entries, caseSensitive);
   const found: { canonical: string; index: number; end: number }[] = [];
-  for (const match of text.matchAll(wordsPattern([...byVariant.keys()], caseSensitive ? 'g' : 'gi'))) {
+  for (const match of text.matchAll(pattern)) {
     const key = match[0].replace(/[\s-]+/g, (gap) => gap);
     const canonical = byVariant.get(caseSensitive ? key : key.toLowerCase()) ?? [...byVariant.entries()].find(([variant]) => variant.replace(/[\s-]+/g, ' ').toLowerCase() === key.replace(/[\s-]+/g, ' ').toLowerCase())?.[1];
     if (canonical) found.push({ canonical, index: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
@@ -69,7 +86,7 @@ export function newMembersIn(text: string, gazetteer: Gazetteer): { members: str
       where.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
     }
   // Each item of the list: the registry's name where it knows the partner, the words as written where not yet.
-  const known = new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const)));
+  const known = fromGazetteer(gazetteer, 'partner-names', () => new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const))));
   const items = spans.flatMap((span) =>
     span
       .split(/,\s*(?:and\s+)?|\s+and\s+/)

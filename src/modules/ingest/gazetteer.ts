@@ -90,3 +90,16 @@ export function referenceGazetteer(): Gazetteer {
   cached = { theaters, branches, groups, partners, cities };
   return cached;
 }
+
+const derived = new WeakMap<Gazetteer, Map<string, unknown>>();
+
+/** Something built from a gazetteer once (a pattern over all its names, a lookup table) and kept with it. */
+export function fromGazetteer<T>(gazetteer: Gazetteer, key: string, build: () => T): T {
+  let cache = derived.get(gazetteer);
+  if (!cache) {
+    cache = new Map();
+    derived.set(gazetteer, cache);
+  }
+  if (!cache.has(key)) cache.set(key, build());
+  return cache.get(key) as T;
+}

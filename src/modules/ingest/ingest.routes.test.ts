@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
 import { minimalPdf } from '../../../test/helpers/pdf.ts';
+import { importRates } from '../funding/rates.service.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -29,6 +30,16 @@ describe('POST /api/v1/ingest/extract', () => {
     expect(page.json().extraction.incidents[0]).toMatchObject({ place: 'Kabul', perpetrator: 'ISIS-K' });
     const pdf = await extract(officer, { pdfBase64: minimalPdf(['The Small Group met in Rome on 3 June 2024.']).toString('base64') });
     expect(pdf.json().extraction).toMatchObject({ date: '2024-06-03', location: { city: 'Rome', country: 'Italy' } });
+  });
+
+  it('converts sums in other currencies to US dollars at the reference rate of the publication date, and says when it cannot', async () => {
+    const text = 'The Small Group met in Brussels on 10 October 2023. The European Union committed €35 million to stabilization in Iraq.';
+    const before = (await extract(officer, { text, publishedOn: '2023-10-12' })).json().extraction;
+    expect(before.money[0]).toMatchObject({ amount: '35000000', currency: 'EUR', amountUsd: null });
+    expect(before.notes.join(' ')).toContain('no reference rate for USD on 2023-10-12');
+    await importRates(ctx.db, officer.user.actor, 'Date,USD,\n2023-10-12,1.0620,\n', 'ECB reference rates (test extract)');
+    const after = (await extract(officer, { text: text.replace('10 October', '9 October'), publishedOn: '2023-10-12' })).json().extraction;
+    expect(after.money[0]).toMatchObject({ currency: 'EUR', amountUsd: '37170000' });
   });
 
   it('names what is wrong with a request, and is for the secretariat only', async () => {

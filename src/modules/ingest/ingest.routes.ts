@@ -46,7 +46,7 @@ export const ingestRoutes: AppModule = async (app, { db }) => {
       config: { access: 'ingest.run' },
       schema: { tags, summary: 'Read a readout (text, HTML or PDF) into proposed facts, each with its verbatim span; nothing is recorded', body: ExtractRequest, response: { 200: ExtractResponse, ...ProblemResponses } },
     },
-    async (request) => extractFromRequest(request.actor, request.body),
+    async (request) => extractFromRequest(db, request.actor, request.body),
   );
 
   app.post(

@@ -1,9 +1,11 @@
+import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { type DocumentKind, documentText } from './document-text.ts';
 import { extractReadout } from './extract.ts';
 import type { ExtractRequest } from './ingest.schema.ts';
+import { withUsdAmounts } from './usd-amounts.ts';
 
 /** The document from whichever of text, html or pdfBase64 was sent: exactly one. */
 export function documentOf(request: ExtractRequest): { bytes: Buffer; kind: DocumentKind } {
@@ -15,9 +17,10 @@ export function documentOf(request: ExtractRequest): { bytes: Buffer; kind: Docu
 }
 
 /** Reads a readout into proposed facts without recording anything: nothing is kept until a person accepts. */
-export async function extractFromRequest(actor: MaybeActor, request: ExtractRequest) {
+export async function extractFromRequest(db: Db, actor: MaybeActor, request: ExtractRequest) {
   authorize(actor, 'ingest.run');
   const { bytes, kind } = documentOf(request);
   const { text } = await documentText(bytes, kind);
-  return { documentText: text, extraction: extractReadout(text, { publishedOn: request.publishedOn ?? null }) };
+  const publishedOn = request.publishedOn ?? null;
+  return { documentText: text, extraction: await withUsdAmounts(db, extractReadout(text, { publishedOn }), publishedOn) };
 }

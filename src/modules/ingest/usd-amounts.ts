@@ -1,0 +1,27 @@
+import type { Db } from '../../db/client.ts';
+import { convert, roundForDisplay } from '../funding/money.ts';
+import { RateBook } from '../funding/rate-book.ts';
+import type { Extraction } from './extraction.ts';
+
+/**
+ * Fills in the US-dollar amount of sums in other currencies from the reference rates on record, at the
+ * publication date (the rules alone, offline, cannot); where no rate is on record the amount stays
+ * empty and a note says why. Never converted at 1.0.
+ */
+export async function withUsdAmounts(db: Db, extraction: Extraction, publishedOn: string | null): Promise<Extraction> {
+  const foreign = extraction.money.filter((money) => money.amountUsd === null);
+  if (!foreign.length) return extraction;
+  if (!publishedOn) return { ...extraction, notes: [...extraction.notes, 'Amounts in other currencies are not converted to US dollars without a publication date.'] };
+  const book = await RateBook.load(db, [...new Set(foreign.map((money) => money.currency)), 'USD']);
+  const notes = new Set(extraction.notes);
+  const money = extraction.money.map((item) => {
+    if (item.amountUsd !== null) return item;
+    const rate = book.rate(item.currency, 'USD', publishedOn);
+    if ('problem' in rate) {
+      notes.add(`Not converted to US dollars: ${rate.problem}`);
+      return item;
+    }
+    return { ...item, amountUsd: roundForDisplay(convert(item.amount, rate.rate), 'USD').toFixed() };
+  });
+  return { ...extraction, money, notes: [...notes] };
+}

@@ -50,7 +50,7 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
   const masked = [
     ...newMembers.spans,
     ...speakers.flatMap((speaker) => [...text.matchAll(new RegExp((speaker.role ?? '\uFFFF').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }))),
-    ...(meeting.location?.city ? [...text.matchAll(new RegExp(`\\b(?:in|at)\\s+${meeting.location.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:,\\s*[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*)?)?`, 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })) : []),
+    ...(meeting.location?.city ? [...text.matchAll(new RegExp(`\\b(?:in|at)\\s+${meeting.location.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:,\\s*\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)?)?`, 'gu'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })) : []),
   ];
   const skip = new Set([meeting.meetingSentence, titleSentence].filter((sentence) => sentence !== undefined && sentence !== null));
   return {

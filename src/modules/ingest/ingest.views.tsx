@@ -161,7 +161,7 @@ function FactCard({ ctx, fact, text, errors }: { ctx: PageContext; fact: FactRow
             <button type="submit" name="decision" value="accept">
               {t('ingest.accept')}
             </button>
-            <button type="submit" name="decision" value="reject" class="secondary">
+            <button type="submit" name="decision" value="reject" class="button--secondary">
               {t('ingest.reject')}
             </button>
           </FormActions>

@@ -1,6 +1,6 @@
 import { FileField } from '../../platform/views/import-problems.tsx';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { DataTable } from '../../platform/views/data-table.tsx';
+import { type Column, DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pagination } from '../../platform/views/list-controls.tsx';
@@ -9,6 +9,17 @@ import type { screeningAlerts } from '../../db/schema/sanctions.ts';
 import type { BatchRow } from './batches.service.ts';
 
 type AlertRow = typeof screeningAlerts.$inferSelect;
+
+/** When a new hit was raised, on which screened name, and what it hit: the columns every list of alerts shows. */
+function alertColumns<Row extends AlertRow>(t: PageContext['t']): Column<Row>[] {
+  return [
+    { header: t('screening.decidedAt'), cell: (alert) => alert.raisedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+    { header: t('screening.name'), cell: (alert) => <span dir="auto">{alert.name}</span> },
+    { header: 'Ref', cell: (alert) => alert.ref, ltr: true },
+    { header: t('screening.score'), cell: (alert) => alert.score },
+    { header: t('screening.names'), cell: (alert) => <span dir="auto">{alert.listedName}</span> },
+  ];
+}
 
 export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batches: BatchRow[]; errors?: FieldProblem[] }) {
   const { t } = ctx;
@@ -63,13 +74,7 @@ export function BatchPage({ ctx, batch, alerts }: { ctx: PageContext; batch: Bat
         rows={alerts}
         caption={t('screening.alerts')}
         empty={t('screening.noAlerts')}
-        columns={[
-          { header: t('screening.decidedAt'), cell: (alert) => alert.raisedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
-          { header: t('screening.name'), cell: (alert) => <span dir="auto">{alert.name}</span> },
-          { header: 'Ref', cell: (alert) => alert.ref, ltr: true },
-          { header: t('screening.score'), cell: (alert) => alert.score },
-          { header: t('screening.names'), cell: (alert) => <span dir="auto">{alert.listedName}</span> },
-        ]}
+        columns={alertColumns(t)}
       />
       {batch.status === 'done' && (
         <p class="actions">
@@ -102,11 +107,7 @@ export function AlertsPage({ ctx, rows, total, page, pageSize }: { ctx: PageCont
         caption={t('screening.alerts')}
         empty={t('screening.noAlerts')}
         columns={[
-          { header: t('screening.decidedAt'), cell: (alert) => alert.raisedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
-          { header: t('screening.name'), cell: (alert) => <span dir="auto">{alert.name}</span> },
-          { header: 'Ref', cell: (alert) => alert.ref, ltr: true },
-          { header: t('screening.score'), cell: (alert) => alert.score },
-          { header: t('screening.names'), cell: (alert) => <span dir="auto">{alert.listedName}</span> },
+          ...alertColumns<AlertListRow>(t),
           { header: t('screening.screenedIn'), cell: (alert) => <a href={`/screening/batches/${alert.batchId}`}>{alert.source === 'single' ? t('screening.singleName') : alert.fileName}</a> },
         ]}
       />

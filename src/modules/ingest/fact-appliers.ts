@@ -12,6 +12,7 @@ import { createCampaign, getCampaign, updateCampaign } from '../funding/campaign
 import { addAgendaItem, createMeeting, linkToEarlierMeeting } from '../meetings/meetings.service.ts';
 import { draftReadout, saveVersion } from '../readouts/readouts.service.ts';
 import { recordCommitment } from '../taskings/commitments.service.ts';
+import { createTasking } from '../taskings/taskings.service.ts';
 import { createIncident } from '../threats/threats.service.ts';
 import { referenceGazetteer } from './gazetteer.ts';
 
@@ -115,6 +116,22 @@ async function acceptCommitment(db: Db, actor: MaybeActor, facts: FactRow[], val
   return { recordType: 'commitment', recordId: commitment.id };
 }
 
+/** One tasking per working group the meeting asked, each recorded through the taskings service. */
+async function acceptTasking(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
+  const meetingId = acceptedMeeting(facts);
+  const names = (values.workingGroups as string[] | undefined) ?? [];
+  if (!names.length) need('workingGroups', 'name at least one working group to task');
+  const title = text(values.title) || need('title', 'say what the groups are asked to do');
+  const branchSlugs = ((values.branches as string[] | undefined) ?? []).map((branch) => (branch === 'ISIS' ? 'isis-core' : slugOf(branch)));
+  const created: string[] = [];
+  for (const name of names) {
+    const [group] = await db.select({ id: groups.id }).from(groups).where(ilike(groups.name, `${name}%`));
+    if (!group) need('workingGroups', `no group "${name}" in the registry`);
+    created.push((await createTasking(db, actor, { meetingId, groupId: group?.id, title, branchSlugs })).id);
+  }
+  return { recordType: 'tasking', recordId: created[0] ?? null };
+}
+
 /** The recorded meeting an extracted reference names: same city, same month (or year). */
 export async function matchingMeeting(db: Db, reference: FactValues): Promise<string | null> {
   const when = text(reference.when);
@@ -196,6 +213,8 @@ export async function applyFact(db: Db, actor: MaybeActor, document: DocumentRow
       return acceptCommitment(db, actor, facts, values);
     case 'reference':
       return acceptReference(db, actor, facts, values);
+    case 'tasking':
+      return acceptTasking(db, actor, facts, values);
     case 'money':
       return acceptMoney(db, actor, document, fact, values);
     default:

@@ -34,7 +34,9 @@ describe('reviewing an ingested readout', () => {
     expect(response.statusCode, response.body).toBe(201);
     documentId = response.json().id;
     facts = response.json().facts;
-    expect(facts.map((candidate) => candidate.kind)).toEqual(['meeting', 'readout', 'speaker', 'money', 'money', 'incident', 'reference', 'commitment', 'commitment', 'commitment', 'commitment', 'commitment']);
+    expect(facts.map((candidate) => candidate.kind)).toEqual(['meeting', 'readout', 'speaker', 'money', 'money', 'incident', 'reference', 'commitment', 'commitment', 'commitment', 'commitment', 'tasking', 'commitment']);
+    expect(fact('tasking').proposal).toMatchObject({ workingGroups: ['Communications Working Group', 'Counter ISIS Finance Group', 'Foreign Terrorist Fighters Working Group'], branches: ['ISIS-K'] });
+    expect(String(fact('tasking').proposal.title)).toMatch(/^Focus work in the D-ISIS Coalition’s Communications/);
     expect(facts.every((candidate) => candidate.status === 'proposed' && candidate.record === null)).toBe(true);
     expect(fact('incident').quote).toBe('the horrific terrorist attack ISIS-K perpetrated on August 26 in Kabul');
     // Nothing recorded yet: no incident, no campaign.
@@ -69,6 +71,13 @@ describe('reviewing an ingested readout', () => {
     expect((await decide(documentId, fact('money', 0), { decision: 'accept' })).statusCode).toBe(200);
     const [campaign] = await ctx.db.select().from(fundingCampaigns);
     expect(campaign).toMatchObject({ name: 'Stabilization 2021', currency: 'USD', goalAmount: '670000000.0000', statedPledged: '600000000.0000', statedPledgedIsLowerBound: true });
+
+    // The Small Group's agreement tasks three working groups: one tasking each, on the ISIS-K branch.
+    expect((await decide(documentId, fact('tasking'), { decision: 'accept' })).statusCode).toBe(200);
+    const taskings = (await api(officer, 'GET', '/api/v1/taskings')).json() as { groupId: string; branchSlugs: string[]; meetingId: string }[];
+    expect(taskings).toHaveLength(3);
+    expect(new Set(taskings.map((tasking) => tasking.groupId)).size).toBe(3);
+    expect(taskings.every((tasking) => tasking.branchSlugs.includes('isis-k') && tasking.meetingId === accepted.record?.id)).toBe(true);
 
     const commitment = await decide(documentId, fact('commitment', 3), { decision: 'accept' });
     expect((commitment.json().facts as Fact[]).find((candidate) => candidate.id === fact('commitment', 3).id)).toMatchObject({ status: 'accepted', record: { type: 'commitment' } });

@@ -87,6 +87,7 @@ const RECORD_PATHS: Record<string, (id: string) => string> = {
   incident: (id) => `/threats/incidents/${id}`,
   campaign: (id) => `/funding/campaigns/${id}`,
   commitment: () => '/commitments?view=by-meeting',
+  tasking: (id) => `/taskings/${id}`,
 };
 
 /** The fields of each kind of fact in reading order (the database keeps a proposal's keys in its own order). */
@@ -99,6 +100,7 @@ const FIELD_ORDER: Record<string, string[]> = {
   incident: ['date', 'place', 'perpetrator'],
   reference: ['what', 'when', 'where', 'earlierMeetingId'],
   commitment: ['actor', 'kind', 'statement'],
+  tasking: ['title', 'workingGroups', 'branches'],
 };
 const ordered = (kind: string, values: Record<string, unknown>) => [...(FIELD_ORDER[kind] ?? []).filter((field) => field in values), ...Object.keys(values).filter((field) => !(FIELD_ORDER[kind] ?? []).includes(field))].map((field) => [field, values[field]] as const);
 

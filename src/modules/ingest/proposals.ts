@@ -1,6 +1,6 @@
 import type { Extraction } from './extraction.ts';
 
-export type FactKind = 'meeting' | 'readout' | 'speaker' | 'new-member' | 'money' | 'incident' | 'reference' | 'commitment';
+export type FactKind = 'meeting' | 'readout' | 'speaker' | 'new-member' | 'money' | 'incident' | 'reference' | 'commitment' | 'tasking';
 
 export interface ProposedFact {
   kind: FactKind;
@@ -16,6 +16,18 @@ export function commitmentKind(quote: string): 'intends' | 'pledges' | 'agrees' 
   if (/\bagree/i.test(quote)) return 'agrees';
   if (/\b(urg|call|stress)/i.test(quote)) return 'urges';
   return 'affirms';
+}
+
+/** Whether a quote names a group: by the distinctive words of its registry name ("Foreign Terrorist Fighters", "Finance"). */
+function quoteNamesGroup(quote: string, group: string): boolean {
+  const words = group.replace(/\b(Working|Focus|Group|Coalition|Counter|ISIS)\b/g, ' ').trim().split(/\s+/).filter((word) => word.length > 2);
+  return words.length > 0 && words.every((word) => quote.toLowerCase().includes(word.toLowerCase()));
+}
+
+/** What the groups are asked to do: the words after "agreed to", "decided to" …, as a title. */
+function taskingTitle(quote: string): string {
+  const asked = /\b(?:agreed|decided|resolved|intends?|committed|tasked \w+) to (.+)$/i.exec(quote)?.[1] ?? quote;
+  return (asked.charAt(0).toUpperCase() + asked.slice(1)).slice(0, 500);
 }
 
 /**
@@ -45,6 +57,11 @@ export function proposedFacts(extraction: Extraction, textLength: number): Propo
   for (const { quote: _quote, start, end, ...money } of extraction.money) facts.push({ kind: 'money', proposal: money, start, end });
   for (const { quote: _quote, start, end, ...incident } of extraction.incidents) facts.push({ kind: 'incident', proposal: incident, start, end });
   for (const { quote: _quote, start, end, ...reference } of extraction.references) facts.push({ kind: 'reference', proposal: reference, start, end });
-  for (const { quote, start, end, actor } of extraction.commitments) facts.push({ kind: 'commitment', proposal: { actor, statement: quote, kind: commitmentKind(quote) }, start, end });
+  for (const { quote, start, end, actor } of extraction.commitments) {
+    facts.push({ kind: 'commitment', proposal: { actor, statement: quote, kind: commitmentKind(quote) }, start, end });
+    // "agreed to focus work in the … Working Groups on countering the ISIS-K threat" also tasks those groups.
+    const groups = extraction.workingGroups.filter((group) => quoteNamesGroup(quote, group));
+    if (groups.length) facts.push({ kind: 'tasking', proposal: { title: taskingTitle(quote), workingGroups: groups, branches: extraction.branches.filter((branch) => quote.includes(branch)) }, start, end });
+  }
   return facts;
 }

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."ingest_fact_kind" ADD VALUE 'tasking';

@@ -14,4 +14,26 @@ document.addEventListener('DOMContentLoaded', () => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     element.textContent = ` · ${element.getAttribute('data-label')}: ${format.formatRange(starts, ends)} (${zone})`;
   }
+
+  // Work in progress (a screening batch): fetch this page again every few seconds and swap the live
+  // region in place, so the reader's place is kept and the change announced; stop once it is done.
+  for (const region of document.querySelectorAll('[data-live-region]')) {
+    if (region.getAttribute('data-done') === 'true') continue;
+    const name = region.getAttribute('data-live-region');
+    const timer = setInterval(async () => {
+      try {
+        const response = await fetch(location.href, { headers: { accept: 'text/html' }, credentials: 'same-origin' });
+        if (!response.ok) return;
+        const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector(`[data-live-region="${name}"]`);
+        if (!fresh) return;
+        region.innerHTML = fresh.innerHTML;
+        if (fresh.getAttribute('data-done') === 'true') {
+          region.setAttribute('data-done', 'true');
+          clearInterval(timer);
+        }
+      } catch {
+        // A failed check is tried again at the next tick.
+      }
+    }, 3000);
+  }
 });

@@ -107,8 +107,7 @@ function AccountMenu({ ctx }: { ctx: PageContext }) {
   );
 }
 
-/** `refreshSeconds` reloads a page that shows work in progress, without a script. */
-export function Layout({ ctx, title, children, refreshSeconds }: { ctx: PageContext; title: string; children: ComponentChildren; refreshSeconds?: number }) {
+export function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
   const { t, locale } = ctx;
   return (
     <html lang={locale} dir={direction(locale)}>
@@ -116,7 +115,6 @@ export function Layout({ ctx, title, children, refreshSeconds }: { ctx: PageCont
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('shell.productName')}`}</title>
-        {refreshSeconds && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/app.js" defer />

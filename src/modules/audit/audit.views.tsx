@@ -28,6 +28,7 @@ export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; tota
       </p>
       <p role="status">{t('list.count', { count: props.total })}</p>
       <DataTable
+        caption={t('audit.title')}
         rows={props.rows}
         empty={t('audit.empty')}
         columns={[

@@ -150,6 +150,7 @@ export function SitePage(props: { ctx: PageContext; site: SiteRow; snapshots: Sn
         <>
           <h2>{t('detention.replacedFigures')}</h2>
           <DataTable
+            caption={t('detention.replacedFigures')}
             rows={replaced}
             empty=""
             columns={[

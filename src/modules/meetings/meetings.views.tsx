@@ -56,6 +56,7 @@ export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; t
       <ActionLinks links={[['/meetings/theaters', t('theaters.title')], props.canWrite && ['/meetings/new', t('meetings.new')]]} />
       <p role="status">{t('list.count', { count: props.total })}</p>
       <DataTable
+        caption={t('meetings.title')}
         rows={props.rows}
         empty={t('meetings.empty')}
         columns={[
@@ -185,6 +186,7 @@ export function MeetingDetailPage(props: {
 
       <h2>{t('meetings.participants')}</h2>
       <DataTable
+        caption={t('meetings.participants')}
         rows={record.participants}
         empty={t('meetings.noParticipants')}
         columns={[
@@ -330,6 +332,7 @@ export function TopicThreadPage({ ctx, topic, meetings }: { ctx: PageContext; to
     <Layout ctx={ctx} title={t('meetings.thread', { topic })}>
       <h1>{t('meetings.thread', { topic })}</h1>
       <DataTable
+        caption={t('meetings.thread', { topic })}
         rows={meetings}
         empty={t('meetings.empty')}
         columns={[
@@ -379,6 +382,7 @@ export function TheatersPage(props: { ctx: PageContext; theaters: TheaterRow[]; 
     <Layout ctx={ctx} title={t('theaters.title')}>
       <h1>{t('theaters.title')}</h1>
       <DataTable
+        caption={t('theaters.title')}
         rows={props.theaters}
         empty={t('theaters.empty')}
         columns={[

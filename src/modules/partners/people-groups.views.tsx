@@ -27,6 +27,7 @@ export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPart
       <ActionLinks links={[[listHref('/people/export.csv', filters, {}), t('list.exportCsv')], props.canAdd && ['/people/new', t('people.new')]]} />
       <p role="status">{t('list.count', { count: props.total })}</p>
       <DataTable
+        caption={t('people.title')}
         rows={props.people}
         empty={t('people.empty')}
         columns={[
@@ -71,6 +72,7 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
       <h1>{t('groups.title')}</h1>
       <ActionLinks links={[['/groups/export.csv', t('list.exportCsv')], canWrite && ['/groups/new', t('groups.new')]]} />
       <DataTable
+        caption={t('groups.title')}
         rows={groups}
         empty={t('groups.empty')}
         columns={[

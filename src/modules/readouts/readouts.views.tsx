@@ -163,6 +163,7 @@ export function DeskListPage(props: { ctx: PageContext; rows: { readout: Readout
         </section>
       )}
       <DataTable
+        caption={t('desk.title')}
         rows={props.rows}
         empty={t('desk.empty')}
         columns={[
@@ -305,6 +306,7 @@ export function DeskReadoutPage(props: {
 
       <h2>{t('desk.history')}</h2>
       <DataTable
+        caption={t('desk.history')}
         rows={[...versions].reverse()}
         empty=""
         columns={[
@@ -326,6 +328,7 @@ export function DeskReadoutPage(props: {
       )}
       <h2>{t('desk.decisions')}</h2>
       <DataTable
+        caption={t('desk.decisions')}
         rows={props.clearances}
         empty={t('desk.noDecisions')}
         columns={[

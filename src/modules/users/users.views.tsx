@@ -28,6 +28,7 @@ export function UsersPage(props: { ctx: PageContext; users: UserRow[]; created?:
         <a href="/admin/users/new">{t('users.new')}</a>
       </p>
       <DataTable
+        caption={t('users.title')}
         rows={props.users}
         empty={t('users.none')}
         columns={[

@@ -5,7 +5,7 @@ import type { Db } from '../client.ts';
 import { users } from '../schema/identity.ts';
 import { groups, partners } from '../schema/partners.ts';
 import type { Role } from '../schema/identity.ts';
-import { systemActor } from '../../platform/actor.ts';
+import { type Actor, systemActor } from '../../platform/actor.ts';
 import { generatePassword } from '../../platform/passwords.ts';
 import { createPerson } from '../../modules/partners/people.service.ts';
 import { createUser } from '../../modules/users/users.service.ts';
@@ -45,9 +45,12 @@ export function loadDemoData(db: Db): Promise<DemoSignIn[]> {
   return db.transaction((tx) => loadDemoDataInto(tx));
 }
 
-async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
-  const actor = systemActor('system (demo data)');
-  await loadReferenceData(db);
+/**
+ * The demo's records on top of the reference data: the seed's Special Envoy, meetings and readouts,
+ * campaigns, camps and repatriations, incidents, taskings and the sanctions lists. The page sweep in
+ * the tests loads the same set.
+ */
+export async function loadDemoRecords(db: Db, actor: Actor): Promise<void> {
   const [usa] = await db.select().from(partners).where(eq(partners.iso3, 'USA'));
   if (usa) {
     await createPerson(db, actor, { partnerId: usa.id, name: 'John Godfrey', title: 'Acting Special Envoy for the Global Coalition to Defeat Daesh/ISIS', classification: 'public' });
@@ -58,6 +61,12 @@ async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
   await loadDemoThreats(db, actor);
   await loadDemoTaskings(db, actor);
   await loadDemoScreening(db, actor);
+}
+
+async function loadDemoDataInto(db: Db): Promise<DemoSignIn[]> {
+  const actor = systemActor('system (demo data)');
+  await loadReferenceData(db);
+  await loadDemoRecords(db, actor);
   const signIns: DemoSignIn[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const [partner] = account.partnerIso3 ? await db.select().from(partners).where(eq(partners.iso3, account.partnerIso3)) : [];

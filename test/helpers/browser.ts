@@ -76,3 +76,44 @@ export function browserJourney<Fixtures>(prepare: (ctx: TestContext) => Promise<
   });
   return journey;
 }
+
+/** The language switch in the page header: the account's form when signed in (it keeps the choice), the links otherwise. */
+export async function chooseLanguage(page: Page, locale: 'en' | 'fr' | 'ar'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) === locale) return;
+  const form = page.locator('form.language-switch');
+  if (await form.count()) {
+    await form.locator('select').selectOption(locale);
+    await form.locator('button[type=submit]').click();
+  } else {
+    await page.locator(`nav.language-switch a[hreflang="${locale}"]`).click();
+  }
+  await page.waitForFunction((wanted) => document.documentElement.lang === wanted, locale);
+}
+
+export const SCREENSHOT_WIDTHS = [375, 768, 1280] as const;
+
+/**
+ * Screenshots of the page a journey ends on, at phone, tablet and desktop widths, in English and in
+ * Arabic (right to left), written to test-results/ for a person to look at (not committed). The page
+ * is left in the language it was in.
+ */
+export async function screenshotJourneyEnd(page: Page, journey: string): Promise<string[]> {
+  const url = page.url();
+  const original = (await page.evaluate(() => document.documentElement.lang)) as 'en' | 'fr' | 'ar';
+  const written: string[] = [];
+  fs.mkdirSync('test-results', { recursive: true });
+  for (const locale of ['en', 'ar'] as const) {
+    await chooseLanguage(page, locale);
+    await page.goto(url);
+    for (const width of SCREENSHOT_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      const file = `test-results/${journey}-${locale}-${width}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      written.push(file);
+    }
+  }
+  await chooseLanguage(page, original);
+  await page.goto(url);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return written;
+}

@@ -10,6 +10,7 @@ export function ImportProblems({ ctx, problems }: { ctx: PageContext; problems?:
     <div class="error-summary" role="alert">
       <h2>{t('import.rejected', { count: problems.length })}</h2>
       <DataTable
+        caption={t('import.rejected', { count: problems.length })}
         rows={problems}
         empty=""
         columns={[

@@ -10,7 +10,7 @@ import { submitBatch } from '../../src/modules/screening/batches.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney, chooseLanguage } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -66,7 +66,13 @@ async function sweep(page: Page, baseUrl: string, pages: string[]) {
 describe.runIf(runBrowser)('every page of every module, with axe in Chromium', () => {
   const journey = browserJourney(async (ctx) => {
     await loadDemoRecords(ctx.db, systemActor('test (demo data)'));
-    return { admin: await makeUser(ctx.db, 'secretariat-admin'), pages: await everyPage(ctx.db) };
+    const pages = await everyPage(ctx.db);
+    const printed = [
+      ['readout', pages.find((url) => /^\/readouts\/\d{4}\//.test(url))],
+      ['campaign', pages.find((url) => /^\/funding\/campaigns\/[0-9a-f-]{36}$/.test(url))],
+      ['nationalities', '/detention/nationalities'],
+    ] as [string, string][];
+    return { admin: await makeUser(ctx.db, 'secretariat-admin'), pages, printed };
   });
 
   it('has no serious or critical violation in English or in Arabic (right to left)', async () => {
@@ -79,6 +85,18 @@ describe.runIf(runBrowser)('every page of every module, with axe in Chromium', (
     await page.waitForLoadState();
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     expect(await sweep(page, baseUrl, fixtures.pages)).toEqual([]);
+    // Printed: the readout, a campaign page and the nationalities table lose the site's chrome and keep their tables whole.
+    await chooseLanguage(page, 'en');
+    await page.emulateMedia({ media: 'print' });
+    fs.mkdirSync('test-results', { recursive: true });
+    for (const [name, url] of fixtures.printed) {
+      await page.goto(`${baseUrl}${url}`);
+      expect(await page.locator('.site-header').evaluate((element) => getComputedStyle(element).display), url).toBe('none');
+      for (const box of await page.locator('.table-scroll').all()) expect(await box.evaluate((element) => getComputedStyle(element).overflowX), url).toBe('visible');
+      await page.pdf({ path: `test-results/print-${name}.pdf`, format: 'A4' });
+    }
+    await page.emulateMedia({ media: 'screen' });
+
     // Signed out: the sign-in page.
     const anonymous = await (await journey.browser.newContext()).newPage();
     expect(await sweep(anonymous, baseUrl, ['/sign-in', '/readouts', '/stabilization', '/camps', '/threats'])).toEqual([]);

@@ -53,6 +53,9 @@ function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Acces
     return denyUnauthenticated(request, reply);
   }
   if (access === 'signed-in') return request.actor ? undefined : denyUnauthenticated(request, reply);
+  // Half-way through signing in (a second factor owed or to enrol): finish that first, rather than
+  // browsing as an anonymous visitor would (ASVS V2.8: the second factor is not optional).
+  if (!request.actor && (stage === 'enrol' || stage === 'password')) return denyUnauthenticated(request, reply);
   // Anonymous visitors may take a few read actions; repos then limit them to public records.
   if (can(request.actor, access)) return;
   if (!request.actor) return denyUnauthenticated(request, reply);

@@ -107,6 +107,9 @@ describe('second factor', () => {
     const blocked = await ctx.app.inject({ method: 'GET', url: '/people', headers });
     expect(blocked.statusCode).toBe(303);
     expect(blocked.headers.location).toBe('/account/second-factor');
+    // Not even pages anonymous visitors may read: the account finishes signing in first.
+    const partners = await ctx.app.inject({ method: 'GET', url: '/partners', headers });
+    expect([partners.statusCode, partners.headers.location]).toEqual([303, '/account/second-factor']);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(401);
     const setup = await ctx.app.inject({ method: 'GET', url: '/account/second-factor', headers });
     expect(setup.statusCode).toBe(200);

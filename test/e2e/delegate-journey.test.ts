@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -62,7 +62,7 @@ describe.runIf(runBrowser)('a delegate in a real browser', () => {
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.screenshot({ path: '.test-cache/partners-ar.png', fullPage: false });
+    await screenshotJourneyEnd(page, 'delegate-partners');
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

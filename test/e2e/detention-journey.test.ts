@@ -5,7 +5,7 @@ import { addSnapshot, createSite } from '../../src/modules/detention/sites.servi
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -42,5 +42,6 @@ describe.runIf(runBrowser)('the nationalities table in a real browser', () => {
     await expect(other.locator('table#nationalities').count()).resolves.toBe(0);
     await expect(other.locator('main').textContent()).resolves.toContain('No figures you may see.');
     expect(await seriousViolations(other)).toEqual([]);
+    await screenshotJourneyEnd(page, 'ftf-member-nationalities');
   });
 });

@@ -5,7 +5,7 @@ import { createCampaign } from '../../src/modules/funding/campaigns.service.ts';
 import { importRates } from '../../src/modules/funding/rates.service.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -65,5 +65,6 @@ describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a rea
     expect(await headline(delegatePage)).toBe('USD 29.8 million pledged of the USD 670 million goal — 4%');
     await expect(delegatePage.getByRole('table').first().textContent()).resolves.toContain('USD 29,815,000.00');
     expect(await seriousViolations(delegatePage)).toEqual([]);
+    await screenshotJourneyEnd(delegatePage, 'delegate-pledge');
   });
 });

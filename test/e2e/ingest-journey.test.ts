@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -39,5 +39,6 @@ describe.runIf(runBrowser)('a secretariat officer ingests a readout, in a real b
     await page.goBack();
     await card(5).getByRole('link', { name: 'Open the record' }).click();
     await expect(page.locator('main').textContent()).resolves.toContain('Kabul');
+    await screenshotJourneyEnd(page, 'officer-ingest');
   });
 });

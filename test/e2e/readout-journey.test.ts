@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeUser, partnerId, signedIn } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -84,6 +84,9 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await expect(publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).count()).resolves.toBe(1);
     const feed = await publicPage.request.get(`${baseUrl}/readouts/feed.atom`);
     expect(await feed.text()).toContain('Readout of the Journey Cell Meeting');
+    expect(await visitor.cookies()).toEqual([]);
+    await publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).click();
+    await screenshotJourneyEnd(publicPage, 'public-reader-readout');
     expect(await visitor.cookies()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { createIncident } from '../../src/modules/threats/threats.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney } from '../helpers/browser.ts';
+import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const GROUPS = ['Communications Working Group', 'Counter ISIS Finance Group (CIFG)', 'Foreign Terrorist Fighters Working Group'];
@@ -55,5 +55,6 @@ describe.runIf(runBrowser)('from the Small Group meeting to the ISIS-K branch pa
     expect(main).toContain('Shared lists of ISIS-K facilitators with partners');
     expect(main).toContain('Political Directors Small Group meeting');
     expect(await seriousViolations(lead)).toEqual([]);
+    await screenshotJourneyEnd(lead, 'co-lead-tasking');
   });
 });

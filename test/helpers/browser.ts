@@ -103,8 +103,8 @@ export async function screenshotJourneyEnd(page: Page, journey: string): Promise
   const written: string[] = [];
   fs.mkdirSync('test-results', { recursive: true });
   for (const locale of ['en', 'ar'] as const) {
+    // Both ways of choosing come back to this same page, in the language chosen.
     await chooseLanguage(page, locale);
-    await page.goto(url);
     for (const width of SCREENSHOT_WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       const file = `test-results/${journey}-${locale}-${width}.png`;
@@ -113,7 +113,7 @@ export async function screenshotJourneyEnd(page: Page, journey: string): Promise
     }
   }
   await chooseLanguage(page, original);
-  await page.goto(url);
   await page.setViewportSize({ width: 1280, height: 900 });
+  if (new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`choosing a language left ${url} for ${page.url()}`);
   return written;
 }

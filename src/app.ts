@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import { rewriteLocalePath } from './platform/i18n/path-locale.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -59,6 +60,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
           },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // /fr/… and /ar/… are the same routes in French and Arabic (platform/i18n/path-locale.ts).
+    rewriteUrl: rewriteLocalePath,
     // Refuse unknown fields instead of silently dropping them (ARCHITECTURE rule 9), and coerce form strings.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     genReqId: () => crypto.randomUUID(),

@@ -16,7 +16,8 @@ export class AnonymousPageCache {
 
   private key(request: FastifyRequest): string | null {
     if (this.ttlMs <= 0 || request.actor || request.session || request.method !== 'GET') return null;
-    return `${request.locale} ${request.url}`;
+    // The path's language changes the links on the page, not only its words: it is part of the key.
+    return `${request.locale} ${request.pathLocale ?? '-'} ${request.url}`;
   }
 
   /** Sends the remembered copy and returns true, or returns false when there is none to send. */

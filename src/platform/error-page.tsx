@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { Layout } from './views/layout.tsx';
 import { pageContext } from './views/page-context.ts';
-import { renderDocument } from './views/render.ts';
+import { renderPageFor } from './views/render.ts';
 
 export function renderErrorPage(request: FastifyRequest, problem: { status: number; title: string; detail: string; requestId: string }): string {
   const ctx = pageContext(request);
-  return renderDocument(
+  return renderPageFor(
+    request,
     <Layout ctx={ctx} title={problem.title}>
       <h1>
         {problem.status} · {problem.title}

@@ -7,6 +7,7 @@ import { loadActor, loadActorByApiToken } from './actor-loader.ts';
 import { type Action, can } from './authz.ts';
 import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
+import { pathLocaleOf } from './i18n/path-locale.ts';
 import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow } from './session.ts';
 
 /**
@@ -31,6 +32,8 @@ declare module 'fastify' {
     isApi: boolean;
     /** How many things wait for this user's action (shown beside the desk link); 0 when none or unknown. */
     attention: number;
+    /** The language the path named (/fr/…), whose links the page keeps; null when the path named none. */
+    pathLocale: Locale | null;
   }
 }
 
@@ -74,6 +77,7 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('isApi', false);
   app.decorateRequest('attention', 0);
+  app.decorateRequest('pathLocale', null);
 
   app.addHook('onRequest', async (request, reply) => {
     request.isApi = request.url.startsWith('/api/');
@@ -94,9 +98,12 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
         }
       }
     }
+    // The language a path names (/fr/…) wins, then ?lang=, then the account's choice, then the browser's.
+    const fromPath = pathLocaleOf(request.raw);
     const requested = (request.query as Record<string, unknown> | undefined)?.lang;
     const preferred = isLocale(request.actor?.locale) ? request.actor.locale : null;
-    request.locale = isLocale(requested) ? requested : (preferred ?? negotiateLocale(request.headers['accept-language']));
+    request.locale = fromPath ?? (isLocale(requested) ? requested : (preferred ?? negotiateLocale(request.headers['accept-language'])));
+    request.pathLocale = fromPath ?? null;
     request.t = translator(request.locale);
     // Unknown addresses answer 404 to everyone; every declared route without an access rule is closed.
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'signed-in');

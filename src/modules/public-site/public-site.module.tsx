@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { isDatabaseReachable } from '../../db/client.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { renderDocument, sendPage } from '../../platform/views/render.ts';
+import { renderPageFor, sendPage } from '../../platform/views/render.ts';
 import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
 import { countVisiblePartnersAndGroups } from '../partners/partners.service.ts';
 import { CookiesPage, HomePage } from './public-site.views.tsx';
@@ -15,7 +15,7 @@ export const publicSiteModule: AppModule = async (app, { db, config }) => {
   app.get('/', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
     homeCache.respond(request, reply, async () => {
       const counts = await countVisiblePartnersAndGroups(db, request.actor);
-      return { body: renderDocument(<HomePage ctx={pageContext(request)} partnerCount={counts.partners} groupCount={counts.groups} />) };
+      return { body: renderPageFor(request, <HomePage ctx={pageContext(request)} partnerCount={counts.partners} groupCount={counts.groups} />) };
     }),
   );
 

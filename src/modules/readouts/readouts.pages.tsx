@@ -7,7 +7,7 @@ import type { AppModule } from '../../platform/module.ts';
 import { ProblemResponses } from '../../platform/openapi.ts';
 import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
-import { renderDocument, sendPage } from '../../platform/views/render.ts';
+import { renderPageFor, sendPage } from '../../platform/views/render.ts';
 import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
 import { listGroups, partnersByIds } from '../partners/partners.repo.ts';
@@ -47,7 +47,7 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
   app.get('/readouts', { config: { access: 'public' }, schema: { querystring: PublicQuery, hide: true } }, async (request, reply) =>
     publicCache.respond(request, reply, async () => {
       const [{ rows, total }, groups, theaters] = await Promise.all([readouts.listPublished(db, request.actor, request.query), listGroups(db, request.actor), listTheaters(db)]);
-      return { body: renderDocument(<PublicReadoutListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} />) };
+      return { body: renderPageFor(request, <PublicReadoutListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} />) };
     }),
   );
 
@@ -88,7 +88,7 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
         const found = await readouts.getPublished(db, request.actor, request.params.year, request.params.slug);
         // An old address (the title changed since) moves permanently to the current one.
         if (found.readout.slug !== request.params.slug) return reply.redirect(readoutPath(found.readout), 301);
-        return { body: renderDocument(<PublicReadoutPage ctx={pageContext(request)} {...found} />) };
+        return { body: renderPageFor(request, <PublicReadoutPage ctx={pageContext(request)} {...found} />) };
       }),
   );
 

@@ -1,13 +1,28 @@
 import type { ComponentChildren } from 'preact';
 import { can } from '../authz.ts';
-import { direction, LOCALE_NAMES, LOCALES, type Locale } from '../i18n/i18n.ts';
+import { direction, LOCALE_NAMES, LOCALES } from '../i18n/i18n.ts';
+import { localizedPath } from '../i18n/path-locale.ts';
 import { CsrfField } from './forms.tsx';
 import type { PageContext } from './page-context.ts';
 
-function withLang(url: string, locale: Locale): string {
+/** This page's address without any ?lang=, to be put under a language's path. */
+function pathWithoutLang(url: string): string {
   const parsed = new URL(url, 'http://local');
-  parsed.searchParams.set('lang', locale);
+  parsed.searchParams.delete('lang');
   return `${parsed.pathname}${parsed.search}`;
+}
+
+/** Where search engines and readers find this page in each language (the English one at the plain address). */
+function LanguageAlternates({ ctx }: { ctx: PageContext }) {
+  const path = pathWithoutLang(ctx.url);
+  return (
+    <>
+      {LOCALES.map((code) => (
+        <link rel="alternate" hrefLang={code} href={code === 'en' ? path : localizedPath(code, path)} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={path} />
+    </>
+  );
 }
 
 function LanguageSwitch({ ctx }: { ctx: PageContext }) {
@@ -35,7 +50,7 @@ function LanguageSwitch({ ctx }: { ctx: PageContext }) {
       <ul>
         {LOCALES.map((code) => (
           <li>
-            <a href={withLang(ctx.url, code)} lang={code} hrefLang={code} aria-current={code === ctx.locale ? 'true' : undefined}>
+            <a href={localizedPath(code, pathWithoutLang(ctx.url))} lang={code} hrefLang={code} aria-current={code === ctx.locale ? 'true' : undefined}>
               {LOCALE_NAMES[code]}
             </a>
           </li>
@@ -118,6 +133,7 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/app.js" defer />
+        <LanguageAlternates ctx={ctx} />
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestContext, buildTestApp, loginAs } from './helpers/app.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
+afterAll(() => ctx.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers });
+
+describe('public pages in the language their path names', () => {
+  it('serves /fr/… in French and /ar/… in Arabic, right to left, whatever the browser asks for, and sets no cookie', async () => {
+    const french = await get('/fr/readouts', { 'accept-language': 'ar' });
+    expect(french.statusCode).toBe(200);
+    expect(french.body).toMatch(/<html lang="fr" dir="ltr">/);
+    expect(french.headers['set-cookie']).toBeUndefined();
+    const arabic = await get('/ar/readouts', { 'accept-language': 'fr' });
+    expect(arabic.body).toMatch(/<html lang="ar" dir="rtl">/);
+    expect((await get('/ar')).body).toMatch(/<html lang="ar" dir="rtl">/);
+  });
+
+  it('keeps the reader in that language from link to link and in the search form, and names every language’s address', async () => {
+    const page = (await get('/fr/readouts')).body;
+    expect(page).toContain('action="/fr/readouts"');
+    expect(page).toContain('href="/fr/stabilization"');
+    expect(page).toContain('href="/assets/app.css"');
+    for (const [code, href] of [['en', '/readouts'], ['fr', '/fr/readouts'], ['ar', '/ar/readouts'], ['x-default', '/readouts']]) expect(page).toContain(`<link rel="alternate" hreflang="${code}" href="${href}"/>`);
+    // The language switch names each language's address, English included.
+    expect(page).toMatch(/<a href="\/en\/readouts" lang="en" hreflang="en"/);
+    expect(page).toMatch(/<a href="\/ar\/readouts" lang="ar" hreflang="ar"/);
+    // A search keeps the language and the words searched.
+    expect((await get('/fr/readouts?q=Rome')).body).toMatch(/<html lang="fr"/);
+  });
+
+  it('does not mix the languages in the shared copy of anonymous pages', async () => {
+    await get('/fr/readouts');
+    const plain = await get('/readouts', { 'accept-language': 'fr' });
+    expect(plain.body).toMatch(/<html lang="fr"/);
+    expect(plain.body).not.toContain('href="/fr/stabilization"');
+  });
+
+  it('lets a signed-in user read under a language path too, with the account’s session', async () => {
+    const officer = await loginAs(ctx, 'secretariat-officer');
+    const page = await get('/ar/meetings', { cookie: officer.headers.cookie });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(page.body).toContain('href="/ar/meetings/new"');
+  });
+});

@@ -73,14 +73,18 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
 
     const visitor = await browser.newContext();
     const publicPage = await visitor.newPage();
-    await publicPage.goto(`${baseUrl}/readouts`);
+    // A reader in French: the path names the language, and every link and the search keep it.
+    await publicPage.goto(`${baseUrl}/fr/readouts`);
+    await expect(publicPage.locator('html').getAttribute('lang')).resolves.toBe('fr');
     await publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).click();
+    await publicPage.waitForURL(/\/fr\/readouts\/2025\//);
     await expect(publicPage.getByText('Partners agreed a joint plan for the Lake Chad Basin.').count()).resolves.toBe(1);
     expect(await seriousViolations(publicPage)).toEqual([]);
-    await publicPage.goto(`${baseUrl}/readouts`);
-    await publicPage.getByLabel('Search').fill('joint plan Lake Chad');
-    await publicPage.getByLabel('Search').press('Enter');
-    await publicPage.waitForURL(/q=joint/);
+    await publicPage.getByRole('link', { name: 'Comptes rendus', exact: true }).first().click();
+    await publicPage.getByLabel('Rechercher').fill('joint plan Lake Chad');
+    await publicPage.getByLabel('Rechercher').press('Enter');
+    await publicPage.waitForURL(/\/fr\/readouts\?q=joint/);
+    await expect(publicPage.locator('html').getAttribute('lang')).resolves.toBe('fr');
     await expect(publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).count()).resolves.toBe(1);
     const feed = await publicPage.request.get(`${baseUrl}/readouts/feed.atom`);
     expect(await feed.text()).toContain('Readout of the Journey Cell Meeting');

@@ -135,6 +135,8 @@ const MATRIX: Record<string, Who[]> = {
   'POST /desk/readouts/:id/publish': SECRETARIAT,
   'POST /desk/readouts/:id/withdraw': SECRETARIAT,
   'GET /desk/readouts/:id/diff': READOUT_DESK,
+  'POST /desk/readouts/:id/translations/:locale': SECRETARIAT,
+  'PUT /api/v1/readouts/:id/translations/:locale': SECRETARIAT,
   'GET /admin/audit': ADMIN,
   'GET /admin/audit/export.csv': ADMIN,
   'GET /api/v1/audit': ADMIN,
@@ -275,6 +277,7 @@ function concreteUrl(pattern: string): string {
     .replaceAll(':id', '00000000-0000-4000-8000-000000000000')
     .replaceAll(':itemId', '00000000-0000-4000-8000-000000000001')
     .replaceAll(':factId', '00000000-0000-4000-8000-000000000002')
+    .replace(':locale', 'fr')
     .replace(':topic', 'stabilization')
     .replace(':year/:slug', '2021/no-such-readout')
     .replace(':slug', 'isis-k')

@@ -38,7 +38,7 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await officerPage.getByRole('button', { name: 'Draft a readout from the record' }).click();
     await officerPage.waitForURL(/\/desk\/readouts\//);
     const deskUrl = officerPage.url();
-    await expect(officerPage.getByLabel('Title').inputValue()).resolves.toBe('Readout of the Journey Cell Meeting');
+    await expect(officerPage.locator('#field-title').inputValue()).resolves.toBe('Readout of the Journey Cell Meeting');
     await expect(officerPage.getByLabel('Text (Markdown)').inputValue()).resolves.toContain('Lake Chad Basin (West Africa and the Lake Chad Basin): Partners agreed a joint plan.');
     expect(await seriousViolations(officerPage)).toEqual([]);
     await officerPage.getByRole('button', { name: 'Send for clearance' }).click();
@@ -55,7 +55,7 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await expect(officerPage.getByText('Please name the co-chairs.').count()).resolves.toBe(1);
     await officerPage.goto(deskUrl);
     await officerPage.getByLabel('Text (Markdown)').fill('The United States and Italy co-chaired the Journey Cell, which met virtually on 4 March 2025.\n\nPartners agreed a joint plan for the Lake Chad Basin.');
-    await officerPage.getByRole('button', { name: 'Save' }).click();
+    await officerPage.getByRole('button', { name: 'Save', exact: true }).click();
     await officerPage.waitForURL(deskUrl);
     await officerPage.getByRole('button', { name: 'Send for clearance' }).click();
 

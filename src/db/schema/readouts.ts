@@ -92,3 +92,23 @@ export const readoutSlugs = pgTable(
   },
   (table) => [primaryKey({ columns: [table.year, table.slug] })],
 );
+
+/**
+ * A readout in another language than its original (English): one per language, the published text
+ * translated. The public page offers the languages a readout has.
+ */
+export const readoutTranslations = pgTable(
+  'readout_translations',
+  {
+    readoutId: uuid('readout_id')
+      .notNull()
+      .references(() => readouts.id, { onDelete: 'cascade' }),
+    locale: text('locale').notNull(),
+    title: text('title').notNull(),
+    bodyMarkdown: text('body_markdown').notNull(),
+    translatorId: uuid('translator_id').references(() => users.id),
+    translatorLabel: text('translator_label').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.readoutId, table.locale] })],
+);

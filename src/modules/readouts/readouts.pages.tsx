@@ -8,6 +8,8 @@ import { ProblemResponses } from '../../platform/openapi.ts';
 import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { renderPageFor, sendPage } from '../../platform/views/render.ts';
+import { localizedPath } from '../../platform/i18n/path-locale.ts';
+import { saveTranslation, TranslationInput, translationsOf } from './translations.service.ts';
 import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
 import { listGroups, partnersByIds } from '../partners/partners.repo.ts';
@@ -15,6 +17,8 @@ import { htmlToText, renderVersion } from './markdown.ts';
 import * as readouts from './readouts.service.ts';
 import { DeskListPage, DeskReadoutPage, DiffPage, PublicReadoutListPage, PublicReadoutPage, readoutPath } from './readouts.views.tsx';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
+
+const TranslationParams = Type.Object({ id: Type.String({ format: 'uuid' }), locale: Type.String({ maxLength: 5 }) });
 
 const PublicQuery = Type.Object(
   {
@@ -87,8 +91,8 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
       publicCache.respond(request, reply, async () => {
         const found = await readouts.getPublished(db, request.actor, request.params.year, request.params.slug);
         // An old address (the title changed since) moves permanently to the current one.
-        if (found.readout.slug !== request.params.slug) return reply.redirect(readoutPath(found.readout), 301);
-        return { body: renderPageFor(request, <PublicReadoutPage ctx={pageContext(request)} {...found} />) };
+        if (found.readout.slug !== request.params.slug) return reply.redirect(request.pathLocale ? localizedPath(request.pathLocale, readoutPath(found.readout)) : readoutPath(found.readout), 301);
+        return { body: renderPageFor(request, <PublicReadoutPage ctx={pageContext(request)} {...found} translations={await translationsOf(db, found.readout.id)} />) };
       }),
   );
 
@@ -107,7 +111,7 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
     const record = await readouts.getReadoutForDesk(db, request.actor, id);
     const names = new Map((await partnersByIds(db, record.coLeads)).map((p) => [p.id, p.nameEn]));
     const may = { write: can(request.actor, 'readout.write'), clear: request.actor?.role === 'co-chair' && record.coLeads.includes(request.actor.partnerId ?? '') };
-    return sendPage(reply, <DeskReadoutPage ctx={pageContext(request)} {...record} coLeadNames={names} may={may} {...extra} />, status);
+    return sendPage(reply, <DeskReadoutPage ctx={pageContext(request)} {...record} coLeadNames={names} may={may} translations={await translationsOf(db, id)} {...extra} />, status);
   }
 
   /** Runs a desk action; refusals and bad input come back on the readout page, not as a bare error. */
@@ -141,6 +145,20 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
     const draft = { title: String(input.title ?? ''), bodyMarkdown: String(input.bodyMarkdown ?? ''), correctionNote: input.correctionNote as string | undefined };
     return deskAction(request, reply, request.params.id, () => readouts.saveVersion(db, request.actor, request.params.id, input), draft);
   });
+
+  app.post('/desk/readouts/:id/translations/:locale', { config: { access: 'readout.write' }, schema: { params: TranslationParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, unknown>;
+    return deskAction(request, reply, request.params.id, () => saveTranslation(db, request.actor, request.params.id, request.params.locale, { title: body.title, bodyMarkdown: body.bodyMarkdown }));
+  });
+
+  app.put(
+    '/api/v1/readouts/:id/translations/:locale',
+    { config: { access: 'readout.write' }, schema: { tags: ['readouts'], summary: 'Save the translation of a readout into French or Arabic (replaces the one saved before)', params: TranslationParams, body: TranslationInput, response: { 200: Type.Object({ locale: Type.String(), title: Type.String(), bodyMarkdown: Type.String(), updatedAt: Type.String({ format: 'date-time' }) }), ...ProblemResponses } } },
+    async (request) => {
+      const saved = await saveTranslation(db, request.actor, request.params.id, request.params.locale, request.body);
+      return { locale: saved.locale, title: saved.title, bodyMarkdown: saved.bodyMarkdown, updatedAt: saved.updatedAt.toISOString() };
+    },
+  );
 
   app.post('/desk/readouts/:id/submit', { config: { access: 'readout.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
     deskAction(request, reply, request.params.id, () => readouts.submitForClearance(db, request.actor, request.params.id)),

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readouts } from '../../db/schema/readouts.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { postForm, type SignedInClient, type TestContext, buildTestApp, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
 
@@ -170,6 +171,38 @@ describe('readout workflow', () => {
     expect((await get(null, '/readouts')).body).not.toContain('Readout for partners only');
     const delegate = await loginAs(ctx, 'delegate');
     expect((await get(delegate, '/readouts/2024/readout-for-partners-only')).statusCode).toBe(200);
+  });
+});
+
+describe('translations', () => {
+  it('shows readers of French and Arabic the readout in their language, offers every language it has, and says when it has not theirs', async () => {
+    const meeting = await meetingWithRecord('21st meeting of the CIFG (translation test)');
+    const id = await draft(meeting.id);
+    await clearAndPublish(id, currentVersion((await get(officer, `/desk/readouts/${id}`)).body));
+    const [published] = await ctx.db.select({ year: readouts.year, slug: readouts.slug }).from(readouts).where(eq(readouts.id, id));
+    const readoutUrl = `/readouts/${published?.year}/${published?.slug}`;
+
+    // Not yet translated: a French reader gets the English original, and is told so.
+    const untranslated = (await get(null, `/fr${readoutUrl}`)).body;
+    expect(untranslated).toContain('n’a pas été traduit dans votre langue');
+
+    const saved = await post(officer, `/desk/readouts/${id}/translations/fr`, { title: 'Compte rendu de la 21e réunion du CIFG', bodyMarkdown: 'Les membres sont convenus de partager leurs désignations.' });
+    expect(saved.statusCode).toBe(303);
+    const api = await ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/ar`, headers: officer.headers, payload: { title: 'محضر الاجتماع الحادي والعشرين', bodyMarkdown: 'اتفق الأعضاء على تبادل قرارات التصنيف.' } });
+    expect(api.statusCode, api.body).toBe(200);
+    expect((await ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/de`, headers: officer.headers, payload: { title: 'x', bodyMarkdown: 'y' } })).json().errors).toEqual([{ field: 'locale', message: 'readouts are translated into fr or ar, not "de"' }]);
+
+    const french = (await get(null, `/fr${readoutUrl}`)).body;
+    expect(french).toMatch(/<h1 lang="fr" dir="auto">Compte rendu de la 21e réunion du CIFG<\/h1>/);
+    expect(french).toContain('Les membres sont convenus de partager leurs désignations.');
+    for (const [code, href] of [['en', `/en${readoutUrl}`], ['fr', `/fr${readoutUrl}`], ['ar', `/ar${readoutUrl}`]]) expect(french).toContain(`href="${href}" hreflang="${code}"`);
+    const arabic = (await get(null, `/ar${readoutUrl}`)).body;
+    expect(arabic).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(arabic).toContain('اتفق الأعضاء على تبادل قرارات التصنيف.');
+    // English stays the original.
+    expect((await get(null, readoutUrl)).body).toContain('Members agreed to share designations.');
+    // A co-chair clears readouts; translating them is the secretariat's.
+    expect((await ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/fr`, headers: usChair.headers, payload: { title: 'x', bodyMarkdown: 'y' } })).statusCode).toBe(403);
   });
 });
 

@@ -2,6 +2,8 @@ import { diffWords } from 'diff';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
+import { direction, LOCALE_NAMES, type Locale } from '../../platform/i18n/i18n.ts';
+import { localizedPath } from '../../platform/i18n/path-locale.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -9,7 +11,8 @@ import { meetingWhen } from '../meetings/meeting-time.ts';
 import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import type { GroupRow } from '../partners/partners.repo.ts';
-import { renderVersion } from './markdown.ts';
+import { renderMarkdown, renderVersion } from './markdown.ts';
+import { TRANSLATION_LOCALES, type TranslationRow } from './translations.service.ts';
 import type { ClearanceRow, PublishedReadout, ReadoutRow, ReadoutVersionRow } from './readouts.repo.ts';
 
 type Meeting = PublishedReadout['meeting'];
@@ -78,19 +81,37 @@ export function PublicReadoutListPage(props: {
   );
 }
 
-export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow; version: ReadoutVersionRow; meeting: Meeting; versions: ReadoutVersionRow[] }) {
+export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow; version: ReadoutVersionRow; meeting: Meeting; versions: ReadoutVersionRow[]; translations: TranslationRow[] }) {
   const { ctx, readout, version, meeting } = props;
   const { t, locale } = ctx;
   const corrections = props.versions.filter((v) => v.correctionNote);
+  // The reader's language if the readout has it, else the English original (said so, for a reader of another language).
+  const translation = props.translations.find((candidate) => candidate.locale === locale);
+  const shown = translation ? { title: translation.title, bodyMarkdown: translation.bodyMarkdown, lang: translation.locale } : { title: version.title, bodyMarkdown: version.bodyMarkdown, lang: 'en' };
+  const languages = ['en', ...props.translations.map((candidate) => candidate.locale)] as Locale[];
   return (
-    <Layout ctx={ctx} title={version.title}>
+    <Layout ctx={ctx} title={shown.title}>
       <article class="readout">
         <p>
           <a href="/readouts">{t('readouts.backToList')}</a>
         </p>
-        <h1 lang="en" dir="auto">
-          {version.title}
+        <h1 lang={shown.lang} dir="auto">
+          {shown.title}
         </h1>
+        {languages.length > 1 && (
+          <p class="readout-languages">
+            {t('translations.available')}{' '}
+            {languages.map((code, index) => (
+              <>
+                {index > 0 && ' · '}
+                <a href={localizedPath(code, readoutPath(readout))} hrefLang={code} lang={code} aria-current={code === shown.lang ? 'true' : undefined}>
+                  {LOCALE_NAMES[code]}
+                </a>
+              </>
+            ))}
+          </p>
+        )}
+        {locale !== 'en' && !translation && <p class="notice">{t('translations.notTranslated')}</p>}
         <dl class="facts">
           <dt>{t('meetings.when')}</dt>
           <dd>
@@ -102,7 +123,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
           <dd>{formatDay(readout.publishedAt as Date, locale)}</dd>
         </dl>
         {/* Rendered by renderMarkdown: raw HTML escaped, output sanitised to an allow-list. */}
-        <div class="readout-body" lang="en" dir="auto" dangerouslySetInnerHTML={{ __html: renderVersion(version) }} />
+        <div class="readout-body" lang={shown.lang} dir="auto" dangerouslySetInnerHTML={{ __html: translation ? renderMarkdown(translation.bodyMarkdown) : renderVersion(version) }} />
         {corrections.length > 0 && (
           <section aria-labelledby="corrections-heading">
             <h2 id="corrections-heading">{t('readouts.corrections')}</h2>
@@ -194,6 +215,7 @@ export function DeskReadoutPage(props: {
   conflict?: { number: number; title: string; bodyMarkdown: string; authorLabel: string };
   errors?: FieldProblem[];
   message?: string;
+  translations?: TranslationRow[];
 }) {
   const { ctx, readout, versions } = props;
   const { t, locale } = ctx;
@@ -339,7 +361,42 @@ export function DeskReadoutPage(props: {
           { header: t('audit.when'), cell: (c) => formatDay(c.decidedAt, locale) },
         ]}
       />
+      {editable && <TranslationForms ctx={ctx} readoutId={readout.id} translations={props.translations ?? []} />}
     </Layout>
+  );
+}
+
+/** One form per language the readout can be translated into, holding the translation saved so far. */
+function TranslationForms({ ctx, readoutId, translations }: { ctx: PageContext; readoutId: string; translations: TranslationRow[] }) {
+  const { t, locale } = ctx;
+  return (
+    <section aria-labelledby="translations-heading">
+      <h2 id="translations-heading">{t('translations.title')}</h2>
+      <p>{t('translations.intro')}</p>
+      {TRANSLATION_LOCALES.map((code) => {
+        const saved = translations.find((translation) => translation.locale === code);
+        return (
+          <form method="post" action={`/desk/readouts/${readoutId}/translations/${code}`} class="record-form" lang={code} dir={direction(code)}>
+            <h3>{t('translations.in', { language: LOCALE_NAMES[code] })}</h3>
+            <CsrfField ctx={ctx} />
+            <div class="field">
+              <label for={`translation-${code}-title`}>{t('translations.titleIn', { language: LOCALE_NAMES[code] })}</label>
+              <input id={`translation-${code}-title`} name="title" value={saved?.title ?? ''} required maxLength={500} />
+            </div>
+            <div class="field">
+              <label for={`translation-${code}-body`}>{t('translations.bodyIn', { language: LOCALE_NAMES[code] })}</label>
+              <textarea id={`translation-${code}-body`} name="bodyMarkdown" rows={10} required>
+                {saved?.bodyMarkdown ?? ''}
+              </textarea>
+            </div>
+            {saved && <p class="hint">{t('translations.savedBy', { who: saved.translatorLabel, date: formatDay(saved.updatedAt, locale) })}</p>}
+            <FormActions>
+              <button type="submit">{t('translations.save')}</button>
+            </FormActions>
+          </form>
+        );
+      })}
+    </section>
   );
 }
 

@@ -1,0 +1,41 @@
+import { asc, eq } from 'drizzle-orm';
+import { Type } from '@fastify/type-provider-typebox';
+import type { Db } from '../../db/client.ts';
+import { readoutTranslations } from '../../db/schema/readouts.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/authz.ts';
+import { InvalidInput, NotFound } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validate.ts';
+import { MAX_BODY_CHARACTERS } from './readouts.service.ts';
+import * as repo from './readouts.repo.ts';
+
+/** Readouts are written in English; these are the languages they can be translated into. */
+export const TRANSLATION_LOCALES = ['fr', 'ar'] as const;
+export type TranslationLocale = (typeof TRANSLATION_LOCALES)[number];
+
+export const TranslationInput = Type.Object(
+  { title: Type.String({ minLength: 1, maxLength: 500 }), bodyMarkdown: Type.String({ minLength: 1, maxLength: MAX_BODY_CHARACTERS }) },
+  { additionalProperties: false },
+);
+
+export type TranslationRow = typeof readoutTranslations.$inferSelect;
+
+export function translationsOf(db: Db, readoutId: string): Promise<TranslationRow[]> {
+  return db.select().from(readoutTranslations).where(eq(readoutTranslations.readoutId, readoutId)).orderBy(asc(readoutTranslations.locale));
+}
+
+/** Saves (or replaces) a readout's translation into one language; audited. */
+export async function saveTranslation(db: Db, actor: MaybeActor, readoutId: string, locale: string, raw: unknown): Promise<TranslationRow> {
+  authorize(actor, 'readout.write');
+  if (!(TRANSLATION_LOCALES as readonly string[]).includes(locale)) throw new InvalidInput([{ field: 'locale', message: `readouts are translated into ${TRANSLATION_LOCALES.join(' or ')}, not "${locale}"` }]);
+  const input = parseInput(TranslationInput, raw);
+  if (!(await repo.findManageable(db, actor, readoutId))) throw new NotFound('The readout');
+  return db.transaction(async (tx) => {
+    const values = { readoutId, locale, title: input.title.trim(), bodyMarkdown: input.bodyMarkdown, translatorId: actor?.userId ?? null, translatorLabel: actor?.label ?? 'system', updatedAt: new Date() };
+    const [row] = await tx.insert(readoutTranslations).values(values).onConflictDoUpdate({ target: [readoutTranslations.readoutId, readoutTranslations.locale], set: values }).returning();
+    if (!row) throw new Error('translation upsert returned nothing');
+    await appendAudit(tx, actor, { action: 'readout.translation-saved', entityType: 'readout', entityId: readoutId, detail: { locale, title: row.title } });
+    return row;
+  });
+}

@@ -15,7 +15,7 @@ function alertColumns<Row extends AlertRow>(t: PageContext['t']): Column<Row>[] 
   return [
     { header: t('screening.decidedAt'), cell: (alert) => alert.raisedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
     { header: t('screening.name'), cell: (alert) => <span dir="auto">{alert.name}</span> },
-    { header: 'Ref', cell: (alert) => alert.ref, ltr: true },
+    { header: t('screening.ref'), cell: (alert) => alert.ref, ltr: true },
     { header: t('screening.score'), cell: (alert) => alert.score },
     { header: t('screening.names'), cell: (alert) => <span dir="auto">{alert.listedName}</span> },
   ];

@@ -143,7 +143,7 @@ export function ScreeningPage(props: { ctx: PageContext; values?: Record<string,
       <form method="post" action="/screening" class="record-form">
         <CsrfField ctx={ctx} />
         <TextField name="name" label={t('screening.name')} value={values.name} errors={props.errors} required maxLength={500} dir="auto" />
-        <TextField name="dob" label={t('screening.dob')} value={values.dob} errors={props.errors} hint="YYYY or YYYY-MM-DD" />
+        <TextField name="dob" label={t('screening.dob')} value={values.dob} errors={props.errors} hint={t('screening.dobHint')} />
         <TextField name="nationality" label={t('screening.nationality')} value={values.nationality} errors={props.errors} />
         <FormActions>
           <button type="submit">{t('screening.screen')}</button>
@@ -224,7 +224,7 @@ export function ChangesPage(props: { ctx: PageContext; version: VersionRow; prev
         empty={t('screening.none')}
         caption={title}
         columns={[
-          { header: 'Ref', cell: (row) => row.ref, ltr: true },
+          { header: t('screening.ref'), cell: (row) => row.ref, ltr: true },
           { header: t('screening.names'), cell: (row) => <span dir="auto">{row.name}</span> },
         ]}
       />
@@ -259,7 +259,7 @@ export function DecisionsPage({ ctx, rows }: { ctx: PageContext; rows: DecisionR
         columns={[
           { header: t('screening.decidedAt'), cell: (row) => row.decidedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
           { header: t('screening.name'), cell: (row) => <span dir="auto">{row.nameAsScreened}</span> },
-          { header: 'Ref', cell: (row) => row.entityRef, ltr: true },
+          { header: t('screening.ref'), cell: (row) => row.entityRef, ltr: true },
           { header: t('screening.decide'), cell: (row) => t(`screening.decision.${row.decision}` as never) },
           { header: t('screening.decisionNote'), cell: (row) => <span dir="auto">{row.note}</span> },
           { header: t('detention.historyWho'), cell: (row) => row.decidedByLabel },

@@ -262,7 +262,7 @@ export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[
         <CsrfField ctx={ctx} />
         <TextField name="occurredOn" label={t('funding.date')} type="date" value={text('occurredOn')} errors={errors} required />
         <TextField name="localTime" label={t('threats.localTime')} type="time" value={text('localTime')} errors={errors} />
-        <TextField name="timeZone" label={t('threats.timeZone')} value={text('timeZone')} errors={errors} hint="Asia/Kabul" />
+        <TextField name="timeZone" label={t('threats.timeZone')} value={text('timeZone')} errors={errors} hint={t('threats.timeZoneHint')} />
         <SelectField name="branchSlug" label={t('threats.branch')} value={text('branchSlug')} options={props.branches.map((branch) => [branch.slug, branch.shortName])} errors={errors} required />
         <SelectField name="attribution" label={t('threats.attribution')} value={text('attribution')} options={ATTRIBUTIONS.map((value) => [value, t(`threats.attribution.${value}` as never)])} errors={errors} required />
         <SelectField name="theaterSlug" label={t('threats.region')} value={text('theaterSlug')} emptyLabel="—" options={props.theaters.map((theater) => [theater.slug, theaterName(theater, ctx.locale as Locale)])} errors={errors} />

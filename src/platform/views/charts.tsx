@@ -13,12 +13,24 @@ export interface ChartSeries {
 }
 
 const WIDTH = 640;
+
+/**
+ * Right-to-left pages mirror the charts, as Arabic charts are drawn: labels on the right, bars growing
+ * leftwards, time running from right to left. Positions are mirrored; the text itself is not.
+ */
+function mirror(rtl: boolean | undefined) {
+  return {
+    x: (value: number) => (rtl ? WIDTH - value : value),
+    anchor: (anchor: 'start' | 'middle' | 'end') => (rtl && anchor !== 'middle' ? (anchor === 'start' ? 'end' : 'start') : anchor),
+  };
+}
 const LABEL_WIDTH = 180;
 const BAR_HEIGHT = 8;
 const ROW_GAP = 10;
 
 /** Horizontal grouped bars: one row per label, one bar per series. */
-export function BarChart(props: { title: string; series: ChartSeries[]; rows: { label: string; values: number[] }[]; formatTick: (value: number) => string }) {
+export function BarChart(props: { title: string; series: ChartSeries[]; rows: { label: string; values: number[] }[]; formatTick: (value: number) => string; rtl?: boolean }) {
+  const m = mirror(props.rtl);
   const max = Math.max(1, ...props.rows.flatMap((row) => row.values));
   const x = scaleLinear().domain([0, max]).nice().range([0, WIDTH - LABEL_WIDTH - 20]);
   const rowHeight = props.series.length * BAR_HEIGHT + ROW_GAP;
@@ -27,7 +39,7 @@ export function BarChart(props: { title: string; series: ChartSeries[]; rows: { 
     <figure class="chart">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={props.title} width="100%" preserveAspectRatio="xMinYMin meet">
         {x.ticks(4).map((tick) => (
-          <g transform={`translate(${LABEL_WIDTH + x(tick)},0)`}>
+          <g transform={`translate(${m.x(LABEL_WIDTH + x(tick))},0)`}>
             <line class="chart-grid" y1="0" y2={height - 30} />
             <text class="chart-tick" y={height - 14} text-anchor="middle">
               {props.formatTick(tick)}
@@ -36,11 +48,11 @@ export function BarChart(props: { title: string; series: ChartSeries[]; rows: { 
         ))}
         {props.rows.map((row, index) => (
           <g transform={`translate(0,${index * rowHeight})`}>
-            <text class="chart-label" x={LABEL_WIDTH - 6} y={(props.series.length * BAR_HEIGHT) / 2 + 4} text-anchor="end">
+            <text class="chart-label" x={m.x(LABEL_WIDTH - 6)} y={(props.series.length * BAR_HEIGHT) / 2 + 4} text-anchor={m.anchor('end')}>
               {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
             </text>
             {row.values.map((value, seriesIndex) => (
-              <rect class={`chart-bar ${props.series[seriesIndex]?.tone ?? ''}`} x={LABEL_WIDTH} y={seriesIndex * BAR_HEIGHT} width={Math.max(0, x(value))} height={BAR_HEIGHT - 1} />
+              <rect class={`chart-bar ${props.series[seriesIndex]?.tone ?? ''}`} x={props.rtl ? WIDTH - LABEL_WIDTH - Math.max(0, x(value)) : LABEL_WIDTH} y={seriesIndex * BAR_HEIGHT} width={Math.max(0, x(value))} height={BAR_HEIGHT - 1} />
             ))}
           </g>
         ))}
@@ -51,21 +63,22 @@ export function BarChart(props: { title: string; series: ChartSeries[]; rows: { 
 }
 
 /** Lines over ordered points (months, dates); a point with a `note` gets a marker whose tooltip is the note (e.g. its source). */
-export function LineChart(props: { title: string; series: ChartSeries[]; points: { label: string; values: number[]; note?: string }[]; target?: { value: number; label: string }; formatTick: (value: number) => string }) {
+export function LineChart(props: { title: string; series: ChartSeries[]; points: { label: string; values: number[]; note?: string }[]; target?: { value: number; label: string }; formatTick: (value: number) => string; rtl?: boolean }) {
+  const m = mirror(props.rtl);
   const height = 260;
   const left = 70;
   const bottom = 30;
   const max = Math.max(1, props.target?.value ?? 0, ...props.points.flatMap((point) => point.values));
   const y = scaleLinear().domain([0, max]).nice().range([height - bottom, 10]);
-  const x = scalePoint<string>().domain(props.points.map((point) => point.label)).range([left, WIDTH - 10]).padding(0.5);
+  const x = scalePoint<string>().domain(props.points.map((point) => point.label)).range([m.x(left), m.x(WIDTH - 10)]).padding(0.5);
   const every = Math.max(1, Math.ceil(props.points.length / 8));
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={props.title} width="100%" preserveAspectRatio="xMinYMin meet">
         {y.ticks(5).map((tick) => (
           <g transform={`translate(0,${y(tick)})`}>
-            <line class="chart-grid" x1={left} x2={WIDTH - 10} />
-            <text class="chart-tick" x={left - 6} y="4" text-anchor="end">
+            <line class="chart-grid" x1={m.x(left)} x2={m.x(WIDTH - 10)} />
+            <text class="chart-tick" x={m.x(left - 6)} y="4" text-anchor={m.anchor('end')}>
               {props.formatTick(tick)}
             </text>
           </g>
@@ -79,21 +92,21 @@ export function LineChart(props: { title: string; series: ChartSeries[]; points:
         )}
         {props.target && (
           <g>
-            <line class="chart-target" x1={left} x2={WIDTH - 10} y1={y(props.target.value)} y2={y(props.target.value)} />
-            <text class="chart-tick" x={WIDTH - 12} y={y(props.target.value) - 4} text-anchor="end">
+            <line class="chart-target" x1={m.x(left)} x2={m.x(WIDTH - 10)} y1={y(props.target.value)} y2={y(props.target.value)} />
+            <text class="chart-tick" x={m.x(WIDTH - 12)} y={y(props.target.value) - 4} text-anchor={m.anchor('end')}>
               {props.target.label}
             </text>
           </g>
         )}
         {props.series.map((series, seriesIndex) => {
           const path = line<{ label: string; values: number[] }>()
-            .x((point) => x(point.label) ?? left)
+            .x((point) => x(point.label) ?? m.x(left))
             .y((point) => y(point.values[seriesIndex] ?? 0))(props.points);
           return <path class={`chart-line ${series.tone}`} d={path ?? ''} />;
         })}
         {props.points.map((point) =>
           point.note ? (
-            <circle class="chart-point" cx={x(point.label) ?? left} cy={y(point.values[0] ?? 0)} r="4">
+            <circle class="chart-point" cx={x(point.label) ?? m.x(left)} cy={y(point.values[0] ?? 0)} r="4">
               <title>{point.note}</title>
             </circle>
           ) : null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../../src/platform/totp.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const NEW_EMAIL = 'nadia.karimi@mfa.example';
@@ -15,13 +15,13 @@ describe.runIf(runBrowser)('an administrator manages an account, in Arabic, in a
     const admin = await journey.signIn(fixtures.admin);
     await admin.goto(`${baseUrl}/admin/users`);
     await chooseLanguage(admin, 'ar');
-    await admin.getByRole('link', { name: 'حساب جديد' }).click();
+    await activate(admin.getByRole('link', { name: 'حساب جديد' }));
     await admin.getByLabel('البريد الإلكتروني').fill(NEW_EMAIL);
     await admin.getByLabel('الاسم', { exact: false }).first().fill('نادية كريمي');
     await admin.getByLabel('الدور').selectOption('delegate');
     await admin.locator('#field-partnerId').selectOption({ label: 'فرنسا' });
     expect(await seriousViolations(admin)).toEqual([]);
-    await admin.getByRole('button', { name: 'إنشاء الحساب' }).click();
+    await activate(admin.getByRole('button', { name: 'إنشاء الحساب' }));
     await expect(admin.locator('main').textContent()).resolves.toContain(NEW_EMAIL);
     const oneTimePassword = ((await admin.locator('main p code').first().textContent()) ?? '').trim();
     expect(oneTimePassword.length).toBeGreaterThanOrEqual(12);
@@ -31,20 +31,20 @@ describe.runIf(runBrowser)('an administrator manages an account, in Arabic, in a
     await user.goto(`${baseUrl}/sign-in`);
     await user.getByLabel('E-mail address').fill(NEW_EMAIL);
     await user.getByLabel('Password').fill(oneTimePassword);
-    await user.getByRole('button', { name: 'Sign in' }).click();
+    await activate(user.getByRole('button', { name: 'Sign in' }));
     await user.waitForURL(/\/account\/second-factor/);
     await user.goto(`${baseUrl}/partners`);
     expect(new URL(user.url()).pathname).toBe('/account/second-factor');
     const secret = ((await user.locator('main code[dir=ltr]').first().textContent()) ?? '').replace(/\s+/g, '');
     await user.locator('#field-code').fill(currentTotpCode(secret));
-    await user.getByRole('button', { name: 'Confirm' }).click();
+    await activate(user.getByRole('button', { name: 'Confirm' }));
     await expect(user.locator('ul.recovery-codes li').count()).resolves.toBe(10);
     await user.goto(`${baseUrl}/partners`);
     expect(user.url()).toBe(`${baseUrl}/partners`);
 
     // Disabled: the account's session ends at once.
     await admin.goto(`${baseUrl}/admin/users`);
-    await admin.locator('tr', { hasText: NEW_EMAIL }).getByRole('button', { name: 'تعطيل' }).click();
+    await activate(admin.locator('tr', { hasText: NEW_EMAIL }).getByRole('button', { name: 'تعطيل' }));
     await expect(admin.locator('tr', { hasText: NEW_EMAIL }).textContent()).resolves.toContain('معطّل');
     await user.goto(`${baseUrl}/account`);
     expect(new URL(user.url()).pathname).toBe('/sign-in');

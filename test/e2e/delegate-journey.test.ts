@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -26,17 +26,17 @@ describe.runIf(runBrowser)('a delegate in a real browser', () => {
     expect(await context.cookies()).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByRole('link', { name: 'Sign in' }).click();
+    await activate(page.getByRole('link', { name: 'Sign in' }));
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('E-mail address').fill(delegate.email);
     await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await activate(page.getByRole('button', { name: 'Sign in' }));
     await page.waitForURL(`${baseUrl}/`);
     const cookies = await context.cookies();
     expect(cookies.map((c) => c.name)).toEqual(['__Host-cd_session']);
     expect(cookies[0]).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
 
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partners' }).click();
+    await activate(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partners' }));
     await page.waitForURL(`${baseUrl}/partners`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Partners');
     await expect(page.getByRole('link', { name: 'France', exact: true }).count()).resolves.toBe(1);
@@ -49,7 +49,7 @@ describe.runIf(runBrowser)('a delegate in a real browser', () => {
     await expect(page.locator('tbody tr').count()).resolves.toBe(1);
 
     await page.getByLabel('Language').selectOption('ar');
-    await page.getByRole('button', { name: 'Change' }).click();
+    await activate(page.getByRole('button', { name: 'Change' }));
     await page.waitForURL(/\/partners/);
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ar');

@@ -5,7 +5,7 @@ import { addSnapshot, createSite } from '../../src/modules/detention/sites.servi
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -25,8 +25,8 @@ describe.runIf(runBrowser)('the nationalities table in a real browser', () => {
     const { baseUrl } = journey;
     const { member, outsider } = journey.fixtures;
     const page = await journey.signIn(member);
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Detention' }).click();
-    await page.getByRole('link', { name: 'Nationals held and repatriated' }).click();
+    await activate(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Detention' }));
+    await activate(page.getByRole('link', { name: 'Nationals held and repatriated' }));
     const table = page.locator('table#nationalities');
     await expect(table.textContent()).resolves.toContain('Iraq');
     await expect(table.locator('tbody tr').first().textContent()).resolves.toContain('30,897');

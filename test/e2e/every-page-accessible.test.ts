@@ -10,7 +10,7 @@ import { submitBatch } from '../../src/modules/screening/batches.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney, chooseLanguage } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -81,7 +81,7 @@ describe.runIf(runBrowser)('every page of every module, with axe in Chromium', (
     expect(await sweep(page, baseUrl, fixtures.pages)).toEqual([]);
     await page.goto(`${baseUrl}/account`);
     await page.getByLabel('Language').selectOption('ar');
-    await page.getByRole('button', { name: 'Change' }).click();
+    await activate(page.getByRole('button', { name: 'Change' }));
     await page.waitForLoadState();
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     expect(await sweep(page, baseUrl, fixtures.pages)).toEqual([]);

@@ -5,7 +5,7 @@ import { createCampaign } from '../../src/modules/funding/campaigns.service.ts';
 import { importRates } from '../../src/modules/funding/rates.service.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -26,23 +26,23 @@ describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a rea
     const { baseUrl } = journey;
     const { delegate, officer, campaignId } = journey.fixtures;
     const delegatePage = await journey.signIn(delegate);
-    await delegatePage.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Funding' }).click();
-    await delegatePage.getByRole('link', { name: '2021 Stabilization Pledge Drive' }).click();
+    await activate(delegatePage.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Funding' }));
+    await activate(delegatePage.getByRole('link', { name: '2021 Stabilization Pledge Drive' }));
     expect(await headline(delegatePage)).toBe('USD 0 pledged of the USD 670 million goal — 0%');
     expect(await seriousViolations(delegatePage)).toEqual([]);
 
-    await delegatePage.getByRole('link', { name: 'Report a contribution' }).click();
+    await activate(delegatePage.getByRole('link', { name: 'Report a contribution' }));
     expect(await seriousViolations(delegatePage)).toEqual([]);
     // A refused amount keeps everything typed and says what is wrong.
     await delegatePage.getByLabel('Amount').fill('25.000.000');
     await delegatePage.getByLabel('Currency').fill('EUR');
     await delegatePage.getByLabel('Date').fill('2021-06-28');
     await delegatePage.getByLabel('Source').fill('Statement of France, Rome ministerial');
-    await delegatePage.getByRole('button', { name: 'Report' }).click();
+    await activate(delegatePage.getByRole('button', { name: 'Report' }));
     await expect(delegatePage.getByRole('alert').first().textContent()).resolves.toContain('no thousands separators');
     await expect(delegatePage.getByLabel('Source').inputValue()).resolves.toBe('Statement of France, Rome ministerial');
     await delegatePage.getByLabel('Amount').fill('25000000');
-    await delegatePage.getByRole('button', { name: 'Report' }).click();
+    await activate(delegatePage.getByRole('button', { name: 'Report' }));
     await delegatePage.waitForURL(/\/funding\/contributions\//);
     await expect(delegatePage.locator('dl.facts').textContent()).resolves.toContain('Awaiting verification');
     const contributionUrl = delegatePage.url();
@@ -53,10 +53,10 @@ describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a rea
 
     const officerPage = await journey.signIn(officer);
     await officerPage.goto(`${baseUrl}/funding/review`);
-    await officerPage.getByRole('link', { name: 'Review' }).click();
+    await activate(officerPage.getByRole('link', { name: 'Review' }));
     await officerPage.waitForURL(contributionUrl);
     expect(await seriousViolations(officerPage)).toEqual([]);
-    await officerPage.getByRole('button', { name: 'Verify' }).click();
+    await activate(officerPage.getByRole('button', { name: 'Verify' }));
     await officerPage.waitForURL(contributionUrl);
     await expect(officerPage.locator('dl.facts').textContent()).resolves.toContain('Verified');
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeUser, partnerId, signedIn } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -35,39 +35,39 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await officerPage.goto(`${baseUrl}/meetings/${meetingId}`);
     // The page script adds the meeting's time in the reader's own zone.
     await expect(officerPage.locator('.viewer-time').textContent()).resolves.toMatch(/Your time: .+\(.+\)/);
-    await officerPage.getByRole('button', { name: 'Draft a readout from the record' }).click();
+    await activate(officerPage.getByRole('button', { name: 'Draft a readout from the record' }));
     await officerPage.waitForURL(/\/desk\/readouts\//);
     const deskUrl = officerPage.url();
     await expect(officerPage.locator('#field-title').inputValue()).resolves.toBe('Readout of the Journey Cell Meeting');
     await expect(officerPage.getByLabel('Text (Markdown)').inputValue()).resolves.toContain('Lake Chad Basin (West Africa and the Lake Chad Basin): Partners agreed a joint plan.');
     expect(await seriousViolations(officerPage)).toEqual([]);
-    await officerPage.getByRole('button', { name: 'Send for clearance' }).click();
+    await activate(officerPage.getByRole('button', { name: 'Send for clearance' }));
     await officerPage.waitForURL(deskUrl);
 
     const usPage = await journey.signIn(usChair);
     await usPage.goto(`${baseUrl}/desk/readouts`);
-    await usPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).first().click();
+    await activate(usPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).first());
     await usPage.getByLabel('Comment').fill('Please name the co-chairs.');
-    await usPage.getByRole('button', { name: 'Return with comments' }).click();
+    await activate(usPage.getByRole('button', { name: 'Return with comments' }));
     await usPage.waitForURL(deskUrl);
 
     await officerPage.goto(`${baseUrl}/desk/readouts`);
     await expect(officerPage.getByText('Please name the co-chairs.').count()).resolves.toBe(1);
     await officerPage.goto(deskUrl);
     await officerPage.getByLabel('Text (Markdown)').fill('The United States and Italy co-chaired the Journey Cell, which met virtually on 4 March 2025.\n\nPartners agreed a joint plan for the Lake Chad Basin.');
-    await officerPage.getByRole('button', { name: 'Save', exact: true }).click();
+    await activate(officerPage.getByRole('button', { name: 'Save', exact: true }));
     await officerPage.waitForURL(deskUrl);
-    await officerPage.getByRole('button', { name: 'Send for clearance' }).click();
+    await activate(officerPage.getByRole('button', { name: 'Send for clearance' }));
 
     for (const chair of [usPage, await journey.signIn(italyChair)]) {
       await chair.goto(deskUrl);
-      await chair.getByRole('button', { name: 'Clear this version' }).click();
+      await activate(chair.getByRole('button', { name: 'Clear this version' }));
       await chair.waitForURL(deskUrl);
     }
 
     await officerPage.goto(deskUrl);
     await officerPage.getByLabel('Publish to').selectOption('public');
-    await officerPage.getByRole('button', { name: 'Publish' }).click();
+    await activate(officerPage.getByRole('button', { name: 'Publish' }));
     await officerPage.waitForURL(deskUrl);
     await expect(officerPage.getByText('published', { exact: true }).count()).resolves.toBeGreaterThan(0);
 
@@ -76,11 +76,11 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     // A reader in French: the path names the language, and every link and the search keep it.
     await publicPage.goto(`${baseUrl}/fr/readouts`);
     await expect(publicPage.locator('html').getAttribute('lang')).resolves.toBe('fr');
-    await publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).click();
+    await activate(publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }));
     await publicPage.waitForURL(/\/fr\/readouts\/2025\//);
     await expect(publicPage.getByText('Partners agreed a joint plan for the Lake Chad Basin.').count()).resolves.toBe(1);
     expect(await seriousViolations(publicPage)).toEqual([]);
-    await publicPage.getByRole('link', { name: 'Comptes rendus', exact: true }).first().click();
+    await activate(publicPage.getByRole('link', { name: 'Comptes rendus', exact: true }).first());
     await publicPage.getByLabel('Rechercher').fill('joint plan Lake Chad');
     await publicPage.getByLabel('Rechercher').press('Enter');
     await publicPage.waitForURL(/\/fr\/readouts\?q=joint/);
@@ -89,7 +89,7 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     const feed = await publicPage.request.get(`${baseUrl}/readouts/feed.atom`);
     expect(await feed.text()).toContain('Readout of the Journey Cell Meeting');
     expect(await visitor.cookies()).toEqual([]);
-    await publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).click();
+    await activate(publicPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }));
     await screenshotJourneyEnd(publicPage, 'public-reader-readout');
     expect(await visitor.cookies()).toEqual([]);
   });

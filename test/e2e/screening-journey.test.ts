@@ -8,7 +8,7 @@ import { importListFiles } from '../../src/modules/screening/sanctions-lists.ser
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const OFAC = path.resolve('test/fixtures/sanctions/ofac');
@@ -27,7 +27,7 @@ describe.runIf(runBrowser)('an analyst screens a batch and clears a false positi
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'batch-')), 'noms.csv');
     fs.writeFileSync(file, '\uFEFFid,name,dob\r\nn1,Usama bin Ladin,1957\r\nn2,Marie Dupont,\r\nn3,Hamza bin Laden,\r\n');
     await page.getByLabel('Fichier CSV').setInputFiles(file);
-    await page.getByRole('button', { name: 'Filtrer le fichier' }).click();
+    await activate(page.getByRole('button', { name: 'Filtrer le fichier' }));
     await page.waitForURL(/\/screening\/batches\/[0-9a-f-]{36}$/);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -42,13 +42,13 @@ describe.runIf(runBrowser)('an analyst screens a batch and clears a false positi
 
     await page.goto(`${baseUrl}/screening`);
     await page.getByLabel('Nom (toute écriture)').fill('Usama bin Ladin');
-    await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'Filtrer', exact: true }));
     const hit = page.locator('article').first();
     await expect(hit.textContent()).resolves.toContain('OFAC-SDN:6365');
     expect(await seriousViolations(page)).toEqual([]);
-    await hit.getByLabel('Faux positif').check();
+    await activate(hit.getByLabel('Faux positif'));
     await hit.getByLabel('Pourquoi (conservé)').fill('Homonyme : né en 1985 à Lyon, pièce d’identité vérifiée');
-    await hit.getByRole('button').last().click();
+    await activate(hit.getByRole('button').last());
     await page.waitForLoadState();
 
     await page.goto(`${baseUrl}/screening/decisions`);

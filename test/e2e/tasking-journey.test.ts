@@ -5,7 +5,7 @@ import { createIncident } from '../../src/modules/threats/threats.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const GROUPS = ['Communications Working Group', 'Counter ISIS Finance Group (CIFG)', 'Foreign Terrorist Fighters Working Group'];
@@ -29,22 +29,22 @@ describe.runIf(runBrowser)('from the Small Group meeting to the ISIS-K branch pa
     const { officer, coLead, meetingId } = journey.fixtures;
     const page = await journey.signIn(officer);
     await page.goto(`${baseUrl}/meetings/${meetingId}`);
-    await page.getByRole('link', { name: 'Task working groups' }).click();
+    await activate(page.getByRole('link', { name: 'Task working groups' }));
     expect(await seriousViolations(page)).toEqual([]);
-    for (const group of GROUPS) await page.getByLabel(group, { exact: true }).check();
-    await page.getByLabel('ISIS-K', { exact: true }).check();
+    for (const group of GROUPS) await activate(page.getByLabel(group, { exact: true }));
+    await activate(page.getByLabel('ISIS-K', { exact: true }));
     await page.getByRole('textbox', { name: /^Tasking/ }).fill('Focus work on countering the ISIS-K threat');
     await page.getByLabel('Due').fill('2021-12-31');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await activate(page.getByRole('button', { name: 'Save' }));
     await page.waitForURL(/\/taskings\?meetingId=/);
     await expect(page.locator('tbody tr').count()).resolves.toBe(3);
 
     const lead = await journey.signIn(coLead);
     await lead.goto(`${baseUrl}/taskings?branch=isis-k`);
-    await lead.locator('tbody tr', { hasText: 'Foreign Terrorist Fighters Working Group' }).getByRole('link', { name: 'Focus work on countering the ISIS-K threat' }).click();
+    await activate(lead.locator('tbody tr', { hasText: 'Foreign Terrorist Fighters Working Group' }).getByRole('link', { name: 'Focus work on countering the ISIS-K threat' }));
     await lead.getByLabel('What the group has done').fill('Shared lists of ISIS-K facilitators with partners');
     await lead.getByLabel('Progress now (%)').fill('30');
-    await lead.getByRole('button', { name: 'Post an update' }).click();
+    await activate(lead.getByRole('button', { name: 'Post an update' }));
     await expect(lead.locator('ol.updates').textContent()).resolves.toContain('Shared lists of ISIS-K facilitators');
     expect(await seriousViolations(lead)).toEqual([]);
 

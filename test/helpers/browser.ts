@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { TEST_PASSWORD, type TestContext, buildTestApp } from './app.ts';
 
@@ -35,13 +35,23 @@ export async function serveForBrowser(app: { listen(options: { port: number; hos
   return `http://localhost:${address?.port ?? 0}`;
 }
 
+/**
+ * Activates a control the way a keyboard-only user does — focus it, then Enter (Space for checkboxes
+ * and radio buttons) — so the journeys prove they complete without a mouse.
+ */
+export async function activate(control: Locator): Promise<void> {
+  const kind = await control.evaluate((element) => (element instanceof HTMLInputElement ? element.type : element.tagName.toLowerCase()));
+  await control.focus();
+  await control.press(kind === 'checkbox' || kind === 'radio' ? 'Space' : 'Enter');
+}
+
 /** Signs a user in through the real sign-in form, in a fresh browser context, and returns the page on the home page. */
 export async function signInThroughForm(browser: Browser, baseUrl: string, user: { email: string }, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel('E-mail address').fill(user.email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await activate(page.getByRole('button', { name: 'Sign in' }));
   await page.waitForURL(`${baseUrl}/`);
   return page;
 }
@@ -83,9 +93,9 @@ export async function chooseLanguage(page: Page, locale: 'en' | 'fr' | 'ar'): Pr
   const form = page.locator('form.language-switch');
   if (await form.count()) {
     await form.locator('select').selectOption(locale);
-    await form.locator('button[type=submit]').click();
+    await activate(form.locator('button[type=submit]'));
   } else {
-    await page.locator(`nav.language-switch a[hreflang="${locale}"]`).click();
+    await activate(page.locator(`nav.language-switch a[hreflang="${locale}"]`));
   }
   await page.waitForFunction((wanted) => document.documentElement.lang === wanted, locale);
 }

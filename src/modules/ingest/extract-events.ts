@@ -91,11 +91,13 @@ function actorBefore(sentenceText: string, verbAt: number): { actor: string | nu
   const before = sentenceText.slice(0, verbAt);
   const that = before.lastIndexOf(' that ');
   const boundary = Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '), that >= 0 ? that + 4 : -1);
-  const start = boundary < 0 ? 0 : boundary + 2;
-  const actor = before.slice(start).replace(/^(?:and|but|also)\s+/i, '').replace(/\s+(?:also|further|again)\s*$/i, '').trim();
+  const clauseStart = boundary < 0 ? 0 : boundary + 2;
+  // The actor starts after the clause's leading spaces and any joining word ("and the United States …").
+  const leading = /^\s*(?:(?:and|but|also)\s+)?/i.exec(before.slice(clauseStart))?.[0].length ?? 0;
+  const actor = before.slice(clauseStart + leading).replace(/\s+(?:also|further|again)\s*$/i, '').trim();
   // "… that repatriation remains the best solution and urged …": words with a verb of their own are not a subject.
-  const subject = actor && actor.split(/\s+/).length <= 8 && !/\b(remains?|is|are|was|were|has|have|had|not)\b|\band$/i.test(actor) ? actor : null;
-  return { actor: subject, at: start + (before.slice(start).length - before.slice(start).trimStart().length) + (/^(?:and|but|also)\s+/i.exec(before.slice(start).trimStart())?.[0].length ?? 0) };
+  const isSubject = actor !== '' && actor.split(/\s+/).length <= 8 && !/\b(remains?|is|are|was|were|has|have|had|not)\b|\band$/i.test(actor);
+  return { actor: isSubject ? actor : null, at: clauseStart + leading };
 }
 
 /**

@@ -43,6 +43,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /account/second-factor': SIGNED_IN,
   'POST /account/second-factor': SIGNED_IN,
   'POST /account/language': SIGNED_IN,
+  'POST /account/numerals': SIGNED_IN,
   'GET /account/tokens': SIGNED_IN,
   'POST /account/tokens': SIGNED_IN,
   'POST /account/tokens/:id/revoke': SIGNED_IN,

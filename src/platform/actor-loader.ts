@@ -11,13 +11,14 @@ const actorColumns = {
   role: users.role,
   partnerId: users.partnerId,
   locale: users.locale,
+  numerals: users.numerals,
   groupIds: sql<string[]>`coalesce(array_agg(${userGroups.groupId}::text) filter (where ${userGroups.groupId} is not null), '{}'::text[])`,
 };
 
-type ActorRow = { userId: string; email: string; role: Actor['role']; partnerId: string | null; locale: string | null; groupIds: string[] };
+type ActorRow = { userId: string; email: string; role: Actor['role']; partnerId: string | null; locale: string | null; numerals: string; groupIds: string[] };
 
 function toActor(row: ActorRow, ip: string): Actor {
-  return { userId: row.userId, label: row.email, role: row.role, partnerId: row.partnerId, groupIds: row.groupIds, ip, locale: row.locale };
+  return { userId: row.userId, label: row.email, role: row.role, partnerId: row.partnerId, groupIds: row.groupIds, ip, locale: row.locale, numerals: row.numerals };
 }
 
 /**

@@ -10,6 +10,8 @@ export interface Actor {
   readonly ip: string | null;
   /** The user's chosen language, when they chose one. */
   readonly locale?: string | null;
+  /** The digits the user chose for Arabic pages ('latn' or 'arab'). */
+  readonly numerals?: string;
 }
 
 export type MaybeActor = Actor | null;

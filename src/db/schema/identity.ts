@@ -23,6 +23,8 @@ export const users = pgTable(
     /** Only accounts of the demo data set may sign in without a second factor. */
     totpRequired: boolean('totp_required').notNull().default(true),
     locale: text('locale'),
+    /** Digits for Arabic pages: 'latn' (123, the default) or 'arab' (Arabic-Indic, ١٢٣). */
+    numerals: text('numerals').notNull().default('latn'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

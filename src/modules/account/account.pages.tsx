@@ -11,7 +11,7 @@ import { parseInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import * as repo from './account.repo.ts';
-import { LanguageBody, NewApiTokenBody, SecondFactorBody, SignInBody } from './account.schema.ts';
+import { LanguageBody, NewApiTokenBody, NumeralsBody, SecondFactorBody, SignInBody } from './account.schema.ts';
 import * as account from './account.service.ts';
 import { AccountPage, EnrolPage, RecoveryCodesPage, SecondFactorPage, SignInPage, TokensPage } from './account.views.tsx';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
@@ -109,7 +109,7 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     if (!user) throw new HttpProblem(401, 'Unauthorized', 'Sign in again.');
     return sendPage(
       reply,
-      <AccountPage ctx={pageContext(request)} email={user.email} displayName={user.displayName} role={user.role} totpEnabled={Boolean(user.totpEnabledAt)} totpRequired={user.totpRequired} />,
+      <AccountPage ctx={pageContext(request)} email={user.email} displayName={user.displayName} role={user.role} totpEnabled={Boolean(user.totpEnabledAt)} totpRequired={user.totpRequired} numerals={user.numerals} />,
     );
   });
 
@@ -145,6 +145,12 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     const back = new URL(safeLocalPath(input.returnTo), 'http://local');
     back.searchParams.delete('lang');
     return reply.redirect(`${back.pathname}${back.search}`, 303);
+  });
+
+  app.post('/account/numerals', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const input = parseInput(NumeralsBody, request.body);
+    await account.setNumeralsPreference(db, request.actor!, input.numerals);
+    return reply.redirect('/account', 303);
   });
 
   app.get('/account/tokens', { config: { access: 'signed-in' }, schema: { hide: true } }, async (request, reply) => {

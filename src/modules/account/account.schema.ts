@@ -1,3 +1,4 @@
+import { NUMERALS } from '../../platform/i18n/numerals.ts';
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { LOCALES } from '../../platform/i18n/i18n.ts';
 
@@ -15,6 +16,8 @@ export const SecondFactorBody = Type.Object(
   { code: Type.String({ minLength: 6, maxLength: 40 }), next: Type.Optional(Type.String({ maxLength: 2000 })) },
   { additionalProperties: false },
 );
+
+export const NumeralsBody = Type.Object({ numerals: Type.Enum(NUMERALS) }, { additionalProperties: false });
 
 export const LanguageBody = Type.Object(
   { locale: Type.Enum(LOCALES), returnTo: Type.Optional(Type.String({ maxLength: 2000 })) },

@@ -1,3 +1,4 @@
+import type { Numerals } from '../../platform/i18n/numerals.ts';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
@@ -194,6 +195,15 @@ export async function setLanguage(db: Db, actor: Actor, locale: Locale): Promise
   await db.transaction(async (tx) => {
     await tx.update(users).set({ locale }).where(eq(users.id, actor.userId as string));
     await appendAudit(tx, actor, { action: 'user.language-set', entityType: 'user', entityId: actor.userId, detail: { locale } });
+  });
+}
+
+/** Western or Arabic-Indic digits on Arabic pages; audited like the language. */
+export async function setNumeralsPreference(db: Db, actor: Actor, numerals: Numerals): Promise<void> {
+  if (!actor.userId) return;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ numerals }).where(eq(users.id, actor.userId as string));
+    await appendAudit(tx, actor, { action: 'user.numerals-set', entityType: 'user', entityId: actor.userId, detail: { numerals } });
   });
 }
 

@@ -312,3 +312,23 @@ describe('housekeeping', () => {
     expect(await ctx.db.select().from(sessions).where(eq(sessions.idHash, sha256(idle.cookieValue)))).toHaveLength(0);
   });
 });
+
+describe('digits on Arabic pages', () => {
+  it('shows Arabic-Indic digits to a reader who chose them, Western digits by default, and records the choice', async () => {
+    const reader = await loginAs(ctx, 'secretariat-officer');
+    const partnersPage = () => ctx.app.inject({ method: 'GET', url: '/partners', headers: { cookie: reader.headers.cookie } }).then((response) => response.body);
+    expect((await postForm(ctx, reader, '/account/language', { locale: 'ar', returnTo: '/partners' })).statusCode).toBe(303);
+    const western = /<p role="status">([^<]*)<\/p>/.exec(await partnersPage())?.[1] ?? '';
+    expect(western).toMatch(/^\d+ نتيجة$/);
+    expect((await postForm(ctx, reader, '/account/numerals', { numerals: 'arab' })).statusCode).toBe(303);
+    const eastern = /<p role="status">([^<]*)<\/p>/.exec(await partnersPage())?.[1] ?? '';
+    expect(eastern).toMatch(/^[٠-٩]+ نتيجة$/);
+    expect(eastern.replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))).toBe(western);
+    // Pages in other languages keep Western digits.
+    await postForm(ctx, reader, '/account/language', { locale: 'fr', returnTo: '/partners' });
+    expect(/<p role="status">([^<]*)<\/p>/.exec(await partnersPage())?.[1]).toMatch(/^\d+ résultats$/);
+    const [audited] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'user.numerals-set'));
+    expect(audited?.detail).toEqual({ numerals: 'arab' });
+    expect((await postForm(ctx, reader, '/account/numerals', { numerals: 'roman' })).statusCode).toBe(400);
+  });
+});

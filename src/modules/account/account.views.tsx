@@ -1,7 +1,8 @@
+import { intlLocale, NUMERALS } from '../../platform/i18n/numerals.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
-import { CsrfField, ErrorSummary, FormActions, TextField } from '../../platform/views/forms.tsx';
+import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { ApiTokenRow } from './account.repo.ts';
@@ -105,7 +106,7 @@ export function RecoveryCodesPage({ ctx, codes }: { ctx: PageContext; codes: str
   );
 }
 
-export function AccountPage(props: { ctx: PageContext; email: string; displayName: string; role: string; totpEnabled: boolean; totpRequired: boolean }) {
+export function AccountPage(props: { ctx: PageContext; email: string; displayName: string; role: string; totpEnabled: boolean; totpRequired: boolean; numerals: string }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -122,12 +123,19 @@ export function AccountPage(props: { ctx: PageContext; email: string; displayNam
         <dd>{props.totpEnabled ? t('account.totpOn') : props.totpRequired ? t('account.totpRequired') : t('account.totpOff')}</dd>
       </dl>
       <ActionLinks links={[!props.totpEnabled && ['/account/second-factor', t('account.setUpTotp')], ['/account/tokens', t('account.apiTokens')], ['/account/calendar', t('account.calendar')]]} />
+      <form method="post" action="/account/numerals" class="record-form">
+        <CsrfField ctx={ctx} />
+        <SelectField name="numerals" label={t('account.numerals')} value={props.numerals} options={NUMERALS.map((numerals) => [numerals, t(`account.numerals.${numerals}` as never)] as const)} />
+        <FormActions>
+          <button type="submit">{t('account.numeralsSave')}</button>
+        </FormActions>
+      </form>
     </Layout>
   );
 }
 
 function formatDate(value: Date | null, locale: string): string {
-  return value ? `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(value)} UTC` : '—';
+  return value ? `${new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(value)} UTC` : '—';
 }
 
 export function TokensPage(props: { ctx: PageContext; tokens: ApiTokenRow[]; newToken?: string; errors?: FieldProblem[]; name?: string }) {

@@ -1,3 +1,4 @@
+import { intlLocale } from '../../platform/i18n/numerals.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { direction, type Locale } from '../../platform/i18n/i18n.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
@@ -23,7 +24,7 @@ export function nationalityName(key: string, ctx: PageContext): string {
   return countryName(key, ctx.locale as Locale) ?? key;
 }
 
-const count = (value: number | null | undefined, locale: string) => (value === null || value === undefined ? '—' : new Intl.NumberFormat(locale).format(value));
+const count = (value: number | null | undefined, locale: string) => (value === null || value === undefined ? '—' : new Intl.NumberFormat(intlLocale(locale)).format(value));
 
 /** Said on every page of the module: the platform holds numbers, never people. */
 export function AggregateOnlyNotice({ ctx }: { ctx: PageContext }) {
@@ -121,7 +122,7 @@ export function SitePage(props: { ctx: PageContext; site: SiteRow; snapshots: Sn
           title={t('detention.populationOverTime')}
           series={[{ name: t('detention.population'), tone: 'tone-commitment' }]}
           points={counted.map((snapshot) => ({ label: snapshot.asOf, values: [snapshot.total ?? 0], note: `${snapshot.asOf}: ${count(snapshot.total, locale)} — ${snapshot.source}` }))}
-          formatTick={(value) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(value)}
+          formatTick={(value) => new Intl.NumberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
         />
         <div class="table-scroll">
           <DataTable
@@ -303,7 +304,7 @@ export function NationalitiesPage(props: { ctx: PageContext; rows: NationalityRo
                   <th scope="row">{nationalityName(row.key, ctx)}</th>
                   <td>{count(row.held, locale)}</td>
                   <td dir="ltr">{row.heldAsOf ?? '—'}</td>
-                  <td>{row.held !== null && row.previousHeld !== null ? new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' }).format(row.held - row.previousHeld) : '—'}</td>
+                  <td>{row.held !== null && row.previousHeld !== null ? new Intl.NumberFormat(intlLocale(locale), { signDisplay: 'exceptZero' }).format(row.held - row.previousHeld) : '—'}</td>
                   {years.map((year) => (
                     <td>{count(row.repatriatedByYear[year], locale)}</td>
                   ))}

@@ -1,3 +1,4 @@
+import { intlLocale } from '../../platform/i18n/numerals.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -36,7 +37,7 @@ function PublicCampsPage({ ctx, figures }: { ctx: PageContext; figures: Awaited<
             empty={t('detention.noSnapshots')}
             columns={[
               { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },
-              { header: t('detention.population'), cell: (snapshot) => new Intl.NumberFormat(locale).format(snapshot.total ?? 0) },
+              { header: t('detention.population'), cell: (snapshot) => new Intl.NumberFormat(intlLocale(locale)).format(snapshot.total ?? 0) },
               { header: t('detention.note'), cell: (snapshot) => snapshot.note },
               { header: t('funding.source'), cell: (snapshot) => <span class="source">{snapshot.source}</span> },
             ]}

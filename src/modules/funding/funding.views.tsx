@@ -1,3 +1,4 @@
+import { intlLocale } from '../../platform/i18n/numerals.ts';
 import type { ComponentChildren, VNode } from 'preact';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { direction, type Locale } from '../../platform/i18n/i18n.ts';
@@ -126,7 +127,7 @@ export function stageSeries(ctx: PageContext, suffix: '' | '.cumulative' = ''): 
 }
 
 function compactTick(ctx: PageContext) {
-  return (value: number) => new Intl.NumberFormat(ctx.locale, { notation: 'compact' }).format(value);
+  return (value: number) => new Intl.NumberFormat(intlLocale(ctx.locale), { notation: 'compact' }).format(value);
 }
 
 /** The figures of a stage-totals row as chart values (pixels only; the table carries the exact amounts). */

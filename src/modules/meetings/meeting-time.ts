@@ -1,3 +1,4 @@
+import { intlLocale } from '../../platform/i18n/numerals.ts';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import type { MeetingRow } from './meetings.repo.ts';
@@ -6,8 +7,8 @@ type Timed = Pick<MeetingRow, 'startsAt' | 'endsAt' | 'timeZone' | 'datePrecisio
 
 /** The meeting's start (and end, when it differs) in the meeting's own zone, at the precision the source gives. */
 export function meetingWhen(meeting: Timed, locale: Locale, zone = meeting.timeZone): string {
-  const start = DateTime.fromJSDate(meeting.startsAt, { zone }).setLocale(locale);
-  const end = DateTime.fromJSDate(meeting.endsAt, { zone }).setLocale(locale);
+  const start = DateTime.fromJSDate(meeting.startsAt, { zone }).setLocale(intlLocale(locale));
+  const end = DateTime.fromJSDate(meeting.endsAt, { zone }).setLocale(intlLocale(locale));
   if (meeting.datePrecision === 'year') return start.toFormat('yyyy');
   if (meeting.datePrecision === 'month') return start.toFormat('LLLL yyyy');
   if (meeting.datePrecision === 'day') {

@@ -1,3 +1,4 @@
+import { intlLocale } from '../../platform/i18n/numerals.ts';
 import { diffWords } from 'diff';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -20,10 +21,11 @@ type Meeting = PublishedReadout['meeting'];
 // Building an Intl formatter costs far more than using one: keep one per language.
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 function formatDay(date: Date, locale: string): string {
-  let formatter = dayFormatters.get(locale);
+  const tag = intlLocale(locale);
+  let formatter = dayFormatters.get(tag);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    dayFormatters.set(locale, formatter);
+    formatter = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+    dayFormatters.set(tag, formatter);
   }
   return formatter.format(date);
 }

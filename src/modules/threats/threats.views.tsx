@@ -1,3 +1,4 @@
+import { intlLocale } from '../../platform/i18n/numerals.ts';
 import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { direction, type Locale } from '../../platform/i18n/i18n.ts';
@@ -23,7 +24,7 @@ import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
 /** "183", "170–183", "at least 170", "—": casualties as the sources give them. */
 export function casualties(ctx: PageContext, low: number | null, high: number | null): string {
   if (low === null) return '—';
-  const format = (value: number) => new Intl.NumberFormat(ctx.locale).format(value);
+  const format = (value: number) => new Intl.NumberFormat(intlLocale(ctx.locale)).format(value);
   if (high === null) return ctx.t('threats.atLeast', { count: format(low) });
   return high === low ? format(low) : `${format(low)}–${format(high)}`;
 }
@@ -130,7 +131,7 @@ export function BranchPage(props: {
           title={t('threats.activity')}
           series={[{ name: t('threats.killedKnown'), tone: 'tone-disbursement' }]}
           rows={props.activity.map((row) => ({ label: row.year, values: [row.killed] }))}
-          formatTick={(value) => new Intl.NumberFormat(locale, { notation: 'compact' }).format(value)}
+          formatTick={(value) => new Intl.NumberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
         />
         <DataTable
           rows={props.activity}
@@ -139,7 +140,7 @@ export function BranchPage(props: {
           columns={[
             { header: t('funding.year'), cell: (row) => row.year, ltr: true },
             { header: t('threats.incidents'), cell: (row) => String(row.incidents) },
-            { header: t('threats.killedKnown'), cell: (row) => new Intl.NumberFormat(locale).format(row.killed) },
+            { header: t('threats.killedKnown'), cell: (row) => new Intl.NumberFormat(intlLocale(locale)).format(row.killed) },
           ]}
         />
       </div>

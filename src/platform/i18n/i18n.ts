@@ -2,6 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import ar from './messages/ar.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import fr from './messages/fr.json' with { type: 'json' };
+import { intlLocale } from './numerals.ts';
 
 export const LOCALES = ['en', 'fr', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -24,12 +25,14 @@ const compiled = new Map<string, IntlMessageFormat>();
 /** ICU MessageFormat, compiled once per locale and key. A missing key falls back to English, never to the raw key. */
 export function translator(locale: Locale): Translate {
   return (key, values) => {
-    const cacheKey = `${locale}\u0000${key}`;
+    // Numbers in messages take the reader's digits: Arabic-Indic digits are Arabic with another tag.
+    const tag = intlLocale(locale);
+    const cacheKey = `${tag}\u0000${key}`;
     let format = compiled.get(cacheKey);
     if (!format) {
       const source = CATALOGUES[locale][key] ?? CATALOGUES.en[key];
       if (source === undefined) throw new Error(`no message "${key}" in any catalogue`);
-      format = new IntlMessageFormat(source, locale);
+      format = new IntlMessageFormat(source, tag);
       compiled.set(cacheKey, format);
     }
     return String(format.format(values));

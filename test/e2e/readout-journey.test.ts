@@ -1,8 +1,7 @@
-
 import { describe, expect, it } from 'vitest';
 import { makeUser, partnerId, signedIn } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -44,11 +43,14 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await activate(officerPage.getByRole('button', { name: 'Send for clearance' }));
     await officerPage.waitForURL(deskUrl);
 
+    // The United States co-chair works in French.
     const usPage = await journey.signIn(usChair);
     await usPage.goto(`${baseUrl}/desk/readouts`);
+    await chooseLanguage(usPage, 'fr');
     await activate(usPage.getByRole('link', { name: 'Readout of the Journey Cell Meeting' }).first());
-    await usPage.getByLabel('Comment').fill('Please name the co-chairs.');
-    await activate(usPage.getByRole('button', { name: 'Return with comments' }));
+    await usPage.getByLabel('Commentaire').fill('Please name the co-chairs.');
+    expect(await seriousViolations(usPage)).toEqual([]);
+    await activate(usPage.getByRole('button', { name: 'Renvoyer avec commentaires' }));
     await usPage.waitForURL(deskUrl);
 
     await officerPage.goto(`${baseUrl}/desk/readouts`);
@@ -59,9 +61,9 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     await officerPage.waitForURL(deskUrl);
     await activate(officerPage.getByRole('button', { name: 'Send for clearance' }));
 
-    for (const chair of [usPage, await journey.signIn(italyChair)]) {
+    for (const [chair, clear] of [[usPage, 'Valider cette version'], [await journey.signIn(italyChair), 'Clear this version']] as const) {
       await chair.goto(deskUrl);
-      await activate(chair.getByRole('button', { name: 'Clear this version' }));
+      await activate(chair.getByRole('button', { name: clear }));
       await chair.waitForURL(deskUrl);
     }
 

@@ -14,24 +14,43 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     const api = await signedIn(ctx, officer);
     const usa = await partnerId(ctx.db, 'USA');
     const italy = await partnerId(ctx.db, 'ITA');
-    const group = await ctx.app.inject({ method: 'POST', url: '/api/v1/groups', headers: api.headers, payload: { slug: 'journey-cell', name: 'Journey Cell', kind: 'focus-group', members: [{ partnerId: usa, role: 'co-lead' }, { partnerId: italy, role: 'co-lead' }] } });
-    const meeting = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/meetings',
-      headers: api.headers,
-      payload: { title: 'Journey Cell meeting', format: 'focus-group', groupId: group.json().id, setting: 'virtual', startsLocal: '2025-03-04T14:00', endsLocal: '2025-03-04T16:00', timeZone: 'Europe/Rome', classification: 'public' },
-    });
-    const meetingId = meeting.json().id;
-    await ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meetingId}/agenda`, headers: api.headers, payload: { title: 'Lake Chad Basin', theaterSlugs: ['west-africa'], outcome: 'Partners agreed a joint plan.' } });
-    return { officer, usChair, italyChair, meetingId };
+    await ctx.app.inject({ method: 'POST', url: '/api/v1/groups', headers: api.headers, payload: { slug: 'journey-cell', name: 'Journey Cell', kind: 'focus-group', members: [{ partnerId: usa, role: 'co-lead' }, { partnerId: italy, role: 'co-lead' }] } });
+    return { officer, usChair, italyChair };
   });
 
-
-  it('officer drafts, a co-chair returns it, the officer edits, both co-chairs clear, it is published and the public finds it', async () => {
+  it('officer records the meeting, its attendance and outcomes, drafts; a co-chair returns it, the officer edits, both co-chairs clear, it is published and the public finds it', async () => {
     const { browser, baseUrl } = journey;
-    const { officer, usChair, italyChair, meetingId } = journey.fixtures;
+    const { officer, usChair, italyChair } = journey.fixtures;
     const officerPage = await journey.signIn(officer);
-    await officerPage.goto(`${baseUrl}/meetings/${meetingId}`);
+
+    // The meeting, as the secretariat records it after the call.
+    await officerPage.goto(`${baseUrl}/meetings/new`);
+    await officerPage.locator('#field-title').fill('Journey Cell meeting');
+    await officerPage.getByLabel('Format').selectOption('focus-group');
+    await officerPage.getByLabel('Group', { exact: true }).selectOption({ label: 'Journey Cell' });
+    await officerPage.getByLabel('Setting').selectOption('virtual');
+    await officerPage.getByLabel('Starts (local time)').fill('2025-03-04T14:00');
+    await officerPage.getByLabel('Ends (local time)').fill('2025-03-04T16:00');
+    await officerPage.getByLabel('Time zone').selectOption('Europe/Rome');
+    await officerPage.locator('#field-classification').selectOption('public');
+    expect(await seriousViolations(officerPage)).toEqual([]);
+    await activate(officerPage.getByRole('button', { name: 'Save', exact: true }));
+    await officerPage.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const meetingUrl = officerPage.url();
+    // Who attended, and what was agreed on the agenda.
+    for (const partner of ['United States', 'Italy']) {
+      await officerPage.locator('#field-partnerId').selectOption({ label: partner });
+      await activate(officerPage.getByRole('button', { name: 'Record participant' }));
+      await officerPage.waitForURL(meetingUrl);
+    }
+    await officerPage.getByLabel('Agenda item').fill('Lake Chad Basin');
+    await officerPage.locator('#field-theaterSlugs').selectOption('west-africa');
+    await officerPage.getByLabel('Outcome', { exact: true }).fill('Partners agreed a joint plan.');
+    await activate(officerPage.getByRole('button', { name: 'Add agenda item' }));
+    await officerPage.waitForURL(meetingUrl);
+    await expect(officerPage.locator('main').textContent()).resolves.toContain('Partners agreed a joint plan.');
+    expect(await seriousViolations(officerPage)).toEqual([]);
+
     // The page script adds the meeting's time in the reader's own zone.
     await expect(officerPage.locator('.viewer-time').textContent()).resolves.toMatch(/Your time: .+\(.+\)/);
     await activate(officerPage.getByRole('button', { name: 'Draft a readout from the record' }));

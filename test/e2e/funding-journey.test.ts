@@ -5,7 +5,7 @@ import { createCampaign } from '../../src/modules/funding/campaigns.service.ts';
 import { importRates } from '../../src/modules/funding/rates.service.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -66,5 +66,18 @@ describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a rea
     await expect(delegatePage.getByRole('table').first().textContent()).resolves.toContain('USD 29,815,000.00');
     expect(await seriousViolations(delegatePage)).toEqual([]);
     await screenshotJourneyEnd(delegatePage, 'delegate-pledge');
+
+    // The same delegate reports a repatriation for France, in French; the state is theirs, not a choice.
+    await delegatePage.goto(`${baseUrl}/detention/repatriations/new`);
+    await chooseLanguage(delegatePage, 'fr');
+    await expect(delegatePage.locator('main').textContent()).resolves.toContain('France');
+    await delegatePage.getByLabel('Date ou période').fill('2023-04');
+    await delegatePage.getByLabel('Personnes').fill('25');
+    await delegatePage.locator('#field-source').fill('Ministère de l’Europe et des Affaires étrangères, communiqué');
+    expect(await seriousViolations(delegatePage)).toEqual([]);
+    await activate(delegatePage.getByRole('button', { name: 'Déclarer' }));
+    await delegatePage.waitForURL(/\/detention\/repatriations\/[0-9a-f-]{36}$/);
+    await expect(delegatePage.locator('main').textContent()).resolves.toContain('2023-04');
+    expect(await seriousViolations(delegatePage)).toEqual([]);
   });
 });

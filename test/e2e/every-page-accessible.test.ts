@@ -8,7 +8,7 @@ import { loadDemoRecords } from '../../src/db/seed/demo.ts';
 import { ingestDocument } from '../../src/modules/ingest/documents.service.ts';
 import { submitBatch } from '../../src/modules/screening/batches.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
-import { makeUser } from '../helpers/app.ts';
+import { makeUser, TEST_PASSWORD } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { activate, browserAvailable, browserJourney, chooseLanguage } from '../helpers/browser.ts';
 
@@ -96,6 +96,18 @@ describe.runIf(runBrowser)('every page of every module, with axe in Chromium', (
       await page.pdf({ path: `test-results/print-${name}.pdf`, format: 'A4' });
     }
     await page.emulateMedia({ media: 'screen' });
+
+    // Without JavaScript: sign in through the form, screen a name, read the result (forms post and pages answer).
+    const noScript = await (await journey.browser.newContext({ javaScriptEnabled: false })).newPage();
+    await noScript.goto(`${baseUrl}/sign-in`);
+    await noScript.getByLabel('E-mail address').fill(fixtures.admin.email);
+    await noScript.getByLabel('Password').fill(TEST_PASSWORD);
+    await activate(noScript.getByRole('button', { name: 'Sign in' }));
+    await noScript.waitForURL(`${baseUrl}/`);
+    await noScript.goto(`${baseUrl}/screening`);
+    await noScript.locator('#field-name').fill('Abu Bakr al-Baghdadi');
+    await activate(noScript.getByRole('button', { name: 'Screen', exact: true }));
+    await expect(noScript.locator('main').textContent()).resolves.toContain('UN:QDi.299');
 
     // Signed out: the sign-in page.
     const anonymous = await (await journey.browser.newContext()).newPage();

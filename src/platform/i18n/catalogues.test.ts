@@ -16,6 +16,11 @@ describe('message catalogues', () => {
     }
   });
 
+  it('never renders a raw key: a key missing in every catalogue is an error, one missing in a language falls back to English', () => {
+    expect(() => translator('fr')('no.such.key' as never)).toThrow('no message "no.such.key" in any catalogue');
+    expect(translator('ar')('nav.home')).not.toBe('nav.home');
+  });
+
   it('formats plurals per language', () => {
     expect(translator('en')('list.count', { count: 1 })).toBe('1 result');
     expect(translator('fr')('list.count', { count: 3 })).toBe('3 résultats');

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, isNotNull, type SQL, sql } 
 import type { Db } from '../../db/client.ts';
 import { agendaItems, meetings, theaters } from '../../db/schema/meetings.ts';
 import { groupMembers } from '../../db/schema/partners.ts';
-import { readoutClearances, readoutSlugs, readoutVersions, readouts } from '../../db/schema/readouts.ts';
+import { readoutClearances, readoutSlugs, readoutTranslations, readoutVersions, readouts } from '../../db/schema/readouts.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { isSecretariat } from '../../platform/authz.ts';
 
@@ -157,10 +157,11 @@ export async function rememberSlug(db: Db, year: number, slug: string, readoutId
   await db.insert(readoutSlugs).values({ year, slug, readoutId }).onConflictDoNothing();
 }
 
-/** Refreshes the search text from the published version's title and body. */
+/** Refreshes the search text from the published version's title and body and every translation of it. */
 export async function indexForSearch(db: Db, readoutId: string): Promise<void> {
+  const translated = sql`coalesce((select string_agg(${readoutTranslations.title} || ' ' || ${readoutTranslations.bodyMarkdown}, ' ') from ${readoutTranslations} where ${readoutTranslations.readoutId} = ${readouts.id}), '')`;
   await db.execute(sql`update ${readouts} set search_vector = (
-      select to_tsvector('simple', ${readoutVersions.title} || ' ' || ${readoutVersions.bodyMarkdown})
+      select to_tsvector('simple', ${readoutVersions.title} || ' ' || ${readoutVersions.bodyMarkdown} || ' ' || ${translated})
       from ${readoutVersions} where ${readoutVersions.readoutId} = ${readouts.id} and ${readoutVersions.number} = ${readouts.publishedVersion})
     where ${readouts.id} = ${readoutId}`);
 }

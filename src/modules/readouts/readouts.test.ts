@@ -199,6 +199,9 @@ describe('translations', () => {
     const arabic = (await get(null, `/ar${readoutUrl}`)).body;
     expect(arabic).toMatch(/<html lang="ar" dir="rtl">/);
     expect(arabic).toContain('اتفق الأعضاء على تبادل قرارات التصنيف.');
+    // Found by a search in French, from the French address.
+    const search = (await get(null, `/fr/readouts?q=${encodeURIComponent('désignations')}`)).body;
+    expect(search).toContain(`href="/fr${readoutUrl}"`);
     // English stays the original.
     expect((await get(null, readoutUrl)).body).toContain('Members agreed to share designations.');
     // A co-chair clears readouts; translating them is the secretariat's.

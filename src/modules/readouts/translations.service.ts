@@ -35,6 +35,8 @@ export async function saveTranslation(db: Db, actor: MaybeActor, readoutId: stri
     const values = { readoutId, locale, title: input.title.trim(), bodyMarkdown: input.bodyMarkdown, translatorId: actor?.userId ?? null, translatorLabel: actor?.label ?? 'system', updatedAt: new Date() };
     const [row] = await tx.insert(readoutTranslations).values(values).onConflictDoUpdate({ target: [readoutTranslations.readoutId, readoutTranslations.locale], set: values }).returning();
     if (!row) throw new Error('translation upsert returned nothing');
+    // Readers search in their own language: a published readout is found by its translations too.
+    await repo.indexForSearch(tx, readoutId);
     await appendAudit(tx, actor, { action: 'readout.translation-saved', entityType: 'readout', entityId: readoutId, detail: { locale, title: row.title } });
     return row;
   });

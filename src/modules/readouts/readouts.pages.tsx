@@ -9,7 +9,7 @@ import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { renderPageFor, sendPage } from '../../platform/views/render.ts';
 import { localizedPath } from '../../platform/i18n/path-locale.ts';
-import { saveTranslation, TranslationInput, translationsOf } from './translations.service.ts';
+import { saveTranslation, titlesIn, TranslationInput, translationsOf } from './translations.service.ts';
 import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
 import { listGroups, partnersByIds } from '../partners/partners.repo.ts';
@@ -51,7 +51,8 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
   app.get('/readouts', { config: { access: 'public' }, schema: { querystring: PublicQuery, hide: true } }, async (request, reply) =>
     publicCache.respond(request, reply, async () => {
       const [{ rows, total }, groups, theaters] = await Promise.all([readouts.listPublished(db, request.actor, request.query), listGroups(db, request.actor), listTheaters(db)]);
-      return { body: renderPageFor(request, <PublicReadoutListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} />) };
+      const translatedTitles = await titlesIn(db, rows.map((row) => row.readout.id), request.locale);
+      return { body: renderPageFor(request, <PublicReadoutListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} translatedTitles={translatedTitles} />) };
     }),
   );
 

@@ -201,7 +201,7 @@ describe('translations', () => {
     expect(arabic).toContain('اتفق الأعضاء على تبادل قرارات التصنيف.');
     // Found by a search in French, from the French address.
     const search = (await get(null, `/fr/readouts?q=${encodeURIComponent('désignations')}`)).body;
-    expect(search).toContain(`href="/fr${readoutUrl}"`);
+    expect(search).toContain(`href="/fr${readoutUrl}">Compte rendu de la 21e réunion du CIFG</a>`);
     // English stays the original.
     expect((await get(null, readoutUrl)).body).toContain('Members agreed to share designations.');
     // A co-chair clears readouts; translating them is the secretariat's.

@@ -41,6 +41,8 @@ export function PublicReadoutListPage(props: {
   query: { q?: string; year?: number; groupId?: string; theater?: string; page?: number; pageSize?: number };
   groups: GroupRow[];
   theaters: TheaterRow[];
+  /** Titles in the reader's language, by readout, where a translation exists. */
+  translatedTitles?: Map<string, string>;
 }) {
   const { ctx, query } = props;
   const { t, locale } = ctx;
@@ -67,9 +69,9 @@ export function PublicReadoutListPage(props: {
         <ol class="readout-list">
           {props.rows.map(({ readout, version, meeting }) => (
             <li>
-              {/* Readouts are written in English whatever the interface language. */}
-              <h2 lang="en" dir="auto">
-                <a href={readoutPath(readout)}>{version.title}</a>
+              {/* Readouts are written in English; the reader's translation is listed where there is one. */}
+              <h2 lang={props.translatedTitles?.has(readout.id) ? locale : 'en'} dir="auto">
+                <a href={readoutPath(readout)}>{props.translatedTitles?.get(readout.id) ?? version.title}</a>
               </h2>
               <p class="muted">
                 {t('readouts.publishedOn', { date: formatDay(readout.publishedAt as Date, locale) })} · {meetingWhen(meeting, locale)}

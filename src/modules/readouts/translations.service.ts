@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client.ts';
 import { readoutTranslations } from '../../db/schema/readouts.ts';
@@ -23,6 +23,16 @@ export type TranslationRow = typeof readoutTranslations.$inferSelect;
 
 export function translationsOf(db: Db, readoutId: string): Promise<TranslationRow[]> {
   return db.select().from(readoutTranslations).where(eq(readoutTranslations.readoutId, readoutId)).orderBy(asc(readoutTranslations.locale));
+}
+
+/** The titles of these readouts in one language, where they have been translated into it. */
+export async function titlesIn(db: Db, readoutIds: string[], locale: string): Promise<Map<string, string>> {
+  if (!readoutIds.length || locale === 'en') return new Map();
+  const rows = await db
+    .select({ readoutId: readoutTranslations.readoutId, title: readoutTranslations.title })
+    .from(readoutTranslations)
+    .where(and(inArray(readoutTranslations.readoutId, readoutIds), eq(readoutTranslations.locale, locale)));
+  return new Map(rows.map((row) => [row.readoutId, row.title]));
 }
 
 /** Saves (or replaces) a readout's translation into one language; audited. */

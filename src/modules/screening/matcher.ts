@@ -27,11 +27,14 @@ export interface TokenMatch {
   weight: number;
 }
 
+export type AdjustmentCode = 'common-name' | 'weak-alias' | 'born-as-listed' | 'born-otherwise' | 'nationality-as-listed' | 'nationality-otherwise';
+
 export interface Explanation {
   matched: TokenMatch[];
   unmatchedQuery: string[];
   unmatchedListed: string[];
-  adjustments: { reason: string; change: number }[];
+  /** What raised or lowered the score: `reason` in English (command line, API), `code` and `values` for the pages to say it in the reader's language. */
+  adjustments: { reason: string; change: number; code: AdjustmentCode; values?: Record<string, string> }[];
 }
 
 export interface Hit {
@@ -194,7 +197,7 @@ export class Screener {
     // A short or common name ("Mohammed Ali") carries little to tell people apart: it cannot score as high.
     const evidence = Math.min(1, 0.6 + (0.4 * matchedQ) / INFORMATIVE_WEIGHT);
     if (evidence < 1) {
-      adjustments.push({ reason: 'short or common name: little to tell it apart', change: round(score * (evidence - 1)) });
+      adjustments.push({ reason: 'short or common name: little to tell it apart', change: round(score * (evidence - 1)), code: 'common-name' });
       score *= evidence;
     }
     return {
@@ -225,21 +228,21 @@ export class Screener {
       let score = scored.score;
       const adjustments = scored.explanation.adjustments;
       if (candidate.name.quality === 'low') {
-        adjustments.push({ reason: 'matched a weak alias', change: round(score * -0.08) });
+        adjustments.push({ reason: 'matched a weak alias', change: round(score * -0.08), code: 'weak-alias' });
         score *= 0.92;
       }
       if (query.dob && entity.birthDates.length) {
         const year = query.dob.slice(0, 4);
         const agrees = entity.birthDates.some((date) => date.slice(0, 4) === year);
         const change = agrees ? 0.05 : -0.15;
-        adjustments.push({ reason: agrees ? `born ${year}, as listed` : `born ${year}; listed ${entity.birthDates.join(', ')}`, change });
+        adjustments.push({ reason: agrees ? `born ${year}, as listed` : `born ${year}; listed ${entity.birthDates.join(', ')}`, change, code: agrees ? 'born-as-listed' : 'born-otherwise', values: { year, listed: entity.birthDates.join(', ') } });
         score += change;
       }
       if (query.nationality && entity.nationalities.length) {
         const wanted = query.nationality.trim().toLowerCase();
         const agrees = entity.nationalities.some((nationality) => nationality.toLowerCase() === wanted || nationality.toLowerCase().startsWith(wanted));
         const change = agrees ? 0.03 : -0.08;
-        adjustments.push({ reason: agrees ? `nationality ${query.nationality}, as listed` : `nationality ${query.nationality}; listed ${entity.nationalities.join(', ')}`, change });
+        adjustments.push({ reason: agrees ? `nationality ${query.nationality}, as listed` : `nationality ${query.nationality}; listed ${entity.nationalities.join(', ')}`, change, code: agrees ? 'nationality-as-listed' : 'nationality-otherwise', values: { nationality: query.nationality, listed: entity.nationalities.join(', ') } });
         score += change;
       }
       score = round(Math.min(1, Math.max(0, score)));

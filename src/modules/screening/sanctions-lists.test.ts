@@ -82,6 +82,9 @@ describe('screening a name', () => {
     expect(page.body).toContain('UN:QDi.006');
     expect(page.body).toContain('Why it matched');
     expect(page.body).toContain('Passport 1084010 · Egypt');
+    // What moved the score, said in the reader's language.
+    const french = await ctx.app.inject({ method: 'POST', url: '/fr/screening', headers: { cookie: analyst.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: analyst.csrfToken, name: 'Ayman al-Zawahiri', dob: '1951' }).toString() });
+    expect(french.body).toContain('né(e) en 1951, comme inscrit');
     expect(page.body).toContain('Giza, Egypt');
   });
 });

@@ -16,7 +16,7 @@ const Explanation = Type.Object({
   matched: Type.Array(Type.Object({ query: Type.String(), listed: Type.String(), similarity: Type.Number(), how: Type.String(), weight: Type.Number() })),
   unmatchedQuery: Type.Array(Type.String()),
   unmatchedListed: Type.Array(Type.String()),
-  adjustments: Type.Array(Type.Object({ reason: Type.String(), change: Type.Number() })),
+  adjustments: Type.Array(Type.Object({ reason: Type.String(), change: Type.Number(), code: Type.String({ description: 'what the reason says, for readers in other languages' }), values: Type.Optional(Type.Record(Type.String(), Type.String())) })),
 });
 export const ScreenResult = Type.Object({
   listed: Type.Integer({ description: 'entities in the lists in force' }),

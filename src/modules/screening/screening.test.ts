@@ -121,7 +121,7 @@ describe('matching', () => {
   it('explains each hit: which tokens met, how, and what moved the score', () => {
     const hit = best('Usama bin Ladin', { dob: '1957' });
     expect(hit?.ref).toBe('OFAC-SDN:6365');
-    expect(hit?.explanation.adjustments).toEqual([{ reason: 'born 1957, as listed', change: 0.05 }]);
+    expect(hit?.explanation.adjustments).toEqual([{ reason: 'born 1957, as listed', change: 0.05, code: 'born-as-listed', values: { year: '1957', listed: expect.stringContaining('1957') } }]);
     expect(hit?.explanation.matched.map((match) => [match.query, match.listed, match.how])).toEqual([
       ['usama', 'usama', 'exact'],
       ['bin', 'bin', 'exact'],

@@ -37,7 +37,7 @@ function HitCard({ ctx, hit, query }: { ctx: PageContext; hit: DecidedHit; query
         {explanation.unmatchedQuery.length > 0 && <li dir="auto">{t('screening.unmatchedQuery', { tokens: explanation.unmatchedQuery.join(', ') })}</li>}
         {explanation.unmatchedListed.length > 0 && <li dir="auto">{t('screening.unmatchedListed', { tokens: explanation.unmatchedListed.join(', ') })}</li>}
         {explanation.adjustments.map((adjustment) => (
-          <li>{`${adjustment.reason}: ${adjustment.change > 0 ? '+' : ''}${adjustment.change.toFixed(2)}`}</li>
+          <li>{`${t(`screening.adjustment.${adjustment.code}` as never, adjustment.values)}: ${adjustment.change > 0 ? '+' : ''}${adjustment.change.toFixed(2)}`}</li>
         ))}
       </ul>
       <details>

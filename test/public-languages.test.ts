@@ -48,3 +48,16 @@ describe('public pages in the language their path names', () => {
     expect(page.body).toContain('href="/ar/meetings/new"');
   });
 });
+
+describe('validation messages in the reader’s language', () => {
+  it('names what is wrong in French on a French page and in the API for a French client, in English otherwise', async () => {
+    const officer = await loginAs(ctx, 'secretariat-officer');
+    const screen = (language: string) => ctx.app.inject({ method: 'POST', url: '/api/v1/ingest/extract', headers: { ...officer.headers, 'accept-language': language }, payload: { text: 'x', publishedOn: 'hier' } });
+    expect((await screen('fr')).json().errors).toEqual([{ field: 'body.publishedOn', message: 'doit être au format date' }]);
+    expect((await screen('en')).json().errors).toEqual([{ field: 'body.publishedOn', message: 'must be a valid date' }]);
+    // A form checked by its service: the missing title is named on the French page.
+    const page = await ctx.app.inject({ method: 'POST', url: '/fr/meetings', headers: { cookie: officer.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: officer.csrfToken, format: 'other', setting: 'virtual', startsLocal: '2025-01-01T10:00', endsLocal: '2025-01-01T11:00', timeZone: 'UTC' }).toString() });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('est obligatoire');
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, TooManyAttempts } from './errors.ts';
 import { renderErrorPage } from './error-page.tsx';
+import { validationMessage } from './i18n/validation-messages.ts';
 import { readableSize } from './views/upload-too-large.ts';
 
 interface Problem {
@@ -22,7 +23,7 @@ function validationFields(error: FastifyError): { field: string; message: string
     const extraField = (params.additionalProperty ?? params.missingProperty) as string | undefined;
     const field = [context, path, extraField].filter(Boolean).join('.');
     const message =
-      params.additionalProperty !== undefined ? 'is not a known field' : (issue.message ?? 'is not valid');
+      params.additionalProperty !== undefined ? validationMessage('additionalProperties', {}, 'is not a known field') : validationMessage(issue.keyword, params, issue.message ?? 'is not valid');
     return { field, message };
   });
 }

@@ -7,7 +7,7 @@ import { loadActor, loadActorByApiToken } from './actor-loader.ts';
 import { type Action, can } from './authz.ts';
 import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
-import { isNumerals, setNumerals, withNumerals } from './i18n/numerals.ts';
+import { isNumerals, setRequestLanguage, withRequestLanguage } from './i18n/request-language.ts';
 import { pathLocaleOf } from './i18n/path-locale.ts';
 import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow } from './session.ts';
 
@@ -80,8 +80,8 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
   app.decorateRequest('attention', 0);
   app.decorateRequest('pathLocale', null);
 
-  // Each request formats numbers with its reader's digits (platform/i18n/numerals.ts).
-  app.addHook('onRequest', (_request, _reply, done) => withNumerals(done));
+  // Each request formats numbers with its reader's digits (platform/i18n/request-language.ts).
+  app.addHook('onRequest', (_request, _reply, done) => withRequestLanguage(done));
   app.addHook('onRequest', async (request, reply) => {
     request.isApi = request.url.startsWith('/api/');
     const authorization = request.headers.authorization;
@@ -107,7 +107,7 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
     const preferred = isLocale(request.actor?.locale) ? request.actor.locale : null;
     request.locale = fromPath ?? (isLocale(requested) ? requested : (preferred ?? negotiateLocale(request.headers['accept-language'])));
     request.pathLocale = fromPath ?? null;
-    if (isNumerals(request.actor?.numerals)) setNumerals(request.actor.numerals);
+    setRequestLanguage(request.locale, isNumerals(request.actor?.numerals) ? request.actor.numerals : undefined);
     request.t = translator(request.locale);
     // Unknown addresses answer 404 to everyone; every declared route without an access rule is closed.
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'signed-in');

@@ -2,6 +2,7 @@ import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import Value from 'typebox/value';
 import { type FieldProblem, InvalidInput } from './errors.ts';
+import { validationMessage } from './i18n/validation-messages.ts';
 
 const compiled = new WeakMap<TSchema, ReturnType<typeof Compile>>();
 
@@ -20,11 +21,15 @@ function problemsOf(schema: TSchema, value: unknown): FieldProblem[] {
   for (const error of validator.Errors(value)) {
     if (error.keyword === 'boolean') continue; // reported again, with the field's name, as additionalProperties
     const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const extra = (error.params as { additionalProperties?: string[] }).additionalProperties;
-    if (extra) {
-      for (const name of extra) problems.push({ field: path ? `${path}.${name}` : name, message: 'is not a known field' });
+    const params = error.params as Record<string, unknown> & { additionalProperties?: string[]; requiredProperties?: string[] };
+    const within = (name: string) => (path ? `${path}.${name}` : name);
+    // A missing or unknown field is named as the field itself, not as its parent object.
+    if (params.additionalProperties) {
+      for (const name of params.additionalProperties) problems.push({ field: within(name), message: validationMessage('additionalProperties', {}, 'is not a known field') });
+    } else if (error.keyword === 'required' && params.requiredProperties) {
+      for (const name of params.requiredProperties) problems.push({ field: within(name), message: validationMessage('required', {}, error.message) });
     } else {
-      problems.push({ field: path || '(body)', message: error.message });
+      problems.push({ field: path || '(body)', message: validationMessage(error.keyword, params, error.message) });
     }
   }
   return problems;

@@ -1,4 +1,4 @@
-import { NUMERALS } from '../../platform/i18n/numerals.ts';
+import { NUMERALS } from '../../platform/i18n/request-language.ts';
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { LOCALES } from '../../platform/i18n/i18n.ts';
 

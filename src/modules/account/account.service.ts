@@ -1,4 +1,4 @@
-import type { Numerals } from '../../platform/i18n/numerals.ts';
+import type { Numerals } from '../../platform/i18n/request-language.ts';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../config.ts';

@@ -1,4 +1,4 @@
-import { intlLocale, NUMERALS } from '../../platform/i18n/numerals.ts';
+import { intlLocale, NUMERALS } from '../../platform/i18n/request-language.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';

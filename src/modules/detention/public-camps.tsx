@@ -1,4 +1,4 @@
-import { intlLocale } from '../../platform/i18n/numerals.ts';
+import { intlLocale } from '../../platform/i18n/request-language.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';

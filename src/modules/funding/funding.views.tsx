@@ -1,4 +1,4 @@
-import { intlLocale } from '../../platform/i18n/numerals.ts';
+import { intlLocale } from '../../platform/i18n/request-language.ts';
 import type { ComponentChildren, VNode } from 'preact';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { direction, type Locale } from '../../platform/i18n/i18n.ts';

@@ -1,4 +1,4 @@
-import { intlLocale } from '../../platform/i18n/numerals.ts';
+import { intlLocale } from '../../platform/i18n/request-language.ts';
 import Decimal from 'decimal.js';
 import { code as currencyRecord } from 'currency-codes';
 

@@ -1,4 +1,4 @@
-import { intlLocale } from '../../platform/i18n/numerals.ts';
+import { intlLocale } from '../../platform/i18n/request-language.ts';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import type { MeetingRow } from './meetings.repo.ts';

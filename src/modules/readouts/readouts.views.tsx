@@ -1,4 +1,4 @@
-import { intlLocale } from '../../platform/i18n/numerals.ts';
+import { intlLocale } from '../../platform/i18n/request-language.ts';
 import { diffWords } from 'diff';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';

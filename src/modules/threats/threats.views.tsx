@@ -1,4 +1,4 @@
-import { intlLocale } from '../../platform/i18n/numerals.ts';
+import { intlLocale } from '../../platform/i18n/request-language.ts';
 import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { direction, type Locale } from '../../platform/i18n/i18n.ts';

@@ -2,7 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import ar from './messages/ar.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import fr from './messages/fr.json' with { type: 'json' };
-import { intlLocale } from './numerals.ts';
+import { intlLocale } from './request-language.ts';
 
 export const LOCALES = ['en', 'fr', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -59,5 +59,11 @@ describe('validation messages in the reader’s language', () => {
     const page = await ctx.app.inject({ method: 'POST', url: '/fr/meetings', headers: { cookie: officer.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: officer.csrfToken, format: 'other', setting: 'virtual', startsLocal: '2025-01-01T10:00', endsLocal: '2025-01-01T11:00', timeZone: 'UTC' }).toString() });
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('est obligatoire');
+    // A service's own check, said in French too.
+    const noCity = await ctx.app.inject({ method: 'POST', url: '/api/v1/meetings', headers: { ...officer.headers, 'accept-language': 'fr' }, payload: { title: 'Réunion', format: 'other', setting: 'in-person', startsLocal: '2025-01-01T10:00', endsLocal: '2025-01-01T09:00', timeZone: 'UTC' } });
+    expect(noCity.json().errors).toEqual([
+      { field: 'endsLocal', message: 'se termine avant de commencer' },
+      { field: 'city', message: 'une réunion en présentiel ou hybride doit avoir une ville' },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { DateTime, IANAZone } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -29,13 +30,13 @@ async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
   if (!zoneOk) problems.push({ field: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone (e.g. Europe/Rome, America/New_York, UTC)` });
   const startsAt = zoneOk ? instantIn(input.startsLocal, input.timeZone) : null;
   const endsAt = zoneOk ? instantIn(input.endsLocal, input.timeZone) : null;
-  if (zoneOk && !startsAt) problems.push({ field: 'startsLocal', message: `is not a time that exists in ${input.timeZone}` });
-  if (zoneOk && !endsAt) problems.push({ field: 'endsLocal', message: `is not a time that exists in ${input.timeZone}` });
-  if (startsAt && endsAt && endsAt.getTime() < startsAt.getTime()) problems.push({ field: 'endsLocal', message: 'ends before it starts' });
+  if (zoneOk && !startsAt) problems.push({ field: 'startsLocal', message: say('problem.timeNotInZone', { zone: input.timeZone }) });
+  if (zoneOk && !endsAt) problems.push({ field: 'endsLocal', message: say('problem.timeNotInZone', { zone: input.timeZone }) });
+  if (startsAt && endsAt && endsAt.getTime() < startsAt.getTime()) problems.push({ field: 'endsLocal', message: say('problem.endsBeforeStart') });
   const countryIso3 = input.countryIso3?.toUpperCase() ?? null;
   if (countryIso3 && !isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` });
-  if ((input.setting === 'in-person' || input.setting === 'hybrid') && !input.city?.trim()) problems.push({ field: 'city', message: 'an in-person or hybrid meeting needs a city' });
-  if (input.groupId && !(await findGroup(db, actor, input.groupId))) problems.push({ field: 'groupId', message: 'no such group' });
+  if ((input.setting === 'in-person' || input.setting === 'hybrid') && !input.city?.trim()) problems.push({ field: 'city', message: say('problem.cityNeeded') });
+  if (input.groupId && !(await findGroup(db, actor, input.groupId))) problems.push({ field: 'groupId', message: say('problem.noSuchGroup') });
   if (problems.length) throw new InvalidInput(problems);
   return {
     title: input.title.trim(),
@@ -108,11 +109,11 @@ export async function addParticipant(db: Db, actor: MaybeActor, meetingId: strin
   const input = parseInput(ParticipantInput, raw);
   await getMeeting(db, actor, meetingId);
   const problems: FieldProblem[] = [];
-  if (!(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: 'no such partner' });
+  if (!(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: say('problem.noSuchPartner') });
   if (input.personId) {
     const person = await findPerson(db, actor, input.personId);
-    if (!person) problems.push({ field: 'personId', message: 'no such person' });
-    else if (person.partnerId !== input.partnerId) problems.push({ field: 'personId', message: 'this person does not speak for that partner' });
+    if (!person) problems.push({ field: 'personId', message: say('problem.noSuchPerson') });
+    else if (person.partnerId !== input.partnerId) problems.push({ field: 'personId', message: say('problem.personOfOtherPartner') });
   }
   if (problems.length) throw new InvalidInput(problems);
   await db.transaction(async (tx) => {
@@ -134,7 +135,7 @@ async function checkedAgendaItem(db: Db, raw: unknown) {
   const input = parseInput(AgendaItemInput, raw);
   const known = new Set((await repo.allTheaters(db)).map((t) => t.slug));
   const unknown = (input.theaterSlugs ?? []).filter((slug) => !known.has(slug));
-  if (unknown.length) throw new InvalidInput([{ field: 'theaterSlugs', message: `unknown theater: ${unknown.join(', ')}` }]);
+  if (unknown.length) throw new InvalidInput([{ field: 'theaterSlugs', message: say('problem.unknownTheater', { theaters: unknown.join(', ') }) }]);
   return {
     title: input.title.trim(),
     theaterSlugs: [...new Set(input.theaterSlugs ?? [])],
@@ -192,9 +193,9 @@ export async function linkToEarlierMeeting(db: Db, actor: MaybeActor, meetingId:
   const input = parseInput(MeetingLinkInput, raw);
   const meeting = await getMeeting(db, actor, meetingId);
   const earlier = await repo.findMeeting(db, actor, input.earlierMeetingId);
-  if (!earlier) throw new InvalidInput([{ field: 'earlierMeetingId', message: 'no such meeting' }]);
+  if (!earlier) throw new InvalidInput([{ field: 'earlierMeetingId', message: say('problem.noSuchMeeting') }]);
   if (earlier.id === meeting.id || !heldBefore(earlier, meeting)) {
-    throw new InvalidInput([{ field: 'earlierMeetingId', message: 'must be a meeting held before this one' }]);
+    throw new InvalidInput([{ field: 'earlierMeetingId', message: say('problem.meetingNotEarlier') }]);
   }
   const topic = input.topic.trim().toLowerCase();
   await db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import { eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -113,7 +114,7 @@ export async function saveVersion(db: Db, actor: MaybeActor, id: string, raw: un
   if (readout.status === 'withdrawn') throw new Conflict('A withdrawn readout cannot be edited.');
   const correcting = readout.status === 'published';
   if (correcting && !input.correctionNote?.trim()) {
-    throw new InvalidInput([{ field: 'correctionNote', message: 'a published readout is corrected openly: say what changed and why' }]);
+    throw new InvalidInput([{ field: 'correctionNote', message: say('problem.correctionNoteNeeded') }]);
   }
   return db.transaction(async (tx) => {
     // Claim the next version number only if nobody else has: the row lock makes two saves take turns.
@@ -192,7 +193,7 @@ export async function decideClearance(db: Db, actor: MaybeActor, id: string, raw
   const { readout } = target;
   if (readout.status !== 'in-clearance') throw new Conflict(`This readout is ${readout.status}, not in clearance.`);
   if (input.version !== readout.currentVersion) throw new Conflict(`Version ${input.version} is no longer current: version ${readout.currentVersion} is. Read it before deciding.`);
-  if (input.decision === 'returned' && !input.comment?.trim()) throw new InvalidInput([{ field: 'comment', message: 'say what should change when returning a readout' }]);
+  if (input.decision === 'returned' && !input.comment?.trim()) throw new InvalidInput([{ field: 'comment', message: say('problem.returnCommentNeeded') }]);
   return db.transaction(async (tx) => {
     await tx.insert(readoutClearances).values({ readoutId: id, versionNumber: readout.currentVersion, partnerId: actor.partnerId as string, userId: actor.userId as string, decision: input.decision, comment: input.comment?.trim() ?? '' });
     const decisions = (await repo.clearancesOf(tx, id)).filter((c) => c.versionNumber === readout.currentVersion && c.decision === 'cleared');

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { and, asc, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { screeningAlerts, screeningBatches, screeningBatchRows } from '../../db/schema/sanctions.ts';
@@ -32,8 +33,8 @@ export async function submitBatch(db: Db, actor: MaybeActor, csvText: string, fi
   } catch (error) {
     throw new InvalidInput([{ field: 'file', message: (error as Error).message }]);
   }
-  if (rows.length === 0) throw new InvalidInput([{ field: 'file', message: 'the file has no names' }]);
-  if (rows.length > MAX_ROWS) throw new InvalidInput([{ field: 'file', message: `at most ${MAX_ROWS.toLocaleString('en')} names per file; split it` }]);
+  if (rows.length === 0) throw new InvalidInput([{ field: 'file', message: say('problem.fileHasNoNames') }]);
+  if (rows.length > MAX_ROWS) throw new InvalidInput([{ field: 'file', message: say('problem.tooManyNames', { max: MAX_ROWS }) }]);
   return db.transaction(async (tx) => {
     const [batch] = await tx.insert(screeningBatches).values({ fileName: fileName.slice(0, 200), total: rows.length, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null }).returning();
     if (!batch) throw new Error('batch insert returned nothing');

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client.ts';
@@ -40,7 +41,7 @@ export async function decideHit(db: Db, actor: MaybeActor, raw: unknown): Promis
   const entity = (await currentScreener(db)).entities.find((candidate) => candidate.ref === input.ref);
   if (!entity?.fingerprint) throw new InvalidInput([{ field: 'ref', message: `${input.ref} is not in the lists in force` }]);
   const key = nameKey(input.name);
-  if (!key) throw new InvalidInput([{ field: 'name', message: 'has no letters to compare' }]);
+  if (!key) throw new InvalidInput([{ field: 'name', message: say('problem.nameHasNoLetters') }]);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(screeningDecisions)

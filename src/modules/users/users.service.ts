@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { userGroups, users } from '../../db/schema/identity.ts';
@@ -40,18 +41,18 @@ export async function createUser(db: Db, actor: MaybeActor, raw: unknown, option
   const input = parseInput(NewUserInput, raw);
   const problems: FieldProblem[] = [];
   if ((input.role === 'delegate' || input.role === 'co-chair') && !input.partnerId) {
-    problems.push({ field: 'partnerId', message: `a ${input.role} speaks for a partner: choose one` });
+    problems.push({ field: 'partnerId', message: say('problem.partnerNeeded', { role: input.role }) });
   }
-  if (input.partnerId && !(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: 'no such partner' });
+  if (input.partnerId && !(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: say('problem.noSuchPartner') });
   const groupIds = [...new Set(input.groupIds ?? [])];
   const known = await existingGroupIds(db, groupIds);
-  if (groupIds.some((id) => !known.has(id))) problems.push({ field: 'groupIds', message: 'one of the groups does not exist' });
+  if (groupIds.some((id) => !known.has(id))) problems.push({ field: 'groupIds', message: say('problem.noSuchGroupAmong') });
   if (problems.length) throw new InvalidInput(problems);
   const oneTimePassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? (oneTimePassword as string));
   return db.transaction(async (tx) => {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-    if (clash) throw new Conflict('An account with this e-mail address exists already.', [{ field: 'email', message: 'is already in use' }]);
+    if (clash) throw new Conflict('An account with this e-mail address exists already.', [{ field: 'email', message: say('problem.emailInUse') }]);
     const [user] = await tx
       .insert(users)
       .values({ email: input.email.trim(), displayName: input.displayName.trim(), role: input.role, partnerId: input.partnerId ?? null, passwordHash, totpRequired: !options.demo })

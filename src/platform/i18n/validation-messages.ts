@@ -1,5 +1,5 @@
-import { isLocale, translator } from './i18n.ts';
-import { requestLocale } from './request-language.ts';
+import type { MessageKey } from './i18n.ts';
+import { say } from './say.ts';
 
 /** Schema keywords whose failure has a message of its own in the catalogues. */
 const KEYS: Record<string, string> = {
@@ -29,7 +29,6 @@ const KEYS: Record<string, string> = {
 export function validationMessage(keyword: string, params: Record<string, unknown>, fallback: string): string {
   const key = KEYS[keyword];
   if (!key) return fallback;
-  const locale = requestLocale();
   const values = Object.fromEntries(Object.entries(params).filter(([, value]) => typeof value === 'string' || typeof value === 'number')) as Record<string, string | number>;
-  return translator(isLocale(locale) ? locale : 'en')(key as never, values);
+  return say(key as MessageKey, values);
 }

@@ -1,0 +1,12 @@
+import { isLocale, type MessageKey, translator } from './i18n.ts';
+import { requestLocale } from './request-language.ts';
+
+/**
+ * A message from the catalogues in the language of the request being served (English on the command
+ * line), for text made in services — what is wrong with a field, what a refusal means — which reaches
+ * pages and the API alike.
+ */
+export function say(key: MessageKey, values?: Record<string, string | number>): string {
+  const locale = requestLocale();
+  return translator(isLocale(locale) ? locale : 'en')(key, values);
+}

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -21,9 +22,9 @@ async function checkedRepatriation(db: Db, actor: MaybeActor, input: Repatriatio
   problems.push(...negativeCounts({ people: input.people, men: input.men, women: input.women, children: input.children }));
   const parts = [input.men, input.women, input.children].filter((count): count is number => typeof count === 'number');
   const sum = parts.reduce((total, count) => total + count, 0);
-  if (typeof input.people === 'number' && input.people >= 0 && sum > input.people) problems.push({ field: 'people', message: `men, women and children add up to ${sum}, more than the ${input.people} people given` });
-  if (input.people == null && parts.length === 0 && !input.note?.trim()) problems.push({ field: 'people', message: 'give the number of people (or men, women and children), or a note saying what the source counts' });
-  if (input.siteId && !(await repo.findSite(db, actor, input.siteId))) problems.push({ field: 'siteId', message: 'no such site' });
+  if (typeof input.people === 'number' && input.people >= 0 && sum > input.people) problems.push({ field: 'people', message: say('problem.breakdownTooLarge', { sum, people: input.people ?? 0 }) });
+  if (input.people == null && parts.length === 0 && !input.note?.trim()) problems.push({ field: 'people', message: say('problem.peopleNeeded') });
+  if (input.siteId && !(await repo.findSite(db, actor, input.siteId))) problems.push({ field: 'siteId', message: say('problem.noSuchSite') });
   if (problems.length) throw new InvalidInput(problems);
   return {
     receivingIso3,
@@ -90,7 +91,7 @@ export async function verifyRepatriation(db: Db, actor: MaybeActor, id: string, 
   authorize(actor, 'repatriation.verify');
   const input = parseInput(VersionInput, raw);
   const before = await getRepatriation(db, actor, id);
-  if (before.status === 'verified') throw new InvalidInput([{ field: 'status', message: 'the figure is already verified' }]);
+  if (before.status === 'verified') throw new InvalidInput([{ field: 'status', message: say('problem.alreadyVerified') }]);
   return db.transaction(async (tx) => {
     const row = await repo.updateRepatriation(tx, id, input.version, { status: 'verified', reviewedBy: actor?.userId ?? null, reviewedAt: new Date() });
     if (!row) throw new StaleVersion(await repo.findRepatriation(tx, actor, id));
@@ -105,7 +106,7 @@ export async function correctRepatriation(db: Db, actor: MaybeActor, id: string,
   const input = parseInput(RepatriationCorrection, raw);
   const before = await getRepatriation(db, actor, id);
   authorize(actor, 'repatriation.write', { partnerId: before.partnerId });
-  if (!isSecretariat(actor) && before.status === 'verified') throw new InvalidInput([{ field: 'status', message: 'the secretariat has verified this figure; ask it to correct the figure' }]);
+  if (!isSecretariat(actor) && before.status === 'verified') throw new InvalidInput([{ field: 'status', message: say('problem.askSecretariatToCorrect') }]);
   const { version, reason, ...fields } = input;
   const values = await checkedRepatriation(db, actor, fields);
   authorize(actor, 'repatriation.write', { partnerId: values.partnerId });

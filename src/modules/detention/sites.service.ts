@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -45,7 +46,7 @@ export async function createSite(db: Db, actor: MaybeActor, raw: unknown): Promi
   const countryIso3 = input.countryIso3?.toUpperCase() ?? null;
   if (countryIso3 && !isKnownAlpha3(countryIso3)) throw new InvalidInput([{ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` }]);
   if ((input.latitude === null || input.latitude === undefined) !== (input.longitude === null || input.longitude === undefined)) {
-    throw new InvalidInput([{ field: 'longitude', message: 'give both latitude and longitude, or neither' }]);
+    throw new InvalidInput([{ field: 'longitude', message: say('problem.bothCoordinates') }]);
   }
   const classification = await detentionClassification(db, input);
   return db.transaction(async (tx) => {
@@ -82,12 +83,12 @@ export async function addSnapshot(db: Db, actor: MaybeActor, siteId: string, raw
   const problems: FieldProblem[] = [...negativeCounts({ total })];
   if (firstDay(input.asOf) > today()) problems.push({ field: 'asOf', message: `${input.asOf} is in the future` });
   problems.push(...breakdownProblems(total, input.partial ?? false, { nationalities, categories }));
-  if (total === null && nationalities.length + categories.length === 0 && !input.note?.trim()) problems.push({ field: 'total', message: 'give a total, a breakdown or a note saying what the source counts' });
+  if (total === null && nationalities.length + categories.length === 0 && !input.note?.trim()) problems.push({ field: 'total', message: say('problem.snapshotNeeded') });
   if (problems.length) throw new InvalidInput(problems);
   const existing = await repo.currentSnapshotAt(db, siteId, input.asOf);
   if (existing && !input.replaceReason) {
     throw new Conflict(`${site.name} already has a figure for ${input.asOf} (${existing.total ?? 'no total'}, source: ${existing.source}). To replace it, send it again with a reason; the earlier figure is kept in the history.`, [
-      { field: 'replaceReason', message: `a figure for ${input.asOf} exists; say why this one replaces it` },
+      { field: 'replaceReason', message: say('problem.snapshotExists', { asOf: input.asOf }) },
     ]);
   }
   const classification = await detentionClassification(db, input);

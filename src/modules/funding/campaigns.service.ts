@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -31,13 +32,13 @@ async function checkedCampaign(db: Db, input: CampaignInput) {
   if (!isIsoCurrency(currency)) problems.push({ field: 'currency', message: `"${input.currency}" is not an ISO 4217 currency code` });
   if (!isIsoDay(input.startsOn)) problems.push({ field: 'startsOn', message: `"${input.startsOn}" is not a calendar date` });
   if (!isIsoDay(input.endsOn)) problems.push({ field: 'endsOn', message: `"${input.endsOn}" is not a calendar date` });
-  else if (input.endsOn < input.startsOn) problems.push({ field: 'endsOn', message: 'ends before it starts' });
+  else if (input.endsOn < input.startsOn) problems.push({ field: 'endsOn', message: say('problem.endsBeforeStart') });
   const goalAmount = optionalAmount(input.goalAmount, currency, 'goalAmount', problems);
   const statedPledged = optionalAmount(input.statedPledged, currency, 'statedPledged', problems);
   const theaterSlugs = [...new Set(input.theaterSlugs ?? [])];
   const known = new Set((await allTheaters(db)).map((theater) => theater.slug));
   const unknown = theaterSlugs.filter((slug) => !known.has(slug));
-  if (unknown.length) problems.push({ field: 'theaterSlugs', message: `no such theater: ${unknown.join(', ')}` });
+  if (unknown.length) problems.push({ field: 'theaterSlugs', message: say('problem.noSuchTheaters', { theaters: unknown.join(', ') }) });
   if (problems.length) throw new InvalidInput(problems);
   return {
     name: input.name.trim(),
@@ -129,7 +130,7 @@ export async function updateCampaign(db: Db, actor: MaybeActor, id: string, raw:
   const values = await checkedCampaign(db, input);
   if (values.currency !== before.currency) {
     // Every contribution was converted to the old currency at its own date's rate; changing it would silently reprice them.
-    throw new InvalidInput([{ field: 'currency', message: `the campaign currency is ${before.currency} and cannot change once set; create a new campaign instead` }]);
+    throw new InvalidInput([{ field: 'currency', message: say('problem.campaignCurrencyFixed', { currency: before.currency }) }]);
   }
   const classification = await checkedClassification(db, input, before.classification);
   return db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Classification } from '../../db/schema/common.ts';
 import type { Db } from '../../db/client.ts';
 import { type FieldProblem, InvalidInput } from '../../platform/errors.ts';
@@ -21,10 +22,10 @@ export async function checkedClassification(
   const groupIds = [...new Set(input.restrictedGroupIds ?? [])];
   const problems: FieldProblem[] = [];
   if (classification === 'restricted') {
-    if (groupIds.length === 0) problems.push({ field: 'restrictedGroupIds', message: 'name at least one group that may read a restricted record' });
+    if (groupIds.length === 0) problems.push({ field: 'restrictedGroupIds', message: say('problem.restrictedGroupNeeded') });
     const known = await existingGroupIds(db, groupIds);
     const unknown = groupIds.filter((id) => !known.has(id));
-    if (unknown.length) problems.push({ field: 'restrictedGroupIds', message: `no such group: ${unknown.join(', ')}` });
+    if (unknown.length) problems.push({ field: 'restrictedGroupIds', message: say('problem.noSuchGroups', { groups: unknown.join(', ') }) });
   }
   if (problems.length) throw new InvalidInput(problems);
   return { classification, restrictedGroupIds: classification === 'restricted' ? groupIds : [] };

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -37,9 +38,9 @@ export function normalizePartner(input: PartnerInput): { values: PartnerValues; 
   const problems: FieldProblem[] = [];
   const iso3 = input.iso3 ? input.iso3.toUpperCase() : null;
   if (iso3 && !isKnownAlpha3(iso3)) problems.push({ field: 'iso3', message: `"${iso3}" is not an ISO 3166-1 alpha-3 code` });
-  if (iso3 && input.kind === 'organisation') problems.push({ field: 'iso3', message: 'organisations have no ISO country code' });
+  if (iso3 && input.kind === 'organisation') problems.push({ field: 'iso3', message: say('problem.organisationNoIso') });
   const nameEn = input.nameEn.trim();
-  if (!nameEn) problems.push({ field: 'nameEn', message: 'must not be blank' });
+  if (!nameEn) problems.push({ field: 'nameEn', message: say('problem.notBlank') });
   const derived = (locale: 'fr' | 'ar') => (iso3 ? countryName(iso3, locale) : undefined);
   return {
     values: {
@@ -65,7 +66,7 @@ async function assertUnique(db: Db, values: { iso3: string | null; nameEn: strin
     if (clash && clash.id !== exceptId) problems.push({ field: 'iso3', message: `${values.iso3} is already used by ${clash.nameEn}` });
   }
   const sameName = await repo.findPartnerByKey(db, { nameEn: values.nameEn });
-  if (sameName && sameName.id !== exceptId) problems.push({ field: 'nameEn', message: `a partner named "${sameName.nameEn}" already exists` });
+  if (sameName && sameName.id !== exceptId) problems.push({ field: 'nameEn', message: say('problem.partnerNameTaken', { name: sameName.nameEn }) });
   if (problems.length) throw new Conflict('Another partner already has this code or name.', problems);
 }
 

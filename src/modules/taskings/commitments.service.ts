@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -30,9 +31,9 @@ export async function recordCommitment(db: Db, actor: MaybeActor, raw: unknown):
   const input = parseInput(CommitmentInput, raw);
   const problems: FieldProblem[] = [];
   const meeting = await findMeeting(db, actor, input.meetingId);
-  if (!meeting) problems.push({ field: 'meetingId', message: 'no such meeting' });
-  if (input.partnerId && !(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: 'no such partner' });
-  if (input.theaterSlug && !(await allTheaters(db)).some((theater) => theater.slug === input.theaterSlug)) problems.push({ field: 'theaterSlug', message: `no such theater: ${input.theaterSlug}` });
+  if (!meeting) problems.push({ field: 'meetingId', message: say('problem.noSuchMeeting') });
+  if (input.partnerId && !(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: say('problem.noSuchPartner') });
+  if (input.theaterSlug && !(await allTheaters(db)).some((theater) => theater.slug === input.theaterSlug)) problems.push({ field: 'theaterSlug', message: say('problem.noSuchTheaters', { theaters: input.theaterSlug ?? '' }) });
   const meetingDay = meeting?.startsAt.toISOString().slice(0, 10);
   if (input.dueOn && meetingDay && input.dueOn < meetingDay) problems.push({ field: 'dueOn', message: `${input.dueOn} is before the meeting it was made at (${meetingDay})` });
   if (problems.length) throw new InvalidInput(problems);
@@ -58,7 +59,7 @@ export async function setCommitmentStatus(db: Db, actor: MaybeActor, id: string,
   const input = parseInput(CommitmentStatusInput, raw);
   const before = await repo.findCommitment(db, actor, id);
   if (!before) throw new NotFound('The commitment');
-  if (input.status === 'met' && !(input.evidence?.length || before.evidence.length)) throw new InvalidInput([{ field: 'evidence', message: 'a commitment marked met needs a link to the evidence' }]);
+  if (input.status === 'met' && !(input.evidence?.length || before.evidence.length)) throw new InvalidInput([{ field: 'evidence', message: say('problem.evidenceNeeded') }]);
   return db.transaction(async (tx) => {
     const row = (await repo.setCommitmentStatus(tx, id, { status: input.status, evidence: [...before.evidence, ...(input.evidence ?? [])] })) as repo.CommitmentRow;
     await appendAudit(tx, actor, { action: 'taskings.commitment-status', entityType: 'commitment', entityId: id, detail: { from: before.status, to: input.status } });

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -58,20 +59,20 @@ export async function taskingRecord(db: Db, actor: MaybeActor, id: string) {
 async function checkedTasking(db: Db, actor: MaybeActor, input: TaskingInput) {
   const problems: FieldProblem[] = [...progressProblem(input.progress)];
   const meeting = await findMeeting(db, actor, input.meetingId);
-  if (!meeting) problems.push({ field: 'meetingId', message: 'no such meeting' });
-  if (!(await findGroup(db, actor, input.groupId))) problems.push({ field: 'groupId', message: 'no such group: a tasking goes to an existing working group or focus group' });
-  if (input.agendaItemId && meeting && !(await agendaOf(db, meeting.id)).some((item) => item.id === input.agendaItemId)) problems.push({ field: 'agendaItemId', message: 'this agenda item is not on that meeting’s agenda' });
-  if (input.parentId && !(await repo.findTasking(db, actor, input.parentId))) problems.push({ field: 'parentId', message: 'no such tasking' });
+  if (!meeting) problems.push({ field: 'meetingId', message: say('problem.noSuchMeeting') });
+  if (!(await findGroup(db, actor, input.groupId))) problems.push({ field: 'groupId', message: say('problem.noSuchTaskedGroup') });
+  if (input.agendaItemId && meeting && !(await agendaOf(db, meeting.id)).some((item) => item.id === input.agendaItemId)) problems.push({ field: 'agendaItemId', message: say('problem.agendaItemElsewhere') });
+  if (input.parentId && !(await repo.findTasking(db, actor, input.parentId))) problems.push({ field: 'parentId', message: say('problem.noSuchTasking') });
   const meetingDay = meeting?.startsAt.toISOString().slice(0, 10);
   if (input.dueOn && meetingDay && input.dueOn < meetingDay) problems.push({ field: 'dueOn', message: `${input.dueOn} is before the meeting that set the tasking (${meetingDay})` });
   const branchSlugs = [...new Set(input.branchSlugs ?? [])];
   const knownBranches = new Set((await listBranches(db)).map((branch) => branch.slug));
   const unknownBranches = branchSlugs.filter((slug) => !knownBranches.has(slug));
-  if (unknownBranches.length) problems.push({ field: 'branchSlugs', message: `no such branch: ${unknownBranches.join(', ')}` });
+  if (unknownBranches.length) problems.push({ field: 'branchSlugs', message: say('problem.noSuchBranches', { branches: unknownBranches.join(', ') }) });
   const theaterSlugs = [...new Set(input.theaterSlugs ?? [])];
   const knownTheaters = new Set((await allTheaters(db)).map((theater) => theater.slug));
   const unknownTheaters = theaterSlugs.filter((slug) => !knownTheaters.has(slug));
-  if (unknownTheaters.length) problems.push({ field: 'theaterSlugs', message: `no such theater: ${unknownTheaters.join(', ')}` });
+  if (unknownTheaters.length) problems.push({ field: 'theaterSlugs', message: say('problem.noSuchTheaters', { theaters: unknownTheaters.join(', ') }) });
   if (problems.length) throw new InvalidInput(problems);
   return {
     meetingId: input.meetingId,
@@ -126,7 +127,7 @@ export async function postUpdate(db: Db, actor: MaybeActor, taskingId: string, r
   if (!tasking) throw new NotFound('The tasking');
   await authorizeReport(db, actor, tasking);
   const problems = progressProblem(input.progress);
-  if (input.presentedAtMeetingId && !(await findMeeting(db, actor, input.presentedAtMeetingId))) problems.push({ field: 'presentedAtMeetingId', message: 'no such meeting' });
+  if (input.presentedAtMeetingId && !(await findMeeting(db, actor, input.presentedAtMeetingId))) problems.push({ field: 'presentedAtMeetingId', message: say('problem.noSuchMeeting') });
   if (problems.length) throw new InvalidInput(problems);
   return db.transaction(async (tx) => {
     const update = await repo.insertUpdate(tx, { taskingId, body: input.body.trim(), progress: input.progress ?? null, presentedAtMeetingId: input.presentedAtMeetingId ?? null, authorId: actor?.userId ?? null, authorLabel: actor?.label ?? 'unknown' });

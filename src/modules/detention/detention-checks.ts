@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { isKnownAlpha3 } from '../partners/countries.ts';
 import { CATEGORIES, NATIONALITY_GROUPS } from './detention.schema.ts';
@@ -28,7 +29,7 @@ export function periodStart(period: string): string | null {
 export function negativeCounts(values: Record<string, number | null | undefined>): FieldProblem[] {
   return Object.entries(values)
     .filter(([, value]) => typeof value === 'number' && value < 0)
-    .map(([field, value]) => ({ field, message: `cannot be negative (${value})` }));
+    .map(([field, value]) => ({ field, message: say('problem.negative', { value: Number(value) }) }));
 }
 
 export interface Breakdown {

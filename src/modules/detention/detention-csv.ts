@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -44,15 +45,15 @@ export async function importDetentionCsv(db: Db, actor: MaybeActor, kind: Import
   try {
     records = parse(csvText.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
   } catch (error) {
-    throw new ImportRejected([{ line: (error as { lines?: number }).lines ?? 0, field: '(file)', message: `not readable as CSV: ${(error as Error).message}` }]);
+    throw new ImportRejected([{ line: (error as { lines?: number }).lines ?? 0, field: '(file)', message: say('problem.csvUnreadable', { detail: (error as Error).message }) }]);
   }
-  if (records.length === 0) throw new ImportRejected([{ line: 1, field: '(file)', message: 'the file has no data rows' }]);
-  if (records.length > MAX_ROWS) throw new ImportRejected([{ line: 1, field: '(file)', message: `at most ${MAX_ROWS} rows per file` }]);
+  if (records.length === 0) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.noDataRows') }]);
+  if (records.length > MAX_ROWS) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.tooManyRows', { max: MAX_ROWS }) }]);
   const { required, optional } = IMPORT_COLUMNS[kind];
   const headers = Object.keys(records[0] ?? {});
   const headerProblems: RowProblem[] = [
-    ...required.filter((column) => !headers.includes(column)).map((column) => ({ line: 1, field: column, message: 'required column is missing' })),
-    ...headers.filter((header) => !required.includes(header) && !optional.includes(header)).map((header) => ({ line: 1, field: header, message: `unknown column (known: ${[...required, ...optional].join(', ')})` })),
+    ...required.filter((column) => !headers.includes(column)).map((column) => ({ line: 1, field: column, message: say('problem.columnMissing') })),
+    ...headers.filter((header) => !required.includes(header) && !optional.includes(header)).map((header) => ({ line: 1, field: header, message: say('problem.unknownColumn', { known: [...required, ...optional].join(', ') }) })),
   ];
   if (headerProblems.length) throw new ImportRejected(headerProblems);
   const sites = new Map((await repo.listSites(db, actor)).map((site) => [site.name.toLowerCase(), site.id]));
@@ -98,7 +99,7 @@ export async function importDetentionCsv(db: Db, actor: MaybeActor, kind: Import
           }
         } catch (error) {
           if (error instanceof Forbidden) {
-            problems.push({ line, field: 'receiving', message: 'you report repatriations for your own state only' });
+            problems.push({ line, field: 'receiving', message: say('problem.ownStateOnly') });
             continue;
           }
           if (!(error instanceof HttpProblem) || error.status >= 500) throw error;

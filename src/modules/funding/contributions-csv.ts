@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { createHash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -50,9 +51,9 @@ export interface ImportResult {
 /** Every required column present, none unknown (a misspelt header must not silently drop a column). */
 function headerProblems(headers: string[], campaignChosen: boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const column of REQUIRED) if (!headers.includes(column)) problems.push({ field: column, message: 'required column is missing' });
+  for (const column of REQUIRED) if (!headers.includes(column)) problems.push({ field: column, message: say('problem.columnMissing') });
   if (!campaignChosen && !headers.includes('campaign')) problems.push({ field: 'campaign', message: 'required column is missing (or choose the campaign to import into)' });
-  for (const header of headers) if (!(header in COLUMNS)) problems.push({ field: header, message: `unknown column (known: ${Object.keys(COLUMNS).join(', ')})` });
+  for (const header of headers) if (!(header in COLUMNS)) problems.push({ field: header, message: say('problem.unknownColumn', { known: Object.keys(COLUMNS).join(', ') }) });
   return problems;
 }
 
@@ -81,7 +82,7 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
     campaignsByKey.set(campaign.name.toLowerCase(), campaign);
   }
   const fixedCampaign = options.campaignId ? campaignsByKey.get(options.campaignId) : undefined;
-  if (options.campaignId && !fixedCampaign) throw new InvalidInput([{ field: 'campaignId', message: 'no such campaign' }]);
+  if (options.campaignId && !fixedCampaign) throw new InvalidInput([{ field: 'campaignId', message: say('problem.noSuchCampaign') }]);
   const rates = await RateBook.load(db, campaigns.map((campaign) => campaign.currency));
   const today = todayUtc();
   const hash = createHash('sha256');
@@ -144,7 +145,7 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
         const rowProblems: FieldProblem[] = [];
         if (!campaign) rowProblems.push({ field: 'campaign', message: `no campaign named "${record.campaign ?? ''}"` });
         if (!partnerId) rowProblems.push({ field: 'partnerId', message: `no partner "${record.partner ?? ''}" (use the ISO code, e.g. FRA, or the name)` });
-        else if (!can(actor, 'contribution.write', { partnerId })) rowProblems.push({ field: 'partnerId', message: 'you report for your own partner only' });
+        else if (!can(actor, 'contribution.write', { partnerId })) rowProblems.push({ field: 'partnerId', message: say('problem.ownPartnerOnly') });
         if (rowProblems.length || !campaign || !partnerId) {
           report(line, rowProblems);
           continue;
@@ -184,9 +185,9 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
     } catch (error) {
       const csvLine = (error as { lines?: number }).lines;
       if (csvLine === undefined) throw error;
-      report(csvLine, [{ field: '(file)', message: `not readable as CSV: ${(error as Error).message}` }]);
+      report(csvLine, [{ field: '(file)', message: say('problem.csvUnreadable', { detail: (error as Error).message }) }]);
     }
-    if (line === 1 && problemCount === 0) report(1, [{ field: '(file)', message: 'the file has no data rows' }]);
+    if (line === 1 && problemCount === 0) report(1, [{ field: '(file)', message: say('problem.noDataRows') }]);
     await flush();
     await writing;
     options.onProgress?.(bytesRead, imported);

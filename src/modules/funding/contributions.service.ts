@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -63,7 +64,7 @@ async function allocateFulfilments(db: Db, values: CheckedContribution, fulfils:
 async function prepare(db: Db, actor: MaybeActor, campaignId: string, input: ContributionInput, exceptFulfilling?: string) {
   const campaign = await getCampaign(db, actor, campaignId);
   const problems: FieldProblem[] = [];
-  if (!(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: 'no such partner' });
+  if (!(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: say('problem.noSuchPartner') });
   if (input.illustrative && !isSecretariat(actor)) problems.push({ field: 'illustrative', message: 'only the secretariat marks figures as illustrative' });
   const rates = await RateBook.load(db, [input.currency.toUpperCase(), campaign.currency]);
   const checked = checkContribution(input, { campaign, rates, today: todayUtc() });

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import type { RowProblem } from '../../platform/csv-import.ts';
@@ -28,7 +29,7 @@ export function parseEcbRates(text: string): { rates: ReferenceRate[]; problems:
   try {
     rows = parse(text.replace(/^\uFEFF/, ''), { trim: true, skip_empty_lines: true, relax_column_count: true });
   } catch (error) {
-    return { rates: [], problems: [{ line: (error as { lines?: number }).lines ?? 0, field: '(file)', message: `not readable as CSV: ${(error as Error).message}` }] };
+    return { rates: [], problems: [{ line: (error as { lines?: number }).lines ?? 0, field: '(file)', message: say('problem.csvUnreadable', { detail: (error as Error).message }) }] };
   }
   const [header, ...body] = rows;
   if (header?.[0]?.toLowerCase() !== 'date') {

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import { eq, max } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -26,7 +27,7 @@ export async function addTheater(db: Db, actor: MaybeActor, raw: unknown) {
   const parentSlug = input.parentSlug || null;
   if (parentSlug) {
     const [parent] = await db.select().from(theaters).where(eq(theaters.slug, parentSlug));
-    if (!parent) throw new InvalidInput([{ field: 'parentSlug', message: 'no such theater' }]);
+    if (!parent) throw new InvalidInput([{ field: 'parentSlug', message: say('problem.noSuchTheater') }]);
     if (parent.parentSlug) throw new InvalidInput([{ field: 'parentSlug', message: `${parent.nameEn} is itself a region of ${parent.parentSlug}; choose a top-level theater` }]);
   }
   return db.transaction(async (tx) => {

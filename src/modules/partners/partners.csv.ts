@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -46,18 +47,18 @@ export async function importPartnersCsv(db: Db, actor: MaybeActor, csvText: stri
     records = parse(csvText.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: false });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
-    throw new ImportRejected([{ line, field: '(file)', message: `not readable as CSV: ${(error as Error).message}` }]);
+    throw new ImportRejected([{ line, field: '(file)', message: say('problem.csvUnreadable', { detail: (error as Error).message }) }]);
   }
-  if (records.length === 0) throw new ImportRejected([{ line: 1, field: '(file)', message: 'the file has no data rows' }]);
-  if (records.length > MAX_ROWS) throw new ImportRejected([{ line: 1, field: '(file)', message: `at most ${MAX_ROWS} rows per file` }]);
+  if (records.length === 0) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.noDataRows') }]);
+  if (records.length > MAX_ROWS) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.tooManyRows', { max: MAX_ROWS }) }]);
   const headers = Object.keys(records[0] ?? {});
   const problems: RowProblem[] = [];
   for (const column of REQUIRED_COLUMNS) {
-    if (!headers.includes(column)) problems.push({ line: 1, field: column, message: 'required column is missing' });
+    if (!headers.includes(column)) problems.push({ line: 1, field: column, message: say('problem.columnMissing') });
   }
   // Unknown columns are refused rather than ignored, so a misspelt header cannot silently drop data.
   for (const header of headers) {
-    if (!(header in COLUMNS)) problems.push({ line: 1, field: header, message: `unknown column (known: ${Object.keys(COLUMNS).join(', ')})` });
+    if (!(header in COLUMNS)) problems.push({ line: 1, field: header, message: say('problem.unknownColumn', { known: Object.keys(COLUMNS).join(', ') }) });
   }
   if (problems.length) throw new ImportRejected(problems);
 

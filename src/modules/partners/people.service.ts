@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -22,7 +23,7 @@ export async function getPerson(db: Db, actor: MaybeActor, id: string): Promise<
 
 async function visiblePartner(db: Db, actor: MaybeActor, partnerId: string) {
   const partner = await repo.findPartner(db, actor, partnerId);
-  if (!partner) throw new InvalidInput([{ field: 'partnerId', message: 'no such partner' }]);
+  if (!partner) throw new InvalidInput([{ field: 'partnerId', message: say('problem.noSuchPartner') }]);
   return partner;
 }
 

@@ -1,3 +1,4 @@
+import { say } from '../../platform/i18n/say.ts';
 import { IANAZone } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -59,10 +60,10 @@ function countProblems(input: IncidentInput): FieldProblem[] {
   for (const kind of ['killed', 'injured'] as const) {
     const low = input[`${kind}Low`];
     const high = input[`${kind}High`];
-    if (typeof low === 'number' && low < 0) problems.push({ field: `${kind}Low`, message: `cannot be negative (${low})` });
-    if (typeof high === 'number' && high < 0) problems.push({ field: `${kind}High`, message: `cannot be negative (${high})` });
-    if (typeof high === 'number' && low == null) problems.push({ field: `${kind}Low`, message: 'give the lower figure too (the same number when sources agree)' });
-    if (typeof low === 'number' && typeof high === 'number' && high < low) problems.push({ field: `${kind}High`, message: `is below the lower figure (${low})` });
+    if (typeof low === 'number' && low < 0) problems.push({ field: `${kind}Low`, message: say('problem.negative', { value: low }) });
+    if (typeof high === 'number' && high < 0) problems.push({ field: `${kind}High`, message: say('problem.negative', { value: high }) });
+    if (typeof high === 'number' && low == null) problems.push({ field: `${kind}Low`, message: say('problem.lowerFigureNeeded') });
+    if (typeof low === 'number' && typeof high === 'number' && high < low) problems.push({ field: `${kind}High`, message: say('problem.belowLower', { low }) });
   }
   return problems;
 }
@@ -78,14 +79,14 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
   const problems: FieldProblem[] = countProblems(input);
   if (!isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` });
   if (input.timeZone && !IANAZone.isValidZone(input.timeZone)) problems.push({ field: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone (e.g. Asia/Kabul)` });
-  if (input.localTime && !input.timeZone) problems.push({ field: 'timeZone', message: 'a local time needs its time zone' });
+  if (input.localTime && !input.timeZone) problems.push({ field: 'timeZone', message: say('problem.timeZoneNeeded') });
   if (input.occurredOn > new Date().toISOString().slice(0, 10)) problems.push({ field: 'occurredOn', message: `${input.occurredOn} is in the future` });
   const hasLatitude = input.latitude !== null && input.latitude !== undefined;
   const hasLongitude = input.longitude !== null && input.longitude !== undefined;
-  if (hasLatitude !== hasLongitude) problems.push({ field: 'longitude', message: 'give both latitude and longitude, or neither' });
+  if (hasLatitude !== hasLongitude) problems.push({ field: 'longitude', message: say('problem.bothCoordinates') });
   const branch = await repo.findBranch(db, input.branchSlug);
-  if (!branch) problems.push({ field: 'branchSlug', message: `no branch "${input.branchSlug}"` });
-  if (input.theaterSlug && !(await allTheaters(db)).some((theater) => theater.slug === input.theaterSlug)) problems.push({ field: 'theaterSlug', message: `no such theater: ${input.theaterSlug}` });
+  if (!branch) problems.push({ field: 'branchSlug', message: say('problem.noSuchBranch', { branch: input.branchSlug }) });
+  if (input.theaterSlug && !(await allTheaters(db)).some((theater) => theater.slug === input.theaterSlug)) problems.push({ field: 'theaterSlug', message: say('problem.noSuchTheaters', { theaters: input.theaterSlug ?? '' }) });
   if (problems.length) throw new InvalidInput(problems);
 
   const city = input.city?.trim() ?? '';

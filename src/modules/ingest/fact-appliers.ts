@@ -1,9 +1,9 @@
-import { and, eq, gte, ilike, lt } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { ingestDocuments, ingestFacts } from '../../db/schema/ingest.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { fundingCampaigns } from '../../db/schema/funding.ts';
-import { groups, partners } from '../../db/schema/partners.ts';
+import { groups } from '../../db/schema/partners.ts';
 import { slugOf } from '../../db/seed/branches.ts';
 import { THEATERS } from '../../db/seed/theaters.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -13,6 +13,7 @@ import { addAgendaItem, createMeeting, linkToEarlierMeeting } from '../meetings/
 import { draftReadout, saveVersion } from '../readouts/readouts.service.ts';
 import { recordCommitment } from '../taskings/commitments.service.ts';
 import { createTasking } from '../taskings/taskings.service.ts';
+import { findPartnerByKey } from '../partners/partners.repo.ts';
 import { createIncident } from '../threats/threats.service.ts';
 import { referenceGazetteer } from './gazetteer.ts';
 
@@ -34,9 +35,13 @@ const need = (field: string, message: string): never => {
 const provenance = (document: DocumentRow, fact: FactRow) => `Ingested readout "${document.title}" (${document.fileName}${document.publishedOn ? `, published ${document.publishedOn}` : ''}), characters ${fact.start}–${fact.end}: /ingest/${document.id}#fact-${fact.position}`;
 
 async function partnerIso3(db: Db, country: string): Promise<string | null> {
-  if (!country) return null;
-  const [partner] = await db.select({ iso3: partners.iso3 }).from(partners).where(ilike(partners.nameEn, country));
-  return partner?.iso3 ?? null;
+  return country ? ((await findPartnerByKey(db, { nameEn: country }))?.iso3 ?? null) : null;
+}
+
+/** A registry group by the name the gazetteer reports: its registry name without a bracketed acronym ("Counter ISIS Finance Group"). */
+async function groupNamed(db: Db, name: string): Promise<{ id: string } | undefined> {
+  const [group] = await db.select({ id: groups.id }).from(groups).where(sql`lower(regexp_replace(${groups.name}, ${'\\s*\\(.*\\)$'}, '')) = lower(${name})`);
+  return group;
 }
 
 /** The meeting accepted from the same document: readouts, commitments and links hang on it. */
@@ -53,7 +58,7 @@ async function acceptMeeting(db: Db, actor: MaybeActor, document: DocumentRow, f
   const countryIso3 = await partnerIso3(db, country);
   if (country && !countryIso3) need('country', `"${country}" is not a partner country in the registry; correct it or leave it empty`);
   const groupName = format === 'small-group' ? 'Small Group' : ((values.workingGroups as string[] | undefined)?.[0] ?? '');
-  const [group] = groupName ? await db.select({ id: groups.id }).from(groups).where(ilike(groups.name, `${groupName}%`)) : [];
+  const group = groupName ? await groupNamed(db, groupName) : undefined;
   const meeting = await createMeeting(db, actor, {
     title: text(values.title) || document.title,
     format: format === 'small-group' ? 'small-group-political-directors' : ['ministerial', 'working-group', 'focus-group'].includes(format) ? format : 'other',
@@ -111,7 +116,7 @@ async function acceptIncident(db: Db, actor: MaybeActor, document: DocumentRow, 
 async function acceptCommitment(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
   const meetingId = acceptedMeeting(facts);
   const actorName = text(values.actor).replace(/^the\s+/i, '');
-  const [partner] = actorName ? await db.select({ id: partners.id }).from(partners).where(ilike(partners.nameEn, actorName)) : [];
+  const partner = actorName ? await findPartnerByKey(db, { nameEn: actorName }) : undefined;
   const commitment = await recordCommitment(db, actor, { meetingId, partnerId: partner?.id ?? null, statement: text(values.statement), kind: text(values.kind) || 'affirms' });
   return { recordType: 'commitment', recordId: commitment.id };
 }
@@ -125,7 +130,7 @@ async function acceptTasking(db: Db, actor: MaybeActor, facts: FactRow[], values
   const branchSlugs = ((values.branches as string[] | undefined) ?? []).map((branch) => (branch === 'ISIS' ? 'isis-core' : slugOf(branch)));
   const created: string[] = [];
   for (const name of names) {
-    const [group] = await db.select({ id: groups.id }).from(groups).where(ilike(groups.name, `${name}%`));
+    const group = await groupNamed(db, name);
     if (!group) need('workingGroups', `no group "${name}" in the registry`);
     created.push((await createTasking(db, actor, { meetingId, groupId: group?.id, title, branchSlugs })).id);
   }
@@ -140,7 +145,7 @@ export async function matchingMeeting(db: Db, reference: FactValues): Promise<st
   const [year, month] = when.split('-').map(Number) as [number, number | undefined];
   const from = new Date(Date.UTC(year, month ? month - 1 : 0, 1));
   const to = new Date(Date.UTC(month ? year : year + 1, month ? month : 0, 1));
-  const [meeting] = await db.select({ id: meetings.id }).from(meetings).where(and(ilike(meetings.city, where), gte(meetings.startsAt, from), lt(meetings.startsAt, to)));
+  const [meeting] = await db.select({ id: meetings.id }).from(meetings).where(and(eq(sql`lower(${meetings.city})`, where.toLowerCase()), gte(meetings.startsAt, from), lt(meetings.startsAt, to)));
   return meeting?.id ?? null;
 }
 

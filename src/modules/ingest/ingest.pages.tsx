@@ -28,6 +28,9 @@ export function editedValues(fact: FactRow, body: Record<string, unknown>): Fact
   return values;
 }
 
+/** What a refusal says, field by field; a conflict that names no field is put on `field`. */
+const problemsOf = (error: InvalidInput | Conflict, field: string): FieldProblem[] => (error.fields.length ? error.fields : [{ field, message: error.message }]);
+
 export const ingestPages: AppModule = async (app, { db, config }) => {
   const reshowUpload = async (request: FastifyRequest, reply: FastifyReply, errors: FieldProblem[], values?: Record<string, string>) =>
     sendPage(reply, <IngestPage ctx={pageContext(request)} documents={await listDocuments(db, request.actor)} errors={errors} values={values} />, reply.statusCode === 200 ? 400 : reply.statusCode);
@@ -46,7 +49,7 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
     } catch (error) {
       if (!(error instanceof InvalidInput) && !(error instanceof Conflict)) throw error;
       reply.status(error instanceof Conflict ? 409 : 400);
-      return reshowUpload(request, reply, error instanceof InvalidInput ? error.fields : error.fields.length ? error.fields : [{ field: 'file', message: error.message }], values);
+      return reshowUpload(request, reply, problemsOf(error, 'file'), values);
     }
   });
 
@@ -68,7 +71,7 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
     } catch (error) {
       if (!(error instanceof InvalidInput) && !(error instanceof Conflict)) throw error;
       const prefix = fact ? `v${fact.position}-` : '';
-      const problems = (error instanceof InvalidInput ? error.fields : error.fields.length ? error.fields : [{ field: 'decision', message: error.message }]).map((problem) => ({ field: `${prefix}${problem.field}`, message: problem.message }));
+      const problems = problemsOf(error, 'decision').map((problem) => ({ field: `${prefix}${problem.field}`, message: problem.message }));
       const record = await documentRecord(db, request.actor, request.params.id);
       return sendPage(reply, <ReviewPage ctx={pageContext(request)} document={record.document} facts={record.facts} errors={problems} errorFact={fact?.id} />, error instanceof Conflict ? 409 : 400);
     }

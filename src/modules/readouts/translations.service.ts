@@ -12,7 +12,6 @@ import * as repo from './readouts.repo.ts';
 
 /** Readouts are written in English; these are the languages they can be translated into. */
 export const TRANSLATION_LOCALES = ['fr', 'ar'] as const;
-export type TranslationLocale = (typeof TRANSLATION_LOCALES)[number];
 
 export const TranslationInput = Type.Object(
   { title: Type.String({ minLength: 1, maxLength: 500 }), bodyMarkdown: Type.String({ minLength: 1, maxLength: MAX_BODY_CHARACTERS }) },

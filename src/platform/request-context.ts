@@ -80,7 +80,8 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
   app.decorateRequest('attention', 0);
   app.decorateRequest('pathLocale', null);
 
-  // Each request formats numbers with its reader's digits (platform/i18n/request-language.ts).
+  // Each request keeps its reader's language and digits for what is formatted outside the views
+  // (validation and service messages, Intl): platform/i18n/request-language.ts.
   app.addHook('onRequest', (_request, _reply, done) => withRequestLanguage(done));
   app.addHook('onRequest', async (request, reply) => {
     request.isApi = request.url.startsWith('/api/');

@@ -52,7 +52,7 @@ export function BarChart(props: { title: string; series: ChartSeries[]; rows: { 
               {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
             </text>
             {row.values.map((value, seriesIndex) => (
-              <rect class={`chart-bar ${props.series[seriesIndex]?.tone ?? ''}`} x={props.rtl ? WIDTH - LABEL_WIDTH - Math.max(0, x(value)) : LABEL_WIDTH} y={seriesIndex * BAR_HEIGHT} width={Math.max(0, x(value))} height={BAR_HEIGHT - 1} />
+              <rect class={`chart-bar ${props.series[seriesIndex]?.tone ?? ''}`} x={Math.min(m.x(LABEL_WIDTH), m.x(LABEL_WIDTH + Math.max(0, x(value))))} y={seriesIndex * BAR_HEIGHT} width={Math.max(0, x(value))} height={BAR_HEIGHT - 1} />
             ))}
           </g>
         ))}

@@ -91,7 +91,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
   const corrections = props.versions.filter((v) => v.correctionNote);
   // The reader's language if the readout has it, else the English original (said so, for a reader of another language).
   const translation = props.translations.find((candidate) => candidate.locale === locale);
-  const shown = translation ? { title: translation.title, bodyMarkdown: translation.bodyMarkdown, lang: translation.locale } : { title: version.title, bodyMarkdown: version.bodyMarkdown, lang: 'en' };
+  const shown = translation ? { title: translation.title, lang: translation.locale } : { title: version.title, lang: 'en' };
   const languages = ['en', ...props.translations.map((candidate) => candidate.locale)] as Locale[];
   return (
     <Layout ctx={ctx} title={shown.title}>

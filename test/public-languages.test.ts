@@ -67,3 +67,27 @@ describe('validation messages in the reader’s language', () => {
     ]);
   });
 });
+
+describe('refusals in the reader’s language', () => {
+  it('says what is missing, conflicting or not allowed in French and Arabic, in the API and on the page', async () => {
+    const officer = await loginAs(ctx, 'secretariat-officer');
+    const missing = '/api/v1/meetings/00000000-0000-4000-8000-000000000000';
+    const inFrench = await ctx.app.inject({ method: 'GET', url: missing, headers: { ...officer.headers, 'accept-language': 'fr' } });
+    expect(inFrench.statusCode).toBe(404);
+    expect(inFrench.json().detail).toBe('La réunion n’existe pas ou vous n’y avez pas accès.');
+    const inArabic = await ctx.app.inject({ method: 'GET', url: missing, headers: { ...officer.headers, 'accept-language': 'ar' } });
+    expect(inArabic.json().detail).toBe('السجل المطلوب (الاجتماع) غير موجود أو لا يحق لك الاطلاع عليه.');
+    const inEnglish = await ctx.app.inject({ method: 'GET', url: missing, headers: officer.headers });
+    expect(inEnglish.json().detail).toBe('The meeting does not exist or you may not see it.');
+
+    // A service's own check, with the value it refuses formatted into the French sentence.
+    const badZone = await ctx.app.inject({ method: 'POST', url: '/api/v1/meetings', headers: { ...officer.headers, 'accept-language': 'fr' }, payload: { title: 'Réunion', format: 'other', setting: 'virtual', startsLocal: '2025-01-01T10:00', endsLocal: '2025-01-01T11:00', timeZone: 'Mars/Olympus' } });
+    expect(badZone.json().errors).toEqual([{ field: 'timeZone', message: '« Mars/Olympus » n’est pas un fuseau horaire IANA (p. ex. Europe/Rome, America/New_York, UTC)' }]);
+
+    // The error page carries its title in the page's language.
+    const page = await ctx.app.inject({ method: 'GET', url: '/ar/desk/readouts/00000000-0000-4000-8000-000000000000', headers: { cookie: officer.headers.cookie } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('404 · غير موجود');
+    expect(page.body).toContain('السجل المطلوب (الملخص) غير موجود أو لا يحق لك الاطلاع عليه.');
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, TooManyAttempts } from './errors.ts';
 import { renderErrorPage } from './error-page.tsx';
+import { say } from './i18n/say.ts';
 import { validationMessage } from './i18n/validation-messages.ts';
 import { readableSize } from './views/upload-too-large.ts';
 
@@ -46,13 +47,13 @@ function toProblem(error: FastifyError, request: FastifyRequest, bodyLimitBytes:
   const status = error.statusCode ?? 500;
   if (status === 413) {
     const limit = readableSize(bodyLimitBytes);
-    return { ...base, title: 'Content Too Large', status, detail: `The request body is larger than this server accepts: at most ${limit} (BODY_LIMIT_BYTES). Split the file and send it in parts.` };
+    return { ...base, title: 'Content Too Large', status, detail: say('problem.bodyTooLarge', { limit }) };
   }
   if (status >= 400 && status < 500) {
     return { ...base, title: 'Bad Request', status, detail: error.message };
   }
   // ARCHITECTURE rule 2: a 5xx says nothing about the inside, only the id to find it in the log.
-  return { ...base, title: 'Internal Server Error', status: 500, detail: `Something went wrong on our side. Quote request id ${request.id} when you report it.` };
+  return { ...base, title: 'Internal Server Error', status: 500, detail: say('problem.internal', { id: request.id }) };
 }
 
 export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number): void {
@@ -70,7 +71,7 @@ export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number
       type: 'about:blank',
       title: 'Not Found',
       status: 404,
-      detail: 'There is nothing at this address.',
+      detail: say('problem.nothingHere'),
       instance: request.url,
       requestId: request.id,
     };

@@ -1,4 +1,9 @@
-/** Typed failures services throw; the error handler turns them into RFC 9457 problem+json or an HTML page. */
+import { say } from './i18n/say.ts';
+
+/**
+ * Typed failures services throw; the error handler turns them into RFC 9457 problem+json or an HTML page.
+ * Their messages come from the catalogues in the request's language: they are read by people.
+ */
 export interface FieldProblem {
   /** Path of the offending field, e.g. `iso3` or `rows[3].name`. */
   field: string;
@@ -16,20 +21,26 @@ export class HttpProblem extends Error {
   }
 }
 
+/** What was looked for; each kind has its noun in the `problem.notFound` message of every catalogue. */
+export type RecordKind =
+  | 'record' | 'account' | 'agendaItem' | 'apiToken' | 'batch' | 'branch' | 'calendarDate' | 'campaign' | 'commitment' | 'contribution'
+  | 'document' | 'fact' | 'group' | 'incident' | 'listVersion' | 'meeting' | 'participant' | 'partner' | 'person' | 'readout'
+  | 'repatriation' | 'site' | 'tasking';
+
 export class NotFound extends HttpProblem {
-  constructor(what = 'The record') {
-    super(404, 'Not Found', `${what} does not exist or you may not see it.`);
+  constructor(what: RecordKind = 'record') {
+    super(404, 'Not Found', say('problem.notFound', { what }));
   }
 }
 
 export class Unauthenticated extends HttpProblem {
-  constructor(message = 'Sign in to continue.') {
+  constructor(message = say('problem.signInToContinue')) {
     super(401, 'Unauthorized', message);
   }
 }
 
 export class Forbidden extends HttpProblem {
-  constructor(message = 'You may not do this.') {
+  constructor(message = say('problem.mayNotDoThis')) {
     super(403, 'Forbidden', message);
   }
 }
@@ -43,7 +54,7 @@ export class InvalidInput extends HttpProblem {
 /** A write based on a stale version (ARCHITECTURE rule 5): nothing was changed. */
 export class StaleVersion extends HttpProblem {
   constructor(readonly current: unknown) {
-    super(409, 'Conflict', 'This record was changed by someone else since you opened it. Nothing was saved.', { current });
+    super(409, 'Conflict', say('problem.staleVersion'), { current });
   }
 }
 

@@ -14,6 +14,7 @@ import { randomToken, sha256 } from '../../platform/tokens.ts';
 import { matchTotpStep, newTotpSecret } from '../../platform/totp.ts';
 import * as repo from './account.repo.ts';
 import type { NewApiToken } from './account.schema.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 export interface Client {
   ip: string | null;
@@ -45,14 +46,10 @@ async function assertNotThrottled(db: Db, config: Config, email: string, ip: str
     const oldest = await repo.oldestRecentFailure(db, scope, key, since);
     const retryAt = (oldest?.getTime() ?? Date.now()) + config.loginWindowMinutes * 60_000;
     const minutes = Math.max(1, Math.ceil((retryAt - Date.now()) / 60_000));
-    const who = scope === 'account' ? 'this account' : 'your network address';
     await db.transaction((tx) =>
       appendAudit(tx, null, { action: 'sign-in.throttled', entityType: 'user', detail: { email, scope } }, ip),
     );
-    throw new TooManyAttempts(
-      `Too many failed sign-ins for ${who}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      minutes * 60,
-    );
+    throw new TooManyAttempts(say('problem.tooManySignIns', { who: scope, minutes }), minutes * 60);
   }
 }
 
@@ -113,7 +110,7 @@ export async function completeSecondFactor(
   code: string,
   client: Client,
 ): Promise<SignedIn> {
-  if (session.stage !== 'password') throw new Unauthenticated('Sign in with your password first.');
+  if (session.stage !== 'password') throw new Unauthenticated(say('problem.passwordFirst'));
   const user = await repo.findUserById(db, session.userId);
   if (!user?.totpSecret || user.disabledAt) throw new Unauthenticated();
   const email = user.email.toLowerCase();
@@ -130,13 +127,13 @@ export async function completeSecondFactor(
   const recovery = (await repo.unusedRecoveryCodes(db, user.id)).find((r) => r.codeHash === sha256(normalized));
   if (recovery) {
     return db.transaction(async (tx) => {
-      if (!(await repo.markRecoveryCodeUsed(tx, recovery.id))) throw new Unauthenticated('That recovery code was already used.');
+      if (!(await repo.markRecoveryCodeUsed(tx, recovery.id))) throw new Unauthenticated(say('problem.recoveryCodeUsed'));
       await appendAudit(tx, actorOf(user, client.ip), { action: 'sign-in.succeeded', entityType: 'user', entityId: user.id, detail: { secondFactor: 'recovery code' } });
       return promoteSession(tx, config, oldCookie, user.id, client);
     });
   }
   await recordFailedAttempt(db, email, client.ip, 'wrong second-factor code', user.id);
-  throw new InvalidInput([{ field: 'code', message: 'This code is not right or was already used. Codes change every 30 seconds.' }]);
+  throw new InvalidInput([{ field: 'code', message: say('problem.codeWrongOrUsed') }]);
 }
 
 export async function signOut(db: Db, session: SessionRow, cookieValue: string, actor: Actor | null): Promise<void> {
@@ -149,7 +146,7 @@ export async function signOut(db: Db, session: SessionRow, cookieValue: string, 
 /** Starts TOTP enrolment: a new secret is kept on the account, inactive until a code proves the app has it. */
 export async function beginTotpEnrolment(db: Db, userId: string): Promise<{ secret: string; email: string }> {
   const user = await repo.findUserById(db, userId);
-  if (!user) throw new NotFound('The account');
+  if (!user) throw new NotFound('account');
   if (user.totpSecret && !user.totpEnabledAt) return { secret: user.totpSecret, email: user.email };
   const secret = newTotpSecret();
   await db.update(users).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
@@ -176,10 +173,10 @@ export async function confirmTotpEnrolment(
   client: Client,
 ): Promise<{ recoveryCodes: string[]; signedIn: SignedIn | null }> {
   const user = await repo.findUserById(db, session.userId);
-  if (!user?.totpSecret) throw new InvalidInput([{ field: 'code', message: 'Start the set-up again: no secret is waiting for confirmation.' }]);
-  if (user.totpEnabledAt) throw new InvalidInput([{ field: 'code', message: 'A second factor is already set up for this account.' }]);
+  if (!user?.totpSecret) throw new InvalidInput([{ field: 'code', message: say('problem.noSecretWaiting') }]);
+  if (user.totpEnabledAt) throw new InvalidInput([{ field: 'code', message: say('problem.secondFactorExists') }]);
   const step = matchTotpStep(user.totpSecret, code);
-  if (step === null) throw new InvalidInput([{ field: 'code', message: 'This code is not right. Check the time on your device and try the next code.' }]);
+  if (step === null) throw new InvalidInput([{ field: 'code', message: say('problem.codeWrongCheckTime') }]);
   const recoveryCodes = newRecoveryCodes();
   const signedIn = await db.transaction(async (tx) => {
     await tx.update(users).set({ totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, user.id));
@@ -236,7 +233,7 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Pro
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId as string), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     // Another user's token answers like a missing one: its existence is not disclosed.
-    if (revoked.length === 0) throw new NotFound('The API token');
+    if (revoked.length === 0) throw new NotFound('apiToken');
     await appendAudit(tx, actor, { action: 'api-token.revoked', entityType: 'api-token', entityId: tokenId });
   });
 }

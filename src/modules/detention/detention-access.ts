@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { checkedClassification } from '../partners/classification.ts';
 import { ftfGroupId } from './detention.repo.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /**
  * Detention figures are the most sensitive data here: `restricted` to the Foreign Terrorist Fighters
@@ -15,7 +16,7 @@ export async function detentionClassification(db: Db, input: { classification?: 
   let restrictedGroupIds = input.restrictedGroupIds ?? [];
   if (classification === 'restricted' && restrictedGroupIds.length === 0) {
     const ftf = await ftfGroupId(db);
-    if (!ftf) throw new InvalidInput([{ field: 'restrictedGroupIds', message: 'the Foreign Terrorist Fighters Working Group is not in the registry; name the groups that may read this figure' }]);
+    if (!ftf) throw new InvalidInput([{ field: 'restrictedGroupIds', message: say('problem.ftfGroupMissing') }]);
     restrictedGroupIds = [ftf];
   }
   return checkedClassification(db, { classification, restrictedGroupIds }, 'restricted');

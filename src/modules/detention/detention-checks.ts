@@ -47,14 +47,14 @@ export function breakdownProblems(total: number | null, partial: boolean, breakd
   for (const part of breakdown.nationalities) {
     const key = part.key.toUpperCase();
     const known = (NATIONALITY_GROUPS as readonly string[]).includes(part.key) || (/^[A-Z]{3}$/.test(key) && isKnownAlpha3(key));
-    if (!known) problems.push({ field: 'nationalities', message: `"${part.key}" is not a nationality: use an ISO 3166-1 alpha-3 code (e.g. FRA), "unknown" or "third-countries"` });
-    if (seen.has(key)) problems.push({ field: 'nationalities', message: `${part.key} is listed twice` });
+    if (!known) problems.push({ field: 'nationalities', message: say('problem.notNationality', { value: part.key }) });
+    if (seen.has(key)) problems.push({ field: 'nationalities', message: say('problem.listedTwice', { value: part.key }) });
     seen.add(key);
-    if (part.count < 0) problems.push({ field: 'nationalities', message: `${part.key}: a count cannot be negative (${part.count})` });
+    if (part.count < 0) problems.push({ field: 'nationalities', message: say('problem.negativeCount', { key: part.key, count: part.count }) });
   }
   for (const part of breakdown.categories) {
-    if (!(CATEGORIES as readonly string[]).includes(part.key)) problems.push({ field: 'categories', message: `"${part.key}" is not a category (${CATEGORIES.join(', ')})` });
-    if (part.count < 0) problems.push({ field: 'categories', message: `${part.key}: a count cannot be negative (${part.count})` });
+    if (!(CATEGORIES as readonly string[]).includes(part.key)) problems.push({ field: 'categories', message: say('problem.notCategory', { value: part.key, known: CATEGORIES.join(', ') }) });
+    if (part.count < 0) problems.push({ field: 'categories', message: say('problem.negativeCount', { key: part.key, count: part.count }) });
   }
   if (problems.length || total === null) return problems;
   const sets: [string, { key: string; count: number }[]][] = [
@@ -65,8 +65,8 @@ export function breakdownProblems(total: number | null, partial: boolean, breakd
     if (parts.length === 0) continue;
     const sum = parts.reduce((total, part) => total + part.count, 0);
     const names = parts.map((part) => part.key).join(' + ');
-    if (sum > total) problems.push({ field, message: `${names} = ${sum}, more than the total of ${total}` });
-    else if (sum < total && !partial) problems.push({ field, message: `${names} = ${sum}, less than the total of ${total}: mark the breakdown partial if the source gives only part of it` });
+    if (sum > total) problems.push({ field, message: say('problem.breakdownAboveTotal', { names, sum, total }) });
+    else if (sum < total && !partial) problems.push({ field, message: say('problem.breakdownBelowTotal', { names, sum, total }) });
   }
   return problems;
 }

@@ -64,7 +64,7 @@ export async function importDetentionCsv(db: Db, actor: MaybeActor, kind: Import
         const line = index + 2;
         const siteId = record.site ? sites.get(record.site.toLowerCase()) : undefined;
         if (record.site && !siteId) {
-          problems.push({ line, field: 'site', message: `no site named "${record.site}"` });
+          problems.push({ line, field: 'site', message: say('problem.noSiteNamed', { name: record.site ?? '' }) });
           continue;
         }
         const classification = record.classification || undefined;

@@ -15,10 +15,10 @@ import { RepatriationCorrection, RepatriationInput, VersionInput } from './deten
 async function checkedRepatriation(db: Db, actor: MaybeActor, input: RepatriationInput) {
   const problems: FieldProblem[] = [];
   const receivingIso3 = input.receivingIso3?.toUpperCase() ?? null;
-  if (receivingIso3 && !isKnownAlpha3(receivingIso3)) problems.push({ field: 'receivingIso3', message: `"${receivingIso3}" is not an ISO 3166-1 alpha-3 code` });
+  if (receivingIso3 && !isKnownAlpha3(receivingIso3)) problems.push({ field: 'receivingIso3', message: say('problem.notAlpha3', { value: receivingIso3 }) });
   const partner = receivingIso3 ? await findPartnerByKey(db, { iso3: receivingIso3, nameEn: receivingIso3 }) : undefined;
   const start = periodStart(input.period);
-  if (start && start > today()) problems.push({ field: 'period', message: `${input.period} is in the future` });
+  if (start && start > today()) problems.push({ field: 'period', message: say('problem.inFuture', { value: input.period }) });
   problems.push(...negativeCounts({ people: input.people, men: input.men, women: input.women, children: input.children }));
   const parts = [input.men, input.women, input.children].filter((count): count is number => typeof count === 'number');
   const sum = parts.reduce((total, count) => total + count, 0);
@@ -53,7 +53,7 @@ export async function listRepatriations(db: Db, actor: MaybeActor, filter: { rec
 export async function getRepatriation(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'detention.read');
   const row = await repo.findRepatriation(db, actor, id);
-  if (!row) throw new NotFound('The repatriation');
+  if (!row) throw new NotFound('repatriation');
   await auditRestrictedRead(db, actor, 'repatriation', [row], row.id);
   return row;
 }

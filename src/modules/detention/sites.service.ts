@@ -34,7 +34,7 @@ export async function listSites(db: Db, actor: MaybeActor, options: { audit?: bo
 export async function siteRecord(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'detention.read');
   const site = await repo.findSite(db, actor, id);
-  if (!site) throw new NotFound('The site');
+  if (!site) throw new NotFound('site');
   const snapshots = await withBreakdowns(db, await repo.snapshotsOf(db, actor, [id]));
   await auditRestrictedRead(db, actor, 'site', [site, ...snapshots], site.id);
   return { site, snapshots };
@@ -44,7 +44,7 @@ export async function createSite(db: Db, actor: MaybeActor, raw: unknown): Promi
   authorize(actor, 'detention.write');
   const input = parseInput(SiteInput, raw);
   const countryIso3 = input.countryIso3?.toUpperCase() ?? null;
-  if (countryIso3 && !isKnownAlpha3(countryIso3)) throw new InvalidInput([{ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` }]);
+  if (countryIso3 && !isKnownAlpha3(countryIso3)) throw new InvalidInput([{ field: 'countryIso3', message: say('problem.notAlpha3', { value: countryIso3 }) }]);
   if ((input.latitude === null || input.latitude === undefined) !== (input.longitude === null || input.longitude === undefined)) {
     throw new InvalidInput([{ field: 'longitude', message: say('problem.bothCoordinates') }]);
   }
@@ -76,18 +76,18 @@ export async function addSnapshot(db: Db, actor: MaybeActor, siteId: string, raw
   authorize(actor, 'detention.write');
   const input = parseInput(SnapshotInput, raw);
   const site = await repo.findSite(db, actor, siteId);
-  if (!site) throw new NotFound('The site');
+  if (!site) throw new NotFound('site');
   const total = input.total ?? null;
   const nationalities = (input.nationalities ?? []).map((part) => ({ ...part, key: /^[a-z]{3}$/i.test(part.key) ? part.key.toUpperCase() : part.key }));
   const categories = input.categories ?? [];
   const problems: FieldProblem[] = [...negativeCounts({ total })];
-  if (firstDay(input.asOf) > today()) problems.push({ field: 'asOf', message: `${input.asOf} is in the future` });
+  if (firstDay(input.asOf) > today()) problems.push({ field: 'asOf', message: say('problem.inFuture', { value: input.asOf }) });
   problems.push(...breakdownProblems(total, input.partial ?? false, { nationalities, categories }));
   if (total === null && nationalities.length + categories.length === 0 && !input.note?.trim()) problems.push({ field: 'total', message: say('problem.snapshotNeeded') });
   if (problems.length) throw new InvalidInput(problems);
   const existing = await repo.currentSnapshotAt(db, siteId, input.asOf);
   if (existing && !input.replaceReason) {
-    throw new Conflict(`${site.name} already has a figure for ${input.asOf} (${existing.total ?? 'no total'}, source: ${existing.source}). To replace it, send it again with a reason; the earlier figure is kept in the history.`, [
+    throw new Conflict(say('problem.snapshotConflict', { site: site.name, asOf: input.asOf, total: existing.total ?? say('problem.noTotal'), source: existing.source }), [
       { field: 'replaceReason', message: say('problem.snapshotExists', { asOf: input.asOf }) },
     ]);
   }

@@ -29,9 +29,9 @@ function optionalAmount(text: string | null | undefined, currency: string, field
 async function checkedCampaign(db: Db, input: CampaignInput) {
   const problems: FieldProblem[] = [];
   const currency = input.currency.toUpperCase();
-  if (!isIsoCurrency(currency)) problems.push({ field: 'currency', message: `"${input.currency}" is not an ISO 4217 currency code` });
-  if (!isIsoDay(input.startsOn)) problems.push({ field: 'startsOn', message: `"${input.startsOn}" is not a calendar date` });
-  if (!isIsoDay(input.endsOn)) problems.push({ field: 'endsOn', message: `"${input.endsOn}" is not a calendar date` });
+  if (!isIsoCurrency(currency)) problems.push({ field: 'currency', message: say('problem.notCurrency', { value: input.currency }) });
+  if (!isIsoDay(input.startsOn)) problems.push({ field: 'startsOn', message: say('problem.notCalendarDate', { value: input.startsOn }) });
+  if (!isIsoDay(input.endsOn)) problems.push({ field: 'endsOn', message: say('problem.notCalendarDate', { value: input.endsOn }) });
   else if (input.endsOn < input.startsOn) problems.push({ field: 'endsOn', message: say('problem.endsBeforeStart') });
   const goalAmount = optionalAmount(input.goalAmount, currency, 'goalAmount', problems);
   const statedPledged = optionalAmount(input.statedPledged, currency, 'statedPledged', problems);
@@ -61,7 +61,7 @@ async function checkedCampaign(db: Db, input: CampaignInput) {
 export async function getCampaign(db: Db, actor: MaybeActor, id: string): Promise<repo.CampaignRow> {
   authorize(actor, 'funding.read');
   const campaign = await repo.findCampaign(db, actor, id);
-  if (!campaign) throw new NotFound('The campaign');
+  if (!campaign) throw new NotFound('campaign');
   return campaign;
 }
 
@@ -100,7 +100,7 @@ export async function campaignSummary(db: Db, actor: MaybeActor, id: string) {
 export async function publicCampaignSummary(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'funding.read-public');
   const campaign = await repo.findCampaign(db, null, id);
-  if (!campaign) throw new NotFound('The campaign');
+  if (!campaign) throw new NotFound('campaign');
   // Read as an anonymous visitor would, so a signed-in reader sees no more here than the public does.
   const [grouped, fulfilled] = await Promise.all([totalsRepo.groupedTotals(db, null, id), totalsRepo.fulfilledPledgesByPartner(db, id)]);
   return { campaign, summary: summarizeCampaign(grouped, fulfilled) };

@@ -6,6 +6,7 @@ import type { CampaignRow, NewContributionRow } from './funding.repo.ts';
 import type { ContributionInput } from './funding.schema.ts';
 import { convert, isIsoCurrency, parseAmount } from './money.ts';
 import type { RateBook } from './rate-book.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 export interface CheckContext {
   campaign: CampaignRow;
@@ -27,13 +28,13 @@ export function checkContribution(input: ContributionInput, context: CheckContex
   const problems: FieldProblem[] = [];
   const currency = input.currency.toUpperCase();
   const currencyOk = isIsoCurrency(currency);
-  if (!currencyOk) problems.push({ field: 'currency', message: `"${input.currency}" is not an ISO 4217 currency code` });
+  if (!currencyOk) problems.push({ field: 'currency', message: say('problem.notCurrency', { value: input.currency }) });
   const parsed = parseAmount(input.amount, currencyOk ? currency : undefined, context.decimalSeparator);
   if ('problem' in parsed) problems.push({ field: 'amount', message: parsed.problem });
   const dateOk = isIsoDay(input.contributedOn);
-  if (!dateOk) problems.push({ field: 'contributedOn', message: `"${input.contributedOn}" is not a calendar date` });
+  if (!dateOk) problems.push({ field: 'contributedOn', message: say('problem.notCalendarDate', { value: input.contributedOn }) });
   else if (input.stage === 'disbursement' && input.contributedOn > context.today) {
-    problems.push({ field: 'contributedOn', message: `a disbursement is money already transferred; ${input.contributedOn} is in the future` });
+    problems.push({ field: 'contributedOn', message: say('problem.disbursementInFuture', { date: input.contributedOn }) });
   }
   const channel = input.channel?.trim() || null;
   if (channel && !campaign.channels.includes(channel)) {

@@ -52,7 +52,7 @@ export interface ImportResult {
 function headerProblems(headers: string[], campaignChosen: boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const column of REQUIRED) if (!headers.includes(column)) problems.push({ field: column, message: say('problem.columnMissing') });
-  if (!campaignChosen && !headers.includes('campaign')) problems.push({ field: 'campaign', message: 'required column is missing (or choose the campaign to import into)' });
+  if (!campaignChosen && !headers.includes('campaign')) problems.push({ field: 'campaign', message: say('problem.campaignColumnMissing') });
   for (const header of headers) if (!(header in COLUMNS)) problems.push({ field: header, message: say('problem.unknownColumn', { known: Object.keys(COLUMNS).join(', ') }) });
   return problems;
 }
@@ -143,8 +143,8 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
         const campaign = fixedCampaign ?? campaignsByKey.get((record.campaign ?? '').toLowerCase());
         const partnerId = partnerIds.get((record.partner ?? '').toLowerCase());
         const rowProblems: FieldProblem[] = [];
-        if (!campaign) rowProblems.push({ field: 'campaign', message: `no campaign named "${record.campaign ?? ''}"` });
-        if (!partnerId) rowProblems.push({ field: 'partnerId', message: `no partner "${record.partner ?? ''}" (use the ISO code, e.g. FRA, or the name)` });
+        if (!campaign) rowProblems.push({ field: 'campaign', message: say('problem.noCampaignNamed', { name: record.campaign ?? '' }) });
+        if (!partnerId) rowProblems.push({ field: 'partnerId', message: say('problem.noPartnerNamed', { name: record.partner ?? '' }) });
         else if (!can(actor, 'contribution.write', { partnerId })) rowProblems.push({ field: 'partnerId', message: say('problem.ownPartnerOnly') });
         if (rowProblems.length || !campaign || !partnerId) {
           report(line, rowProblems);
@@ -192,7 +192,7 @@ export async function importContributionsCsv(db: Db, actor: MaybeActor, input: R
     await writing;
     options.onProgress?.(bytesRead, imported);
     if (problemCount > 0) {
-      if (problemCount > problems.length) problems.push({ line: 0, field: '(file)', message: `${problemCount - problems.length} more problems not listed` });
+      if (problemCount > problems.length) problems.push({ line: 0, field: '(file)', message: say('problem.moreProblems', { count: problemCount - problems.length }) });
       throw new ImportRejected(problems);
     }
     await recomputeTotals(tx, [...touched]);

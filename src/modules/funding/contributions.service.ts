@@ -1,4 +1,4 @@
-import { say } from '../../platform/i18n/say.ts';
+import { say, sayingLocale } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -24,13 +24,11 @@ function sameValue(stored: unknown, next: unknown): boolean {
   return decimal.test(a) && decimal.test(b) ? exact(a).equals(b) : a === b;
 }
 
-const STAGE_NOUN = { pledge: 'pledge', commitment: 'commitment', disbursement: 'disbursement' } as const;
-
 /** Splits the contribution's amount over what it fulfils, in the order given, each up to what remains of it. */
 async function allocateFulfilments(db: Db, values: CheckedContribution, fulfils: string[], currency: string, exceptFulfilling?: string) {
   const problems: FieldProblem[] = [];
   const fulfilledStage = FULFILS[values.stage];
-  if (fulfils.length && !fulfilledStage) return { links: [], problems: [{ field: 'fulfils', message: 'a pledge fulfils nothing: commitments fulfil pledges, disbursements fulfil commitments' }] };
+  if (!fulfilledStage) return { links: [], problems: fulfils.length ? [{ field: 'fulfils', message: say('problem.pledgeFulfilsNothing') }] : [] };
   const found = await repo.remainingOf(db, [...new Set(fulfils)], exceptFulfilling);
   let left = exact(values.amountInCampaignCurrency);
   let available = exact(0);
@@ -38,11 +36,11 @@ async function allocateFulfilments(db: Db, values: CheckedContribution, fulfils:
   for (const id of new Set(fulfils)) {
     const entry = found.get(id);
     if (!entry || entry.row.campaignId !== values.campaignId || entry.row.partnerId !== values.partnerId || entry.row.status === 'rejected') {
-      problems.push({ field: 'fulfils', message: `${id} is not a live ${fulfilledStage} of this partner in this campaign` });
+      problems.push({ field: 'fulfils', message: say('problem.notLiveFulfilled', { id, stage: fulfilledStage }) });
       continue;
     }
     if (entry.row.stage !== fulfilledStage) {
-      problems.push({ field: 'fulfils', message: `a ${values.stage} fulfils ${fulfilledStage}s; ${id} is a ${STAGE_NOUN[entry.row.stage]}` });
+      problems.push({ field: 'fulfils', message: say('problem.wrongFulfilledStage', { stage: values.stage, id, actual: entry.row.stage }) });
       continue;
     }
     const remaining = exact(entry.row.amountInCampaignCurrency).minus(entry.taken);
@@ -54,7 +52,7 @@ async function allocateFulfilments(db: Db, values: CheckedContribution, fulfils:
   if (!problems.length && values.stage === 'disbursement' && fulfils.length && left.greaterThan(0)) {
     problems.push({
       field: 'amount',
-      message: `the disbursement (${formatMoney(values.amountInCampaignCurrency, currency, 'en')}) is larger than what remains of the commitments it fulfils (${formatMoney(available, currency, 'en')})`,
+      message: say('problem.disbursementExceeds', { amount: formatMoney(values.amountInCampaignCurrency, currency, sayingLocale()), available: formatMoney(available, currency, sayingLocale()) }),
     });
   }
   return { links, problems };
@@ -65,7 +63,7 @@ async function prepare(db: Db, actor: MaybeActor, campaignId: string, input: Con
   const campaign = await getCampaign(db, actor, campaignId);
   const problems: FieldProblem[] = [];
   if (!(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: say('problem.noSuchPartner') });
-  if (input.illustrative && !isSecretariat(actor)) problems.push({ field: 'illustrative', message: 'only the secretariat marks figures as illustrative' });
+  if (input.illustrative && !isSecretariat(actor)) problems.push({ field: 'illustrative', message: say('problem.illustrativeSecretariatOnly') });
   const rates = await RateBook.load(db, [input.currency.toUpperCase(), campaign.currency]);
   const checked = checkContribution(input, { campaign, rates, today: todayUtc() });
   problems.push(...checked.problems);
@@ -96,7 +94,7 @@ export async function reportContribution(db: Db, actor: MaybeActor, campaignId: 
 export async function getContribution(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'funding.read');
   const row = await repo.findContribution(db, actor, id);
-  if (!row) throw new NotFound('The contribution');
+  if (!row) throw new NotFound('contribution');
   return row;
 }
 
@@ -135,8 +133,8 @@ async function review(db: Db, actor: MaybeActor, id: string, raw: unknown, outco
   const input = parseInput(ReviewInput, raw);
   const before = await getContribution(db, actor, id);
   const reason = input.reason?.trim() ?? '';
-  if (outcome === 'rejected' && !reason) throw new InvalidInput([{ field: 'reason', message: 'say why the figure is rejected; the partner reads it' }]);
-  if (before.status === outcome) throw new InvalidInput([{ field: 'status', message: `the contribution is already ${outcome}` }]);
+  if (outcome === 'rejected' && !reason) throw new InvalidInput([{ field: 'reason', message: say('problem.rejectReasonNeeded') }]);
+  if (before.status === outcome) throw new InvalidInput([{ field: 'status', message: say('problem.contributionAlready', { status: outcome }) }]);
   return db.transaction(async (tx) => {
     const row = await repo.updateContribution(tx, id, input.version, { status: outcome, reviewedBy: actor?.userId ?? null, reviewedAt: new Date(), reviewNote: reason });
     if (!row) throw new StaleVersion(await repo.findContribution(tx, actor, id));
@@ -158,7 +156,7 @@ export async function correctContribution(db: Db, actor: MaybeActor, id: string,
   authorize(actor, 'contribution.write', { partnerId: before.partnerId });
   authorize(actor, 'contribution.write', { partnerId: input.partnerId });
   if (!isSecretariat(actor) && before.status !== 'reported') {
-    throw new InvalidInput([{ field: 'status', message: `the secretariat has ${before.status} this figure; ask it to correct the figure` }]);
+    throw new InvalidInput([{ field: 'status', message: say('problem.secretariatDecided', { status: before.status }) }]);
   }
   const { version, reason, fulfils, ...fields } = input;
   const { values, links } = await prepare(db, actor, before.campaignId, { ...fields, fulfils }, id);

@@ -33,29 +33,29 @@ export function parseEcbRates(text: string): { rates: ReferenceRate[]; problems:
   }
   const [header, ...body] = rows;
   if (header?.[0]?.toLowerCase() !== 'date') {
-    return { rates: [], problems: [{ line: 1, field: '(file)', message: 'the first column must be "Date", followed by one column per currency (the ECB reference-rate layout)' }] };
+    return { rates: [], problems: [{ line: 1, field: '(file)', message: say('problem.ecbLayout') }] };
   }
-  if (body.length === 0) problems.push({ line: 1, field: '(file)', message: 'the file has no rates' });
+  if (body.length === 0) problems.push({ line: 1, field: '(file)', message: say('problem.noRates') });
   // ECB files end each line with a comma, which makes an empty last column.
   const currencies = header.slice(1).map((name) => name.toUpperCase());
   currencies.forEach((currency, index) => {
-    if (currency !== '' && !isIsoCurrency(currency)) problems.push({ line: 1, field: currency, message: `"${currency}" is not an ISO 4217 currency code` });
-    if (currency === 'EUR') problems.push({ line: 1, field: currency, message: 'rates are per euro; the file cannot carry a rate for EUR itself' });
-    if (currency === '' && body.some((row) => (row[index + 1] ?? '') !== '')) problems.push({ line: 1, field: `column ${index + 2}`, message: 'has values but no currency in the header' });
+    if (currency !== '' && !isIsoCurrency(currency)) problems.push({ line: 1, field: currency, message: say('problem.notCurrency', { value: currency }) });
+    if (currency === 'EUR') problems.push({ line: 1, field: currency, message: say('problem.ratesPerEuro') });
+    if (currency === '' && body.some((row) => (row[index + 1] ?? '') !== '')) problems.push({ line: 1, field: `column ${index + 2}`, message: say('problem.valuesWithoutCurrency') });
   });
   const rates: ReferenceRate[] = [];
   body.forEach((row, index) => {
     const line = index + 2;
     const rateDate = isoDate(row[0] ?? '');
     if (!rateDate) {
-      problems.push({ line, field: 'Date', message: `"${row[0] ?? ''}" is not a date (YYYY-MM-DD or "30 June 2021")` });
+      problems.push({ line, field: 'Date', message: say('problem.notEcbDate', { value: row[0] ?? '' }) });
       return;
     }
     currencies.forEach((currency, column) => {
       const cell = row[column + 1] ?? '';
       if (currency === '' || cell === '' || cell.toUpperCase() === 'N/A') return;
       if (!/^\d+(\.\d+)?$/.test(cell) || exact(cell).isZero()) {
-        problems.push({ line, field: currency, message: `"${cell}" is not a rate (a positive number with "." as decimal separator)` });
+        problems.push({ line, field: currency, message: say('problem.notRate', { value: cell }) });
         return;
       }
       rates.push({ currency, rateDate, unitsPerEur: cell });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { daysBefore } from './calendar-day.ts';
 import { crossRate, type Exact, exact } from './money.ts';
 import { ratesOf } from './rates.repo.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /** ECB publishes no rates on weekends and TARGET holidays: a contribution takes the latest rate at most this many days old. */
 export const RATE_LOOKBACK_DAYS = 7;
@@ -76,7 +77,7 @@ export class RateBook {
     const toRate = this.unitsPerEur(to, date);
     const missing = !fromRate ? from : !toRate ? to : undefined;
     if (missing || !fromRate || !toRate) {
-      return { problem: `no reference rate for ${missing} on ${date} or in the ${RATE_LOOKBACK_DAYS} days before it; import the rates (Funding → Exchange rates) first` };
+      return { problem: say('problem.noRate', { currency: String(missing), date, days: RATE_LOOKBACK_DAYS }) };
     }
     return { rate: crossRate(fromRate.value, toRate.value), rateDate: [fromRate.rateDate, toRate.rateDate].sort()[0] as string };
   }

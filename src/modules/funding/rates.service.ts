@@ -5,6 +5,7 @@ import { authorize } from '../../platform/authz.ts';
 import { ImportRejected } from '../../platform/csv-import.ts';
 import { parseEcbRates } from './ecb-csv.ts';
 import * as repo from './rates.repo.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 export function listRates(db: Db, actor: MaybeActor, query: repo.RateListQuery) {
   authorize(actor, 'funding.read');
@@ -20,7 +21,7 @@ export function rateCurrencies(db: Db, actor: MaybeActor) {
 export async function importRates(db: Db, actor: MaybeActor, csvText: string, source: string) {
   authorize(actor, 'rate.write');
   const { rates, problems } = parseEcbRates(csvText);
-  if (!source.trim()) problems.unshift({ line: 0, field: 'source', message: 'say where the rates come from (e.g. "ECB euro foreign exchange reference rates, 2026-11-27")' });
+  if (!source.trim()) problems.unshift({ line: 0, field: 'source', message: say('problem.ratesSourceNeeded') });
   if (problems.length) throw new ImportRejected(problems.slice(0, 200));
   const dates = rates.map((rate) => rate.rateDate).sort();
   const currencies = [...new Set(rates.map((rate) => rate.currency))].sort();

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { InvalidInput } from '../../platform/errors.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /** Readouts are short; a file over this is not one (a 20 MB "readout" is refused, not read). */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -39,7 +40,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
   try {
     document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
   } catch (error) {
-    return fail(`the PDF cannot be read: ${(error as Error).message}`);
+    return fail(say('problem.pdfUnreadable', { detail: (error as Error).message }));
   }
   const pages: string[] = [];
   for (let number = 1; number <= document.numPages; number++) {
@@ -53,7 +54,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
   }
   await document.destroy();
   const text = pages.join('\n\n').replace(/[ \t]+\n/g, '\n').trim();
-  if (!text) fail('the PDF has no text layer (it is scanned images): run it through OCR first, or paste the text');
+  if (!text) fail(say('problem.pdfNoText'));
   return text;
 }
 
@@ -62,14 +63,14 @@ async function pdfText(bytes: Buffer): Promise<string> {
  * text layer. Empty, binary and oversized files are refused with what is wrong.
  */
 export async function documentText(bytes: Buffer, declared?: DocumentKind): Promise<{ kind: DocumentKind; text: string }> {
-  if (bytes.length === 0) fail('the file is empty');
-  if (bytes.length > MAX_DOCUMENT_BYTES) fail(`the file is ${(bytes.length / 1_048_576).toFixed(1)} MB; a readout is at most ${MAX_DOCUMENT_BYTES / 1_048_576} MB of text`);
+  if (bytes.length === 0) fail(say('problem.fileEmpty'));
+  if (bytes.length > MAX_DOCUMENT_BYTES) fail(say('problem.documentTooLarge', { size: (bytes.length / 1_048_576).toFixed(1), max: MAX_DOCUMENT_BYTES / 1_048_576 }));
   const kind = declared ?? documentKind(bytes);
   if (kind === 'pdf') return { kind, text: await pdfText(bytes) };
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   // Binary files: NUL bytes or many replacement characters where UTF-8 text would have letters.
-  if (decoded.includes('\u0000') || (decoded.match(/\uFFFD/g) ?? []).length > decoded.length / 100) fail('the file is not text, HTML or PDF (it looks binary)');
+  if (decoded.includes('\u0000') || (decoded.match(/\uFFFD/g) ?? []).length > decoded.length / 100) fail(say('problem.fileBinary'));
   const text = kind === 'html' ? htmlText(decoded) : decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!text.trim()) fail('the file holds no text');
+  if (!text.trim()) fail(say('problem.fileNoText'));
   return { kind, text };
 }

@@ -11,6 +11,7 @@ import { extractReadout } from './extract.ts';
 import { type FactValues, applyFact, matchingMeeting } from './fact-appliers.ts';
 import { proposedFacts } from './proposals.ts';
 import { withUsdAmounts } from './usd-amounts.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /** The same readout saved twice, or pasted with other line breaks, has the same fingerprint. */
 const textFingerprint = (text: string) => createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
@@ -34,11 +35,11 @@ export interface IngestInput {
  */
 export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInput) {
   authorize(actor, 'ingest.run');
-  if (input.publishedOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn)) throw new InvalidInput([{ field: 'publishedOn', message: 'give the publication date as YYYY-MM-DD' }]);
+  if (input.publishedOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn)) throw new InvalidInput([{ field: 'publishedOn', message: say('problem.publicationDateFormat') }]);
   const { kind, text } = await documentText(input.bytes, input.kind);
   const fingerprint = textFingerprint(text);
   const [already] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.textSha256, fingerprint));
-  if (already) throw new Conflict(`This readout was ingested already, on ${already.createdAt.toISOString().slice(0, 10)} by ${already.createdByLabel}: /ingest/${already.id}`, [{ field: 'file', message: `already ingested: /ingest/${already.id}` }]);
+  if (already) throw new Conflict(say('problem.alreadyIngested', { date: already.createdAt.toISOString().slice(0, 10), by: already.createdByLabel, path: `/ingest/${already.id}` }), [{ field: 'file', message: say('problem.alreadyIngestedField', { path: `/ingest/${already.id}` }) }]);
   const extraction = await withUsdAmounts(db, extractReadout(text, { publishedOn: input.publishedOn ?? null }), input.publishedOn ?? null);
   const facts = proposedFacts(extraction, text.length);
   // A reference to a meeting already recorded is proposed with that meeting.
@@ -70,7 +71,7 @@ export async function listDocuments(db: Db, actor: MaybeActor) {
 export async function documentRecord(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'ingest.run');
   const [document] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.id, id));
-  if (!document) throw new NotFound('The document');
+  if (!document) throw new NotFound('document');
   const facts = await db.select().from(ingestFacts).where(eq(ingestFacts.documentId, id)).orderBy(asc(ingestFacts.position));
   return { document, facts };
 }
@@ -89,8 +90,8 @@ export interface Decision {
 export async function decideFact(db: Db, actor: MaybeActor, documentId: string, factId: string, decision: Decision) {
   const { document, facts } = await documentRecord(db, actor, documentId);
   const fact = facts.find((candidate) => candidate.id === factId);
-  if (!fact) throw new NotFound('The fact');
-  if (fact.status !== 'proposed') throw new Conflict(`This fact was ${fact.status} already, by ${fact.decidedByLabel ?? 'someone'}.`);
+  if (!fact) throw new NotFound('fact');
+  if (fact.status !== 'proposed') throw new Conflict(say('problem.factDecided', { status: fact.status, by: fact.decidedByLabel ?? '—' }));
   const note = (decision.note ?? '').trim().slice(0, 2000);
   return db.transaction(async (tx) => {
     const values = { ...fact.proposal, ...(decision.values ?? {}) };
@@ -100,7 +101,7 @@ export async function decideFact(db: Db, actor: MaybeActor, documentId: string, 
       .set({ status: decision.decision === 'accept' ? 'accepted' : 'rejected', accepted: decision.decision === 'accept' ? values : null, ...record, note, decidedBy: actor?.userId ?? null, decidedByLabel: actor?.label ?? 'system', decidedAt: new Date() })
       .where(and(eq(ingestFacts.id, fact.id), eq(ingestFacts.status, 'proposed')))
       .returning();
-    if (!decided) throw new Conflict('This fact was decided by someone else meanwhile.');
+    if (!decided) throw new Conflict(say('problem.factDecidedMeanwhile'));
     await appendAudit(tx, actor, { action: decision.decision === 'accept' ? 'ingest.fact-accepted' : 'ingest.fact-rejected', entityType: 'ingest-fact', entityId: fact.id, detail: { documentId, kind: fact.kind, record: record.recordId ? `${record.recordType}:${record.recordId}` : null, edited: Object.keys(decision.values ?? {}).filter((key) => JSON.stringify(decision.values?.[key]) !== JSON.stringify(fact.proposal[key])) } });
     return decided;
   });

@@ -8,6 +8,7 @@ import type { Extraction } from './extraction.ts';
 import { type Gazetteer, referenceGazetteer } from './gazetteer.ts';
 import { sentencesOf, spanOf } from './text-spans.ts';
 import type { Span } from './extraction.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /** Where a name is first written (a registry name not written as such falls back to the start of the text). */
 function firstMention(text: string, name: string): Span {
@@ -23,8 +24,8 @@ function languageNotes(text: string): string[] {
   const words = text.toLowerCase().split(/\s+/);
   const french = words.filter((word) => ['le', 'la', 'les', 'des', 'du', 'et', 'une', 'pour', 'dans'].includes(word)).length;
   const arabic = (text.match(/\p{Script=Arabic}/gu) ?? []).length;
-  if (arabic > text.length / 4) return ['The text is in Arabic: the rules cover English readouts, so only figures, dates written in digits and Latin-script names were looked for.'];
-  if (french > words.length / 12) return ['The text appears to be in French: the rules cover English readouts, so names, places and figures were looked for but speakers, commitments and meeting details may be missing.'];
+  if (arabic > text.length / 4) return [say('ingest.note.arabic')];
+  if (french > words.length / 12) return [say('ingest.note.french')];
   return [];
 }
 
@@ -68,7 +69,7 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     incidents: incidentsIn(sentences, text, gazetteer, dates),
     references: referencesIn(sentences, text, gazetteer, dates, skip),
     commitments: commitmentsIn(sentences, text),
-    notes: [...notes, ...(sentences.length === 0 ? ['The text has no sentences to read.'] : [])],
+    notes: [...notes, ...(sentences.length === 0 ? [say('ingest.note.noSentences')] : [])],
     evidence: {
       meeting: meeting.meetingSentence ? spanOf(text, meeting.meetingSentence.start, meeting.meetingSentence.end) : titleSentence ? spanOf(text, titleSentence.start, titleSentence.end) : null,
       speakers: speakers.map((speaker) => firstMention(text, speaker.name)),

@@ -16,6 +16,7 @@ import { createTasking } from '../taskings/taskings.service.ts';
 import { findPartnerByKey } from '../partners/partners.repo.ts';
 import { createIncident } from '../threats/threats.service.ts';
 import { referenceGazetteer } from './gazetteer.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 export type DocumentRow = typeof ingestDocuments.$inferSelect;
 export type FactRow = typeof ingestFacts.$inferSelect;
@@ -47,16 +48,16 @@ async function groupNamed(db: Db, name: string): Promise<{ id: string } | undefi
 /** The meeting accepted from the same document: readouts, commitments and links hang on it. */
 function acceptedMeeting(facts: FactRow[]): string {
   const meeting = facts.find((fact) => fact.kind === 'meeting' && fact.status === 'accepted' && fact.recordId);
-  return meeting?.recordId ?? need('meeting', 'accept the meeting first: this fact is recorded against it');
+  return meeting?.recordId ?? need('meeting', say('problem.acceptMeetingFirst'));
 }
 
 async function acceptMeeting(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const date = text(values.date);
-  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(date)) need('date', 'the meeting date is needed, as YYYY-MM-DD (or YYYY-MM when only the month is known)');
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(date)) need('date', say('problem.meetingDateNeeded'));
   const format = text(values.format);
   const country = text(values.country);
   const countryIso3 = await partnerIso3(db, country);
-  if (country && !countryIso3) need('country', `"${country}" is not a partner country in the registry; correct it or leave it empty`);
+  if (country && !countryIso3) need('country', say('problem.notPartnerCountry', { country }));
   const groupName = format === 'small-group' ? 'Small Group' : ((values.workingGroups as string[] | undefined)?.[0] ?? '');
   const group = groupName ? await groupNamed(db, groupName) : undefined;
   const meeting = await createMeeting(db, actor, {
@@ -89,14 +90,14 @@ async function acceptReadout(db: Db, actor: MaybeActor, document: DocumentRow, f
 
 async function acceptIncident(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const date = text(values.date);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) need('date', 'an incident needs its day, as YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) need('date', say('problem.incidentDayNeeded'));
   const place = text(values.place);
   const gazetteer = referenceGazetteer();
   const country = text(values.country) || gazetteer.cities.get(place) || place;
   const countryIso3 = await partnerIso3(db, country);
-  if (!countryIso3) need('country', `the country of "${place || 'the incident'}" is not known: give it as the registry names it`);
+  if (!countryIso3) need('country', say('problem.incidentCountryUnknown', { place: place || '—' }));
   const perpetrator = text(values.perpetrator);
-  if (!perpetrator) need('perpetrator', 'say which branch carried it out (e.g. ISIS-K)');
+  if (!perpetrator) need('perpetrator', say('problem.perpetratorNeeded'));
   const branchSlug = perpetrator === 'ISIS' ? 'isis-core' : slugOf(perpetrator);
   const quote = document.text.slice(fact.start, fact.end);
   const incident = await createIncident(db, actor, {
@@ -125,13 +126,13 @@ async function acceptCommitment(db: Db, actor: MaybeActor, facts: FactRow[], val
 async function acceptTasking(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
   const meetingId = acceptedMeeting(facts);
   const names = (values.workingGroups as string[] | undefined) ?? [];
-  if (!names.length) need('workingGroups', 'name at least one working group to task');
-  const title = text(values.title) || need('title', 'say what the groups are asked to do');
+  if (!names.length) need('workingGroups', say('problem.workingGroupNeeded'));
+  const title = text(values.title) || need('title', say('problem.taskNeeded'));
   const branchSlugs = ((values.branches as string[] | undefined) ?? []).map((branch) => (branch === 'ISIS' ? 'isis-core' : slugOf(branch)));
   const created: string[] = [];
   for (const name of names) {
     const group = await groupNamed(db, name);
-    if (!group) need('workingGroups', `no group "${name}" in the registry`);
+    if (!group) need('workingGroups', say('problem.noGroupNamed', { name }));
     created.push((await createTasking(db, actor, { meetingId, groupId: group?.id, title, branchSlugs })).id);
   }
   return { recordType: 'tasking', recordId: created[0] ?? null };
@@ -151,7 +152,7 @@ export async function matchingMeeting(db: Db, reference: FactValues): Promise<st
 
 async function acceptReference(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
   const meetingId = acceptedMeeting(facts);
-  const earlierMeetingId = text(values.earlierMeetingId) || (await matchingMeeting(db, values)) || need('earlierMeetingId', 'no recorded meeting matches this place and month: record it first, or give its id');
+  const earlierMeetingId = text(values.earlierMeetingId) || (await matchingMeeting(db, values)) || need('earlierMeetingId', say('problem.noMatchingMeeting'));
   await linkToEarlierMeeting(db, actor, meetingId, { earlierMeetingId, topic: (text(values.what) || 'follow-up').slice(0, 200) });
   return { recordType: 'meeting', recordId: earlierMeetingId };
 }
@@ -165,7 +166,7 @@ async function acceptMoney(db: Db, actor: MaybeActor, document: DocumentRow, fac
   const kind = text(values.kind);
   if (kind !== 'goal' && kind !== 'pledged') return NOTED;
   const year = Number(values.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) need('year', 'say which year the sum is for');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) need('year', say('problem.sumYearNeeded'));
   const currency = text(values.currency);
   const amount = text(values.amount);
   const lowerBound = values.lowerBound === true || values.lowerBound === 'true';
@@ -183,7 +184,7 @@ async function acceptMoney(db: Db, actor: MaybeActor, document: DocumentRow, fac
     return { recordType: 'campaign', recordId: campaign.id };
   }
   const campaign = await getCampaign(db, actor, existing.id);
-  if (kind === 'goal' && campaign.goalAmount !== null) need('amount', `the ${year} campaign already has a goal (${campaign.currency} ${campaign.goalAmount}); change it on the campaign page if the readout corrects it`);
+  if (kind === 'goal' && campaign.goalAmount !== null) need('amount', say('problem.goalExists', { year: String(year), amount: `${campaign.currency} ${campaign.goalAmount}` }));
   await updateCampaign(db, actor, campaign.id, {
     name: campaign.name,
     startsOn: campaign.startsOn,

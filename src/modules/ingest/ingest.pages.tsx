@@ -9,6 +9,7 @@ import { reshowFormWhenTooLarge } from '../../platform/views/upload-too-large.ts
 import { decideFact, documentRecord, ingestDocument, listDocuments } from './documents.service.ts';
 import type { FactRow, FactValues } from './fact-appliers.ts';
 import { IngestPage, ReviewPage } from './ingest.views.tsx';
+import { say } from '../../platform/i18n/say.ts';
 
 const FactParams = Type.Object({ id: Type.String({ format: 'uuid' }), factId: Type.String({ format: 'uuid' }) });
 
@@ -64,7 +65,7 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
     const { facts } = await documentRecord(db, request.actor, request.params.id);
     const fact = facts.find((candidate) => candidate.id === request.params.factId);
     try {
-      if (!fact) throw new InvalidInput([{ field: 'fact', message: 'no such fact in this document' }]);
+      if (!fact) throw new InvalidInput([{ field: 'fact', message: say('problem.noSuchFact') }]);
       const decision = body.decision === 'reject' ? 'reject' : 'accept';
       await decideFact(db, request.actor, request.params.id, fact.id, { decision, values: editedValues(fact, body), note: typeof body[`v${fact.position}-note`] === 'string' ? (body[`v${fact.position}-note`] as string) : '' });
       return reply.redirect(`/ingest/${request.params.id}?saved=1#review-${fact.position}`, 303);

@@ -6,11 +6,12 @@ import { type DocumentKind, documentText } from './document-text.ts';
 import { extractReadout } from './extract.ts';
 import type { ExtractRequest } from './ingest.schema.ts';
 import { withUsdAmounts } from './usd-amounts.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /** The document from whichever of text, html or pdfBase64 was sent: exactly one. */
 export function documentOf(request: ExtractRequest): { bytes: Buffer; kind: DocumentKind } {
   const given = (['text', 'html', 'pdfBase64'] as const).filter((field) => request[field] !== undefined);
-  if (given.length !== 1) throw new InvalidInput([{ field: 'body', message: 'send exactly one of text, html or pdfBase64' }]);
+  if (given.length !== 1) throw new InvalidInput([{ field: 'body', message: say('problem.oneBodyKind') }]);
   if (request.pdfBase64 !== undefined) return { bytes: Buffer.from(request.pdfBase64, 'base64'), kind: 'pdf' };
   if (request.html !== undefined) return { bytes: Buffer.from(request.html), kind: 'html' };
   return { bytes: Buffer.from(request.text ?? ''), kind: 'text' };

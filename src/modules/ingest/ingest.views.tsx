@@ -216,6 +216,15 @@ export function ReviewPage({ ctx, document, facts, errors, errorFact, saved }: {
       <div class="ingest-review">
         <section aria-labelledby="ingest-text-heading">
           <h2 id="ingest-text-heading">{t('ingest.text')}</h2>
+          {/* The marks differ by line style as well as colour; this key names each. */}
+          <p class="hint mark-key">
+            {t('ingest.marksKey')}{' '}
+            {(['proposed', 'accepted', 'rejected'] as const).map((status) => (
+              <>
+                <mark class={`span span--${status}`}>{t(`ingest.status.${status}`)}</mark>{' '}
+              </>
+            ))}
+          </p>
           <MarkedText text={document.text} facts={facts} />
         </section>
         <section aria-labelledby="ingest-facts-heading">

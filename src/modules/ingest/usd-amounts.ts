@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { convert, roundForDisplay } from '../funding/money.ts';
 import { RateBook } from '../funding/rate-book.ts';
 import type { Extraction } from './extraction.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /**
  * Fills in the US-dollar amount of sums in other currencies from the reference rates on record, at the
@@ -11,14 +12,14 @@ import type { Extraction } from './extraction.ts';
 export async function withUsdAmounts(db: Db, extraction: Extraction, publishedOn: string | null): Promise<Extraction> {
   const foreign = extraction.money.filter((money) => money.amountUsd === null);
   if (!foreign.length) return extraction;
-  if (!publishedOn) return { ...extraction, notes: [...extraction.notes, 'Amounts in other currencies are not converted to US dollars without a publication date.'] };
+  if (!publishedOn) return { ...extraction, notes: [...extraction.notes, say('ingest.note.noPublicationDate')] };
   const book = await RateBook.load(db, [...new Set(foreign.map((money) => money.currency)), 'USD']);
   const notes = new Set(extraction.notes);
   const money = extraction.money.map((item) => {
     if (item.amountUsd !== null) return item;
     const rate = book.rate(item.currency, 'USD', publishedOn);
     if ('problem' in rate) {
-      notes.add(`Not converted to US dollars: ${rate.problem}`);
+      notes.add(say('ingest.note.notConverted', { reason: rate.problem }));
       return item;
     }
     return { ...item, amountUsd: roundForDisplay(convert(item.amount, rate.rate), 'USD').toFixed() };

@@ -53,7 +53,7 @@ export async function groupFeed(db: Db, groupId: string, token: string | undefin
   const reader = await feedReader(db, token, ip);
   authorize(reader, 'meeting.read');
   const group = await findGroup(db, reader, groupId);
-  if (!group) throw new NotFound('The group');
+  if (!group) throw new NotFound('group');
   const { rows } = await listMeetings(db, reader, { groupId, pageSize: 1000 });
   return meetingCalendar(rows, origin, `${group.name} · Coalition Desk`);
 }

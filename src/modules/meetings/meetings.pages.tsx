@@ -97,7 +97,7 @@ export const meetingsPages: AppModule = async (app, { db }) => {
 
   app.get('/meetings/:id/calendar.ics', { config: { access: 'meeting.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const meeting = await meetings.getMeeting(db, request.actor, request.params.id);
-    if (!hasCalendarDate(meeting)) throw new NotFound('A calendar date for this meeting (the source gives only its month or year)');
+    if (!hasCalendarDate(meeting)) throw new NotFound('calendarDate');
     const origin = `${request.protocol}://${request.host}`;
     return reply
       .type('text/calendar; charset=utf-8')

@@ -27,14 +27,14 @@ function instantIn(local: string, zone: string): Date | null {
 async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
   const problems: FieldProblem[] = [];
   const zoneOk = IANAZone.isValidZone(input.timeZone);
-  if (!zoneOk) problems.push({ field: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone (e.g. Europe/Rome, America/New_York, UTC)` });
+  if (!zoneOk) problems.push({ field: 'timeZone', message: say('problem.notTimeZone', { value: input.timeZone, example: 'Europe/Rome, America/New_York, UTC' }) });
   const startsAt = zoneOk ? instantIn(input.startsLocal, input.timeZone) : null;
   const endsAt = zoneOk ? instantIn(input.endsLocal, input.timeZone) : null;
   if (zoneOk && !startsAt) problems.push({ field: 'startsLocal', message: say('problem.timeNotInZone', { zone: input.timeZone }) });
   if (zoneOk && !endsAt) problems.push({ field: 'endsLocal', message: say('problem.timeNotInZone', { zone: input.timeZone }) });
   if (startsAt && endsAt && endsAt.getTime() < startsAt.getTime()) problems.push({ field: 'endsLocal', message: say('problem.endsBeforeStart') });
   const countryIso3 = input.countryIso3?.toUpperCase() ?? null;
-  if (countryIso3 && !isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` });
+  if (countryIso3 && !isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: say('problem.notAlpha3', { value: countryIso3 }) });
   if ((input.setting === 'in-person' || input.setting === 'hybrid') && !input.city?.trim()) problems.push({ field: 'city', message: say('problem.cityNeeded') });
   if (input.groupId && !(await findGroup(db, actor, input.groupId))) problems.push({ field: 'groupId', message: say('problem.noSuchGroup') });
   if (problems.length) throw new InvalidInput(problems);
@@ -61,7 +61,7 @@ export function listMeetings(db: Db, actor: MaybeActor, query: MeetingListQuery)
 export async function getMeeting(db: Db, actor: MaybeActor, id: string): Promise<repo.MeetingRow> {
   authorize(actor, 'meeting.read');
   const meeting = await repo.findMeeting(db, actor, id);
-  if (!meeting) throw new NotFound('The meeting');
+  if (!meeting) throw new NotFound('meeting');
   return meeting;
 }
 
@@ -126,7 +126,7 @@ export async function removeParticipant(db: Db, actor: MaybeActor, meetingId: st
   authorize(actor, 'meeting.write');
   await getMeeting(db, actor, meetingId);
   await db.transaction(async (tx) => {
-    if (!(await repo.deleteParticipant(tx, meetingId, participantId))) throw new NotFound('The participant');
+    if (!(await repo.deleteParticipant(tx, meetingId, participantId))) throw new NotFound('participant');
     await appendAudit(tx, actor, { action: 'meeting.participant-removed', entityType: 'meeting', entityId: meetingId, detail: { participantId } });
   });
 }
@@ -161,7 +161,7 @@ export async function updateAgendaItem(db: Db, actor: MaybeActor, meetingId: str
   const values = await checkedAgendaItem(db, raw);
   return db.transaction(async (tx) => {
     const row = await repo.updateAgendaItem(tx, meetingId, itemId, values);
-    if (!row) throw new NotFound('The agenda item');
+    if (!row) throw new NotFound('agendaItem');
     await appendAudit(tx, actor, { action: 'meeting.agenda-item-updated', entityType: 'meeting', entityId: meetingId, detail: { itemId, ...values } });
     return row;
   });
@@ -171,7 +171,7 @@ export async function removeAgendaItem(db: Db, actor: MaybeActor, meetingId: str
   authorize(actor, 'meeting.write');
   await getMeeting(db, actor, meetingId);
   await db.transaction(async (tx) => {
-    if (!(await repo.deleteAgendaItem(tx, meetingId, itemId))) throw new NotFound('The agenda item');
+    if (!(await repo.deleteAgendaItem(tx, meetingId, itemId))) throw new NotFound('agendaItem');
     await appendAudit(tx, actor, { action: 'meeting.agenda-item-removed', entityType: 'meeting', entityId: meetingId, detail: { itemId } });
   });
 }

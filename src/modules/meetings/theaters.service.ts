@@ -28,11 +28,11 @@ export async function addTheater(db: Db, actor: MaybeActor, raw: unknown) {
   if (parentSlug) {
     const [parent] = await db.select().from(theaters).where(eq(theaters.slug, parentSlug));
     if (!parent) throw new InvalidInput([{ field: 'parentSlug', message: say('problem.noSuchTheater') }]);
-    if (parent.parentSlug) throw new InvalidInput([{ field: 'parentSlug', message: `${parent.nameEn} is itself a region of ${parent.parentSlug}; choose a top-level theater` }]);
+    if (parent.parentSlug) throw new InvalidInput([{ field: 'parentSlug', message: say('problem.theaterNotTopLevel', { name: parent.nameEn, parent: parent.parentSlug }) }]);
   }
   return db.transaction(async (tx) => {
     const [clash] = await tx.select().from(theaters).where(eq(theaters.slug, input.slug));
-    if (clash) throw new Conflict('This short name is taken.', [{ field: 'slug', message: `"${input.slug}" is ${clash.nameEn}` }]);
+    if (clash) throw new Conflict(say('problem.shortNameTaken'), [{ field: 'slug', message: say('problem.slugIs', { slug: input.slug, name: clash.nameEn }) }]);
     const [last] = await tx.select({ position: max(theaters.position) }).from(theaters);
     const [row] = await tx
       .insert(theaters)

@@ -7,6 +7,7 @@ import { parseInput } from '../../platform/validate.ts';
 import { changedFields, checkedClassification } from './classification.ts';
 import * as repo from './partners.repo.ts';
 import { GroupInput, GroupUpdate } from './partners.schema.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 export type GroupWithMembers = repo.GroupRow & { members: repo.GroupMemberRow[] };
 
@@ -20,7 +21,7 @@ export async function listGroups(db: Db, actor: MaybeActor): Promise<GroupWithMe
 export async function getGroup(db: Db, actor: MaybeActor, id: string): Promise<GroupWithMembers> {
   authorize(actor, 'group.read');
   const group = await repo.findGroup(db, actor, id);
-  if (!group) throw new NotFound('The group');
+  if (!group) throw new NotFound('group');
   const members = await repo.groupMembersOf(db, actor, [id]);
   return { ...group, members: members.get(id) ?? [] };
 }
@@ -34,7 +35,7 @@ async function checkedMembers(db: Db, members: GroupInput['members']) {
   const unique = new Map((members ?? []).map((m) => [m.partnerId, m]));
   const found = await repo.partnersByIds(db, [...unique.keys()]);
   const missing = [...unique.keys()].filter((id) => !found.some((p) => p.id === id));
-  if (missing.length) throw new InvalidInput([{ field: 'members', message: `no such partner: ${missing.join(', ')}` }]);
+  if (missing.length) throw new InvalidInput([{ field: 'members', message: say('problem.noSuchPartners', { ids: missing.join(', ') }) }]);
   return [...unique.values()];
 }
 
@@ -44,7 +45,7 @@ function groupValues(input: GroupInput) {
 
 async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
   const clash = await repo.findGroupBySlug(db, slug);
-  if (clash && clash.id !== exceptId) throw new Conflict('Another group already uses this short name.', [{ field: 'slug', message: `"${slug}" is taken by ${clash.name}` }]);
+  if (clash && clash.id !== exceptId) throw new Conflict(say('problem.groupSlugTaken'), [{ field: 'slug', message: say('problem.slugTakenBy', { slug, name: clash.name }) }]);
 }
 
 export async function createGroup(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.GroupRow> {

@@ -75,11 +75,11 @@ export async function importPartnersCsv(db: Db, actor: MaybeActor, csvText: stri
     try {
       const input = parseInput(PartnerInput, raw);
       const { values, problems: rowProblems } = normalizePartner(input);
-      if (input.classification === 'restricted') rowProblems.push({ field: 'classification', message: 'restricted partners cannot be imported from CSV: set their groups in the form' });
+      if (input.classification === 'restricted') rowProblems.push({ field: 'classification', message: say('problem.restrictedNotFromCsv') });
       problems.push(...toFields(rowProblems, line, fieldToColumn));
       const key = values.iso3 ?? values.nameEn.toLowerCase();
       const earlier = seenKeys.get(key);
-      if (earlier) problems.push({ line, field: values.iso3 ? 'iso3' : 'name', message: `same partner as line ${earlier}` });
+      if (earlier) problems.push({ line, field: values.iso3 ? 'iso3' : 'name', message: say('problem.samePartnerAsLine', { line: earlier }) });
       seenKeys.set(key, line);
       if (rowProblems.length === 0) prepared.push({ line, values, classification: await checkedClassification(db, input, 'public') });
     } catch (error) {
@@ -96,7 +96,7 @@ export async function importPartnersCsv(db: Db, actor: MaybeActor, csvText: stri
       const existing = await repo.findPartnerByKey(tx, values);
       if (existing) {
         const row = await repo.updatePartner(tx, existing.id, existing.version, { ...values, ...classification });
-        if (!row) throw new ImportRejected([{ line, field: '(row)', message: 'the partner changed during the import; try again' }]);
+        if (!row) throw new ImportRejected([{ line, field: '(row)', message: say('problem.partnerChangedDuringImport') }]);
         updated++;
       } else {
         await repo.insertPartner(tx, { ...values, ...classification });

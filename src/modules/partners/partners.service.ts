@@ -20,7 +20,7 @@ export function listPartners(db: Db, actor: MaybeActor, query: ListQuery) {
 export async function getPartner(db: Db, actor: MaybeActor, id: string): Promise<repo.PartnerRow> {
   authorize(actor, 'partner.read');
   const partner = await repo.findPartner(db, actor, id);
-  if (!partner) throw new NotFound('The partner');
+  if (!partner) throw new NotFound('partner');
   return partner;
 }
 
@@ -37,7 +37,7 @@ export type PartnerValues = Omit<repo.NewPartnerRow, 'classification' | 'restric
 export function normalizePartner(input: PartnerInput): { values: PartnerValues; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const iso3 = input.iso3 ? input.iso3.toUpperCase() : null;
-  if (iso3 && !isKnownAlpha3(iso3)) problems.push({ field: 'iso3', message: `"${iso3}" is not an ISO 3166-1 alpha-3 code` });
+  if (iso3 && !isKnownAlpha3(iso3)) problems.push({ field: 'iso3', message: say('problem.notAlpha3', { value: iso3 }) });
   if (iso3 && input.kind === 'organisation') problems.push({ field: 'iso3', message: say('problem.organisationNoIso') });
   const nameEn = input.nameEn.trim();
   if (!nameEn) problems.push({ field: 'nameEn', message: say('problem.notBlank') });
@@ -63,11 +63,11 @@ async function assertUnique(db: Db, values: { iso3: string | null; nameEn: strin
   const problems: FieldProblem[] = [];
   if (values.iso3) {
     const clash = await repo.findPartnerByKey(db, { iso3: values.iso3, nameEn: values.nameEn });
-    if (clash && clash.id !== exceptId) problems.push({ field: 'iso3', message: `${values.iso3} is already used by ${clash.nameEn}` });
+    if (clash && clash.id !== exceptId) problems.push({ field: 'iso3', message: say('problem.iso3Taken', { iso3: values.iso3, name: clash.nameEn }) });
   }
   const sameName = await repo.findPartnerByKey(db, { nameEn: values.nameEn });
   if (sameName && sameName.id !== exceptId) problems.push({ field: 'nameEn', message: say('problem.partnerNameTaken', { name: sameName.nameEn }) });
-  if (problems.length) throw new Conflict('Another partner already has this code or name.', problems);
+  if (problems.length) throw new Conflict(say('problem.partnerClash'), problems);
 }
 
 export async function createPartner(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.PartnerRow> {

@@ -17,7 +17,7 @@ export function listPeople(db: Db, actor: MaybeActor, filter: repo.PeopleFilter)
 export async function getPerson(db: Db, actor: MaybeActor, id: string): Promise<repo.PersonRow> {
   authorize(actor, 'person.read');
   const person = await repo.findPerson(db, actor, id);
-  if (!person) throw new NotFound('The person');
+  if (!person) throw new NotFound('person');
   return person;
 }
 

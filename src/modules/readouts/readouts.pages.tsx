@@ -17,6 +17,7 @@ import { htmlToText, renderVersion } from './markdown.ts';
 import * as readouts from './readouts.service.ts';
 import { DeskListPage, DeskReadoutPage, DiffPage, PublicReadoutListPage, PublicReadoutPage, readoutPath } from './readouts.views.tsx';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 const TranslationParams = Type.Object({ id: Type.String({ format: 'uuid' }), locale: Type.String({ maxLength: 5 }) });
 
@@ -184,7 +185,7 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
       const { versions } = await readouts.getReadoutForDesk(db, request.actor, request.params.id);
       const from = versions.find((v) => v.number === request.query.from);
       const to = versions.find((v) => v.number === request.query.to);
-      if (!from || !to) throw new InvalidInput([{ field: !from ? 'from' : 'to', message: `this readout has versions 1 to ${versions.length}` }]);
+      if (!from || !to) throw new InvalidInput([{ field: !from ? 'from' : 'to', message: say('problem.versionRange', { count: versions.length }) }]);
       return sendPage(reply, <DiffPage ctx={pageContext(request)} readoutId={request.params.id} from={from} to={to} />);
     },
   );

@@ -50,7 +50,7 @@ export class ReadoutEditConflict extends HttpProblem {
 async function manageable(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'readout.manage');
   const found = await repo.findManageable(db, actor, id);
-  if (!found) throw new NotFound('The readout');
+  if (!found) throw new NotFound('readout');
   return found;
 }
 
@@ -111,7 +111,7 @@ export async function saveVersion(db: Db, actor: MaybeActor, id: string, raw: un
   authorize(actor, 'readout.write');
   const input = parseInput(ReadoutEdit, raw);
   const { readout } = await manageable(db, actor, id);
-  if (readout.status === 'withdrawn') throw new Conflict('A withdrawn readout cannot be edited.');
+  if (readout.status === 'withdrawn') throw new Conflict(say('problem.withdrawnNotEditable'));
   const correcting = readout.status === 'published';
   if (correcting && !input.correctionNote?.trim()) {
     throw new InvalidInput([{ field: 'correctionNote', message: say('problem.correctionNoteNeeded') }]);
@@ -155,7 +155,7 @@ export async function saveVersion(db: Db, actor: MaybeActor, id: string, raw: un
 
 async function setStatus(db: Db, actor: MaybeActor, id: string, from: repo.ReadoutRow['status'][], to: repo.ReadoutRow['status'], action: string): Promise<repo.ReadoutRow> {
   const { readout } = await manageable(db, actor, id);
-  if (!from.includes(readout.status)) throw new Conflict(`A readout that is ${readout.status} cannot be ${action.replace('readout.', '')}.`);
+  if (!from.includes(readout.status)) throw new Conflict(say('problem.readoutStatusForbids', { status: say(`readoutStatus.${readout.status}`), action: action.replace('readout.', '') }));
   return db.transaction(async (tx) => {
     const [row] = await tx.update(readouts).set({ status: to, updatedAt: new Date() }).where(eq(readouts.id, id)).returning();
     await appendAudit(tx, actor, { action, entityType: 'readout', entityId: id, detail: { from: readout.status, to, version: readout.currentVersion } });
@@ -167,7 +167,7 @@ export async function submitForClearance(db: Db, actor: MaybeActor, id: string):
   authorize(actor, 'readout.write');
   const { meeting } = await manageable(db, actor, id);
   if ((await repo.coLeadPartnerIds(db, meeting.groupId)).length === 0) {
-    throw new Conflict('The meeting belongs to no group with co-leads, so nobody could clear this readout. Set the meeting’s group first.');
+    throw new Conflict(say('problem.noCoLeads'));
   }
   return setStatus(db, actor, id, ['draft'], 'in-clearance', 'readout.submitted');
 }
@@ -179,7 +179,7 @@ export async function submitForClearance(db: Db, actor: MaybeActor, id: string):
 export async function decideClearance(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.ReadoutRow> {
   const input = parseInput(ClearanceDecisionInput, raw);
   const target = await repo.findWithMeeting(db, id);
-  if (!target) throw new NotFound('The readout');
+  if (!target) throw new NotFound('readout');
   const coLeads = await repo.coLeadPartnerIds(db, target.meeting.groupId);
   const allowed = actor?.role === 'co-chair' && actor.partnerId != null && coLeads.includes(actor.partnerId);
   if (!allowed) {
@@ -187,12 +187,12 @@ export async function decideClearance(db: Db, actor: MaybeActor, id: string, raw
       appendAudit(tx, actor, { action: 'readout.clearance-refused', entityType: 'readout', entityId: id, detail: { reason: 'not a co-chair of a co-lead partner of this group', decision: input.decision } }),
     );
     // Whoever may not even see the draft learns nothing about it.
-    if (!(await repo.findManageable(db, actor, id))) throw new NotFound('The readout');
-    throw new Forbidden('Only a co-chair of one of the group’s co-lead partners may clear this readout.');
+    if (!(await repo.findManageable(db, actor, id))) throw new NotFound('readout');
+    throw new Forbidden(say('problem.clearanceForbidden'));
   }
   const { readout } = target;
-  if (readout.status !== 'in-clearance') throw new Conflict(`This readout is ${readout.status}, not in clearance.`);
-  if (input.version !== readout.currentVersion) throw new Conflict(`Version ${input.version} is no longer current: version ${readout.currentVersion} is. Read it before deciding.`);
+  if (readout.status !== 'in-clearance') throw new Conflict(say('problem.notInClearance', { status: say(`readoutStatus.${readout.status}`) }));
+  if (input.version !== readout.currentVersion) throw new Conflict(say('problem.versionNotCurrent', { given: input.version, current: readout.currentVersion }));
   if (input.decision === 'returned' && !input.comment?.trim()) throw new InvalidInput([{ field: 'comment', message: say('problem.returnCommentNeeded') }]);
   return db.transaction(async (tx) => {
     await tx.insert(readoutClearances).values({ readoutId: id, versionNumber: readout.currentVersion, partnerId: actor.partnerId as string, userId: actor.userId as string, decision: input.decision, comment: input.comment?.trim() ?? '' });
@@ -209,7 +209,7 @@ export async function publishReadout(db: Db, actor: MaybeActor, id: string, raw:
   authorize(actor, 'readout.write');
   const input = parseInput(PublishInput, raw);
   const { readout } = await manageable(db, actor, id);
-  if (readout.status !== 'cleared') throw new Conflict('Only a cleared readout can be published.');
+  if (readout.status !== 'cleared') throw new Conflict(say('problem.onlyClearedPublished'));
   const current = (await repo.versionsOf(db, id)).at(-1) as repo.ReadoutVersionRow;
   return db.transaction(async (tx) => {
     // The address follows the title as published; a slug given to the draft keeps redirecting.
@@ -237,7 +237,7 @@ export function listPublished(db: Db, actor: MaybeActor, query: repo.PublishedLi
 
 export async function getPublished(db: Db, actor: MaybeActor, year: number, slug: string): Promise<repo.PublishedReadout & { versions: repo.ReadoutVersionRow[] }> {
   const found = await repo.findPublishedBySlug(db, actor, year, slug);
-  if (!found) throw new NotFound('The readout');
+  if (!found) throw new NotFound('readout');
   // The public history: the version first published and every correction since; drafts before it stay internal.
   const first = found.readout.firstPublishedVersion ?? found.readout.publishedVersion ?? 0;
   const versions = (await repo.versionsOf(db, found.readout.id)).filter((v) => v.number >= first && (v.number === first || v.correctionNote));

@@ -9,6 +9,7 @@ import { InvalidInput, NotFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { MAX_BODY_CHARACTERS } from './readouts.service.ts';
 import * as repo from './readouts.repo.ts';
+import { say, sayingLocale } from '../../platform/i18n/say.ts';
 
 /** Readouts are written in English; these are the languages they can be translated into. */
 export const TRANSLATION_LOCALES = ['fr', 'ar'] as const;
@@ -37,9 +38,9 @@ export async function titlesIn(db: Db, readoutIds: string[], locale: string): Pr
 /** Saves (or replaces) a readout's translation into one language; audited. */
 export async function saveTranslation(db: Db, actor: MaybeActor, readoutId: string, locale: string, raw: unknown): Promise<TranslationRow> {
   authorize(actor, 'readout.write');
-  if (!(TRANSLATION_LOCALES as readonly string[]).includes(locale)) throw new InvalidInput([{ field: 'locale', message: `readouts are translated into ${TRANSLATION_LOCALES.join(' or ')}, not "${locale}"` }]);
+  if (!(TRANSLATION_LOCALES as readonly string[]).includes(locale)) throw new InvalidInput([{ field: 'locale', message: say('problem.translationLocale', { locales: new Intl.ListFormat(sayingLocale(), { type: 'disjunction' }).format(TRANSLATION_LOCALES), locale }) }]);
   const input = parseInput(TranslationInput, raw);
-  if (!(await repo.findManageable(db, actor, readoutId))) throw new NotFound('The readout');
+  if (!(await repo.findManageable(db, actor, readoutId))) throw new NotFound('readout');
   return db.transaction(async (tx) => {
     const values = { readoutId, locale, title: input.title.trim(), bodyMarkdown: input.bodyMarkdown, translatorId: actor?.userId ?? null, translatorLabel: actor?.label ?? 'system', updatedAt: new Date() };
     const [row] = await tx.insert(readoutTranslations).values(values).onConflictDoUpdate({ target: [readoutTranslations.readoutId, readoutTranslations.locale], set: values }).returning();

@@ -186,7 +186,7 @@ export async function listAlerts(db: Db, actor: MaybeActor, page = 1) {
 export async function batchRecord(db: Db, actor: MaybeActor, id: string) {
   await authorizeScreening(db, actor);
   const [batch] = await db.select().from(screeningBatches).where(and(eq(screeningBatches.id, id), visibleBatches(actor)));
-  if (!batch) throw new NotFound('The batch');
+  if (!batch) throw new NotFound('batch');
   return batch;
 }
 

@@ -1,6 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { type Options, parse } from 'csv-parse';
 import { ListFileError } from './list-file-error.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /**
  * Parses CSV text arriving in chunks, yielding each record with the line it ends on, so a reader can
@@ -14,7 +15,7 @@ export async function* csvRows<Row>(chunks: AsyncIterable<string>, file: string,
     for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) yield { row: record, line: info.lines };
   } catch (error) {
     if (error instanceof ListFileError) throw error;
-    throw new ListFileError(`${file}: not readable as CSV at line ${(error as { lines?: number }).lines ?? '?'}: ${(error as Error).message}`);
+    throw new ListFileError(say('problem.listNotCsv', { file, line: (error as { lines?: number }).lines ?? '?', detail: (error as Error).message }));
   } finally {
     parser.destroy();
   }

@@ -39,7 +39,7 @@ export async function decideHit(db: Db, actor: MaybeActor, raw: unknown): Promis
   await authorizeScreening(db, actor);
   const input = parseInput(DecisionInput, raw);
   const entity = (await currentScreener(db)).entities.find((candidate) => candidate.ref === input.ref);
-  if (!entity?.fingerprint) throw new InvalidInput([{ field: 'ref', message: `${input.ref} is not in the lists in force` }]);
+  if (!entity?.fingerprint) throw new InvalidInput([{ field: 'ref', message: say('problem.notInListsInForce', { ref: input.ref }) }]);
   const key = nameKey(input.name);
   if (!key) throw new InvalidInput([{ field: 'name', message: say('problem.nameHasNoLetters') }]);
   return db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { type EntityKind, type ListedEntity, listedName, oneLine } from './entit
 import { ListFileError } from './list-file-error.ts';
 import { xmlRecords, type XmlRecord } from './xml-records.ts';
 import { children, text } from './xml-values.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 const RECORD_TAGS = new Set(['sanctionEntity']);
 
@@ -46,6 +47,6 @@ export async function readEuXml(chunks: AsyncIterable<string>, file = 'EU XML'):
     const entity = euEntity(record);
     if (entity.names.length > 0) entities.push(entity);
   }
-  if (entities.length === 0) throw new ListFileError(`${file}: the list holds no named entries`);
+  if (entities.length === 0) throw new ListFileError(say('problem.listNoNamedEntries', { file }));
   return entities;
 }

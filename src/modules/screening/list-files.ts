@@ -8,6 +8,7 @@ import { type ListSource, pathSource, readHead, textChunks } from './list-source
 import { readOfacCsv } from './ofac-list.ts';
 import { readUkCsv } from './uk-list.ts';
 import { readUnXml } from './un-list.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 export { ListFileError } from './list-file-error.ts';
 
@@ -25,7 +26,6 @@ const OFAC_SETS = {
 } as const;
 const COMPANIONS = new Set<string>(Object.values(OFAC_SETS).flatMap((set) => [set.alias, set.addresses, set.comments]));
 
-const KNOWN_FORMATS = "the UN consolidated XML, the EU financial-sanctions XML, OFSI's UK consolidated CSV, or OFAC's sdn.csv (with alt.csv, add.csv) or cons_prim.csv (with cons_alt.csv, cons_add.csv)";
 
 /**
  * Reads list files as streams, the format told by the content (UN, EU, UK) or by OFAC's file names,
@@ -59,10 +59,10 @@ export async function readListFiles(sources: ListSource[]): Promise<Map<ListedEn
     else if (/<export[\s>]/.test(head) || head.includes('sanctionEntity')) [list, entities] = ['EU', await readEuXml(chunks, source.name)];
     else if (/^\uFEFF?Last Updated/i.test(head)) [list, entities] = ['UK', await readUkCsv(chunks, source.name, true)];
     else if (head.includes('Name 6') && head.includes('Group ID')) [list, entities] = ['UK', await readUkCsv(chunks, source.name, false)];
-    else throw new ListFileError(`${source.name}: not a known list format (${KNOWN_FORMATS})`);
+    else throw new ListFileError(say('problem.listUnknownFormat', { file: source.name, known: say('problem.listKnownFormats') }));
     add(list, { entities, fileNames: [source.name], sha256: hash.digest('hex') });
   }
-  if (lists.size === 0) throw new ListFileError(`no list among the files: give ${KNOWN_FORMATS}`);
+  if (lists.size === 0) throw new ListFileError(say('problem.listNone', { known: say('problem.listKnownFormats') }));
   return lists;
 }
 
@@ -72,7 +72,7 @@ export async function readListFiles(sources: ListSource[]): Promise<Map<ListedEn
  */
 export function listSources(paths: string[]): ListSource[] {
   return paths.flatMap((entry) => {
-    if (!fs.existsSync(entry)) throw new ListFileError(`${entry}: no such file or directory`);
+    if (!fs.existsSync(entry)) throw new ListFileError(say('problem.listNoSuchFile', { file: entry }));
     const files = fs.statSync(entry).isDirectory()
       ? fs
           .readdirSync(entry)

@@ -3,6 +3,7 @@ import { type EntityKind, type IdentityDocument, type ListedEntity, listedName, 
 import { csvRows } from './csv-rows.ts';
 import { ListFileError } from './list-file-error.ts';
 import { type ListSource, textChunks } from './list-source.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 
@@ -60,7 +61,7 @@ export async function readOfacCsv(files: OfacFiles, list: 'OFAC-SDN' | 'OFAC-CON
   async function* rowsOf(source: ListSource, columns: number, which: string): AsyncGenerator<string[]> {
     for await (const { row, line } of csvRows<string[]>(textChunks(source, hash), source.name, { relax_column_count: true, skip_empty_lines: true, relax_quotes: true })) {
       if (row.join('').trim() === '\u001a') continue;
-      if (row.length < columns || !/^\d+$/.test((row[0] ?? '').trim())) throw new ListFileError(`${source.name} (${which}): line ${line} is not an OFAC ${which} row (expected ${columns} columns starting with the entry number)`);
+      if (row.length < columns || !/^\d+$/.test((row[0] ?? '').trim())) throw new ListFileError(say('problem.listNotOfacRow', { file: source.name, which, line, columns }));
       yield row;
     }
   }
@@ -77,7 +78,7 @@ export async function readOfacCsv(files: OfacFiles, list: 'OFAC-SDN' | 'OFAC-CON
     });
     remarks.set(number, ofacValue(row[11]));
   }
-  if (byNumber.size === 0) throw new ListFileError(`${files.primary.name}: no entries`);
+  if (byNumber.size === 0) throw new ListFileError(say('problem.listNoEntries', { file: files.primary.name }));
   if (files.alias) {
     for await (const row of rowsOf(files.alias, 4, 'alias')) {
       const entity = byNumber.get((row[0] as string).trim());

@@ -13,6 +13,7 @@ import type { ListSource } from './list-source.ts';
 import { queueRescreening, recordSingleScreening } from './batches.service.ts';
 import { applyDecisions } from './decisions.service.ts';
 import { DEFAULT_THRESHOLD, type Query, Screener } from './matcher.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 const CIFG_SLUG = 'counter-isis-finance-group';
 const INSERT_BATCH = 500;
@@ -22,7 +23,7 @@ export async function authorizeScreening(db: Db, actor: MaybeActor): Promise<voi
   if (can(actor, 'screening.run')) return;
   if (!actor) authorize(actor, 'screening.run');
   const cifg = await findGroupBySlug(db, CIFG_SLUG);
-  if (!cifg || !actor?.groupIds.includes(cifg.id)) throw new Forbidden('Screening is for analysts, the secretariat and the Counter ISIS Finance Group.');
+  if (!cifg || !actor?.groupIds.includes(cifg.id)) throw new Forbidden(say('problem.screeningForbidden'));
 }
 
 const fingerprint = (entity: ListedEntity) =>
@@ -82,7 +83,7 @@ export async function listVersions(db: Db, actor: MaybeActor) {
 export async function versionChanges(db: Db, actor: MaybeActor, versionId: string) {
   await authorizeScreening(db, actor);
   const [version] = await db.select().from(sanctionsListVersions).where(eq(sanctionsListVersions.id, versionId));
-  if (!version) throw new NotFound('The list version');
+  if (!version) throw new NotFound('listVersion');
   const [previous] = await db
     .select()
     .from(sanctionsListVersions)

@@ -1,6 +1,7 @@
 import { type ListedEntity, listedName, noDetails, oneLine } from './entities.ts';
 import { csvRows } from './csv-rows.ts';
 import { ListFileError } from './list-file-error.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /** "19/06/1951" → 1951-06-19; "00/00/1951" → 1951 (the UK list writes unknown parts as 00). */
 function ukDate(value: string): string {
@@ -24,7 +25,7 @@ export async function readUkCsv(chunks: AsyncIterable<string>, file = 'UK CSV', 
   const rows = csvRows<Record<string, string>>(chunks, file, { columns: (header: string[]) => header.map((name) => name.trim()), from_line: startsWithLastUpdated ? 2 : 1, skip_empty_lines: true, relax_column_count: true, trim: true });
   for await (const { row } of rows) {
     if (!checkedHeader) {
-      for (const needed of ['Name 6', 'Group ID', 'Group Type']) if (!(needed in row)) throw new ListFileError(`${file}: no "${needed}" column; is this OFSI's consolidated list CSV?`);
+      for (const needed of ['Name 6', 'Group ID', 'Group Type']) if (!(needed in row)) throw new ListFileError(say('problem.listUkColumnMissing', { file, column: needed }));
       checkedHeader = true;
     }
     const group = row['Group ID'] ?? '';
@@ -49,6 +50,6 @@ export async function readUkCsv(chunks: AsyncIterable<string>, file = 'UK CSV', 
     pushNew(entity.addresses, oneLine([row['Address 1'], row['Address 2'], row['Address 3'], row['Address 4'], row['Address 5'], row['Address 6'], row['Post/Zip Code'], row.Country]));
     pushNew(entity.programmes, row.Regime ?? '');
   }
-  if (byGroup.size === 0) throw new ListFileError(`${file}: no entries`);
+  if (byGroup.size === 0) throw new ListFileError(say('problem.listNoEntries', { file }));
   return [...byGroup.values()];
 }

@@ -3,6 +3,7 @@ import { listedName, oneLine } from './entities.ts';
 import { ListFileError } from './list-file-error.ts';
 import { xmlRecords, type XmlRecord } from './xml-records.ts';
 import { asArray, children, text } from './xml-values.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 /** UN name fields often carry several spellings, in brackets or after semicolons: each is its own name. */
 function nameParts(value: XmlRecord[string] | undefined): string[] {
@@ -50,9 +51,9 @@ export async function readUnXml(chunks: AsyncIterable<string>, file = 'UN XML'):
   const entities: ListedEntity[] = [];
   for await (const { tag, record } of xmlRecords(chunks, { file, root: 'CONSOLIDATED_LIST', records: RECORD_TAGS })) {
     const entity = unEntity(tag, record);
-    if (entity.ref === 'UN:') throw new ListFileError(`${file}: ${tag.toLowerCase()} ${entities.length + 1} has no REFERENCE_NUMBER`);
+    if (entity.ref === 'UN:') throw new ListFileError(say('problem.listNoReference', { file, kind: tag.toLowerCase(), number: entities.length + 1 }));
     entities.push(entity);
   }
-  if (entities.length === 0) throw new ListFileError(`${file}: the list holds no individuals or entities`);
+  if (entities.length === 0) throw new ListFileError(say('problem.listNoIndividuals', { file }));
   return entities;
 }

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { ListFileError } from './list-file-error.ts';
+import { say } from '../../platform/i18n/say.ts';
 
 export type XmlValue = string | XmlRecord | XmlValue[];
 export interface XmlRecord {
@@ -28,7 +29,7 @@ export async function* xmlRecords(chunks: AsyncIterable<string>, options: { file
   let sawRoot = false;
   parser.on('opentag', (tag) => {
     if (depth === 0) {
-      if (tag.name !== options.root) throw new ListFileError(`${options.file}: the document is a ${tag.name}, not a ${options.root}`);
+      if (tag.name !== options.root) throw new ListFileError(say('problem.listWrongRoot', { file: options.file, found: tag.name, expected: options.root }));
       sawRoot = true;
     }
     depth++;
@@ -65,8 +66,8 @@ export async function* xmlRecords(chunks: AsyncIterable<string>, options: { file
     parser.close();
   } catch (error) {
     if (error instanceof ListFileError) throw error;
-    throw new ListFileError(`${options.file}: not readable as XML at line ${(error as Error).message}`);
+    throw new ListFileError(say('problem.listNotXml', { file: options.file, detail: (error as Error).message }));
   }
   yield* ready.splice(0);
-  if (!sawRoot) throw new ListFileError(`${options.file}: no ${options.root} element`);
+  if (!sawRoot) throw new ListFileError(say('problem.listNoRoot', { file: options.file, root: options.root }));
 }

@@ -35,7 +35,7 @@ export async function recordCommitment(db: Db, actor: MaybeActor, raw: unknown):
   if (input.partnerId && !(await findPartner(db, actor, input.partnerId))) problems.push({ field: 'partnerId', message: say('problem.noSuchPartner') });
   if (input.theaterSlug && !(await allTheaters(db)).some((theater) => theater.slug === input.theaterSlug)) problems.push({ field: 'theaterSlug', message: say('problem.noSuchTheaters', { theaters: input.theaterSlug ?? '' }) });
   const meetingDay = meeting?.startsAt.toISOString().slice(0, 10);
-  if (input.dueOn && meetingDay && input.dueOn < meetingDay) problems.push({ field: 'dueOn', message: `${input.dueOn} is before the meeting it was made at (${meetingDay})` });
+  if (input.dueOn && meetingDay && input.dueOn < meetingDay) problems.push({ field: 'dueOn', message: say('problem.commitmentBeforeMeeting', { dueOn: input.dueOn, meetingDay }) });
   if (problems.length) throw new InvalidInput(problems);
   const classification = await checkedClassification(db, input, meeting?.classification ?? 'coalition');
   return db.transaction(async (tx) => {
@@ -58,7 +58,7 @@ export async function setCommitmentStatus(db: Db, actor: MaybeActor, id: string,
   authorize(actor, 'commitment.write');
   const input = parseInput(CommitmentStatusInput, raw);
   const before = await repo.findCommitment(db, actor, id);
-  if (!before) throw new NotFound('The commitment');
+  if (!before) throw new NotFound('commitment');
   if (input.status === 'met' && !(input.evidence?.length || before.evidence.length)) throw new InvalidInput([{ field: 'evidence', message: say('problem.evidenceNeeded') }]);
   return db.transaction(async (tx) => {
     const row = (await repo.setCommitmentStatus(tx, id, { status: input.status, evidence: [...before.evidence, ...(input.evidence ?? [])] })) as repo.CommitmentRow;

@@ -17,7 +17,7 @@ export type { TaskingRow, UpdateRow } from './taskings.repo.ts';
 export type TaskingWithProgress = repo.TaskingRow & { rolledProgress: number; hasChildren: boolean };
 
 const progressProblem = (value: number | null | undefined): FieldProblem[] =>
-  typeof value === 'number' && (value < 0 || value > 100) ? [{ field: 'progress', message: `${value} is outside 0–100` }] : [];
+  typeof value === 'number' && (value < 0 || value > 100) ? [{ field: 'progress', message: say('problem.progressRange', { value }) }] : [];
 
 /** Whether the actor's partner co-leads the group: co-leads report back on their group's taskings. */
 export async function coLeads(db: Db, actor: MaybeActor, groupId: string): Promise<boolean> {
@@ -29,7 +29,7 @@ export async function coLeads(db: Db, actor: MaybeActor, groupId: string): Promi
 /** ASVS V4.2.1: the secretariat, or a co-lead of the tasked group, and no one else. */
 async function authorizeReport(db: Db, actor: MaybeActor, tasking: repo.TaskingRow): Promise<void> {
   authorize(actor, 'tasking.report');
-  if (!isSecretariat(actor) && !(await coLeads(db, actor, tasking.groupId))) throw new Forbidden('Only the secretariat and the co-leads of the tasked group report on this tasking.');
+  if (!isSecretariat(actor) && !(await coLeads(db, actor, tasking.groupId))) throw new Forbidden(say('problem.taskingReportForbidden'));
 }
 
 function withProgress(rows: repo.TaskingRow[], all: repo.TaskingRow[]): TaskingWithProgress[] {
@@ -49,7 +49,7 @@ export async function listTaskings(db: Db, actor: MaybeActor, query: Omit<Taskin
 export async function taskingRecord(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'tasking.read');
   const tasking = await repo.findTasking(db, actor, id);
-  if (!tasking) throw new NotFound('The tasking');
+  if (!tasking) throw new NotFound('tasking');
   const descendants = await repo.descendantsOf(db, actor, id);
   const [withRolled, ...children] = withProgress([tasking, ...descendants.filter((row) => row.parentId === id)], [tasking, ...descendants]);
   const [updates, meeting, group] = await Promise.all([repo.updatesOf(db, [id, ...descendants.map((row) => row.id)]), findMeeting(db, actor, tasking.meetingId), findGroup(db, actor, tasking.groupId)]);
@@ -64,7 +64,7 @@ async function checkedTasking(db: Db, actor: MaybeActor, input: TaskingInput) {
   if (input.agendaItemId && meeting && !(await agendaOf(db, meeting.id)).some((item) => item.id === input.agendaItemId)) problems.push({ field: 'agendaItemId', message: say('problem.agendaItemElsewhere') });
   if (input.parentId && !(await repo.findTasking(db, actor, input.parentId))) problems.push({ field: 'parentId', message: say('problem.noSuchTasking') });
   const meetingDay = meeting?.startsAt.toISOString().slice(0, 10);
-  if (input.dueOn && meetingDay && input.dueOn < meetingDay) problems.push({ field: 'dueOn', message: `${input.dueOn} is before the meeting that set the tasking (${meetingDay})` });
+  if (input.dueOn && meetingDay && input.dueOn < meetingDay) problems.push({ field: 'dueOn', message: say('problem.taskingBeforeMeeting', { dueOn: input.dueOn, meetingDay }) });
   const branchSlugs = [...new Set(input.branchSlugs ?? [])];
   const knownBranches = new Set((await listBranches(db)).map((branch) => branch.slug));
   const unknownBranches = branchSlugs.filter((slug) => !knownBranches.has(slug));
@@ -106,9 +106,9 @@ export async function createTasking(db: Db, actor: MaybeActor, raw: unknown): Pr
 export async function changeTasking(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.TaskingRow> {
   const input = parseInput(TaskingChange, raw);
   const before = await repo.findTasking(db, actor, id);
-  if (!before) throw new NotFound('The tasking');
+  if (!before) throw new NotFound('tasking');
   await authorizeReport(db, actor, before);
-  if ((input.dueOn !== undefined || input.rollup !== undefined) && !isSecretariat(actor)) throw new Forbidden('The due date and the roll-up are set by the secretariat.');
+  if ((input.dueOn !== undefined || input.rollup !== undefined) && !isSecretariat(actor)) throw new Forbidden(say('problem.dueDateSecretariatOnly'));
   const problems = progressProblem(input.progress);
   if (problems.length) throw new InvalidInput(problems);
   const { version, ...changes } = input;
@@ -124,7 +124,7 @@ export async function changeTasking(db: Db, actor: MaybeActor, id: string, raw: 
 export async function postUpdate(db: Db, actor: MaybeActor, taskingId: string, raw: unknown): Promise<repo.UpdateRow> {
   const input = parseInput(UpdateInput, raw);
   const tasking = await repo.findTasking(db, actor, taskingId);
-  if (!tasking) throw new NotFound('The tasking');
+  if (!tasking) throw new NotFound('tasking');
   await authorizeReport(db, actor, tasking);
   const problems = progressProblem(input.progress);
   if (input.presentedAtMeetingId && !(await findMeeting(db, actor, input.presentedAtMeetingId))) problems.push({ field: 'presentedAtMeetingId', message: say('problem.noSuchMeeting') });

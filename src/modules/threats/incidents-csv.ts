@@ -56,7 +56,7 @@ export async function importIncidentsCsv(db: Db, actor: MaybeActor, csvText: str
     for (const [index, record] of records.entries()) {
       const line = index + 2;
       if (!(ATTRIBUTIONS as readonly string[]).includes(record.attribution ?? '')) {
-        problems.push({ line, field: 'attribution', message: `"${record.attribution ?? ''}" is not one of ${ATTRIBUTIONS.join(', ')}` });
+        problems.push({ line, field: 'attribution', message: say('problem.notOneOf', { value: record.attribution ?? '', known: ATTRIBUTIONS.join(', ') }) });
         continue;
       }
       try {

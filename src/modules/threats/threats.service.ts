@@ -1,4 +1,4 @@
-import { say } from '../../platform/i18n/say.ts';
+import { say, sayingLocale } from '../../platform/i18n/say.ts';
 import { IANAZone } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -33,7 +33,7 @@ export function allIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
 export async function getIncident(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'threat.read');
   const row = await repo.findIncident(db, actor, id);
-  if (!row) throw new NotFound('The incident');
+  if (!row) throw new NotFound('incident');
   return row;
 }
 
@@ -41,7 +41,7 @@ export async function getIncident(db: Db, actor: MaybeActor, id: string) {
 export async function branchRecord(db: Db, actor: MaybeActor, slug: string) {
   authorize(actor, 'threat.read');
   const branch = await repo.findBranch(db, slug);
-  if (!branch) throw new NotFound('The branch');
+  if (!branch) throw new NotFound('branch');
   const [incidents, meetings] = await Promise.all([repo.allIncidents(db, actor, { branch: slug }), repo.meetingsMentioning(db, actor, [branch.shortName, ...branch.aliases])]);
   const byYear = new Map<string, { incidents: number; killed: number }>();
   for (const incident of incidents) {
@@ -77,10 +77,10 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
   const input = parseInput(IncidentInput, raw);
   const countryIso3 = input.countryIso3.toUpperCase();
   const problems: FieldProblem[] = countProblems(input);
-  if (!isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: `"${countryIso3}" is not an ISO 3166-1 alpha-3 code` });
-  if (input.timeZone && !IANAZone.isValidZone(input.timeZone)) problems.push({ field: 'timeZone', message: `"${input.timeZone}" is not an IANA time zone (e.g. Asia/Kabul)` });
+  if (!isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: say('problem.notAlpha3', { value: countryIso3 }) });
+  if (input.timeZone && !IANAZone.isValidZone(input.timeZone)) problems.push({ field: 'timeZone', message: say('problem.notTimeZone', { value: input.timeZone, example: 'Asia/Kabul' }) });
   if (input.localTime && !input.timeZone) problems.push({ field: 'timeZone', message: say('problem.timeZoneNeeded') });
-  if (input.occurredOn > new Date().toISOString().slice(0, 10)) problems.push({ field: 'occurredOn', message: `${input.occurredOn} is in the future` });
+  if (input.occurredOn > new Date().toISOString().slice(0, 10)) problems.push({ field: 'occurredOn', message: say('problem.inFuture', { value: input.occurredOn }) });
   const hasLatitude = input.latitude !== null && input.latitude !== undefined;
   const hasLongitude = input.longitude !== null && input.longitude !== undefined;
   if (hasLatitude !== hasLongitude) problems.push({ field: 'longitude', message: say('problem.bothCoordinates') });
@@ -93,12 +93,12 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
   if (!input.confirm) {
     const doubts: FieldProblem[] = [];
     if (hasLatitude && hasLongitude && insideCountryBox(countryIso3, input.latitude as number, input.longitude as number) === false) {
-      doubts.push({ field: 'latitude', message: `${input.latitude}, ${input.longitude} lies outside ${countryName(countryIso3, 'en') ?? countryIso3}; check the coordinates, or confirm to record them as they are` });
+      doubts.push({ field: 'latitude', message: say('problem.outsideCountry', { latitude: input.latitude as number, longitude: input.longitude as number, country: countryName(countryIso3, sayingLocale()) ?? countryIso3 }) });
     }
     for (const duplicate of await repo.likelyDuplicates(db, input.branchSlug, input.occurredOn, countryIso3, city)) {
-      doubts.push({ field: 'duplicate', message: `an incident of ${branch?.shortName} on ${input.occurredOn}${duplicate.city ? ` in ${duplicate.city}` : ''} is already recorded: /threats/incidents/${duplicate.id}; confirm if this is a different one` });
+      doubts.push({ field: 'duplicate', message: say('problem.likelyDuplicate', { branch: branch?.shortName ?? input.branchSlug, date: input.occurredOn, hasCity: duplicate.city ? 'yes' : 'no', city: duplicate.city ?? '', path: `/threats/incidents/${duplicate.id}` }) });
     }
-    if (doubts.length) throw new Conflict('Please check before recording: confirm to record the incident anyway.', doubts);
+    if (doubts.length) throw new Conflict(say('problem.checkBeforeRecording'), doubts);
   }
   const classification = await checkedClassification(db, input, 'coalition');
   return db.transaction(async (tx) => {

@@ -52,7 +52,7 @@ export async function createUser(db: Db, actor: MaybeActor, raw: unknown, option
   const passwordHash = await hashPassword(input.password ?? (oneTimePassword as string));
   return db.transaction(async (tx) => {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-    if (clash) throw new Conflict('An account with this e-mail address exists already.', [{ field: 'email', message: say('problem.emailInUse') }]);
+    if (clash) throw new Conflict(say('problem.accountExists'), [{ field: 'email', message: say('problem.emailInUse') }]);
     const [user] = await tx
       .insert(users)
       .values({ email: input.email.trim(), displayName: input.displayName.trim(), role: input.role, partnerId: input.partnerId ?? null, passwordHash, totpRequired: !options.demo })
@@ -69,7 +69,7 @@ export async function setUserDisabled(db: Db, actor: MaybeActor, userId: string,
   authorize(actor, 'user.manage');
   return db.transaction(async (tx) => {
     const [user] = await tx.update(users).set({ disabledAt: disabled ? new Date() : null, version: sql`${users.version} + 1` }).where(eq(users.id, userId)).returning();
-    if (!user) throw new NotFound('The account');
+    if (!user) throw new NotFound('account');
     if (disabled) await deleteUserSessions(tx, userId);
     await appendAudit(tx, actor, { action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: userId });
     return user;

@@ -1,4 +1,4 @@
-import { isLocale, type MessageKey, translator } from './i18n.ts';
+import { isLocale, type Locale, type MessageKey, translator } from './i18n.ts';
 import { requestLocale } from './request-language.ts';
 
 /**
@@ -7,6 +7,11 @@ import { requestLocale } from './request-language.ts';
  * pages and the API alike.
  */
 export function say(key: MessageKey, values?: Record<string, string | number>): string {
+  return translator(sayingLocale())(key, values);
+}
+
+/** The catalogue language `say` uses, for names and sums formatted into its messages. */
+export function sayingLocale(): Locale {
   const locale = requestLocale();
-  return translator(isLocale(locale) ? locale : 'en')(key, values);
+  return isLocale(locale) ? locale : 'en';
 }

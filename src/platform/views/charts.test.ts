@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { BarChart, LineChart } from './charts.tsx';
@@ -21,5 +22,19 @@ describe('charts on right-to-left pages', () => {
     expect(month(lines(false), '2021-01')).toBeLessThan(month(lines(false), '2021-02'));
     expect(month(lines(true), '2021-01')).toBeGreaterThan(month(lines(true), '2021-02'));
     expect(lines(true)).toMatch(/x="576" y="4" text-anchor="start"/);
+  });
+});
+
+describe('charts say what colour says in another way too', () => {
+  it('name the series and value of every bar on pointing at it', () => {
+    expect(bars(false)).toContain('<title>Pledged: 100</title>');
+    expect(bars(false)).toContain('<title>Pledged: 50</title>');
+  });
+
+  it('draw the lines of the three stages with three different dashes, shown in the key', () => {
+    const css = fs.readFileSync(new URL('../../../public/app.css', import.meta.url), 'utf8');
+    const dash = (tone: string) => new RegExp(`\\.chart-line\\.${tone} \\{([^}]*)\\}`).exec(css)?.[1]?.match(/stroke-dasharray:\s*([^;]+)/)?.[1] ?? 'solid';
+    expect(new Set(['tone-pledge', 'tone-commitment', 'tone-disbursement'].map(dash)).size).toBe(3);
+    expect(lines(false)).toMatch(/<figcaption[^>]*>.*<line class="chart-line tone-pledge"/s);
   });
 });

@@ -52,7 +52,9 @@ export function BarChart(props: { title: string; series: ChartSeries[]; rows: { 
               {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
             </text>
             {row.values.map((value, seriesIndex) => (
-              <rect class={`chart-bar ${props.series[seriesIndex]?.tone ?? ''}`} x={Math.min(m.x(LABEL_WIDTH), m.x(LABEL_WIDTH + Math.max(0, x(value))))} y={seriesIndex * BAR_HEIGHT} width={Math.max(0, x(value))} height={BAR_HEIGHT - 1} />
+              <rect class={`chart-bar ${props.series[seriesIndex]?.tone ?? ''}`} x={Math.min(m.x(LABEL_WIDTH), m.x(LABEL_WIDTH + Math.max(0, x(value))))} y={seriesIndex * BAR_HEIGHT} width={Math.max(0, x(value))} height={BAR_HEIGHT - 1}>
+                <title>{`${props.series[seriesIndex]?.name ?? ''}: ${props.formatTick(value)}`}</title>
+              </rect>
             ))}
           </g>
         ))}
@@ -112,17 +114,25 @@ export function LineChart(props: { title: string; series: ChartSeries[]; points:
           ) : null,
         )}
       </svg>
-      <ChartLegend series={props.series} target={props.target?.label} />
+      <ChartLegend series={props.series} target={props.target?.label} lines />
     </figure>
   );
 }
 
-function ChartLegend(props: { series: ChartSeries[]; target?: string }) {
+/** The key: a swatch per series (for lines, a piece of the line with its dash), in the order bars are drawn. */
+function ChartLegend(props: { series: ChartSeries[]; target?: string; lines?: boolean }) {
   return (
     <figcaption class="chart-legend" aria-hidden="true">
       {props.series.map((series) => (
         <span>
-          <span class={`chart-swatch ${series.tone}`} /> {series.name}
+          {props.lines ? (
+            <svg class="chart-line-swatch" viewBox="0 0 28 10" aria-hidden="true">
+              <line class={`chart-line ${series.tone}`} x1="0" y1="5" x2="28" y2="5" />
+            </svg>
+          ) : (
+            <span class={`chart-swatch ${series.tone}`} />
+          )}{' '}
+          {series.name}
         </span>
       ))}
       {props.target && (

@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { registerFundingCommands } from './modules/funding/funding.cli.ts';
 import { registerScreeningCommands } from './modules/screening/screening.cli.ts';
 import { registerIngestCommands } from './modules/ingest/ingest.cli.ts';
+import { registerBackupCommands } from './db/backup/backup.cli.ts';
+import { BackupFileError } from './db/backup/backup-file.ts';
+import { RestoreRefused } from './db/backup/restore.ts';
 import { ListFileError } from './modules/screening/list-files.ts';
 import { ImportRejected } from './platform/csv-import.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -131,12 +134,13 @@ audit
 registerFundingCommands(program, withDatabase);
 registerScreeningCommands(program, withDatabase);
 registerIngestCommands(program);
+registerBackupCommands(program, withDatabase);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ImportRejected) {
     console.error(`coalition-desk: ${error.message}`);
     for (const row of error.rows) console.error(`  line ${row.line}, ${row.field}: ${row.message}`);
-  } else if (error instanceof ListFileError) {
+  } else if (error instanceof ListFileError || error instanceof BackupFileError || error instanceof RestoreRefused) {
     console.error(`coalition-desk: ${error.message}`);
   } else if (error instanceof ConfigError || error instanceof DatabaseConnectionError) {
     console.error(`coalition-desk: ${error.message}`);

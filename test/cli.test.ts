@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const CLI = path.resolve('bin/coalition-desk.mjs');
@@ -130,4 +131,58 @@ describe('coalition-desk command', () => {
     expect(ratesImported.stdout.trim()).toBe('Imported 2 rates for CHF, USD from 2021-07-01 to 2021-07-01.');
     expect((await run(['audit', 'verify'])).code).toBe(0);
   }, 120_000);
+
+  it('backs up the data folder, restores it into an empty one exactly, and refuses to overwrite data', async () => {
+    const backup = path.join(dataDir, 'all.backup');
+    const written = await run(['backup', backup]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/^Backed up \d+ rows of \d+ tables to .*all\.backup \(\d+\.\d MB\)\.$/m);
+    expect(written.stderr).toContain('wrote audit_events:');
+    const again = await run(['backup', backup]);
+    expect(again.stderr.trim()).toBe(`coalition-desk: ${backup} exists already; choose a new name (a backup never overwrites one)`);
+
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-restored-'));
+    try {
+      const restored = await run(['restore', backup], { DATA_DIR: elsewhere });
+      expect(restored.code, restored.stderr).toBe(0);
+      const rows = /Backed up (\d+) rows of (\d+) tables/.exec(written.stdout) ?? [];
+      expect(restored.stdout.trim()).toBe(`Restored ${rows[1]} rows of ${rows[2]} tables from ${backup}.`);
+      expect((await run(['audit', 'verify'], { DATA_DIR: elsewhere })).stdout).toBe((await run(['audit', 'verify'])).stdout);
+      const refused = await run(['restore', backup], { DATA_DIR: elsewhere });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^coalition-desk: the database is not empty \(\d+ tables hold rows, e\.g\. .*\): restore into an empty database, or pass --force to replace everything in it$/m);
+      expect((await run(['restore', backup, '--force'], { DATA_DIR: elsewhere })).code).toBe(0);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('moves the embedded database to PostgreSQL with migrate-to', async (test) => {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) {
+      if (process.env.CI === 'true') throw new Error('TEST_DATABASE_URL is not set: under CI=true the PostgreSQL checks must run');
+      console.warn('migrate-to not checked: set TEST_DATABASE_URL to a PostgreSQL server');
+      return test.skip();
+    }
+    const name = `cd_migrate_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    try {
+      const moved = await run(['migrate-to', target.toString()]);
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(moved.stdout).toMatch(/^Copied \d+ rows of \d+ tables to 127\.0\.0\.1:5432\/cd_migrate_\d+\. Set DATABASE_URL to it to serve from there\.$/m);
+      const onPostgres = await run(['audit', 'verify'], { DATABASE_URL: target.toString() });
+      expect(onPostgres.stdout).toBe((await run(['audit', 'verify'])).stdout);
+      const twice = await run(['migrate-to', target.toString()]);
+      expect(twice.code).toBe(1);
+      expect(twice.stderr).toContain('the database is not empty');
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 180_000);
 });

@@ -17,8 +17,9 @@ export default defineConfig({
       test: {
         name: kind,
         include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
-        // The browser journey and the CLI test start whole servers: once, on the embedded database, is enough.
-        exclude: kind === 'pglite' ? [] : ['test/e2e/**', 'test/cli.test.ts'],
+        // The browser journeys and the tests that start whole servers run once (the latter reach
+        // PostgreSQL through TEST_DATABASE_URL themselves).
+        exclude: kind === 'pglite' ? [] : ['test/e2e/**', 'test/cli.test.ts', 'test/processes.test.ts'],
         globalSetup: [`test/helpers/global-setup-${kind}.ts`],
         env: { TEST_DB_KIND: kind },
       },

@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresForProcesses, scratchPostgres } from './helpers/database.ts';
+import { CLI, freePort } from './helpers/processes.ts';
 
-const CLI = path.resolve('bin/coalition-desk.mjs');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-cli-'));
 const children: ChildProcess[] = [];
 
@@ -24,18 +23,6 @@ function run(args: string[], env: Record<string, string> = {}, input?: string): 
     child.stderr.on('data', (d) => (stderr += d));
     if (input !== undefined) child.stdin.end(input);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** A port nothing listens on now (a random guess once hit RabbitMQ's epmd on 4369). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
   });
 }
 
@@ -158,31 +145,19 @@ describe('coalition-desk command', () => {
   }, 180_000);
 
   it('moves the embedded database to PostgreSQL with migrate-to', async (test) => {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) {
-      if (process.env.CI === 'true') throw new Error('TEST_DATABASE_URL is not set: under CI=true the PostgreSQL checks must run');
-      console.warn('migrate-to not checked: set TEST_DATABASE_URL to a PostgreSQL server');
-      return test.skip();
-    }
-    const name = `cd_migrate_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
+    if (!postgresForProcesses('migrate-to')) return test.skip();
+    const target = await scratchPostgres('cd_migrate');
     try {
-      const moved = await run(['migrate-to', target.toString()]);
+      const moved = await run(['migrate-to', target.url]);
       expect(moved.code, moved.stderr).toBe(0);
-      expect(moved.stdout).toMatch(/^Copied \d+ rows of \d+ tables to 127\.0\.0\.1:5432\/cd_migrate_\d+\. Set DATABASE_URL to it to serve from there\.$/m);
-      const onPostgres = await run(['audit', 'verify'], { DATABASE_URL: target.toString() });
+      expect(moved.stdout).toMatch(/^Copied \d+ rows of \d+ tables to 127\.0\.0\.1:5432\/cd_migrate_\w+\. Set DATABASE_URL to it to serve from there\.$/m);
+      const onPostgres = await run(['audit', 'verify'], { DATABASE_URL: target.url });
       expect(onPostgres.stdout).toBe((await run(['audit', 'verify'])).stdout);
-      const twice = await run(['migrate-to', target.toString()]);
+      const twice = await run(['migrate-to', target.url]);
       expect(twice.code).toBe(1);
       expect(twice.stderr).toContain('the database is not empty');
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await target.drop();
     }
   }, 180_000);
 });

@@ -40,3 +40,36 @@ export async function openTestDatabase(): Promise<Database> {
     },
   };
 }
+
+/**
+ * An empty PostgreSQL database of its own on the server of TEST_DATABASE_URL, for tests that start
+ * whole processes against it; `drop` removes it (and ends whatever is still connected).
+ */
+export async function scratchPostgres(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL as string;
+  const name = `${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: databaseUrlWithName(server, name),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: server });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * Whether the PostgreSQL checks can run here. Without TEST_DATABASE_URL they are skipped with a notice,
+ * except under CI=true, where that is a failure.
+ */
+export function postgresForProcesses(what: string): boolean {
+  if (process.env.TEST_DATABASE_URL) return true;
+  if (process.env.CI === 'true') throw new Error(`TEST_DATABASE_URL is not set: under CI=true ${what} must be checked on PostgreSQL`);
+  console.warn(`${what}: not checked — set TEST_DATABASE_URL to a PostgreSQL server`);
+  return false;
+}

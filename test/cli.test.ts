@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresForProcesses, scratchPostgres } from './helpers/database.ts';
-import { CLI, freePort } from './helpers/processes.ts';
+import { CLI, freePort, runCli } from './helpers/processes.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-cli-'));
 const children: ChildProcess[] = [];
@@ -14,17 +14,7 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function run(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    if (input !== undefined) child.stdin.end(input);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}, input?: string) => runCli(args, { DATA_DIR: dataDir, ...env }, input);
 
 /** Starts the server and resolves with its output once it says it is listening. */
 function startServer(port: number): Promise<{ child: ChildProcess; output: string }> {

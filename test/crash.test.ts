@@ -7,7 +7,7 @@ import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { auditEvents, fundingCampaigns, fundingContributions, partners, people, readouts, readoutVersions, users } from '../src/db/schema/index.ts';
 import { type DemoSignIn, loadDemoData } from '../src/db/seed/demo.ts';
 import { postgresForProcesses, scratchPostgres } from './helpers/database.ts';
-import { apiOver, type RemoteSession, signInOver } from './helpers/http-client.ts';
+import { apiOver, signInOver } from './helpers/http-client.ts';
 import { runCli, startServerProcess, stopProcess } from './helpers/processes.ts';
 
 /**

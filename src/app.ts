@@ -28,6 +28,7 @@ import { can } from './platform/authz.ts';
 import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
 import { installErrorHandler } from './platform/error-handler.ts';
+import { installMetrics, type PoolStats } from './platform/metrics.ts';
 import { requestContext } from './platform/request-context.ts';
 
 export interface AppOptions {
@@ -35,6 +36,10 @@ export interface AppOptions {
   config: Config;
   /** Pass false in tests and benchmarks to keep the output quiet. */
   logger?: boolean;
+  /** Where the JSON log lines go (standard output unless given; tests read them). */
+  logStream?: NodeJS.WritableStream;
+  /** The database pool's figures for /metrics, where there is a pool. */
+  poolStats?: () => PoolStats | null;
 }
 
 export interface RegisteredRoute {
@@ -55,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         ? false
         : {
             level: config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             // Calendar links carry their token in the query; logs must not (ASVS V7.1.1).
             serializers: { req: (request) => ({ method: request.method, url: request.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'), id: request.id }) },
           },
@@ -106,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (request.actor || request.session) reply.header('cache-control', 'no-store');
   });
   await app.register(requestContext, { db, config });
+  installMetrics(app, { db, config, poolStats: options.poolStats });
 
   await app.register(swagger, {
     openapi: {

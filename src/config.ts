@@ -19,6 +19,8 @@ export interface Config {
   readonly loginWindowMinutes: number;
   /** How long anonymous visitors may be served a shared copy of a public page; 0 turns the copies off. */
   readonly publicPageCacheSeconds: number;
+  /** The bearer token a Prometheus scraper sends to /metrics; unset, /metrics answers no one. */
+  readonly metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +59,14 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** A guessable token would publish the inside of the service: at least 32 characters (ASVS V6.4.1). */
+function metricsToken(env: Env): string | undefined {
+  const token = env.METRICS_TOKEN?.trim();
+  if (!token) return undefined;
+  if (token.length < 32) throw new ConfigError(`METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32), got ${token.length}`);
+  return token;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env = process.env): Config {
@@ -76,5 +86,6 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100000),
     loginWindowMinutes: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     publicPageCacheSeconds: integer(env, 'PUBLIC_PAGE_CACHE_SECONDS', 5, 0, 3600),
+    metricsToken: metricsToken(env),
   });
 }

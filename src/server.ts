@@ -6,7 +6,7 @@ import { startHousekeeping } from './platform/housekeeping.ts';
 
 /** Listens until SIGINT/SIGTERM, then stops taking requests, lets running ones finish and closes the database. */
 export async function serve(database: Database, config: Config): Promise<void> {
-  const app = await buildApp({ db: database.db, config });
+  const app = await buildApp({ db: database.db, config, poolStats: () => database.poolStats() });
   const stopHousekeeping = startHousekeeping(database.db, config, (error) => app.log.error({ err: error }, 'housekeeping failed'));
   // Batches left half-screened by a previous run are picked up again here.
   const stopScreening = startScreeningWorker(database.db, (error) => app.log.error({ err: error }, 'screening worker failed'));

@@ -21,12 +21,15 @@ const THREAT_WRITERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'anal
 /** Analysts and the secretariat; members of the Counter ISIS Finance Group too (tested in the module). */
 const SCREENERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'analyst'];
 const TASKING_REPORTERS: Who[] = ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate'];
+/** Machine endpoints: no session opens them, only their own bearer token (tested with the route). */
+const NOBODY: Who[] = [];
 
 const MATRIX: Record<string, Who[]> = {
   'GET /': EVERYONE,
   'GET /cookies': EVERYONE,
   'GET /healthz': EVERYONE,
   'GET /readyz': EVERYONE,
+  'GET /metrics': NOBODY,
   'GET /assets/*': EVERYONE,
   'GET /api/docs': EVERYONE,
   'GET /api/docs/static/index.html': EVERYONE,
@@ -320,7 +323,7 @@ describe('permission matrix', () => {
   });
 
   for (const [key, allowed] of Object.entries(MATRIX)) {
-    it(`${key}: allowed for ${allowed.length === EVERYONE.length ? 'everyone' : allowed.join(', ')}`, async () => {
+    it(`${key}: allowed for ${allowed.length === EVERYONE.length ? 'everyone' : allowed.length === 0 ? 'no session (a bearer token only)' : allowed.join(', ')}`, async () => {
       for (const who of EVERYONE) {
         const response = await request(key, who);
         expect(response.statusCode, `${key} as ${who}`).toBeLessThan(500);
@@ -330,7 +333,8 @@ describe('permission matrix', () => {
         } else {
           expect(denial, `${key} should be closed to ${who} (got ${response.statusCode})`).not.toBeNull();
           if (who === 'anonymous' && pattern(key).startsWith('/api/v1/')) expect(response.statusCode).toBe(401);
-          if (who !== 'anonymous') expect(response.statusCode).toBe(403);
+          // A signed-in user lacks the one credential a machine endpoint takes: 401, as for anyone.
+          if (who !== 'anonymous') expect(response.statusCode).toBe(allowed === NOBODY ? 401 : 403);
         }
       }
     });

@@ -29,6 +29,7 @@ import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
 import { installErrorHandler } from './platform/error-handler.ts';
 import { installMetrics, type PoolStats } from './platform/metrics.ts';
+import { refuseNulCharacters } from './platform/nul-characters.ts';
 import { requestContext } from './platform/request-context.ts';
 
 export interface AppOptions {
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(requestContext, { db, config });
   installMetrics(app, { db, config, poolStats: options.poolStats });
+  refuseNulCharacters(app);
 
   await app.register(swagger, {
     openapi: {

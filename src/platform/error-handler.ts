@@ -29,6 +29,9 @@ function validationFields(error: FastifyError): { field: string; message: string
   });
 }
 
+/** @fastify/busboy reports a broken multipart body as a plain Error: the client's fault, not ours. */
+const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Boundary not found|\w+ terminated early due to unexpected end of multipart data)$/;
+
 function toProblem(error: FastifyError, request: FastifyRequest, bodyLimitBytes: number): Problem {
   const base = { type: 'about:blank', instance: request.url, requestId: request.id };
   if (error instanceof HttpProblem) {
@@ -43,6 +46,9 @@ function toProblem(error: FastifyError, request: FastifyRequest, bodyLimitBytes:
       detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
       errors,
     };
+  }
+  if (error.statusCode === undefined && MALFORMED_MULTIPART.test(error.message)) {
+    return { ...base, title: 'Bad Request', status: 400, detail: say('problem.multipartMalformed') };
   }
   const status = error.statusCode ?? 500;
   if (status === 413) {

@@ -85,7 +85,7 @@ export async function* readBackup(path: string): AsyncGenerator<BackupHeader | B
   if (!fs.existsSync(path)) throw new BackupFileError(`${path}: no such file`);
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
-  const lines = linesOf(fs.createReadStream(path).pipe(zlib.createGunzip()));
+  const lines = linesOf(path, fs.createReadStream(path).pipe(zlib.createGunzip()));
   let lineNumber = 0;
   let header: BackupHeader | null = null;
   let trailer: BackupTrailer | null = null;
@@ -126,17 +126,36 @@ export async function* readBackup(path: string): AsyncGenerator<BackupHeader | B
   }
 }
 
+/**
+ * No row comes near this (the largest text a record holds is a 2 MB ingested document); a longer line
+ * is a damaged file or a decompression bomb, and is refused before it fills the memory.
+ */
+const MAX_LINE_CHARACTERS = 64 * 1024 * 1024;
+
 /** Lines of a stream; a stream error (a gzip file cut short, say) rejects the iteration. */
-async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+async function* linesOf(path: string, stream: NodeJS.ReadableStream): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
-  let pending = '';
-  for await (const chunk of stream) {
-    const parts = (pending + decoder.write(chunk as Buffer)).split('\n');
-    pending = parts.pop() ?? '';
-    yield* parts;
-  }
-  pending += decoder.end();
-  if (pending) yield pending;
+  // The unfinished line is kept in pieces: joining on every chunk would copy a long line over and over.
+  let pieces: string[] = [];
+  let pendingLength = 0;
+  const take = (text: string): string[] => {
+    const lines: string[] = [];
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      lines.push(pieces.join('') + text.slice(start, end));
+      pieces = [];
+      pendingLength = 0;
+      start = end + 1;
+    }
+    const rest = text.slice(start);
+    pieces.push(rest);
+    pendingLength += rest.length;
+    if (pendingLength > MAX_LINE_CHARACTERS) throw new BackupFileError(`${path}: a line longer than ${MAX_LINE_CHARACTERS / 1_048_576} MB: not a backup this version wrote (damaged, or a decompression bomb)`);
+    return lines;
+  };
+  for await (const chunk of stream) yield* take(decoder.write(chunk as Buffer));
+  const last = take(decoder.end()).concat(pieces.join(''));
+  yield* last.filter((line, index) => index < last.length - 1 || line !== '');
 }
 
 function checkedHeader(path: string, value: unknown): BackupHeader {

@@ -60,6 +60,9 @@ afterAll(async () => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
+/** The header line of a backup. */
+const lines0 = (bytes: Buffer) => zlib.gunzipSync(bytes).toString('utf8').split('\n')[0];
+
 describe('backup and restore', () => {
   it('refuses to overwrite a database holding data, and changes nothing in it', async () => {
     const before = await contents(target.db);
@@ -106,6 +109,10 @@ describe('backup and restore', () => {
     const notOurs = path.join(folder, 'other.backup');
     fs.writeFileSync(notOurs, zlib.gzipSync('{"hello":"world"}\n'));
     await expect(restoreDatabase(target.db, notOurs, { force: true })).rejects.toThrow('other.backup: not a Coalition Desk backup');
+    // A decompression bomb: 100 KB of gzip that would unpack to 100 MB on one line.
+    const bomb = path.join(folder, 'bomb.backup');
+    fs.writeFileSync(bomb, zlib.gzipSync(Buffer.concat([Buffer.from(`${lines0(bytes)}\n`), Buffer.alloc(100 * 1024 * 1024, 0x61)])));
+    await expect(restoreDatabase(target.db, bomb, { force: true })).rejects.toThrow('bomb.backup: a line longer than 64 MB: not a backup this version wrote (damaged, or a decompression bomb)');
     expect((await verifyAuditChain(target.db)).ok).toBe(true);
   });
 

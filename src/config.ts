@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { ConfigError } from './config-error.ts';
+import { type OidcProvider, parseOidcProviders } from './modules/account/oidc-providers.ts';
 
 /** Typed, frozen configuration read once from the environment. Every variable is documented in the README. */
 export interface Config {
@@ -21,9 +23,13 @@ export interface Config {
   readonly publicPageCacheSeconds: number;
   /** The bearer token a Prometheus scraper sends to /metrics; unset, /metrics answers no one. */
   readonly metricsToken: string | undefined;
+  /** The address people reach the platform at (https://…), for links that leave it and come back. */
+  readonly publicUrl: string | undefined;
+  /** Partners' OpenID Connect providers their staff may sign in with. */
+  readonly oidcProviders: readonly OidcProvider[];
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 type Env = Record<string, string | undefined>;
 
@@ -67,6 +73,13 @@ function metricsToken(env: Env): string | undefined {
   return token;
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
+  if (!raw) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(`PUBLIC_URL must be an http(s):// address, got "${raw}"`);
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env = process.env): Config {
@@ -87,5 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginWindowMinutes: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     publicPageCacheSeconds: integer(env, 'PUBLIC_PAGE_CACHE_SECONDS', 5, 0, 3600),
     metricsToken: metricsToken(env),
+    publicUrl: publicUrl(env),
+    oidcProviders: parseOidcProviders(env.OIDC_PROVIDERS, publicUrl(env)),
   });
 }

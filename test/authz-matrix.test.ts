@@ -39,6 +39,9 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/docs/static/*': EVERYONE,
   'GET /sign-in': EVERYONE,
   'POST /sign-in': EVERYONE,
+  // Open to all; with no provider configured (as here) each answers 404 for the unknown provider.
+  'GET /sign-in/oidc/:provider': EVERYONE,
+  'GET /sign-in/oidc/:provider/callback': EVERYONE,
   'GET /sign-in/second-factor': SIGNED_IN,
   'POST /sign-in/second-factor': SIGNED_IN,
   'POST /sign-out': SIGNED_IN,
@@ -282,6 +285,7 @@ function concreteUrl(pattern: string): string {
     .replaceAll(':itemId', '00000000-0000-4000-8000-000000000001')
     .replaceAll(':factId', '00000000-0000-4000-8000-000000000002')
     .replace(':locale', 'fr')
+    .replace(':provider', 'ministry')
     .replace(':topic', 'stabilization')
     .replace(':year/:slug', '2021/no-such-readout')
     .replace(':slug', 'isis-k')

@@ -26,6 +26,8 @@ export const users = pgTable(
     /** Digits for Arabic pages: 'latn' (123, the default) or 'arab' (Arabic-Indic, ١٢٣). */
     numerals: text('numerals').notNull().default('latn'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Provisioned at a first sign-in through a partner's identity provider: disabled until the secretariat approves. */
+    pendingSince: timestamp('pending_since', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -109,4 +111,34 @@ export const loginFailures = pgTable(
 export const instanceSecrets = pgTable('instance_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
+});
+
+/** An account's sign-in at a partner's OpenID Connect provider: the provider's subject, linked to one account. */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The verified address the provider gave when the link was made. */
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.subject] }), index('user_identities_user_idx').on(table.userId)],
+);
+
+/**
+ * A sign-in at an identity provider in progress: the PKCE verifier, state and nonce, found again by the
+ * hash of the short-lived cookie that binds the flow to the browser that started it (ASVS V3.5.x).
+ */
+export const oidcFlows = pgTable('oidc_flows', {
+  idHash: text('id_hash').primaryKey(),
+  provider: text('provider').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  next: text('next').notNull().default('/'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

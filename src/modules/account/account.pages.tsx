@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem, InvalidInput, TooManyAttempts } from '../../platform/errors.ts';
+import { HttpProblem, InvalidInput, NotFound, TooManyAttempts } from '../../platform/errors.ts';
 import { instanceSecret } from '../../platform/instance-secrets.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { safeLocalPath } from '../../platform/safe-redirect.ts';
@@ -13,9 +13,11 @@ import { sendPage } from '../../platform/views/render.ts';
 import * as repo from './account.repo.ts';
 import { LanguageBody, NewApiTokenBody, NumeralsBody, SecondFactorBody, SignInBody } from './account.schema.ts';
 import * as account from './account.service.ts';
-import { AccountPage, EnrolPage, RecoveryCodesPage, SecondFactorPage, SignInPage, TokensPage } from './account.views.tsx';
+import { AccountPage, EnrolPage, PendingApprovalPage, RecoveryCodesPage, SecondFactorPage, SignInPage, TokensPage } from './account.views.tsx';
+import { finishOidcSignIn, OIDC_FLOW_COOKIE, startOidcSignIn } from './oidc.service.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 
+const ProviderParams = Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }) });
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })), lang: Type.Optional(Type.String()) });
 
 function client(request: FastifyRequest): account.Client {
@@ -51,7 +53,7 @@ export const accountPages: AppModule = async (app, { db, config }) => {
   app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: NextQuery, hide: true } }, async (request, reply) => {
     if (request.actor) return reply.redirect(safeLocalPath(request.query.next), 303);
     const formToken = issueSignInFormToken(await signInKey());
-    return sendPage(reply, <SignInPage ctx={pageContext(request)} formToken={formToken} next={safeLocalPath(request.query.next, '')} />);
+    return sendPage(reply, <SignInPage ctx={pageContext(request)} formToken={formToken} next={safeLocalPath(request.query.next, '')} providers={config.oidcProviders} />);
   });
 
   app.post('/sign-in', { config: { access: 'public' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
@@ -59,7 +61,7 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     const next = safeLocalPath(body.next);
     const key = await signInKey();
     const render = (status: number, message?: string, errors?: InvalidInput['fields']) =>
-      sendPage(reply, <SignInPage ctx={pageContext(request)} formToken={issueSignInFormToken(key)} email={body.email} next={next} message={message} errors={errors} />, status);
+      sendPage(reply, <SignInPage ctx={pageContext(request)} formToken={issueSignInFormToken(key)} email={body.email} next={next} message={message} errors={errors} providers={config.oidcProviders} />, status);
     if (isCrossSite(request) || !isValidSignInFormToken(key, body.formToken)) {
       return render(403, request.t('signIn.formExpired'));
     }
@@ -76,6 +78,30 @@ export const accountPages: AppModule = async (app, { db, config }) => {
       }
       throw error;
     }
+  });
+
+  const providerOf = (id: string) => {
+    const provider = config.oidcProviders.find((candidate) => candidate.id === id);
+    if (!provider) throw new NotFound('record');
+    return provider;
+  };
+
+  // Sign-in through a partner's identity provider (OpenID Connect, authorization code with PKCE).
+  app.get('/sign-in/oidc/:provider', { config: { access: 'public' }, schema: { params: ProviderParams, querystring: NextQuery, hide: true } }, async (request, reply) => {
+    const provider = providerOf(request.params.provider);
+    const { flowCookie, location } = await startOidcSignIn(db, config, provider, safeLocalPath(request.query.next));
+    // Lax, not Strict: the provider sends the browser back with a top-level cross-site GET.
+    reply.setCookie(OIDC_FLOW_COOKIE, flowCookie, { ...SESSION_COOKIE_OPTIONS, maxAge: 600 });
+    return reply.redirect(location, 303);
+  });
+
+  app.get('/sign-in/oidc/:provider/callback', { config: { access: 'public' }, schema: { params: ProviderParams, hide: true } }, async (request, reply) => {
+    const provider = providerOf(request.params.provider);
+    reply.clearCookie(OIDC_FLOW_COOKIE, SESSION_COOKIE_OPTIONS);
+    const outcome = await finishOidcSignIn(db, config, provider, request.cookies[OIDC_FLOW_COOKIE], new URL(request.url, config.publicUrl), client(request));
+    if (outcome.kind === 'pending') return sendPage(reply, <PendingApprovalPage ctx={pageContext(request)} email={outcome.email} />);
+    setSessionCookie(reply, outcome.signedIn.cookieValue);
+    return reply.redirect(afterStage(outcome.signedIn.stage, outcome.next), 303);
   });
 
   app.get('/sign-in/second-factor', { config: { access: 'second-factor' }, schema: { querystring: NextQuery, hide: true } }, async (request, reply) => {

@@ -7,7 +7,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { ApiTokenRow } from './account.repo.ts';
 
-export function SignInPage(props: { ctx: PageContext; formToken: string; email?: string; next?: string; message?: string; errors?: FieldProblem[] }) {
+export function SignInPage(props: { ctx: PageContext; formToken: string; email?: string; next?: string; message?: string; errors?: FieldProblem[]; providers?: readonly { id: string; name: string }[] }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -29,6 +29,31 @@ export function SignInPage(props: { ctx: PageContext; formToken: string; email?:
           <button type="submit">{t('signIn.submit')}</button>
         </FormActions>
       </form>
+      {(props.providers ?? []).length > 0 && (
+        <section aria-labelledby="providers-heading">
+          <h2 id="providers-heading">{t('signIn.providers')}</h2>
+          <ul class="provider-list">
+            {(props.providers ?? []).map((provider) => (
+              <li>
+                <a class="button button--secondary" href={`/sign-in/oidc/${provider.id}${props.next ? `?next=${encodeURIComponent(props.next)}` : ''}`}>
+                  {t('signIn.withProvider', { name: provider.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+/** After a first sign-in through an identity provider: the account exists, the secretariat has yet to approve it. */
+export function PendingApprovalPage(props: { ctx: PageContext; email: string }) {
+  const { t } = props.ctx;
+  return (
+    <Layout ctx={props.ctx} title={t('oidc.pendingTitle')}>
+      <h1>{t('oidc.pendingTitle')}</h1>
+      <p>{t('oidc.pendingBody', { email: props.email })}</p>
     </Layout>
   );
 }

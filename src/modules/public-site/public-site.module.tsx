@@ -20,7 +20,7 @@ export const publicSiteModule: AppModule = async (app, { db, config }) => {
   );
 
   app.get('/cookies', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <CookiesPage ctx={pageContext(request)} idleMinutes={config.sessionIdleMinutes} absoluteHours={config.sessionAbsoluteHours} />),
+    sendPage(reply, <CookiesPage ctx={pageContext(request)} idleMinutes={config.sessionIdleMinutes} absoluteHours={config.sessionAbsoluteHours} identityProviders={config.oidcProviders.length > 0} />),
   );
 
   app.get('/healthz', { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'The process is up', response: { 200: Health } } }, async () => ({ status: 'ok' }));

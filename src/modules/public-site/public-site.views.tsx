@@ -28,7 +28,7 @@ export function HomePage({ ctx, partnerCount, groupCount }: { ctx: PageContext; 
   );
 }
 
-export function CookiesPage({ ctx, idleMinutes, absoluteHours }: { ctx: PageContext; idleMinutes: number; absoluteHours: number }) {
+export function CookiesPage({ ctx, idleMinutes, absoluteHours, identityProviders }: { ctx: PageContext; idleMinutes: number; absoluteHours: number; identityProviders: boolean }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('cookies.title')}>
@@ -51,6 +51,15 @@ export function CookiesPage({ ctx, idleMinutes, absoluteHours }: { ctx: PageCont
             <td>{t('cookies.sessionPurpose')}</td>
             <td>{t('cookies.sessionLifetime', { idleMinutes, absoluteHours })}</td>
           </tr>
+          {identityProviders && (
+            <tr>
+              <td dir="ltr">
+                <code>__Host-cd_oidc</code>
+              </td>
+              <td>{t('cookies.oidcPurpose')}</td>
+              <td>{t('cookies.oidcLifetime')}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       <p>{t('cookies.noTracking')}</p>

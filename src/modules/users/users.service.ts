@@ -64,14 +64,39 @@ export async function createUser(db: Db, actor: MaybeActor, raw: unknown, option
   });
 }
 
-/** Disabling ends every session of the account at once (ASVS V3.3.3). */
+/**
+ * Disabling ends every session of the account at once (ASVS V3.3.3). Enabling an account provisioned
+ * through an identity provider is the secretariat's approval of it.
+ */
 export async function setUserDisabled(db: Db, actor: MaybeActor, userId: string, disabled: boolean): Promise<UserRow> {
   authorize(actor, 'user.manage');
   return db.transaction(async (tx) => {
-    const [user] = await tx.update(users).set({ disabledAt: disabled ? new Date() : null, version: sql`${users.version} + 1` }).where(eq(users.id, userId)).returning();
+    const [before] = await tx.select({ pendingSince: users.pendingSince }).from(users).where(eq(users.id, userId));
+    const [user] = await tx
+      .update(users)
+      .set({ disabledAt: disabled ? new Date() : null, ...(disabled ? {} : { pendingSince: null }), version: sql`${users.version} + 1` })
+      .where(eq(users.id, userId))
+      .returning();
     if (!user) throw new NotFound('account');
     if (disabled) await deleteUserSessions(tx, userId);
-    await appendAudit(tx, actor, { action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: userId });
+    const action = disabled ? 'user.disabled' : before?.pendingSince ? 'user.approved' : 'user.enabled';
+    await appendAudit(tx, actor, { action, entityType: 'user', entityId: userId });
     return user;
   });
+}
+
+/**
+ * An account for someone a partner's identity provider vouches for but the platform has not met: a
+ * delegate of that partner, disabled and pending until the secretariat approves it. It has no password
+ * anyone knows; it signs in through its provider.
+ */
+export async function provisionPendingUser(tx: Db, actor: MaybeActor, input: { email: string; displayName: string; partnerId: string | null }): Promise<UserRow> {
+  const now = new Date();
+  const [user] = await tx
+    .insert(users)
+    .values({ email: input.email, displayName: input.displayName, role: 'delegate', partnerId: input.partnerId, passwordHash: await hashPassword(generatePassword()), disabledAt: now, pendingSince: now })
+    .returning();
+  if (!user) throw new Error('user insert returned nothing');
+  await appendAudit(tx, actor, { action: 'user.provisioned', entityType: 'user', entityId: user.id, detail: { email: user.email, role: user.role, partnerId: user.partnerId } });
+  return user;
 }

@@ -36,14 +36,14 @@ export function UsersPage(props: { ctx: PageContext; users: UserRow[]; created?:
           { header: t('account.name'), cell: (user) => user.displayName },
           { header: t('account.role'), cell: (user) => t(`role.${user.role}` as never) },
           { header: t('account.secondFactor'), cell: (user) => (user.totpEnabledAt ? t('account.totpOn') : user.totpRequired ? t('account.totpRequired') : t('account.totpOff')) },
-          { header: t('users.state'), cell: (user) => (user.disabledAt ? t('users.disabled') : t('users.active')) },
+          { header: t('users.state'), cell: (user) => (user.pendingSince ? t('users.pending') : user.disabledAt ? t('users.disabled') : t('users.active')) },
           {
             header: <span class="visually-hidden">{t('tokens.actions')}</span>,
             cell: (user) => (
               <form method="post" action={`/admin/users/${user.id}/${user.disabledAt ? 'enable' : 'disable'}`}>
                 <CsrfField ctx={ctx} />
                 <button type="submit" class="button--secondary">
-                  {user.disabledAt ? t('users.enable') : t('users.disable')}
+                  {user.pendingSince ? t('users.approve') : user.disabledAt ? t('users.enable') : t('users.disable')}
                   <span class="visually-hidden"> {user.email}</span>
                 </button>
               </form>

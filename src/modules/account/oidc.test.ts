@@ -1,0 +1,114 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, loginAs, makeUser, type TestContext } from '../../../test/helpers/app.ts';
+import { passThroughProvider, startIdentityProvider, type TestIdentityProvider } from '../../../test/helpers/identity-provider.ts';
+import { ConfigError, loadConfig } from '../../config.ts';
+import { auditEvents, partners, userIdentities, users } from '../../db/schema/index.ts';
+
+const PUBLIC_URL = 'http://desk.test';
+let idp: TestIdentityProvider;
+let ctx: TestContext;
+
+beforeAll(async () => {
+  idp = await startIdentityProvider(`${PUBLIC_URL}/sign-in/oidc/ministry/callback`);
+  const providers = [{ id: 'ministry', name: 'Ministère de test', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, partner: 'FRA', mfa: { claim: 'amr', values: ['otp', 'mfa'] } }];
+  ctx = await buildTestApp({ PUBLIC_URL, OIDC_PROVIDERS: JSON.stringify(providers) });
+});
+afterAll(async () => {
+  await ctx?.close();
+  await idp?.close();
+});
+
+/** The whole round trip a browser makes: our start page, the provider, our callback. */
+async function signInThroughProvider(subject: string, flowCookieOverride?: string) {
+  idp.signInAs(subject);
+  const start = await ctx.app.inject({ method: 'GET', url: '/sign-in/oidc/ministry?next=/taskings' });
+  expect(start.statusCode).toBe(303);
+  const flowCookie = String(start.headers['set-cookie']).split(';')[0] as string;
+  expect(flowCookie).toMatch(/^__Host-cd_oidc=/);
+  const callback = new URL(await passThroughProvider(String(start.headers.location), PUBLIC_URL));
+  const finish = await ctx.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: flowCookieOverride ?? flowCookie } });
+  const session = [start, finish].flatMap((response) => [response.headers['set-cookie']].flat()).map(String).find((line) => line.startsWith('__Host-cd_session=') && !line.startsWith('__Host-cd_session=;'));
+  return { finish, session: session?.split(';')[0], callback, flowCookie };
+}
+
+const auditActions = async (userId: string) => (await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, userId))).map((event) => event.action);
+
+describe('sign-in through a partner’s identity provider', () => {
+  it('provisions an unknown person pending approval, then signs them in with the provider’s second factor once approved', async () => {
+    idp.accounts.set('amina-7', { email: 'amina.haddad@diplomatie.test', email_verified: true, name: 'Amina Haddad', amr: ['pwd', 'otp'] });
+    const first = await signInThroughProvider('amina-7');
+    expect(first.finish.statusCode).toBe(200);
+    expect(first.finish.body).toContain('Your account awaits approval');
+    expect(first.session).toBeUndefined();
+    const [user] = await ctx.db.select().from(users).where(eq(users.email, 'amina.haddad@diplomatie.test'));
+    const [france] = await ctx.db.select().from(partners).where(eq(partners.iso3, 'FRA'));
+    expect(user).toMatchObject({ role: 'delegate', partnerId: france?.id, displayName: 'Amina Haddad' });
+    expect(user?.pendingSince).not.toBeNull();
+    expect(await auditActions(user?.id as string)).toEqual(expect.arrayContaining(['user.provisioned', 'identity.linked']));
+
+    const admin = await loginAs(ctx, 'secretariat-admin');
+    const listed = await ctx.app.inject({ method: 'GET', url: '/admin/users', headers: { cookie: admin.headers.cookie } });
+    expect(listed.body).toContain('Awaiting approval');
+    const approved = await ctx.app.inject({ method: 'POST', url: `/admin/users/${user?.id}/enable`, headers: { cookie: admin.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${admin.csrfToken}` });
+    expect(approved.statusCode).toBe(303);
+    expect(await auditActions(user?.id as string)).toContain('user.approved');
+
+    const again = await signInThroughProvider('amina-7');
+    expect(again.finish.statusCode).toBe(303);
+    expect(again.finish.headers.location).toBe('/taskings');
+    const account = await ctx.app.inject({ method: 'GET', url: '/account', headers: { cookie: again.session as string } });
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain('amina.haddad@diplomatie.test');
+    const [signIn] = (await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user?.id as string), eq(auditEvents.action, 'sign-in.succeeded')))).slice(-1);
+    expect(signIn?.detail).toEqual({ provider: 'ministry', secondFactor: 'checked by the provider' });
+  });
+
+  it('links an existing account by its verified address, and asks for the local second factor when the provider checked none', async () => {
+    const local = await makeUser(ctx.db, 'co-chair', { totpRequired: true });
+    idp.accounts.set('local-1', { email: local.email.toUpperCase(), email_verified: true, name: 'Co-chair', amr: ['pwd'] });
+    const { finish, session } = await signInThroughProvider('local-1');
+    expect(finish.statusCode).toBe(303);
+    expect(finish.headers.location).toBe('/account/second-factor');
+    expect(session).toBeDefined();
+    const [identity] = await ctx.db.select().from(userIdentities).where(eq(userIdentities.subject, 'local-1'));
+    expect(identity?.userId).toBe(local.id);
+    // Only enrolment is open to this session, not the platform.
+    expect((await ctx.app.inject({ method: 'GET', url: '/taskings', headers: { cookie: session as string } })).statusCode).not.toBe(200);
+  });
+
+  it('refuses an address the provider does not vouch for, a callback without its flow, and a flow used twice', async () => {
+    idp.accounts.set('unverified-1', { email: 'someone@elsewhere.test', email_verified: false, name: 'Someone', amr: ['pwd', 'otp'] });
+    const unverified = await signInThroughProvider('unverified-1');
+    expect(unverified.finish.statusCode).toBe(401);
+    expect(unverified.finish.body).toContain('did not vouch for an e-mail address');
+    expect(await ctx.db.select().from(users).where(eq(users.email, 'someone@elsewhere.test'))).toEqual([]);
+
+    idp.accounts.set('amina-8', { email: 'amina.haddad@diplomatie.test', email_verified: true, name: 'Amina Haddad', amr: ['otp'] });
+    const stranger = await signInThroughProvider('amina-8', '__Host-cd_oidc=planted-by-someone-else');
+    expect(stranger.finish.statusCode).toBe(401);
+    expect(stranger.finish.body).toContain('started elsewhere, has expired or was used already');
+    expect(stranger.session).toBeUndefined();
+
+    const once = await signInThroughProvider('amina-7');
+    expect(once.finish.statusCode).toBe(303);
+    const replay = await ctx.app.inject({ method: 'GET', url: `${once.callback.pathname}${once.callback.search}`, headers: { cookie: once.flowCookie } });
+    expect(replay.statusCode).toBe(401);
+  });
+
+  it('offers each provider on the sign-in page, and lists its cookie', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: '/sign-in' });
+    expect(page.body).toContain('href="/sign-in/oidc/ministry"');
+    expect(page.body).toContain('Sign in with Ministère de test');
+    expect((await ctx.app.inject({ method: 'GET', url: '/cookies' })).body).toContain('__Host-cd_oidc');
+    expect((await ctx.app.inject({ method: 'GET', url: '/sign-in/oidc/nobody' })).statusCode).toBe(404);
+  });
+
+  it('refuses a configuration that would be unsafe or cannot work, naming it', () => {
+    const one = (extra: Record<string, unknown>) => JSON.stringify([{ id: 'm', name: 'M', issuer: 'https://id.example', clientId: 'c', clientSecret: 's', partner: 'FRA', ...extra }]);
+    expect(() => loadConfig({ OIDC_PROVIDERS: one({}) })).toThrow('OIDC_PROVIDERS needs PUBLIC_URL');
+    expect(() => loadConfig({ PUBLIC_URL: PUBLIC_URL, OIDC_PROVIDERS: one({ issuer: 'http://id.example' }) })).toThrow('OIDC_PROVIDERS[0].issuer must be an https:// URL (http:// only on this machine), got "http://id.example"');
+    expect(() => loadConfig({ PUBLIC_URL: PUBLIC_URL, OIDC_PROVIDERS: one({ partner: 'France' }) })).toThrow(ConfigError);
+    expect(() => loadConfig({ PUBLIC_URL: PUBLIC_URL, OIDC_PROVIDERS: '{' })).toThrow('OIDC_PROVIDERS must be a JSON array of providers');
+  });
+});

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { buildTestApp, makeUser, TEST_PASSWORD, type TestContext } from './helpers/app.ts';
 import { TEST_DB_KIND } from './helpers/database.ts';
 
-const TOKEN = 'a'.repeat(20) + 'metrics-token-for-tests';
+const TOKEN = `${'a'.repeat(20)}metrics-token-for-tests`;
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await buildTestApp({ METRICS_TOKEN: TOKEN });

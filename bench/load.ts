@@ -124,7 +124,8 @@ async function measureSetup(setup: Setup): Promise<{ steps: Step[]; sustained: S
     const pids = servers.map((server) => server.child.pid as number);
     await Promise.all(targets.map((url) => autocannon({ url, connections: 4, duration: 3, requests })));
     const steps: Step[] = [];
-    for (let connections = 2; connections <= maxConnections; connections *= 2) {
+    // Steps of about ×1.5 (2, 3, 4, 6, 8, 12, …): doubling jumped past the knee.
+    for (let connections = 2; connections <= maxConnections; connections = connections % 3 === 0 ? (connections / 3) * 4 : (connections / 2) * 3) {
       const step = await runStep(targets, requests, connections, pids, setup.postgres);
       steps.push(step);
       console.log(`  ${setup.name}: ${connections} connections → ${step.requestsPerSecond.toFixed(0)} req/s, p99 ${step.p99Ms} ms, ${step.errors} errors`);

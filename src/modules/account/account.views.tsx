@@ -6,6 +6,7 @@ import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '..
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { ApiTokenRow } from './account.repo.ts';
+import { dateTimeFormat } from '../../platform/i18n/formatters.ts';
 
 export function SignInPage(props: { ctx: PageContext; formToken: string; email?: string; next?: string; message?: string; errors?: FieldProblem[]; providers?: readonly { id: string; name: string }[] }) {
   const { ctx } = props;
@@ -160,7 +161,7 @@ export function AccountPage(props: { ctx: PageContext; email: string; displayNam
 }
 
 function formatDate(value: Date | null, locale: string): string {
-  return value ? `${new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(value)} UTC` : '—';
+  return value ? `${dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(value)} UTC` : '—';
 }
 
 export function TokensPage(props: { ctx: PageContext; tokens: ApiTokenRow[]; newToken?: string; errors?: FieldProblem[]; name?: string }) {

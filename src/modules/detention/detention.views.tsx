@@ -16,6 +16,7 @@ import type { RepatriationRow, SiteRow } from './detention.repo.ts';
 import { CATEGORIES, type NationalitiesQuery, type NATIONALITY_SORTS, SITE_KINDS } from './detention.schema.ts';
 import type { NationalityRow } from './nationalities.service.ts';
 import type { SiteWithLatest, SnapshotWithBreakdown } from './sites.service.ts';
+import { numberFormat } from '../../platform/i18n/formatters.ts';
 
 /** "France", "Unknown", "Third countries": a nationality key in the reader's language. */
 export function nationalityName(key: string, ctx: PageContext): string {
@@ -24,7 +25,7 @@ export function nationalityName(key: string, ctx: PageContext): string {
   return countryName(key, ctx.locale as Locale) ?? key;
 }
 
-const count = (value: number | null | undefined, locale: string) => (value === null || value === undefined ? '—' : new Intl.NumberFormat(intlLocale(locale)).format(value));
+const count = (value: number | null | undefined, locale: string) => (value === null || value === undefined ? '—' : numberFormat(intlLocale(locale)).format(value));
 
 /** Said on every page of the module: the platform holds numbers, never people. */
 export function AggregateOnlyNotice({ ctx }: { ctx: PageContext }) {
@@ -122,7 +123,7 @@ export function SitePage(props: { ctx: PageContext; site: SiteRow; snapshots: Sn
           title={t('detention.populationOverTime')}
           series={[{ name: t('detention.population'), tone: 'tone-commitment' }]}
           points={counted.map((snapshot) => ({ label: snapshot.asOf, values: [snapshot.total ?? 0], note: `${snapshot.asOf}: ${count(snapshot.total, locale)} — ${snapshot.source}` }))}
-          formatTick={(value) => new Intl.NumberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
+          formatTick={(value) => numberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
         />
         <div class="table-scroll">
           <DataTable
@@ -304,7 +305,7 @@ export function NationalitiesPage(props: { ctx: PageContext; rows: NationalityRo
                   <th scope="row">{nationalityName(row.key, ctx)}</th>
                   <td>{count(row.held, locale)}</td>
                   <td dir="ltr">{row.heldAsOf ?? '—'}</td>
-                  <td>{row.held !== null && row.previousHeld !== null ? new Intl.NumberFormat(intlLocale(locale), { signDisplay: 'exceptZero' }).format(row.held - row.previousHeld) : '—'}</td>
+                  <td>{row.held !== null && row.previousHeld !== null ? numberFormat(intlLocale(locale), { signDisplay: 'exceptZero' }).format(row.held - row.previousHeld) : '—'}</td>
                   {years.map((year) => (
                     <td>{count(row.repatriatedByYear[year], locale)}</td>
                   ))}

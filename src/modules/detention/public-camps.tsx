@@ -11,6 +11,7 @@ import type { PageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import * as repo from './detention.repo.ts';
 import { AggregateOnlyNotice } from './detention.views.tsx';
+import { numberFormat } from '../../platform/i18n/formatters.ts';
 
 /** What the public may see: sites and snapshots marked public, read exactly as an anonymous visitor would. */
 export async function publicCampFigures(db: Db, actor: MaybeActor) {
@@ -37,7 +38,7 @@ function PublicCampsPage({ ctx, figures }: { ctx: PageContext; figures: Awaited<
             empty={t('detention.noSnapshots')}
             columns={[
               { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },
-              { header: t('detention.population'), cell: (snapshot) => new Intl.NumberFormat(intlLocale(locale)).format(snapshot.total ?? 0) },
+              { header: t('detention.population'), cell: (snapshot) => numberFormat(intlLocale(locale)).format(snapshot.total ?? 0) },
               { header: t('detention.note'), cell: (snapshot) => snapshot.note },
               { header: t('funding.source'), cell: (snapshot) => <span class="source">{snapshot.source}</span> },
             ]}

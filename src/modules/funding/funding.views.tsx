@@ -20,6 +20,7 @@ import type { CampaignRow } from './funding.repo.ts';
 import { type CampaignPageQuery, type PARTNER_SORTS, STAGES, type Stage } from './funding.schema.ts';
 import type { Cell, FundingTable } from './funding-tables.ts';
 import { type Exact, exact, formatMoney, formatMoneyCompact, percentOf } from './money.ts';
+import { numberFormat } from '../../platform/i18n/formatters.ts';
 
 export function IllustrativeMark({ ctx }: { ctx: PageContext }) {
   return (
@@ -127,7 +128,7 @@ export function stageSeries(ctx: PageContext, suffix: '' | '.cumulative' = ''): 
 }
 
 function compactTick(ctx: PageContext) {
-  return (value: number) => new Intl.NumberFormat(intlLocale(ctx.locale), { notation: 'compact' }).format(value);
+  return (value: number) => numberFormat(intlLocale(ctx.locale), { notation: 'compact' }).format(value);
 }
 
 /** The figures of a stage-totals row as chart values (pixels only; the table carries the exact amounts). */

@@ -1,6 +1,7 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import Decimal from 'decimal.js';
 import { code as currencyRecord } from 'currency-codes';
+import { numberFormat } from '../../platform/i18n/formatters.ts';
 
 /**
  * Money is exact: amounts are decimal strings, arithmetic is decimal.js (never binary floats), and
@@ -73,13 +74,13 @@ export function parseAmount(text: string, currency: string | undefined, decimalS
 export function formatMoney(amount: string | Decimal, currency: string, locale: string): string {
   const digits = minorUnits(currency) ?? 2;
   const rounded = roundForDisplay(amount, currency).toFixed(digits);
-  const formatted = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded as unknown as number);
+  const formatted = numberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded as unknown as number);
   return `${currency} ${formatted}`;
 }
 
 /** "USD 600 million": the headline's form. Intl rounds half-even here too (the figure is already exact). */
 export function formatMoneyCompact(amount: string | Decimal, currency: string, locale: string): string {
-  const formatted = new Intl.NumberFormat(intlLocale(locale), { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, roundingMode: 'halfEven' } as Intl.NumberFormatOptions).format(
+  const formatted = numberFormat(intlLocale(locale), { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1, roundingMode: 'halfEven' } as Intl.NumberFormatOptions).format(
     exact(amount).toFixed(0) as unknown as number,
   );
   return `${currency} ${formatted}`;

@@ -20,11 +20,12 @@ import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import type { BranchRow, IncidentRow } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
+import { numberFormat } from '../../platform/i18n/formatters.ts';
 
 /** "183", "170–183", "at least 170", "—": casualties as the sources give them. */
 export function casualties(ctx: PageContext, low: number | null, high: number | null): string {
   if (low === null) return '—';
-  const format = (value: number) => new Intl.NumberFormat(intlLocale(ctx.locale)).format(value);
+  const format = (value: number) => numberFormat(intlLocale(ctx.locale)).format(value);
   if (high === null) return ctx.t('threats.atLeast', { count: format(low) });
   return high === low ? format(low) : `${format(low)}–${format(high)}`;
 }
@@ -131,7 +132,7 @@ export function BranchPage(props: {
           title={t('threats.activity')}
           series={[{ name: t('threats.killedKnown'), tone: 'tone-disbursement' }]}
           rows={props.activity.map((row) => ({ label: row.year, values: [row.killed] }))}
-          formatTick={(value) => new Intl.NumberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
+          formatTick={(value) => numberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
         />
         <DataTable
           rows={props.activity}
@@ -140,7 +141,7 @@ export function BranchPage(props: {
           columns={[
             { header: t('funding.year'), cell: (row) => row.year, ltr: true },
             { header: t('threats.incidents'), cell: (row) => String(row.incidents) },
-            { header: t('threats.killedKnown'), cell: (row) => new Intl.NumberFormat(intlLocale(locale)).format(row.killed) },
+            { header: t('threats.killedKnown'), cell: (row) => numberFormat(intlLocale(locale)).format(row.killed) },
           ]}
         />
       </div>

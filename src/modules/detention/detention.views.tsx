@@ -1,6 +1,6 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { direction, type Locale } from '../../platform/i18n/i18n.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { LineChart } from '../../platform/views/charts.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -119,7 +119,7 @@ export function SitePage(props: { ctx: PageContext; site: SiteRow; snapshots: Sn
       <h2>{t('detention.populationOverTime')}</h2>
       <div class="chart-wide">
         <LineChart
-          rtl={direction(ctx.locale) === 'rtl'}
+          rtl={ctx.rtl}
           title={t('detention.populationOverTime')}
           series={[{ name: t('detention.population'), tone: 'tone-commitment' }]}
           points={counted.map((snapshot) => ({ label: snapshot.asOf, values: [snapshot.total ?? 0], note: `${snapshot.asOf}: ${count(snapshot.total, locale)} — ${snapshot.source}` }))}

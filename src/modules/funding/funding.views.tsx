@@ -1,7 +1,7 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import type { ComponentChildren, VNode } from 'preact';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { direction, type Locale } from '../../platform/i18n/i18n.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { BarChart, type ChartSeries, LineChart } from '../../platform/views/charts.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -248,7 +248,7 @@ export function CampaignPage(props: CampaignPageProps) {
       <h2 id="by-partner">{partnerTable.title}</h2>
       <div class="chart-pair">
         <BarChart
-          rtl={direction(ctx.locale) === 'rtl'}
+          rtl={ctx.rtl}
           title={partnerTable.title}
           series={stageSeries(ctx)}
           rows={summary.partners.slice(0, 20).map((row) => ({ label: String(partnerTable.rows[summary.partners.indexOf(row)]?.[0] ?? ''), values: chartValues(row.verified) }))}
@@ -260,7 +260,7 @@ export function CampaignPage(props: CampaignPageProps) {
       <h2 id="over-time">{tables.timeline?.title}</h2>
       <div class="chart-pair">
         <LineChart
-          rtl={direction(ctx.locale) === 'rtl'}
+          rtl={ctx.rtl}
           title={tables.timeline?.title ?? ''}
           series={stageSeries(ctx, '.cumulative')}
           points={summary.timeline.map((row) => ({ label: row.month, values: chartValues(row.cumulative) }))}
@@ -275,7 +275,7 @@ export function CampaignPage(props: CampaignPageProps) {
           <h2 id={`by-${name}`}>{tables[name]?.title}</h2>
           <div class="chart-pair">
             <BarChart
-              rtl={direction(ctx.locale) === 'rtl'}
+              rtl={ctx.rtl}
               title={tables[name]?.title ?? ''}
               series={stageSeries(ctx)}
               rows={summary[name].map((row, index) => ({ label: String(tables[name]?.rows[index]?.[0] ?? ''), values: chartValues(row.verified) }))}

@@ -1,7 +1,7 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { direction, type Locale } from '../../platform/i18n/i18n.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { BarChart } from '../../platform/views/charts.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -128,7 +128,7 @@ export function BranchPage(props: {
       <h2>{t('threats.activity')}</h2>
       <div class="chart-pair">
         <BarChart
-          rtl={direction(ctx.locale) === 'rtl'}
+          rtl={ctx.rtl}
           title={t('threats.activity')}
           series={[{ name: t('threats.killedKnown'), tone: 'tone-disbursement' }]}
           rows={props.activity.map((row) => ({ label: row.year, values: [row.killed] }))}

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { MaybeActor } from '../actor.ts';
-import type { Locale, Translate } from '../i18n/i18n.ts';
+import { direction, type Locale, type Translate } from '../i18n/i18n.ts';
 
 /** What every page component needs to know about the request it renders for. */
 export interface PageContext {
@@ -12,8 +12,10 @@ export interface PageContext {
   readonly url: string;
   /** How many things wait for this user's action. */
   readonly attention: number;
+  /** Whether the page reads right to left (Arabic): charts are drawn mirrored. */
+  readonly rtl: boolean;
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
-  return { t: request.t, locale: request.locale, actor: request.actor, csrfToken: request.csrfToken, url: request.url, attention: request.attention };
+  return { t: request.t, locale: request.locale, actor: request.actor, csrfToken: request.csrfToken, url: request.url, attention: request.attention, rtl: direction(request.locale) === 'rtl' };
 }

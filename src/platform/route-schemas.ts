@@ -8,3 +8,9 @@ export const FormBody = Type.Record(Type.String(), Type.Unknown());
 
 /** `/…/:id` where the id is a record's UUID. */
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/**
+ * A day of the calendar, YYYY-MM-DD, checked as a date (2023-02-29 and 0661-40-88 are refused at the
+ * door, not by PostgreSQL as a server error).
+ */
+export const CalendarDay = Type.String({ format: 'date', description: 'YYYY-MM-DD' });

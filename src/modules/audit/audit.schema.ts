@@ -1,6 +1,6 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (UTC)' });
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD (UTC)' });
 
 export const AuditQuery = Type.Object(
   {

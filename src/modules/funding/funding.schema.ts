@@ -1,6 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { CLASSIFICATIONS } from '../../db/schema/common.ts';
 import { contributionStage, contributionStatus } from '../../db/schema/funding.ts';
+import { CalendarDay } from '../../platform/route-schemas.ts';
 
 export const STAGES = contributionStage.enumValues;
 export type Stage = (typeof STAGES)[number];
@@ -12,7 +13,6 @@ export const IATI_TRANSACTION_TYPE: Record<Stage, string> = { pledge: '12', comm
 export const FULFILS: Record<Stage, Stage | null> = { pledge: null, commitment: 'pledge', disbursement: 'commitment' };
 
 const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 /** Money travels as decimal text, never as a JSON number (binary floats lose cents). */
 const AmountText = Type.String({ minLength: 1, maxLength: 40, description: 'decimal text, e.g. "1500000.50"; no thousands separators' });
 const CurrencyCode = Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 4217 code, e.g. USD' });
@@ -21,8 +21,8 @@ const ShortList = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { ma
 export const CampaignInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 300 }),
-    startsOn: IsoDate,
-    endsOn: IsoDate,
+    startsOn: CalendarDay,
+    endsOn: CalendarDay,
     currency: CurrencyCode,
     goalAmount: Type.Optional(Type.Union([AmountText, Type.Null()])),
     goalIsLowerBound: Type.Optional(Type.Boolean()),
@@ -48,7 +48,7 @@ export const ContributionInput = Type.Object(
     stage: Type.Enum(STAGES),
     amount: AmountText,
     currency: CurrencyCode,
-    contributedOn: IsoDate,
+    contributedOn: CalendarDay,
     channel: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
     theaterSlug: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
     source: Type.String({ minLength: 1, maxLength: 5000, description: 'the document or note the figure comes from (rule 6)' }),

@@ -24,7 +24,8 @@ const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre';
 
 /** A saved web page's readout: navigation, cookie notices, sharing bars and other boilerplate removed. */
 function htmlText(html: string): string {
-  const { document } = parseHTML(html);
+  // A fragment (or text sent as HTML) gets a document around it: Readability needs a whole one.
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
   const content = article?.content ? parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document : document;
   const paragraphs = [...content.querySelectorAll(BLOCKS)].map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);

@@ -49,4 +49,14 @@ describe('POST /api/v1/ingest/extract', () => {
     expect((await extract(officer, { pdfBase64: minimalPdf([]).toString('base64') })).json().errors[0].message).toContain('no text layer');
     expect((await extract(delegate, { text: 'The Small Group met today.' })).statusCode).toBe(403);
   });
+
+  it('reads text sent as HTML that is no document, or only a fragment (the fuzz test found a 500 here)', async () => {
+    for (const html of ['M-,|yO|n\\', '<<<>>>', 'The Small Group met <b>in Rome</b> on 28 June 2021.']) {
+      const response = await extract(officer, { html });
+      expect(response.statusCode, html).toBe(200);
+    }
+    const fragment = (await extract(officer, { html: 'The Small Group met <b>in Rome</b> on 28 June 2021.' })).json();
+    expect(fragment.documentText).toBe('The Small Group met in Rome on 28 June 2021.');
+    expect(fragment.extraction.location).toMatchObject({ city: 'Rome' });
+  });
 });

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { CLASSIFICATIONS } from '../../db/schema/common.ts';
 import { commitmentKind, commitmentStatus, rollupMethod, taskingStatus } from '../../db/schema/taskings.ts';
+import { CalendarDay } from '../../platform/route-schemas.ts';
 
 export const TASKING_STATUSES = taskingStatus.enumValues;
 export const ROLLUPS = rollupMethod.enumValues;
@@ -8,7 +9,6 @@ export const COMMITMENT_KINDS = commitmentKind.enumValues;
 export const COMMITMENT_STATUSES = commitmentStatus.enumValues;
 
 const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Slugs = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 });
 const Classified = { classification: Type.Optional(Type.Enum(CLASSIFICATIONS)), restrictedGroupIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })) };
 /** Progress is checked in the service so that 150 is answered "outside 0–100", not a schema code. */
@@ -24,7 +24,7 @@ export const TaskingInput = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 5000 })),
     branchSlugs: Type.Optional(Slugs),
     theaterSlugs: Type.Optional(Slugs),
-    dueOn: Type.Optional(Type.Union([Type.Null(), IsoDate])),
+    dueOn: Type.Optional(Type.Union([Type.Null(), CalendarDay])),
     progress: Type.Optional(Progress),
     weight: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     rollup: Type.Optional(Type.Enum(ROLLUPS)),
@@ -35,7 +35,7 @@ export const TaskingInput = Type.Object(
 export type TaskingInput = Static<typeof TaskingInput>;
 
 export const TaskingChange = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), status: Type.Optional(Type.Enum(TASKING_STATUSES)), progress: Type.Optional(Progress), dueOn: Type.Optional(Type.Union([Type.Null(), IsoDate])), rollup: Type.Optional(Type.Enum(ROLLUPS)) },
+  { version: Type.Integer({ minimum: 1 }), status: Type.Optional(Type.Enum(TASKING_STATUSES)), progress: Type.Optional(Progress), dueOn: Type.Optional(Type.Union([Type.Null(), CalendarDay])), rollup: Type.Optional(Type.Enum(ROLLUPS)) },
   { additionalProperties: false },
 );
 
@@ -51,7 +51,7 @@ export const CommitmentInput = Type.Object(
     statement: Type.String({ minLength: 1, maxLength: 5000 }),
     kind: Type.Enum(COMMITMENT_KINDS),
     theaterSlug: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
-    dueOn: Type.Optional(Type.Union([Type.Null(), IsoDate])),
+    dueOn: Type.Optional(Type.Union([Type.Null(), CalendarDay])),
     evidence: Type.Optional(Type.Array(Type.String({ pattern: '^https?://', maxLength: 2000 }), { maxItems: 20 })),
     ...Classified,
   },

@@ -1,9 +1,9 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { CLASSIFICATIONS } from '../../db/schema/common.ts';
 import { attribution } from '../../db/schema/threats.ts';
+import { CalendarDay } from '../../platform/route-schemas.ts';
 
 export const ATTRIBUTIONS = attribution.enumValues;
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 /** Nullable numbers list null first: request coercion would otherwise turn a null into 0. */
 const Count = Type.Optional(Type.Union([Type.Null(), Type.Integer({ maximum: 1_000_000 })]));
 
@@ -12,14 +12,14 @@ export const SourceInput = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 500 }),
     publisher: Type.String({ minLength: 1, maxLength: 200 }),
     url: Type.Optional(Type.Union([Type.String({ pattern: '^https?://', maxLength: 2000 }), Type.Null()])),
-    date: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    date: Type.Optional(Type.Union([CalendarDay, Type.Null()])),
   },
   { additionalProperties: false },
 );
 
 export const IncidentInput = Type.Object(
   {
-    occurredOn: IsoDate,
+    occurredOn: CalendarDay,
     localTime: Type.Optional(Type.Union([Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }), Type.Null()])),
     timeZone: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
     city: Type.Optional(Type.String({ maxLength: 200 })),
@@ -52,8 +52,8 @@ export const IncidentQuery = Type.Object(
     /** A theater; Africa takes in its regions. */
     region: Type.Optional(Type.String({ maxLength: 64 })),
     country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{3}$' })),
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
+    from: Type.Optional(CalendarDay),
+    to: Type.Optional(CalendarDay),
     minKilled: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),

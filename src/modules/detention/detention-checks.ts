@@ -9,10 +9,6 @@ const CATEGORY_SETS: readonly (readonly string[])[] = [
   ['fighters', 'family-members'],
 ];
 
-export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** The first day a partial date names: 2019 → 2019-01-01, 2019-06 → 2019-06-01. */
 export function firstDay(partial: string): string {
   return partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;

@@ -8,9 +8,10 @@ import { parseInput } from '../../platform/validate.ts';
 import { isKnownAlpha3 } from '../partners/countries.ts';
 import { findPartnerByKey } from '../partners/partners.repo.ts';
 import { auditRestrictedRead, detentionClassification } from './detention-access.ts';
-import { negativeCounts, periodStart, today } from './detention-checks.ts';
+import { negativeCounts, periodStart } from './detention-checks.ts';
 import * as repo from './detention.repo.ts';
 import { RepatriationCorrection, RepatriationInput, VersionInput } from './detention.schema.ts';
+import { todayUtc } from '../../platform/calendar-day.ts';
 
 async function checkedRepatriation(db: Db, actor: MaybeActor, input: RepatriationInput) {
   const problems: FieldProblem[] = [];
@@ -18,7 +19,7 @@ async function checkedRepatriation(db: Db, actor: MaybeActor, input: Repatriatio
   if (receivingIso3 && !isKnownAlpha3(receivingIso3)) problems.push({ field: 'receivingIso3', message: say('problem.notAlpha3', { value: receivingIso3 }) });
   const partner = receivingIso3 ? await findPartnerByKey(db, { iso3: receivingIso3, nameEn: receivingIso3 }) : undefined;
   const start = periodStart(input.period);
-  if (start && start > today()) problems.push({ field: 'period', message: say('problem.inFuture', { value: input.period }) });
+  if (start && start > todayUtc()) problems.push({ field: 'period', message: say('problem.inFuture', { value: input.period }) });
   problems.push(...negativeCounts({ people: input.people, men: input.men, women: input.women, children: input.children }));
   const parts = [input.men, input.women, input.children].filter((count): count is number => typeof count === 'number');
   const sum = parts.reduce((total, count) => total + count, 0);

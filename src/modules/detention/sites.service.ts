@@ -7,9 +7,10 @@ import { Conflict, type FieldProblem, InvalidInput, NotFound } from '../../platf
 import { parseInput } from '../../platform/validate.ts';
 import { isKnownAlpha3 } from '../partners/countries.ts';
 import { auditRestrictedRead, detentionClassification } from './detention-access.ts';
-import { breakdownProblems, firstDay, negativeCounts, today } from './detention-checks.ts';
+import { breakdownProblems, firstDay, negativeCounts } from './detention-checks.ts';
 import * as repo from './detention.repo.ts';
 import { SiteInput, SnapshotInput } from './detention.schema.ts';
+import { todayUtc } from '../../platform/calendar-day.ts';
 
 export type SnapshotWithBreakdown = repo.SnapshotRow & { breakdown: repo.BreakdownRow[] };
 export type SiteWithLatest = repo.SiteRow & { latest: repo.SnapshotRow | null };
@@ -81,7 +82,7 @@ export async function addSnapshot(db: Db, actor: MaybeActor, siteId: string, raw
   const nationalities = (input.nationalities ?? []).map((part) => ({ ...part, key: /^[a-z]{3}$/i.test(part.key) ? part.key.toUpperCase() : part.key }));
   const categories = input.categories ?? [];
   const problems: FieldProblem[] = [...negativeCounts({ total })];
-  if (firstDay(input.asOf) > today()) problems.push({ field: 'asOf', message: say('problem.inFuture', { value: input.asOf }) });
+  if (firstDay(input.asOf) > todayUtc()) problems.push({ field: 'asOf', message: say('problem.inFuture', { value: input.asOf }) });
   problems.push(...breakdownProblems(total, input.partial ?? false, { nationalities, categories }));
   if (total === null && nationalities.length + categories.length === 0 && !input.note?.trim()) problems.push({ field: 'total', message: say('problem.snapshotNeeded') });
   if (problems.length) throw new InvalidInput(problems);

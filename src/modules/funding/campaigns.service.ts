@@ -7,7 +7,7 @@ import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../p
 import { parseInput } from '../../platform/validate.ts';
 import { allTheaters } from '../meetings/meetings.repo.ts';
 import { changedFields, checkedClassification } from '../partners/classification.ts';
-import { isIsoDay } from './calendar-day.ts';
+import { isIsoDay } from '../../platform/calendar-day.ts';
 import { summarizeCampaign } from './campaign-summary.ts';
 import * as totalsRepo from './funding-totals.repo.ts';
 import * as repo from './funding.repo.ts';

@@ -1,7 +1,7 @@
 import type { MaybeActor } from '../../platform/actor.ts';
 import { isSecretariat } from '../../platform/authz.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { isIsoDay } from './calendar-day.ts';
+import { isIsoDay } from '../../platform/calendar-day.ts';
 import type { CampaignRow, NewContributionRow } from './funding.repo.ts';
 import type { ContributionInput } from './funding.schema.ts';
 import { convert, isIsoCurrency, parseAmount } from './money.ts';
@@ -69,10 +69,6 @@ export function checkContribution(input: ContributionInput, context: CheckContex
       illustrative: input.illustrative ?? false,
     },
   };
-}
-
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 /** The secretariat's own entries are verified as they are made; a delegate's wait for the secretariat. */

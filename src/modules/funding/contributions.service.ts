@@ -7,7 +7,8 @@ import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../p
 import { parseInput } from '../../platform/validate.ts';
 import { findPartner } from '../partners/partners.repo.ts';
 import { getCampaign } from './campaigns.service.ts';
-import { type CheckedContribution, checkContribution, reviewFields, todayUtc } from './contribution-checks.ts';
+import { type CheckedContribution, checkContribution, reviewFields } from './contribution-checks.ts';
+import { todayUtc } from '../../platform/calendar-day.ts';
 import * as repo from './funding.repo.ts';
 import { ContributionCorrection, ContributionInput, FULFILS, ReviewInput } from './funding.schema.ts';
 import { countAwaitingVerification } from './funding-totals.repo.ts';

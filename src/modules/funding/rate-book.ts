@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { daysBefore } from './calendar-day.ts';
+import { daysBefore } from '../../platform/calendar-day.ts';
 import { crossRate, type Exact, exact } from './money.ts';
 import { ratesOf } from './rates.repo.ts';
 import { say } from '../../platform/i18n/say.ts';

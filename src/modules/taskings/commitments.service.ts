@@ -10,11 +10,12 @@ import { checkedClassification } from '../partners/classification.ts';
 import { findPartner } from '../partners/partners.repo.ts';
 import * as repo from './taskings.repo.ts';
 import { CommitmentInput, CommitmentStatusInput } from './taskings.schema.ts';
+import { todayUtc } from '../../platform/calendar-day.ts';
 
 export type { CommitmentRow } from './taskings.repo.ts';
 
 /** The register, as one of its views: open commitments by partner, all by meeting, or those overdue. */
-export async function listCommitments(db: Db, actor: MaybeActor, view: 'by-partner' | 'by-meeting' | 'overdue', today = new Date().toISOString().slice(0, 10)) {
+export async function listCommitments(db: Db, actor: MaybeActor, view: 'by-partner' | 'by-meeting' | 'overdue', today = todayUtc()) {
   authorize(actor, 'tasking.read');
   if (view === 'overdue') return repo.listCommitments(db, actor, { overdueBefore: today });
   const rows = await repo.listCommitments(db, actor);

@@ -12,6 +12,7 @@ import { checkedClassification } from '../partners/classification.ts';
 import { countryName, isKnownAlpha3 } from '../partners/countries.ts';
 import * as repo from './threats.repo.ts';
 import { IncidentInput, type IncidentQuery } from './threats.schema.ts';
+import { todayUtc } from '../../platform/calendar-day.ts';
 
 export type { BranchRow, IncidentRow } from './threats.repo.ts';
 
@@ -80,7 +81,7 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
   if (!isKnownAlpha3(countryIso3)) problems.push({ field: 'countryIso3', message: say('problem.notAlpha3', { value: countryIso3 }) });
   if (input.timeZone && !IANAZone.isValidZone(input.timeZone)) problems.push({ field: 'timeZone', message: say('problem.notTimeZone', { value: input.timeZone, example: 'Asia/Kabul' }) });
   if (input.localTime && !input.timeZone) problems.push({ field: 'timeZone', message: say('problem.timeZoneNeeded') });
-  if (input.occurredOn > new Date().toISOString().slice(0, 10)) problems.push({ field: 'occurredOn', message: say('problem.inFuture', { value: input.occurredOn }) });
+  if (input.occurredOn > todayUtc()) problems.push({ field: 'occurredOn', message: say('problem.inFuture', { value: input.occurredOn }) });
   const hasLatitude = input.latitude !== null && input.latitude !== undefined;
   const hasLongitude = input.longitude !== null && input.longitude !== undefined;
   if (hasLatitude !== hasLongitude) problems.push({ field: 'longitude', message: say('problem.bothCoordinates') });

@@ -1,6 +1,6 @@
 /**
- * Calendar days as ISO text (YYYY-MM-DD), the form money records are dated in. These run once per
- * row of a million-row import, so they use Date's UTC arithmetic directly rather than a parser.
+ * Calendar days as ISO text (YYYY-MM-DD), the form records are dated in. These run once per row of a
+ * million-row import, so they use Date's UTC arithmetic directly rather than a parser.
  */
 export function isIsoDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
@@ -16,4 +16,9 @@ export function daysBefore(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - days);
   return date.toISOString().slice(0, 10);
+}
+
+/** Today in UTC, the day records are compared against ("in the future"). */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
 }

@@ -30,6 +30,7 @@ import { usersModule } from './modules/users/users.module.tsx';
 import { installErrorHandler } from './platform/error-handler.ts';
 import { installMetrics, type PoolStats } from './platform/metrics.ts';
 import { refuseNulCharacters } from './platform/nul-characters.ts';
+import { installRateLimits } from './platform/rate-limit.ts';
 import { requestContext } from './platform/request-context.ts';
 
 export interface AppOptions {
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(requestContext, { db, config });
   installMetrics(app, { db, config, poolStats: options.poolStats });
   refuseNulCharacters(app);
+  await installRateLimits(app, db);
 
   await app.register(swagger, {
     openapi: {

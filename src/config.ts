@@ -25,6 +25,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** The address people reach the platform at (https://…), for links that leave it and come back. */
   readonly publicUrl: string | undefined;
+  /** How many costly actions (a name screened, a readout read into facts, a batch queued) one person may take a minute. */
+  readonly rateLimitPerMinute: number;
   /** Partners' OpenID Connect providers their staff may sign in with. */
   readonly oidcProviders: readonly OidcProvider[];
 }
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginWindowMinutes: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     publicPageCacheSeconds: integer(env, 'PUBLIC_PAGE_CACHE_SECONDS', 5, 0, 3600),
     metricsToken: metricsToken(env),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
     publicUrl: publicUrl(env),
     oidcProviders: parseOidcProviders(env.OIDC_PROVIDERS, publicUrl(env)),
   });

@@ -45,7 +45,8 @@ let operations: Operation[];
 let ids: string[] = [];
 
 beforeAll(async () => {
-  ctx = await buildTestApp();
+  // Thousands of requests from one account: the per-person limit on costly actions would answer most of them 429.
+  ctx = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
   admin = await loginAs(ctx, 'secretariat-admin');
   await loadDemoRecords(ctx.db, systemActor('test (demo data)'));
   for (const table of ['partners', 'groups', 'people', 'meetings', 'readouts', 'funding_campaigns', 'funding_contributions', 'taskings', 'commitments', 'detention_sites', 'repatriations', 'incidents', 'screening_batches', 'ingest_documents', 'users']) {

@@ -28,7 +28,8 @@ beforeAll(async () => {
   database = await openPostgres(scratch.url, { max: 2 });
   await database.migrate();
   signIns = await loadDemoData(database.db);
-  [a, b] = await Promise.all([startServerProcess('serve', { DATABASE_URL: scratch.url }), startServerProcess('serve', { DATABASE_URL: scratch.url })]);
+  const env = { DATABASE_URL: scratch.url, RATE_LIMIT_PER_MINUTE: '4' };
+  [a, b] = await Promise.all([startServerProcess('serve', env), startServerProcess('serve', env)]);
 }, 240_000);
 
 afterAll(async () => {
@@ -60,6 +61,14 @@ describe.skipIf(!enabled)('two processes on one PostgreSQL', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await refused.text()).toContain('Too many failed sign-ins for this account');
+  });
+
+  it('count rate limits across processes: the fifth name screened in a minute is refused, whichever process gets it', async () => {
+    const analyst = await signInOver(a.base, account('analyst').email, account('analyst').password);
+    for (const server of [a, b, a, b]) expect((await apiOver(server.base, analyst, 'POST', '/api/v1/screening/screen', { name: 'Sanaullah Ghafari' })).status).toBe(200);
+    const refused = await apiOver(a.base, analyst, 'POST', '/api/v1/screening/screen', { name: 'Sanaullah Ghafari' });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('hold optimistic locking across processes: the second write of the same version is refused and loses nothing', async () => {

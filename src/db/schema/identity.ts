@@ -142,3 +142,13 @@ export const oidcFlows = pgTable('oidc_flows', {
   next: text('next').notNull().default('/'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Fixed-window counters of the rate limits on costly actions, shared by every process (ARCHITECTURE:
+ * processes keep no state of their own). The key names the route and who is counted.
+ */
+export const rateLimitCounters = pgTable('rate_limit_counters', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+  count: integer('count').notNull().default(0),
+});

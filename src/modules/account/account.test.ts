@@ -298,16 +298,18 @@ describe('throttling per address', () => {
 });
 
 describe('housekeeping', () => {
-  it('removes dead sessions and old login failures, and keeps live ones', async () => {
+  it('removes dead sessions, old login failures and rate-limit counters of past hours, and keeps live ones', async () => {
     const { sweepExpiredRecords } = await import('../../platform/housekeeping.ts');
-    const { loginFailures } = await import('../../db/schema/identity.ts');
+    const { loginFailures, rateLimitCounters } = await import('../../db/schema/identity.ts');
     const live = await loginAs(ctx, 'analyst');
     const idle = await loginAs(ctx, 'analyst');
     await ctx.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 60 * 60_000) }).where(eq(sessions.idHash, sha256(idle.cookieValue)));
     await ctx.db.insert(loginFailures).values({ scope: 'account', key: 'old@test.example', at: new Date(Date.now() - 24 * 3_600_000) });
+    await ctx.db.insert(rateLimitCounters).values([{ key: 'old counter', windowStart: new Date(Date.now() - 2 * 3_600_000), count: 9 }, { key: 'this minute', count: 1 }]);
     const swept = await sweepExpiredRecords(ctx.db, ctx.config);
     expect(swept.sessions).toBeGreaterThanOrEqual(1);
     expect(swept.loginFailures).toBeGreaterThanOrEqual(1);
+    expect((await ctx.db.select().from(rateLimitCounters)).map((row) => row.key)).toEqual(['this minute']);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: live.headers })).statusCode).toBe(200);
     expect(await ctx.db.select().from(sessions).where(eq(sessions.idHash, sha256(idle.cookieValue)))).toHaveLength(0);
   });

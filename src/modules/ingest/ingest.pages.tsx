@@ -10,6 +10,7 @@ import { decideFact, documentRecord, ingestDocument, listDocuments } from './doc
 import type { FactRow, FactValues } from './fact-appliers.ts';
 import { IngestPage, ReviewPage } from './ingest.views.tsx';
 import { say } from '../../platform/i18n/say.ts';
+import { costlyAction } from '../../platform/rate-limit.ts';
 
 const FactParams = Type.Object({ id: Type.String({ format: 'uuid' }), factId: Type.String({ format: 'uuid' }) });
 
@@ -38,7 +39,7 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
 
   app.get('/ingest', { config: { access: 'ingest.run' }, schema: { hide: true } }, async (request, reply) => sendPage(reply, <IngestPage ctx={pageContext(request)} documents={await listDocuments(db, request.actor)} />));
 
-  app.post('/ingest', { config: { access: 'ingest.run' }, schema: { body: FormBody, hide: true }, errorHandler: reshowFormWhenTooLarge(config.bodyLimitBytes, reshowUpload) }, async (request, reply) => {
+  app.post('/ingest', { config: { access: 'ingest.run', rateLimit: costlyAction(config) }, schema: { body: FormBody, hide: true }, errorHandler: reshowFormWhenTooLarge(config.bodyLimitBytes, reshowUpload) }, async (request, reply) => {
     const body = request.body as Record<string, unknown>;
     const file = Buffer.isBuffer(body.file) && body.file.length > 0 ? body.file : null;
     const pasted = typeof body.text === 'string' ? body.text : '';

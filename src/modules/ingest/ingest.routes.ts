@@ -6,6 +6,7 @@ import { decideFact, documentRecord, ingestDocument } from './documents.service.
 import type { DocumentRow, FactRow } from './fact-appliers.ts';
 import { DocumentRequest, DocumentView, ExtractRequest, ExtractResponse, FactDecisionInput } from './ingest.schema.ts';
 import { documentOf, extractFromRequest } from './ingest.service.ts';
+import { costlyAction } from '../../platform/rate-limit.ts';
 
 const tags = ['ingest'];
 
@@ -39,11 +40,11 @@ const documentView = (document: DocumentRow, facts: FactRow[]) => ({
   facts: facts.map((fact) => factView(document, fact)),
 });
 
-export const ingestRoutes: AppModule = async (app, { db }) => {
+export const ingestRoutes: AppModule = async (app, { db, config }) => {
   app.post(
     '/api/v1/ingest/extract',
     {
-      config: { access: 'ingest.run' },
+      config: { access: 'ingest.run', rateLimit: costlyAction(config) },
       schema: { tags, summary: 'Read a readout (text, HTML or PDF) into proposed facts, each with its verbatim span; nothing is recorded', body: ExtractRequest, response: { 200: ExtractResponse, ...ProblemResponses } },
     },
     async (request) => extractFromRequest(db, request.actor, request.body),
@@ -51,7 +52,7 @@ export const ingestRoutes: AppModule = async (app, { db }) => {
 
   app.post(
     '/api/v1/ingest/documents',
-    { config: { access: 'ingest.run' }, schema: { tags, summary: 'Ingest a readout for review: kept with its proposed facts (409 if it was ingested before)', body: DocumentRequest, response: { 201: DocumentView, ...ProblemResponses } } },
+    { config: { access: 'ingest.run', rateLimit: costlyAction(config) }, schema: { tags, summary: 'Ingest a readout for review: kept with its proposed facts (409 if it was ingested before)', body: DocumentRequest, response: { 201: DocumentView, ...ProblemResponses } } },
     async (request, reply) => {
       const { fileName, publishedOn, ...content } = request.body;
       const { bytes, kind } = documentOf(content);

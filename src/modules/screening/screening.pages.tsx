@@ -19,6 +19,7 @@ import { toCsv } from '../../platform/csv.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
 import { sendXlsx } from '../../platform/views/xlsx.ts';
 import { decideHit, listDecisions } from './decisions.service.ts';
+import { costlyAction } from '../../platform/rate-limit.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const PageQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
@@ -31,7 +32,7 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
     return sendPage(reply, <ScreeningPage ctx={pageContext(request)} listed={(await currentScreener(db)).size} />);
   });
 
-  app.post('/screening', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+  app.post('/screening', { config: { access: 'signed-in', rateLimit: costlyAction(config) }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
     const body = request.body as Record<string, string>;
     const values = { name: body.name ?? '', dob: body.dob ?? '', nationality: body.nationality ?? '' };
     try {
@@ -70,7 +71,7 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
 
   const reshowBatches = async (request: FastifyRequest, reply: FastifyReply, errors: FieldProblem[]) =>
     sendPage(reply, <BatchesPage ctx={pageContext(request)} batches={await listBatches(db, request.actor)} errors={errors} />, reply.statusCode);
-  app.post('/screening/batches', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true }, errorHandler: reshowFormWhenTooLarge(config.bodyLimitBytes, reshowBatches) }, async (request, reply) => {
+  app.post('/screening/batches', { config: { access: 'signed-in', rateLimit: costlyAction(config) }, schema: { body: FormBody, hide: true }, errorHandler: reshowFormWhenTooLarge(config.bodyLimitBytes, reshowBatches) }, async (request, reply) => {
     const file = (request.body as Record<string, unknown>).file;
     try {
       if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInput([{ field: 'file', message: request.t('partners.importNoFile') }]);

@@ -6,6 +6,7 @@ import { screenName } from './sanctions-lists.service.ts';
 import { ALERTS_PAGE_SIZE, type BatchRow, batchRecord, batchResults, listAlerts, submitBatch } from './batches.service.ts';
 import { IdParams } from '../../platform/route-schemas.ts';
 import { ScreenQuery, ScreenResult } from './screening.schema.ts';
+import { costlyAction } from '../../platform/rate-limit.ts';
 
 const Alert = Type.Object({
   id: Type.String(),
@@ -30,13 +31,13 @@ const Batch = Type.Object({
 const batchView = (batch: BatchRow) => ({ id: batch.id, fileName: batch.fileName, status: batch.status, total: batch.total, processed: batch.processed, rowsWithHits: batch.hitRows, createdAt: batch.createdAt.toISOString(), finishedAt: batch.finishedAt?.toISOString() ?? null });
 const BatchHit = Type.Object({ ref: Type.String(), score: Type.Number(), name: Type.String() });
 
-export const screeningRoutes: AppModule = async (app, { db }) => {
+export const screeningRoutes: AppModule = async (app, { db, config }) => {
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.post(
     '/api/v1/screening/batches',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', rateLimit: costlyAction(config) },
       schema: {
         tags: ['screening'],
         summary: 'Queue a CSV of names (id,name[,dob,nationality]) for screening in the background; poll the batch for progress',
@@ -99,7 +100,7 @@ export const screeningRoutes: AppModule = async (app, { db }) => {
   );
   app.post(
     '/api/v1/screening/screen',
-    { config: { access: 'signed-in' }, schema: { tags: ['screening'], summary: 'Screen one name against the lists in force (analysts, the secretariat, the Counter ISIS Finance Group)', body: ScreenQuery, response: { 200: ScreenResult, ...ProblemResponses } } },
+    { config: { access: 'signed-in', rateLimit: costlyAction(config) }, schema: { tags: ['screening'], summary: 'Screen one name against the lists in force (analysts, the secretariat, the Counter ISIS Finance Group)', body: ScreenQuery, response: { 200: ScreenResult, ...ProblemResponses } } },
     async (request) => {
       const { top, threshold, ...query } = request.body;
       const { hits, cleared, listed } = await screenName(db, request.actor, query, { top, threshold });

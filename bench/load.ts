@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { readouts } from '../src/db/schema/index.ts';
 import { type DemoSignIn, loadDemoData } from '../src/db/seed/demo.ts';
+import { scratchPostgres } from '../test/helpers/database.ts';
 import { type RemoteSession, signInOver } from '../test/helpers/http-client.ts';
 import { type ServerProcess, startServerProcess, stopProcess } from '../test/helpers/processes.ts';
 import { option, startBareServer, portOf } from './lib.ts';
@@ -141,32 +141,13 @@ async function measureSetup(setup: Setup): Promise<{ steps: Step[]; sustained: S
   }
 }
 
-async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `cd_load_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_SERVER);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: POSTGRES_SERVER });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
-
 async function pgliteSetup(): Promise<Setup> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-load-'));
   return { name: 'PGlite, 1 process', env: { DATA_DIR: dataDir }, processes: 1, postgres: false, open: () => openPglite({ dataDir }), cleanUp: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 async function postgresSetup(processes: number): Promise<Setup> {
-  const scratch = await scratchDatabase();
+  const scratch = await scratchPostgres('cd_load', POSTGRES_SERVER);
   return { name: `PostgreSQL, ${processes} process${processes > 1 ? 'es' : ''}`, env: { DATABASE_URL: scratch.url }, processes, postgres: true, open: () => openPostgres(scratch.url, { max: 2 }), cleanUp: () => scratch.drop() };
 }
 

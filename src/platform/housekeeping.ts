@@ -2,7 +2,7 @@ import { lt } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { loginFailures, rateLimitCounters } from '../db/schema/identity.ts';
-import { deleteExpiredSessions } from './session.ts';
+import { deleteExpiredSessions, sessionTimeouts } from './session.ts';
 
 const INTERVAL_MS = 15 * 60_000;
 
@@ -11,7 +11,7 @@ const INTERVAL_MS = 15 * 60_000;
  * minute ended long ago. Safe to run from every process.
  */
 export async function sweepExpiredRecords(db: Db, config: Config): Promise<{ sessions: number; loginFailures: number; rateLimitCounters: number }> {
-  const sessions = await deleteExpiredSessions(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
+  const sessions = await deleteExpiredSessions(db, sessionTimeouts(config));
   const cutoff = new Date(Date.now() - config.loginWindowMinutes * 60_000);
   const failures = await db.delete(loginFailures).where(lt(loginFailures.at, cutoff)).returning({ id: loginFailures.id });
   const counters = await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(Date.now() - 3_600_000))).returning({ key: rateLimitCounters.key });

@@ -9,7 +9,7 @@ import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
 import { isNumerals, setRequestLanguage, withRequestLanguage } from './i18n/request-language.ts';
 import { pathLocaleOf } from './i18n/path-locale.ts';
-import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow } from './session.ts';
+import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow, sessionTimeouts } from './session.ts';
 
 /**
  * Who may reach a route, checked before the body is even validated:
@@ -69,7 +69,7 @@ function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Acces
 /** Loads the actor, language and CSRF token for every request, then enforces the route's access rule. */
 export const requestContext = fp(async (app: FastifyInstance, options: { db: Db; config: Config }) => {
   const { db, config } = options;
-  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  const timeouts = sessionTimeouts(config);
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionCookie', null);

@@ -25,6 +25,11 @@ export interface SessionTimeouts {
   absoluteHours: number;
 }
 
+/** The configured idle and absolute limits of a session (ASVS V3.3.1, V3.3.2). */
+export function sessionTimeouts(config: { sessionIdleMinutes: number; sessionAbsoluteHours: number }): SessionTimeouts {
+  return { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+}
+
 // Tokens bound to the session's own secret (synchronizer pattern, ASVS V4.2.2); no user-info binding needed.
 const csrfTokens = new Tokens({ userInfo: false });
 

@@ -42,11 +42,10 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 /**
- * An empty PostgreSQL database of its own on the server of TEST_DATABASE_URL, for tests that start
- * whole processes against it; `drop` removes it (and ends whatever is still connected).
+ * An empty PostgreSQL database of its own on `server` (TEST_DATABASE_URL's unless given), for tests and
+ * benchmarks that start whole processes against it; `drop` removes it (and ends whatever is still connected).
  */
-export async function scratchPostgres(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = process.env.TEST_DATABASE_URL as string;
+export async function scratchPostgres(prefix: string, server = process.env.TEST_DATABASE_URL as string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { deferTotals } from '../../modules/funding/funding-totals.repo.ts';
 import type { Db } from '../client.ts';
 import { type BackupHeader, BackupFileError, readBackup, verifyBackup } from './backup-file.ts';
 import { type Catalog, readCatalog, rowsOf, type TableShape } from './catalog.ts';
@@ -29,11 +30,11 @@ export async function restoreDatabase(db: Db, file: string, options: { force?: b
     throw new RestoreRefused(`the database is not empty (${filled.length} tables hold rows, e.g. ${filled.slice(0, 3).join(', ')}): restore into an empty database, or pass --force to replace everything in it`);
   }
   await db.transaction(async (tx) => {
-    // Totals are restored as backed up, not recomputed row by row as contributions arrive.
-    await tx.execute(sql`select set_config('coalition_desk.defer_funding_totals', 'on', true)`);
+    // Totals are restored as backed up, not recomputed row by row as contributions arrive
+    // (the setting ends with this transaction).
+    await deferTotals(tx);
     if (filled.length) await emptyAllTables(tx, catalog);
     await loadRows(tx, file, header, catalog, options.onTable);
-    await tx.execute(sql`select set_config('coalition_desk.defer_funding_totals', 'off', true)`);
     await moveSequencesPastRestoredValues(tx, catalog);
   });
   return { rows, tables: header.tables.length };

@@ -9,7 +9,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { HttpProblem, InvalidInput, NotFound, TooManyAttempts, Unauthenticated } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { dummyPasswordHash, verifyPassword } from '../../platform/passwords.ts';
-import { createSession, deleteSession, type SessionRow, type SessionStage } from '../../platform/session.ts';
+import { createSession, deleteSession, type SessionRow, type SessionStage, sessionTimeouts } from '../../platform/session.ts';
 import { randomToken, sha256 } from '../../platform/tokens.ts';
 import { matchTotpStep, newTotpSecret } from '../../platform/totp.ts';
 import * as repo from './account.repo.ts';
@@ -29,9 +29,6 @@ export interface SignedIn {
 
 const INVALID_CREDENTIALS = 'The e-mail address or the password is not right.';
 
-function timeouts(config: Config) {
-  return { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-}
 
 /**
  * Login throttling (ASVS V2.2.1) per account and per address, counted in the database so every process
@@ -77,9 +74,9 @@ export async function signInWithPassword(
   }
   const stage: SessionStage = user.totpEnabledAt ? 'password' : user.totpRequired ? 'enrol' : 'full';
   return db.transaction(async (tx) => {
-    const session = await createSession(tx, user.id, stage, timeouts(config), client);
+    const session = await createSession(tx, user.id, stage, sessionTimeouts(config), client);
     await repo.clearAccountFailures(tx, email);
-    const actor = { userId: user.id, label: user.email, role: user.role, partnerId: user.partnerId, groupIds: [], ip: client.ip };
+    const actor = actorOf(user, client.ip);
     await appendAudit(tx, actor, {
       action: stage === 'full' ? 'sign-in.succeeded' : 'sign-in.password-accepted',
       entityType: 'user',
@@ -93,11 +90,12 @@ export async function signInWithPassword(
 /** Replaces the session with a new, fully signed-in one: the id changes whenever privilege does. */
 async function promoteSession(tx: Db, config: Config, oldCookie: string, userId: string, client: Client): Promise<SignedIn> {
   await deleteSession(tx, oldCookie);
-  const session = await createSession(tx, userId, 'full', timeouts(config), client);
+  const session = await createSession(tx, userId, 'full', sessionTimeouts(config), client);
   return { cookieValue: session.cookieValue, stage: 'full', userId };
 }
 
-function actorOf(user: repo.UserRow, ip: string | null): Actor {
+/** The account as the actor of its own sign-in's audit events. */
+export function actorOf(user: repo.UserRow, ip: string | null): Actor {
   return { userId: user.id, label: user.email, role: user.role, partnerId: user.partnerId, groupIds: [], ip };
 }
 

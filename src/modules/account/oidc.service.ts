@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { Config } from '../../config.ts';
@@ -9,16 +8,15 @@ import { systemActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { Unauthenticated } from '../../platform/errors.ts';
 import { say } from '../../platform/i18n/say.ts';
-import { createSession, type SessionStage } from '../../platform/session.ts';
+import { createSession, type SessionStage, sessionTimeouts } from '../../platform/session.ts';
+import { randomToken, sha256 } from '../../platform/tokens.ts';
 import { provisionPendingUser } from '../users/users.service.ts';
 import * as repo from './account.repo.ts';
-import type { Client, SignedIn } from './account.service.ts';
+import { actorOf, type Client, type SignedIn } from './account.service.ts';
 import { type OidcProvider, providerCheckedSecondFactor } from './oidc-providers.ts';
 
 /** A sign-in started at a provider must come back within this long. */
 const FLOW_MINUTES = 10;
-
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 const discovered = new Map<string, Promise<oidc.Configuration>>();
 
@@ -42,7 +40,7 @@ export const callbackUrl = (config: Config, provider: OidcProvider) => `${config
  */
 export async function startOidcSignIn(db: Db, config: Config, provider: OidcProvider, next: string): Promise<{ flowCookie: string; location: string }> {
   const configuration = await configurationOf(provider);
-  const flowCookie = randomBytes(32).toString('base64url');
+  const flowCookie = randomToken();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -99,8 +97,8 @@ export async function finishOidcSignIn(db: Db, config: Config, provider: OidcPro
     if (user.disabledAt) throw new Unauthenticated(say('problem.oidcAccountDisabled'));
     const providerMfa = providerCheckedSecondFactor(provider, claims);
     const stage: SessionStage = providerMfa ? 'full' : user.totpEnabledAt ? 'password' : 'enrol';
-    const session = await createSession(tx, user.id, stage, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, client);
-    await appendAudit(tx, { userId: user.id, label: user.email, role: user.role, partnerId: user.partnerId, groupIds: [], ip: client.ip }, {
+    const session = await createSession(tx, user.id, stage, sessionTimeouts(config), client);
+    await appendAudit(tx, actorOf(user, client.ip), {
       action: stage === 'full' ? 'sign-in.succeeded' : 'sign-in.password-accepted',
       entityType: 'user',
       entityId: user.id,

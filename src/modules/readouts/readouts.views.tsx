@@ -15,19 +15,12 @@ import type { GroupRow } from '../partners/partners.repo.ts';
 import { renderMarkdown, renderVersion } from './markdown.ts';
 import { TRANSLATION_LOCALES, type TranslationRow } from './translations.service.ts';
 import type { ClearanceRow, PublishedReadout, ReadoutRow, ReadoutVersionRow } from './readouts.repo.ts';
+import { dateTimeFormat } from '../../platform/i18n/formatters.ts';
 
 type Meeting = PublishedReadout['meeting'];
 
-// Building an Intl formatter costs far more than using one: keep one per language.
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 function formatDay(date: Date, locale: string): string {
-  const tag = intlLocale(locale);
-  let formatter = dayFormatters.get(tag);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
-    dayFormatters.set(tag, formatter);
-  }
-  return formatter.format(date);
+  return dateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 export function readoutPath(readout: Pick<ReadoutRow, 'year' | 'slug'>): string {

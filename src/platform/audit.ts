@@ -13,7 +13,7 @@ export interface AuditEntry {
 }
 
 /** Arbitrary constant: makes appends take turns so the chain stays linear across processes. */
-const AUDIT_CHAIN_LOCK = 727_002;
+export const AUDIT_CHAIN_LOCK = 727_002;
 export const GENESIS_HASH = '0'.repeat(64);
 
 interface HashedFields {

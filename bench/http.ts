@@ -2,11 +2,14 @@
  * HTTP throughput and p99 latency of the public home page and the authenticated partners API, each as a
  * ratio to a bare Fastify "hello" route measured in the same run (the machine is shared and noisy, so
  * only ratios compare across runs). Usage: npm run bench:http [-- --seconds 10 --connections 10]
- * Set DATABASE_URL to measure on PostgreSQL (an empty database) instead of PGlite.
+ * Set DATABASE_URL to measure on PostgreSQL (an empty database) instead of PGlite. The partners API is
+ * also compared with a bare Fastify route running the same query on the same database (the fair baseline).
  */
+import Fastify from 'fastify';
 import { findUserByEmail } from '../src/modules/account/account.repo.ts';
 import { createApiToken } from '../src/modules/account/account.service.ts';
-import { benchServers, measure, option, printTable, warmUp } from './lib.ts';
+import { listPartners } from '../src/modules/partners/partners.repo.ts';
+import { benchServers, measure, option, portOf, printTable, warmUp } from './lib.ts';
 
 const seconds = option('seconds', 10);
 const connections = option('connections', 10);
@@ -16,7 +19,12 @@ const servers = await benchServers(import.meta.url, async (db) => {
   if (!delegate) throw new Error('demo delegate missing');
   const actor = { userId: delegate.id, label: delegate.email, role: delegate.role, partnerId: delegate.partnerId, groupIds: [], ip: null };
   const { token } = await createApiToken(db, actor, { name: 'bench', expiresInDays: 1 });
-  return { token };
+  // The fair baseline for the API: bare Fastify running the partners API's own query on the same
+  // database for the same delegate, without the platform's hooks, token check or response schema.
+  const sameQuery = Fastify({ logger: false });
+  sameQuery.get('/partners', () => listPartners(db, actor, { pageSize: 50 }));
+  await sameQuery.listen({ port: 0, host: '127.0.0.1' });
+  return { token, sameQueryPort: String(portOf(sameQuery)) };
 });
 
 if (servers) {
@@ -25,6 +33,8 @@ if (servers) {
   const run = { connections, seconds };
   await warmUp([bareUrl, `${appBase}/`], connections);
   await warmUp([`${appBase}/api/v1/partners?pageSize=50`], connections, bearer);
+  const sameQueryUrl = `http://127.0.0.1:${servers.extra.sameQueryPort}/partners`;
+  await warmUp([sameQueryUrl], connections);
 
   const baseline = await measure(bareUrl, run);
   // Two diagnostic rows: the platform's own overhead without the database (/healthz) and with page rendering (/cookies).
@@ -32,12 +42,16 @@ if (servers) {
   const cookiesPage = await measure(`${appBase}/cookies`, run);
   const home = await measure(`${appBase}/`, run);
   const partnersApi = await measure(`${appBase}/api/v1/partners?pageSize=50`, { ...run, headers: bearer });
+  const sameQuery = await measure(sameQueryUrl, run);
 
   printTable(`HTTP on ${servers.database} · ${connections} connections · ${seconds} s each`, baseline, [
     { name: 'app /healthz (no database)', figures: health },
     { name: 'app /cookies (rendered page, no database)', figures: cookiesPage },
     { name: 'public home page /', figures: home, target: 0.3 },
     { name: 'partners API (bearer, 50 rows)', figures: partnersApi, target: 0.15 },
+    { name: 'bare Fastify running the partners query', figures: sameQuery },
   ]);
+  const fairRatio = partnersApi.requestsPerSecond / sameQuery.requestsPerSecond;
+  console.log(`\nPartners API ÷ bare route running the same query: ${fairRatio.toFixed(3)} (target ≥ 0.5: ${fairRatio >= 0.5 ? 'met' : 'NOT met'})`);
   servers.stop();
 }

@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Db, openPglite, openPostgres } from '../src/db/client.ts';
-import { type DemoSignIn, isEmptyDatabase, loadDemoData } from '../src/db/seed/demo.ts';
+import { isEmptyDatabase, loadDemoData } from '../src/db/seed/demo.ts';
 
 export function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -72,14 +72,14 @@ export interface BenchServers {
  * `prepare` on an empty one, reports to the parent and returns null; in the parent it returns where
  * the servers listen.
  */
-export async function benchServers(scriptUrl: string, prepare: (db: Db, signIns: DemoSignIn[]) => Promise<Record<string, string>>): Promise<BenchServers | null> {
+export async function benchServers(scriptUrl: string, prepare: (db: Db) => Promise<Record<string, string>>): Promise<BenchServers | null> {
   if (process.argv.includes('--serve')) {
     const bare = await startBareServer();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-bench-'));
     const database = process.env.DATABASE_URL ? await openPostgres(process.env.DATABASE_URL) : await openPglite({ dataDir });
     await database.migrate();
-    const signIns = (await isEmptyDatabase(database.db)) ? await loadDemoData(database.db) : [];
-    const extra = await prepare(database.db, signIns);
+    if (await isEmptyDatabase(database.db)) await loadDemoData(database.db);
+    const extra = await prepare(database.db);
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL ?? '' });
     const app = await buildApp({ db: database.db, config, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });

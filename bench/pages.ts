@@ -3,32 +3,43 @@
  * by the scale data set (scripts/scale), with one client and with 20 concurrent clients. Prints p50 and
  * p95 per page and the ratio between the scales, beside an anonymous /healthz of the same server.
  *
- * Usage: npm run bench:pages [-- --factor 100 --requests 25 --pglite]
+ * Usage: npm run bench:pages [-- --factor 100 --requests 25 --pglite --grown-database URL]
  * PostgreSQL by default: a scratch database per scale on BENCH_POSTGRES_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), dropped afterwards; --pglite uses the embedded database.
+ * --grown-database times the N× pages on a database grown beforehand with
+ * `DATABASE_URL=… npm run seed:scale -- --factor N` instead of growing a scratch one.
  */
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Db } from '../src/db/client.ts';
-import type { DemoSignIn } from '../src/db/seed/demo.ts';
+import { createUser } from '../src/modules/users/users.service.ts';
+import { systemActor } from '../src/platform/actor.ts';
 import { scratchPostgres } from '../test/helpers/database.ts';
 import { type RemoteSession, signInOver } from '../test/helpers/http-client.ts';
+import { pagesFromNavigation } from '../test/helpers/page-crawl.ts';
 import { growDatabase } from '../scripts/scale/grow.ts';
 import { benchServers, option } from './lib.ts';
 import { type PageTimes, quantile, timeConcurrent, timeSequential } from './page-timing.ts';
-import { pagesFromNavigation } from './page-crawl.ts';
 
 const factor = option('factor', 100);
 const requests = option('requests', 25);
 const concurrency = 20;
 const onPglite = process.argv.includes('--pglite');
 const SCALE_ENV = 'BENCH_PAGES_FACTOR';
+/** A PostgreSQL database grown beforehand to --factor (seeding ×100 takes minutes; reuse it across runs). */
+const grownDatabase = process.argv.includes('--grown-database') ? process.argv[process.argv.indexOf('--grown-database') + 1] : undefined;
 
-/** In the server process: grows the fresh demo database to the scale the parent asked for. */
-const prepare = async (db: Db, signIns: DemoSignIn[]) => {
+/**
+ * In the server process: grows the fresh demo database to the scale the parent asked for, and makes an
+ * administrator to sign in as (a database grown earlier has no demo sign-ins to hand).
+ */
+const prepare = async (db: Db) => {
   const scale = Number(process.env[SCALE_ENV] ?? '0');
   if (scale > 0) await growDatabase(db, scale, { start: () => {}, advance: () => {} });
-  const admin = signIns.find((signIn) => signIn.role === 'secretariat-admin');
-  return { email: admin?.email ?? '', password: admin?.password ?? '' };
+  const email = `bench-${randomUUID()}@bench.invalid`;
+  const password = randomUUID();
+  await createUser(db, systemActor(), { email, displayName: 'Benchmark administrator', role: 'secretariat-admin', password }, { demo: true });
+  return { email, password };
 };
 
 interface ScaleRun {
@@ -37,11 +48,15 @@ interface ScaleRun {
   pages: Map<string, { single: PageTimes; concurrent: PageTimes }>;
 }
 
-/** Starts a server on a fresh database grown by `scale` units (0 = the demo data set) and times its pages. */
-async function runAt(scale: number, only?: string[]): Promise<ScaleRun> {
-  const scratch = onPglite ? null : await scratchPostgres('cd_bench_pages', process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  process.env[SCALE_ENV] = String(scale);
-  if (scratch) process.env.DATABASE_URL = scratch.url;
+/**
+ * Starts a server on a fresh database grown by `scale` units (0 = the demo data set), or on a database
+ * grown before (`existingUrl`, e.g. by `npm run seed:scale`), and times its pages.
+ */
+async function runAt(scale: number, only?: string[], existingUrl?: string): Promise<ScaleRun> {
+  const scratch = onPglite || existingUrl ? null : await scratchPostgres('cd_bench_pages', process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  process.env[SCALE_ENV] = existingUrl ? '0' : String(scale);
+  const url = existingUrl ?? scratch?.url;
+  if (url) process.env.DATABASE_URL = url;
   else delete process.env.DATABASE_URL;
   const started = performance.now();
   const server = await benchServers(import.meta.url, prepare);
@@ -50,7 +65,7 @@ async function runAt(scale: number, only?: string[]): Promise<ScaleRun> {
   try {
     const session: RemoteSession = await signInOver(server.appBase, server.extra.email as string, server.extra.password as string);
     const headers = { cookie: session.cookie };
-    const found = await pagesFromNavigation(server.appBase, headers);
+    const found = await pagesFromNavigation(async (path) => (await fetch(`${server.appBase}${path}`, { headers })).text());
     const shapes = only ?? [...found.keys()];
     const healthz = await timeSequential(`${server.appBase}/healthz`, {}, requests * 4);
     const pages = new Map<string, { single: PageTimes; concurrent: PageTimes }>();
@@ -73,7 +88,7 @@ if (process.argv.includes('--serve')) {
 } else {
   console.error(`Timing signed-in pages at 1× and ×${factor} on ${onPglite ? 'PGlite' : 'PostgreSQL'}…`);
   const base = await runAt(0);
-  const grown = await runAt(factor, [...base.pages.keys()]);
+  const grown = await runAt(factor, [...base.pages.keys()], grownDatabase);
   const ms = (value: number) => value.toFixed(1);
   console.log(`\nbench/pages.ts · ${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version} · ${onPglite ? 'PGlite' : 'PostgreSQL'}`);
   console.log(`anonymous /healthz p50 ${ms(base.healthz.p50)} ms at 1×, ${ms(grown.healthz.p50)} ms at ×${factor}\n`);

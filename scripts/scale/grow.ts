@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import { appendAuditEvents } from './audit-events.ts';
-import { planFor, totalRows } from './plan.ts';
+import { PER_FACTOR, planFor, type ScalePlan, totalRows } from './plan.ts';
 import { insertContributions, insertIncidents, insertMeetings, insertScreeningBatches, insertTaskings } from './records.ts';
 
 export interface GrowProgress {
@@ -10,10 +10,10 @@ export interface GrowProgress {
   advance(rows: number, step: string): void;
 }
 
-export async function growDatabase(db: Db, factor: number, progress: GrowProgress): Promise<{ rows: number; tag: string }> {
+export async function growDatabase(db: Db, factor: number, progress: GrowProgress, perUnit: ScalePlan = PER_FACTOR): Promise<{ rows: number; tag: string }> {
   // Told apart from earlier runs in titles and sources, so a second run adds rather than collides.
-  const tag = `scale-${Date.now().toString(36)}`;
-  const plan = planFor(factor);
+  const tag = `scale-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const plan = planFor(factor, perUnit);
   progress.start(totalRows(plan));
   const advance = (step: string) => (rows: number) => progress.advance(rows, step);
   const { meetingIds, readoutIds } = await db.transaction((tx) => insertMeetings(tx, plan, tag, advance('meetings and readouts')));

@@ -17,7 +17,7 @@ export interface ScalePlan {
   auditEvents: number;
 }
 
-const PER_FACTOR: ScalePlan = {
+export const PER_FACTOR: ScalePlan = {
   meetings: 20,
   agendaItemsPerMeeting: 3,
   versionsPerReadout: 3,
@@ -31,8 +31,9 @@ const PER_FACTOR: ScalePlan = {
   auditEvents: 10_000,
 };
 
-export function planFor(factor: number): ScalePlan {
-  const scaled = Object.entries(PER_FACTOR).map(([key, perUnit]) =>
+/** `perUnit` lets a test grow by small units: what it checks is how costs change with the factor. */
+export function planFor(factor: number, perUnit: ScalePlan = PER_FACTOR): ScalePlan {
+  const scaled = Object.entries(perUnit).map(([key, perUnit]) =>
     // Ratios within a record (agenda items per meeting…) stay as they are; totals grow with the factor.
     [key, key.endsWith('PerMeeting') || key.endsWith('PerReadout') || key.endsWith('PerTasking') || key === 'rowsPerBatch' ? perUnit : perUnit * factor],
   );

@@ -51,7 +51,7 @@ export async function insertMeetings(db: Db, plan: ScalePlan, tag: string, advan
              timestamptz '2015-01-05 11:00Z' + make_interval(days => (s * 37) % 4400),
              'UTC', 'minute', ${`Generated scale data (${tag})`},
              (ARRAY['coalition','coalition','public','restricted']::classification[])[1 + s % 4]
-      FROM generate_series(1, ${plan.meetings}) AS s CROSS JOIN ng CROSS JOIN place JOIN g ON g.i = s % ng.n
+      FROM generate_series(1, ${plan.meetings}) AS s CROSS JOIN ng CROSS JOIN place JOIN g ON g.i = s % NULLIF(ng.n, 0)
       RETURNING id`),
   );
   advance(meetingIds.length);
@@ -107,12 +107,12 @@ export async function insertContributions(db: Db, plan: ScalePlan, tag: string, 
       INSERT INTO funding_contributions (campaign_id, partner_id, stage, amount, currency, rate_to_campaign, rate_date,
                                          amount_in_campaign_currency, contributed_on, source, illustrative, status)
       SELECT c.id, p.id, (ARRAY['pledge','commitment','disbursement']::contribution_stage[])[1 + g % 3],
-             (1000 + (g * 7919) % 5000000)::numeric, c.currency, 1, c.starts_on + (g % c.span)::int,
-             (1000 + (g * 7919) % 5000000)::numeric, c.starts_on + (g % c.span)::int,
+             (1000 + (g::bigint * 7919) % 5000000)::numeric, c.currency, 1, c.starts_on + (g % c.span)::int,
+             (1000 + (g::bigint * 7919) % 5000000)::numeric, c.starts_on + (g % c.span)::int,
              ${`Generated scale data (${tag})`}, true,
              (ARRAY['verified','verified','reported','rejected']::contribution_status[])[1 + (g / 3) % 4]
       FROM generate_series(${from}::int, ${to}::int) AS g CROSS JOIN nc CROSS JOIN np
-      JOIN c ON c.i = g % nc.n JOIN p ON p.i = (g * 31) % np.n`),
+      JOIN c ON c.i = g % NULLIF(nc.n, 0) JOIN p ON p.i = (g * 31) % NULLIF(np.n, 0)`),
   );
 }
 
@@ -126,7 +126,7 @@ export async function insertIncidents(db: Db, plan: ScalePlan, tag: string, adva
            (ARRAY['claimed','attributed','suspected']::incident_attribution[])[1 + s % 3], s % 40, s % 40 + s % 7, s % 25, NULL,
            'checkpoint', ${`Generated scale data (${tag})`}, '[]'::jsonb,
            (ARRAY['public','coalition','coalition','restricted']::classification[])[1 + s % 4]
-    FROM generate_series(1, ${plan.incidents}) AS s CROSS JOIN nb JOIN b ON b.i = s % nb.n`);
+    FROM generate_series(1, ${plan.incidents}) AS s CROSS JOIN nb JOIN b ON b.i = s % NULLIF(nb.n, 0)`);
   advance(plan.incidents);
 }
 
@@ -143,7 +143,7 @@ export async function insertTaskings(db: Db, plan: ScalePlan, tag: string, meeti
              ${`Generated scale data (${tag})`}, (m.starts_at + make_interval(days => 30 + s % 200))::date,
              (ARRAY['open','in-progress','reported','closed']::tasking_status[])[1 + s % 4], (s * 7) % 101,
              (ARRAY['coalition','coalition','public','restricted']::classification[])[1 + s % 4]
-      FROM generate_series(1, ${plan.taskings}) AS s CROSS JOIN nm CROSS JOIN ng JOIN m ON m.i = s % nm.n JOIN g ON g.i = s % ng.n
+      FROM generate_series(1, ${plan.taskings}) AS s CROSS JOIN nm CROSS JOIN ng JOIN m ON m.i = s % NULLIF(nm.n, 0) JOIN g ON g.i = s % NULLIF(ng.n, 0)
       RETURNING id`),
   );
   advance(taskingIds.length);
@@ -161,7 +161,7 @@ export async function insertTaskings(db: Db, plan: ScalePlan, tag: string, meeti
     SELECT m.id, p.id, 'Intends to support stabilization projects (' || ${tag} || ' ' || s || ')',
            (ARRAY['intends','pledges','agrees','affirms']::commitment_kind[])[1 + s % 4],
            (ARRAY['open','open','met','lapsed']::commitment_status[])[1 + s % 4], 'coalition'
-    FROM generate_series(1, ${plan.commitments}) AS s CROSS JOIN nm CROSS JOIN np JOIN m ON m.i = s % nm.n JOIN p ON p.i = (s * 7) % np.n`);
+    FROM generate_series(1, ${plan.commitments}) AS s CROSS JOIN nm CROSS JOIN np JOIN m ON m.i = s % NULLIF(nm.n, 0) JOIN p ON p.i = (s * 7) % NULLIF(np.n, 0)`);
   advance(plan.commitments);
   return taskingIds;
 }

@@ -23,6 +23,14 @@ export interface Database {
   close(): Promise<void>;
   /** Connections of the pool by state; null for the embedded database, which has no pool. */
   poolStats(): { total: number; idle: number; waiting: number } | null;
+  /** Statements sent since the database was opened: tests count what a page costs, whatever the data size. */
+  queryCount(): number;
+}
+
+/** Drizzle calls this for every statement it sends, in transactions too; counting costs an increment. */
+function statementCounter() {
+  let count = 0;
+  return { logger: { logQuery: () => void count++ }, queryCount: () => count };
 }
 
 const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -35,13 +43,15 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await client.waitReady;
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const counter = statementCounter();
+  const db = drizzlePglite({ client, schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
     poolStats: () => null,
+    queryCount: counter.queryCount,
   };
 }
 
@@ -57,7 +67,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       `cannot connect to PostgreSQL at ${where.hostname}:${where.port || 5432}${where.pathname}: ${(error as Error).message}`,
     );
   }
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const counter = statementCounter();
+  const db = drizzlePg({ client: pool, schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -73,6 +84,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     },
     close: () => pool.end(),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    queryCount: counter.queryCount,
   };
 }
 

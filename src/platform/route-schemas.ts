@@ -14,3 +14,6 @@ export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
  * door, not by PostgreSQL as a server error).
  */
 export const CalendarDay = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+
+/** A list page's query: which page, and the language a link may carry. */
+export const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })), lang: Type.Optional(Type.String({ maxLength: 10 })) });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, numeric, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { classifiedRecordColumns } from './common.ts';
 import { users } from './identity.ts';
@@ -85,6 +86,8 @@ export const fundingContributions = pgTable(
   (table) => [
     index('funding_contributions_campaign_idx').on(table.campaignId, table.status, table.stage),
     index('funding_contributions_partner_idx').on(table.partnerId),
+    // The secretariat's review queue and its count: the few reported rows among a million verified ones.
+    index('funding_contributions_awaiting_idx').on(table.createdAt).where(sql`${table.status} = 'reported'`),
   ],
 );
 
@@ -134,5 +137,9 @@ export const fundingTotals = pgTable(
     contributions: integer('contributions').notNull(),
     illustrativeContributions: integer('illustrative_contributions').notNull(),
   },
-  (table) => [unique('funding_totals_key').on(table.campaignId, table.partnerId, table.stage, table.status, table.theaterSlug, table.channel, table.month).nullsNotDistinct()],
+  (table) => [
+    unique('funding_totals_key').on(table.campaignId, table.partnerId, table.stage, table.status, table.theaterSlug, table.channel, table.month).nullsNotDistinct(),
+    // The overview and the count of reported contributions read the totals of one status.
+    index('funding_totals_status_idx').on(table.status, table.campaignId),
+  ],
 );

@@ -36,7 +36,14 @@ export const taskings = pgTable(
     rollup: rollupMethod('rollup').notNull().default('average'),
     ...classifiedRecordColumns(),
   },
-  (table) => [index('taskings_group_idx').on(table.groupId), index('taskings_meeting_idx').on(table.meetingId), index('taskings_parent_idx').on(table.parentId)],
+  (table) => [
+    index('taskings_group_idx').on(table.groupId),
+    index('taskings_meeting_idx').on(table.meetingId),
+    index('taskings_parent_idx').on(table.parentId),
+    // The list's branch filter (branch_slugs @> {slug}) and a branch page's taskings.
+    index('taskings_branch_idx').using('gin', table.branchSlugs),
+    index('taskings_due_idx').on(table.dueOn, table.createdAt),
+  ],
 );
 
 /** A group's report-back on a tasking; it may be presented at a later meeting. */

@@ -16,7 +16,7 @@ import { listGroups, partnersByIds } from '../partners/partners.repo.ts';
 import { htmlToText, renderVersion } from './markdown.ts';
 import * as readouts from './readouts.service.ts';
 import { DeskListPage, DeskReadoutPage, DiffPage, PublicReadoutListPage, PublicReadoutPage, readoutPath } from './readouts.views.tsx';
-import { FormBody, IdParams } from '../../platform/route-schemas.ts';
+import { FormBody, IdParams, PageQuery } from '../../platform/route-schemas.ts';
 import { say } from '../../platform/i18n/say.ts';
 
 const TranslationParams = Type.Object({ id: Type.String({ format: 'uuid' }), locale: Type.String({ maxLength: 5 }) });
@@ -130,9 +130,9 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
     }
   }
 
-  app.get('/desk/readouts', { config: { access: 'readout.manage' }, schema: { hide: true } }, async (request, reply) => {
-    const [rows, inbox] = await Promise.all([readouts.listForDesk(db, request.actor), readouts.inbox(db, request.actor!)]);
-    return sendPage(reply, <DeskListPage ctx={pageContext(request)} rows={rows} inbox={inbox} />);
+  app.get('/desk/readouts', { config: { access: 'readout.manage' }, schema: { querystring: PageQuery, hide: true } }, async (request, reply) => {
+    const [found, inbox] = await Promise.all([readouts.listForDesk(db, request.actor, request.query.page), readouts.inbox(db, request.actor!)]);
+    return sendPage(reply, <DeskListPage ctx={pageContext(request)} found={found} inbox={inbox} />);
   });
 
   app.post('/meetings/:id/readouts', { config: { access: 'readout.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {

@@ -111,14 +111,20 @@ export async function findWithMeeting(db: Db, id: string): Promise<{ readout: Re
   return row;
 }
 
-export async function listManageable(db: Db, actor: MaybeActor): Promise<{ readout: ReadoutRow; meeting: typeof meetings.$inferSelect; title: string }[]> {
-  return db
-    .select({ readout: readoutColumns, meeting: meetings, title: readoutVersions.title })
+export type ManageableReadout = { readout: ReadoutRow; meeting: typeof meetings.$inferSelect; title: string };
+
+/** A page of the readouts the actor manages, most recently changed first, with their total. */
+export async function listManageable(db: Db, actor: MaybeActor, page: { page: number; pageSize: number }): Promise<{ rows: ManageableReadout[]; total: number }> {
+  const found = await db
+    .select({ readout: readoutColumns, meeting: meetings, title: readoutVersions.title, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(readouts)
     .innerJoin(meetings, eq(meetings.id, readouts.meetingId))
     .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.currentVersion)))
     .where(manageableBy(actor))
-    .orderBy(desc(readouts.updatedAt));
+    .orderBy(desc(readouts.updatedAt), asc(readouts.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  return { rows: found.map(({ total: _total, ...row }) => row), total: found[0]?.total ?? 0 };
 }
 
 export async function readoutsOfMeeting(db: Db, meetingId: string): Promise<{ id: string; status: ReadoutRow['status']; title: string; year: number; slug: string }[]> {

@@ -60,9 +60,12 @@ export async function getReadoutForDesk(db: Db, actor: MaybeActor, id: string) {
   return { readout, meeting, versions, clearances, coLeads };
 }
 
-export function listForDesk(db: Db, actor: MaybeActor) {
+export const DESK_PAGE_SIZE = 50;
+
+export async function listForDesk(db: Db, actor: MaybeActor, page = 1) {
   authorize(actor, 'readout.manage');
-  return repo.listManageable(db, actor);
+  const found = await repo.listManageable(db, actor, { page, pageSize: DESK_PAGE_SIZE });
+  return { ...found, page, pageSize: DESK_PAGE_SIZE };
 }
 
 /** What waits for this user: readouts to clear (co-chairs), readouts sent back (the secretariat). */

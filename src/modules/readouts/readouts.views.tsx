@@ -150,7 +150,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
   );
 }
 
-export function DeskListPage(props: { ctx: PageContext; rows: { readout: ReadoutRow; meeting: Meeting; title: string }[]; inbox: { awaitingClearance: { id: string; title: string }[]; returned: { id: string; title: string; comment: string }[] } }) {
+export function DeskListPage(props: { ctx: PageContext; found: { rows: { readout: ReadoutRow; meeting: Meeting; title: string }[]; total: number; page: number; pageSize: number }; inbox: { awaitingClearance: { id: string; title: string }[]; returned: { id: string; title: string; comment: string }[] } }) {
   const { ctx } = props;
   const { t, locale } = ctx;
   return (
@@ -182,7 +182,7 @@ export function DeskListPage(props: { ctx: PageContext; rows: { readout: Readout
       )}
       <DataTable
         caption={t('desk.title')}
-        rows={props.rows}
+        rows={props.found.rows}
         empty={t('desk.empty')}
         columns={[
           { header: t('meetings.titleField'), cell: (r) => <a href={`/desk/readouts/${r.readout.id}`}>{r.title}</a> },
@@ -191,6 +191,7 @@ export function DeskListPage(props: { ctx: PageContext; rows: { readout: Readout
           { header: t('readouts.version'), cell: (r) => r.readout.currentVersion },
         ]}
       />
+      <Pagination ctx={ctx} basePath="/desk/readouts" query={{}} page={props.found.page} pageSize={props.found.pageSize} total={props.found.total} />
     </Layout>
   );
 }

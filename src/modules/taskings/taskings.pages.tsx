@@ -52,19 +52,19 @@ export const taskingsPages: AppModule = async (app, { db }) => {
       listBranches(db, request.actor),
       listTheaters(db),
       meetingId ? agendaOf(db, meetingId) : Promise.resolve([]),
-      meetingId ? taskings.listTaskings(db, request.actor, { meetingId }) : Promise.resolve([]),
+      meetingId ? taskings.listTaskings(db, request.actor, { meetingId, pageSize: 200 }).then((found) => found.rows) : Promise.resolve([]),
     ]);
     return { meetings: lookup.meetings, agenda, groups: lookup.groups, branches, theaters, parents };
   }
 
   app.get('/taskings', { config: { access: 'tasking.read' }, schema: { querystring: TaskingQuery, hide: true } }, async (request, reply) => {
-    const [rows, lookup, branches, attention] = await Promise.all([taskings.listTaskings(db, request.actor, request.query), names(request), listBranches(db, request.actor), taskings.taskingsNeedingAttention(db, request.actor)]);
-    return sendPage(reply, <TaskingListPage ctx={pageContext(request)} rows={rows} query={request.query} groups={lookup.groups} branches={branches} names={lookup} canWrite={can(request.actor, 'tasking.write')} attention={attention.length} />);
+    const [found, lookup, branches, attention] = await Promise.all([taskings.listTaskings(db, request.actor, request.query), names(request), listBranches(db, request.actor), taskings.taskingsNeedingAttention(db, request.actor)]);
+    return sendPage(reply, <TaskingListPage ctx={pageContext(request)} found={found} query={request.query} groups={lookup.groups} branches={branches} names={lookup} canWrite={can(request.actor, 'tasking.write')} attention={attention.total} />);
   });
 
   app.get('/taskings/mine', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
-    const [rows, lookup] = await Promise.all([taskings.taskingsNeedingAttention(db, request.actor), names(request)]);
-    return sendPage(reply, <MyTaskingsPage ctx={pageContext(request)} rows={rows} names={lookup} />);
+    const [attention, lookup] = await Promise.all([taskings.taskingsNeedingAttention(db, request.actor), names(request)]);
+    return sendPage(reply, <MyTaskingsPage ctx={pageContext(request)} rows={attention.rows} total={attention.total} names={lookup} />);
   });
 
   app.get('/taskings/new', { config: { access: 'tasking.write' }, schema: { querystring: NewTaskingQuery, hide: true } }, async (request, reply) =>
@@ -113,7 +113,7 @@ export const taskingsPages: AppModule = async (app, { db }) => {
   app.get('/groups/:id/work', { config: { access: 'tasking.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const group = await getGroup(db, request.actor, request.params.id);
     const [rows, meetings, lookup, partners] = await Promise.all([
-      taskings.listTaskings(db, request.actor, { groupId: group.id }),
+      taskings.listTaskings(db, request.actor, { groupId: group.id, pageSize: 200 }).then((found) => found.rows),
       listMeetings(db, request.actor, { groupId: group.id, pageSize: 200 }),
       names(request),
       partnerNames(request),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { commitments, taskings, taskingUpdates } from '../../db/schema/taskings.ts';
 import { updateVersioned } from '../../db/versioned-update.ts';
@@ -10,16 +10,56 @@ export type TaskingRow = typeof taskings.$inferSelect;
 export type UpdateRow = typeof taskingUpdates.$inferSelect;
 export type CommitmentRow = typeof commitments.$inferSelect;
 
-export function listTaskings(db: Db, actor: MaybeActor, query: Omit<TaskingQuery, 'lang'> & { groupIds?: string[] }): Promise<TaskingRow[]> {
+export interface TaskingFilter {
+  groupId?: string;
+  groupIds?: string[];
+  meetingId?: string;
+  status?: TaskingQuery['status'];
+  branch?: string;
+}
+
+export type TaskingPage = { rows: TaskingRow[]; total: number };
+
+/** Rows carry the total as a window count: one round trip for a page and its count. */
+async function pageOf(query: Promise<{ tasking: TaskingRow; total: number }[]>): Promise<TaskingPage> {
+  const found = await query;
+  return { rows: found.map((row) => row.tasking), total: found[0]?.total ?? 0 };
+}
+
+const withTotal = { tasking: taskings, total: sql<number>`count(*) over ()`.mapWith(Number) };
+
+/** One page of the taskings the actor may read, soonest due first; every filter is a condition in SQL. */
+export function listTaskings(db: Db, actor: MaybeActor, query: TaskingFilter & { page: number; pageSize: number }): Promise<TaskingPage> {
   const conditions: (SQL | undefined)[] = [
     visibleTo(actor, taskings),
     query.groupId ? eq(taskings.groupId, query.groupId) : undefined,
     query.groupIds ? inArray(taskings.groupId, query.groupIds.length ? query.groupIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
     query.meetingId ? eq(taskings.meetingId, query.meetingId) : undefined,
     query.status ? eq(taskings.status, query.status) : undefined,
+    query.branch ? arrayContains(taskings.branchSlugs, [query.branch]) : undefined,
   ];
-  const rows = db.select().from(taskings).where(and(...conditions)).orderBy(asc(taskings.dueOn), asc(taskings.createdAt));
-  return query.branch ? rows.then((found) => found.filter((row) => row.branchSlugs.includes(query.branch as string))) : rows;
+  return pageOf(
+    db
+      .select(withTotal)
+      .from(taskings)
+      .where(and(...conditions))
+      .orderBy(sql`${taskings.dueOn} asc nulls last`, asc(taskings.createdAt), asc(taskings.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+  );
+}
+
+/** Open taskings of the given groups that are due by `dueBy` or were set since `createdSince`, overdue first. */
+export function taskingsDueOrNew(db: Db, actor: MaybeActor, query: { groupIds: string[]; dueBy: string; createdSince: Date; limit: number }): Promise<TaskingPage> {
+  if (!query.groupIds.length) return Promise.resolve({ rows: [], total: 0 });
+  return pageOf(
+    db
+      .select(withTotal)
+      .from(taskings)
+      .where(and(visibleTo(actor, taskings), inArray(taskings.groupId, query.groupIds), ne(taskings.status, 'closed'), or(lte(taskings.dueOn, query.dueBy), gte(taskings.createdAt, query.createdSince))))
+      .orderBy(sql`${taskings.dueOn} asc nulls last`, asc(taskings.createdAt), asc(taskings.id))
+      .limit(query.limit),
+  );
 }
 
 export async function findTasking(db: Db, actor: MaybeActor, id: string): Promise<TaskingRow | undefined> {
@@ -27,10 +67,10 @@ export async function findTasking(db: Db, actor: MaybeActor, id: string): Promis
   return row;
 }
 
-/** Every tasking under a root, at any depth, that the actor may read. */
-export async function descendantsOf(db: Db, actor: MaybeActor, rootId: string): Promise<TaskingRow[]> {
+/** Every tasking under the given roots, at any depth, that the actor may read: one query per level. */
+export async function descendantsOf(db: Db, actor: MaybeActor, rootIds: string[]): Promise<TaskingRow[]> {
   const found: TaskingRow[] = [];
-  let frontier = [rootId];
+  let frontier = rootIds;
   while (frontier.length) {
     const children = await db.select().from(taskings).where(and(inArray(taskings.parentId, frontier), visibleTo(actor, taskings)));
     found.push(...children);

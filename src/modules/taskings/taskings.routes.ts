@@ -10,8 +10,14 @@ const UpdateView = Type.Object({ id: Type.String(), taskingId: Type.String(), bo
 
 export const taskingsRoutes: AppModule = async (app, { db }) => {
   const tags = ['taskings'];
-  app.get('/api/v1/taskings', { config: { access: 'tasking.read' }, schema: { tags, summary: 'Taskings with their rolled-up progress', querystring: TaskingQuery, response: { 200: Type.Array(TaskingView), ...ProblemResponses } } }, async (request) =>
-    (await taskings.listTaskings(db, request.actor, request.query)).map((row) => ({ ...row, progress: row.rolledProgress })),
+  app.get(
+    '/api/v1/taskings',
+    { config: { access: 'tasking.read' }, schema: { tags, summary: 'Taskings with their rolled-up progress, a page at a time (page, pageSize ≤ 200; the total in X-Total-Count)', querystring: TaskingQuery, response: { 200: Type.Array(TaskingView), ...ProblemResponses } } },
+    async (request, reply) => {
+      const found = await taskings.listTaskings(db, request.actor, request.query);
+      reply.header('x-total-count', String(found.total));
+      return found.rows.map((row) => ({ ...row, progress: row.rolledProgress }));
+    },
   );
   app.post('/api/v1/taskings', { config: { access: 'tasking.write' }, schema: { tags, summary: 'Task a group from a meeting', body: TaskingInput, response: { 201: TaskingView, ...ProblemResponses } } }, async (request, reply) =>
     reply.status(201).send(await taskings.createTasking(db, request.actor, request.body)),

@@ -66,6 +66,8 @@ export const TaskingQuery = Type.Object(
     meetingId: Type.Optional(Uuid),
     branch: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(Type.Enum(TASKING_STATUSES)),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     lang: Type.Optional(Type.String({ maxLength: 10 })),
   },
   { additionalProperties: false },

@@ -7,7 +7,7 @@ import { type FieldProblem, Forbidden, InvalidInput, NotFound, StaleVersion } fr
 import { parseInput } from '../../platform/validate.ts';
 import { agendaOf, allTheaters, findMeeting } from '../meetings/meetings.repo.ts';
 import { checkedClassification } from '../partners/classification.ts';
-import { findGroup, groupMembersOf } from '../partners/partners.repo.ts';
+import { findGroup, groupMembersOf, groupsOfPartner } from '../partners/partners.repo.ts';
 import { listBranches } from '../threats/threats.repo.ts';
 import { rolledProgress, type ProgressNode } from './rollup.ts';
 import * as repo from './taskings.repo.ts';
@@ -39,10 +39,27 @@ function withProgress(rows: repo.TaskingRow[], all: repo.TaskingRow[]): TaskingW
   return rows.map((row) => ({ ...row, rolledProgress: rolledProgress(node(row)), hasChildren: children.has(row.id) }));
 }
 
-export async function listTaskings(db: Db, actor: MaybeActor, query: Omit<TaskingQuery, 'lang'> & { groupIds?: string[] }): Promise<TaskingWithProgress[]> {
+/** Rolls up each row's progress from its own sub-taskings only, so a page costs a query per level of depth, not the whole table. */
+async function withRolledProgress(db: Db, actor: MaybeActor, rows: repo.TaskingRow[]): Promise<TaskingWithProgress[]> {
+  const descendants = rows.length ? await repo.descendantsOf(db, actor, rows.map((row) => row.id)) : [];
+  return withProgress(rows, [...rows, ...descendants]);
+}
+
+export const TASKINGS_PAGE_SIZE = 50;
+
+export interface TaskingsPage {
+  rows: TaskingWithProgress[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export async function listTaskings(db: Db, actor: MaybeActor, query: Omit<TaskingQuery, 'lang'> & { groupIds?: string[] }): Promise<TaskingsPage> {
   authorize(actor, 'tasking.read');
-  const [rows, all] = await Promise.all([repo.listTaskings(db, actor, query), repo.listTaskings(db, actor, {})]);
-  return withProgress(rows, all);
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? TASKINGS_PAGE_SIZE;
+  const { rows, total } = await repo.listTaskings(db, actor, { ...query, page, pageSize });
+  return { rows: await withRolledProgress(db, actor, rows), total, page, pageSize };
 }
 
 /** A tasking with its sub-taskings (progress rolled up) and the thread of updates on it and under it. */
@@ -50,7 +67,7 @@ export async function taskingRecord(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'tasking.read');
   const tasking = await repo.findTasking(db, actor, id);
   if (!tasking) throw new NotFound('tasking');
-  const descendants = await repo.descendantsOf(db, actor, id);
+  const descendants = await repo.descendantsOf(db, actor, [id]);
   const [withRolled, ...children] = withProgress([tasking, ...descendants.filter((row) => row.parentId === id)], [tasking, ...descendants]);
   const [updates, meeting, group] = await Promise.all([repo.updatesOf(db, [id, ...descendants.map((row) => row.id)]), findMeeting(db, actor, tasking.meetingId), findGroup(db, actor, tasking.groupId)]);
   return { tasking: withRolled as TaskingWithProgress, children, updates, meeting, group, mayReport: isSecretariat(actor) || (await coLeads(db, actor, tasking.groupId)) };
@@ -141,21 +158,25 @@ export async function postUpdate(db: Db, actor: MaybeActor, taskingId: string, r
 }
 
 /** For a co-lead: their groups' open taskings set in the last 14 days or due within 14 days (or overdue). */
-export async function taskingsNeedingAttention(db: Db, actor: MaybeActor, now = new Date()): Promise<TaskingWithProgress[]> {
+/** At most this many taskings are listed as needing attention; the count says how many there are. */
+const ATTENTION_LIMIT = 200;
+
+/** Open taskings of the groups the actor's partner co-leads that are due within two weeks (or overdue) or new. */
+export async function taskingsNeedingAttention(db: Db, actor: MaybeActor, now = new Date()): Promise<{ rows: TaskingWithProgress[]; total: number }> {
   authorize(actor, 'tasking.read');
-  if (!actor?.partnerId) return [];
-  const all = await repo.listTaskings(db, actor, {});
-  const groupIds = [...new Set(all.map((row) => row.groupId))];
-  const led = new Set<string>();
-  for (const groupId of groupIds) if (await coLeads(db, actor, groupId)) led.add(groupId);
-  const soon = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
-  const recently = new Date(now.getTime() - 14 * 86_400_000);
-  const mine = all.filter((row) => led.has(row.groupId) && row.status !== 'closed' && ((row.dueOn !== null && row.dueOn <= soon) || row.createdAt >= recently));
-  return withProgress(mine, all);
+  if (!actor?.partnerId) return { rows: [], total: 0 };
+  const led = (await groupsOfPartner(db, actor, actor.partnerId)).filter((group) => group.role === 'co-lead').map((group) => group.id);
+  const { rows, total } = await repo.taskingsDueOrNew(db, actor, {
+    groupIds: led,
+    dueBy: new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
+    createdSince: new Date(now.getTime() - 14 * 86_400_000),
+    limit: ATTENTION_LIMIT,
+  });
+  return { rows: await withRolledProgress(db, actor, rows), total };
 }
 
 /** The taskings that focus on a branch, with their updates: shown on the branch's page. */
 export async function taskingsOnBranch(db: Db, actor: MaybeActor, branchSlug: string) {
-  const rows = await listTaskings(db, actor, { branch: branchSlug });
-  return { taskings: rows, updates: await repo.updatesOf(db, rows.map((row) => row.id)) };
+  const { rows, total } = await listTaskings(db, actor, { branch: branchSlug, pageSize: TASKINGS_PAGE_SIZE });
+  return { taskings: rows, total, updates: await repo.updatesOf(db, rows.map((row) => row.id)) };
 }

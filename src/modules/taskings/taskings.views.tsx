@@ -3,13 +3,14 @@ import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import type { MeetingRow, TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import type { BranchRow } from '../threats/threats.repo.ts';
-import type { TaskingWithProgress, UpdateRow } from './taskings.service.ts';
+import type { TaskingsPage, TaskingWithProgress, UpdateRow } from './taskings.service.ts';
 import { ROLLUPS, TASKING_STATUSES, type TaskingQuery } from './taskings.schema.ts';
 
 export interface Names {
@@ -48,7 +49,7 @@ export function TaskingTable({ ctx, rows, names }: { ctx: PageContext; rows: Tas
   );
 }
 
-export function TaskingListPage(props: { ctx: PageContext; rows: TaskingWithProgress[]; query: TaskingQuery; groups: GroupRow[]; branches: BranchRow[]; names: Names; canWrite: boolean; attention: number }) {
+export function TaskingListPage(props: { ctx: PageContext; found: TaskingsPage; query: TaskingQuery; groups: GroupRow[]; branches: BranchRow[]; names: Names; canWrite: boolean; attention: number }) {
   const { ctx, query } = props;
   const { t } = ctx;
   return (
@@ -69,13 +70,14 @@ export function TaskingListPage(props: { ctx: PageContext; rows: TaskingWithProg
           <button type="submit">{t('list.apply')}</button>
         </FormActions>
       </form>
-      <p role="status">{t('list.count', { count: props.rows.length })}</p>
-      <TaskingTable ctx={ctx} rows={props.rows} names={props.names} />
+      <p role="status">{t('list.count', { count: props.found.total })}</p>
+      <TaskingTable ctx={ctx} rows={props.found.rows} names={props.names} />
+      <Pagination ctx={ctx} basePath="/taskings" query={query} page={props.found.page} pageSize={props.found.pageSize} total={props.found.total} />
     </Layout>
   );
 }
 
-export function MyTaskingsPage({ ctx, rows, names }: { ctx: PageContext; rows: TaskingWithProgress[]; names: Names }) {
+export function MyTaskingsPage({ ctx, rows, total, names }: { ctx: PageContext; rows: TaskingWithProgress[]; total: number; names: Names }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('taskings.mineTitle')}>
@@ -84,6 +86,7 @@ export function MyTaskingsPage({ ctx, rows, names }: { ctx: PageContext; rows: T
       </p>
       <h1>{t('taskings.mineTitle')}</h1>
       <p>{t('taskings.mineExplained')}</p>
+      {total > rows.length && <p role="status">{t('taskings.mineFirst', { shown: rows.length, total })}</p>}
       <TaskingTable ctx={ctx} rows={rows} names={names} />
     </Layout>
   );

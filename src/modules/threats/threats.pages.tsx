@@ -53,15 +53,15 @@ export const threatsPages: AppModule = async (app, { db }) => {
   );
 
   app.get('/threats/map', { config: { access: 'threat.read' }, schema: { querystring: IncidentQuery, hide: true } }, async (request, reply) => {
-    const [rows, names] = await Promise.all([threats.allIncidents(db, request.actor, request.query), branchNames(request)]);
-    return sendPage(reply, <ThreatMapPage ctx={pageContext(request)} rows={rows} branchName={names.name} />);
+    const [map, listed, names] = await Promise.all([threats.incidentMap(db, request.actor, request.query), threats.listIncidents(db, request.actor, request.query), branchNames(request)]);
+    return sendPage(reply, <ThreatMapPage ctx={pageContext(request)} map={map} listed={listed} query={request.query} branchName={names.name} />);
   });
 
   app.get('/threats/branches/:slug', { config: { access: 'threat.read' }, schema: { params: SlugParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const record = await threats.branchRecord(db, request.actor, request.params.slug);
     const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor)]);
     const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-    return sendPage(reply, <BranchPage ctx={pageContext(request)} {...record} taskings={work.taskings} updates={work.updates} groupName={(id) => groupNames.get(id) ?? '—'} />);
+    return sendPage(reply, <BranchPage ctx={pageContext(request)} {...record} taskings={work.taskings} taskingTotal={work.total} updates={work.updates} groupName={(id) => groupNames.get(id) ?? '—'} />);
   });
 
   const incidentForm = async (request: FastifyRequest, values: Record<string, unknown>, problem: { errors?: InvalidInput['fields']; doubts?: InvalidInput['fields'] } = {}) => {

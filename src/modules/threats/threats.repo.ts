@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agendaItems, meetings, theaters } from '../../db/schema/meetings.ts';
 import { branches, incidents } from '../../db/schema/threats.ts';
@@ -43,6 +43,34 @@ export async function listIncidents(db: Db, actor: MaybeActor, query: IncidentQu
 /** Every matching incident, for exports and maps (bounded by the filters, not paged). */
 export function allIncidents(db: Db, actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>): Promise<IncidentRow[]> {
   return db.select().from(incidents).where(filtersOf(actor, query)).orderBy(desc(incidents.occurredOn), asc(incidents.id));
+}
+
+/** How many matching incidents each country has: what the map shades, in one grouped query. */
+export async function incidentCountsByCountry(db: Db, actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>): Promise<Map<string, number>> {
+  const rows = await db.select({ country: incidents.countryIso3, n: count() }).from(incidents).where(filtersOf(actor, query)).groupBy(incidents.countryIso3);
+  return new Map(rows.map((row) => [row.country, row.n]));
+}
+
+/** The most recent matching incidents that have coordinates, at most `limit`, and how many there are. */
+export async function locatedIncidents(db: Db, actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>, limit: number): Promise<{ rows: IncidentRow[]; total: number }> {
+  const found = await db
+    .select({ incident: incidents, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(incidents)
+    .where(and(filtersOf(actor, query), isNotNull(incidents.latitude), isNotNull(incidents.longitude)))
+    .orderBy(desc(incidents.occurredOn), asc(incidents.id))
+    .limit(limit);
+  return { rows: found.map((row) => row.incident), total: found[0]?.total ?? 0 };
+}
+
+/** A branch's incidents and known deaths by year, summed in the database. */
+export function activityByYear(db: Db, actor: MaybeActor, branchSlug: string): Promise<{ year: string; incidents: number; killed: number }[]> {
+  const year = sql<string>`to_char(${incidents.occurredOn}::date, 'YYYY')`;
+  return db
+    .select({ year, incidents: count(), killed: sql<number>`coalesce(sum(${incidents.killedLow}), 0)`.mapWith(Number) })
+    .from(incidents)
+    .where(filtersOf(actor, { branch: branchSlug }))
+    .groupBy(year)
+    .orderBy(year);
 }
 
 export async function findIncident(db: Db, actor: MaybeActor, id: string): Promise<IncidentRow | undefined> {

@@ -38,22 +38,30 @@ export async function getIncident(db: Db, actor: MaybeActor, id: string) {
   return row;
 }
 
-/** A branch with its incidents, activity by year, and the meetings whose agenda names it. */
+/** Incidents listed on a branch's page; the rest are a link away, in the filtered list. */
+const BRANCH_PAGE_INCIDENTS = 50;
+
+/** A branch with its latest incidents, activity by year, and the meetings whose agenda names it. */
 export async function branchRecord(db: Db, actor: MaybeActor, slug: string) {
   authorize(actor, 'threat.read');
   const branch = await repo.findBranch(db, slug);
   if (!branch) throw new NotFound('branch');
-  const [incidents, meetings] = await Promise.all([repo.allIncidents(db, actor, { branch: slug }), repo.meetingsMentioning(db, actor, [branch.shortName, ...branch.aliases])]);
-  const byYear = new Map<string, { incidents: number; killed: number }>();
-  for (const incident of incidents) {
-    const year = incident.occurredOn.slice(0, 4);
-    const entry = byYear.get(year) ?? { incidents: 0, killed: 0 };
-    entry.incidents += 1;
-    entry.killed += incident.killedLow ?? 0;
-    byYear.set(year, entry);
-  }
-  const activity = [...byYear.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([year, figures]) => ({ year, ...figures }));
-  return { branch, incidents, meetings, activity };
+  const [latest, activity, meetings] = await Promise.all([
+    repo.listIncidents(db, actor, { branch: slug, pageSize: BRANCH_PAGE_INCIDENTS }),
+    repo.activityByYear(db, actor, slug),
+    repo.meetingsMentioning(db, actor, [branch.shortName, ...branch.aliases]),
+  ]);
+  return { branch, incidents: latest.rows, incidentTotal: latest.total, meetings, activity };
+}
+
+/** Points drawn on the incident map at most; the shading by country counts every incident. */
+const MAP_POINTS = 500;
+
+/** What the incident map needs: counts by country for the shading and the latest located incidents as points. */
+export async function incidentMap(db: Db, actor: MaybeActor, query: IncidentQuery) {
+  authorize(actor, 'threat.read');
+  const [byCountry, located] = await Promise.all([repo.incidentCountsByCountry(db, actor, query), repo.locatedIncidents(db, actor, query, MAP_POINTS)]);
+  return { byCountry, points: located.rows, locatedTotal: located.total };
 }
 
 function countProblems(input: IncidentInput): FieldProblem[] {

@@ -99,9 +99,11 @@ export function BranchPage(props: {
   ctx: PageContext;
   branch: BranchRow;
   incidents: IncidentRow[];
+  incidentTotal: number;
   meetings: { id: string; title: string; startsAt: Date; datePrecision: string }[];
   activity: { year: string; incidents: number; killed: number }[];
   taskings: TaskingWithProgress[];
+  taskingTotal: number;
   updates: UpdateRow[];
   groupName: (id: string) => string;
 }) {
@@ -147,6 +149,11 @@ export function BranchPage(props: {
       </div>
       <h2>{t('threats.incidents')}</h2>
       <IncidentTable ctx={ctx} rows={props.incidents} branchName={() => branch.shortName} />
+      {props.incidentTotal > props.incidents.length && (
+        <p>
+          <a href={listHref('/threats', {}, { branch: branch.slug })}>{t('threats.allBranchIncidents', { count: props.incidentTotal })}</a>
+        </p>
+      )}
       <h2>{t('threats.taskings')}</h2>
       {props.taskings.length ? (
         <ul class="taskings">
@@ -170,6 +177,11 @@ export function BranchPage(props: {
         </ul>
       ) : (
         <p class="empty">{t('threats.noTaskings')}</p>
+      )}
+      {props.taskingTotal > props.taskings.length && (
+        <p>
+          <a href={listHref('/taskings', {}, { branch: branch.slug })}>{t('threats.allBranchTaskings', { count: props.taskingTotal })}</a>
+        </p>
       )}
       <h2>{t('threats.relatedMeetings')}</h2>
       {props.meetings.length ? (
@@ -305,21 +317,26 @@ export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[
   );
 }
 
-export function ThreatMapPage({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
+export function ThreatMapPage(props: {
+  ctx: PageContext;
+  map: { byCountry: Map<string, number>; points: IncidentRow[]; locatedTotal: number };
+  listed: { rows: IncidentRow[]; total: number };
+  query: IncidentQuery;
+  branchName: (slug: string) => string;
+}) {
+  const { ctx, map, listed, query, branchName } = props;
   const { t } = ctx;
-  const byCountry = new Map<string, number>();
-  for (const row of rows) byCountry.set(row.countryIso3, (byCountry.get(row.countryIso3) ?? 0) + 1);
-  const points: MapPoint[] = rows
-    .filter((row) => row.latitude !== null && row.longitude !== null)
-    .map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: `${row.occurredOn} ${branchName(row.branchSlug)}, ${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}` }));
+  const points: MapPoint[] = map.points.map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: `${row.occurredOn} ${branchName(row.branchSlug)}, ${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}` }));
   return (
     <Layout ctx={ctx} title={t('threats.map')}>
       <p>
         <a href="/threats">{t('threats.title')}</a>
       </p>
       <h1>{t('threats.map')}</h1>
-      <WorldMap title={t('threats.map')} shadeBy={byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />
-      <IncidentTable ctx={ctx} rows={rows} branchName={branchName} />
+      <WorldMap title={t('threats.map')} shadeBy={map.byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />
+      {map.locatedTotal > points.length && <p role="status">{t('threats.mapPointsCapped', { shown: points.length, total: map.locatedTotal })}</p>}
+      <IncidentTable ctx={ctx} rows={listed.rows} branchName={branchName} />
+      <Pagination ctx={ctx} basePath="/threats/map" query={query} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={listed.total} />
     </Layout>
   );
 }

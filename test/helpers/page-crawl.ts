@@ -16,14 +16,17 @@ export function shapeOf(path: string): string {
   return path.replace(UUID_OR_NUMBER, '/:id');
 }
 
-/** The pages, keyed by shape: ids differ from one database to the next, shapes do not. */
-export async function pagesFromNavigation(base: string, headers: Record<string, string>): Promise<Map<string, string>> {
-  const home = await (await fetch(`${base}/`, { headers })).text();
+/**
+ * The pages, keyed by shape: ids differ from one database to the next, shapes do not. `get` fetches a
+ * page's HTML as the signed-in person (over HTTP in benchmarks, through inject() in tests).
+ */
+export async function pagesFromNavigation(get: (path: string) => Promise<string>): Promise<Map<string, string>> {
+  const home = await get('/');
   const nav = /<nav[^>]*class="main-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(home)?.[1] ?? '';
   const sections = [...new Set(hrefs(nav))];
   const pages = new Map<string, string>(sections.map((path) => [shapeOf(path), path]));
   for (const section of sections.filter((path) => path !== '/')) {
-    const html = await (await fetch(`${base}${section}`, { headers })).text();
+    const html = await get(section);
     const shapes = new Set<string>();
     for (const href of hrefs(html)) {
       if (!href.startsWith(`${section}/`) || NOT_A_PAGE.test(href)) continue;

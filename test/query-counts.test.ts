@@ -1,0 +1,88 @@
+/**
+ * Every signed-in page reachable from the navigation sends the same number of statements to the
+ * database whatever the amount of data: measured on a small data set, then again after growing it
+ * tenfold (issue 20: no unbounded list, no query per row).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { growDatabase } from '../scripts/scale/grow.ts';
+import type { ScalePlan } from '../scripts/scale/plan.ts';
+import { createCampaign } from '../src/modules/funding/campaigns.service.ts';
+import { systemActor } from '../src/platform/actor.ts';
+import { buildTestApp, loginAs, type SignedInClient, type TestContext } from './helpers/app.ts';
+import { pagesFromNavigation } from './helpers/page-crawl.ts';
+
+/** Small units, so tenfold stays quick on the embedded database; what matters is the ratio. */
+const UNIT: ScalePlan = {
+  meetings: 6,
+  agendaItemsPerMeeting: 2,
+  versionsPerReadout: 2,
+  contributions: 60,
+  incidents: 12,
+  taskings: 8,
+  updatesPerTasking: 1,
+  commitments: 6,
+  screeningBatches: 1,
+  rowsPerBatch: 10,
+  auditEvents: 60,
+};
+const quiet = { start: () => {}, advance: () => {} };
+
+let ctx: TestContext;
+let admin: SignedInClient;
+
+interface PageCost {
+  status: number;
+  statements: number;
+}
+
+async function costPerPage(paths: Iterable<[string, string]>): Promise<Map<string, PageCost>> {
+  const costs = new Map<string, PageCost>();
+  for (const [shape, path] of paths) {
+    // Once to warm what a process keeps between requests, then the request that is counted.
+    await ctx.app.inject({ url: path, headers: admin.headers });
+    const before = ctx.database.queryCount();
+    const response = await ctx.app.inject({ url: path, headers: admin.headers });
+    costs.set(shape, { status: response.statusCode, statements: ctx.database.queryCount() - before });
+  }
+  return costs;
+}
+
+describe('statements per page', () => {
+  beforeAll(async () => {
+    ctx = await buildTestApp();
+    await createCampaign(ctx.db, systemActor('test'), { name: 'Stabilization 2026', startsOn: '2026-01-01', endsOn: '2026-12-31', currency: 'USD', goalAmount: '500000000', source: 'test' });
+    admin = await loginAs(ctx, 'secretariat-admin');
+  });
+  afterAll(() => ctx.close());
+
+  it('stay the same when the data grows tenfold', { timeout: 240_000 }, async () => {
+    await growDatabase(ctx.db, 1, quiet, UNIT);
+    const get = async (path: string) => (await ctx.app.inject({ url: path, headers: admin.headers })).body;
+    const pages = await pagesFromNavigation(get);
+    expect(pages.size).toBeGreaterThan(30);
+    const small = await costPerPage(pages);
+
+    await growDatabase(ctx.db, 9, quiet, UNIT);
+    // The same page shapes, with records of the grown database where a shape names one.
+    const grownPages = await pagesFromNavigation(get);
+    const large = await costPerPage([...pages.keys()].map((shape) => [shape, grownPages.get(shape) ?? (pages.get(shape) as string)]));
+
+    const changed = [...small].filter(([shape, cost]) => large.get(shape)?.statements !== cost.statements).map(([shape, cost]) => `${shape}: ${cost.statements} → ${large.get(shape)?.statements}`);
+    expect(changed).toEqual([]);
+    const failed = [...small, ...large].filter(([, cost]) => cost.status !== 200).map(([shape, cost]) => `${shape}: ${cost.status}`);
+    expect(failed).toEqual([]);
+  });
+
+  it('show long lists a page at a time, with the total and a link to the next page', async () => {
+    const rowsOf = (html: string) => (html.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1]?.match(/<tr/g) ?? []).length;
+    for (const path of ['/taskings', '/desk/readouts']) {
+      const first = (await ctx.app.inject({ url: path, headers: admin.headers })).body;
+      expect(rowsOf(first), path).toBe(50);
+      expect(first, path).toContain('rel="next"');
+      const second = (await ctx.app.inject({ url: `${path}?page=2`, headers: admin.headers })).body;
+      expect(rowsOf(second), path).toBeGreaterThan(0);
+      expect(rowsOf(second), path).toBeLessThanOrEqual(50);
+      expect(second, path).toContain('rel="prev"');
+    }
+  });
+});

@@ -1,0 +1,6 @@
+import type { AppModule } from '../../platform/module.ts';
+import { justiceRoutes } from './justice.routes.ts';
+
+export const justiceModule: AppModule = async (app, options) => {
+  await app.register(justiceRoutes, options);
+};

@@ -3,6 +3,7 @@ import type { Db } from '../client.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { firstDay, lastDay } from '../../modules/justice/justice-periods.ts';
+import { splitSources } from '../../modules/justice/justice-csv.ts';
 import { partnerIdOfState } from '../../modules/justice/justice-states.ts';
 import { insertJustice } from '../../modules/justice/justice.repo.ts';
 import type { JusticeKind, LegalBasis } from '../../modules/justice/justice.schema.ts';
@@ -10,14 +11,6 @@ import { readCsv } from './data-files.ts';
 
 /** States the ISO tables do not name as the file writes them. */
 const STATE_CODES: Record<string, string> = { Kosovo: 'XKX', Syria: 'SYR' };
-
-/** Several URLs in one `source` cell are separated by "; " before each address. */
-export function splitSources(cell: string): string[] {
-  return cell
-    .split(/;\s+(?=https?:\/\/)/)
-    .map((source) => source.trim())
-    .filter(Boolean);
-}
 
 /**
  * Loads justice_cases.csv: 40 public, sourced figures and judgments on prosecutions of ISIS members

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, postForm, postUpload, type SignedInClient, type TestContext } from '../../../test/helpers/app.ts';
+import { buildTestApp, loginAs, partnerId, postForm, postUpload, type SignedInClient, type TestContext } from '../../../test/helpers/app.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -73,6 +73,16 @@ describe('/justice/states/:iso3', () => {
     expect(text).toContain('Investigations 7 (January 2019)');
     expect(text).toContain('595 (2019-01/2019-06)');
     expect(text).not.toMatch(/%/);
+  });
+});
+
+describe('the partner page', () => {
+  it("shows the state's latest justice figures with a link to the rest", async () => {
+    const text = textOf((await get(`/partners/${await partnerId(ctx.db, 'DEU')}`)).body);
+    expect(text).toContain('Prosecutions and trials');
+    expect(text).toMatch(/2013 – August 2018 Investigations 24/);
+    expect(text).toMatch(/2013 – August 2018 Charged or tried 12/);
+    expect((await get(`/partners/${await partnerId(ctx.db, 'DEU')}`)).body).toContain('href="/justice/states/DEU"');
   });
 });
 

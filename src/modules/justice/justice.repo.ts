@@ -19,6 +19,8 @@ export interface JusticeFilter {
   /** Records whose period overlaps these days (inclusive). */
   fromDay?: string;
   toDay?: string;
+  /** The records of one Coalition partner (its partner page). */
+  partnerId?: string;
   /** Only verified figures, whoever reads (the public pages). */
   verifiedOnly?: boolean;
 }
@@ -40,6 +42,7 @@ function conditions(actor: MaybeActor, filter: JusticeFilter): SQL | undefined {
     justiceVisibleTo(actor),
     filter.verifiedOnly ? eq(justiceRecords.status, 'verified') : undefined,
     state ? (/^[A-Za-z]{3}$/.test(state) ? eq(justiceRecords.stateIso3, state.toUpperCase()) : eq(justiceRecords.mechanism, state)) : undefined,
+    filter.partnerId ? eq(justiceRecords.partnerId, filter.partnerId) : undefined,
     filter.kind ? eq(justiceRecords.kind, filter.kind) : undefined,
     filter.legalBasis ? eq(justiceRecords.legalBasis, filter.legalBasis) : undefined,
     filter.status ? eq(justiceRecords.status, filter.status) : undefined,

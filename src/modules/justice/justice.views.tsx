@@ -28,7 +28,7 @@ export function periodText(ctx: PageContext, row: { periodStart: string | null; 
 /** Each source as written, its address a link (only http and https addresses become links). */
 export function SourceList({ sources }: { sources: readonly string[] }) {
   return (
-    <ul class="source">
+    <ul class="source source-list">
       {sources.map((source) => {
         const match = /^(https?:\/\/\S+)\s*(.*)$/.exec(source);
         return <li dir="auto">{match ? <a href={match[1]}>{match[2] || match[1]}</a> : source}</li>;

@@ -27,13 +27,14 @@ export function splitSources(cell: string): string[] {
     .filter(Boolean);
 }
 
-/** "FRA", "France" or "UN": the state's code or the mechanism. A name no table knows is passed on for the service to name. */
-function jurisdictionOfCell(cell: string): { stateIso3: string | null; mechanism: string | null } {
+/** "FRA", "France" or "UN": the state's code or the mechanism; null for a name no table knows. */
+function jurisdictionOfCell(cell: string): { stateIso3: string | null; mechanism: string | null } | null {
   const text = cell.trim();
   const mechanism = MECHANISM_NAMES[text.toLowerCase()];
   if (mechanism) return { stateIso3: null, mechanism };
   if (/^[A-Za-z]{3}$/.test(text)) return { stateIso3: text.toUpperCase(), mechanism: null };
-  return { stateIso3: NAMED_STATES[text.toLowerCase()] ?? countries.getAlpha3Code(text, 'en') ?? text, mechanism: null };
+  const iso3 = NAMED_STATES[text.toLowerCase()] ?? countries.getAlpha3Code(text, 'en');
+  return iso3 ? { stateIso3: iso3, mechanism: null } : null;
 }
 
 const nullable = (text: string | undefined) => (text?.trim() ? text.trim() : null);
@@ -67,9 +68,14 @@ export async function importJusticeCsv(db: Db, actor: MaybeActor, csvText: strin
   await db.transaction(async (tx) => {
     for (const [index, record] of records.entries()) {
       const line = index + 2;
+      const jurisdiction = jurisdictionOfCell(record.state ?? '');
+      if (!jurisdiction) {
+        problems.push({ line, field: 'state', message: say('problem.justiceUnknownState', { value: record.state ?? '' }) });
+        continue;
+      }
       try {
         await reportJustice(tx, actor, {
-          ...jurisdictionOfCell(record.state ?? ''),
+          ...jurisdiction,
           periodStart: nullable(record.period_start),
           periodEnd: record.period_end ?? '',
           kind: record.kind,

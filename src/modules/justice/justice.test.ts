@@ -134,3 +134,33 @@ describe('restricted figures', () => {
     expect(await views()).toBe(2);
   });
 });
+
+describe('the API description and CSV import', () => {
+  it('describes every justice route in OpenAPI with its request and response schemas', async () => {
+    const spec = (await api(null, 'GET', '/api/docs/json')).json();
+    const cases = spec.paths['/api/v1/justice/cases'];
+    expect(cases.get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['state', 'kind', 'legalBasis', 'from', 'to', 'page', 'pageSize']));
+    expect(cases.get.responses['200'].content['application/json'].schema.properties.items).toBeDefined();
+    expect(cases.post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['periodEnd', 'kind', 'sources']));
+    expect(spec.paths['/api/v1/justice/cases/{id}'].put.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['version', 'reason']));
+    expect(spec.paths['/api/v1/justice/cases/{id}/verify'].post.responses['409']).toBeDefined();
+    expect(spec.paths['/api/v1/justice/import'].post).toBeDefined();
+  });
+
+  it('imports the reference file itself, and refuses a file with one bad row, naming each by line and column', async () => {
+    const header = 'state,period_start,period_end,kind,count,legal_basis,court_or_body,description,source,confidence';
+    const csv = [header, 'UN,2018,2024-09-17,convicted,15,,UNITAD,Supported convictions.,https://example.org/u (UNITAD); https://example.org/v (UN Press),high', 'Kosovo,2019-04-20,2019-04-20,repatriated-and-prosecuted,4,terrorism,Kosovo prosecution,Men charged on return.,https://example.org/k (AFP),medium', 'Atlantis,2019,2019,convicted,3,terrorism,Court,Unknown state.,https://example.org/x,low'].join('\r\n');
+    const refused = await ctx.app.inject({ method: 'POST', url: '/api/v1/justice/import', headers: { ...officer.headers, 'content-type': 'text/csv' }, payload: csv });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'line 4: state', message: '"Atlantis" is neither a state (ISO alpha-3 code or English name) nor UN/UNITAD' }]);
+    expect((await api(null, 'GET', '/api/v1/justice/cases?state=XKX')).json().total).toBe(1);
+    const accepted = await ctx.app.inject({ method: 'POST', url: '/api/v1/justice/import', headers: { ...officer.headers, 'content-type': 'text/csv' }, payload: csv.split('\r\n').slice(0, 3).join('\r\n') });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    // Imported by the secretariat: verified, and coalition-wide unless the file says otherwise.
+    const kosovo = (await api(officer, 'GET', '/api/v1/justice/cases?state=XKX')).json();
+    expect(kosovo.total).toBe(2);
+    const unitad = (await api(officer, 'GET', '/api/v1/justice/cases?state=UNITAD&kind=convicted&from=2018')).json();
+    expect(unitad.items.find((row: { classification: string }) => row.classification === 'coalition')).toMatchObject({ overlapsNational: true, status: 'verified' });
+    expect(unitad.items.find((row: { classification: string }) => row.classification === 'coalition').sources).toHaveLength(2);
+  });
+});

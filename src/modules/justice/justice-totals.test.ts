@@ -35,6 +35,8 @@ describe('overlap-aware totals', () => {
     expect(result.total).toBe(616);
     expect(result.overlapping).toEqual([[year2018, toMay2019]]);
     expect(result.exact).toBe(false);
+    // 616 for 2018 alone cannot be right beside 514 for 2018 to May 2019 if both count the same thing.
+    expect(result.inconsistent).toEqual([[year2018, toMay2019]]);
   });
 
   it('treats a running total with no start as reaching back over every earlier figure', () => {
@@ -43,6 +45,7 @@ describe('overlap-aware totals', () => {
     const later = figure({ stateIso3: 'GBR', count: 3, periodStart: '2020', periodEnd: '2020' });
     const result = overlapAwareTotal([to2016, to2019, later]);
     expect(result.total).toBe(57);
+    expect(result.inconsistent).toEqual([[to2016, to2019]]);
     expect(result.overlapping).toHaveLength(1);
     expect(result.overlapping[0]).toHaveLength(2);
   });

@@ -23,6 +23,11 @@ export interface OverlapAwareTotal<Row extends Countable> {
   alsoCountedNationally: Row[];
   /** The figures that went into the total. */
   added: Row[];
+  /**
+   * Pairs that cannot both be right as counts of the same thing: a figure for a period lying inside
+   * another's is larger than it (Iraq: 616 in 2018 against 514 from 2018 to May 2019). Shown as such.
+   */
+  inconsistent: [narrower: Row, wider: Row][];
 }
 
 /**
@@ -50,7 +55,22 @@ export function overlapAwareTotal<Row extends Countable>(rows: readonly Row[]): 
       if (cluster.length > 1) overlapping.push(cluster);
     }
   }
-  return { total, exact: overlapping.length === 0 && alsoCountedNationally.length === 0, overlapping, alsoCountedNationally, added };
+  return { total, exact: overlapping.length === 0 && alsoCountedNationally.length === 0, overlapping, alsoCountedNationally, added, inconsistent: overlapping.flatMap(inconsistentPairs) };
+}
+
+/** Within overlapping figures, a larger count for a period that lies inside another figure's period. */
+function inconsistentPairs<Row extends Countable>(cluster: Row[]): [Row, Row][] {
+  const pairs: [Row, Row][] = [];
+  for (const narrower of cluster) {
+    for (const wider of cluster) {
+      if (narrower === wider) continue;
+      const inner = periodDays(narrower);
+      const outer = periodDays(wider);
+      const inside = outer.from <= inner.from && inner.to <= outer.to && (outer.from < inner.from || inner.to < outer.to);
+      if (inside && (narrower.count ?? 0) > (wider.count ?? 0)) pairs.push([narrower, wider]);
+    }
+  }
+  return pairs;
 }
 
 /** Groups figures into runs whose periods overlap, directly or through one another. */

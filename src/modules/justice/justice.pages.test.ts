@@ -27,6 +27,7 @@ describe('/justice', () => {
     expect(text).toContain('At least 7,982 convictions recorded across states');
     expect(text).toContain('UNITAD supported 15 convictions in third States');
     expect(text).toMatch(/United Kingdom: these figures cover overlapping periods and may count the same people, so they are not added: 54 \(until May 2016\) · 40 \(until February 2019\)/);
+    expect(text).toContain('Iraq: the figures do not agree — 616 (2018) is larger than 514 (January 2018 – May 2019), whose period contains it.');
     expect(response.body).toContain('<svg viewBox');
     expect(response.body).toContain('chart-bar tone-basis-terrorism');
     // Sources are links; a year stays a year.
@@ -73,6 +74,7 @@ describe('/justice/states/:iso3', () => {
     expect(text).toContain('Investigations 7 (January 2019)');
     expect(text).toContain('595 (2019-01/2019-06)');
     expect(text).not.toMatch(/%/);
+    expect((await get('/justice/states/ZZZ')).statusCode).toBe(404);
   });
 });
 

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, isSecretariat } from '../../platform/authz.ts';
 import { ImportRejected } from '../../platform/csv-import.ts';
 import { toCsv } from '../../platform/csv.ts';
-import { InvalidInput, StaleVersion } from '../../platform/errors.ts';
+import { InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 import { formToInput, recordFormInput } from '../../platform/validate.ts';
@@ -17,6 +17,7 @@ import { importJusticeCsv, JUSTICE_COLUMNS, justiceSheet } from './justice-csv.t
 import { justiceOverview } from './justice-overview.ts';
 import { type JusticeChoices, JusticeFormPage, JusticeImportPage, JusticeListPage, JusticeRecordPage } from './justice-records.views.tsx';
 import { stateJustice } from './justice-state.ts';
+import { isKnownState } from './justice-states.ts';
 import { JusticeListQuery } from './justice.schema.ts';
 import * as justice from './justice.service.ts';
 import { JusticePublicPage, JusticeStatePage } from './public-justice.views.tsx';
@@ -52,6 +53,7 @@ export const justicePages: AppModule = async (app, { db }) => {
 
   app.get('/justice/states/:iso3', { config: { access: 'justice.read' }, schema: { params: StateParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const iso3 = request.params.iso3.toUpperCase();
+    if (!isKnownState(iso3)) throw new NotFound('record');
     return sendPage(reply, <JusticeStatePage ctx={pageContext(request)} iso3={iso3} {...await stateJustice(db, request.actor, iso3)} />);
   });
 

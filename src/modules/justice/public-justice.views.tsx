@@ -38,6 +38,15 @@ export function OverlapNotes({ ctx, total }: { ctx: PageContext; total: OverlapA
           })}
         </p>
       ))}
+      {total.inconsistent.map(([narrower, wider]) => (
+        <p class="notice">
+          {t('justice.inconsistentFigures', {
+            state: placeName(ctx, narrower),
+            narrower: `${countText(narrower.count, locale)} (${periodText(ctx, narrower)})`,
+            wider: `${countText(wider.count, locale)} (${periodText(ctx, wider)})`,
+          })}
+        </p>
+      ))}
       {total.alsoCountedNationally.map((row) => (
         <p class="notice">{t('justice.alsoCountedNationally', { body: placeName(ctx, row), count: countText(row.count, locale), period: periodText(ctx, row) })}</p>
       ))}

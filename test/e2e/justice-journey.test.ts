@@ -35,6 +35,8 @@ describe.runIf(runBrowser)('justice figures from a delegate to the public, in a 
     const recordUrl = page.url();
     await expect(page.locator('main').textContent()).resolves.toContain('Reported, awaiting verification');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/justice/import`);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Not public until verified.
     const visitor = await (await journey.browser.newContext()).newPage();
@@ -45,6 +47,7 @@ describe.runIf(runBrowser)('justice figures from a delegate to the public, in a 
     const desk = await journey.signIn(officer);
     await desk.goto(`${baseUrl}/justice/records`);
     await activate(desk.getByRole('link', { name: 'Awaiting verification' }));
+    expect(await seriousViolations(desk)).toEqual([]);
     await activate(desk.getByRole('link', { name: '2024 – November 2024' }));
     expect(desk.url()).toBe(recordUrl);
     expect(await seriousViolations(desk)).toEqual([]);

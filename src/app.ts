@@ -18,6 +18,7 @@ import { detentionModule } from './modules/detention/detention.module.ts';
 import { fundingModule } from './modules/funding/funding.module.ts';
 import { screeningModule } from './modules/screening/screening.module.ts';
 import { ingestModule } from './modules/ingest/ingest.module.ts';
+import { justiceModule } from './modules/justice/justice.module.ts';
 import { taskingsModule } from './modules/taskings/taskings.module.ts';
 import { threatsModule } from './modules/threats/threats.module.ts';
 import { meetingsModule } from './modules/meetings/meetings.module.ts';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(readoutsPages, modules);
   await app.register(fundingModule, modules);
   await app.register(detentionModule, modules);
+  await app.register(justiceModule, modules);
   await app.register(threatsModule, modules);
   await app.register(taskingsModule, modules);
   await app.register(screeningModule, modules);

@@ -208,6 +208,23 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/v1/detention/repatriations': REPORTERS,
   'POST /api/v1/detention/repatriations/:id/verify': SECRETARIAT,
   'PUT /api/v1/detention/repatriations/:id': REPORTERS,
+  'GET /justice': EVERYONE,
+  'GET /justice/states/:iso3': EVERYONE,
+  'GET /justice/records': EVERYONE,
+  'GET /justice/records/new': REPORTERS,
+  'POST /justice/records': REPORTERS,
+  'GET /justice/records/:id': EVERYONE,
+  'POST /justice/records/:id/verify': SECRETARIAT,
+  'POST /justice/records/:id/correct': REPORTERS,
+  'GET /justice/import': REPORTERS,
+  'POST /justice/import': REPORTERS,
+  'POST /api/v1/justice/import': REPORTERS,
+  'GET /api/v1/justice/cases': EVERYONE,
+  'POST /api/v1/justice/cases': REPORTERS,
+  'GET /api/v1/justice/cases/:id': EVERYONE,
+  'GET /api/v1/justice/cases/:id/history': SIGNED_IN,
+  'PUT /api/v1/justice/cases/:id': REPORTERS,
+  'POST /api/v1/justice/cases/:id/verify': SECRETARIAT,
   'GET /threats': EVERYONE,
   'GET /threats/incidents.csv': EVERYONE,
   'GET /threats/map': EVERYONE,
@@ -289,6 +306,7 @@ function concreteUrl(pattern: string): string {
     .replace(':topic', 'stabilization')
     .replace(':year/:slug', '2021/no-such-readout')
     .replace(':slug', 'isis-k')
+    .replace(':iso3', 'FRA')
     .replace('/assets/*', '/assets/app.css')
     .replace('/api/docs/static/*', '/api/docs/static/index.css');
 }

@@ -49,7 +49,7 @@ beforeAll(async () => {
   ctx = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
   admin = await loginAs(ctx, 'secretariat-admin');
   await loadDemoRecords(ctx.db, systemActor('test (demo data)'));
-  for (const table of ['partners', 'groups', 'people', 'meetings', 'readouts', 'funding_campaigns', 'funding_contributions', 'taskings', 'commitments', 'detention_sites', 'repatriations', 'incidents', 'screening_batches', 'ingest_documents', 'users']) {
+  for (const table of ['partners', 'groups', 'people', 'meetings', 'readouts', 'funding_campaigns', 'funding_contributions', 'taskings', 'commitments', 'detention_sites', 'repatriations', 'incidents', 'screening_batches', 'ingest_documents', 'justice_records', 'users']) {
     const rows = await ctx.db.execute(sql`select id::text as id from ${sql.identifier(table)} order by id limit 3`).catch(() => ({ rows: [] }));
     ids.push(...(rows as unknown as { rows: { id: string }[] }).rows.map((row) => row.id));
   }

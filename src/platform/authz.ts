@@ -39,6 +39,11 @@ const MATRIX = {
   /** Repatriations: delegates for their own state only (the `.write` rule below). */
   'repatriation.write': ['secretariat-admin', 'secretariat-officer', 'delegate'],
   'repatriation.verify': ['secretariat-admin', 'secretariat-officer'],
+  /** Prosecutions and trials: verified figures by classification (anonymous visitors: public ones). */
+  'justice.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
+  /** Reporting justice figures: delegates for their own state only (the `.write` rule below). */
+  'justice.write': ['secretariat-admin', 'secretariat-officer', 'delegate'],
+  'justice.verify': ['secretariat-admin', 'secretariat-officer'],
   /** Branches and incidents; anonymous visitors see incidents marked public. */
   'threat.read': ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst'],
   'threat.write': ['secretariat-admin', 'secretariat-officer', 'analyst'],
@@ -60,7 +65,7 @@ const MATRIX = {
 export type Action = keyof typeof MATRIX;
 
 /** Actions anonymous visitors may take, limited by repos to `public` records. */
-const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public', 'detention.read-public', 'threat.read', 'tasking.read']);
+const ANONYMOUS: ReadonlySet<Action> = new Set(['partner.read', 'group.read', 'meeting.read', 'funding.read-public', 'detention.read-public', 'justice.read', 'threat.read', 'tasking.read']);
 
 export function roleMay(role: Role, action: Action): boolean {
   return (MATRIX[action] as readonly Role[]).includes(role);

@@ -43,6 +43,7 @@ async function everyPage(db: Db): Promise<string[]> {
     `/funding/contributions/${await id('funding_contributions')}`, '/funding/review', '/funding/rates', '/funding/compare', '/stabilization', `/stabilization/${publicCampaign}`,
     '/camps', '/detention', '/detention/sites/new', `/detention/sites/${await id('detention_sites')}`, '/detention/nationalities', '/detention/map', '/detention/import',
     '/detention/repatriations', '/detention/repatriations/new', `/detention/repatriations/${await id('repatriations')}`,
+    '/justice', '/justice/states/DEU', '/justice/records', '/justice/records/new', `/justice/records/${await id('justice_records')}`, '/justice/import',
     '/threats', '/threats/map', '/threats/branches/isis-k', '/threats/incidents/new', `/threats/incidents/${await id('incidents')}`, '/threats/import',
     '/taskings', '/taskings/mine', `/taskings/new?meetingId=${meeting}`, `/taskings/${await id('taskings')}`, '/commitments', `/commitments/new?meetingId=${meeting}`,
     '/screening', '/screening/lists', `/screening/lists/${await id('sanctions_list_versions')}/changes`, '/screening/decisions', '/screening/batches', `/screening/batches/${batch}`, '/screening/alerts',

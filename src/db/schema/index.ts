@@ -10,3 +10,4 @@ export * from './threats.ts';
 export * from './taskings.ts';
 export * from './sanctions.ts';
 export * from './ingest.ts';
+export * from './justice.ts';

@@ -3,6 +3,7 @@ import type { Db } from '../client.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { loadBranches } from './branches.ts';
+import { loadJusticeCases } from './justice-cases.ts';
 import { loadTheaters } from './theaters.ts';
 import { normalizePartner } from '../../modules/partners/partners.service.ts';
 import * as repo from '../../modules/partners/partners.repo.ts';
@@ -63,6 +64,7 @@ export async function loadReferenceData(db: Db): Promise<{ partners: number; gro
     }
     const theaterCount = await loadTheaters(tx);
     const branchCount = await loadBranches(tx);
+    await loadJusticeCases(tx);
     await appendAudit(tx, systemActor('system (reference data)'), {
       action: 'reference-data.loaded',
       entityType: 'partner',

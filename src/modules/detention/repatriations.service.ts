@@ -51,6 +51,17 @@ export async function listRepatriations(db: Db, actor: MaybeActor, filter: { rec
   return rows;
 }
 
+/**
+ * Verified repatriations to one state that an actor may read (anonymous visitors: those marked public),
+ * for other modules' pages such as a state's justice figures. Restricted reads are audited here too.
+ */
+export async function verifiedRepatriationsTo(db: Db, actor: MaybeActor, receivingIso3: string) {
+  authorize(actor, 'detention.read-public');
+  const rows = await repo.listRepatriations(db, actor, { receivingIso3, status: 'verified' });
+  await auditRestrictedRead(db, actor, 'repatriations', rows);
+  return rows;
+}
+
 export async function getRepatriation(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'detention.read');
   const row = await repo.findRepatriation(db, actor, id);

@@ -16,6 +16,7 @@ import * as peopleService from './people.service.ts';
 import { GroupDetailPage, GroupFormPage, GroupListPage, PeopleListPage, PersonFormPage } from './people-groups.views.tsx';
 import { PartnerDetailPage, PartnerFormPage, PartnerImportPage, PartnerListPage } from './partners.views.tsx';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
+import { partnerJusticeSection } from '../justice/justice-partner.tsx';
 
 
 
@@ -71,7 +72,9 @@ export const partnersPages: AppModule = async (app, { db }) => {
       groupsService.groupsOfPartner(db, request.actor, partner.id),
     ]);
     const canAddPeople = can(request.actor, 'person.write', { partnerId: partner.id });
-    return sendPage(reply, <PartnerDetailPage ctx={pageContext(request)} partner={partner} people={people} groups={groups} canWrite={writers(request)} canAddPeople={canAddPeople} />);
+    const ctx = pageContext(request);
+    const justice = partner.kind === 'state' ? await partnerJusticeSection(db, ctx, partner) : undefined;
+    return sendPage(reply, <PartnerDetailPage ctx={ctx} partner={partner} people={people} groups={groups} canWrite={writers(request)} canAddPeople={canAddPeople} justice={justice} />);
   });
 
   app.get('/partners/:id/edit', { config: { access: 'partner.write' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
@@ -58,7 +59,7 @@ export function PartnerListPage(props: { ctx: PageContext; rows: PartnerRow[]; t
   );
 }
 
-export function PartnerDetailPage(props: { ctx: PageContext; partner: PartnerRow; people: PersonRow[]; groups: (GroupRow & { role: string })[]; canWrite: boolean; canAddPeople: boolean }) {
+export function PartnerDetailPage(props: { ctx: PageContext; partner: PartnerRow; people: PersonRow[]; groups: (GroupRow & { role: string })[]; canWrite: boolean; canAddPeople: boolean; justice?: VNode }) {
   const { ctx, partner } = props;
   const { t, locale } = ctx;
   return (
@@ -130,6 +131,7 @@ export function PartnerDetailPage(props: { ctx: PageContext; partner: PartnerRow
           ))}
         </ul>
       )}
+      {props.justice}
     </Layout>
   );
 }

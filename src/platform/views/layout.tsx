@@ -69,6 +69,7 @@ function MainNavigation({ ctx }: { ctx: PageContext }) {
   links.push(['/readouts', t('nav.readouts')]);
   links.push(can(actor, 'funding.read') ? ['/funding', t('nav.funding')] : ['/stabilization', t('nav.funding')]);
   links.push(can(actor, 'detention.read') ? ['/detention', t('nav.detention')] : ['/camps', t('nav.detention')]);
+  links.push(['/justice', t('nav.justice')]);
   links.push(['/threats', t('nav.threats')]);
   if (actor && can(actor, 'tasking.read')) links.push(['/taskings', t('nav.taskings')]);
   if (can(actor, 'screening.run')) links.push(['/screening', t('nav.screening')]);

@@ -7,7 +7,7 @@ import { BackupFileError } from './db/backup/backup-file.ts';
 import { RestoreRefused } from './db/backup/restore.ts';
 import { ListFileError } from './modules/screening/list-files.ts';
 import { ImportRejected } from './platform/csv-import.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, requirePublicUrl } from './config.ts';
 import { DatabaseConnectionError, type Database, openDatabase } from './db/client.ts';
 import { isEmptyDatabase, loadDemoData, writeDemoSignIns } from './db/seed/demo.ts';
 import { createUser } from './modules/users/users.service.ts';
@@ -57,7 +57,10 @@ program
 program
   .command('serve')
   .description('Serve in production: migrates, loads no demo data (use DATABASE_URL for PostgreSQL)')
-  .action(() => withDatabase((database, config) => serve(database, config)));
+  .action(() => {
+    requirePublicUrl();
+    return withDatabase((database, config) => serve(database, config));
+  });
 
 program
   .command('migrate')

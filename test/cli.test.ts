@@ -40,12 +40,18 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 describe('coalition-desk command', () => {
+  it('refuses to serve without PUBLIC_URL, in one clear line, since every absolute link is built from it', async () => {
+    const missing = await run(['serve'], { PUBLIC_URL: '' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('coalition-desk: PUBLIC_URL is required with serve: the address people reach the platform at, e.g. https://desk.example.org');
+  });
+
   it('fails to start with one clear line when DATABASE_URL is wrong', async () => {
-    const bad = await run(['serve'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const bad = await run(['serve'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', PUBLIC_URL: 'https://desk.example.org' });
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/^coalition-desk: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: /);
-    const malformed = await run(['serve'], { DATABASE_URL: 'mysql://x' });
+    const malformed = await run(['serve'], { DATABASE_URL: 'mysql://x', PUBLIC_URL: 'https://desk.example.org' });
     expect(malformed.stderr.trim()).toBe('coalition-desk: DATABASE_URL must start with postgres:// or postgresql://, got "mysql://"');
   });
 

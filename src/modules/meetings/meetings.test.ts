@@ -161,6 +161,10 @@ describe('lists and calendars', () => {
     expect(text).toContain('DTEND:20210628T153000Z');
     expect(text).toContain('SUMMARY:Calendar test');
     expect(text).toContain(`/meetings/${meeting.id}`);
+    // The event's link comes from PUBLIC_URL, never from the request's Host header.
+    const forged = await ctx.app.inject({ method: 'GET', url: `/meetings/${meeting.id}/calendar.ics`, headers: { host: 'evil.example' } });
+    expect(forged.body).not.toContain('evil.example');
+    expect(forged.body.replace(/\r\n /g, '')).toContain(`${ctx.config.publicUrl}/meetings/${meeting.id}`);
   });
 });
 
@@ -180,6 +184,12 @@ describe('group calendar feeds', () => {
     expect(token).toBeDefined();
     const personal = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
     expect(personal.body).toContain('SUMMARY:Coalition-only SG call');
+    // Neither the feed nor the page that hands out its address takes the request's Host header.
+    const forgedFeed = await ctx.app.inject({ method: 'GET', url: `/groups/${smallGroup}/meetings.ics?token=${token}`, headers: { host: 'evil.example' } });
+    expect(forgedFeed.body).not.toContain('evil.example');
+    const forgedPage = await ctx.app.inject({ method: 'GET', url: '/account/calendar', headers: { cookie: delegate.headers.cookie, host: 'evil.example' } });
+    expect(forgedPage.body).not.toContain('evil.example');
+    expect(forgedPage.body).toContain(`${ctx.config.publicUrl}/groups/${smallGroup}/meetings.ics`);
 
     await postForm(ctx, delegate, '/account/calendar/token/revoke');
     const revoked = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { createPrivateKey } from 'node:crypto';
 import { ConfigError } from './config-error.ts';
 import { type OidcProvider, parseOidcProviders } from './modules/account/oidc-providers.ts';
 
@@ -31,6 +33,8 @@ export interface Config {
   readonly publicUrl: string;
   /** How many costly actions (a name screened, a readout read into facts, a batch queued) one person may take a minute. */
   readonly rateLimitPerMinute: number;
+  /** The Ed25519 private key (PEM) that signs audit checkpoints; kept outside the database. */
+  readonly auditSigningKey: string | undefined;
   /** Partners' OpenID Connect providers their staff may sign in with. */
   readonly oidcProviders: readonly OidcProvider[];
 }
@@ -86,6 +90,28 @@ function publicUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** AUDIT_SIGNING_KEY holds the PEM itself or the path of a file holding it (readable by the service only). */
+function auditSigningKey(env: Env): string | undefined {
+  const raw = env.AUDIT_SIGNING_KEY?.trim();
+  if (!raw) return undefined;
+  let pem = raw;
+  if (!raw.startsWith('-----BEGIN')) {
+    try {
+      pem = fs.readFileSync(raw, 'utf8');
+    } catch {
+      throw new ConfigError(`AUDIT_SIGNING_KEY must be an Ed25519 private key in PEM or the path of a file holding one; cannot read "${raw}"`);
+    }
+  }
+  let type: string | undefined;
+  try {
+    type = createPrivateKey(pem).asymmetricKeyType;
+  } catch {
+    type = undefined;
+  }
+  if (type !== 'ed25519') throw new ConfigError('AUDIT_SIGNING_KEY is not an Ed25519 private key in PEM (make one with: openssl genpkey -algorithm ed25519)');
+  return pem;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** `serve` runs in production, where a link built from a guessed address would point people elsewhere. */
@@ -115,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: metricsToken(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
     publicUrl: configuredPublicUrl ?? `http://localhost:${port}`,
+    auditSigningKey: auditSigningKey(env),
     oidcProviders: parseOidcProviders(env.OIDC_PROVIDERS, configuredPublicUrl),
   });
 }

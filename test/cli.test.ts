@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +96,32 @@ describe('coalition-desk command', () => {
     expect(verify.code).toBe(0);
     expect(verify.stdout.trim()).toMatch(/^ok \d+ events$/);
   }, 120_000);
+
+  it('writes a signed checkpoint of the audit chain and verifies the chain against it', async () => {
+    const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const keyFile = path.join(dataDir, '..', `audit-key-${process.pid}.pem`);
+    fs.writeFileSync(keyFile, key, { mode: 0o600 });
+    const out = path.join(dataDir, 'checkpoint.json');
+    try {
+      const unsigned = await run(['audit', 'checkpoint', '--out', out]);
+      expect(unsigned.code).toBe(1);
+      expect(unsigned.stderr.trim()).toBe('coalition-desk: AUDIT_SIGNING_KEY must be set to sign checkpoints (openssl genpkey -algorithm ed25519)');
+      const written = await run(['audit', 'checkpoint', '--out', out], { AUDIT_SIGNING_KEY: keyFile });
+      expect(written.code).toBe(0);
+      const checkpoint = JSON.parse(fs.readFileSync(out, 'utf8'));
+      expect(written.stdout.trim()).toBe(`checkpoint of event ${checkpoint.seq} (${checkpoint.hash}) written to ${out}`);
+      const verified = await run(['audit', 'verify', '--checkpoint', out], { AUDIT_SIGNING_KEY: key });
+      expect(verified.code).toBe(0);
+      expect(verified.stdout.trim()).toMatch(new RegExp(`^ok \\d+ events, reaching event ${checkpoint.seq} of the checkpoint taken ${checkpoint.writtenAt.replaceAll('.', '\\.')}$`));
+      fs.writeFileSync(out, JSON.stringify({ ...checkpoint, seq: checkpoint.seq + 1 }));
+      const altered = await run(['audit', 'verify', '--checkpoint', out], { AUDIT_SIGNING_KEY: key });
+      expect(altered.code).toBe(1);
+      expect(altered.stdout.trim()).toBe('not ok: the checkpoint’s signature does not match AUDIT_SIGNING_KEY');
+    } finally {
+      fs.rmSync(keyFile, { force: true });
+      fs.rmSync(out, { force: true });
+    }
+  }, 240_000);
 
   it('imports contributions from a file all or nothing, naming each bad line, and imports reference rates', async () => {
     const file = path.join(dataDir, 'contributions.csv');

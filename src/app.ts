@@ -28,6 +28,7 @@ import { can } from './platform/authz.ts';
 import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
 import { installErrorHandler } from './platform/error-handler.ts';
+import { answerClientError } from './platform/client-errors.ts';
 import { installMetrics, type PoolStats } from './platform/metrics.ts';
 import { refuseNulCharacters } from './platform/nul-characters.ts';
 import { installRateLimits } from './platform/rate-limit.ts';
@@ -73,6 +74,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Refuse unknown fields instead of silently dropping them (ARCHITECTURE rule 9), and coerce form strings.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     genReqId: () => crypto.randomUUID(),
+    // A 2 MB URL gets 431, not a connection reset (platform/client-errors.ts).
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const registeredRoutes: RegisteredRoute[] = [];
@@ -91,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // per request, parsing the policy each time: a few per cent of the CPU of every page).
   const securityHeaders = helmet({
     // ASVS V14.4: no inline script anywhere, no framing, no referrer leaks to other sites.
+    // X-Frame-Options says the same as frame-ancestors 'none' for browsers that only know the older header.
+    xFrameOptions: { action: 'deny' },
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

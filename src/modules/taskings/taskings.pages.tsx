@@ -80,9 +80,7 @@ export const taskingsPages: AppModule = async (app, { db }) => {
     return saveForm(
       reply,
       async () => {
-        if (groupIds.length === 0) throw new InvalidInput([{ field: 'groupIds', message: say('problem.chooseGroupToTask') }]);
-        const created = [];
-        for (const groupId of groupIds) created.push(await taskings.createTasking(db, request.actor, { ...common, groupId }));
+        const created = await taskings.createTaskingsForGroups(db, request.actor, common, groupIds);
         return created.length === 1 ? `/taskings/${created[0]?.id}` : `/taskings?meetingId=${input.meetingId}`;
       },
       async ({ errors }) => <TaskingFormPage ctx={pageContext(request)} choices={await formChoices(request, input.meetingId as string | undefined)} values={{ ...input, groupIds, branchSlugs: common.branchSlugs, theaterSlugs: common.theaterSlugs }} errors={errors} />,

@@ -18,7 +18,6 @@ import { CommitmentFormPage, CommitmentsPage, GroupWorkPage } from './commitment
 import { CommitmentQuery, TaskingQuery } from './taskings.schema.ts';
 import * as taskings from './taskings.service.ts';
 import { MyTaskingsPage, type Names, TaskingFormPage, TaskingListPage, TaskingPage } from './taskings.views.tsx';
-import { say } from '../../platform/i18n/say.ts';
 
 const NewTaskingQuery = Type.Object({ meetingId: Type.Optional(Type.String({ format: 'uuid' })), lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });

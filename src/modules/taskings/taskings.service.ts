@@ -94,7 +94,7 @@ export async function createTasking(db: Db, actor: MaybeActor, raw: unknown): Pr
   authorize(actor, 'tasking.write');
   const input = parseInput(TaskingInput, raw);
   const values = await checkedTasking(db, actor, input);
-  const classification = await checkedClassification(db, input, 'coalition');
+  const classification = await checkedClassification(db, input, 'coalition', { actor });
   return db.transaction(async (tx) => {
     const row = await repo.insertTasking(tx, { ...values, ...classification });
     await appendAudit(tx, actor, { action: 'taskings.tasking-created', entityType: 'tasking', entityId: row.id, detail: { meetingId: row.meetingId, groupId: row.groupId, title: row.title, dueOn: row.dueOn } });
@@ -114,7 +114,7 @@ export async function createTaskingsForGroups(db: Db, actor: MaybeActor, raw: Re
   for (const groupId of new Set(groupIds)) {
     try {
       const input = parseInput(TaskingInput, { ...raw, groupId });
-      prepared.push({ ...(await checkedTasking(db, actor, input)), ...(await checkedClassification(db, input, 'coalition')) });
+      prepared.push({ ...(await checkedTasking(db, actor, input)), ...(await checkedClassification(db, input, 'coalition', { actor })) });
     } catch (error) {
       // The form's field is the list of groups ticked.
       if (error instanceof InvalidInput) throw new InvalidInput(error.fields.map((problem) => (problem.field === 'groupId' ? { ...problem, field: 'groupIds' } : problem)));

@@ -31,6 +31,7 @@ import { installErrorHandler } from './platform/error-handler.ts';
 import { answerClientError } from './platform/client-errors.ts';
 import { installMetrics, type PoolStats } from './platform/metrics.ts';
 import { refuseNulCharacters } from './platform/nul-characters.ts';
+import { guardBidiControls } from './platform/bidi-controls.ts';
 import { installRateLimits } from './platform/rate-limit.ts';
 import { requestContext } from './platform/request-context.ts';
 
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(requestContext, { db, config });
   installMetrics(app, { db, config, poolStats: options.poolStats });
   refuseNulCharacters(app);
+  guardBidiControls(app);
   await installRateLimits(app, db);
 
   await app.register(swagger, {

@@ -181,7 +181,9 @@ describe('group calendar feeds', () => {
     const created = await postForm(ctx, delegate, '/account/calendar/token');
     expect(created.statusCode).toBe(201);
     const token = created.body.match(/meetings\.ics\?token=(cdf_[A-Za-z0-9_-]+)/)?.[1] as string;
-    expect(token).toBeDefined();
+    expect(token).toMatch(/^cdf_[A-Za-z0-9_-]{20,}$/);
+    // The personal link is shown once: the page shows no token when visited again.
+    expect((await api(delegate, 'GET', '/account/calendar')).body).not.toContain(token);
     const personal = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
     expect(personal.body).toContain('SUMMARY:Coalition-only SG call');
     // Neither the feed nor the page that hands out its address takes the request's Host header.
@@ -204,7 +206,8 @@ describe('after the meeting', () => {
     await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/agenda`, { title: 'Syria stabilization', theaterSlugs: ['syria'], topics: ['stabilization'] });
     const page = await api(officer, 'GET', `/meetings/${meeting.id}`);
     const itemId = page.body.match(/action="\/meetings\/[^/]+\/agenda\/([0-9a-f-]{36})"/)?.[1] as string;
-    expect(itemId).toBeDefined();
+    expect(itemId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(page.body).toContain('Syria stabilization');
     const saved = await postForm(ctx, officer, `/meetings/${meeting.id}/agenda/${itemId}`, { title: 'Syria stabilization', theaterSlugs: 'syria', topics: 'stabilization', [`outcome-${itemId}`]: 'Partners pledged to close the funding gap.' });
     expect(saved.statusCode).toBe(303);
     const after = await api(null, 'GET', `/meetings/${meeting.id}`);

@@ -29,8 +29,10 @@ import { can } from './platform/authz.ts';
 import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
 import { installErrorHandler } from './platform/error-handler.ts';
+import { answerClientError } from './platform/client-errors.ts';
 import { installMetrics, type PoolStats } from './platform/metrics.ts';
 import { refuseNulCharacters } from './platform/nul-characters.ts';
+import { guardBidiControls } from './platform/bidi-controls.ts';
 import { installRateLimits } from './platform/rate-limit.ts';
 import { requestContext } from './platform/request-context.ts';
 
@@ -74,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Refuse unknown fields instead of silently dropping them (ARCHITECTURE rule 9), and coerce form strings.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     genReqId: () => crypto.randomUUID(),
+    // A 2 MB URL gets 431, not a connection reset (platform/client-errors.ts).
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const registeredRoutes: RegisteredRoute[] = [];
@@ -92,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // per request, parsing the policy each time: a few per cent of the CPU of every page).
   const securityHeaders = helmet({
     // ASVS V14.4: no inline script anywhere, no framing, no referrer leaks to other sites.
+    // X-Frame-Options says the same as frame-ancestors 'none' for browsers that only know the older header.
+    xFrameOptions: { action: 'deny' },
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -120,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(requestContext, { db, config });
   installMetrics(app, { db, config, poolStats: options.poolStats });
   refuseNulCharacters(app);
+  guardBidiControls(app);
   await installRateLimits(app, db);
 
   await app.register(swagger, {

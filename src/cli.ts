@@ -3,18 +3,18 @@ import { registerFundingCommands } from './modules/funding/funding.cli.ts';
 import { registerScreeningCommands } from './modules/screening/screening.cli.ts';
 import { registerIngestCommands } from './modules/ingest/ingest.cli.ts';
 import { registerBackupCommands } from './db/backup/backup.cli.ts';
+import { registerAuditCommands } from './modules/audit/audit.cli.ts';
 import { BackupFileError } from './db/backup/backup-file.ts';
 import { RestoreRefused } from './db/backup/restore.ts';
 import { ListFileError } from './modules/screening/list-files.ts';
 import { ImportRejected } from './platform/csv-import.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, requirePublicUrl } from './config.ts';
 import { DatabaseConnectionError, type Database, openDatabase } from './db/client.ts';
 import { isEmptyDatabase, loadDemoData, writeDemoSignIns } from './db/seed/demo.ts';
 import { createUser } from './modules/users/users.service.ts';
 import { countVisible, findPartnerByKey } from './modules/partners/partners.repo.ts';
 import { loadReferenceData } from './db/seed/reference-data.ts';
 import { systemActor } from './platform/actor.ts';
-import { verifyAuditChain } from './platform/audit.ts';
 import { HttpProblem, InvalidInput } from './platform/errors.ts';
 import { serve } from './server.ts';
 import { ROLES } from './db/schema/identity.ts';
@@ -57,7 +57,10 @@ program
 program
   .command('serve')
   .description('Serve in production: migrates, loads no demo data (use DATABASE_URL for PostgreSQL)')
-  .action(() => withDatabase((database, config) => serve(database, config)));
+  .action(() => {
+    requirePublicUrl();
+    return withDatabase((database, config) => serve(database, config));
+  });
 
 program
   .command('migrate')
@@ -114,23 +117,7 @@ users
     }),
   );
 
-const audit = program.command('audit').description('The audit trail');
-audit
-  .command('verify')
-  .description('Check the hash chain of the audit trail')
-  .action(() =>
-    withDatabase(async (database) => {
-      const verdict = await verifyAuditChain(database.db);
-      await database.close();
-      if (verdict.ok) {
-        console.log(`ok ${verdict.count} events`);
-      } else {
-        console.log(`broken at event ${verdict.brokenAt}: ${verdict.reason} (${verdict.count} events before it check out)`);
-        process.exitCode = 1;
-      }
-    }),
-  );
-
+registerAuditCommands(program, withDatabase);
 registerFundingCommands(program, withDatabase);
 registerScreeningCommands(program, withDatabase);
 registerIngestCommands(program);

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { createPrivateKey } from 'node:crypto';
 import { ConfigError } from './config-error.ts';
 import { type OidcProvider, parseOidcProviders } from './modules/account/oidc-providers.ts';
 
@@ -23,10 +25,16 @@ export interface Config {
   readonly publicPageCacheSeconds: number;
   /** The bearer token a Prometheus scraper sends to /metrics; unset, /metrics answers no one. */
   readonly metricsToken: string | undefined;
-  /** The address people reach the platform at (https://…), for links that leave it and come back. */
-  readonly publicUrl: string | undefined;
+  /**
+   * The address people reach the platform at (https://…). Every absolute link (feeds, calendars, e-mails,
+   * identity-provider callbacks) is built from it, never from the request's Host header. Required with
+   * `serve`; the embedded default is http://localhost:PORT.
+   */
+  readonly publicUrl: string;
   /** How many costly actions (a name screened, a readout read into facts, a batch queued) one person may take a minute. */
   readonly rateLimitPerMinute: number;
+  /** The Ed25519 private key (PEM) that signs audit checkpoints; kept outside the database. */
+  readonly auditSigningKey: string | undefined;
   /** Partners' OpenID Connect providers their staff may sign in with. */
   readonly oidcProviders: readonly OidcProvider[];
 }
@@ -82,13 +90,42 @@ function publicUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** AUDIT_SIGNING_KEY holds the PEM itself or the path of a file holding it (readable by the service only). */
+function auditSigningKey(env: Env): string | undefined {
+  const raw = env.AUDIT_SIGNING_KEY?.trim();
+  if (!raw) return undefined;
+  let pem = raw;
+  if (!raw.startsWith('-----BEGIN')) {
+    try {
+      pem = fs.readFileSync(raw, 'utf8');
+    } catch {
+      throw new ConfigError(`AUDIT_SIGNING_KEY must be an Ed25519 private key in PEM or the path of a file holding one; cannot read "${raw}"`);
+    }
+  }
+  let type: string | undefined;
+  try {
+    type = createPrivateKey(pem).asymmetricKeyType;
+  } catch {
+    type = undefined;
+  }
+  if (type !== 'ed25519') throw new ConfigError('AUDIT_SIGNING_KEY is not an Ed25519 private key in PEM (make one with: openssl genpkey -algorithm ed25519)');
+  return pem;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** `serve` runs in production, where a link built from a guessed address would point people elsewhere. */
+export function requirePublicUrl(env: Env = process.env): void {
+  if (!env.PUBLIC_URL?.trim()) throw new ConfigError('PUBLIC_URL is required with serve: the address people reach the platform at, e.g. https://desk.example.org');
+}
 
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const configuredPublicUrl = publicUrl(env);
   return Object.freeze({
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: databaseUrl(env),
@@ -103,7 +140,8 @@ export function loadConfig(env: Env = process.env): Config {
     publicPageCacheSeconds: integer(env, 'PUBLIC_PAGE_CACHE_SECONDS', 5, 0, 3600),
     metricsToken: metricsToken(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
-    publicUrl: publicUrl(env),
-    oidcProviders: parseOidcProviders(env.OIDC_PROVIDERS, publicUrl(env)),
+    publicUrl: configuredPublicUrl ?? `http://localhost:${port}`,
+    auditSigningKey: auditSigningKey(env),
+    oidcProviders: parseOidcProviders(env.OIDC_PROVIDERS, configuredPublicUrl),
   });
 }

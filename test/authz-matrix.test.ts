@@ -325,7 +325,7 @@ async function request(key: string, who: Who) {
     const formToken = page.body.match(/name="formToken" value="([^"]+)"/)?.[1] ?? '';
     const csrf = headers['x-csrf-token'] ?? '';
     const credentials = { email: users.get('analyst')?.email ?? '', password: TEST_PASSWORD };
-    return ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...headers, ...FORM_HEADERS }, payload: form({ ...credentials, formToken, _csrf: csrf }) });
+    return ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...headers, ...FORM_HEADERS, origin: 'http://localhost' }, payload: form({ ...credentials, formToken, _csrf: csrf }) });
   }
   const hasBody = method !== 'GET' && method !== 'DELETE';
   return ctx.app.inject({ method: method as 'GET', url: concreteUrl(pattern), headers, ...(hasBody ? { payload: {} } : {}) });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,12 +41,18 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 describe('coalition-desk command', () => {
+  it('refuses to serve without PUBLIC_URL, in one clear line, since every absolute link is built from it', async () => {
+    const missing = await run(['serve'], { PUBLIC_URL: '' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('coalition-desk: PUBLIC_URL is required with serve: the address people reach the platform at, e.g. https://desk.example.org');
+  });
+
   it('fails to start with one clear line when DATABASE_URL is wrong', async () => {
-    const bad = await run(['serve'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const bad = await run(['serve'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', PUBLIC_URL: 'https://desk.example.org' });
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/^coalition-desk: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: /);
-    const malformed = await run(['serve'], { DATABASE_URL: 'mysql://x' });
+    const malformed = await run(['serve'], { DATABASE_URL: 'mysql://x', PUBLIC_URL: 'https://desk.example.org' });
     expect(malformed.stderr.trim()).toBe('coalition-desk: DATABASE_URL must start with postgres:// or postgresql://, got "mysql://"');
   });
 
@@ -89,6 +96,32 @@ describe('coalition-desk command', () => {
     expect(verify.code).toBe(0);
     expect(verify.stdout.trim()).toMatch(/^ok \d+ events$/);
   }, 120_000);
+
+  it('writes a signed checkpoint of the audit chain and verifies the chain against it', async () => {
+    const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const keyFile = path.join(dataDir, '..', `audit-key-${process.pid}.pem`);
+    fs.writeFileSync(keyFile, key, { mode: 0o600 });
+    const out = path.join(dataDir, 'checkpoint.json');
+    try {
+      const unsigned = await run(['audit', 'checkpoint', '--out', out]);
+      expect(unsigned.code).toBe(1);
+      expect(unsigned.stderr.trim()).toBe('coalition-desk: AUDIT_SIGNING_KEY must be set to sign checkpoints (openssl genpkey -algorithm ed25519)');
+      const written = await run(['audit', 'checkpoint', '--out', out], { AUDIT_SIGNING_KEY: keyFile });
+      expect(written.code).toBe(0);
+      const checkpoint = JSON.parse(fs.readFileSync(out, 'utf8'));
+      expect(written.stdout.trim()).toBe(`checkpoint of event ${checkpoint.seq} (${checkpoint.hash}) written to ${out}`);
+      const verified = await run(['audit', 'verify', '--checkpoint', out], { AUDIT_SIGNING_KEY: key });
+      expect(verified.code).toBe(0);
+      expect(verified.stdout.trim()).toMatch(new RegExp(`^ok \\d+ events, reaching event ${checkpoint.seq} of the checkpoint taken ${checkpoint.writtenAt.replaceAll('.', '\\.')}$`));
+      fs.writeFileSync(out, JSON.stringify({ ...checkpoint, seq: checkpoint.seq + 1 }));
+      const altered = await run(['audit', 'verify', '--checkpoint', out], { AUDIT_SIGNING_KEY: key });
+      expect(altered.code).toBe(1);
+      expect(altered.stdout.trim()).toBe('not ok: the checkpoint’s signature does not match AUDIT_SIGNING_KEY');
+    } finally {
+      fs.rmSync(keyFile, { force: true });
+      fs.rmSync(out, { force: true });
+    }
+  }, 240_000);
 
   it('imports contributions from a file all or nothing, naming each bad line, and imports reference rates', async () => {
     const file = path.join(dataDir, 'contributions.csv');

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -48,6 +49,8 @@ describe('security headers', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
+    // The older header says the same: DENY, not SAMEORIGIN.
+    expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toBeUndefined();
@@ -71,6 +74,38 @@ describe('security headers', () => {
 });
 
 describe('errors', () => {
+  it('answers a 2 MB URL with 431 problem+json instead of resetting the connection', async () => {
+    const server = await buildApp({ db: ctx.db, config: ctx.config, logger: false });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = server.server.address() as net.AddressInfo;
+      // Written as a client does: the whole request first, then the answer is read.
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1');
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk));
+        socket.on('error', (error) => reject(new Error(`${(error as NodeJS.ErrnoException).code} after ${JSON.stringify(received)}`)));
+        socket.on('close', () => resolve(received));
+        const chunk = 'a'.repeat(64 * 1024);
+        let sent = 0;
+        const writeMore = () => {
+          while (sent < 32) {
+            sent++;
+            if (!socket.write(chunk)) return void socket.once('drain', writeMore);
+          }
+          socket.write(' HTTP/1.1\r\nHost: localhost\r\n\r\n');
+        };
+        socket.write('GET /');
+        writeMore();
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+      expect(answer).toContain('Content-Type: application/problem+json');
+      expect(answer).toContain('"detail":"The address or the headers of this request are too long."');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers an oversized body with 413 and changes nothing', async () => {
     const client = await loginAs(ctx, 'secretariat-officer');
     const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/partners', headers: client.headers, payload: { kind: 'organisation', nameEn: 'x'.repeat(70_000) } });

@@ -61,7 +61,7 @@ describe('logs', () => {
       const user = await makeUser(ctx.db, 'analyst');
       const page = await app.inject({ method: 'GET', url: '/sign-in' });
       const formToken = /name="formToken" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-      const signedIn = await app.inject({ method: 'POST', url: '/sign-in', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ email: user.email, password: TEST_PASSWORD, formToken }).toString() });
+      const signedIn = await app.inject({ method: 'POST', url: '/sign-in', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }, payload: new URLSearchParams({ email: user.email, password: TEST_PASSWORD, formToken }).toString() });
       expect(signedIn.statusCode).toBe(303);
       const cookie = String(signedIn.headers['set-cookie']).split(';')[0] as string;
       await app.inject({ method: 'GET', url: '/account', headers: { cookie } });

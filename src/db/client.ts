@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { DataFolderInUse, lockDataFolder } from './data-folder-lock.ts';
 
 export type Schema = typeof schema;
 /** The one database type services and repos see, whichever driver is underneath. Transactions are of this type too. */
@@ -40,16 +41,35 @@ const MIGRATION_LOCK_KEY = 727_001;
 export class DatabaseConnectionError extends Error {}
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  await client.waitReady;
+  let unlock = () => {};
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    // One process at a time on a data folder (data-folder-lock.ts).
+    try {
+      unlock = lockDataFolder(options.dataDir);
+    } catch (error) {
+      if (error instanceof DataFolderInUse) throw new DatabaseConnectionError(error.message);
+      throw error;
+    }
+  }
+  let client: PGlite;
+  try {
+    client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const counter = statementCounter();
   const db = drizzlePglite({ client, schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
     poolStats: () => null,
     queryCount: counter.queryCount,
   };

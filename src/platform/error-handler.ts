@@ -32,10 +32,26 @@ function validationFields(error: FastifyError): { field: string; message: string
 /** @fastify/busboy reports a broken multipart body as a plain Error: the client's fault, not ours. */
 const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Boundary not found|\w+ terminated early due to unexpected end of multipart data)$/;
 
+/**
+ * PostgreSQL's unique_violation (23505), wherever it sits in the chain of causes (Drizzle wraps the
+ * driver's error). Two requests that make the same record at the same moment both pass the service's
+ * "does it exist?" check; the constraint stops the second, and that is a conflict, not a failure.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 function toProblem(error: FastifyError, request: FastifyRequest, bodyLimitBytes: number): Problem {
   const base = { type: 'about:blank', instance: request.url, requestId: request.id };
   if (error instanceof HttpProblem) {
     return { ...base, title: error.title, status: error.status, detail: error.message, ...error.extra };
+  }
+  if (isUniqueViolation(error)) {
+    return { ...base, title: 'Conflict', status: 409, detail: say('problem.alreadyExists') };
   }
   if (error.validation) {
     const errors = validationFields(error);

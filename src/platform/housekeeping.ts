@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { loginFailures, rateLimitCounters } from '../db/schema/identity.ts';
 import { deleteExpiredSessions, sessionTimeouts } from './session.ts';
+import { sweepUsedSignInFormTokens } from './sign-in-form-token.ts';
 
 const INTERVAL_MS = 15 * 60_000;
 
@@ -14,6 +15,7 @@ export async function sweepExpiredRecords(db: Db, config: Config): Promise<{ ses
   const sessions = await deleteExpiredSessions(db, sessionTimeouts(config));
   const cutoff = new Date(Date.now() - config.loginWindowMinutes * 60_000);
   const failures = await db.delete(loginFailures).where(lt(loginFailures.at, cutoff)).returning({ id: loginFailures.id });
+  await sweepUsedSignInFormTokens(db);
   const counters = await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(Date.now() - 3_600_000))).returning({ key: rateLimitCounters.key });
   return { sessions, loginFailures: failures.length, rateLimitCounters: counters.length };
 }

@@ -20,11 +20,11 @@ export async function signInOver(base: string, email: string, password: string):
   return { cookie, csrfToken: await csrfTokenOver(base, cookie) };
 }
 
-/** Posts the sign-in form as a browser would, with the form token of a fresh sign-in page. */
-export async function postSignIn(base: string, email: string, password: string): Promise<Response> {
+/** Posts the sign-in form as a browser would, with the form token of a fresh sign-in page (and the browser's cookies, if given). */
+export async function postSignIn(base: string, email: string, password: string, cookie?: string): Promise<Response> {
   const form = await (await fetch(`${base}/sign-in`)).text();
   const formToken = /name="formToken" value="([^"]+)"/.exec(form)?.[1] ?? '';
-  return fetch(`${base}/sign-in`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password, formToken }) });
+  return fetch(`${base}/sign-in`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, ...(cookie ? { cookie } : {}) }, body: new URLSearchParams({ email, password, formToken }) });
 }
 
 /** The CSRF token the account page's forms carry for this session. */

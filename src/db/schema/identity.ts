@@ -95,17 +95,28 @@ export const apiTokens = pgTable(
   (table) => [index('api_tokens_user_idx').on(table.userId)],
 );
 
-/** Failed sign-ins, counted per account and per address across all processes. */
+/**
+ * Failed sign-ins, counted across all processes: scope `pair` is an account (key) tried from an address,
+ * scope `device` a browser's device cookie (key = its nonce).
+ */
 export const loginFailures = pgTable(
   'login_failures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     scope: text('scope').notNull(),
     key: text('key').notNull(),
+    /** The client address of a `pair` failure: the per-address limit counts the distinct accounts tried from it. */
+    address: text('address'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('login_failures_lookup_idx').on(table.scope, table.key, table.at)],
+  (table) => [index('login_failures_lookup_idx').on(table.scope, table.key, table.at), index('login_failures_address_idx').on(table.scope, table.address, table.at)],
 );
+
+/** Sign-in form tokens already posted: each is good once (ASVS V4.2.2), remembered until it would have expired anyway. */
+export const usedSignInFormTokens = pgTable('used_sign_in_form_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
 
 /** Instance-wide secrets shared by every process (e.g. the key that signs sign-in form tokens). */
 export const instanceSecrets = pgTable('instance_secrets', {

@@ -5,7 +5,9 @@ import { instanceSecret } from '../../platform/instance-secrets.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { safeLocalPath } from '../../platform/safe-redirect.ts';
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../../platform/session.ts';
-import { issueSignInFormToken, isValidSignInFormToken } from '../../platform/sign-in-form-token.ts';
+import { DEVICE_COOKIE, DEVICE_COOKIE_OPTIONS } from '../../platform/device-cookie.ts';
+import { consumeSignInFormToken, issueSignInFormToken, isValidSignInFormToken } from '../../platform/sign-in-form-token.ts';
+import { isSameOriginPost } from '../../platform/request-origin.ts';
 import { totpQrSvg, totpUri } from '../../platform/totp.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
@@ -21,29 +23,19 @@ const ProviderParams = Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 2000 })), lang: Type.Optional(Type.String()) });
 
 function client(request: FastifyRequest): account.Client {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, deviceCookie: request.cookies[DEVICE_COOKIE] ?? null };
 }
 
-/** Refuses a sign-in posted from another site (login CSRF, ASVS V4.2.2); browsers send these headers. */
-function isCrossSite(request: FastifyRequest): boolean {
-  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
-  const origin = request.headers.origin;
-  if (!origin || origin === 'null') return origin === 'null';
-  try {
-    // request.host honours X-Forwarded-Host when TRUST_PROXY is set, so this works behind a reverse proxy.
-    return new URL(origin).host !== request.host;
-  } catch {
-    return true;
-  }
+function setSessionCookie(reply: FastifyReply, signedIn: Pick<account.SignedIn, 'cookieValue' | 'deviceCookie'>): void {
+  reply.setCookie(SESSION_COOKIE, signedIn.cookieValue, SESSION_COOKIE_OPTIONS);
+  if (signedIn.deviceCookie) reply.setCookie(DEVICE_COOKIE, signedIn.deviceCookie, DEVICE_COOKIE_OPTIONS);
 }
 
-function setSessionCookie(reply: FastifyReply, cookieValue: string): void {
-  reply.setCookie(SESSION_COOKIE, cookieValue, SESSION_COOKIE_OPTIONS);
-}
-
-function afterStage(stage: string, next: string): string {
-  if (stage === 'password') return `/sign-in/second-factor?next=${encodeURIComponent(next)}`;
-  if (stage === 'enrol') return '/account/second-factor';
+/** Where a sign-in goes next; failures since the previous sign-in are first shown on the account page. */
+function afterStage(signedIn: Pick<account.SignedIn, 'stage' | 'failuresSincePreviousSignIn'>, next: string): string {
+  if (signedIn.stage === 'password') return `/sign-in/second-factor?next=${encodeURIComponent(next)}`;
+  if (signedIn.stage === 'enrol') return '/account/second-factor';
+  if (signedIn.failuresSincePreviousSignIn) return `/account?next=${encodeURIComponent(next)}`;
   return next;
 }
 
@@ -62,14 +54,15 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     const key = await signInKey();
     const render = (status: number, message?: string, errors?: InvalidInput['fields']) =>
       sendPage(reply, <SignInPage ctx={pageContext(request)} formToken={issueSignInFormToken(key)} email={body.email} next={next} message={message} errors={errors} providers={config.oidcProviders} />, status);
-    if (isCrossSite(request) || !isValidSignInFormToken(key, body.formToken)) {
+    // A form token is good once: a replayed post is refused like a forged one.
+    if (!isSameOriginPost(request, config.publicUrl) || !isValidSignInFormToken(key, body.formToken) || !(await consumeSignInFormToken(db, body.formToken))) {
       return render(403, request.t('signIn.formExpired'));
     }
     try {
       const input = parseInput(SignInBody, body);
       const signedIn = await account.signInWithPassword(db, config, input, client(request));
-      setSessionCookie(reply, signedIn.cookieValue);
-      return reply.redirect(afterStage(signedIn.stage, next), 303);
+      setSessionCookie(reply, signedIn);
+      return reply.redirect(afterStage(signedIn, next), 303);
     } catch (error) {
       if (error instanceof InvalidInput) return render(400, undefined, error.fields);
       if (error instanceof HttpProblem) {
@@ -100,8 +93,8 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     reply.clearCookie(OIDC_FLOW_COOKIE, SESSION_COOKIE_OPTIONS);
     const outcome = await finishOidcSignIn(db, config, provider, request.cookies[OIDC_FLOW_COOKIE], new URL(request.url, config.publicUrl), client(request));
     if (outcome.kind === 'pending') return sendPage(reply, <PendingApprovalPage ctx={pageContext(request)} email={outcome.email} />);
-    setSessionCookie(reply, outcome.signedIn.cookieValue);
-    return reply.redirect(afterStage(outcome.signedIn.stage, outcome.next), 303);
+    setSessionCookie(reply, outcome.signedIn);
+    return reply.redirect(afterStage(outcome.signedIn, outcome.next), 303);
   });
 
   app.get('/sign-in/second-factor', { config: { access: 'second-factor' }, schema: { querystring: NextQuery, hide: true } }, async (request, reply) => {
@@ -115,8 +108,8 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     try {
       const input = parseInput(SecondFactorBody, body);
       const signedIn = await account.completeSecondFactor(db, config, request.session!, request.sessionCookie!, input.code, client(request));
-      setSessionCookie(reply, signedIn.cookieValue);
-      return reply.redirect(next, 303);
+      setSessionCookie(reply, signedIn);
+      return reply.redirect(afterStage(signedIn, next), 303);
     } catch (error) {
       if (error instanceof InvalidInput) return sendPage(reply, <SecondFactorPage ctx={pageContext(request)} next={next} errors={error.fields} />, 400);
       if (error instanceof TooManyAttempts) return sendPage(reply, <SecondFactorPage ctx={pageContext(request)} next={next} message={error.message} />, 429);
@@ -130,12 +123,23 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     return reply.redirect('/', 303);
   });
 
-  app.get('/account', { config: { access: 'signed-in' }, schema: { hide: true } }, async (request, reply) => {
+  app.get('/account', { config: { access: 'signed-in' }, schema: { querystring: NextQuery, hide: true } }, async (request, reply) => {
     const user = await repo.findUserById(db, request.actor!.userId!);
     if (!user) throw new HttpProblem(401, 'Unauthorized', 'Sign in again.');
+    const lastSignIn = await account.lastSignInReport(db, request.actor!);
     return sendPage(
       reply,
-      <AccountPage ctx={pageContext(request)} email={user.email} displayName={user.displayName} role={user.role} totpEnabled={Boolean(user.totpEnabledAt)} totpRequired={user.totpRequired} numerals={user.numerals} />,
+      <AccountPage
+        ctx={pageContext(request)}
+        email={user.email}
+        displayName={user.displayName}
+        role={user.role}
+        totpEnabled={Boolean(user.totpEnabledAt)}
+        totpRequired={user.totpRequired}
+        numerals={user.numerals}
+        lastSignIn={lastSignIn}
+        next={safeLocalPath(request.query.next, '')}
+      />,
     );
   });
 
@@ -157,7 +161,7 @@ export const accountPages: AppModule = async (app, { db, config }) => {
     try {
       const input = parseInput(SecondFactorBody, request.body);
       const result = await account.confirmTotpEnrolment(db, config, request.session!, request.sessionCookie!, input.code, client(request));
-      if (result.signedIn) setSessionCookie(reply, result.signedIn.cookieValue);
+      if (result.signedIn) setSessionCookie(reply, result.signedIn);
       return sendPage(reply, <RecoveryCodesPage ctx={pageContext(request)} codes={result.recoveryCodes} />);
     } catch (error) {
       if (error instanceof InvalidInput) return renderEnrol(request, reply, error.fields);

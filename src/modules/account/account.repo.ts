@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gt, isNull, max, min, sql } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, loginFailures, recoveryCodes, users } from '../../db/schema/identity.ts';
 
@@ -15,30 +16,75 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return row;
 }
 
-export async function countRecentFailures(db: Db, scope: 'account' | 'address', key: string, since: Date): Promise<number> {
+/** Where failures are counted: an account tried from one address, or one browser's device cookie. */
+export type FailureCounter = { scope: 'pair'; account: string; address: string } | { scope: 'device'; nonce: string };
+
+function counterCondition(counter: FailureCounter, since: Date) {
+  return counter.scope === 'pair'
+    ? and(eq(loginFailures.scope, 'pair'), eq(loginFailures.key, counter.account), eq(loginFailures.address, counter.address), gt(loginFailures.at, since))
+    : and(eq(loginFailures.scope, 'device'), eq(loginFailures.key, counter.nonce), gt(loginFailures.at, since));
+}
+
+/** The number of failures on a counter since a time, and when the last one happened. */
+export async function recentFailures(db: Db, counter: FailureCounter, since: Date): Promise<{ count: number; last: Date | null }> {
+  const [row] = await db
+    .select({ n: count(), last: max(loginFailures.at) })
+    .from(loginFailures)
+    .where(counterCondition(counter, since));
+  return { count: row?.n ?? 0, last: row?.last ?? null };
+}
+
+/** How many different accounts failed from one address since a time, and when the earliest of those failures was. */
+export async function accountsFailedFromAddress(db: Db, address: string, since: Date): Promise<{ accounts: number; oldest: Date | null }> {
+  const [row] = await db
+    .select({ n: countDistinct(loginFailures.key), oldest: min(loginFailures.at) })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.scope, 'pair'), eq(loginFailures.address, address), gt(loginFailures.at, since)));
+  return { accounts: row?.n ?? 0, oldest: row?.oldest ?? null };
+}
+
+/** Has this account already failed from this address (so trying it again adds no new account to the address's count)? */
+export async function hasFailedFromAddress(db: Db, account: string, address: string, since: Date): Promise<boolean> {
+  return (await recentFailures(db, { scope: 'pair', account, address }, since)).count > 0;
+}
+
+export async function recordFailure(db: Db, counter: FailureCounter): Promise<void> {
+  await db
+    .insert(loginFailures)
+    .values(counter.scope === 'pair' ? { scope: 'pair', key: counter.account, address: counter.address } : { scope: 'device', key: counter.nonce });
+}
+
+/** A successful sign-in wipes the slate of the counter it was judged by. */
+export async function clearFailures(db: Db, counter: FailureCounter): Promise<void> {
+  await db.delete(loginFailures).where(counterCondition(counter, new Date(0)));
+}
+
+/** Failed sign-ins on an account since its last successful one, read from the audit trail. */
+export async function failuresSinceLastSignIn(db: Db, userId: string): Promise<number> {
+  const [last] = await db
+    .select({ seq: max(auditEvents.seq) })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, userId), eq(auditEvents.action, 'sign-in.succeeded')));
   const [row] = await db
     .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.scope, scope), eq(loginFailures.key, key), gt(loginFailures.at, since)));
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, userId), eq(auditEvents.action, 'sign-in.failed'), gt(auditEvents.seq, last?.seq ?? 0)),
+    );
   return row?.n ?? 0;
 }
 
-export async function oldestRecentFailure(db: Db, scope: 'account' | 'address', key: string, since: Date): Promise<Date | null> {
+/** What the account's latest successful sign-in reported about the failures before it. */
+export async function lastSignInReport(db: Db, userId: string): Promise<{ at: Date; failures: number } | null> {
   const [row] = await db
-    .select({ at: loginFailures.at })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.scope, scope), eq(loginFailures.key, key), gt(loginFailures.at, since)))
-    .orderBy(loginFailures.at)
+    .select({ at: auditEvents.occurredAt, detail: auditEvents.detail })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, userId), eq(auditEvents.action, 'sign-in.succeeded')))
+    .orderBy(desc(auditEvents.seq))
     .limit(1);
-  return row?.at ?? null;
-}
-
-export async function recordFailure(db: Db, entries: { scope: 'account' | 'address'; key: string }[]): Promise<void> {
-  await db.insert(loginFailures).values(entries);
-}
-
-export async function clearAccountFailures(db: Db, key: string): Promise<void> {
-  await db.delete(loginFailures).where(and(eq(loginFailures.scope, 'account'), eq(loginFailures.key, key)));
+  if (!row) return null;
+  const failures = (row.detail as { failuresSincePreviousSignIn?: unknown }).failuresSincePreviousSignIn;
+  return { at: row.at, failures: typeof failures === 'number' ? failures : 0 };
 }
 
 export async function unusedRecoveryCodes(db: Db, userId: string) {

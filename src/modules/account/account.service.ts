@@ -11,6 +11,8 @@ import type { Locale } from '../../platform/i18n/i18n.ts';
 import { dummyPasswordHash, verifyPassword } from '../../platform/passwords.ts';
 import { createSession, deleteSession, type SessionRow, type SessionStage, sessionTimeouts } from '../../platform/session.ts';
 import { randomToken, sha256 } from '../../platform/tokens.ts';
+import { deviceNonceFor, issueDeviceCookie } from '../../platform/device-cookie.ts';
+import { instanceSecret } from '../../platform/instance-secrets.ts';
 import { matchTotpStep, newTotpSecret } from '../../platform/totp.ts';
 import * as repo from './account.repo.ts';
 import type { NewApiToken } from './account.schema.ts';
@@ -19,42 +21,84 @@ import { say } from '../../platform/i18n/say.ts';
 export interface Client {
   ip: string | null;
   userAgent: string | null;
+  /** The browser's device cookie, if it has one (platform/device-cookie.ts). */
+  deviceCookie?: string | null;
 }
 
 export interface SignedIn {
   cookieValue: string;
   stage: SessionStage;
   userId: string;
+  /** A fresh device cookie for this browser, handed out when the sign-in is complete. */
+  deviceCookie?: string;
+  /** Failed attempts on the account since its previous sign-in, to tell the holder. */
+  failuresSincePreviousSignIn?: number;
 }
+
+const DEVICE_KEY = 'device-cookie';
 
 const INVALID_CREDENTIALS = 'The e-mail address or the password is not right.';
 
 
+/** Seconds the next attempt on a counter must wait: none for the first free failures, then 30 s doubling, up to the window. */
+export function slowDownSeconds(failures: number, freeFailures: number, windowMinutes: number): number {
+  if (failures < freeFailures) return 0;
+  return Math.min(windowMinutes * 60, 30 * 2 ** Math.min(failures - freeFailures, 20));
+}
+
 /**
- * Login throttling (ASVS V2.2.1) per account and per address, counted in the database so every process
- * sees the same count. The message says when to try again.
+ * The counter an attempt is judged by: the browser's own when it carries a device cookie issued to this
+ * account, otherwise the (account, address) pair. Nobody can lock an account for everyone else.
  */
-async function assertNotThrottled(db: Db, config: Config, email: string, ip: string | null): Promise<void> {
-  const since = new Date(Date.now() - config.loginWindowMinutes * 60_000);
-  const checks: ['account' | 'address', string, number][] = [['account', email, config.loginMaxFailuresPerAccount]];
-  if (ip) checks.push(['address', ip, config.loginMaxFailuresPerAddress]);
-  for (const [scope, key, limit] of checks) {
-    if ((await repo.countRecentFailures(db, scope, key, since)) < limit) continue;
-    const oldest = await repo.oldestRecentFailure(db, scope, key, since);
-    const retryAt = (oldest?.getTime() ?? Date.now()) + config.loginWindowMinutes * 60_000;
-    const minutes = Math.max(1, Math.ceil((retryAt - Date.now()) / 60_000));
-    await db.transaction((tx) =>
-      appendAudit(tx, null, { action: 'sign-in.throttled', entityType: 'user', detail: { email, scope } }, ip),
-    );
-    throw new TooManyAttempts(say('problem.tooManySignIns', { who: scope, minutes }), minutes * 60);
+async function failureCounter(db: Db, email: string, client: Client): Promise<repo.FailureCounter> {
+  const nonce = deviceNonceFor(await instanceSecret(db, DEVICE_KEY), client.deviceCookie ?? undefined, email);
+  return nonce ? { scope: 'device', nonce } : { scope: 'pair', account: email, address: client.ip ?? 'unknown' };
+}
+
+async function refuse(db: Db, email: string, ip: string | null, scope: string, retryAt: number, message: (seconds: number) => string): Promise<never> {
+  const seconds = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
+  await db.transaction((tx) => appendAudit(tx, null, { action: 'sign-in.throttled', entityType: 'user', detail: { email, scope, waitSeconds: seconds } }, ip));
+  throw new TooManyAttempts(message(seconds), seconds);
+}
+
+/**
+ * Login throttling (ASVS V2.2.1), counted in the database so every process sees the same count. The
+ * (account, address) pair — or the browser's device cookie — slows down progressively instead of being
+ * refused outright; an address is held back only once it has failed on many different accounts, and a
+ * browser with a device cookie for the account is exempt from that.
+ */
+async function assertNotThrottled(db: Db, config: Config, email: string, client: Client, counter: repo.FailureCounter): Promise<void> {
+  const windowMs = config.loginWindowMinutes * 60_000;
+  const since = new Date(Date.now() - windowMs);
+  const recent = await repo.recentFailures(db, counter, since);
+  const wait = slowDownSeconds(recent.count, config.loginMaxFailuresPerAccount, config.loginWindowMinutes);
+  const retryAt = (recent.last?.getTime() ?? 0) + wait * 1000;
+  if (wait > 0 && retryAt > Date.now()) {
+    await refuse(db, email, client.ip, counter.scope, retryAt, (seconds) => say('problem.signInSlowedDown', { seconds }));
+  }
+  if (counter.scope !== 'pair' || (await repo.hasFailedFromAddress(db, email, counter.address, since))) return;
+  const address = await repo.accountsFailedFromAddress(db, counter.address, since);
+  if (address.accounts >= config.loginMaxFailuresPerAddress) {
+    const addressRetryAt = (address.oldest?.getTime() ?? Date.now()) + windowMs;
+    await refuse(db, email, client.ip, 'address', addressRetryAt, (seconds) => say('problem.tooManySignIns', { who: 'address', minutes: Math.ceil(seconds / 60) }));
   }
 }
 
-async function recordFailedAttempt(db: Db, email: string, ip: string | null, reason: string, userId?: string): Promise<void> {
+async function recordFailedAttempt(db: Db, counter: repo.FailureCounter, email: string, ip: string | null, reason: string, userId?: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await repo.recordFailure(tx, [{ scope: 'account', key: email }, ...(ip ? [{ scope: 'address' as const, key: ip }] : [])]);
-    await appendAudit(tx, null, { action: 'sign-in.failed', entityType: 'user', entityId: userId ?? null, detail: { email, reason } }, ip);
+    await repo.recordFailure(tx, counter);
+    await appendAudit(tx, null, { action: 'sign-in.failed', entityType: 'user', entityId: userId ?? null, detail: { email, reason, counter: counter.scope } }, ip);
   });
+}
+
+/**
+ * The audit event of a completed sign-in. It tells how many failures the account had since its previous
+ * sign-in, so the holder learns of guessing on their account (shown on the account page).
+ */
+async function auditFullSignIn(tx: Db, user: repo.UserRow, ip: string | null, detail: Record<string, unknown>): Promise<number> {
+  const failures = await repo.failuresSinceLastSignIn(tx, user.id);
+  await appendAudit(tx, actorOf(user, ip), { action: 'sign-in.succeeded', entityType: 'user', entityId: user.id, detail: { ...detail, failuresSincePreviousSignIn: failures } });
+  return failures;
 }
 
 /** First factor. The session starts fresh, so any id an attacker planted is worthless (ASVS V3.2.1). */
@@ -65,25 +109,31 @@ export async function signInWithPassword(
   client: Client,
 ): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
-  await assertNotThrottled(db, config, email, client.ip);
+  const counter = await failureCounter(db, email, client);
+  await assertNotThrottled(db, config, email, client, counter);
   const user = await repo.findUserByEmail(db, email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !passwordOk || user.disabledAt) {
-    await recordFailedAttempt(db, email, client.ip, !user ? 'unknown account' : user.disabledAt ? 'account disabled' : 'wrong password', user?.id);
+    await recordFailedAttempt(db, counter, email, client.ip, !user ? 'unknown account' : user.disabledAt ? 'account disabled' : 'wrong password', user?.id);
     throw new HttpProblem(401, 'Unauthorized', INVALID_CREDENTIALS);
   }
   const stage: SessionStage = user.totpEnabledAt ? 'password' : user.totpRequired ? 'enrol' : 'full';
+  const deviceCookie = stage === 'full' ? issueDeviceCookie(await instanceSecret(db, DEVICE_KEY), email) : undefined;
   return db.transaction(async (tx) => {
     const session = await createSession(tx, user.id, stage, sessionTimeouts(config), client);
-    await repo.clearAccountFailures(tx, email);
-    const actor = actorOf(user, client.ip);
-    await appendAudit(tx, actor, {
-      action: stage === 'full' ? 'sign-in.succeeded' : 'sign-in.password-accepted',
-      entityType: 'user',
-      entityId: user.id,
-      detail: { secondFactor: stage === 'password' ? 'owed' : stage === 'enrol' ? 'must enrol' : 'not required (demo account)' },
-    });
-    return { cookieValue: session.cookieValue, stage, userId: user.id };
+    await repo.clearFailures(tx, counter);
+    let failuresSincePreviousSignIn = 0;
+    if (stage === 'full') {
+      failuresSincePreviousSignIn = await auditFullSignIn(tx, user, client.ip, { secondFactor: 'not required (demo account)' });
+    } else {
+      await appendAudit(tx, actorOf(user, client.ip), {
+        action: 'sign-in.password-accepted',
+        entityType: 'user',
+        entityId: user.id,
+        detail: { secondFactor: stage === 'password' ? 'owed' : 'must enrol' },
+      });
+    }
+    return { cookieValue: session.cookieValue, stage, userId: user.id, deviceCookie, failuresSincePreviousSignIn };
   });
 }
 
@@ -112,13 +162,19 @@ export async function completeSecondFactor(
   const user = await repo.findUserById(db, session.userId);
   if (!user?.totpSecret || user.disabledAt) throw new Unauthenticated();
   const email = user.email.toLowerCase();
-  await assertNotThrottled(db, config, email, client.ip);
+  const counter = await failureCounter(db, email, client);
+  await assertNotThrottled(db, config, email, client, counter);
+  const deviceCookie = issueDeviceCookie(await instanceSecret(db, DEVICE_KEY), email);
+  const complete = async (tx: Db, secondFactor: string): Promise<SignedIn> => {
+    await repo.clearFailures(tx, counter);
+    const failuresSincePreviousSignIn = await auditFullSignIn(tx, user, client.ip, { secondFactor });
+    return { ...(await promoteSession(tx, config, oldCookie, user.id, client)), deviceCookie, failuresSincePreviousSignIn };
+  };
   const step = matchTotpStep(user.totpSecret, code);
   if (step !== null && (user.totpLastStep === null || step > user.totpLastStep)) {
     return db.transaction(async (tx) => {
       await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
-      await appendAudit(tx, actorOf(user, client.ip), { action: 'sign-in.succeeded', entityType: 'user', entityId: user.id, detail: { secondFactor: 'totp' } });
-      return promoteSession(tx, config, oldCookie, user.id, client);
+      return complete(tx, 'totp');
     });
   }
   const normalized = code.replace(/[\s-]/g, '').toLowerCase();
@@ -126,12 +182,17 @@ export async function completeSecondFactor(
   if (recovery) {
     return db.transaction(async (tx) => {
       if (!(await repo.markRecoveryCodeUsed(tx, recovery.id))) throw new Unauthenticated(say('problem.recoveryCodeUsed'));
-      await appendAudit(tx, actorOf(user, client.ip), { action: 'sign-in.succeeded', entityType: 'user', entityId: user.id, detail: { secondFactor: 'recovery code' } });
-      return promoteSession(tx, config, oldCookie, user.id, client);
+      return complete(tx, 'recovery code');
     });
   }
-  await recordFailedAttempt(db, email, client.ip, 'wrong second-factor code', user.id);
+  await recordFailedAttempt(db, counter, email, client.ip, 'wrong second-factor code', user.id);
   throw new InvalidInput([{ field: 'code', message: say('problem.codeWrongOrUsed') }]);
+}
+
+/** The holder's own latest sign-in and the failures before it (shown on the account page). */
+export function lastSignInReport(db: Db, actor: Actor): Promise<{ at: Date; failures: number } | null> {
+  if (!actor.userId) throw new Unauthenticated();
+  return repo.lastSignInReport(db, actor.userId);
 }
 
 export async function signOut(db: Db, session: SessionRow, cookieValue: string, actor: Actor | null): Promise<void> {

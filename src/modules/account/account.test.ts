@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
-import { recoveryCodes, users } from '../../db/schema/identity.ts';
+import { loginFailures, recoveryCodes, users } from '../../db/schema/identity.ts';
 import { sessions } from '../../db/schema/identity.ts';
 import { currentTotpCode } from '../../platform/totp.ts';
 import { sha256 } from '../../platform/tokens.ts';
@@ -21,9 +21,23 @@ async function signInForm() {
   return token;
 }
 
-async function postSignIn(email: string, password: string, extraHeaders: Record<string, string> = {}) {
+/** A browser posts its own origin with the form; tests give a client address and cookies where they matter. */
+const SAME_ORIGIN = { origin: 'http://localhost' };
+
+async function postSignIn(email: string, password: string, extraHeaders: Record<string, string> = {}, remoteAddress = '127.0.0.1') {
   const formToken = await signInForm();
-  return ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...FORM_HEADERS, ...extraHeaders }, payload: form({ email, password, formToken, _csrf: '' }) });
+  return ctx.app.inject({ method: 'POST', url: '/sign-in', remoteAddress, headers: { ...FORM_HEADERS, ...SAME_ORIGIN, ...extraHeaders }, payload: form({ email, password, formToken, _csrf: '' }) });
+}
+
+function deviceCookieFrom(response: { headers: Record<string, unknown> }): string | undefined {
+  const header = response.headers['set-cookie'];
+  const cookies = Array.isArray(header) ? header : header ? [String(header)] : [];
+  return cookies.map((line) => /^__Host-cd_device=([^;]+)/.exec(line)?.[1]).find(Boolean);
+}
+
+/** As if the throttling window's clock had moved on: every failure recorded happened that much earlier. */
+async function ageFailures(seconds: number) {
+  await ctx.db.update(loginFailures).set({ at: sql`${loginFailures.at} - make_interval(secs => ${seconds})` });
 }
 
 describe('sign-in with a password', () => {
@@ -63,16 +77,96 @@ describe('sign-in with a password', () => {
     const actions = events.map((e) => e.action);
     expect(actions).toContain('sign-in.failed');
     expect(actions).toContain('sign-in.succeeded');
-    expect(events.find((e) => e.action === 'sign-in.failed')?.ip).toBeTruthy();
+    expect(events.find((e) => e.action === 'sign-in.failed')?.ip).toBe('127.0.0.1');
   });
 
-  it('throttles an account after repeated failures, even with the right password, and says when to retry', async () => {
+  it('slows down one account from one address after repeated failures, but never locks the holder out from elsewhere', async () => {
     const user = await makeUser(ctx.db, 'analyst');
-    for (let i = 0; i < 3; i++) expect((await postSignIn(user.email, `wrong ${i}`)).statusCode).toBe(401);
-    const blocked = await postSignIn(user.email, TEST_PASSWORD);
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.body).toMatch(/Too many failed sign-ins for this account\. Try again in \d+ minutes?\./);
-    expect(blocked.headers['retry-after']).toBeDefined();
+    for (let i = 0; i < 3; i++) expect((await postSignIn(user.email, `wrong ${i}`, {}, '203.0.113.7')).statusCode).toBe(401);
+    const slowed = await postSignIn(user.email, TEST_PASSWORD, {}, '203.0.113.7');
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.body).toContain('Too many failed sign-ins for this account from your network address. Wait 30 seconds before trying again.');
+    expect(slowed.headers['retry-after']).toBe('30');
+    // The holder, at another address, signs straight in: the guesses did not lock the account.
+    const holder = await postSignIn(user.email, TEST_PASSWORD, {}, '198.51.100.20');
+    expect(holder.statusCode).toBe(303);
+    expect(sessionCookieFrom(holder)).toBeTruthy();
+  });
+
+  it('doubles the wait after each further failure, and lets the right password in once the wait is over', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    for (let i = 0; i < 3; i++) await postSignIn(user.email, `wrong ${i}`, {}, '203.0.113.8');
+    await ageFailures(31);
+    expect((await postSignIn(user.email, 'wrong again', {}, '203.0.113.8')).statusCode).toBe(401);
+    const longer = await postSignIn(user.email, TEST_PASSWORD, {}, '203.0.113.8');
+    expect(longer.statusCode).toBe(429);
+    expect(longer.headers['retry-after']).toBe('60');
+    await ageFailures(61);
+    expect((await postSignIn(user.email, TEST_PASSWORD, {}, '203.0.113.8')).statusCode).toBe(303);
+  });
+
+  it('hands a signed, HttpOnly device cookie to a browser that signs in, which then passes while others are slowed down', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    const first = await postSignIn(user.email, TEST_PASSWORD, {}, '192.0.2.50');
+    const device = deviceCookieFrom(first);
+    expect(device).toBeTruthy();
+    const line = ([first.headers['set-cookie']].flat() as string[]).find((c) => c.startsWith('__Host-cd_device=')) ?? '';
+    expect(line).toMatch(/HttpOnly/);
+    expect(line).toMatch(/Secure/);
+    expect(line).toMatch(/Path=\//);
+    // Someone behind the same address guesses until the (account, address) pair is slowed down…
+    for (let i = 0; i < 3; i++) await postSignIn(user.email, `guess ${i}`, {}, '192.0.2.50');
+    expect((await postSignIn(user.email, TEST_PASSWORD, {}, '192.0.2.50')).statusCode).toBe(429);
+    // …the holder's browser, from that very address, is not.
+    const known = await postSignIn(user.email, TEST_PASSWORD, { cookie: `__Host-cd_device=${device}` }, '192.0.2.50');
+    expect(known.statusCode).toBe(303);
+    // A forged or another account's device cookie counts for nothing.
+    const forged = `${device?.slice(0, -4)}AAAA`;
+    expect((await postSignIn(user.email, TEST_PASSWORD, { cookie: `__Host-cd_device=${forged}` }, '192.0.2.50')).statusCode).toBe(429);
+    // The cookie is listed with the strictly necessary ones.
+    const cookies = (await ctx.app.inject({ method: 'GET', url: '/cookies' })).body;
+    expect(cookies).toContain('<code>__Host-cd_device</code>');
+    expect(cookies).toContain('so failed sign-ins from elsewhere never block you here');
+  });
+
+  it('tells the holder how many failures there were since the previous sign-in, on the page they land on and in the audit trail', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    expect((await postSignIn(user.email, TEST_PASSWORD, {}, '192.0.2.60')).headers.location).toBe('/');
+    await postSignIn(user.email, 'guess 1', {}, '198.51.100.61');
+    await postSignIn(user.email, 'guess 2', {}, '198.51.100.62');
+    const next = await postSignIn(user.email, TEST_PASSWORD, {}, '192.0.2.60');
+    expect(next.statusCode).toBe(303);
+    expect(next.headers.location).toBe('/account?next=%2F');
+    const page = await ctx.app.inject({ method: 'GET', url: next.headers.location as string, headers: { cookie: `${SESSION_COOKIE}=${sessionCookieFrom(next)}` } });
+    expect(page.body).toMatch(/2 failed sign-in attempts on your account before your sign-in of [^.]+\. If you did not make them, tell the secretariat\./);
+    expect(page.body).toContain('<a href="/">Continue</a>');
+    const [succeeded] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, 'sign-in.succeeded'))).orderBy(desc(auditEvents.seq)).limit(1);
+    expect(succeeded?.detail).toMatchObject({ failuresSincePreviousSignIn: 2 });
+    // The next clean sign-in goes straight on.
+    expect((await postSignIn(user.email, TEST_PASSWORD, {}, '192.0.2.60')).headers.location).toBe('/');
+  });
+
+  it('refuses a sign-in post that says neither where it comes from (no Origin, Referer or Sec-Fetch-Site)', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    const formToken = await signInForm();
+    const bare = await ctx.app.inject({ method: 'POST', url: '/sign-in', headers: FORM_HEADERS, payload: form({ email: user.email, password: TEST_PASSWORD, formToken }) });
+    expect(bare.statusCode).toBe(403);
+    expect(bare.body).toContain('This sign-in form has expired or came from another site.');
+    expect(sessionCookieFrom(bare)).toBeUndefined();
+    const viaReferer = await ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...FORM_HEADERS, referer: 'http://localhost/sign-in' }, payload: form({ email: user.email, password: TEST_PASSWORD, formToken: await signInForm() }) });
+    expect(viaReferer.statusCode).toBe(303);
+    const viaFetchMetadata = await ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...FORM_HEADERS, 'sec-fetch-site': 'same-origin' }, payload: form({ email: user.email, password: TEST_PASSWORD, formToken: await signInForm() }) });
+    expect(viaFetchMetadata.statusCode).toBe(303);
+  });
+
+  it('takes each sign-in form token once: a replayed post is refused', async () => {
+    const user = await makeUser(ctx.db, 'analyst');
+    const formToken = await signInForm();
+    const post = () => ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...FORM_HEADERS, ...SAME_ORIGIN }, payload: form({ email: user.email, password: TEST_PASSWORD, formToken }) });
+    expect((await post()).statusCode).toBe(303);
+    const replay = await post();
+    expect(replay.statusCode).toBe(403);
+    expect(sessionCookieFrom(replay)).toBeUndefined();
   });
 
   it('refuses a sign-in posted from another site', async () => {
@@ -91,7 +185,7 @@ describe('sign-in with a password', () => {
   it('only redirects to paths on this site after sign-in', async () => {
     const user = await makeUser(ctx.db, 'analyst');
     const formToken = await signInForm();
-    const response = await ctx.app.inject({ method: 'POST', url: '/sign-in', headers: FORM_HEADERS, payload: form({ email: user.email, password: TEST_PASSWORD, formToken, next: '//evil.example/x' }) });
+    const response = await ctx.app.inject({ method: 'POST', url: '/sign-in', headers: { ...FORM_HEADERS, ...SAME_ORIGIN }, payload: form({ email: user.email, password: TEST_PASSWORD, formToken, next: '//evil.example/x' }) });
     expect(response.headers.location).toBe('/');
   });
 });
@@ -123,7 +217,6 @@ describe('second factor', () => {
     expect(done.statusCode).toBe(200);
     expect(done.body.match(/<code>[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}<\/code>/g)).toHaveLength(10);
     const fullCookie = sessionCookieFrom(done) as string;
-    expect(fullCookie).toBeTruthy();
     expect(fullCookie).not.toBe(enrolCookie);
     const oldSession = await ctx.app.inject({ method: 'GET', url: '/account', headers });
     expect(oldSession.statusCode).toBe(303);
@@ -159,7 +252,8 @@ describe('second factor', () => {
     const first = await passwordStage(user.email);
     const ok = await ctx.app.inject({ method: 'POST', url: '/sign-in/second-factor', headers: first.headers, payload: form({ _csrf: first.csrf, code }) });
     expect(ok.statusCode).toBe(303);
-    expect(sessionCookieFrom(ok)).toBeTruthy();
+    expect(ok.headers.location).toBe('/');
+    expect((await ctx.app.inject({ method: 'GET', url: '/account', headers: { cookie: `${SESSION_COOKIE}=${sessionCookieFrom(ok)}` } })).body).toContain(user.email);
     const second = await passwordStage(user.email);
     const replay = await ctx.app.inject({ method: 'POST', url: '/sign-in/second-factor', headers: second.headers, payload: form({ _csrf: second.csrf, code }) });
     expect(replay.statusCode).toBe(400);
@@ -278,19 +372,28 @@ describe('personal API tokens', () => {
 });
 
 describe('throttling per address', () => {
-  it('blocks an address that fails across many accounts, naming the address as the reason', async () => {
-    const strict = await buildTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
+  it('holds back an address only after it failed on many different accounts, not after many attempts; known browsers still pass', async () => {
+    const strict = await buildTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '4', LOGIN_MAX_FAILURES_PER_ACCOUNT: '50' });
     try {
-      const signIn = async (email: string, password: string) => {
+      const signIn = async (email: string, password: string, cookie = '') => {
         const page = await strict.app.inject({ method: 'GET', url: '/sign-in' });
         const formToken = page.body.match(/name="formToken" value="([^"]+)"/)?.[1] ?? '';
-        return strict.app.inject({ method: 'POST', url: '/sign-in', headers: FORM_HEADERS, payload: form({ email, password, formToken }) });
+        return strict.app.inject({ method: 'POST', url: '/sign-in', remoteAddress: '203.0.113.99', headers: { ...FORM_HEADERS, ...SAME_ORIGIN, ...(cookie ? { cookie } : {}) }, payload: form({ email, password, formToken }) });
       };
-      for (let i = 0; i < 4; i++) expect((await signIn(`guess${i}@test.example`, 'nope')).statusCode).toBe(401);
+      const colleague = await makeUser(strict.db, 'analyst');
+      const device = deviceCookieFrom(await signIn(colleague.email, TEST_PASSWORD));
+      // Ten mistakes on one account are one account tried: the rest of the office is not blocked.
+      for (let i = 0; i < 10; i++) expect((await signIn('typo@test.example', `nope ${i}`)).statusCode).toBe(401);
+      const other = await makeUser(strict.db, 'analyst');
+      expect((await signIn(other.email, TEST_PASSWORD)).statusCode).toBe(303);
+      // Four different accounts tried and failed: a new account from this address must wait.
+      for (let i = 1; i < 4; i++) expect((await signIn(`guess${i}@test.example`, 'nope')).statusCode).toBe(401);
       const user = await makeUser(strict.db, 'analyst');
       const blocked = await signIn(user.email, TEST_PASSWORD);
       expect(blocked.statusCode).toBe(429);
       expect(blocked.body).toContain('Too many failed sign-ins for your network address');
+      // A browser that signed in before is not held back by the others.
+      expect((await signIn(colleague.email, TEST_PASSWORD, `__Host-cd_device=${device}`)).statusCode).toBe(303);
     } finally {
       await strict.close();
     }

@@ -132,12 +132,28 @@ export function RecoveryCodesPage({ ctx, codes }: { ctx: PageContext; codes: str
   );
 }
 
-export function AccountPage(props: { ctx: PageContext; email: string; displayName: string; role: string; totpEnabled: boolean; totpRequired: boolean; numerals: string }) {
-  const { ctx } = props;
+export function AccountPage(props: {
+  ctx: PageContext;
+  email: string;
+  displayName: string;
+  role: string;
+  totpEnabled: boolean;
+  totpRequired: boolean;
+  numerals: string;
+  lastSignIn: { at: Date; failures: number } | null;
+  next: string;
+}) {
+  const { ctx, lastSignIn } = props;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
+      {lastSignIn && lastSignIn.failures > 0 && (
+        <div class="notice" role="alert">
+          <p>{t('account.failedSignIns', { count: lastSignIn.failures, when: formatDate(lastSignIn.at, ctx.locale) })}</p>
+          {props.next && <a href={props.next}>{t('account.continue')}</a>}
+        </div>
+      )}
       <dl class="facts">
         <dt>{t('account.name')}</dt>
         <dd>{props.displayName}</dd>

@@ -70,7 +70,10 @@ describe('sign-in through a partner’s identity provider', () => {
     const { finish, session } = await signInThroughProvider('local-1');
     expect(finish.statusCode).toBe(303);
     expect(finish.headers.location).toBe('/account/second-factor');
-    expect(session).toBeDefined();
+    // The session the provider's answer gave opens the second-factor set-up page, and shows its QR code.
+    const enrol = await ctx.app.inject({ method: 'GET', url: '/account/second-factor', headers: { cookie: session as string } });
+    expect(enrol.statusCode).toBe(200);
+    expect(enrol.body).toContain('<svg');
     const [identity] = await ctx.db.select().from(userIdentities).where(eq(userIdentities.subject, 'local-1'));
     expect(identity?.userId).toBe(local.id);
     // Only enrolment is open to this session, not the platform.

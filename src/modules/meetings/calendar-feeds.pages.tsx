@@ -52,8 +52,9 @@ function CalendarFeedsPage(props: { ctx: PageContext; groups: GroupRow[]; origin
   );
 }
 
-export const calendarFeedsPages: AppModule = async (app, { db }) => {
-  const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+export const calendarFeedsPages: AppModule = async (app, { db, config }) => {
+  // Absolute links come from PUBLIC_URL, never from the request's Host header.
+  const origin = (_request: FastifyRequest) => config.publicUrl;
 
   app.get(
     '/groups/:id/meetings.ics',

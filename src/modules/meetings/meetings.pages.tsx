@@ -31,7 +31,7 @@ async function editingChoices(db: Db, request: FastifyRequest): Promise<MeetingE
   return { partners: partners.rows, people: people.rows, meetings: recent.rows };
 }
 
-export const meetingsPages: AppModule = async (app, { db }) => {
+export const meetingsPages: AppModule = async (app, { db, config }) => {
   const groupsFor = (request: FastifyRequest) => listGroups(db, request.actor);
 
   /** The meeting page, with the problems of a form posted from it when there are any. */
@@ -98,7 +98,8 @@ export const meetingsPages: AppModule = async (app, { db }) => {
   app.get('/meetings/:id/calendar.ics', { config: { access: 'meeting.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const meeting = await meetings.getMeeting(db, request.actor, request.params.id);
     if (!hasCalendarDate(meeting)) throw new NotFound('calendarDate');
-    const origin = `${request.protocol}://${request.host}`;
+    // From PUBLIC_URL, never from the request's Host header.
+    const origin = config.publicUrl;
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="meeting-${meeting.id}.ics"`)

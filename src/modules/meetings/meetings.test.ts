@@ -161,6 +161,10 @@ describe('lists and calendars', () => {
     expect(text).toContain('DTEND:20210628T153000Z');
     expect(text).toContain('SUMMARY:Calendar test');
     expect(text).toContain(`/meetings/${meeting.id}`);
+    // The event's link comes from PUBLIC_URL, never from the request's Host header.
+    const forged = await ctx.app.inject({ method: 'GET', url: `/meetings/${meeting.id}/calendar.ics`, headers: { host: 'evil.example' } });
+    expect(forged.body).not.toContain('evil.example');
+    expect(forged.body.replace(/\r\n /g, '')).toContain(`${ctx.config.publicUrl}/meetings/${meeting.id}`);
   });
 });
 
@@ -177,9 +181,17 @@ describe('group calendar feeds', () => {
     const created = await postForm(ctx, delegate, '/account/calendar/token');
     expect(created.statusCode).toBe(201);
     const token = created.body.match(/meetings\.ics\?token=(cdf_[A-Za-z0-9_-]+)/)?.[1] as string;
-    expect(token).toBeDefined();
+    expect(token).toMatch(/^cdf_[A-Za-z0-9_-]{20,}$/);
+    // The personal link is shown once: the page shows no token when visited again.
+    expect((await api(delegate, 'GET', '/account/calendar')).body).not.toContain(token);
     const personal = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
     expect(personal.body).toContain('SUMMARY:Coalition-only SG call');
+    // Neither the feed nor the page that hands out its address takes the request's Host header.
+    const forgedFeed = await ctx.app.inject({ method: 'GET', url: `/groups/${smallGroup}/meetings.ics?token=${token}`, headers: { host: 'evil.example' } });
+    expect(forgedFeed.body).not.toContain('evil.example');
+    const forgedPage = await ctx.app.inject({ method: 'GET', url: '/account/calendar', headers: { cookie: delegate.headers.cookie, host: 'evil.example' } });
+    expect(forgedPage.body).not.toContain('evil.example');
+    expect(forgedPage.body).toContain(`${ctx.config.publicUrl}/groups/${smallGroup}/meetings.ics`);
 
     await postForm(ctx, delegate, '/account/calendar/token/revoke');
     const revoked = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
@@ -194,7 +206,8 @@ describe('after the meeting', () => {
     await api(officer, 'POST', `/api/v1/meetings/${meeting.id}/agenda`, { title: 'Syria stabilization', theaterSlugs: ['syria'], topics: ['stabilization'] });
     const page = await api(officer, 'GET', `/meetings/${meeting.id}`);
     const itemId = page.body.match(/action="\/meetings\/[^/]+\/agenda\/([0-9a-f-]{36})"/)?.[1] as string;
-    expect(itemId).toBeDefined();
+    expect(itemId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(page.body).toContain('Syria stabilization');
     const saved = await postForm(ctx, officer, `/meetings/${meeting.id}/agenda/${itemId}`, { title: 'Syria stabilization', theaterSlugs: 'syria', topics: 'stabilization', [`outcome-${itemId}`]: 'Partners pledged to close the funding gap.' });
     expect(saved.statusCode).toBe(303);
     const after = await api(null, 'GET', `/meetings/${meeting.id}`);

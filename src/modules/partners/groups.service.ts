@@ -52,7 +52,7 @@ export async function createGroup(db: Db, actor: MaybeActor, raw: unknown): Prom
   authorize(actor, 'group.write');
   const input = parseInput(GroupInput, raw);
   const members = await checkedMembers(db, input.members);
-  const classification = await checkedClassification(db, input, 'public');
+  const classification = await checkedClassification(db, input, 'public', { actor });
   return db.transaction(async (tx) => {
     await assertSlugFree(tx, input.slug);
     const row = await repo.insertGroup(tx, { ...groupValues(input), ...classification });
@@ -67,7 +67,7 @@ export async function updateGroup(db: Db, actor: MaybeActor, id: string, raw: un
   const input = parseInput(GroupUpdate, raw);
   const before = await getGroup(db, actor, id);
   const members = await checkedMembers(db, input.members);
-  const classification = await checkedClassification(db, input, before.classification);
+  const classification = await checkedClassification(db, input, before.classification, { actor, already: before.restrictedGroupIds });
   return db.transaction(async (tx) => {
     await assertSlugFree(tx, input.slug, id);
     const row = await repo.updateGroup(tx, id, input.version, { ...groupValues(input), ...classification });

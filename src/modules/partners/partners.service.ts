@@ -75,7 +75,7 @@ export async function createPartner(db: Db, actor: MaybeActor, raw: unknown): Pr
   const input = parseInput(PartnerInput, raw);
   const { values, problems } = normalizePartner(input);
   if (problems.length) throw new InvalidInput(problems);
-  const classification = await checkedClassification(db, input, 'public');
+  const classification = await checkedClassification(db, input, 'public', { actor });
   return db.transaction(async (tx) => {
     await assertUnique(tx, values);
     const row = await repo.insertPartner(tx, { ...values, ...classification });
@@ -90,7 +90,7 @@ export async function updatePartner(db: Db, actor: MaybeActor, id: string, raw: 
   const { values, problems } = normalizePartner(input);
   if (problems.length) throw new InvalidInput(problems);
   const before = await getPartner(db, actor, id);
-  const classification = await checkedClassification(db, input, before.classification);
+  const classification = await checkedClassification(db, input, before.classification, { actor, already: before.restrictedGroupIds });
   return db.transaction(async (tx) => {
     await assertUnique(tx, values, id);
     const row = await repo.updatePartner(tx, id, input.version, { ...values, ...classification });

@@ -163,6 +163,27 @@ describe('classification', () => {
     expect((await api(outsider, 'GET', '/api/v1/partners?q=Restricted')).json().total).toBe(0);
   });
 
+  it('lets a delegate restrict a person only to groups they are a member of; the secretariat to any group', async () => {
+    const [france, finance, smallGroup] = await Promise.all([partnerId(ctx.db, 'FRA'), groupId(ctx.db, 'counter-isis-finance-group'), groupId(ctx.db, 'small-group')]);
+    const member = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA', groupSlugs: ['small-group'] });
+    const person = (name: string, groups: string[]) => ({ partnerId: france, name, classification: 'restricted', restrictedGroupIds: groups });
+    const foreign = await api(member, 'POST', '/api/v1/people', person('Hidden from my own group', [finance]));
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toEqual([{ field: 'restrictedGroupIds', message: `you can restrict a record only to groups you are a member of; not to ${finance}` }]);
+    const mixed = await api(member, 'POST', '/api/v1/people', person('Half mine', [smallGroup, finance]));
+    expect(mixed.statusCode).toBe(400);
+    expect((await api(officer, 'GET', '/api/v1/people?q=Hidden%20from')).body).not.toContain('Hidden from my own group');
+    const own = await api(member, 'POST', '/api/v1/people', person('Within my group', [smallGroup]));
+    expect(own.statusCode).toBe(201);
+    const bySecretariat = await api(officer, 'POST', '/api/v1/people', person('Placed by the secretariat', [finance]));
+    expect(bySecretariat.statusCode).toBe(201);
+    // Keeping a restriction the record already had is no new restriction.
+    const kept = await api(officer, 'POST', '/api/v1/people', person('Both groups', [smallGroup, finance]));
+    const created = kept.json();
+    const edited = await api(member, 'PUT', `/api/v1/people/${created.id}`, { partnerId: france, name: 'Both groups, renamed', classification: 'restricted', restrictedGroupIds: [smallGroup, finance], version: created.version });
+    expect(edited.statusCode, edited.body).toBe(200);
+  });
+
   it('requires a restricted record to name its groups', async () => {
     const response = await api(officer, 'POST', '/api/v1/partners', { kind: 'organisation', nameEn: 'Nobody may read', classification: 'restricted' });
     expect(response.statusCode).toBe(400);

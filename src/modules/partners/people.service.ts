@@ -37,7 +37,7 @@ export async function createPerson(db: Db, actor: MaybeActor, raw: unknown): Pro
   // Delegates add people of their own partner only.
   authorize(actor, 'person.write', { partnerId: input.partnerId });
   await visiblePartner(db, actor, input.partnerId);
-  const classification = await checkedClassification(db, input, 'coalition');
+  const classification = await checkedClassification(db, input, 'coalition', { actor });
   return db.transaction(async (tx) => {
     const row = await repo.insertPerson(tx, { ...personValues(input), ...classification });
     await appendAudit(tx, actor, { action: 'person.created', entityType: 'person', entityId: row.id, detail: { name: row.name, partnerId: row.partnerId } });
@@ -52,7 +52,7 @@ export async function updatePerson(db: Db, actor: MaybeActor, id: string, raw: u
   authorize(actor, 'person.write', { partnerId: before.partnerId });
   authorize(actor, 'person.write', { partnerId: input.partnerId });
   await visiblePartner(db, actor, input.partnerId);
-  const classification = await checkedClassification(db, input, before.classification);
+  const classification = await checkedClassification(db, input, before.classification, { actor, already: before.restrictedGroupIds });
   return db.transaction(async (tx) => {
     const row = await repo.updatePerson(tx, id, input.version, { ...personValues(input), ...classification });
     if (!row) throw new StaleVersion(await repo.findPerson(tx, actor, id));

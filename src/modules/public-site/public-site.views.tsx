@@ -51,6 +51,13 @@ export function CookiesPage({ ctx, idleMinutes, absoluteHours, identityProviders
             <td>{t('cookies.sessionPurpose')}</td>
             <td>{t('cookies.sessionLifetime', { idleMinutes, absoluteHours })}</td>
           </tr>
+          <tr>
+            <td dir="ltr">
+              <code>__Host-cd_device</code>
+            </td>
+            <td>{t('cookies.devicePurpose')}</td>
+            <td>{t('cookies.deviceLifetime')}</td>
+          </tr>
           {identityProviders && (
             <tr>
               <td dir="ltr">

@@ -43,7 +43,8 @@ const ReadoutSummary = Type.Object({
 });
 
 export const readoutsPages: AppModule = async (app, { db, config }) => {
-  const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+  // Absolute links come from PUBLIC_URL, never from the request's Host header (a forged Host would otherwise land in feeds).
+  const origin = (_request: FastifyRequest) => config.publicUrl;
   // The public site is the most read part of the platform; anonymous visitors share short-lived copies.
   const publicCache = new AnonymousPageCache(config.publicPageCacheSeconds * 1000);
 

@@ -105,6 +105,10 @@ describe('readout workflow', () => {
     const feed = await get(null, '/readouts/feed.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.body).toContain('<title type="html"><![CDATA[Readout of the 20th CIFG Meeting]]></title>');
+    // Every absolute link comes from PUBLIC_URL: a forged Host header never reaches the feed.
+    const forged = await ctx.app.inject({ method: 'GET', url: '/readouts/feed.atom', headers: { host: 'evil.example' } });
+    expect(forged.body).not.toContain('evil.example');
+    expect(forged.body).toContain(`href="${ctx.config.publicUrl}/readouts/2024/readout-of-the-20th-cifg-meeting"`);
   });
 
   it('invalidates clearances when the text changes, and refuses a clearance by a co-chair of another partner (audited)', async () => {

@@ -18,7 +18,6 @@ import { CommitmentFormPage, CommitmentsPage, GroupWorkPage } from './commitment
 import { CommitmentQuery, TaskingQuery } from './taskings.schema.ts';
 import * as taskings from './taskings.service.ts';
 import { MyTaskingsPage, type Names, TaskingFormPage, TaskingListPage, TaskingPage } from './taskings.views.tsx';
-import { say } from '../../platform/i18n/say.ts';
 
 const NewTaskingQuery = Type.Object({ meetingId: Type.Optional(Type.String({ format: 'uuid' })), lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -80,9 +79,7 @@ export const taskingsPages: AppModule = async (app, { db }) => {
     return saveForm(
       reply,
       async () => {
-        if (groupIds.length === 0) throw new InvalidInput([{ field: 'groupIds', message: say('problem.chooseGroupToTask') }]);
-        const created = [];
-        for (const groupId of groupIds) created.push(await taskings.createTasking(db, request.actor, { ...common, groupId }));
+        const created = await taskings.createTaskingsForGroups(db, request.actor, common, groupIds);
         return created.length === 1 ? `/taskings/${created[0]?.id}` : `/taskings?meetingId=${input.meetingId}`;
       },
       async ({ errors }) => <TaskingFormPage ctx={pageContext(request)} choices={await formChoices(request, input.meetingId as string | undefined)} values={{ ...input, groupIds, branchSlugs: common.branchSlugs, theaterSlugs: common.theaterSlugs }} errors={errors} />,

@@ -111,11 +111,41 @@ export async function createTasking(db: Db, actor: MaybeActor, raw: unknown): Pr
   authorize(actor, 'tasking.write');
   const input = parseInput(TaskingInput, raw);
   const values = await checkedTasking(db, actor, input);
-  const classification = await checkedClassification(db, input, 'coalition');
+  const classification = await checkedClassification(db, input, 'coalition', { actor });
   return db.transaction(async (tx) => {
     const row = await repo.insertTasking(tx, { ...values, ...classification });
     await appendAudit(tx, actor, { action: 'taskings.tasking-created', entityType: 'tasking', entityId: row.id, detail: { meetingId: row.meetingId, groupId: row.groupId, title: row.title, dueOn: row.dueOn } });
     return row;
+  });
+}
+
+/**
+ * The same tasking for several groups, all or nothing: every group is checked before anything is
+ * written, and the rows and their audit events commit in one transaction, so a failure leaves none
+ * and a retry duplicates none.
+ */
+export async function createTaskingsForGroups(db: Db, actor: MaybeActor, raw: Record<string, unknown>, groupIds: string[]): Promise<repo.TaskingRow[]> {
+  authorize(actor, 'tasking.write');
+  if (groupIds.length === 0) throw new InvalidInput([{ field: 'groupIds', message: say('problem.chooseGroupToTask') }]);
+  const prepared: Parameters<typeof repo.insertTasking>[1][] = [];
+  for (const groupId of new Set(groupIds)) {
+    try {
+      const input = parseInput(TaskingInput, { ...raw, groupId });
+      prepared.push({ ...(await checkedTasking(db, actor, input)), ...(await checkedClassification(db, input, 'coalition', { actor })) });
+    } catch (error) {
+      // The form's field is the list of groups ticked.
+      if (error instanceof InvalidInput) throw new InvalidInput(error.fields.map((problem) => (problem.field === 'groupId' ? { ...problem, field: 'groupIds' } : problem)));
+      throw error;
+    }
+  }
+  return db.transaction(async (tx) => {
+    const rows = [];
+    for (const values of prepared) {
+      const row = await repo.insertTasking(tx, values);
+      await appendAudit(tx, actor, { action: 'taskings.tasking-created', entityType: 'tasking', entityId: row.id, detail: { meetingId: row.meetingId, groupId: row.groupId, title: row.title, dueOn: row.dueOn } });
+      rows.push(row);
+    }
+    return rows;
   });
 }
 

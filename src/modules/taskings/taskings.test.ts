@@ -74,6 +74,17 @@ describe('taskings', () => {
     expect(mine.body).toContain('Focus on countering the ISIS-K threat');
     expect((await api(delegate, 'GET', '/taskings/mine')).body).not.toContain('Focus on countering the ISIS-K threat');
   });
+
+  it('tasks several groups all or nothing: one group that cannot be tasked leaves no tasking behind', async () => {
+    const communications = await groupId(ctx.db, 'communications-working-group');
+    const unknownGroup = '00000000-0000-4000-8000-000000000000';
+    const title = 'All or nothing across groups';
+    const refused = await postForm(ctx, officer, '/taskings', { meetingId, groupIds: [communications, unknownGroup], title, dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('no such group');
+    const listed = (await api(officer, 'GET', `/api/v1/taskings?meetingId=${meetingId}`)).json();
+    expect(listed.filter((row: { title: string }) => row.title === title)).toEqual([]);
+  });
 });
 
 describe('commitments register', () => {

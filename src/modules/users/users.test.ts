@@ -18,7 +18,18 @@ describe('account administration', () => {
     expect(response.statusCode).toBe(201);
     expect(response.body).toContain('Account new.delegate@example.fr created.');
     const password = response.body.match(/<code dir="ltr">([A-Za-z0-9]{20})<\/code>/)?.[1];
-    expect(password).toBeDefined();
+    // The password shown works — and leads straight to setting up the second factor.
+    const signInPage = await ctx.app.inject({ method: 'GET', url: '/sign-in' });
+    const formToken = /name="formToken" value="([^"]+)"/.exec(signInPage.body)?.[1] ?? '';
+    const signIn = await ctx.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      payload: new URLSearchParams({ email: 'new.delegate@example.fr', password: password as string, formToken }).toString(),
+    });
+    expect([signIn.statusCode, signIn.headers.location]).toEqual([303, '/account/second-factor']);
+    // Shown once: the list of accounts does not show it again.
+    expect((await ctx.app.inject({ method: 'GET', url: '/admin/users', headers: { cookie: admin.headers.cookie } })).body).not.toContain(password as string);
     const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers });
     const created = list.json().find((u: { email: string }) => u.email === 'new.delegate@example.fr');
     expect(created).toMatchObject({ role: 'delegate', partnerId: france, totpEnabled: false, disabled: false });

@@ -30,4 +30,8 @@ export const AuditEventView = Type.Object({
   hash: Type.String(),
 });
 
-export const AuditPage = Type.Object({ items: Type.Array(AuditEventView), total: Type.Integer() });
+export const AuditPage = Type.Object({
+  items: Type.Array(AuditEventView),
+  total: Type.Integer({ description: 'matching events, counted up to 10,000' }),
+  totalIsLowerBound: Type.Boolean({ description: 'true when more than 10,000 events match: total is then a lower bound' }),
+});

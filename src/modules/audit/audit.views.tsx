@@ -6,7 +6,7 @@ import type { PageContext } from '../../platform/views/page-context.ts';
 import type { AuditQuery } from './audit.schema.ts';
 import type { AuditEventRow } from './audit.service.ts';
 
-export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; total: number; query: AuditQuery }) {
+export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; total: number; totalIsLowerBound: boolean; query: AuditQuery }) {
   const { ctx, query } = props;
   const { t } = ctx;
   const filters = { action: query.action, entityType: query.entityType, entityId: query.entityId, actor: query.actor, from: query.from, to: query.to };
@@ -26,7 +26,7 @@ export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; tota
       <p>
         <a href={listHref('/admin/audit/export.csv', filters, {})}>{t('list.exportCsv')}</a>
       </p>
-      <p role="status">{t('list.count', { count: props.total })}</p>
+      <p role="status">{props.totalIsLowerBound ? t('audit.moreThan', { count: props.total }) : t('list.count', { count: props.total })}</p>
       <DataTable
         caption={t('audit.title')}
         rows={props.rows}

@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { buildTestApp, groupId, loginAs, type SignedInClient, type TestContext } from '../../../test/helpers/app.ts';
@@ -96,6 +96,17 @@ describe('reporting and verifying', () => {
     expect((await api(officer, 'POST', `/api/v1/justice/cases/${figure.id}/verify`, { version: 2 })).statusCode).toBe(400);
   });
 
+  it("binds Kosovo's delegates, whose partner record has no ISO code, to the code institutions use (XKX)", async () => {
+    const kosovar = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA' });
+    const [kosovo] = (await api(null, 'GET', '/api/v1/partners?q=Kosovo')).json().items;
+    await ctx.db.execute(sql`update users set partner_id = ${kosovo.id} where id = ${kosovar.user.id}`);
+    const form = await api(kosovar, 'GET', '/justice/records/new');
+    expect(form.body).toContain('name="stateIso3" value="XKX"');
+    const created = await api(kosovar, 'POST', '/api/v1/justice/cases', { ...FRENCH_FIGURE, stateIso3: 'XKX', classification: 'coalition' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await api(kosovar, 'POST', '/api/v1/justice/cases', FRENCH_FIGURE)).statusCode).toBe(403);
+  });
+
   it('keeps the earlier value in the history when a figure is corrected, and refuses a stale version with 409', async () => {
     const figure = (await api(french, 'POST', '/api/v1/justice/cases', { ...FRENCH_FIGURE, count: 12 })).json();
     const corrected = await api(french, 'PUT', `/api/v1/justice/cases/${figure.id}`, { ...FRENCH_FIGURE, count: 14, version: 1, reason: 'two verdicts were missing' });
@@ -150,15 +161,16 @@ describe('the API description and CSV import', () => {
   it('imports the reference file itself, and refuses a file with one bad row, naming each by line and column', async () => {
     const header = 'state,period_start,period_end,kind,count,legal_basis,court_or_body,description,source,confidence';
     const csv = [header, 'UN,2018,2024-09-17,convicted,15,,UNITAD,Supported convictions.,https://example.org/u (UNITAD); https://example.org/v (UN Press),high', 'Kosovo,2019-04-20,2019-04-20,repatriated-and-prosecuted,4,terrorism,Kosovo prosecution,Men charged on return.,https://example.org/k (AFP),medium', 'Atlantis,2019,2019,convicted,3,terrorism,Court,Unknown state.,https://example.org/x,low'].join('\r\n');
+    const kosovoBefore = (await api(officer, 'GET', '/api/v1/justice/cases?state=XKX')).json().total;
     const refused = await ctx.app.inject({ method: 'POST', url: '/api/v1/justice/import', headers: { ...officer.headers, 'content-type': 'text/csv' }, payload: csv });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual([{ field: 'line 4: state', message: '"Atlantis" is neither a state (ISO alpha-3 code or English name) nor UN/UNITAD' }]);
-    expect((await api(null, 'GET', '/api/v1/justice/cases?state=XKX')).json().total).toBe(1);
+    expect((await api(officer, 'GET', '/api/v1/justice/cases?state=XKX')).json().total).toBe(kosovoBefore);
     const accepted = await ctx.app.inject({ method: 'POST', url: '/api/v1/justice/import', headers: { ...officer.headers, 'content-type': 'text/csv' }, payload: csv.split('\r\n').slice(0, 3).join('\r\n') });
     expect(accepted.statusCode, accepted.body).toBe(200);
     // Imported by the secretariat: verified, and coalition-wide unless the file says otherwise.
     const kosovo = (await api(officer, 'GET', '/api/v1/justice/cases?state=XKX')).json();
-    expect(kosovo.total).toBe(2);
+    expect(kosovo.total).toBe(kosovoBefore + 1);
     const unitad = (await api(officer, 'GET', '/api/v1/justice/cases?state=UNITAD&kind=convicted&from=2018')).json();
     expect(unitad.items.find((row: { classification: string }) => row.classification === 'coalition')).toMatchObject({ overlapsNational: true, status: 'verified' });
     expect(unitad.items.find((row: { classification: string }) => row.classification === 'coalition').sources).toHaveLength(2);

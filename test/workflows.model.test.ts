@@ -133,6 +133,19 @@ class Decide implements fc.AsyncCommand<Model, Real> {
   toString = () => `Decide(${this.chair}, ${this.decision})`;
 }
 
+/** Every co-lead that has not cleared the current version does so: the path to publication, taken often. */
+class EveryCoLeadClears implements fc.AsyncCommand<Model, Real> {
+  check = (model: Readonly<Model>) => model.status === 'in-clearance';
+  async run(model: Model, real: Real) {
+    for (let chair = 0; chair < coChairs.length; chair++) {
+      if (model.clearedBy.get(model.version)?.has(chair)) continue;
+      await new Decide(chair, 'cleared').run(model, real);
+    }
+    expect(model.status).toBe('cleared');
+  }
+  toString = () => 'EveryCoLeadClears';
+}
+
 class OutsiderClears implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
@@ -163,6 +176,7 @@ const commands = [
   fc.constant(new StaleEdit()),
   fc.constant(new Submit()),
   fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom('cleared' as const, 'cleared' as const, 'returned' as const)).map(([chair, decision]) => new Decide(chair, decision)),
+  fc.constant(new EveryCoLeadClears()),
   fc.constant(new OutsiderClears()),
   fc.constantFrom('public' as const, 'coalition' as const).map((as) => new Publish(as)),
 ];

@@ -41,7 +41,8 @@ function locationOf(texts: string[], gazetteer: Gazetteer): Extraction['location
   const countryNames = fromGazetteer(gazetteer, 'partner-names', () => new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const))));
   for (const text of texts) {
     // "ROME —", "Rome, 28 June 2021 —", "Paris, le 14 mars 2024 —".
-    const dateline = /^([A-Z][A-Za-z .'-]+?)(?:,\s*(?:le\s+)?[A-Za-z0-9 .]+)?\s+[—–-]\s/.exec(text);
+    // Read in the first 120 characters only: a dateline is short, and the lazy name makes this pattern slow on long lines.
+    const dateline = /^([A-Z][A-Za-z .'-]{0,40}?)(?:,\s*(?:le\s+)?[A-Za-z0-9 .]{0,40})?\s+[—–-]\s/.exec(text.slice(0, 120));
     const candidates = [...text.matchAll(/\b(?:met|meeting|convened|gathered|held|hosted|took place|conference|Ministerial)\s+(?:\w+\s+){0,3}?in\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})(?:,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?/g)].map((match) => [match[1], match[2]] as const);
     if (dateline?.[1]) candidates.unshift([dateline[1].replace(/\b\w/g, (c) => c).trim(), undefined]);
     for (const [found, after] of candidates) {

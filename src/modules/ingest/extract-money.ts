@@ -7,7 +7,7 @@ const CURRENCY_WORDS: Record<string, string> = { dollars: 'USD', 'us dollars': '
 const CODES = 'USD|EUR|GBP|CAD|AUD|JPY|CHF|SEK|NOK|DKK';
 const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9 };
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3}){1,6}|\d{1,15})(?:\.(\d{1,6}))?`;
 const SCALE_WORDS = String.raw`(?:\s?(million|billion|thousand|mn|mln|bn|m|k|b)\b)?`;
 const AMOUNT = new RegExp(
   [
@@ -72,6 +72,7 @@ export function moneyIn(text: string, readoutYear: number | null = null): Money[
       kind: kind?.kind ?? 'other',
       year: yearBefore ? Number(yearBefore) : yearAfter ? Number(yearAfter) : thisYear,
       lowerBound,
+      actor: null,
     });
   }
   return found;

@@ -10,6 +10,7 @@ const CONNECTOR = /^(for|the|of|on|to|and|at|liaison|officer)$/;
 const PARTICLE = /^(Di|De|Da|Del|Van|Von|Le|La|Du|Dos|El|Al|Bin|Ibn|Abu)$/;
 const CAPITALISED = /^(?:[A-Z][\p{L}'’-]*|(?:[A-Z]\.)+|al-[A-Z][\p{L}'’-]*)$/u;
 const INITIAL = /^[A-Z]\.$/;
+const MAX_RUN = 24;
 /** Capitalised words that name offices, places and bodies, never a person. */
 const NOT_NAME =
   /^(The|Coalition|Global|Group|Small|Working|Daesh|ISIS|ISIL|Defeat|Partners?|Representatives?|Affairs|State|States|United|Iraq|Syria|Africa|African|Afghanistan|Foreign|Special|Envoy|Minister|Secretary|Ambassador|Director|General|Acting|Deputy|Senior|Political|Directors?|Office|Ministry|Department|Security|Council|Nations|European|Union|Kingdom|Republic|Government|Cooperation|Operations|Process|Peace|Development|Counterterrorism|Defen[cs]e|Justice|Interior|Finance|Policy|Forces|Staff|Bureau|Affairs|Assistant|Advisor|Adviser|International|National|Middle|East|West|Democratic|Coordinator|Delegate|Chief|Commissioner|Representative|Cooperation|Programme|Communications)$/;
@@ -61,6 +62,8 @@ export function speakersIn(sentences: Sentence[]): Speaker[] {
         // An "and" after a complete speaker ends the run: "… Luigi Di Maio and U.S. Secretary …".
         if (word === 'and' && nameAtEnd(run) && ROLE_WORD.test(run.join(' '))) close('and');
         else run.push(word);
+        // A role and a name take a dozen words at most; a longer run (a list of names, a line in capitals) keeps only its end, so the work stays linear.
+        if (run.length > MAX_RUN) run.shift();
         return;
       }
       if (run.length) close(word);

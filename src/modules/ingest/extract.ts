@@ -69,6 +69,9 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     incidents: incidentsIn(sentences, text, gazetteer, dates),
     references: referencesIn(sentences, text, gazetteer, dates, skip),
     commitments: commitmentsIn(sentences, text),
+    detention: [],
+    repatriations: [],
+    taskings: [],
     notes: [...notes, ...(sentences.length === 0 ? [say('ingest.note.noSentences')] : [])],
     evidence: {
       meeting: meeting.meetingSentence ? spanOf(text, meeting.meetingSentence.start, meeting.meetingSentence.end) : titleSentence ? spanOf(text, titleSentence.start, titleSentence.end) : null,

@@ -40,8 +40,10 @@ export function incidentsIn(sentences: Sentence[], text: string, gazetteer: Gaze
     const date = dateIn(clause, dates);
     const place = placeIn(clause, gazetteer);
     if (!date && !place) return;
-    const perpetratorMatch = new RegExp(perpetratorPattern.source, 'u').exec(clause) ?? new RegExp(perpetratorPattern.source, 'u').exec(sentence.text);
-    const perpetrator = perpetratorMatch ? (perpetrators.find(([variant]) => variant.toLowerCase() === perpetratorMatch[0].toLowerCase())?.[1] ?? perpetratorMatch[0]) : /\b(Daesh|ISIS|ISIL)\b/.test(clause) ? 'ISIS' : null;
+    // The attack's own clause names its perpetrator; an affiliate named elsewhere in the sentence is blamed only where the sentence says so ("claimed by", "carried out by").
+    const attributed = /\b(?:claimed|perpetrated|carried out|conducted|committed)\s+by\b|\bresponsib/i.test(sentence.text);
+    const perpetratorMatch = new RegExp(perpetratorPattern.source, 'u').exec(clause) ?? (attributed ? new RegExp(perpetratorPattern.source, 'u').exec(sentence.text) : null);
+    const perpetrator = perpetratorMatch ? (perpetrators.find(([variant]) => variant.toLowerCase() === perpetratorMatch[0].toLowerCase())?.[1] ?? perpetratorMatch[0]) : /\b(Daesh|ISIS|ISIL|Da[’']esh|Daech)\b/.test(clause) ? 'ISIS' : null;
     const ends = [date ? date.index + date.text.length : 0, place?.end ?? 0, perpetratorMatch && perpetratorMatch.index < clause.length ? perpetratorMatch.index + perpetratorMatch[0].length : 0, attack[0].length];
     incidents.push({ ...spanOf(text, sentence.start + from, sentence.start + from + Math.max(...ends)), date: date?.date ?? null, place: place?.place ?? null, perpetrator });
     });

@@ -18,13 +18,21 @@ const NOT_NAME =
 /** Words and the punctuation that ends a run; a word's full stop goes, an abbreviation's ("U.S.") stays. */
 const tokenize = (text: string) => [...text.matchAll(/[\p{L}][\p{L}\p{M}.'’-]*|[,;:()—–]/gu)].map((match) => ({ word: /^(?:[A-Z]\.)+$/.test(match[0]) ? match[0] : match[0].replace(/\.$/, ''), index: match.index ?? 0 }));
 
-/** The person's name at the end of a run of capitalised words: two words, three with an initial or a particle. */
+/**
+ * The person's name at the end of a run of capitalised words: the words from the end back to the first
+ * office word, two to four of them ("Josep Borrell Fontelles" after "High Representative", "Bola Ahmed
+ * Tinubu" after "President"), with initials and particles inside ("Luigi Di Maio", "Jane M. Doe").
+ */
 function nameAtEnd(run: string[]): string[] | null {
-  const [third, second, last] = [run.at(-3), run.at(-2), run.at(-1)];
-  if (!second || !last || NOT_NAME.test(second) || NOT_NAME.test(last) || !/^[A-Za-z]/.test(second)) return null;
-  if (third && (INITIAL.test(second) || PARTICLE.test(second)) && !NOT_NAME.test(third) && !CONNECTOR.test(third)) return [third, second, last];
-  if (CONNECTOR.test(second) || PARTICLE.test(last)) return null;
-  return [second, last];
+  const [second, last] = [run.at(-2), run.at(-1)];
+  if (!second || !last || NOT_NAME.test(second) || NOT_NAME.test(last) || !/^[A-Za-z]/.test(second) || CONNECTOR.test(second) || PARTICLE.test(last) || INITIAL.test(last)) return null;
+  let from = run.length - 2;
+  while (from > 0 && run.length - from < 4) {
+    const word = run[from - 1] as string;
+    if (NOT_NAME.test(word) || ROLE_WORD.test(word) || CONNECTOR.test(word) || /^(?:[A-Z]\.){2,}$/.test(word)) break;
+    from--;
+  }
+  return run.slice(from);
 }
 
 /**

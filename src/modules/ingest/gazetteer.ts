@@ -8,6 +8,8 @@ export interface GazetteerEntry {
   canonical: string;
   /** Every way of writing it the extractor recognises. */
   variants: string[];
+  /** A state's ISO 3166-1 alpha-3 code, through which its demonyms are found. */
+  iso3?: string;
 }
 
 export interface Gazetteer {
@@ -72,7 +74,7 @@ export function referenceGazetteer(): Gazetteer {
     const variants = [name, ...(row.iso3 ? [countries.getName(row.iso3, 'en', { select: 'official' }) ?? '', ...(countries.getName(row.iso3, 'en', { select: 'all' }) ?? [])] : [])];
     const bracketed = /^(.*?) \((.*?)\)$/.exec(name);
     if (bracketed) variants.push(bracketed[1] as string, bracketed[2] as string);
-    return { canonical: name, variants: [...new Set(variants.filter((variant) => variant.length > 2))] };
+    return { canonical: name, iso3: row.iso3 || undefined, variants: [...new Set(variants.filter((variant) => variant.length > 2))] };
   });
   const cities = new Map<string, string>(Object.entries(KNOWN_CITIES));
   for (const row of readCsv('meetings.csv')) if (row.city && row.country && !cities.has(row.city)) cities.set(row.city.replace(/, D\.C\.$/, ''), row.country);

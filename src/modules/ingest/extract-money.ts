@@ -26,13 +26,10 @@ const AMOUNT = new RegExp(
  * French writes "45,5 millions d'euros" (decimal comma) and "10 000 000 €" (spaces, or the narrow
  * no-break space, between thousands; the sign after the figure).
  */
-const FRENCH_AMOUNT = new RegExp(
-  String.raw`(?<![\d,.])(\d{1,3}(?:[  \u202f.]\d{3}){1,6}|\d{1,15})(?:,(\d{1,6}))?(?:\s?(millions?|milliards?|Md|M)\b)?\s?(d['’]euros|de dollars|euros?|dollars|€|\$|EUR\b|USD\b)`,
-  'gi',
-);
+const FRENCH_AMOUNT = /(?<![\d,.])(\d{1,3}(?:[  \u202f.]\d{3}){1,6}|\d{1,15})(?:,(\d{1,6}))?(?:\s?(millions?|milliards?|Md|M)\b)?\s?(d['’]euros|de dollars|euros?|dollars|€|\$|EUR\b|USD\b)/gi;
 
 /** Arabic: "٥٠ مليون دولار", "50 مليون يورو" (digits already made Western, one for one). */
-const ARABIC_AMOUNT = new RegExp(String.raw`(?<![\d,.])(\d{1,3}(?:[,٬]\d{3}){1,6}|\d{1,15})(?:[.٫](\d{1,6}))?\s?(مليون|مليار|ألف)?\s?(دولار|يورو)`, 'g');
+const ARABIC_AMOUNT = /(?<![\d,.])(\d{1,3}(?:[,٬]\d{3}){1,6}|\d{1,15})(?:[.٫](\d{1,6}))?\s?(مليون|مليار|ألف)?\s?(دولار|يورو)/g;
 
 /** A pledge of a figure with a scale and no currency at all ("pledged 25 million"): said in a note, never proposed. */
 const NO_CURRENCY = /\b(?:pledg\w*|committ?\w*|contribut\w*|provid\w*|disburs\w*)\s+(?:(?:more than|over|at least|some|about)\s+)?(\d[\d,.]{0,20}\s(?:million|billion|thousand))\b(?!\s*(?:\p{L}+\s+)?(?:dollars|euros?|pounds|yen|francs|kron\w+|USD|EUR|GBP))/giu;

@@ -1,6 +1,6 @@
 import { type DateContext, dateIn } from './dates.ts';
 import type { Commitment, Incident, Reference } from './extraction.ts';
-import { type Gazetteer, fromGazetteer } from './gazetteer.ts';
+import { cityNamed, type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import { type Sentence, spanOf, wordsPattern } from './text-spans.ts';
 
 const ATTACK = /\b(?:(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3})?(attacks?|bombings?|suicide bombings?|massacres?|assaults?|ambush(?:es)?|killings?|raids?)\b/i;
@@ -69,7 +69,7 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       const after = sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 40);
       const when = dateIn(around, dates);
       const where = /^\s*(?:(?:held|convened|hosted|that took place)\s+)?(?:in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(after);
-      const city = where?.[1] && [...gazetteer.cities.keys()].find((known) => known.toLowerCase() === where[1]?.toLowerCase());
+      const city = where?.[1] && cityNamed(gazetteer, where[1]);
       if (!when && !city) continue;
       // The quote runs from the time words (or the meeting) to the place.
       const meetingAt = meeting.index ?? 0;

@@ -11,6 +11,8 @@ const PARTICLE = /^(Di|De|Da|Del|Van|Von|Le|La|Du|Dos|El|Al|Bin|Ibn|Abu)$/;
 const CAPITALISED = /^(?:[A-Z][\p{L}'’-]*|(?:[A-Z]\.)+|al-[A-Z][\p{L}'’-]*)$/u;
 const INITIAL = /^[A-Z]\.$/;
 const MAX_RUN = 24;
+/** Titles written before a name, with or without their full stop: "Sen Kashim …", "Dr Jane …". */
+const TITLE = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Amb|Gen|Lt|Col|Prof|Sir|Dame|Sheikh|HE|H\.E)$/;
 /** Capitalised words that name offices, places and bodies, never a person. */
 const NOT_NAME =
   /^(The|Coalition|Global|Group|Small|Working|Daesh|ISIS|ISIL|Defeat|Partners?|Representatives?|Affairs|State|States|United|Iraq|Syria|Africa|African|Afghanistan|Foreign|Special|Envoy|Minister|Secretary|Ambassador|Director|General|Acting|Deputy|Senior|Political|Directors?|Office|Ministry|Department|Security|Council|Nations|European|Union|Kingdom|Republic|Government|Cooperation|Operations|Process|Peace|Development|Counterterrorism|Defen[cs]e|Justice|Interior|Finance|Policy|Forces|Staff|Bureau|Affairs|Assistant|Advisor|Adviser|International|National|Middle|East|West|Democratic|Coordinator|Delegate|Chief|Commissioner|Representative|Cooperation|Programme|Communications)$/;
@@ -29,7 +31,7 @@ function nameAtEnd(run: string[]): string[] | null {
   let from = run.length - 2;
   while (from > 0 && run.length - from < 4) {
     const word = run[from - 1] as string;
-    if (NOT_NAME.test(word) || ROLE_WORD.test(word) || CONNECTOR.test(word) || /^(?:[A-Z]\.){2,}$/.test(word)) break;
+    if (NOT_NAME.test(word) || ROLE_WORD.test(word) || CONNECTOR.test(word) || TITLE.test(word) || /^(?:[A-Z]\.){2,}$/.test(word)) break;
     from--;
   }
   return run.slice(from);
@@ -54,6 +56,8 @@ export function speakersIn(sentences: Sentence[]): Speaker[] {
     let run: string[] = [];
     const close = (next: string) => {
       // "… Counterterrorism and Acting Special Envoy …": an "and" inside a role joins it; one after a name ends that speaker.
+      // Honours after a name ("GCON", "KBE") are not part of it.
+      while (run.length > 2 && /^[A-Z]{3,5}$/.test(run.at(-1) as string)) run.pop();
       const name = nameAtEnd(run);
       const roleTokens = name ? run.slice(0, run.length - name.length) : [];
       while (roleTokens.length && CONNECTOR.test(roleTokens[0] as string)) roleTokens.shift();

@@ -5,7 +5,6 @@ import { meetings } from '../../db/schema/meetings.ts';
 import { fundingCampaigns } from '../../db/schema/funding.ts';
 import { groups } from '../../db/schema/partners.ts';
 import { slugOf } from '../../db/seed/branches.ts';
-import { THEATERS } from '../../db/seed/theaters.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { createCampaign, getCampaign, updateCampaign } from '../funding/campaigns.service.ts';
@@ -15,7 +14,7 @@ import { recordCommitment } from '../taskings/commitments.service.ts';
 import { createTasking } from '../taskings/taskings.service.ts';
 import { findPartnerByKey } from '../partners/partners.repo.ts';
 import { createIncident } from '../threats/threats.service.ts';
-import { referenceGazetteer } from './gazetteer.ts';
+import { referenceGazetteer, theaterSlugOf } from './gazetteer.ts';
 import { say } from '../../platform/i18n/say.ts';
 
 export type DocumentRow = typeof ingestDocuments.$inferSelect;
@@ -75,8 +74,8 @@ async function acceptMeeting(db: Db, actor: MaybeActor, document: DocumentRow, f
   });
   // What was discussed becomes the agenda: theaters the registry knows, and the rest (affiliates, other places) as topics.
   const theaters = (values.theaters as string[] | undefined) ?? [];
-  const theaterSlugs = THEATERS.filter((theater) => theaters.includes(theater.nameEn)).map((theater) => theater.slug);
-  const topics = [...theaters.filter((name) => !THEATERS.some((theater) => theater.nameEn === name)), ...((values.branches as string[] | undefined) ?? [])].slice(0, 20);
+  const theaterSlugs = [...new Set(theaters.map(theaterSlugOf).filter((slug): slug is string => slug !== null))];
+  const topics = [...theaters.filter((name) => theaterSlugOf(name) === null), ...((values.branches as string[] | undefined) ?? [])].slice(0, 20);
   if (theaterSlugs.length || topics.length) await addAgendaItem(db, actor, meeting.id, { title: 'Discussion', theaterSlugs, topics });
   return { recordType: 'meeting', recordId: meeting.id };
 }

@@ -95,6 +95,10 @@ export async function decideFact(db: Db, actor: MaybeActor, documentId: string, 
   if (fact.status !== 'proposed') throw new Conflict(say('problem.factDecided', { status: fact.status, by: fact.decidedByLabel ?? '—' }));
   const note = (decision.note ?? '').trim().slice(0, 2000);
   return db.transaction(async (tx) => {
+    // Two reviewers accepting the same fact at once: the second waits here for the first to finish, then
+    // finds it decided and gets 409 — before any record is made twice.
+    const [locked] = await tx.select({ status: ingestFacts.status, by: ingestFacts.decidedByLabel }).from(ingestFacts).where(eq(ingestFacts.id, fact.id)).for('update');
+    if (locked?.status !== 'proposed') throw new Conflict(say('problem.factDecided', { status: locked?.status ?? 'rejected', by: locked?.by ?? '—' }));
     const values = { ...fact.proposal, ...(decision.values ?? {}) };
     const record = decision.decision === 'accept' ? await applyFact(tx, actor, document, facts, fact, values) : { recordType: null, recordId: null };
     const [decided] = await tx

@@ -77,7 +77,7 @@ export function newMembersIn(text: string, gazetteer: Gazetteer): { members: str
   const spans: string[] = [];
   const where: { start: number; end: number }[] = [];
   const patterns = [
-    /\bwelcom(?:ed|es|ing)\s+((?:[^.;]{0,160}?))\s+as\s+(?:the\s+)?(?:Coalition[’']s\s+|its\s+|their\s+)?(?:\d+\w*\s+|newest\s+|new\s+)*(?:members?|partners?)\b/gi,
+    /\bwelcom(?:ed|es|ing)\s+((?:[^.;]{0,160}?))\s+as\s+(?:the\s+|an?\s+)?(?:Coalition[’']s\s+|its\s+|their\s+)?(?:\d+\w*\s+|newest\s+|new\s+)*(?:members?|partners?)\b/gi,
     /\bwelcom(?:ed|es|ing)\s+(?:the\s+|its\s+|their\s+)?(?:newest|new)\s+(?:members?|partners?)(?:\s+of the Coalition)?[,:]?\s+([^.;]{0,160})/gi,
   ];
   for (const pattern of patterns)

@@ -130,11 +130,17 @@ export function moneyIn(text: string, readoutYear: number | null = null, options
     // "their 2021 goal of $670 million", "the 2023 stabilization goal of …": a year just before the kind word, or between it and the amount.
     const yearBefore = kind ? [...before.slice(Math.max(0, kind.at - 25)).matchAll(/\b(20\d\d)\b/g)].at(-1)?.[1] : undefined;
     const thisYear = /\bthis year/i.test(after.slice(0, 40)) || /\bthis year/i.test(before.slice(Math.max(0, (kind?.at ?? before.length) - 25))) ? readoutYear : null;
-    const yearAfter = /^[^.;]{0,40}?\b(?:in|for|against|towards?|during|by)\s+(?:the\s+|their\s+|its\s+)?(?:fiscal\s+year\s+|FY\s?)?(20\d\d)\b/i.exec(after)?.[1];
+    const yearAfter = /^[^.;]{0,40}?\b(?:in|for|against|to|towards?|during|by)\s+(?:the\s+|their\s+|its\s+)?(?:fiscal\s+year\s+|FY\s?)?(20\d\d)\b/i.exec(after)?.[1];
     const quoteStart = kind && kind.at >= 0 ? clauseStart + kind.at : lowerBound ? index - (/\b(more than|over|at least|in excess of|upwards of|exceeding|above|plus de|au moins)\s*$/i.exec(before)?.[0].length ?? 0) : index;
     // The donor: the partner named nearest before the verb (or the amount) in the same clause — "Italy pledged …", "the German Government announced …".
     const donorWindow = text.slice(clauseStart, kind ? clauseStart + kind.at : index);
-    const donor = options.gazetteer ? actorsIn(donorWindow, options.gazetteer).at(-1)?.partner : undefined;
+    // A place the money goes to ("stabilization in Iraq and Syria") is not its donor: the donor is named as the subject, not after a preposition.
+    const subjectStart = Math.max(donorWindow.lastIndexOf('–'), donorWindow.lastIndexOf('—'), donorWindow.lastIndexOf(':')) + 1;
+    const donor = options.gazetteer
+      ? actorsIn(donorWindow, options.gazetteer)
+          .filter((mention) => mention.start >= subjectStart && !/\b(?:in|of|from|to|for|against|at|on|with|by|into|across|within|throughout|towards?|au|en|de|du|des|à|pour)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?$/i.test(donorWindow.slice(Math.max(0, mention.start - 16), mention.start)))
+          .at(-1)?.partner
+      : undefined;
     found.push({
       ...spanOf(text, Math.min(quoteStart, index), index + length),
       amount: amount.toFixed(),

@@ -1,9 +1,12 @@
+import countries from 'i18n-iso-countries';
+import countriesEnglish from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import nationalities from 'i18n-nationality';
 import english from 'i18n-nationality/langs/en.json' with { type: 'json' };
 import french from 'i18n-nationality/langs/fr.json' with { type: 'json' };
 import { type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import { wordsPattern } from './text-spans.ts';
 
+countries.registerLocale(countriesEnglish);
 nationalities.registerLocale(english);
 nationalities.registerLocale(french);
 
@@ -23,12 +26,18 @@ function actorMatcher(gazetteer: Gazetteer) {
   return fromGazetteer(gazetteer, 'actors', () => {
     const byName = new Map<string, string>();
     for (const partner of gazetteer.partners) for (const variant of partner.variants) byName.set(variant.toLowerCase(), partner.canonical);
-    for (const partner of gazetteer.partners) {
+    // States outside the registry act too (a state repatriating its nationals): their English names and demonyms, after the registry's.
+    const states = [...gazetteer.partners, ...Object.keys(countries.getAlpha3Codes()).flatMap((iso3) => {
+      const name = countries.getName(iso3, 'en');
+      return name && !gazetteer.partners.some((partner) => partner.iso3 === iso3) ? [{ canonical: name, iso3, variants: [name] }] : [];
+    })];
+    for (const state of states) for (const variant of state.variants) if (!byName.has(variant.toLowerCase())) byName.set(variant.toLowerCase(), state.canonical);
+    for (const partner of states) {
       if (!partner.iso3) continue;
       for (const locale of ['en', 'fr']) {
         const demonym = nationalities.getName(partner.iso3, locale);
         if (!demonym || demonym.length < 4) continue;
-        byName.set(demonym.toLowerCase(), partner.canonical);
+        if (!byName.has(demonym.toLowerCase())) byName.set(demonym.toLowerCase(), partner.canonical);
         // French adjectives agree: "française", "françaises", "italiens".
         if (locale === 'fr') for (const ending of ['e', 's', 'es']) byName.set(`${demonym}${ending}`.toLowerCase(), partner.canonical);
       }

@@ -140,6 +140,11 @@ describe('accepting pledges and new members', () => {
 
   it('proposes the pledge with its donor, and refuses it with the reason while no campaign of its year exists', async () => {
     expect(fact('money').proposal).toMatchObject({ amount: '25000000', currency: 'EUR', kind: 'pledged', year: 2024, actor: 'Italy' });
+    // The review page shows each choice in words, never its code.
+    const page = await ctx.app.inject({ method: 'GET', url: `/ingest/${documentId}`, headers: officer.headers });
+    expect(page.body).toMatch(/value="pledged"[^>]*>Pledged</);
+    expect(page.body).toMatch(/value="true"[^>]*>Yes — at least this much</);
+    expect(page.body).not.toMatch(/>pledged</);
     const before = await ctx.db.select().from(fundingCampaigns);
     const refused = await decide(documentId, fact('money'), { decision: 'accept' });
     expect(refused.statusCode).toBe(400);

@@ -8,7 +8,7 @@ import { type Sentence, spanOf } from './text-spans.ts';
 
 /** A count of people as readouts write it: "30,000", "30 000", "some 2,500", "45". */
 const COUNT = String.raw`(\d{1,3}(?:[,  \u202f]\d{3}){1,3}|\d{1,7})`;
-const PEOPLE = String.raw`(?:people|persons|residents|detainees|individuals|inhabitants|women|children|men|fighters|family members|nationals|citizens|orphans|personnes|détenus|femmes|enfants|ressortissants|combattants)`;
+const PEOPLE = `(?:people|persons|residents|detainees|individuals|inhabitants|women|children|men|fighters|family members|nationals|citizens|orphans|personnes|détenus|femmes|enfants|ressortissants|combattants)`;
 const countOf = (digits: string) => Number(digits.replace(/\D/g, ''));
 
 /** Where people are held: a sentence about a camp or a detention place. */

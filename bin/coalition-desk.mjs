@@ -1,5 +1,31 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so the project needs no build step.
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli.ts');
+// Runs the command line compiled by `npm ci` (dist/, see scripts/build-cli.mjs), or — when there is no
+// build, or a source file changed after it — the TypeScript source through tsx, so the project never
+// needs a build step by hand and an edit is never run stale.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function buildIsCurrent() {
+  let builtAt;
+  try {
+    builtAt = fs.statSync(path.join(root, 'dist', 'built-at')).mtimeMs;
+  } catch {
+    return false;
+  }
+  const src = path.join(root, 'src');
+  for (const entry of fs.readdirSync(src, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs > builtAt) return false;
+  }
+  return true;
+}
+
+if (buildIsCurrent()) {
+  await import(pathToFileURL(path.join(root, 'dist', 'cli.js')).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

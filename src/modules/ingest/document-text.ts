@@ -1,5 +1,3 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { InvalidInput } from '../../platform/errors.ts';
 import { say } from '../../platform/i18n/say.ts';
 
@@ -23,7 +21,10 @@ export function documentKind(bytes: Buffer): DocumentKind {
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre';
 
 /** A saved web page's readout: navigation, cookie notices, sharing bars and other boilerplate removed. */
-function htmlText(html: string): string {
+async function htmlText(html: string): Promise<string> {
+  // Loaded for web pages only: plain text and PDFs (and the command line's start) do without them.
+  const { Readability } = await import('@mozilla/readability');
+  const { parseHTML } = await import('linkedom');
   // A fragment (or text sent as HTML) gets a document around it: Readability needs a whole one.
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
@@ -71,7 +72,7 @@ export async function documentText(bytes: Buffer, declared?: DocumentKind): Prom
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   // Binary files: NUL bytes or many replacement characters where UTF-8 text would have letters.
   if (decoded.includes('\u0000') || (decoded.match(/\uFFFD/g) ?? []).length > decoded.length / 100) fail(say('problem.fileBinary'));
-  const text = kind === 'html' ? htmlText(decoded) : decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = kind === 'html' ? await htmlText(decoded) : decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) fail(say('problem.fileNoText'));
   return { kind, text };
 }

@@ -7,7 +7,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import { Conflict, InvalidInput, NotFound } from '../../platform/errors.ts';
 import { type DocumentKind, documentText } from './document-text.ts';
-import { extractReadout } from './extract.ts';
+import { extractOffThread } from './extraction-thread.ts';
 import { type FactValues, applyFact, matchingMeeting } from './fact-appliers.ts';
 import { proposedFacts } from './proposals.ts';
 import { withUsdAmounts } from './usd-amounts.ts';
@@ -40,7 +40,8 @@ export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInp
   const fingerprint = textFingerprint(text);
   const [already] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.textSha256, fingerprint));
   if (already) throw new Conflict(say('problem.alreadyIngested', { date: already.createdAt.toISOString().slice(0, 10), by: already.createdByLabel, path: `/ingest/${already.id}` }), [{ field: 'file', message: say('problem.alreadyIngestedField', { path: `/ingest/${already.id}` }) }]);
-  const extraction = await withUsdAmounts(db, extractReadout(text, { publishedOn: input.publishedOn ?? null }), input.publishedOn ?? null);
+  // Read on the extraction thread, within its time budget: a hostile document cannot stall the server.
+  const extraction = await withUsdAmounts(db, await extractOffThread(text, { publishedOn: input.publishedOn ?? null }), input.publishedOn ?? null);
   const facts = proposedFacts(extraction, text.length);
   // A reference to a meeting already recorded is proposed with that meeting.
   for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, fact.proposal);
@@ -94,6 +95,10 @@ export async function decideFact(db: Db, actor: MaybeActor, documentId: string, 
   if (fact.status !== 'proposed') throw new Conflict(say('problem.factDecided', { status: fact.status, by: fact.decidedByLabel ?? '—' }));
   const note = (decision.note ?? '').trim().slice(0, 2000);
   return db.transaction(async (tx) => {
+    // Two reviewers accepting the same fact at once: the second waits here for the first to finish, then
+    // finds it decided and gets 409 — before any record is made twice.
+    const [locked] = await tx.select({ status: ingestFacts.status, by: ingestFacts.decidedByLabel }).from(ingestFacts).where(eq(ingestFacts.id, fact.id)).for('update');
+    if (locked?.status !== 'proposed') throw new Conflict(say('problem.factDecided', { status: locked?.status ?? 'rejected', by: locked?.by ?? '—' }));
     const values = { ...fact.proposal, ...(decision.values ?? {}) };
     const record = decision.decision === 'accept' ? await applyFact(tx, actor, document, facts, fact, values) : { recordType: null, recordId: null };
     const [decided] = await tx

@@ -1,6 +1,6 @@
 import { type DateContext, dateIn } from './dates.ts';
 import type { Commitment, Incident, Reference } from './extraction.ts';
-import { type Gazetteer, fromGazetteer } from './gazetteer.ts';
+import { cityNamed, type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import { type Sentence, spanOf, wordsPattern } from './text-spans.ts';
 
 const ATTACK = /\b(?:(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,3})?(attacks?|bombings?|suicide bombings?|massacres?|assaults?|ambush(?:es)?|killings?|raids?)\b/i;
@@ -40,8 +40,10 @@ export function incidentsIn(sentences: Sentence[], text: string, gazetteer: Gaze
     const date = dateIn(clause, dates);
     const place = placeIn(clause, gazetteer);
     if (!date && !place) return;
-    const perpetratorMatch = new RegExp(perpetratorPattern.source, 'u').exec(clause) ?? new RegExp(perpetratorPattern.source, 'u').exec(sentence.text);
-    const perpetrator = perpetratorMatch ? (perpetrators.find(([variant]) => variant.toLowerCase() === perpetratorMatch[0].toLowerCase())?.[1] ?? perpetratorMatch[0]) : /\b(Daesh|ISIS|ISIL)\b/.test(clause) ? 'ISIS' : null;
+    // The attack's own clause names its perpetrator; an affiliate named elsewhere in the sentence is blamed only where the sentence says so ("claimed by", "carried out by").
+    const attributed = /\b(?:claimed|perpetrated|carried out|conducted|committed)\s+by\b|\bresponsib/i.test(sentence.text);
+    const perpetratorMatch = new RegExp(perpetratorPattern.source, 'u').exec(clause) ?? (attributed ? new RegExp(perpetratorPattern.source, 'u').exec(sentence.text) : null);
+    const perpetrator = perpetratorMatch ? (perpetrators.find(([variant]) => variant.toLowerCase() === perpetratorMatch[0].toLowerCase())?.[1] ?? perpetratorMatch[0]) : /\b(Daesh|ISIS|ISIL|Da[’']esh|Daech)\b/.test(clause) ? 'ISIS' : null;
     const ends = [date ? date.index + date.text.length : 0, place?.end ?? 0, perpetratorMatch && perpetratorMatch.index < clause.length ? perpetratorMatch.index + perpetratorMatch[0].length : 0, attack[0].length];
     incidents.push({ ...spanOf(text, sentence.start + from, sentence.start + from + Math.max(...ends)), date: date?.date ?? null, place: place?.place ?? null, perpetrator });
     });
@@ -67,7 +69,7 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       const after = sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 40);
       const when = dateIn(around, dates);
       const where = /^\s*(?:(?:held|convened|hosted|that took place)\s+)?(?:in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(after);
-      const city = where?.[1] && [...gazetteer.cities.keys()].find((known) => known.toLowerCase() === where[1]?.toLowerCase());
+      const city = where?.[1] && cityNamed(gazetteer, where[1]);
       if (!when && !city) continue;
       // The quote runs from the time words (or the meeting) to the place.
       const meetingAt = meeting.index ?? 0;

@@ -1,6 +1,6 @@
 import { type DateContext, dateIn } from './dates.ts';
 import type { Extraction, MeetingFormat } from './extraction.ts';
-import { type Gazetteer, fromGazetteer } from './gazetteer.ts';
+import { cityNamed, type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import type { Sentence } from './text-spans.ts';
 
 /** The sentence that says the meeting took place: who met, convened, gathered. */
@@ -8,9 +8,9 @@ const MEETING_VERB = /\b(met|meet|convened|gathered|hosted|held|co-hosted|co-cha
 
 const FORMATS: [RegExp, MeetingFormat][] = [
   [/\bSmall Group\b/i, 'small-group'],
-  [/\bMinisterial\b|\bministers? (?:of|for) (?:foreign affairs|defen[cs]e)\b|\bforeign ministers\b/i, 'ministerial'],
+  [/\bMinisterial\b|\bministers? (?:of|for) (?:foreign affairs|defen[cs]e)\b|\b(?:foreign|defen[cs]e) ministers\b|\bministériel(?:le)?\b|اجتماع وزاري/i, 'ministerial'],
   [/\bFocus Group\b/i, 'focus-group'],
-  [/\bWorking Group\b|\bCIFG\b/i, 'working-group'],
+  [/\bWorking Group\b|\bCIFG\b|\bgroupe de travail\b|فريق (?:ال)?عمل|مجموعة (?:ال)?عمل/i, 'working-group'],
 ];
 
 export function titleOf(text: string): string | null {
@@ -24,7 +24,7 @@ function formatOf(...texts: (string | null | undefined)[]): MeetingFormat | null
     if (!text) continue;
     for (const [pattern, format] of FORMATS) if (pattern.test(text)) return format;
   }
-  return texts.some((text) => text && /\b(meeting|conference|communiqu[ée]|statement|readout)\b/i.test(text)) ? 'other' : null;
+  return texts.some((text) => text && /\b(meeting|conference|communiqu[ée]|statement|readout|council|forum|dialogue|plenary|summit|réunion|conseil|déclaration)\b|اجتماع/i.test(text)) ? 'other' : null;
 }
 
 function settingOf(text: string): Extraction['setting'] {
@@ -41,19 +41,41 @@ function locationOf(texts: string[], gazetteer: Gazetteer): Extraction['location
   const countryNames = fromGazetteer(gazetteer, 'partner-names', () => new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const))));
   for (const text of texts) {
     // "ROME —", "Rome, 28 June 2021 —", "Paris, le 14 mars 2024 —".
-    const dateline = /^([A-Z][A-Za-z .'-]+?)(?:,\s*(?:le\s+)?[A-Za-z0-9 .]+)?\s+[—–-]\s/.exec(text);
-    const candidates = [...text.matchAll(/\b(?:met|meeting|convened|gathered|held|hosted|took place|conference|Ministerial)\s+(?:\w+\s+){0,3}?in\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})(?:,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?/g)].map((match) => [match[1], match[2]] as const);
+    // Read in the first 120 characters only: a dateline is short, and the lazy name makes this pattern slow on long lines.
+    const dateline = /^([A-Z][A-Za-z .'-]{0,40}?)(?:,\s*(?:le\s+)?[A-Za-z0-9 .]{0,40})?\s+[—–-]\s/.exec(text.slice(0, 120));
+    const candidates = [...text.matchAll(/\b(?:met|meeting|convened|gathered|held|hosted|took place|conference|Ministerial)\s+(?:[\w,]+\s+){0,6}?in\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})(?:,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?/g)].map((match) => [match[1], match[2]] as const);
     if (dateline?.[1]) candidates.unshift([dateline[1].replace(/\b\w/g, (c) => c).trim(), undefined]);
     for (const [found, after] of candidates) {
       // A sentence's full stop is not part of the name ("in Rome."); "D.C." keeps its own.
       const place = found?.replace(/(?<![A-Z])\.$/, '');
       if (!place) continue;
-      const cityKey = [...gazetteer.cities.keys()].find((city) => city.toLowerCase() === place.toLowerCase());
+      const cityKey = cityNamed(gazetteer, place);
       if (cityKey) return { city: cityKey, country: gazetteer.cities.get(cityKey) ?? null };
       const country = countryNames.get(place.toLowerCase());
       if (country) return { city: null, country };
       if (after && countryNames.get(after.toLowerCase())) return { city: place, country: countryNames.get(after.toLowerCase()) ?? null };
     }
+  }
+  return null;
+}
+
+/** Short lines near the top that are a place on its own ("Washington, DC", "Niamey 2023"): a dateline, read as "ROME —" is. */
+function datelineLines(text: string): string[] {
+  return text
+    .slice(0, 600)
+    .split('\n')
+    .slice(0, 8)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 2 && line.length <= 40 && /^\p{Lu}/u.test(line))
+    .map((line) => `${line.replace(/[\s,]+(?:\d{4}|[A-Z]\.?[A-Z]\.?)$/, '')} — `);
+}
+
+/** A city the gazetteer knows named anywhere in the meeting's sentence after "in" or "at" ("…, chaired by the United States, in Brussels"). */
+function cityIn(sentence: string, gazetteer: Gazetteer): Extraction['location'] {
+  for (const match of sentence.matchAll(/\b(?:in|at|à)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/gu)) {
+    const place = (match[1] ?? '').replace(/(?<![A-Z])\.$/, '');
+    const city = cityNamed(gazetteer, place);
+    if (city) return { city, country: gazetteer.cities.get(city) ?? null };
   }
   return null;
 }
@@ -67,7 +89,7 @@ export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gaz
   const dated = meetingSentence ? dateIn(meetingSentence.text, dates) : null;
   const datelined = body[0] ? dateIn(body[0].text.slice(0, 80), dates) : null;
   const date = dated?.date ?? datelined?.date ?? null;
-  const location = locationOf([...(title ? [title] : []), ...opening, ...(meetingSentence ? [meetingSentence.text] : [])], gazetteer);
+  const location = locationOf([...(title ? [title] : []), ...datelineLines(text), ...opening, ...(meetingSentence ? [meetingSentence.text] : [])], gazetteer) ?? cityIn(meetingSentence?.text ?? '', gazetteer);
   const setting = settingOf([meetingSentence?.text, ...opening].filter(Boolean).join(' ')) ?? (location?.city ? 'in-person' : null);
   return { title, date, meetingFormat: formatOf(title, meetingSentence?.text, opening[0]), setting, location, meetingSentence };
 }

@@ -41,7 +41,7 @@ export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: 
   const inside = [
     ...masked,
     ...mentioned(text, gazetteer.branches).map((hit) => ({ start: hit.index, end: hit.end })),
-    ...[...text.matchAll(/\b(?:[A-Z][\w-]*\s+){1,3}(?:Focus|Working)\s+Groups?\b|\b(?:co-led|co-chaired|co-hosted|chaired|hosted)\s+by\s+[^.;—]*|co-leads?[^.;]*?—[^—]*—/g)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
+    ...[...text.matchAll(/\b(?:[A-Z][\w-]*\s+){1,3}(?:Focus|Working)\s+Groups?\b|\b(?:co-led|co-chaired|co-hosted|chaired|hosted)\s+by\s+[^.;—]{0,300}|co-leads?[^.;—]{0,200}—[^—]{0,300}—/g)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
   ];
   return unique(mentioned(text, gazetteer.theaters).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end)).map((hit) => hit.canonical));
 }
@@ -61,7 +61,8 @@ export function groupsIn(text: string, gazetteer: Gazetteer): string[] {
   for (const hit of mentioned(text, groups, false)) {
     const variant = text.slice(hit.index, hit.end);
     const rest = text.slice(hit.end, hit.end + 120);
-    const runsToGroup = /^(?:[\s,]+(?:and\s+)?(?:the\s+)?(?:[A-Z][\w'’/-]*|of|and|on)(?:\s+(?:[A-Z][\w'’/-]*|of|and|on))*)*\s+(?:Working\s+|Focus\s+|Support\s+Working\s+)?Groups?\b/.test(rest) || /^\s+(?:Working\s+|Focus\s+)?Groups?\b/.test(rest);
+    // One separator and one word per step, so a run of capitals is read one way only (no backtracking blow-up).
+    const runsToGroup = /^(?:[\s,]+(?:[A-Z][\w'’/-]*|of|and|on|the))*?\s+(?:Working\s+|Focus\s+|Support\s+Working\s+)?Groups?\b/.test(rest);
     const acronym = /^[A-Z]{3,}$/.test(variant);
     if (runsToGroup || acronym) found.push(hit);
   }
@@ -76,15 +77,25 @@ export function newMembersIn(text: string, gazetteer: Gazetteer): { members: str
   const spans: string[] = [];
   const where: { start: number; end: number }[] = [];
   const patterns = [
-    /\bwelcom(?:ed|es|ing)\s+((?:[^.;]{0,160}?))\s+as\s+(?:the\s+)?(?:Coalition[’']s\s+|its\s+|their\s+)?(?:\d+\w*\s+|newest\s+|new\s+)*(?:members?|partners?)\b/gi,
+    /\bwelcom(?:ed|es|ing)\s+((?:[^.;]{0,160}?))\s+as\s+(?:the\s+|an?\s+)?(?:Coalition[’']s\s+|its\s+|their\s+)?(?:\d+\w*\s+|newest\s+|new\s+)*(?:members?|partners?)\b/gi,
     /\bwelcom(?:ed|es|ing)\s+(?:the\s+|its\s+|their\s+)?(?:newest|new)\s+(?:members?|partners?)(?:\s+of the Coalition)?[,:]?\s+([^.;]{0,160})/gi,
-    /((?:[A-Z][\w'’-]*(?:\s+(?:and\s+)?|,\s*(?:and\s+)?)?){1,12})\s+(?:has|have|formally|officially|\s)*joined\s+the\s+(?:Global\s+)?Coalition/g,
   ];
   for (const pattern of patterns)
     for (const match of text.matchAll(pattern)) {
       spans.push(match[1] ?? '');
       where.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
     }
+  // "Benin and Togo have formally joined the Coalition": the names just before, read in a bounded window
+  // with one separator per word, so a long all-capitals line cannot make the pattern backtrack.
+  for (const joined of text.matchAll(/\bjoined\s+the\s+(?:Global\s+)?Coalition\b/g)) {
+    const at = joined.index ?? 0;
+    const windowStart = Math.max(0, at - 200);
+    const before = text.slice(windowStart, at);
+    const list = /((?:[A-Z][\w'’-]*(?:,\s*|\s+)(?:and\s+)?){0,11}[A-Z][\w'’-]*)\s+(?:(?:has|have|formally|officially)\s+)*$/.exec(before);
+    if (!list?.[1]) continue;
+    spans.push(list[1]);
+    where.push({ start: windowStart + list.index, end: at + joined[0].length });
+  }
   // Each item of the list: the registry's name where it knows the partner, the words as written where not yet.
   const known = fromGazetteer(gazetteer, 'partner-names', () => new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const))));
   const items = spans.flatMap((span) =>

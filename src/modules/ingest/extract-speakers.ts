@@ -10,6 +10,9 @@ const CONNECTOR = /^(for|the|of|on|to|and|at|liaison|officer)$/;
 const PARTICLE = /^(Di|De|Da|Del|Van|Von|Le|La|Du|Dos|El|Al|Bin|Ibn|Abu)$/;
 const CAPITALISED = /^(?:[A-Z][\p{L}'’-]*|(?:[A-Z]\.)+|al-[A-Z][\p{L}'’-]*)$/u;
 const INITIAL = /^[A-Z]\.$/;
+const MAX_RUN = 24;
+/** Titles written before a name, with or without their full stop: "Sen Kashim …", "Dr Jane …". */
+const TITLE = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Amb|Gen|Lt|Col|Prof|Sir|Dame|Sheikh|HE|H\.E)$/;
 /** Capitalised words that name offices, places and bodies, never a person. */
 const NOT_NAME =
   /^(The|Coalition|Global|Group|Small|Working|Daesh|ISIS|ISIL|Defeat|Partners?|Representatives?|Affairs|State|States|United|Iraq|Syria|Africa|African|Afghanistan|Foreign|Special|Envoy|Minister|Secretary|Ambassador|Director|General|Acting|Deputy|Senior|Political|Directors?|Office|Ministry|Department|Security|Council|Nations|European|Union|Kingdom|Republic|Government|Cooperation|Operations|Process|Peace|Development|Counterterrorism|Defen[cs]e|Justice|Interior|Finance|Policy|Forces|Staff|Bureau|Affairs|Assistant|Advisor|Adviser|International|National|Middle|East|West|Democratic|Coordinator|Delegate|Chief|Commissioner|Representative|Cooperation|Programme|Communications)$/;
@@ -17,13 +20,21 @@ const NOT_NAME =
 /** Words and the punctuation that ends a run; a word's full stop goes, an abbreviation's ("U.S.") stays. */
 const tokenize = (text: string) => [...text.matchAll(/[\p{L}][\p{L}\p{M}.'’-]*|[,;:()—–]/gu)].map((match) => ({ word: /^(?:[A-Z]\.)+$/.test(match[0]) ? match[0] : match[0].replace(/\.$/, ''), index: match.index ?? 0 }));
 
-/** The person's name at the end of a run of capitalised words: two words, three with an initial or a particle. */
+/**
+ * The person's name at the end of a run of capitalised words: the words from the end back to the first
+ * office word, two to four of them ("Josep Borrell Fontelles" after "High Representative", "Bola Ahmed
+ * Tinubu" after "President"), with initials and particles inside ("Luigi Di Maio", "Jane M. Doe").
+ */
 function nameAtEnd(run: string[]): string[] | null {
-  const [third, second, last] = [run.at(-3), run.at(-2), run.at(-1)];
-  if (!second || !last || NOT_NAME.test(second) || NOT_NAME.test(last) || !/^[A-Za-z]/.test(second)) return null;
-  if (third && (INITIAL.test(second) || PARTICLE.test(second)) && !NOT_NAME.test(third) && !CONNECTOR.test(third)) return [third, second, last];
-  if (CONNECTOR.test(second) || PARTICLE.test(last)) return null;
-  return [second, last];
+  const [second, last] = [run.at(-2), run.at(-1)];
+  if (!second || !last || NOT_NAME.test(second) || NOT_NAME.test(last) || !/^[A-Za-z]/.test(second) || CONNECTOR.test(second) || PARTICLE.test(last) || INITIAL.test(last)) return null;
+  let from = run.length - 2;
+  while (from > 0 && run.length - from < 4) {
+    const word = run[from - 1] as string;
+    if (NOT_NAME.test(word) || ROLE_WORD.test(word) || CONNECTOR.test(word) || TITLE.test(word) || /^(?:[A-Z]\.){2,}$/.test(word)) break;
+    from--;
+  }
+  return run.slice(from);
 }
 
 /**
@@ -45,6 +56,8 @@ export function speakersIn(sentences: Sentence[]): Speaker[] {
     let run: string[] = [];
     const close = (next: string) => {
       // "… Counterterrorism and Acting Special Envoy …": an "and" inside a role joins it; one after a name ends that speaker.
+      // Honours after a name ("GCON", "KBE") are not part of it.
+      while (run.length > 2 && /^[A-Z]{3,5}$/.test(run.at(-1) as string)) run.pop();
       const name = nameAtEnd(run);
       const roleTokens = name ? run.slice(0, run.length - name.length) : [];
       while (roleTokens.length && CONNECTOR.test(roleTokens[0] as string)) roleTokens.shift();
@@ -61,6 +74,8 @@ export function speakersIn(sentences: Sentence[]): Speaker[] {
         // An "and" after a complete speaker ends the run: "… Luigi Di Maio and U.S. Secretary …".
         if (word === 'and' && nameAtEnd(run) && ROLE_WORD.test(run.join(' '))) close('and');
         else run.push(word);
+        // A role and a name take a dozen words at most; a longer run (a list of names, a line in capitals) keeps only its end, so the work stays linear.
+        if (run.length > MAX_RUN) run.shift();
         return;
       }
       if (run.length) close(word);

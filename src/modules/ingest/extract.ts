@@ -2,7 +2,9 @@ import { latestYearIn } from './dates.ts';
 import { commitmentsIn, incidentsIn, referencesIn } from './extract-events.ts';
 import { meetingFacts } from './extract-meeting.ts';
 import { branchesIn, groupsIn, newMembersIn, theatersIn } from './extract-mentions.ts';
-import { moneyIn } from './extract-money.ts';
+import { detentionIn, repatriationsIn, taskingsIn } from './extract-figures.ts';
+import { amountsWithoutCurrency, moneyIn } from './extract-money.ts';
+import { documentLanguage, type LanguageReading } from './language.ts';
 import { speakersIn } from './extract-speakers.ts';
 import type { Extraction } from './extraction.ts';
 import { type Gazetteer, referenceGazetteer } from './gazetteer.ts';
@@ -19,14 +21,13 @@ function firstMention(text: string, name: string): Span {
 /** Cookie notices and share bars that saved pages carry at their end: never facts. */
 const BOILERPLATE = /(?:This website uses cookies|We use cookies|Share this:|Print this page|Subscribe to)[\s\S]*$/i;
 
-/** Words frequent in French and Arabic readouts: the rules are written for English, and say so. */
-function languageNotes(text: string): string[] {
-  const words = text.toLowerCase().split(/\s+/);
-  const french = words.filter((word) => ['le', 'la', 'les', 'des', 'du', 'et', 'une', 'pour', 'dans'].includes(word)).length;
-  const arabic = (text.match(/\p{Script=Arabic}/gu) ?? []).length;
-  if (arabic > text.length / 4) return [say('ingest.note.arabic')];
-  if (french > words.length / 12) return [say('ingest.note.french')];
-  return [];
+/** What the rules cover in this text's language, said plainly; and when two languages are mixed. */
+function languageNotes(reading: LanguageReading): string[] {
+  const notes: string[] = [];
+  if (reading.language === 'ar') notes.push(say('ingest.note.arabic'));
+  if (reading.language === 'fr') notes.push(say('ingest.note.french'));
+  if (reading.mixed) notes.push(say('ingest.note.mixedLanguages'));
+  return notes;
 }
 
 /**
@@ -40,8 +41,10 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
   // Offsets stay those of the input: the boilerplate is cut off the end, nothing before it moves.
   const text = boilerplate ? input.slice(0, boilerplate.index) : input;
   const publishedOn = options.publishedOn ? new Date(`${options.publishedOn}T00:00:00Z`) : null;
-  const notes = languageNotes(text);
-  const dates = { publishedOn, fallbackYear: publishedOn?.getUTCFullYear() ?? latestYearIn(text), french: notes.some((note) => note.includes('French')) };
+  // The language is read from the text itself: the reader's interface language has nothing to do with it.
+  const reading = documentLanguage(text);
+  const notes = languageNotes(reading);
+  const dates = { publishedOn, fallbackYear: publishedOn?.getUTCFullYear() ?? latestYearIn(text), french: reading.language === 'fr' };
   const sentences = sentencesOf(text);
   const meeting = meetingFacts(text, sentences, gazetteer, dates);
   const titleSentence = sentences.find((sentence) => sentence.text === meeting.title);
@@ -53,6 +56,8 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     ...speakers.flatMap((speaker) => [...text.matchAll(new RegExp((speaker.role ?? '\uFFFF').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }))),
     ...(meeting.location?.city ? [...text.matchAll(new RegExp(`\\b(?:in|at)\\s+${meeting.location.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:,\\s*\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)?)?`, 'gu'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })) : []),
   ];
+  const commitments = commitmentsIn(sentences, text);
+  const unpriced = amountsWithoutCurrency(text);
   const skip = new Set([meeting.meetingSentence, titleSentence].filter((sentence) => sentence !== undefined && sentence !== null));
   return {
     title: meeting.title,
@@ -65,11 +70,14 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     branches: branchesIn(text, gazetteer),
     workingGroups: groupsIn(text, gazetteer),
     newMembers: newMembers.members,
-    money: moneyIn(text, dates.publishedOn?.getUTCFullYear() ?? null),
+    money: moneyIn(text, dates.publishedOn?.getUTCFullYear() ?? null, { language: reading.language, gazetteer }),
     incidents: incidentsIn(sentences, text, gazetteer, dates),
     references: referencesIn(sentences, text, gazetteer, dates, skip),
-    commitments: commitmentsIn(sentences, text),
-    notes: [...notes, ...(sentences.length === 0 ? [say('ingest.note.noSentences')] : [])],
+    commitments,
+    detention: detentionIn(sentences, text, dates),
+    repatriations: repatriationsIn(sentences, text, gazetteer),
+    taskings: taskingsIn(commitments, gazetteer),
+    notes: [...notes, ...(sentences.length === 0 ? [say('ingest.note.noSentences')] : []), ...unpriced.map((words) => say('ingest.note.amountWithoutCurrency', { words }))],
     evidence: {
       meeting: meeting.meetingSentence ? spanOf(text, meeting.meetingSentence.start, meeting.meetingSentence.end) : titleSentence ? spanOf(text, titleSentence.start, titleSentence.end) : null,
       speakers: speakers.map((speaker) => firstMention(text, speaker.name)),

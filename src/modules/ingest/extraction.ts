@@ -20,6 +20,30 @@ export interface Money extends Span {
   kind: MoneyKind;
   year: number | null;
   lowerBound: boolean;
+  /** Who pledged, committed or gave it: a partner of the registry, or the words of the text ("the coalition"); null when unsaid. */
+  actor: string | null;
+}
+
+/** A camp's or detention site's population on a date: "al-Hol, home to some 30,000 people". Counts of people only, never identities. */
+export interface DetentionFigure extends Span {
+  site: string | null;
+  population: number;
+  /** ISO 8601, as precise as the text; null when the text gives none. */
+  date: string | null;
+}
+
+/** People a state brought home: "Kazakhstan repatriated 45 women and children". */
+export interface RepatriationFigure extends Span {
+  state: string | null;
+  count: number;
+  /** Who they were, as the text says it ("women and children", "foreign terrorist fighters"); null when unsaid. */
+  kind: string | null;
+}
+
+/** What a meeting asked of working groups: "agreed to focus work in the … Working Groups on countering the ISIS-K threat". */
+export interface TaskingProposal extends Span {
+  groups: string[];
+  subject: string;
 }
 
 export interface Incident extends Span {
@@ -55,6 +79,9 @@ export interface Extraction {
   incidents: Incident[];
   references: Reference[];
   commitments: Commitment[];
+  detention: DetentionFigure[];
+  repatriations: RepatriationFigure[];
+  taskings: TaskingProposal[];
   /** What the rules could not cover in this text (another language, no sentences), said plainly. */
   notes: string[];
   /** Where the facts reported without a quote above were read: the meeting's sentence, each speaker's and new member's mention. */

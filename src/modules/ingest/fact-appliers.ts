@@ -1,11 +1,11 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import countries from 'i18n-iso-countries';
 import type { Db } from '../../db/client.ts';
 import type { ingestDocuments, ingestFacts } from '../../db/schema/ingest.ts';
 import { meetings } from '../../db/schema/meetings.ts';
 import { fundingCampaigns } from '../../db/schema/funding.ts';
 import { groups } from '../../db/schema/partners.ts';
 import { slugOf } from '../../db/seed/branches.ts';
-import { THEATERS } from '../../db/seed/theaters.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { createCampaign, getCampaign, updateCampaign } from '../funding/campaigns.service.ts';
@@ -13,9 +13,11 @@ import { addAgendaItem, createMeeting, linkToEarlierMeeting } from '../meetings/
 import { draftReadout, saveVersion } from '../readouts/readouts.service.ts';
 import { recordCommitment } from '../taskings/commitments.service.ts';
 import { createTasking } from '../taskings/taskings.service.ts';
+import { reportContribution } from '../funding/contributions.service.ts';
 import { findPartnerByKey } from '../partners/partners.repo.ts';
+import { createPartner, getPartner, updatePartner } from '../partners/partners.service.ts';
 import { createIncident } from '../threats/threats.service.ts';
-import { referenceGazetteer } from './gazetteer.ts';
+import { referenceGazetteer, theaterSlugOf } from './gazetteer.ts';
 import { say } from '../../platform/i18n/say.ts';
 
 export type DocumentRow = typeof ingestDocuments.$inferSelect;
@@ -75,8 +77,8 @@ async function acceptMeeting(db: Db, actor: MaybeActor, document: DocumentRow, f
   });
   // What was discussed becomes the agenda: theaters the registry knows, and the rest (affiliates, other places) as topics.
   const theaters = (values.theaters as string[] | undefined) ?? [];
-  const theaterSlugs = THEATERS.filter((theater) => theaters.includes(theater.nameEn)).map((theater) => theater.slug);
-  const topics = [...theaters.filter((name) => !THEATERS.some((theater) => theater.nameEn === name)), ...((values.branches as string[] | undefined) ?? [])].slice(0, 20);
+  const theaterSlugs = [...new Set(theaters.map(theaterSlugOf).filter((slug): slug is string => slug !== null))];
+  const topics = [...theaters.filter((name) => theaterSlugOf(name) === null), ...((values.branches as string[] | undefined) ?? [])].slice(0, 20);
   if (theaterSlugs.length || topics.length) await addAgendaItem(db, actor, meeting.id, { title: 'Discussion', theaterSlugs, topics });
   return { recordType: 'meeting', recordId: meeting.id };
 }
@@ -157,20 +159,40 @@ async function acceptReference(db: Db, actor: MaybeActor, facts: FactRow[], valu
   return { recordType: 'meeting', recordId: earlierMeetingId };
 }
 
+const STAGE_OF: Record<string, 'pledge' | 'commitment' | 'disbursement'> = { pledged: 'pledge', committed: 'commitment', disbursed: 'disbursement' };
+
+/** The year's campaign, whatever its currency: one drive is one campaign (a pledge in euros joins the dollar campaign). */
+async function campaignOfYear(db: Db, year: number) {
+  const [existing] = await db.select().from(fundingCampaigns).where(eq(fundingCampaigns.startsOn, `${year}-01-01`)).orderBy(asc(fundingCampaigns.createdAt)).limit(1);
+  return existing;
+}
+
 /**
- * A goal becomes the year's campaign (or the goal of a campaign that has none); a pledged total the
- * total the campaign's sources state. Sums committed or disbursed with no partner named are noted only:
- * partners' own figures are reported on the campaign page.
+ * A sum with a donor becomes that partner's contribution (pledge, commitment or disbursement) in the
+ * year's campaign, converted by the funding service at the rate of its date. A goal becomes the year's
+ * campaign (or the goal of the campaign that has none); a pledged total with no donor the total the
+ * campaign's sources state. Never a second campaign for the same year.
  */
 async function acceptMoney(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const kind = text(values.kind);
-  if (kind !== 'goal' && kind !== 'pledged') return NOTED;
-  const year = Number(values.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) need('year', say('problem.sumYearNeeded'));
+  const donor = text(values.actor);
+  const year = Number(values.year ?? (document.publishedOn ? document.publishedOn.slice(0, 4) : Number.NaN));
   const currency = text(values.currency);
   const amount = text(values.amount);
+  if (donor && STAGE_OF[kind]) {
+    const partner = await findPartnerByKey(db, { nameEn: donor });
+    if (!partner) need('actor', say('problem.notPartnerCountry', { country: donor }));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) need('year', say('problem.sumYearNeeded'));
+    const campaign = await campaignOfYear(db, year);
+    if (!campaign) need('year', say('problem.noCampaignForYear', { year: String(year) }));
+    const contributedOn = text(values.date) || document.publishedOn || need('date', say('problem.contributionDateNeeded'));
+    const contribution = await reportContribution(db, actor, campaign?.id as string, { partnerId: partner?.id, stage: STAGE_OF[kind], amount, currency, contributedOn, source: provenance(document, fact) });
+    return { recordType: 'contribution', recordId: contribution.id };
+  }
+  if (kind !== 'goal' && kind !== 'pledged') return NOTED;
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) need('year', say('problem.sumYearNeeded'));
   const lowerBound = values.lowerBound === true || values.lowerBound === 'true';
-  const [existing] = await db.select().from(fundingCampaigns).where(and(eq(fundingCampaigns.currency, currency), eq(fundingCampaigns.startsOn, `${year}-01-01`)));
+  const existing = await campaignOfYear(db, year);
   if (!existing) {
     const campaign = await createCampaign(db, actor, {
       name: `Stabilization ${year}`,
@@ -184,6 +206,8 @@ async function acceptMoney(db: Db, actor: MaybeActor, document: DocumentRow, fac
     return { recordType: 'campaign', recordId: campaign.id };
   }
   const campaign = await getCampaign(db, actor, existing.id);
+  // A total in another currency than the campaign's cannot be written into it as it is: said, not converted silently.
+  if (campaign.currency !== currency) need('currency', say('problem.campaignCurrencyDiffers', { year: String(year), currency: campaign.currency }));
   if (kind === 'goal' && campaign.goalAmount !== null) need('amount', say('problem.goalExists', { year: String(year), amount: `${campaign.currency} ${campaign.goalAmount}` }));
   await updateCampaign(db, actor, campaign.id, {
     name: campaign.name,
@@ -206,6 +230,42 @@ async function acceptMoney(db: Db, actor: MaybeActor, document: DocumentRow, fac
   return { recordType: 'campaign', recordId: campaign.id };
 }
 
+/** The day a new member joined: the accepted meeting's date that welcomed it, or the readout's publication date. */
+function joinedOn(facts: FactRow[], document: DocumentRow): string | null {
+  const meeting = facts.find((fact) => fact.kind === 'meeting' && fact.status === 'accepted');
+  return text((meeting?.accepted as FactValues | null)?.date) || document.publishedOn;
+}
+
+/** A new member becomes a partner of the registry with the day it joined; one already there gets that day if it had none. */
+async function acceptNewMember(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {
+  const name = text(values.partner) || need('partner', say('problem.partnerNameNeeded'));
+  const joined = text(values.joined) || joinedOn(facts, document);
+  const known = await findPartnerByKey(db, { nameEn: name });
+  if (known) {
+    const partner = await getPartner(db, actor, known.id);
+    if (partner.joined || !joined) return { recordType: 'partner', recordId: partner.id };
+    const updated = await updatePartner(db, actor, partner.id, {
+      kind: partner.kind,
+      iso3: partner.iso3,
+      nameEn: partner.nameEn,
+      nameFr: partner.nameFr,
+      nameAr: partner.nameAr,
+      joined,
+      status: partner.status,
+      source: [partner.source, provenance(document, fact)].filter(Boolean).join('; ').slice(0, 5000),
+      asOf: partner.asOf,
+      confidence: partner.confidence,
+      classification: partner.classification,
+      restrictedGroupIds: partner.restrictedGroupIds,
+      version: partner.version,
+    });
+    return { recordType: 'partner', recordId: updated.id };
+  }
+  const iso3 = countries.getAlpha3Code(name, 'en') ?? null;
+  const created = await createPartner(db, actor, { kind: iso3 ? 'state' : 'organisation', iso3, nameEn: name, joined: joined || null, source: provenance(document, fact), asOf: document.publishedOn });
+  return { recordType: 'partner', recordId: created.id };
+}
+
 /** Creates the record an accepted fact stands for, through the same service as hand entry (permissions, audit). */
 export async function applyFact(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   switch (fact.kind) {
@@ -223,8 +283,10 @@ export async function applyFact(db: Db, actor: MaybeActor, document: DocumentRow
       return acceptTasking(db, actor, facts, values);
     case 'money':
       return acceptMoney(db, actor, document, fact, values);
+    case 'new-member':
+      return acceptNewMember(db, actor, document, facts, fact, values);
     default:
-      // Speakers and new members are kept as reviewed facts of the document; the registry is changed by hand.
+      // Speakers are kept as reviewed facts of the document; people are added to the registry by hand.
       return NOTED;
   }
 }

@@ -1,3 +1,4 @@
+import { countries as countryFacts } from 'countries-list';
 import countries from 'i18n-iso-countries';
 import { readCsv } from '../../db/seed/data-files.ts';
 import { THEATERS } from '../../db/seed/theaters.ts';
@@ -8,6 +9,8 @@ export interface GazetteerEntry {
   canonical: string;
   /** Every way of writing it the extractor recognises. */
   variants: string[];
+  /** A state's ISO 3166-1 alpha-3 code, through which its demonyms are found. */
+  iso3?: string;
 }
 
 export interface Gazetteer {
@@ -72,12 +75,22 @@ export function referenceGazetteer(): Gazetteer {
     const variants = [name, ...(row.iso3 ? [countries.getName(row.iso3, 'en', { select: 'official' }) ?? '', ...(countries.getName(row.iso3, 'en', { select: 'all' }) ?? [])] : [])];
     const bracketed = /^(.*?) \((.*?)\)$/.exec(name);
     if (bracketed) variants.push(bracketed[1] as string, bracketed[2] as string);
-    return { canonical: name, variants: [...new Set(variants.filter((variant) => variant.length > 2))] };
+    return { canonical: name, iso3: row.iso3 || undefined, variants: [...new Set(variants.filter((variant) => variant.length > 2))] };
   });
   const cities = new Map<string, string>(Object.entries(KNOWN_CITIES));
+  // Every state's capital (countries-list): most meetings are held in one. Named as the registry names the state.
+  const registryName = new Map(partners.filter((partner) => partner.iso3).map((partner) => [partner.iso3 as string, partner.canonical]));
+  for (const [iso2, facts] of Object.entries(countryFacts)) {
+    const iso3 = countries.alpha2ToAlpha3(iso2);
+    for (const capital of facts.capital.split(',').map((name) => name.trim())) if (capital && !cities.has(capital)) cities.set(capital, (iso3 && registryName.get(iso3)) || facts.name);
+  }
   for (const row of readCsv('meetings.csv')) if (row.city && row.country && !cities.has(row.city)) cities.set(row.city.replace(/, D\.C\.$/, ''), row.country);
   // French names too: a French readout still names its theaters (Irak, Syrie, Sahel).
-  const theaterNames = THEATERS.map((theater) => ({ canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr, ...(THEATER_VARIANTS[theater.nameEn] ?? [])] })).filter((entry) => entry.variants.length > 0 && entry.canonical !== 'Global');
+  // A region is reported as the text names it when that is an English name ("Lake Chad Basin", "East Africa"), and by the registry's English name otherwise ("Irak" → "Iraq").
+  const theaterNames = THEATERS.filter((theater) => theater.nameEn !== 'Global').flatMap((theater) => [
+    { canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr] },
+    ...(THEATER_VARIANTS[theater.nameEn] ?? []).map((variant) => ({ canonical: variant, variants: [variant] })),
+  ]);
   const theaters = [...theaterNames, ...THEATER_COUNTRIES.map((name) => ({ canonical: name, variants: name === 'Türkiye' ? [name, 'Turkey'] : name === 'Democratic Republic of the Congo' ? [name, 'DRC', 'DR Congo'] : [name] }))];
   const branches = readCsv('branches.csv')
     .filter((row) => row.short_name !== 'ISIS core')
@@ -91,6 +104,12 @@ export function referenceGazetteer(): Gazetteer {
   return cached;
 }
 
+/** The registry theater a reported region belongs to ("Lake Chad Basin" → west-africa), for the meeting's agenda. */
+export function theaterSlugOf(name: string): string | null {
+  const theater = THEATERS.find((each) => each.nameEn === name || each.nameFr === name || (THEATER_VARIANTS[each.nameEn] ?? []).includes(name));
+  return theater?.slug ?? null;
+}
+
 const derived = new WeakMap<Gazetteer, Map<string, unknown>>();
 
 /** Something built from a gazetteer once (a pattern over all its names, a lookup table) and kept with it. */
@@ -102,4 +121,11 @@ export function fromGazetteer<T>(gazetteer: Gazetteer, key: string, build: () =>
   }
   if (!cache.has(key)) cache.set(key, build());
   return cache.get(key) as T;
+}
+
+/** The gazetteer's spelling of a city however it is cased ("ROME" → "Rome"), from a table built once. */
+export function cityNamed(gazetteer: Gazetteer, name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const byLowerCase = fromGazetteer(gazetteer, 'cities-by-lower-case', () => new Map([...gazetteer.cities.keys()].map((city) => [city.toLowerCase(), city])));
+  return byLowerCase.get(name.toLowerCase());
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidInput } from '../../platform/errors.ts';
-import { documentText } from './document-text.ts';
-import { extractReadout } from './extract.ts';
+
+// Imported when the command runs (src/cli.ts keeps start-up to what the command needs).
 
 export function registerIngestCommands(program: Command): void {
   program
@@ -14,6 +13,9 @@ export function registerIngestCommands(program: Command): void {
     .action(async (file: string, options: { publishedOn?: string }) => {
       if (options.publishedOn && !/^\d{4}-\d{2}-\d{2}$/.test(options.publishedOn)) throw new Error(`--published-on must be a date as YYYY-MM-DD, not "${options.publishedOn}"`);
       if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
+      const { InvalidInput } = await import('../../platform/errors.ts');
+      const { documentText } = await import('./document-text.ts');
+      const { extractReadout } = await import('./extract.ts');
       try {
         const { text } = await documentText(fs.readFileSync(file));
         const { notes, evidence: _evidence, ...extraction } = extractReadout(text, { publishedOn: options.publishedOn ?? null });

@@ -120,3 +120,47 @@ describe('reviewing an ingested readout', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/ingest', headers: officer.headers })).body).toContain('Counter ISIS Finance Group met in Riyadh');
   });
 });
+
+describe('accepting pledges and new members', () => {
+  const ROME = [
+    'Coalition partners met in Rome on 14 March 2024.',
+    'Italy pledged EUR 25 million to the 2024 stabilization campaign.',
+    'The meeting welcomed Tajikistan as a new member of the Coalition.',
+  ].join('\n\n');
+  let documentId: string;
+  let facts: Fact[];
+  const fact = (kind: string) => facts.find((candidate) => candidate.kind === kind) as Fact;
+
+  beforeAll(async () => {
+    const response = await api(officer, 'POST', '/api/v1/ingest/documents', { text: ROME, publishedOn: '2024-03-15', fileName: 'rome.txt' });
+    expect(response.statusCode, response.body).toBe(201);
+    documentId = response.json().id;
+    facts = response.json().facts;
+  });
+
+  it('proposes the pledge with its donor, and refuses it with the reason while no campaign of its year exists', async () => {
+    expect(fact('money').proposal).toMatchObject({ amount: '25000000', currency: 'EUR', kind: 'pledged', year: 2024, actor: 'Italy' });
+    // The review page shows each choice in words, never its code.
+    const page = await ctx.app.inject({ method: 'GET', url: `/ingest/${documentId}`, headers: officer.headers });
+    expect(page.body).toMatch(/value="pledged"[^>]*>Pledged</);
+    expect(page.body).toMatch(/value="true"[^>]*>Yes — at least this much</);
+    expect(page.body).not.toMatch(/>pledged</);
+    const before = await ctx.db.select().from(fundingCampaigns);
+    const refused = await decide(documentId, fact('money'), { decision: 'accept' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'year', message: expect.stringContaining('no stabilization campaign for 2024') });
+    // Nothing half-made: no campaign in euros beside the others.
+    expect(await ctx.db.select().from(fundingCampaigns)).toEqual(before);
+  });
+
+  it('makes the new member a partner joined on the meeting’s day, once, even when two reviewers accept at the same moment', async () => {
+    expect(fact('new-member').proposal).toEqual({ partner: 'Tajikistan' });
+    const meeting = await decide(documentId, fact('meeting'), { decision: 'accept' });
+    expect(meeting.statusCode, meeting.body).toBe(200);
+    const [first, second] = await Promise.all([decide(documentId, fact('new-member'), { decision: 'accept' }), decide(documentId, fact('new-member'), { decision: 'accept' })]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+    const partners = await api(officer, 'GET', '/api/v1/partners?q=Tajikistan');
+    const listed = (partners.json().items ?? partners.json()) as { nameEn: string; joined: string | null }[];
+    expect(listed.filter((partner) => partner.nameEn === 'Tajikistan')).toMatchObject([{ joined: '2024-03-14' }]);
+  });
+});

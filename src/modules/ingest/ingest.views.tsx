@@ -96,7 +96,7 @@ const FIELD_ORDER: Record<string, string[]> = {
   readout: ['title'],
   speaker: ['name', 'role'],
   'new-member': ['partner'],
-  money: ['amount', 'currency', 'kind', 'year', 'lowerBound', 'amountUsd'],
+  money: ['actor', 'amount', 'currency', 'kind', 'year', 'lowerBound', 'amountUsd'],
   incident: ['date', 'place', 'perpetrator'],
   reference: ['what', 'when', 'where', 'earlierMeetingId'],
   commitment: ['actor', 'kind', 'statement'],
@@ -114,7 +114,9 @@ const CHOICES: Record<string, Record<string, readonly string[]>> = {
 function FactField({ ctx, kind, name, field, value, errors }: { ctx: PageContext; kind: string; name: string; field: string; value: unknown; errors?: FieldProblem[] }) {
   const label = ctx.t(`ingest.field.${field}` as never);
   const choices = CHOICES[kind]?.[field];
-  if (choices) return <SelectField name={name} label={label} value={asFieldValue(value)} options={choices.map((choice) => [choice, choice] as const)} errors={errors} emptyLabel="—" />;
+  // The reader sees each choice in their language; the form sends the code the services know.
+  const choiceGroup = kind === 'commitment' && field === 'kind' ? 'commitment' : field;
+  if (choices) return <SelectField name={name} label={label} value={asFieldValue(value)} options={choices.map((choice) => [choice, ctx.t(`ingest.choice.${choiceGroup}.${choice}` as never)] as const)} errors={errors} emptyLabel="—" />;
   if (field === 'statement') {
     const error = fieldError(errors, name);
     return (

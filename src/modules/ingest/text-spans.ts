@@ -21,7 +21,8 @@ export function sentencesOf(text: string): Sentence[] {
       const start = (paragraph.index ?? 0) + segment.index;
       const piece = { text: segment.segment, start, end: start + segment.segment.length };
       // "U.S. Acting Special Envoy", "Jane M. Doe", "Dr. Smith": the segmenter breaks after the abbreviation; a piece that follows one, or starts in lower case, continues the sentence.
-      if (pending && (/(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Amb|Gen|Lt|Col|Sen|Rep|No|St)\.)\s*$/.test(pending.text) || /^\s*[a-z]/.test(piece.text))) {
+      // Only the end of the pending sentence is looked at, so a paragraph of many pieces stays linear.
+      if (pending && (/(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Amb|Gen|Lt|Col|Sen|Rep|No|St)\.)\s*$/.test(pending.text.slice(-12)) || /^\s*[a-z]/.test(piece.text))) {
         pending = { text: pending.text + piece.text, start: pending.start, end: piece.end };
         continue;
       }
@@ -30,7 +31,31 @@ export function sentencesOf(text: string): Sentence[] {
     }
     if (pending) sentences.push(pending);
   }
-  return sentences.map((sentence) => trimmed(sentence.text, sentence.start)).filter((sentence) => sentence.text.length > 0);
+  return sentences.flatMap((sentence) => bounded(trimmed(sentence.text, sentence.start))).filter((sentence) => sentence.text.length > 0);
+}
+
+/** Longer than any real sentence: a line of navigation, a table flattened, text with no full stops. */
+export const MAX_SENTENCE = 1500;
+
+/**
+ * An over-long "sentence" cut at spaces into pieces of at most MAX_SENTENCE characters, so every rule
+ * that reads one sentence at a time does bounded work per piece and the whole extraction stays linear.
+ */
+function bounded(sentence: Sentence): Sentence[] {
+  if (sentence.text.length <= MAX_SENTENCE) return [sentence];
+  const pieces: Sentence[] = [];
+  let from = 0;
+  while (from < sentence.text.length) {
+    let to = Math.min(sentence.text.length, from + MAX_SENTENCE);
+    if (to < sentence.text.length) {
+      const space = sentence.text.lastIndexOf(' ', to);
+      if (space > from + MAX_SENTENCE / 2) to = space;
+    }
+    const piece = trimmed(sentence.text.slice(from, to), sentence.start + from);
+    if (piece.text) pieces.push(piece);
+    from = to;
+  }
+  return pieces;
 }
 
 /** A piece of text without its surrounding white space, offsets moved to match. */

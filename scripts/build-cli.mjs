@@ -1,0 +1,76 @@
+/**
+ * Compiles the command line ahead of time (run by `npm ci` through the `prepare` script): src/cli.ts and
+ * the extraction thread become plain JavaScript in dist/, so `coalition-desk` starts without loading
+ * tsx and transforming TypeScript on every run. Each command's modules stay in their own chunk, loaded
+ * when the command runs. Packages are not bundled (they load from node_modules as usual).
+ *
+ * Source files that find their data beside themselves (`import.meta.url`: migrations, seed CSV files,
+ * public assets) keep pointing at their place in src/: `import.meta.url` is replaced with the source
+ * file's own address. The extraction thread's launcher is the exception: it must find the compiled
+ * worker beside the compiled code.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist');
+const KEEP_OWN_URL = new Set([path.join(root, 'src/modules/ingest/extraction-thread.ts')]);
+
+const sourceAddresses = {
+  name: 'source-addresses',
+  setup(builder) {
+    builder.onLoad({ filter: /[/\\]src[/\\].*\.tsx?$/ }, async (args) => {
+      let contents = await fs.promises.readFile(args.path, 'utf8');
+      if (!KEEP_OWN_URL.has(args.path)) contents = contents.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+      return { contents, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
+/**
+ * Packages load from node_modules at run time, as Node resolves them. Two ways of importing that tsx
+ * accepts and Node does not are fixed here: a JSON file of a package is bundled (Node wants an import
+ * attribute the output would lose), and a deep import without its extension gets it.
+ */
+const hasExports = (name) => {
+  try {
+    return 'exports' in JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+  } catch {
+    return true;
+  }
+};
+
+const packagesAsNodeLoadsThem = {
+  name: 'packages-as-node-loads-them',
+  setup(builder) {
+    builder.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { path: args.path, external: true };
+      if (args.path.endsWith('.json')) return undefined;
+      const parts = args.path.split('/');
+      const depth = args.path.startsWith('@') ? 2 : 1;
+      if (parts.length > depth && !path.extname(args.path) && !hasExports(parts.slice(0, depth).join('/')) && fs.existsSync(path.join(root, 'node_modules', `${args.path}.js`))) return { path: `${args.path}.js`, external: true };
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+fs.rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli.ts', 'extract.worker': 'src/modules/ingest/extract.worker.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  chunkNames: '[name]-[hash]',
+  logLevel: 'warning',
+  plugins: [packagesAsNodeLoadsThem, sourceAddresses],
+});
+// The stamp the launcher compares with the sources: a build older than any source file is not used.
+fs.writeFileSync(path.join(outdir, 'built-at'), new Date().toISOString());

@@ -1,0 +1,30 @@
+/**
+ * The extraction thread: reads readouts sent by `extraction-thread.ts` and answers with their facts, so a
+ * long or hostile document never holds up the server's event loop.
+ */
+import { parentPort } from 'node:worker_threads';
+import { setRequestLanguage, withRequestLanguage } from '../../platform/i18n/request-language.ts';
+import type { Extraction } from './extraction.ts';
+import { extractReadout } from './extract.ts';
+
+interface Job {
+  id: number;
+  text: string;
+  publishedOn: string | null;
+  locale: string;
+}
+
+parentPort?.on('message', (job: Job) => {
+  parentPort?.postMessage({ id: job.id, started: true });
+  try {
+    // The notes are in the reader's language: the request's language context does not cross threads, so it is set again here.
+    let extraction: Extraction | undefined;
+    withRequestLanguage(() => {
+      setRequestLanguage(job.locale, undefined);
+      extraction = extractReadout(job.text, { publishedOn: job.publishedOn });
+    });
+    parentPort?.postMessage({ id: job.id, extraction });
+  } catch (error) {
+    parentPort?.postMessage({ id: job.id, error: (error as Error).message });
+  }
+});

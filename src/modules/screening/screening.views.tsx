@@ -32,7 +32,13 @@ function HitCard({ ctx, hit, query }: { ctx: PageContext; hit: DecidedHit; query
       <h4>{t('screening.why')}</h4>
       <ul>
         {explanation.matched.map((match) => (
-          <li dir="auto">{t('screening.tokenMatch', { query: match.query, listed: match.listed, how: t(`screening.how.${match.how.replace(' ', '-')}` as never), similarity: match.similarity.toFixed(2), weight: match.weight.toFixed(2) })}</li>
+          <li dir="auto">
+            {t('screening.tokenMatch', { query: match.query, listed: match.listed, how: t(`screening.how.${match.how}` as never), similarity: match.similarity.toFixed(2), weight: match.weight.toFixed(2) })}
+            {match.aynDropped && ` — ${t('screening.aynDropped')}`}
+          </li>
+        ))}
+        {(explanation.differing ?? []).map((pair) => (
+          <li dir="auto">{t('screening.differing', pair)}</li>
         ))}
         {explanation.unmatchedQuery.length > 0 && <li dir="auto">{t('screening.unmatchedQuery', { tokens: explanation.unmatchedQuery.join(', ') })}</li>}
         {explanation.unmatchedListed.length > 0 && <li dir="auto">{t('screening.unmatchedListed', { tokens: explanation.unmatchedListed.join(', ') })}</li>}

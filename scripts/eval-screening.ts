@@ -41,9 +41,11 @@ const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as
 const half = (ref: string) => (createHash('sha256').update(ref).digest()[0] as number) % 2;
 
 const pct = (part: number, whole: number) => (whole ? part / whole : 0).toFixed(3);
+/** The expected entry is among the first `within` subjects; entries tied with the one before them on score count as its equal. */
 const right = (hits: Hit[], expected: string, within: number) => {
   const wanted = byRef.get(expected);
-  return hits.some((hit) => hit.subject < within && (hit.ref === expected || (wanted !== undefined && sameSubject(hit.entity, wanted))));
+  const scores = [...new Set(hits.map((hit) => hit.score))].sort((a, b) => b - a).slice(0, within);
+  return hits.some((hit) => (hit.subject < within || scores.includes(hit.score)) && (hit.ref === expected || (wanted !== undefined && sameSubject(hit.entity, wanted))));
 };
 
 // ---------- (a) Latin-script variants ----------
@@ -122,7 +124,8 @@ const scored = (name: string) => screener.screen({ name }, { top: 3, threshold: 
 /** The score of the right hit among the top three subjects (0 when absent), and the best score overall. */
 const positiveScores = variants.map((item) => {
   const hits = scored(item.query);
-  const hit = hits.find((candidate) => candidate.subject === 0 && right([candidate], item.expected, 1));
+  const first = hits[0]?.score ?? 0;
+  const hit = hits.find((candidate) => (candidate.subject === 0 || candidate.score === first) && right([candidate], item.expected, 1));
   return { ...item, score: hit?.score ?? 0 };
 });
 const negativeScores = (names: string[]) => names.map((name, index) => ({ name, half: index % 2, score: scored(name)[0]?.score ?? 0 }));

@@ -101,8 +101,10 @@ function arabicToken(word: string, original: string): NameToken {
   return fromUnits(arabicUnits(folded), original, anyAscii(folded).toLowerCase().replace(/[^a-z0-9]/g, ''), 'arabic', /[عءأإآؤئ]/.test(word));
 }
 
-function latinToken(form: string, original: string, ayn = false): NameToken {
-  const token = fromUnits(latinUnits(form), original, form, 'latin', ayn || /['’‘`ʿʾ]/.test(original));
+/** A Latin word as a token; `joined` is where a compound's parts meet ("abd|hadi"), so that no digraph forms across it. */
+function latinToken(form: string, original: string, joined?: number): NameToken {
+  const units = joined === undefined ? latinUnits(form) : [...latinUnits(form.slice(0, joined)), ...latinUnits(form.slice(joined))];
+  const token = fromUnits(units, original, form, 'latin', /['’‘`ʿʾ]/.test(original));
   const alternates = new Set<string>();
   // An article written onto the word ("albaghdadi", "elhaj"): also known without it.
   if (/^(al|el)(?=[b-df-hj-np-tv-z][a-z]{2,})/.test(form)) alternates.add(fromUnits(latinUnits(form.slice(2)), original, form, 'latin', false).key);
@@ -169,12 +171,12 @@ function latinTokens(list: string[], start: number, out: NameToken[]): number {
     if (LATIN_ARTICLES.has(latinForm(list[next] as string)) && next + 1 < list.length) next++;
     const rest = latinForm(list[next] as string);
     const written = list.slice(start, next + 1).join(' ');
-    out.push(latinToken(`abd${rest}`.replace(/^abd(?:[aeiou]?l|[aeiou]?)(?=[a-z]{3,})/, 'abd'), written));
+    out.push(latinToken(`abd${rest}`.replace(/^abd(?:[aeiou]?l|[aeiou]?)(?=[a-z]{3,})/, 'abd'), written, 3));
     return next + 1;
   }
   // "Abdelrahman", "Abdullah", "Abdurrahman": the connecting article goes, assimilated letters collapse.
   if (/^abd[a-z]{4,}/.test(form)) {
-    out.push(latinToken(form.replace(/^abd(?:[aeiou]?l|[aeiou]?)(?=[a-z]{3,})/, 'abd'), word));
+    out.push(latinToken(form.replace(/^abd(?:[aeiou]?l|[aeiou]?)(?=[a-z]{3,})/, 'abd'), word, 3));
     return start + 1;
   }
   // "Abubakar", "Abouhamza": a kunya written as one word.

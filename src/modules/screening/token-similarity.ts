@@ -35,7 +35,9 @@ export function tokenSimilarity(query: NameToken, listed: NameToken, jwCache: Ma
     const vowels = vowelAgreement(query.vowels, listed.vowels);
     if (crossScript) return { similarity: 0.82 + 0.18 * vowels, how: 'transliteration' };
     if (query.script === 'arabic') return { similarity: 0.85 + 0.15 * vowels, how: 'same-consonants' };
-    return { similarity: 0.5 + 0.5 * vowels, how: 'same-consonants' };
+    // Vowels that disagree may still be a typing slip (Ashtiani/Ashitani): letters mostly in place say so.
+    const jw = jaroWinklerOf(query, listed, jwCache);
+    return { similarity: Math.max(0.5 + 0.5 * vowels, jw >= 0.93 ? jw * 0.96 : 0), how: 'same-consonants' };
   }
   let keys = 0;
   for (const a of keysOf(query)) for (const b of keysOf(listed)) keys = Math.max(keys, keySimilarity(a, b));
@@ -45,12 +47,17 @@ export function tokenSimilarity(query: NameToken, listed: NameToken, jwCache: Ma
   }
   // Latin against Latin: a typing slip keeps most letters in place (Jaro-Winkler), a near transliteration most consonants.
   if (Math.abs(query.form.length - listed.form.length) > 3 && keys < 0.7) return undefined;
-  const pair = `${query.form}\u0000${listed.form}`;
-  let jw = jwCache.get(pair);
-  if (jw === undefined) {
-    jw = jaroWinkler(query.form, listed.form);
-    jwCache.set(pair, jw);
-  }
+  const jw = jaroWinklerOf(query, listed, jwCache);
   const similarity = Math.max(keys * 0.9, jw >= 0.9 && query.form.length >= 4 ? jw * 0.96 : 0);
   return similarity >= MATCH_FLOOR ? { similarity, how: 'close-spelling' } : undefined;
+}
+
+function jaroWinklerOf(query: NameToken, listed: NameToken, cache: Map<string, number>): number {
+  const pair = `${query.form}\u0000${listed.form}`;
+  let jw = cache.get(pair);
+  if (jw === undefined) {
+    jw = jaroWinkler(query.form, listed.form);
+    cache.set(pair, jw);
+  }
+  return jw;
 }

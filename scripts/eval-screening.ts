@@ -153,7 +153,7 @@ console.log(`\n(a) Latin-script spelling variants (${variants.length}, one per s
 console.log(`    threshold tuned on the tuning half (FP ≤ 0.5% there): ${tuned}`);
 console.log(`    held-out half at the tuned threshold ${tuned}: ${atThreshold(tuned)}`);
 console.log(`    held-out half at the default ${DEFAULT_THRESHOLD}: ${atThreshold(DEFAULT_THRESHOLD)}   [target recall@1 ≥ 0.97]`);
-const missed = held.filter((item) => item.score < DEFAULT_THRESHOLD).slice(0, 4);
+const missed = held.filter((item) => item.score < DEFAULT_THRESHOLD).slice(0, Number(process.env.EVAL_SHOW ?? 4));
 if (missed.length) console.log(`    e.g. missed: ${missed.map((item) => `"${item.query}" (${item.expected})`).join('; ')}`);
 
 // ---------- (b) leave one alias out ----------
@@ -170,10 +170,12 @@ const aliasScreener = new Screener(reduced);
 let aliasFound = 0;
 let aliasLow = 0;
 let aliasLowFound = 0;
+const aliasMissed: string[] = [];
 for (const [ref, alias] of heldOut) {
   const hits = aliasScreener.screen({ name: alias }, { top: 1 });
   const found = right(hits, ref, 1);
   if (found) aliasFound++;
+  else if (aliasMissed.length < 5) aliasMissed.push(`"${alias}" (${ref}${hits[0] ? `; first ${hits[0].ref} ${hits[0].score}` : ''})`);
   // Aliases sharing no name part with what remains (a nom de guerre) cannot be found by name: counted apart.
   const remaining = new Set((reduced.find((entity) => entity.ref === ref)?.names ?? []).flatMap((name) => name.tokens.filter((token) => !token.particle).map((token) => token.key)));
   if (!tokenize(alias).some((token) => !token.particle && remaining.has(token.key))) {
@@ -184,6 +186,7 @@ for (const [ref, alias] of heldOut) {
 console.log(`\n(b) leave-one-alias-out (${heldOut.size} entities with two or more names; one alias removed from the index and queried)`);
 console.log(`    recall@1 at the default threshold: ${pct(aliasFound, heldOut.size)} (${aliasFound}/${heldOut.size})`);
 console.log(`    of which aliases sharing a name part with the remaining names: ${pct(aliasFound - aliasLowFound, heldOut.size - aliasLow)} (${aliasFound - aliasLowFound}/${heldOut.size - aliasLow}); sharing none (noms de guerre): ${aliasLowFound}/${aliasLow}`);
+if (aliasMissed.length) console.log(`    e.g. missed: ${aliasMissed.join('; ')}`);
 
 // ---------- (c) cross-script ----------
 console.log('\n(c) cross-script, at the default threshold against the full lists');

@@ -57,6 +57,11 @@ export function latinUnits(form: string): Unit[] {
   outer: while (index < form.length) {
     const letter = form[index] as string;
     // "Oualid", "Ouafa": a French ou before a vowel at the start is w.
+    if (letter === '-') {
+      // A mark between letters that must not be read as one sound ("s-h").
+      index++;
+      continue;
+    }
     if (index === 0 && form.startsWith('ou') && isVowelLetter(form[2])) {
       units.push({ consonant: 'W' });
       index += 2;

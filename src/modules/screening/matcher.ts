@@ -13,7 +13,7 @@ const COMMON_WEIGHT = 0.45;
 /** A name with more parts than this is not a name: the rest is not compared. */
 export const MAX_NAME_PARTS = 12;
 /** Matched weight at which a name is distinctive enough to score fully (about two uncommon parts). */
-const INFORMATIVE_WEIGHT = 1.3;
+const INFORMATIVE_WEIGHT = 1.35;
 const PARTICLE_WEIGHT = 0.1;
 
 export interface Query {
@@ -69,11 +69,11 @@ interface IndexedName {
 const tokenKeys = (token: NameToken) => (token.alternates ? [token.key, ...token.alternates] : [token.key]);
 
 /** Keys a token is indexed and looked up by: its keys and, for slips, each key with one letter left out. */
-function lookupKeys(token: NameToken, exactOnly = false): string[] {
+function lookupKeys(token: NameToken, exactOnly = false, minimum = 4): string[] {
   const keys = new Set<string>();
   for (const key of tokenKeys(token)) {
     keys.add(key);
-    if (key.length >= 4 && !exactOnly) for (let index = 0; index < key.length; index++) keys.add(`${key.slice(0, index)}${key.slice(index + 1)}`);
+    if (key.length >= minimum && !exactOnly) for (let index = 0; index < key.length; index++) keys.add(`${key.slice(0, index)}${key.slice(index + 1)}`);
   }
   return [...keys];
 }
@@ -105,7 +105,8 @@ export class Screener {
           if (token.particle) continue;
           if (!seen.has(token.key)) this.documentFrequency.set(token.key, (this.documentFrequency.get(token.key) ?? 0) + 1);
           seen.add(token.key);
-          for (const key of lookupKeys(token)) {
+          // Listed keys of three letters are indexed with one left out too, so that "Joeph" finds "Joseph".
+          for (const key of lookupKeys(token, false, 3)) {
             const postings = this.index.get(key);
             if (postings) {
               if (postings.at(-1) !== id) postings.push(id);
@@ -128,8 +129,6 @@ export class Screener {
       const frequency = this.documentFrequency.get(token.key) ?? 0;
       const rarity = Math.log((this.names.length + 1) / (frequency + 1)) / Math.log(this.names.length + 1);
       weight = Math.min(1, Math.max(0.12, rarity * 1.3));
-      // A one- or two-letter skeleton ("Ali" → L) is a weak clue however rare.
-      if (token.key.length <= 1) weight = Math.min(weight, 0.3);
       this.weights.set(token.key, weight);
     }
     return weight;

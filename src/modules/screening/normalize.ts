@@ -68,6 +68,9 @@ const LATIN_PARTICLES = new Map([
   ['bin', 'bin'], ['ibn', 'bin'], ['ben', 'bin'], ['bn', 'bin'], ['ibnu', 'bin'], ['bint', 'bint'], ['binti', 'bint'], ['ould', 'bin'], ['wuld', 'bin'],
   ['abu', 'abu'], ['abou', 'abu'], ['abo', 'abu'], ['aboo', 'abu'], ['abw', 'abu'], ['umm', 'umm'], ['um', 'umm'], ['oum', 'umm'], ['omm', 'umm'],
 ]);
+/** Titles and honorifics written before a name (Dr., Shaykh, Mullah, Hajji): kept, but they count for little, like particles. */
+const LATIN_TITLES = new Set(['dr', 'doctor', 'prof', 'professor', 'frere', 'general', 'gen', 'colonel', 'col', 'major', 'captain', 'capt', 'sheikh', 'shaykh', 'sheik', 'shaikh', 'haji', 'hajji', 'hadji', 'hajj', 'haj', 'mullah', 'mulla', 'mawlawi', 'maulvi', 'mawlana', 'maulana', 'qari', 'imam', 'mr', 'mrs', 'ms', 'engineer', 'eng']);
+const ARABIC_TITLES = new Set(['الشيخ', 'شيخ', 'الدكتور', 'دكتور', 'الحاج', 'حاج', 'حاجي', 'ملا', 'مولوي', 'مولانا', 'قاري', 'المهندس', 'الامام']);
 /** Latin spellings of عبد that a following word completes: "Abd al-Rahman", "Abdul Rahman". */
 const LATIN_ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdoul', 'abdol', 'abdur', 'abdus', 'abdil']);
 const ARABIC_PARTICLES = new Map([['ابو', 'abu'], ['ابي', 'abu'], ['ابا', 'abu'], ['بن', 'bin'], ['ابن', 'bin'], ['بنت', 'bint'], ['ام', 'umm']]);
@@ -96,9 +99,11 @@ function fromUnits(units: Unit[], original: string, form: string, script: NameTo
   return { original, form, key, vowels, script, ayn, particle };
 }
 
-function arabicToken(word: string, original: string): NameToken {
+/** An Arabic-script word as a token; `joined` is where a compound's parts meet (عبد|وهاب), so each part keeps its first letter's value. */
+function arabicToken(word: string, original: string, joined?: number): NameToken {
   const folded = foldArabic(word);
-  return fromUnits(arabicUnits(folded), original, anyAscii(folded).toLowerCase().replace(/[^a-z0-9]/g, ''), 'arabic', /[عءأإآؤئ]/.test(word));
+  const units = joined === undefined ? arabicUnits(folded) : [...arabicUnits(folded.slice(0, joined)), ...arabicUnits(folded.slice(joined))].filter((unit, index) => index === 0 || unit.vowel !== '+');
+  return fromUnits(units, original, anyAscii(folded).toLowerCase().replace(/[^a-z0-9]/g, ''), 'arabic', /[عءأإآؤئ]/.test(word));
 }
 
 /** A Latin word as a token; `joined` is where a compound's parts meet ("abd|hadi"), so that no digraph forms across it. */
@@ -108,6 +113,8 @@ function latinToken(form: string, original: string, joined?: number): NameToken 
   const alternates = new Set<string>();
   // An article written onto the word ("albaghdadi", "elhaj"): also known without it.
   if (/^(al|el)(?=[b-df-hj-np-tv-z][a-z]{2,})/.test(form)) alternates.add(fromUnits(latinUnits(form.slice(2)), original, form, 'latin', false).key);
+  // "sh" and "zh" may be two letters (Ishaq = إسحاق, Azhar = أظهر) rather than ش and ژ.
+  if (/[sz]h/.test(form)) alternates.add(fromUnits(latinUnits(form.replace(/([sz])h/g, '$1-h')), original, form, 'latin', false).key);
   // A final h after a vowel may be a taa marbuta or the silent ه of الله.
   if (/[aeiou]h$/.test(form)) for (const key of [token.key, ...alternates]) if (key.length > 1 && key.endsWith('H')) alternates.add(key.slice(0, -1));
   alternates.delete(token.key);
@@ -126,16 +133,20 @@ function arabicTokens(list: string[], start: number, out: NameToken[]): number {
     out.push(particleToken(word, particle));
     return start + 1;
   }
+  if (ARABIC_TITLES.has(folded) && start + 1 < list.length) {
+    out.push(particleToken(word, 'title'));
+    return start + 1;
+  }
   // "ال" alone before the next word.
   if (folded === 'ال' && start + 1 < list.length) return start + 1;
   // عبد + (ال)X, written apart or together: one name.
   if (folded === 'عبد' && start + 1 < list.length && hasArabic(list[start + 1] as string)) {
     const next = list[start + 1] as string;
-    out.push(arabicToken(`عبد${stripArabicArticle(foldArabic(next))}`, `${word} ${next}`));
+    out.push(arabicToken(`عبد${stripArabicArticle(foldArabic(next))}`, `${word} ${next}`, 3));
     return start + 2;
   }
   if (folded.startsWith('عبد') && folded.length > 4) {
-    out.push(arabicToken(`عبد${stripArabicArticle(folded.slice(3))}`, word));
+    out.push(arabicToken(`عبد${stripArabicArticle(folded.slice(3))}`, word, 3));
     return start + 1;
   }
   // "ابوبكر": a kunya written as one word.
@@ -163,6 +174,10 @@ function latinTokens(list: string[], start: number, out: NameToken[]): number {
   const particle = LATIN_PARTICLES.get(form);
   if (particle && hasNext) {
     out.push(particleToken(word, particle));
+    return start + 1;
+  }
+  if (LATIN_TITLES.has(form) && hasNext) {
+    out.push(particleToken(word, 'title'));
     return start + 1;
   }
   if (LATIN_ARTICLES.has(form) && hasNext) return start + 1;

@@ -21,14 +21,15 @@ function namesOf(entity: ListedEntity): Set<string> {
   return keys;
 }
 
-/** Two entries describe the same person or body: a shared identity-document number, or a shared name and birth year. */
+/** Two entries describe the same person or body: a shared identity-document number, or a shared name of two parts or more and a birth year within one. */
 export function sameSubject(a: ListedEntity, b: ListedEntity): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;
   const numbers = new Set(a.documents.map((document) => documentNumber(document.number)).filter((number) => number.length >= 5));
   if (b.documents.some((document) => numbers.has(documentNumber(document.number)))) return true;
-  const years = new Set(a.birthDates.map((date) => date.slice(0, 4)));
-  const bornAlike = a.kind !== 'person' || b.birthDates.some((date) => years.has(date.slice(0, 4)));
+  // Lists disagree on a birth year by one as often as not (1954 on one, 1955 on the other).
+  const years = a.birthDates.map((date) => Number(date.slice(0, 4)));
+  const bornAlike = a.kind !== 'person' || b.birthDates.some((date) => years.some((year) => Math.abs(year - Number(date.slice(0, 4))) <= 1));
   if (!bornAlike) return false;
   const names = namesOf(a);
   for (const key of namesOf(b)) if (names.has(key)) return true;

@@ -93,6 +93,10 @@ export class Screener {
   private readonly weights = new Map<string, number>();
   private readonly lists: string[];
   private votes = new Float32Array(0);
+  private marks = new Uint32Array(0);
+  private mark = 0;
+  /** For each indexed name, the position of its list in `lists`. */
+  private readonly nameList: number[] = [];
 
   constructor(readonly entities: ListedEntity[]) {
     this.lists = [...new Set(entities.map((entity) => entity.list))];
@@ -100,6 +104,7 @@ export class Screener {
       for (const name of entity.names) {
         if (name.tokens.length === 0) continue;
         const id = this.names.push({ entity: entityIndex, name }) - 1;
+        this.nameList.push(this.lists.indexOf(entity.list));
         const seen = new Set<string>();
         for (const token of name.tokens) {
           if (token.particle) continue;
@@ -136,41 +141,39 @@ export class Screener {
 
   /** Names sharing parts with the query, per list, those sharing the most weight first. */
   private candidates(tokens: NameToken[], weights: number[]): number[] {
-    // Votes in a reused array (the index may hold 30,000 names): no map to build per query.
-    if (this.votes.length < this.names.length) this.votes = new Float32Array(this.names.length);
-    const votes = this.votes;
+    // Votes and "seen" marks in reused arrays (the index may hold 30,000 names): nothing to allocate per posting.
+    if (this.votes.length < this.names.length) {
+      this.votes = new Float32Array(this.names.length);
+      this.marks = new Uint32Array(this.names.length);
+    }
+    const { votes, marks } = this;
     const touched: number[] = [];
-    tokens.forEach((token, position) => {
-      if (token.particle) return;
+    for (const [position, token] of tokens.entries()) {
+      if (token.particle) continue;
       const weight = weights[position] as number;
-      const seen = new Set<number>();
+      const mark = ++this.mark;
       for (const key of lookupKeys(token, weight < COMMON_WEIGHT)) {
-        for (const id of this.index.get(key) ?? []) {
-          if (seen.has(id)) continue;
-          seen.add(id);
+        const postings = this.index.get(key);
+        if (!postings) continue;
+        for (const id of postings) {
+          if (marks[id] === mark) continue;
+          marks[id] = mark;
           if (votes[id] === 0) touched.push(id);
           votes[id] = (votes[id] as number) + weight;
         }
       }
-    });
+    }
     let most = 0;
-    for (const id of touched) most = Math.max(most, votes[id] as number);
+    for (const id of touched) if ((votes[id] as number) > most) most = votes[id] as number;
     // Names sharing less than half the best candidates' weight cannot outscore them.
-    const perList = new Map<string, [number, number][]>();
-    for (const id of touched) {
-      const vote = votes[id] as number;
-      votes[id] = 0;
-      if (vote < most * 0.5) continue;
-      const list = (this.entities[(this.names[id] as IndexedName).entity] as ListedEntity).list;
-      const bucket = perList.get(list);
-      if (bucket) bucket.push([id, vote]);
-      else perList.set(list, [[id, vote]]);
-    }
+    const perList: number[][] = this.lists.map(() => []);
+    for (const id of touched) if ((votes[id] as number) >= most * 0.5) (perList[this.nameList[id] as number] as number[]).push(id);
     const out: number[] = [];
-    for (const bucket of perList.values()) {
-      bucket.sort((a, b) => b[1] - a[1]);
-      for (const [id] of bucket.slice(0, CANDIDATES_PER_LIST)) out.push(id);
+    for (const bucket of perList) {
+      if (bucket.length > CANDIDATES_PER_LIST) bucket.sort((a, b) => (votes[b] as number) - (votes[a] as number));
+      for (let index = 0; index < Math.min(bucket.length, CANDIDATES_PER_LIST); index++) out.push(bucket[index] as number);
     }
+    for (const id of touched) votes[id] = 0;
     return out;
   }
 

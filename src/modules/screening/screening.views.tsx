@@ -192,10 +192,11 @@ export function ListsPage(props: { ctx: PageContext; versions: VersionRow[]; can
         caption={t('screening.lists')}
         empty={t('screening.noLists')}
         columns={[
-          { header: t('screening.list'), cell: (row) => row.list },
-          { header: t('screening.importedAt'), cell: (row) => row.importedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+          // The list by its name and publisher: file names and server paths say nothing to a reader.
+          { header: t('screening.list'), cell: (row) => t(`screening.listTitle.${row.list}` as never) },
+          { header: t('screening.publisher'), cell: (row) => t(`screening.listPublisher.${row.list}` as never) },
+          { header: t('screening.importedAt'), cell: (row) => row.importedAt.toISOString().slice(0, 10), ltr: true },
           { header: t('screening.entries'), cell: (row) => String(row.entityCount) },
-          { header: t('screening.files'), cell: (row) => <span dir="ltr">{`${row.fileNames.join(', ')} · sha256 ${row.fileSha256.slice(0, 12)}…`}</span> },
           { header: t('screening.changes'), cell: (row) => <a href={`/screening/lists/${row.id}/changes`}>{t('screening.changes')}</a> },
         ]}
       />
@@ -241,7 +242,7 @@ export function ChangesPage(props: { ctx: PageContext; version: VersionRow; prev
       <p>
         <a href="/screening/lists">{t('screening.lists')}</a>
       </p>
-      <h1>{`${props.version.list} · ${props.version.importedAt.toISOString().slice(0, 10)}`}</h1>
+      <h1>{`${t(`screening.listTitle.${props.version.list}` as never)} · ${props.version.importedAt.toISOString().slice(0, 10)}`}</h1>
       <p>{props.previous ? t('screening.comparedWith', { date: props.previous.importedAt.toISOString().slice(0, 16).replace('T', ' ') }) : t('screening.firstVersion')}</p>
       {section(t('screening.added'), props.added)}
       {section(t('screening.removed'), props.removed)}

@@ -206,11 +206,13 @@ describe('coalition-desk screen', () => {
   it('writes one JSON line per input row, best hits first, within --top and --threshold', async () => {
     const input = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'screen-')), 'names.csv');
     fs.writeFileSync(input, '\uFEFFid,name,dob\r\na1,Abu Bakr al-Baghdadi,1971\r\na2,John Smith,\r\na3,,\r\n');
-    const { stdout } = await promisify(execFile)(process.execPath, ['bin/coalition-desk.mjs', 'screen', '--list', path.join(FIXTURES, 'UN_consolidated.xml'), '--input', input, '--top', '2', '--json']);
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/coalition-desk.mjs', 'screen', '--list', path.join(FIXTURES, 'UN_consolidated.xml'), path.join(FIXTURES, 'ofac'), '--input', input, '--top', '1', '--json']);
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((line) => line.id)).toEqual(['a1', 'a2', 'a3']);
-    expect(lines[0].hits[0]).toMatchObject({ ref: 'UN:QDi.299', name: 'Abu Bakr al-Baghdadi' });
-    expect(lines[0].hits.length).toBeLessThanOrEqual(2);
+    // One subject (--top 1), listed by the UN and by OFAC: one row per reference.
+    expect(lines[0].hits.map((hit: { ref: string }) => hit.ref).sort()).toEqual(['OFAC-SDN:12926', 'UN:QDi.299']);
+    expect(lines[0].hits.map((hit: { subject: number }) => hit.subject)).toEqual([0, 0]);
+    expect(lines[0].hits.find((hit: { ref: string }) => hit.ref === 'UN:QDi.299')).toMatchObject({ name: 'Abu Bakr al-Baghdadi' });
     expect(lines[1].hits).toEqual([]);
   }, 60_000);
 });

@@ -165,6 +165,12 @@ describe('batches', () => {
     expect(huge.body).toContain('action="/screening/batches"');
     expect((await ctx.app.inject({ method: 'GET', url: '/screening/batches', headers: analyst.headers })).body.match(/\/screening\/batches\/[0-9a-f-]{36}/g)?.length).toBe(batchesBefore);
     expect((await screen(analyst, { name: 'Ayman al-Zawahiri' })).statusCode).toBe(200);
+    // The batch keeps the uploaded file's own name.
+    const named = await postUpload(ctx, analyst, '/screening/batches', { name: 'cifg-donors-march.csv', content: 'id,name\n1,Maria Garcia\n' });
+    expect(named.statusCode, named.body).toBe(303);
+    const batchPage = await ctx.app.inject({ method: 'GET', url: String(named.headers.location), headers: analyst.headers });
+    expect(batchPage.body).toContain('cifg-donors-march.csv');
+    expect(batchPage.body).not.toContain('names.csv');
     const badPage = await postUpload(ctx, analyst, '/screening/batches', { name: 'bad.csv', content: 'name\nx\n' });
     expect(badPage.statusCode).toBe(400);
     expect(badPage.body).toContain('the input needs the columns id and name');

@@ -8,8 +8,9 @@ import type { Db } from '../client.ts';
 const SANCTIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'sanctions');
 
 /**
- * The real UN Security Council Consolidated List (2026-02) and six entries of OFAC's SDN list (2021-07),
- * imported as the first version of each, so that screening answers on a fresh demo.
+ * The real UN Security Council Consolidated List (2026-02) and the full OFAC SDN list (2021-07), from
+ * the project's own copy, imported as the first version of each, so that screening answers on a fresh
+ * demo against the lists the page says are in force.
  */
 export async function loadDemoScreening(db: Db, actor: Actor): Promise<void> {
   await importListFiles(db, actor, listSources([SANCTIONS_DIR]));

@@ -1,16 +1,20 @@
-import jaroWinkler from 'talisman/metrics/jaro-winkler';
 import type { ListedEntity, ListedName } from './entities.ts';
-import { type NameToken, tokenize } from './normalize.ts';
+import type { NameToken } from './normalize.ts';
+import { tokenize } from './normalize.ts';
+import { sameSubject } from './subjects.ts';
+import { type MatchHow, STRONG, type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
-/** Hits at or above this score are shown. Chosen on `npm run eval:screening` (see the README). */
-export const DEFAULT_THRESHOLD = 0.86;
-const CANDIDATES = 120;
-/** A token found in more names than this only ranks candidates that rarer tokens found. */
-const COMMON_POSTINGS = 400;
-const FUZZY_FLOOR = 0.82;
-const ANCHOR_SIMILARITY = 0.94;
-/** The matched token weight at which a name is distinctive enough to score fully (about two uncommon tokens). */
-const INFORMATIVE_WEIGHT = 1.4;
+/** Hits at or above this score are shown. Tuned on half the listed entities by `npm run eval:screening` (see the README). */
+export const DEFAULT_THRESHOLD = 0.88;
+/** Candidate names scored per list: each list is searched on its own, so a hit on one never hides another. */
+const CANDIDATES_PER_LIST = 40;
+/** Below this weight a part is common (Muhammad, Ali): it is looked up by its own keys only, not with a letter left out. */
+const COMMON_WEIGHT = 0.45;
+/** A name with more parts than this is not a name: the rest is not compared. */
+export const MAX_NAME_PARTS = 12;
+/** Matched weight at which a name is distinctive enough to score fully (about two uncommon parts). */
+const INFORMATIVE_WEIGHT = 1.35;
+const PARTICLE_WEIGHT = 0.1;
 
 export interface Query {
   name: string;
@@ -20,17 +24,23 @@ export interface Query {
 }
 
 export interface TokenMatch {
+  /** The query's word as typed. */
   query: string;
+  /** The listed word as the list writes it, in its own script. */
   listed: string;
   similarity: number;
-  how: 'exact' | 'spelling variant' | 'same sound' | 'close spelling';
+  how: MatchHow;
+  /** ع or a hamza on one side that the other writes as a vowel or leaves out. */
+  aynDropped?: boolean;
   weight: number;
 }
 
-export type AdjustmentCode = 'common-name' | 'weak-alias' | 'born-as-listed' | 'born-otherwise' | 'nationality-as-listed' | 'nationality-otherwise';
+export type AdjustmentCode = 'common-name' | 'one-part-only' | 'weak-alias' | 'born-as-listed' | 'born-otherwise' | 'nationality-as-listed' | 'nationality-otherwise';
 
 export interface Explanation {
   matched: TokenMatch[];
+  /** Pairs that look alike but are different names (Salma / Salim): they count against the hit. */
+  differing: { query: string; listed: string }[];
   unmatchedQuery: string[];
   unmatchedListed: string[];
   /** What raised or lowered the score: `reason` in English (command line, API), `code` and `values` for the pages to say it in the reader's language. */
@@ -44,45 +54,64 @@ export interface Hit {
   name: string;
   entity: ListedEntity;
   explanation: Explanation;
+  /** Hits with the same subject number are one person or body listed on several lists (or twice on one). */
+  subject: number;
 }
+
+/** Per query word: listed words already compared with it, and how they met (null: not at all). */
+type SeenPairs = Map<string, TokenSimilarity | null>;
 
 interface IndexedName {
   entity: number;
   name: ListedName;
 }
 
-/** Keys a token is indexed and looked up by: its skeleton and, for typo tolerance, the skeleton with one letter left out. */
-function lookupKeys(key: string): string[] {
-  if (key.length < 4) return [key];
-  const keys = [key];
-  for (let index = 0; index < key.length; index++) keys.push(`${key.slice(0, index)}${key.slice(index + 1)}`);
-  return keys;
+const tokenKeys = (token: NameToken) => (token.alternates ? [token.key, ...token.alternates] : [token.key]);
+
+/** Keys a token is indexed and looked up by: its keys and, for slips, each key with one letter left out. */
+function lookupKeys(token: NameToken, exactOnly = false, minimum = 4): string[] {
+  const keys = new Set<string>();
+  for (const key of tokenKeys(token)) {
+    keys.add(key);
+    if (key.length >= minimum && !exactOnly) for (let index = 0; index < key.length; index++) keys.add(`${key.slice(0, index)}${key.slice(index + 1)}`);
+  }
+  return [...keys];
 }
 
 /**
- * Screens names against listed entities. Candidates come from an inverted index on token skeletons
- * (and their one-deletion variants), never from a scan of every name; each candidate name is then
- * aligned token by token (exact, spelling variant, same consonant skeleton, or Jaro-Winkler), rarer
- * tokens weighing more, unmatched tokens lowering the score; date of birth and nationality, when
- * given, raise or lower it. Scores are in [0, 1] and every hit carries its explanation.
+ * Screens names against listed entities. Candidates come from an inverted index on the comparable
+ * keys of name parts (and their one-letter-less variants), never from a scan of every name; each
+ * candidate name is aligned part by part. Parts weigh by how rare they are across the loaded lists
+ * (Muhammad, Ali, Abdullah weigh little); query parts left unmatched lower the score; a hit resting
+ * on one name part while the others differ, or on common parts only, is held below the threshold.
+ * Date of birth and nationality, when given, raise or lower it. Every hit carries its explanation.
  */
 export class Screener {
   private readonly names: IndexedName[] = [];
   private readonly index = new Map<string, number[]>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly weights = new Map<string, number>();
+  private readonly lists: string[];
+  private votes = new Float32Array(0);
+  private marks = new Uint32Array(0);
+  private mark = 0;
+  /** For each indexed name, the position of its list in `lists`. */
+  private readonly nameList: number[] = [];
 
   constructor(readonly entities: ListedEntity[]) {
+    this.lists = [...new Set(entities.map((entity) => entity.list))];
     entities.forEach((entity, entityIndex) => {
       for (const name of entity.names) {
         if (name.tokens.length === 0) continue;
         const id = this.names.push({ entity: entityIndex, name }) - 1;
+        this.nameList.push(this.lists.indexOf(entity.list));
         const seen = new Set<string>();
         for (const token of name.tokens) {
-          if (!seen.has(token.form)) this.documentFrequency.set(token.form, (this.documentFrequency.get(token.form) ?? 0) + 1);
-          seen.add(token.form);
           if (token.particle) continue;
-          for (const key of new Set(lookupKeys(token.key))) {
+          if (!seen.has(token.key)) this.documentFrequency.set(token.key, (this.documentFrequency.get(token.key) ?? 0) + 1);
+          seen.add(token.key);
+          // Listed keys of three letters are indexed with one left out too, so that "Joeph" finds "Joseph".
+          for (const key of lookupKeys(token, false, 3)) {
             const postings = this.index.get(key);
             if (postings) {
               if (postings.at(-1) !== id) postings.push(id);
@@ -97,84 +126,81 @@ export class Screener {
     return this.entities.length;
   }
 
-  /** Rare tokens identify; common ones ("muhammad", "ali") and particles barely do. */
-  private weight(token: NameToken): number {
-    if (token.particle) return 0.15;
-    let weight = this.weights.get(token.form);
+  /** How much a name part tells people apart, from how many listed names carry it: rare parts 1, Muhammad about 0.3. */
+  weight(token: NameToken): number {
+    if (token.particle) return PARTICLE_WEIGHT;
+    let weight = this.weights.get(token.key);
     if (weight === undefined) {
-      const frequency = this.documentFrequency.get(token.form) ?? 0;
+      const frequency = this.documentFrequency.get(token.key) ?? 0;
       const rarity = Math.log((this.names.length + 1) / (frequency + 1)) / Math.log(this.names.length + 1);
-      weight = Math.min(1, Math.max(0.35, rarity + 0.2));
-      this.weights.set(token.form, weight);
+      weight = Math.min(1, Math.max(0.12, rarity * 1.3));
+      this.weights.set(token.key, weight);
     }
     return weight;
   }
 
-  /**
-   * Names sharing tokens with the query, those sharing most first. Rare tokens are looked up first; a
-   * very common token ("mhmd") then only adds votes to names already found, unless it is all there is.
-   */
-  private candidates(tokens: NameToken[]): number[] {
-    const votes = new Map<number, number>();
-    const postings = tokens
-      .filter((token) => !token.particle)
-      .map((token) => {
-        const ids = new Set<number>();
-        for (const key of lookupKeys(token.key)) for (const id of this.index.get(key) ?? []) ids.add(id);
-        return ids;
-      })
-      .sort((a, b) => a.size - b.size);
-    postings.forEach((ids, rank) => {
-      const onlyCount = rank > 0 && ids.size > COMMON_POSTINGS && votes.size > 0;
-      for (const id of ids) {
-        const current = votes.get(id);
-        if (current !== undefined) votes.set(id, current + 1);
-        else if (!onlyCount) votes.set(id, 1);
+  /** Names sharing parts with the query, per list, those sharing the most weight first. */
+  private candidates(tokens: NameToken[], weights: number[]): number[] {
+    // Votes and "seen" marks in reused arrays (the index may hold 30,000 names): nothing to allocate per posting.
+    if (this.votes.length < this.names.length) {
+      this.votes = new Float32Array(this.names.length);
+      this.marks = new Uint32Array(this.names.length);
+    }
+    const { votes, marks } = this;
+    const touched: number[] = [];
+    for (const [position, token] of tokens.entries()) {
+      if (token.particle) continue;
+      const weight = weights[position] as number;
+      const mark = ++this.mark;
+      for (const key of lookupKeys(token, weight < COMMON_WEIGHT)) {
+        const postings = this.index.get(key);
+        if (!postings) continue;
+        for (const id of postings) {
+          if (marks[id] === mark) continue;
+          marks[id] = mark;
+          if (votes[id] === 0) touched.push(id);
+          votes[id] = (votes[id] as number) + weight;
+        }
       }
-    });
-    const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
-    // A name sharing two tokens fewer than the best candidates cannot outscore them enough to matter.
-    const floor = Math.max(1, (ranked[0]?.[1] ?? 0) - 1);
-    return ranked
-      .filter(([, count]) => count >= floor)
-      .slice(0, CANDIDATES)
-      .map(([id]) => id);
+    }
+    let most = 0;
+    for (const id of touched) if ((votes[id] as number) > most) most = votes[id] as number;
+    // Names sharing less than half the best candidates' weight cannot outscore them.
+    const perList: number[][] = this.lists.map(() => []);
+    for (const id of touched) if ((votes[id] as number) >= most * 0.5) (perList[this.nameList[id] as number] as number[]).push(id);
+    const out: number[] = [];
+    for (const bucket of perList) {
+      if (bucket.length > CANDIDATES_PER_LIST) bucket.sort((a, b) => (votes[b] as number) - (votes[a] as number));
+      for (let index = 0; index < Math.min(bucket.length, CANDIDATES_PER_LIST); index++) out.push(bucket[index] as number);
+    }
+    for (const id of touched) votes[id] = 0;
+    return out;
   }
 
-  private static similarity(query: NameToken, listed: NameToken, cache: Map<string, number>): { similarity: number; how: TokenMatch['how'] } | undefined {
-    if (query.form === listed.form) return { similarity: 1, how: query.original === listed.original ? 'exact' : 'spelling variant' };
-    // Tokens of very different lengths cannot reach the fuzzy floor: skip the comparison.
-    const longer = Math.max(query.form.length, listed.form.length);
-    if (query.key !== listed.key && Math.abs(query.form.length - listed.form.length) > Math.max(2, longer * 0.4)) return undefined;
-    const pairKey = `${query.form}\u0000${listed.form}`;
-    let fuzzy = cache.get(pairKey);
-    if (fuzzy === undefined) {
-      fuzzy = jaroWinkler(query.form, listed.form);
-      cache.set(pairKey, fuzzy);
-    }
-    // The same consonant skeleton means the same name in another spelling only when the letters agree
-    // too: "Baghdadi"/"bghdady" do, "Moore"/"Umar" do not.
-    if (query.key === listed.key && query.key.length >= 2) {
-      const similarity = fuzzy >= 0.8 ? Math.max(0.95, fuzzy) : fuzzy + 0.1;
-      if (similarity >= FUZZY_FLOOR) return { similarity, how: 'same sound' };
-    }
-    return fuzzy >= FUZZY_FLOOR ? { similarity: fuzzy, how: 'close spelling' } : undefined;
-  }
-
-  private scoreName(queryTokens: NameToken[], queryWeights: number[], listed: ListedName, cache: Map<string, number>): { score: number; explanation: Explanation } | undefined {
-    const pairs: { q: number; l: number; similarity: number; how: TokenMatch['how'] }[] = [];
+  private scoreName(queryTokens: NameToken[], queryWeights: number[], listed: ListedName, cache: Map<string, number>, seen: SeenPairs[]): { score: number; explanation: Explanation } | undefined {
+    const pairs: { q: number; l: number; similarity: number; how: MatchHow }[] = [];
     for (const [q, query] of queryTokens.entries()) {
+      const known = seen[q] as SeenPairs;
       for (const [l, token] of listed.tokens.entries()) {
-        const found = Screener.similarity(query, token, cache);
-        if (found) pairs.push({ q, l, ...found });
+        // Listed words repeat across candidates: each is compared with a query word once.
+        let found = known.get(token.original);
+        if (found === undefined) {
+          found = tokenSimilarity(query, token, cache) ?? null;
+          known.set(token.original, found);
+        }
+        if (found) pairs.push({ q, l, similarity: found.similarity, how: found.how });
       }
     }
-    pairs.sort((a, b) => b.similarity - a.similarity);
+    // The best pairs first; among equals, parts in the same position (given name with given name).
+    pairs.sort((a, b) => b.similarity - a.similarity || Math.abs(a.q - a.l) - Math.abs(b.q - b.l));
     const usedQ = new Set<number>();
     const usedL = new Set<number>();
     const matched: TokenMatch[] = [];
+    const differing: Explanation['differing'] = [];
     let matchedQ = 0;
     let matchedL = 0;
+    let evidence = 0;
+    let strongParts = 0;
     for (const pair of pairs) {
       if (usedQ.has(pair.q) || usedL.has(pair.l)) continue;
       usedQ.add(pair.q);
@@ -182,28 +208,44 @@ export class Screener {
       const query = queryTokens[pair.q] as NameToken;
       const token = listed.tokens[pair.l] as NameToken;
       const queryWeight = queryWeights[pair.q] as number;
-      const weight = (queryWeight + this.weight(token)) / 2;
+      const listedWeight = this.weight(token);
+      if (pair.similarity < STRONG && !query.particle) {
+        // Alike but not the same name: it counts as a difference, not as half a match.
+        differing.push({ query: query.original, listed: token.original });
+        continue;
+      }
       matchedQ += pair.similarity * queryWeight;
-      matchedL += pair.similarity * this.weight(token);
-      matched.push({ query: query.original, listed: token.original, similarity: round(pair.similarity), how: pair.how, weight: round(weight) });
+      matchedL += pair.similarity * listedWeight;
+      if (!query.particle) {
+        evidence += Math.min(queryWeight, listedWeight);
+        strongParts++;
+      }
+      matched.push({ query: query.original, listed: token.original, similarity: round(pair.similarity), how: pair.how, ...(query.ayn !== token.ayn && query.script !== token.script ? { aynDropped: true } : {}), weight: round((queryWeight + listedWeight) / 2) });
     }
-    // At least one real token must agree closely: two loose resemblances ("Mary Davis" and "David Mayer") are not a match.
-    if (!matched.some((match) => match.similarity >= ANCHOR_SIMILARITY && !queryTokens.find((token) => token.original === match.query)?.particle)) return undefined;
+    if (strongParts === 0) return undefined;
     const totalQ = queryWeights.reduce((sum, weight) => sum + weight, 0);
     const totalL = listed.tokens.reduce((sum, token) => sum + this.weight(token), 0);
     // What the query asked for weighs most; listed names are often longer (four-part Arabic names).
-    let score = 0.7 * (matchedQ / totalQ) + 0.3 * (matchedL / totalL);
+    let score = 0.72 * (matchedQ / totalQ) + 0.28 * (matchedL / totalL);
     const adjustments: Explanation['adjustments'] = [];
+    const queryParts = queryTokens.filter((token) => !token.particle).length;
+    const listedParts = listed.tokens.filter((token) => !token.particle).length;
+    // Only one part agrees while both names have more (a shared family name or nisba, given names that differ).
+    if (strongParts < Math.min(2, queryParts, listedParts)) {
+      adjustments.push({ reason: 'only one name part agrees', change: round(score * -0.25), code: 'one-part-only' });
+      score *= 0.75;
+    }
     // A short or common name ("Mohammed Ali") carries little to tell people apart: it cannot score as high.
-    const evidence = Math.min(1, 0.6 + (0.4 * matchedQ) / INFORMATIVE_WEIGHT);
-    if (evidence < 1) {
-      adjustments.push({ reason: 'short or common name: little to tell it apart', change: round(score * (evidence - 1)), code: 'common-name' });
-      score *= evidence;
+    const distinctiveness = Math.min(1, 0.55 + (0.45 * evidence) / INFORMATIVE_WEIGHT);
+    if (distinctiveness < 1) {
+      adjustments.push({ reason: 'short or common name: little to tell it apart', change: round(score * (distinctiveness - 1)), code: 'common-name' });
+      score *= distinctiveness;
     }
     return {
       score,
       explanation: {
         matched,
+        differing,
         unmatchedQuery: queryTokens.filter((_, index) => !usedQ.has(index)).map((token) => token.original),
         unmatchedListed: listed.tokens.filter((_, index) => !usedL.has(index)).map((token) => token.original),
         adjustments,
@@ -211,18 +253,19 @@ export class Screener {
     };
   }
 
-  screen(query: Query, options: { top?: number; threshold?: number } = {}): Hit[] {
-    const top = options.top ?? 3;
-    const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-    const tokens = tokenize(query.name.slice(0, 500));
-    if (tokens.length === 0) return [];
-    const best = new Map<number, Hit>();
-    // Listed tokens repeat across candidates ("muhammad"): each pair is compared once per query.
+  /** The best score of each listed entity for the query, threshold not applied. */
+  private scoreEntities(query: Query): Map<number, Omit<Hit, 'subject'>> {
+    const tokens = tokenize(query.name.slice(0, 500)).slice(0, MAX_NAME_PARTS);
+    const best = new Map<number, Omit<Hit, 'subject'>>();
+    if (!tokens.some((token) => !token.particle)) return best;
+    // Listed words repeat across candidates ("muhammad"): each pair is compared once per query.
     const cache = new Map<string, number>();
     const queryWeights = tokens.map((token) => this.weight(token));
-    for (const id of this.candidates(tokens)) {
+    const seen: SeenPairs[] = [];
+    for (let index = 0; index < tokens.length; index++) seen.push(new Map());
+    for (const id of this.candidates(tokens, queryWeights)) {
       const candidate = this.names[id] as IndexedName;
-      const scored = this.scoreName(tokens, queryWeights, candidate.name, cache);
+      const scored = this.scoreName(tokens, queryWeights, candidate.name, cache, seen);
       if (!scored) continue;
       const entity = this.entities[candidate.entity] as ListedEntity;
       let score = scored.score;
@@ -231,28 +274,59 @@ export class Screener {
         adjustments.push({ reason: 'matched a weak alias', change: round(score * -0.08), code: 'weak-alias' });
         score *= 0.92;
       }
-      if (query.dob && entity.birthDates.length) {
-        const year = query.dob.slice(0, 4);
-        const agrees = entity.birthDates.some((date) => date.slice(0, 4) === year);
-        const change = agrees ? 0.05 : -0.15;
-        adjustments.push({ reason: agrees ? `born ${year}, as listed` : `born ${year}; listed ${entity.birthDates.join(', ')}`, change, code: agrees ? 'born-as-listed' : 'born-otherwise', values: { year, listed: entity.birthDates.join(', ') } });
-        score += change;
-      }
-      if (query.nationality && entity.nationalities.length) {
-        const wanted = query.nationality.trim().toLowerCase();
-        const agrees = entity.nationalities.some((nationality) => nationality.toLowerCase() === wanted || nationality.toLowerCase().startsWith(wanted));
-        const change = agrees ? 0.03 : -0.08;
-        adjustments.push({ reason: agrees ? `nationality ${query.nationality}, as listed` : `nationality ${query.nationality}; listed ${entity.nationalities.join(', ')}`, change, code: agrees ? 'nationality-as-listed' : 'nationality-otherwise', values: { nationality: query.nationality, listed: entity.nationalities.join(', ') } });
-        score += change;
-      }
+      score += birthAndNationality(query, entity, adjustments);
       score = round(Math.min(1, Math.max(0, score)));
       const previous = best.get(candidate.entity);
-      if (score >= threshold && (!previous || previous.score < score)) best.set(candidate.entity, { ref: entity.ref, score, name: candidate.name.full, entity, explanation: scored.explanation });
+      if (!previous || previous.score < score) best.set(candidate.entity, { ref: entity.ref, score, name: candidate.name.full, entity, explanation: scored.explanation });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref)).slice(0, top);
+    return best;
   }
+
+  /**
+   * Hits at or above the threshold for the `top` best subjects: a person listed on several lists is one
+   * subject, and every one of their references is returned (one hit per reference).
+   */
+  screen(query: Query, options: { top?: number; threshold?: number } = {}): Hit[] {
+    const top = options.top ?? 3;
+    const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    const hits = [...this.scoreEntities(query).values()].filter((hit) => hit.score >= threshold).sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+    const kept: Hit[] = [];
+    let subjects = 0;
+    for (const hit of hits) {
+      // Best first: a hit joins the subject of an earlier one that is the same person, or starts a new one.
+      const same = kept.find((earlier) => sameSubject(earlier.entity, hit.entity));
+      if (same) kept.push({ ...hit, subject: same.subject });
+      else if (subjects < top) kept.push({ ...hit, subject: subjects++ });
+    }
+    return kept.sort((a, b) => a.subject - b.subject || b.score - a.score);
+  }
+
+  /** The lists this screener holds, as their short names (UN, OFAC-SDN…). */
+  get listNames(): string[] {
+    return this.lists;
+  }
+}
+
+function birthAndNationality(query: Query, entity: ListedEntity, adjustments: Explanation['adjustments']): number {
+  let change = 0;
+  if (query.dob && entity.birthDates.length) {
+    const year = query.dob.slice(0, 4);
+    const agrees = entity.birthDates.some((date) => date.slice(0, 4) === year);
+    const delta = agrees ? 0.05 : -0.15;
+    adjustments.push({ reason: agrees ? `born ${year}, as listed` : `born ${year}; listed ${entity.birthDates.join(', ')}`, change: delta, code: agrees ? 'born-as-listed' : 'born-otherwise', values: { year, listed: entity.birthDates.join(', ') } });
+    change += delta;
+  }
+  if (query.nationality && entity.nationalities.length) {
+    const wanted = query.nationality.trim().toLowerCase();
+    const agrees = entity.nationalities.some((nationality) => nationality.toLowerCase() === wanted || nationality.toLowerCase().startsWith(wanted));
+    const delta = agrees ? 0.03 : -0.08;
+    adjustments.push({ reason: agrees ? `nationality ${query.nationality}, as listed` : `nationality ${query.nationality}; listed ${entity.nationalities.join(', ')}`, change: delta, code: agrees ? 'nationality-as-listed' : 'nationality-otherwise', values: { nationality: query.nationality, listed: entity.nationalities.join(', ') } });
+    change += delta;
+  }
+  return change;
 }
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+

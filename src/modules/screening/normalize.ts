@@ -1,140 +1,220 @@
 import anyAscii from 'any-ascii';
+import { type Unit, arabicUnits, latinUnits } from './letter-classes.ts';
 /**
- * Names as the matcher compares them. Arabic-script names are normalised (alef and hamza forms, taa
- * marbuta, alef maqsura, diacritics and tatweel) and transliterated to Latin, so either script finds the
- * other; particles are recognised rather than dropped; common given-name spellings share one form;
- * and every token has a consonant skeleton, the key the index retrieves candidates by.
+ * Names as the matcher compares them. Each word, whatever its script, is reduced to one comparable
+ * form: a skeleton of consonant classes (ق/q/k/g one class, ث/th/t another, ش/sh/ch…), ayn and hamza
+ * left out (they are optional in Latin spellings), doubled letters and shadda as one, and beside each
+ * consonant the vowel heard after it when the spelling says so (Latin writes every vowel, Arabic
+ * script only the long ones). Particles are recognised: kunya (Abu, أبو), nasab (bin, ibn, بن),
+ * the article with its assimilated forms (al-, el-, ash-, ar-, ال) and compounds with عبد (Abd al-X,
+ * Abdul X, Abdelx, عبد ال…, عبدال…) become one word. The word as written is kept for explanations.
  */
 
-const ARABIC_TO_LATIN: Record<string, string> = {
-  'ا': 'a', 'ب': 'b', 'ت': 't', 'ث': 'th', 'ج': 'j', 'ح': 'h', 'خ': 'kh', 'د': 'd', 'ذ': 'dh', 'ر': 'r', 'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd',
-  'ط': 't', 'ظ': 'z', 'ع': '', 'غ': 'gh', 'ف': 'f', 'ق': 'q', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'و': 'w', 'ي': 'y', 'ء': '', 'پ': 'p', 'چ': 'ch', 'ژ': 'zh', 'گ': 'g', 'ک': 'k', 'ی': 'y',
-};
-
-/** Arabic letters written several ways, reduced to one: alef forms, taa marbuta, alef maqsura, hamza carriers. */
-function normalizeArabic(text: string): string {
-  return text
-    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED]/g, '') // diacritics
-    .replace(/\u0640/g, '') // tatweel
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي');
-}
-
-const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
-
-/** Cyrillic, Greek, Chinese, Korean…: any-ascii's romanisation, its run-together syllables ("JinZhengEn") split. */
-function otherScriptToLatin(text: string): string {
-  return anyAscii(text).replace(/([a-z])([A-Z])/g, '$1 $2');
-}
-
-export function hasArabic(text: string): boolean {
-  return /[\u0600-\u06FF]/.test(text);
-}
-
-function transliterate(text: string): string {
-  // "ال" at the start of a word is the article: written "al-" in Latin sources.
-  return normalizeArabic(text)
-    .replace(/(^|\s)ال/g, '$1al ')
-    // A final taa marbuta (now ه) is a vowel in Latin spellings: أسامة → "asama", not "asamah".
-    .replace(/ه(?=\s|$)/g, 'a')
-    .replace(/[\u0600-\u06FF]/g, (letter) => ARABIC_TO_LATIN[letter] ?? '');
-}
-
-/** Spellings of one given name, mapped to a single form (the first): transliteration, not translation. */
-const VARIANT_GROUPS: string[][] = [
-  ['muhammad', 'mohammed', 'mohamed', 'mohammad', 'muhammed', 'mohamad', 'mohamud', 'mohd', 'mhd', 'mehmet', 'muhamad', 'mohammud'],
-  ['ahmad', 'ahmed', 'ahmet'],
-  ['usama', 'osama', 'ousama', 'oussama'],
-  ['yusuf', 'yousef', 'youssef', 'yousuf', 'yusef', 'yosef'],
-  ['husayn', 'hussein', 'hussain', 'husain', 'hossein', 'husein'],
-  ['hasan', 'hassan'],
-  ['umar', 'omar', 'omer'],
-  ['uthman', 'othman', 'osman', 'usman'],
-  ['ibrahim', 'ebrahim', 'ibraheem'],
-  ['mustafa', 'mostafa', 'moustafa', 'mustapha'],
-  ['khalid', 'khaled'],
-  ['said', 'saeed', 'saad', 'sayed', 'sayyid'],
-  ['abdallah', 'abdullah', 'abdulla', 'abdalla'],
-  ['abubakr', 'abubakar', 'abubaker'],
-  ['sulayman', 'suleiman', 'sulaiman', 'soliman', 'suleyman'],
-  ['isa', 'issa', 'eissa'],
-  ['musa', 'moussa', 'mousa'],
-  ['yahya', 'yahia', 'yehia'],
-  ['abdulrahman', 'abdelrahman', 'abdurrahman', 'abdalrahman', 'abdrahman'],
-  ['abdulaziz', 'abdelaziz', 'abdalaziz', 'abdaziz'],
-];
-const CANONICAL = new Map(VARIANT_GROUPS.flatMap((group) => group.map((name) => [name, group[0] as string])));
-
-/** Particles that attach to the next word ("al-Baghdadi"), and the family-link words, in their usual spellings. */
-const ARTICLES = new Set(['al', 'el', 'ul', 'ad', 'ud', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ath']);
-const FAMILY = new Map([
-  ['bin', 'bin'], ['ibn', 'bin'], ['ben', 'bin'], ['bn', 'bin'], ['bint', 'bint'],
-  ['abu', 'abu'], ['abou', 'abu'], ['abo', 'abu'], ['abw', 'abu'], ['umm', 'umm'], ['um', 'umm'],
-]);
-
 export interface NameToken {
-  /** As written in the listed or queried name (after case folding). */
+  /** The word as written, in its own script (zero-width and bidi controls, tashkeel and tatweel removed). */
   original: string;
-  /** Normalised Latin form, particles folded in and variants unified: what is compared. */
+  /** Lower-case Latin form (other scripts romanised): compared for typos between Latin spellings. */
   form: string;
-  /** Consonant skeleton: what the index is keyed by. */
+  /** Consonant classes: what the index retrieves candidates by and what spellings across scripts share. */
   key: string;
-  /** A link word (bin, abu): it counts for little on its own. */
+  /** For each consonant of `key`, the vowel after it: `-` none, a/e/i/u, `?` unknown (short vowels in Arabic script). */
+  vowels: string;
+  /**
+   * Other keys the Latin spelling may stand for: without an attached article ("albaghdadi" →
+   * "baghdadi"), without a final h that may be silent (Fatimah = فاطمة, but Saleh = صالح).
+   */
+  alternates?: string[];
+  script: 'latin' | 'arabic';
+  /** The word had ع or a hamza, which Latin spellings write as a vowel, an apostrophe or not at all. */
+  ayn: boolean;
+  /** A link word (Abu, bin, Umm): it counts for little on its own. */
   particle: boolean;
 }
 
-/** The consonant skeleton of a Latin token: vowels and semivowels dropped, sound-alike letters merged, doubles collapsed. */
-export function skeleton(form: string): string {
-  const merged = form
-    .replace(/ph/g, 'f')
-    .replace(/(kh|gh)/g, (pair) => pair[0] as string)
-    .replace(/(th|dh|sh|ch)/g, (pair) => pair[0] as string)
-    .replace(/[qc]/g, 'k')
-    .replace(/v/g, 'f')
-    .replace(/[aeiouyw]/g, '');
-  return (merged || form).replace(/(.)\1+/g, '$1');
+/** Characters that change nothing a reader sees: zero-width, joiners, bidi controls, soft hyphen, BOM, tatweel. */
+const INVISIBLE = /[\u00AD\u061C\u0640\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+const ARABIC_WORD = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+export function hasArabic(text: string): boolean {
+  return ARABIC_WORD.test(text);
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFKC')
+/** Words of a name as written: controls and marks removed, split at spaces, punctuation and changes of script. */
+export function words(name: string): string[] {
+  const cleaned = name.normalize('NFKC').replace(INVISIBLE, '').replace(ARABIC_MARKS, '').replace(/['’‘`ʿʾʼ´]/g, '');
+  const out: string[] = [];
+  for (const chunk of cleaned.split(/[^\p{L}\p{M}\p{N}]+/u)) {
+    if (!chunk) continue;
+    // "Abuبكر": a change of script inside a word is a word boundary.
+    for (const part of chunk.match(/[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+|[^\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+/g) ?? []) out.push(part);
+  }
+  return out;
+}
+
+/** Latin letters only, lower case, accents dropped; other scripts romanised first. */
+function latinForm(word: string): string {
+  const romanised = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(word) ? anyAscii(word) : word;
+  return romanised
     .toLowerCase()
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '') // Latin accents: "Hüseyin" → "huseyin"
-    .replace(/['’`ʿʾ]/g, '') // apostrophes and ayn/hamza marks inside transliterations
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ');
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]/g, '');
 }
 
-/** A name as tokens: transliterated, particles joined or marked, variants unified. */
-export function tokenize(name: string): NameToken[] {
-  const latin = fold(hasArabic(name) ? transliterate(name) : OTHER_SCRIPT.test(name) ? otherScriptToLatin(name) : name);
-  const words = latin.split(/\s+/).filter(Boolean);
-  const tokens: NameToken[] = [];
-  for (let index = 0; index < words.length; index++) {
-    let word = words[index] as string;
-    const original = word;
-    // "al Baghdadi", "al-Baghdadi", "albaghdadi" all become "baghdadi"; the article alone is dropped.
-    if (ARTICLES.has(word) && index + 1 < words.length) continue;
-    if (/^(al|el)(?=[a-z]{4,})/.test(word) && !CANONICAL.has(word)) word = word.replace(/^(al|el)/, '');
-    // "Abd al-Rahman", "Abdul Rahman", "Abdurrahman" → "abdrahman"-like forms, unified below.
-    if (word === 'abd' || word === 'abdul' || word === 'abdel' || word === 'abdal') {
-      let next = words[index + 1];
-      if (next && ARTICLES.has(next)) {
-        index++;
-        next = words[index + 1];
-      }
-      if (next) {
-        word = `abd${next}`;
-        index++;
-      }
+const LATIN_ARTICLES = new Set(['al', 'el', 'ul', 'il', 'ad', 'ud', 'ar', 'ur', 'as', 'us', 'ash', 'at', 'az', 'an', 'un', 'ath', 'adh', 'ed', 'es', 'er', 'et', 'en']);
+const LATIN_PARTICLES = new Map([
+  ['bin', 'bin'], ['ibn', 'bin'], ['ben', 'bin'], ['bn', 'bin'], ['ibnu', 'bin'], ['bint', 'bint'], ['binti', 'bint'], ['ould', 'bin'], ['wuld', 'bin'],
+  ['abu', 'abu'], ['abou', 'abu'], ['abo', 'abu'], ['aboo', 'abu'], ['abw', 'abu'], ['umm', 'umm'], ['um', 'umm'], ['oum', 'umm'], ['omm', 'umm'],
+]);
+/** Titles and honorifics written before a name (Dr., Shaykh, Mullah, Hajji): kept, but they count for little, like particles. */
+const LATIN_TITLES = new Set(['dr', 'doctor', 'prof', 'professor', 'frere', 'general', 'gen', 'colonel', 'col', 'major', 'captain', 'capt', 'sheikh', 'shaykh', 'sheik', 'shaikh', 'haji', 'hajji', 'hadji', 'hajj', 'haj', 'mullah', 'mulla', 'mawlawi', 'maulvi', 'mawlana', 'maulana', 'qari', 'imam', 'mr', 'mrs', 'ms', 'engineer', 'eng']);
+const ARABIC_TITLES = new Set(['الشيخ', 'شيخ', 'الدكتور', 'دكتور', 'الحاج', 'حاج', 'حاجي', 'ملا', 'مولوي', 'مولانا', 'قاري', 'المهندس', 'الامام']);
+/** Latin spellings of عبد that a following word completes: "Abd al-Rahman", "Abdul Rahman". */
+const LATIN_ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdoul', 'abdol', 'abdur', 'abdus', 'abdil']);
+const ARABIC_PARTICLES = new Map([['ابو', 'abu'], ['ابي', 'abu'], ['ابا', 'abu'], ['بن', 'bin'], ['ابن', 'bin'], ['بنت', 'bint'], ['ام', 'umm']]);
+
+/** Alef and hamza carriers, taa marbuta at the end, alef maqsura: the forms one letter takes. */
+function foldArabic(word: string): string {
+  return word.replace(/[أإآٱ]/g, 'ا').replace(/ۃ/g, 'ة').replace(/[ىےۍ]/g, 'ى').replace(/[یې]/g, 'ي').replace(/[کڪ]/g, 'ك').replace(/[ہھە]/g, 'ه');
+}
+
+function fromUnits(units: Unit[], original: string, form: string, script: NameToken['script'], ayn: boolean, particle = false): NameToken {
+  let key = '';
+  // The first slot says whether the word starts with a vowel (Ahmad, أحمد) or not (Hamid).
+  let vowels = units[0]?.vowel !== undefined ? '+' : '-';
+  for (const unit of units) {
+    if (unit.vowel === undefined) {
+      key += unit.consonant;
+      vowels += script === 'arabic' ? '?' : '-';
+    } else if (key) {
+      // The first vowel after a consonant says what follows it; later ones in a run add nothing.
+      const last = vowels.length - 1;
+      if (vowels[last] === '-' || vowels[last] === '?') vowels = `${vowels.slice(0, last)}${unit.vowel}`;
     }
-    word = word.replace(/^abd(ul|el|al|ur|ar|us|as|un|an|u)(?=[a-z]{3,})/, 'abd');
-    const family = FAMILY.get(word);
-    const form = family ?? CANONICAL.get(word) ?? CANONICAL.get(word.replace(/^abd/, 'abdul')) ?? word;
-    tokens.push({ original, form, key: skeleton(form), particle: family !== undefined });
   }
+  // A word of vowels only ("a", "ee"): its form is its key, so it still finds itself.
+  if (!key) return { original, form, key: form.slice(0, 3) || original, vowels: '-', script, ayn, particle };
+  return { original, form, key, vowels, script, ayn, particle };
+}
+
+/** An Arabic-script word as a token; `joined` is where a compound's parts meet (عبد|وهاب), so each part keeps its first letter's value. */
+function arabicToken(word: string, original: string, joined?: number): NameToken {
+  const folded = foldArabic(word);
+  const units = joined === undefined ? arabicUnits(folded) : [...arabicUnits(folded.slice(0, joined)), ...arabicUnits(folded.slice(joined))].filter((unit, index) => index === 0 || unit.vowel !== '+');
+  return fromUnits(units, original, anyAscii(folded).toLowerCase().replace(/[^a-z0-9]/g, ''), 'arabic', /[عءأإآؤئ]/.test(word));
+}
+
+/** A Latin word as a token; `joined` is where a compound's parts meet ("abd|hadi"), so that no digraph forms across it. */
+function latinToken(form: string, original: string, joined?: number): NameToken {
+  const units = joined === undefined ? latinUnits(form) : [...latinUnits(form.slice(0, joined)), ...latinUnits(form.slice(joined))];
+  const token = fromUnits(units, original, form, 'latin', /['’‘`ʿʾ]/.test(original));
+  const alternates = new Set<string>();
+  // An article written onto the word ("albaghdadi", "elhaj"): also known without it.
+  if (/^(al|el)(?=[b-df-hj-np-tv-z][a-z]{2,})/.test(form)) alternates.add(fromUnits(latinUnits(form.slice(2)), original, form, 'latin', false).key);
+  // "sh" and "zh" may be two letters (Ishaq = إسحاق, Azhar = أظهر) rather than ش and ژ.
+  if (/[sz]h/.test(form)) alternates.add(fromUnits(latinUnits(form.replace(/([sz])h/g, '$1-h')), original, form, 'latin', false).key);
+  // A final h after a vowel may be a taa marbuta or the silent ه of الله.
+  if (/[aeiou]h$/.test(form)) for (const key of [token.key, ...alternates]) if (key.length > 1 && key.endsWith('H')) alternates.add(key.slice(0, -1));
+  alternates.delete(token.key);
+  if (alternates.size) token.alternates = [...alternates];
+  return token;
+}
+
+const particleToken = (original: string, form: string): NameToken => ({ original, form, key: form, vowels: '-', script: hasArabic(original) ? 'arabic' : 'latin', ayn: false, particle: true });
+
+/** The Arabic-script words of a name as tokens: article and عبد compounds joined, kunya and nasab marked. */
+function arabicTokens(list: string[], start: number, out: NameToken[]): number {
+  const word = list[start] as string;
+  const folded = foldArabic(word);
+  const particle = ARABIC_PARTICLES.get(folded);
+  if (particle && start + 1 < list.length) {
+    out.push(particleToken(word, particle));
+    return start + 1;
+  }
+  if (ARABIC_TITLES.has(folded) && start + 1 < list.length) {
+    out.push(particleToken(word, 'title'));
+    return start + 1;
+  }
+  // "ال" alone before the next word.
+  if (folded === 'ال' && start + 1 < list.length) return start + 1;
+  // عبد + (ال)X, written apart or together: one name.
+  if (folded === 'عبد' && start + 1 < list.length && hasArabic(list[start + 1] as string)) {
+    const next = list[start + 1] as string;
+    out.push(arabicToken(`عبد${stripArabicArticle(foldArabic(next))}`, `${word} ${next}`, 3));
+    return start + 2;
+  }
+  if (folded.startsWith('عبد') && folded.length > 4) {
+    out.push(arabicToken(`عبد${stripArabicArticle(folded.slice(3))}`, word, 3));
+    return start + 1;
+  }
+  // "ابوبكر": a kunya written as one word.
+  if (folded.startsWith('ابو') && folded.length > 5) {
+    out.push(particleToken(word, 'abu'));
+    out.push(arabicToken(folded.slice(3), word));
+    return start + 1;
+  }
+  out.push(arabicToken(stripArabicArticle(folded), word));
+  return start + 1;
+}
+
+function stripArabicArticle(word: string): string {
+  if (word.startsWith('ال') && word.length > 3) return word.slice(2);
+  // "لل" at the start of الله once the article merged.
+  return word;
+}
+
+/** The Latin-script words of a name as tokens. */
+function latinTokens(list: string[], start: number, out: NameToken[]): number {
+  const word = list[start] as string;
+  const form = latinForm(word);
+  if (!form) return start + 1;
+  const hasNext = start + 1 < list.length && latinForm(list[start + 1] as string) !== '';
+  const particle = LATIN_PARTICLES.get(form);
+  if (particle && hasNext) {
+    out.push(particleToken(word, particle));
+    return start + 1;
+  }
+  if (LATIN_TITLES.has(form) && hasNext) {
+    out.push(particleToken(word, 'title'));
+    return start + 1;
+  }
+  if (LATIN_ARTICLES.has(form) && hasNext) return start + 1;
+  if (LATIN_ABD.has(form) && hasNext) {
+    let next = start + 1;
+    if (LATIN_ARTICLES.has(latinForm(list[next] as string)) && next + 1 < list.length) next++;
+    const rest = latinForm(list[next] as string);
+    const written = list.slice(start, next + 1).join(' ');
+    out.push(latinToken(`abd${rest}`.replace(/^abd(?:[aeiou]?l|[aeiou]?)(?=[a-z]{3,})/, 'abd'), written, 3));
+    return next + 1;
+  }
+  // "Abdelrahman", "Abdullah", "Abdurrahman": the connecting article goes, assimilated letters collapse.
+  if (/^abd[a-z]{4,}/.test(form)) {
+    out.push(latinToken(form.replace(/^abd(?:[aeiou]?l|[aeiou]?)(?=[a-z]{3,})/, 'abd'), word, 3));
+    return start + 1;
+  }
+  // "Abubakar", "Abouhamza": a kunya written as one word.
+  const kunya = /^(abu|abou)([b-df-hj-np-tv-z][a-z]{2,})$/.exec(form);
+  if (kunya) {
+    out.push(particleToken(word, 'abu'));
+    out.push(latinToken(kunya[2] as string, word));
+    return start + 1;
+  }
+  out.push(latinToken(form, word));
+  return start + 1;
+}
+
+/** A name as tokens, in any script or a mix of scripts. */
+export function tokenize(name: string): NameToken[] {
+  const list = words(name);
+  const tokens: NameToken[] = [];
+  let index = 0;
+  while (index < list.length) index = hasArabic(list[index] as string) ? arabicTokens(list, index, tokens) : latinTokens(list, index, tokens);
   return tokens;
+}
+
+/** The consonant skeleton of a name part in any script. */
+export function skeleton(word: string): string {
+  return tokenize(word).find((token) => !token.particle)?.key ?? '';
 }

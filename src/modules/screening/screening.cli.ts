@@ -7,9 +7,9 @@ import { readNames } from './names-csv.ts';
 import { currentScreener, importListFiles } from './sanctions-lists.service.ts';
 import { DEFAULT_THRESHOLD, type Hit, Screener } from './matcher.ts';
 
-/** One output line: the best hits with the matched listed name and the explanation. */
+/** One output line: one hit per reference, with the matched listed name, the explanation and its subject (the same number for one person on several lists). */
 export function hitLine(id: string, hits: Hit[]) {
-  return JSON.stringify({ id, hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name, explanation: hit.explanation })) });
+  return JSON.stringify({ id, hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name, subject: hit.subject, explanation: hit.explanation })) });
 }
 
 type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;

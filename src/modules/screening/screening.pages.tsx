@@ -75,7 +75,7 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
     const file = (request.body as Record<string, unknown>).file;
     try {
       if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInput([{ field: 'file', message: request.t('partners.importNoFile') }]);
-      const batch = await submitBatch(db, request.actor, new TextDecoder('utf-8').decode(file), 'names.csv');
+      const batch = await submitBatch(db, request.actor, new TextDecoder('utf-8').decode(file), uploadedName(request.uploadedFileNames?.file));
       return reply.redirect(`/screening/batches/${batch.id}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
@@ -133,3 +133,9 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
     return sendPage(reply, <ChangesPage ctx={pageContext(request)} {...changes} />);
   });
 };
+
+/** The uploaded file's own name as the sender's browser gave it: the last path segment, controls removed. */
+function uploadedName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop()?.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  return base || 'names.csv';
+}

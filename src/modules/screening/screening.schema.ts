@@ -13,7 +13,8 @@ export const ScreenQuery = Type.Object(
 export type ScreenQuery = Static<typeof ScreenQuery>;
 
 const Explanation = Type.Object({
-  matched: Type.Array(Type.Object({ query: Type.String(), listed: Type.String(), similarity: Type.Number(), how: Type.String(), weight: Type.Number() })),
+  matched: Type.Array(Type.Object({ query: Type.String({ description: 'the query word as typed' }), listed: Type.String({ description: 'the listed word in its own script' }), similarity: Type.Number(), how: Type.String(), aynDropped: Type.Optional(Type.Boolean()), weight: Type.Number() })),
+  differing: Type.Optional(Type.Array(Type.Object({ query: Type.String(), listed: Type.String() }), { description: 'words that look alike but are different names' })),
   unmatchedQuery: Type.Array(Type.String()),
   unmatchedListed: Type.Array(Type.String()),
   adjustments: Type.Array(Type.Object({ reason: Type.String(), change: Type.Number(), code: Type.String({ description: 'what the reason says, for readers in other languages' }), values: Type.Optional(Type.Record(Type.String(), Type.String())) })),
@@ -25,6 +26,7 @@ export const ScreenResult = Type.Object({
     Type.Object({
       ref: Type.String(),
       score: Type.Number(),
+      subject: Type.Optional(Type.Integer({ description: 'hits with the same number are one person or body on several lists' })),
       name: Type.String(),
       explanation: Explanation,
       decision: Type.Optional(Type.Object({ decision: Type.String(), note: Type.String(), by: Type.String(), at: Type.String(), listingChanged: Type.Boolean() })),

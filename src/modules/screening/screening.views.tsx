@@ -32,7 +32,13 @@ function HitCard({ ctx, hit, query }: { ctx: PageContext; hit: DecidedHit; query
       <h4>{t('screening.why')}</h4>
       <ul>
         {explanation.matched.map((match) => (
-          <li dir="auto">{t('screening.tokenMatch', { query: match.query, listed: match.listed, how: t(`screening.how.${match.how.replace(' ', '-')}` as never), similarity: match.similarity.toFixed(2), weight: match.weight.toFixed(2) })}</li>
+          <li dir="auto">
+            {t('screening.tokenMatch', { query: match.query, listed: match.listed, how: t(`screening.how.${match.how}` as never), similarity: match.similarity.toFixed(2), weight: match.weight.toFixed(2) })}
+            {match.aynDropped && ` — ${t('screening.aynDropped')}`}
+          </li>
+        ))}
+        {(explanation.differing ?? []).map((pair) => (
+          <li dir="auto">{t('screening.differing', pair)}</li>
         ))}
         {explanation.unmatchedQuery.length > 0 && <li dir="auto">{t('screening.unmatchedQuery', { tokens: explanation.unmatchedQuery.join(', ') })}</li>}
         {explanation.unmatchedListed.length > 0 && <li dir="auto">{t('screening.unmatchedListed', { tokens: explanation.unmatchedListed.join(', ') })}</li>}
@@ -186,10 +192,11 @@ export function ListsPage(props: { ctx: PageContext; versions: VersionRow[]; can
         caption={t('screening.lists')}
         empty={t('screening.noLists')}
         columns={[
-          { header: t('screening.list'), cell: (row) => row.list },
-          { header: t('screening.importedAt'), cell: (row) => row.importedAt.toISOString().slice(0, 16).replace('T', ' '), ltr: true },
+          // The list by its name and publisher: file names and server paths say nothing to a reader.
+          { header: t('screening.list'), cell: (row) => t(`screening.listTitle.${row.list}` as never) },
+          { header: t('screening.publisher'), cell: (row) => t(`screening.listPublisher.${row.list}` as never) },
+          { header: t('screening.importedAt'), cell: (row) => row.importedAt.toISOString().slice(0, 10), ltr: true },
           { header: t('screening.entries'), cell: (row) => String(row.entityCount) },
-          { header: t('screening.files'), cell: (row) => <span dir="ltr">{`${row.fileNames.join(', ')} · sha256 ${row.fileSha256.slice(0, 12)}…`}</span> },
           { header: t('screening.changes'), cell: (row) => <a href={`/screening/lists/${row.id}/changes`}>{t('screening.changes')}</a> },
         ]}
       />
@@ -235,7 +242,7 @@ export function ChangesPage(props: { ctx: PageContext; version: VersionRow; prev
       <p>
         <a href="/screening/lists">{t('screening.lists')}</a>
       </p>
-      <h1>{`${props.version.list} · ${props.version.importedAt.toISOString().slice(0, 10)}`}</h1>
+      <h1>{`${t(`screening.listTitle.${props.version.list}` as never)} · ${props.version.importedAt.toISOString().slice(0, 10)}`}</h1>
       <p>{props.previous ? t('screening.comparedWith', { date: props.previous.importedAt.toISOString().slice(0, 16).replace('T', ' ') }) : t('screening.firstVersion')}</p>
       {section(t('screening.added'), props.added)}
       {section(t('screening.removed'), props.removed)}

@@ -23,7 +23,8 @@ function deadPid(): number {
 }
 
 describe('the embedded database’s data folder', () => {
-  it('cannot be opened a second time while open, with a message that says who holds it and what to do', async () => {
+  // A new data folder means a new database cluster: 4–6 s on an idle machine, far more on a busy one.
+  it('cannot be opened a second time while open, with a message that says who holds it and what to do', { timeout: 180_000 }, async () => {
     const dir = folder();
     const first = await openPglite({ dataDir: dir });
     try {

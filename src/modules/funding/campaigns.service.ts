@@ -115,7 +115,7 @@ export async function createCampaign(db: Db, actor: MaybeActor, raw: unknown): P
   authorize(actor, 'campaign.write');
   const input = parseInput(CampaignInput, raw);
   const values = await checkedCampaign(db, input);
-  const classification = await checkedClassification(db, input, 'coalition');
+  const classification = await checkedClassification(db, input, 'coalition', { actor });
   return db.transaction(async (tx) => {
     const row = await repo.insertCampaign(tx, { ...values, ...classification });
     await appendAudit(tx, actor, { action: 'funding.campaign-created', entityType: 'funding-campaign', entityId: row.id, detail: { name: row.name, goal: row.goalAmount, currency: row.currency } });
@@ -132,7 +132,7 @@ export async function updateCampaign(db: Db, actor: MaybeActor, id: string, raw:
     // Every contribution was converted to the old currency at its own date's rate; changing it would silently reprice them.
     throw new InvalidInput([{ field: 'currency', message: say('problem.campaignCurrencyFixed', { currency: before.currency }) }]);
   }
-  const classification = await checkedClassification(db, input, before.classification);
+  const classification = await checkedClassification(db, input, before.classification, { actor, already: before.restrictedGroupIds });
   return db.transaction(async (tx) => {
     const row = await repo.updateCampaign(tx, id, input.version, { ...values, ...classification });
     if (!row) throw new StaleVersion(await repo.findCampaign(tx, actor, id));

@@ -103,7 +103,7 @@ export async function reportJustice(db: Db, actor: MaybeActor, raw: unknown): Pr
   const values = await checkedValues(db, input);
   // ASVS V4.2.1: a delegate writes only for the state they represent (never for a mechanism).
   authorize(actor, 'justice.write', { partnerId: values.partnerId });
-  const classification = await checkedClassification(db, input, 'coalition');
+  const classification = await checkedClassification(db, input, 'coalition', { actor });
   const verified = isSecretariat(actor);
   return db.transaction(async (tx) => {
     const row = await repo.insertJustice(tx, {
@@ -146,7 +146,7 @@ export async function correctJustice(db: Db, actor: MaybeActor, id: string, raw:
   const { version, reason, ...fields } = input;
   const values = await checkedValues(db, fields);
   authorize(actor, 'justice.write', { partnerId: values.partnerId });
-  const classification = await checkedClassification(db, fields.classification ? fields : { classification: before.classification, restrictedGroupIds: before.restrictedGroupIds }, 'coalition');
+  const classification = await checkedClassification(db, fields.classification ? fields : { classification: before.classification, restrictedGroupIds: before.restrictedGroupIds }, 'coalition', { actor, already: before.restrictedGroupIds });
   const verified = isSecretariat(actor);
   return db.transaction(async (tx) => {
     const row = await repo.updateJustice(tx, id, version, {

@@ -127,6 +127,14 @@ describe('reporting and verifying', () => {
 });
 
 describe('restricted figures', () => {
+  it('refuses a delegate a restriction to a group they are not in; the secretariat may restrict to any group', async () => {
+    const finance = await groupId(ctx.db, 'counter-isis-finance-group');
+    const restricted = { ...FRENCH_FIGURE, classification: 'restricted', restrictedGroupIds: [finance] };
+    const refused = await api(french, 'POST', '/api/v1/justice/cases', restricted);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'restrictedGroupIds', message: `you can restrict a record only to groups you are a member of; not to ${finance}` }]);
+    expect((await api(officer, 'POST', '/api/v1/justice/cases', restricted)).statusCode).toBe(201);
+  });
   it('are filtered in the query for outsiders and audited when a member reads them', async () => {
     const ftf = await groupId(ctx.db, 'foreign-terrorist-fighters-working-group');
     const member = await loginAs(ctx, 'analyst', { groupSlugs: ['foreign-terrorist-fighters-working-group'] });

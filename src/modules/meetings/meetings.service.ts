@@ -82,7 +82,7 @@ export async function createMeeting(db: Db, actor: MaybeActor, raw: unknown): Pr
   authorize(actor, 'meeting.write');
   const input = parseInput(MeetingInput, raw);
   const values = await checkedMeeting(db, actor, input);
-  const classification = await checkedClassification(db, input, 'coalition');
+  const classification = await checkedClassification(db, input, 'coalition', { actor });
   return db.transaction(async (tx) => {
     const row = await repo.insertMeeting(tx, { ...values, ...classification });
     await appendAudit(tx, actor, { action: 'meeting.created', entityType: 'meeting', entityId: row.id, detail: { title: row.title, startsAt: row.startsAt.toISOString() } });
@@ -95,7 +95,7 @@ export async function updateMeeting(db: Db, actor: MaybeActor, id: string, raw: 
   const input = parseInput(MeetingUpdate, raw);
   const before = await getMeeting(db, actor, id);
   const values = await checkedMeeting(db, actor, input);
-  const classification = await checkedClassification(db, input, before.classification);
+  const classification = await checkedClassification(db, input, before.classification, { actor, already: before.restrictedGroupIds });
   return db.transaction(async (tx) => {
     const row = await repo.updateMeeting(tx, id, input.version, { ...values, ...classification });
     if (!row) throw new StaleVersion(await repo.findMeeting(tx, actor, id));

@@ -81,7 +81,7 @@ export async function importPartnersCsv(db: Db, actor: MaybeActor, csvText: stri
       const earlier = seenKeys.get(key);
       if (earlier) problems.push({ line, field: values.iso3 ? 'iso3' : 'name', message: say('problem.samePartnerAsLine', { line: earlier }) });
       seenKeys.set(key, line);
-      if (rowProblems.length === 0) prepared.push({ line, values, classification: await checkedClassification(db, input, 'public') });
+      if (rowProblems.length === 0) prepared.push({ line, values, classification: await checkedClassification(db, input, 'public', { actor }) });
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       problems.push(...toFields(error.fields, line, fieldToColumn));

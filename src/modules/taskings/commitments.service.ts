@@ -38,7 +38,7 @@ export async function recordCommitment(db: Db, actor: MaybeActor, raw: unknown):
   const meetingDay = meeting?.startsAt.toISOString().slice(0, 10);
   if (input.dueOn && meetingDay && input.dueOn < meetingDay) problems.push({ field: 'dueOn', message: say('problem.commitmentBeforeMeeting', { dueOn: input.dueOn, meetingDay }) });
   if (problems.length) throw new InvalidInput(problems);
-  const classification = await checkedClassification(db, input, meeting?.classification ?? 'coalition');
+  const classification = await checkedClassification(db, input, meeting?.classification ?? 'coalition', { actor });
   return db.transaction(async (tx) => {
     const row = await repo.insertCommitment(tx, {
       meetingId: input.meetingId,

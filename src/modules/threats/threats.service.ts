@@ -109,7 +109,7 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
     }
     if (doubts.length) throw new Conflict(say('problem.checkBeforeRecording'), doubts);
   }
-  const classification = await checkedClassification(db, input, 'coalition');
+  const classification = await checkedClassification(db, input, 'coalition', { actor });
   return db.transaction(async (tx) => {
     const row = await repo.insertIncident(tx, {
       occurredOn: input.occurredOn,

@@ -98,7 +98,11 @@ describe('creating and editing partners', () => {
   });
 
   it('stores hostile strings as given and shows them escaped', async () => {
-    const hostile = `<script>alert(1)</script>'; DROP TABLE partners; -- \u202Egnp.exe ${'x'.repeat(9_900)}`;
+    // A right-to-left override in a name is refused (issue 21); the rest is stored as given.
+    const reversed = await api(officer, 'POST', '/api/v1/partners', { kind: 'organisation', nameEn: 'Invoice \u202Egnp.exe' });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().errors.map((error: { field: string }) => error.field)).toEqual(['body.nameEn']);
+    const hostile = `<script>alert(1)</script>'; DROP TABLE partners; -- ${'x'.repeat(9_900)}`;
     const response = await api(officer, 'POST', '/api/v1/partners', { kind: 'organisation', nameEn: hostile });
     expect(response.statusCode).toBe(201);
     const id = response.json().id;

@@ -217,6 +217,27 @@ describe('exports and the public summary', () => {
     expect((await api(null, 'GET', `/stabilization/${hidden.id}`)).statusCode).toBe(404);
     expect((await api(null, 'GET', '/stabilization')).body).not.toContain('Coalition-only drive');
   });
+
+  it('never shows the public a demo figure; signed-in readers see it marked as one', async () => {
+    const campaign = await createCampaign({ classification: 'public', name: 'Drive with demo rows' });
+    const germany = await partnerId(ctx.db, 'DEU');
+    const sourced = await api(officer, 'POST', `/api/v1/funding/campaigns/${campaign.id}/contributions`, { partnerId: italy, stage: 'pledge', amount: '3000000', currency: 'USD', contributedOn: '2021-06-28', source: 'statement' });
+    expect(sourced.statusCode, sourced.body).toBe(201);
+    const demo = await api(officer, 'POST', `/api/v1/funding/campaigns/${campaign.id}/contributions`, { partnerId: germany, stage: 'pledge', amount: '9000000', currency: 'USD', contributedOn: '2021-06-29', source: 'none', illustrative: true });
+    expect(demo.statusCode, demo.body).toBe(201);
+    const page = await api(null, 'GET', `/stabilization/${campaign.id}`);
+    expect(page.body).toContain('Italy');
+    expect(page.body).not.toContain('Germany');
+    expect(page.body).not.toContain('9,000,000');
+    expect(page.body).not.toContain('12,000,000');
+    expect(page.body).not.toContain('demo figure');
+    const list = await api(null, 'GET', '/stabilization');
+    expect(list.body).toContain('Drive with demo rows');
+    expect(list.body).not.toContain('demo figure');
+    const desk = await api(analyst, 'GET', `/funding/campaigns/${campaign.id}`);
+    expect(desk.body).toContain('Germany');
+    expect(desk.body).toContain('demo figure');
+  });
 });
 
 describe('pages', () => {

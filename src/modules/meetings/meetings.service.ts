@@ -49,6 +49,7 @@ async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
     endsAt: endsAt as Date,
     timeZone: input.timeZone,
     datePrecision: input.datePrecision ?? 'minute',
+    notes: input.notes?.trim() ?? '',
     source: input.source ?? '',
   };
 }

@@ -142,6 +142,12 @@ export function MeetingDetailPage(props: {
         <dd>{record.group ? <a href={`/groups/${record.group.id}`}>{record.group.name}</a> : '—'}</dd>
         <dt>{t('meetings.setting')}</dt>
         <dd>{[t(`meetingSetting.${meeting.setting}` as never), meeting.city, meeting.countryIso3].filter(Boolean).join(', ')}</dd>
+        {meeting.notes && (
+          <>
+            <dt>{t('meetings.notes')}</dt>
+            <dd>{meeting.notes}</dd>
+          </>
+        )}
         <dt>{t('partners.source')}</dt>
         <dd class="source">{meeting.source || '—'}</dd>
         <dt>{t('partners.classification')}</dt>
@@ -367,6 +373,7 @@ export function MeetingFormPage(props: {
       <TextField name="startsLocal" label={t('meetings.starts')} type="datetime-local" value={text('startsLocal')} required errors={errors} />
       <TextField name="endsLocal" label={t('meetings.ends')} type="datetime-local" value={text('endsLocal')} required errors={errors} />
       <SelectField name="timeZone" label={t('meetings.timeZone')} value={text('timeZone') ?? 'UTC'} required options={TIME_ZONES.map((z) => [z, z])} errors={errors} />
+      <TextField name="notes" label={t('meetings.notes')} value={text('notes')} errors={errors} />
       <TextField name="source" label={t('partners.source')} value={text('source')} errors={errors} />
       <ClassificationFields ctx={ctx} value={text('classification') ?? 'coalition'} restrictedGroupIds={values.restrictedGroupIds as string[]} groups={props.groups} errors={errors} />
     </RecordFormPage>

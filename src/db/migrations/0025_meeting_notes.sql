@@ -1,0 +1,1 @@
+ALTER TABLE "meetings" ADD COLUMN "notes" text DEFAULT '' NOT NULL;

@@ -100,3 +100,5 @@ UPDATE "branches" SET "source" = 'OFAC Specially Designated Nationals list (July
 UPDATE "detention_sites" SET "source" = 'Population figures: UN OCHA, REACH and press reporting, cited with each figure below; coordinates and operator approximate, from public reporting' WHERE "source" = 'camp_population.csv (figures); coordinates and operator approximate, from public reporting';
 --> statement-breakpoint
 UPDATE "funding_contributions" SET "source" = substr("source", length('stabilization_goals.csv: ') + 1) WHERE "source" LIKE 'stabilization\_goals.csv: %';
+--> statement-breakpoint
+UPDATE "readouts" SET "cleared_outside" = true WHERE "id"::text IN (SELECT "entity_id" FROM "audit_events" WHERE "action" = 'readout.published' AND "detail"->>'source' = 'seed readout');

@@ -21,6 +21,7 @@ import { theaterName } from '../meetings/meetings.views.tsx';
 import type { BranchRow, IncidentRow } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
 import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { meetingDay } from '../meetings/meeting-time.ts';
 
 /** "183", "170–183", "at least 170", "—": casualties as the sources give them. */
 export function casualties(ctx: PageContext, low: number | null, high: number | null): string {
@@ -99,7 +100,7 @@ export function BranchPage(props: {
   ctx: PageContext;
   branch: BranchRow;
   incidents: IncidentRow[];
-  meetings: { id: string; title: string; startsAt: Date; datePrecision: string }[];
+  meetings: { id: string; title: string; startsAt: Date; timeZone: string; datePrecision: 'minute' | 'day' | 'month' | 'year' }[];
   activity: { year: string; incidents: number; killed: number }[];
   taskings: TaskingWithProgress[];
   updates: UpdateRow[];
@@ -176,7 +177,7 @@ export function BranchPage(props: {
         <ul>
           {props.meetings.map((meeting) => (
             <li>
-              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meeting.startsAt.toISOString().slice(0, DATE_LENGTH[meeting.datePrecision] ?? 10)})</span>
+              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meetingDay(meeting)})</span>
             </li>
           ))}
         </ul>
@@ -237,7 +238,6 @@ export function IncidentPage({ ctx, row, branch }: { ctx: PageContext; row: Inci
 
 const SOURCE_ROWS = [1, 2, 3] as const;
 /** A meeting dated to the year or month by its source shows only that much. */
-const DATE_LENGTH: Record<string, number> = { year: 4, month: 7 };
 
 export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[]; theaters: TheaterRow[]; groups: GroupRow[]; values: Record<string, unknown>; errors?: FieldProblem[]; doubts?: FieldProblem[] }) {
   const { ctx, values, errors } = props;

@@ -1,0 +1,3 @@
+ALTER TABLE "meetings" ADD COLUMN "notes" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "readouts" ADD COLUMN "cleared_outside" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "readouts" ADD COLUMN "published_outside_on" date;

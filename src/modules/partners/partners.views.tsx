@@ -11,6 +11,7 @@ import type { RowProblem } from '../../platform/csv-import.ts';
 import { FileField, ImportProblems } from '../../platform/views/import-problems.tsx';
 import type { GroupRow, PartnerRow, PersonRow } from './partners.repo.ts';
 import { type ListQuery, PARTNER_KINDS, PARTNER_STATUSES } from './partners.schema.ts';
+import { PersonName } from './people-groups.views.tsx';
 
 export function partnerName(partner: Pick<PartnerRow, 'nameEn' | 'nameFr' | 'nameAr'>, locale: Locale): string {
   return locale === 'fr' ? partner.nameFr : locale === 'ar' ? partner.nameAr : partner.nameEn;
@@ -124,7 +125,7 @@ export function PartnerDetailPage(props: { ctx: PageContext; partner: PartnerRow
         <ul>
           {props.people.map((person) => (
             <li>
-              <a href={`/people/${person.id}/edit`}>{person.name}</a>
+              <PersonName ctx={ctx} person={person} />
               {person.title ? `, ${person.title}` : ''}
             </li>
           ))}

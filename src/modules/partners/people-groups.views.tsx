@@ -10,6 +10,7 @@ import type { GroupWithMembers } from './groups.service.ts';
 import type { GroupRow, PartnerRow, PersonWithPartner } from './partners.repo.ts';
 import { GROUP_KINDS, type PeopleQuery } from './partners.schema.ts';
 import { ClassificationBadge, ClassificationFields, partnerName } from './partners.views.tsx';
+import { can } from '../../platform/authz.ts';
 
 export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPartner[]; total: number; query: PeopleQuery; canAdd: boolean }) {
   const { ctx, query } = props;
@@ -31,7 +32,7 @@ export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPart
         rows={props.people}
         empty={t('people.empty')}
         columns={[
-          { header: t('people.name'), cell: (p) => <a href={`/people/${p.id}/edit`}>{p.name}</a> },
+          { header: t('people.name'), cell: (p) => <PersonName ctx={ctx} person={p} /> },
           { header: t('people.titleField'), cell: (p) => p.title },
           { header: t('people.partner'), cell: (p) => <a href={`/partners/${p.partnerId}`}>{p.partnerNameEn}</a> },
           { header: t('people.email'), cell: (p) => p.email ?? '—', ltr: true },
@@ -40,6 +41,11 @@ export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPart
       <Pagination ctx={ctx} basePath="/people" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={props.total} />
     </Layout>
   );
+}
+
+/** A person's name, a link to their form only for those who may edit them (others would get 403). */
+export function PersonName({ ctx, person }: { ctx: PageContext; person: { id: string; name: string; partnerId: string } }) {
+  return can(ctx.actor, 'person.write', { partnerId: person.partnerId }) ? <a href={`/people/${person.id}/edit`}>{person.name}</a> : <>{person.name}</>;
 }
 
 export function PersonFormPage(props: {

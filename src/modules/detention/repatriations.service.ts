@@ -51,6 +51,14 @@ export async function listRepatriations(db: Db, actor: MaybeActor, filter: { rec
   return rows;
 }
 
+/** Repatriations reported and not yet verified, for the secretariat's desk. */
+export async function repatriationsAwaitingVerification(db: Db, actor: MaybeActor) {
+  authorize(actor, 'repatriation.verify');
+  const rows = await repo.listRepatriations(db, actor, { status: 'reported' });
+  await auditRestrictedRead(db, actor, 'repatriations', rows);
+  return rows;
+}
+
 export async function getRepatriation(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'detention.read');
   const row = await repo.findRepatriation(db, actor, id);

@@ -31,7 +31,7 @@ export function casualties(ctx: PageContext, low: number | null, high: number | 
   return high === low ? format(low) : `${format(low)}–${format(high)}`;
 }
 
-const placeOf = (ctx: PageContext, row: IncidentRow) => [row.place, row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(', ');
+export const placeOf = (ctx: PageContext, row: IncidentRow) => [row.place, row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(', ');
 
 function IncidentTable({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
   const { t } = ctx;
@@ -305,20 +305,26 @@ export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[
   );
 }
 
-export function ThreatMapPage({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
+/** Incidents on the world map: countries shaded by count, a point per located incident. */
+export function IncidentMap({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
   const { t } = ctx;
   const byCountry = new Map<string, number>();
   for (const row of rows) byCountry.set(row.countryIso3, (byCountry.get(row.countryIso3) ?? 0) + 1);
   const points: MapPoint[] = rows
     .filter((row) => row.latitude !== null && row.longitude !== null)
     .map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: `${row.occurredOn} ${branchName(row.branchSlug)}, ${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}` }));
+  return <WorldMap title={t('threats.map')} shadeBy={byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />;
+}
+
+export function ThreatMapPage({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
+  const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('threats.map')}>
       <p>
         <a href="/threats">{t('threats.title')}</a>
       </p>
       <h1>{t('threats.map')}</h1>
-      <WorldMap title={t('threats.map')} shadeBy={byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />
+      <IncidentMap ctx={ctx} rows={rows} branchName={branchName} />
       <IncidentTable ctx={ctx} rows={rows} branchName={branchName} />
     </Layout>
   );

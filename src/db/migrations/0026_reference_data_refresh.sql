@@ -102,3 +102,21 @@ UPDATE "detention_sites" SET "source" = 'Population figures: UN OCHA, REACH and 
 UPDATE "funding_contributions" SET "source" = substr("source", length('stabilization_goals.csv: ') + 1) WHERE "source" LIKE 'stabilization\_goals.csv: %';
 --> statement-breakpoint
 UPDATE "readouts" SET "cleared_outside" = true WHERE "id"::text IN (SELECT "entity_id" FROM "audit_events" WHERE "action" = 'readout.published' AND "detail"->>'source' = 'seed readout');
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Groupe restreint', "name_ar" = 'المجموعة المصغرة' WHERE "name" = 'Small Group' AND "name_fr" IS NULL AND "name_ar" IS NULL;
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Réunion ministérielle de la Coalition (plénière)', "name_ar" = 'الاجتماع الوزاري للتحالف (بكامل الأعضاء)' WHERE "name" = 'Coalition Ministerial (plenary)' AND "name_fr" IS NULL AND "name_ar" IS NULL;
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Réunion des ministres de la Défense de la Coalition contre Daech', "name_ar" = 'اجتماع وزراء دفاع التحالف الدولي لهزيمة داعش' WHERE "name" = 'Defeat-ISIS Defence Ministerial' AND "name_fr" IS NULL AND "name_ar" IS NULL;
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Groupe de travail sur la communication', "name_ar" = 'فريق عمل الاتصالات' WHERE "name" = 'Communications Working Group' AND "name_fr" IS NULL AND "name_ar" IS NULL;
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Groupe de lutte contre le financement de l''EIIL (CIFG)', "name_ar" = 'مجموعة العمل الخاصة بمكافحة تمويل داعش (CIFG)' WHERE "name" = 'Counter ISIS Finance Group (CIFG)' AND "name_fr" IS NULL AND "name_ar" IS NULL;
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Groupe de travail sur les combattants terroristes étrangers', "name_ar" = 'مجموعة العمل الخاصة بالمقاتلين الإرهابيين الأجانب' WHERE "name" = 'Foreign Terrorist Fighters Working Group' AND "name_fr" IS NULL AND "name_ar" IS NULL;
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Groupe de travail sur la stabilisation', "name_ar" = 'مجموعة العمل المعنية بتحقيق الاستقرار' WHERE "name" = 'Stabilization Working Group (Stabilisation Support Working Group)' AND "name_fr" IS NULL AND "name_ar" IS NULL;
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Groupe de réflexion sur l''Afrique (Africa Focus Group)', "name_ar" = 'مجموعة التركيز الخاصة بأفريقيا' WHERE "name" = 'Africa Focus Group' AND "name_fr" IS NULL AND "name_ar" IS NULL;
+--> statement-breakpoint
+UPDATE "groups" SET "name_fr" = 'Groupe de travail sur les déplacements de terroristes', "name_ar" = 'فريق العمل المعني بسفر الإرهابيين' WHERE "name" = 'Terrorist Travel Working Group' AND "name_fr" IS NULL AND "name_ar" IS NULL;

@@ -54,6 +54,8 @@ export const MeetingLinkInput = Type.Object({ earlierMeetingId: Uuid, topic: Typ
 
 export const MeetingListQuery = Type.Object(
   {
+    /** Words in the title, notes, city or agenda. */
+    q: Type.Optional(Type.String({ maxLength: 200 })),
     when: Type.Optional(Type.Enum(['upcoming', 'past'] as const)),
     groupId: Type.Optional(Uuid),
     format: Type.Optional(Type.Enum(MEETING_FORMATS)),

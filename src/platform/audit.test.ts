@@ -46,6 +46,24 @@ describe('audit trail', () => {
     expect((await verifyAuditChain(ctx.db)).count).toBe(before);
   });
 
+  it('reads as sentences with changed fields before and after, never raw JSON or a server path', async () => {
+    await ctx.db.transaction((tx) =>
+      appendAudit(tx, systemActor('Officer A'), {
+        action: 'readouts.cleared-sample',
+        entityType: 'readout',
+        entityId: 'r-1',
+        detail: { files: ['/srv/coalition/data/sanctions/un/UN_consolidated.xml'], changes: { title: { from: 'Old title', to: 'New title' } } },
+      }),
+    );
+    const page = await ctx.app.inject({ method: 'GET', url: '/admin/audit?action=readouts.cleared-sample', headers: admin.headers });
+    expect(page.body).toContain('Officer A: cleared sample (readout)');
+    expect(page.body).toMatch(/<th scope="row">title<\/th><td>Old title<\/td><td>New title<\/td>/);
+    expect(page.body).toContain('UN_consolidated.xml');
+    expect(page.body).not.toContain('/srv/coalition');
+    expect(page.body).not.toContain('{&quot;');
+    expect(page.body).not.toContain('{"');
+  });
+
   it('shows administrators a filtered page and a CSV export', async () => {
     const page = await ctx.app.inject({ method: 'GET', url: '/admin/audit?action=test.event', headers: admin.headers });
     expect(page.statusCode).toBe(200);

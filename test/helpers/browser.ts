@@ -92,8 +92,7 @@ export async function chooseLanguage(page: Page, locale: 'en' | 'fr' | 'ar'): Pr
   if ((await page.evaluate(() => document.documentElement.lang)) === locale) return;
   const form = page.locator('form.language-switch');
   if (await form.count()) {
-    await form.locator('select').selectOption(locale);
-    await activate(form.locator('button[type=submit]'));
+    await activate(form.locator(`button[value="${locale}"]`));
   } else {
     await activate(page.locator(`nav.language-switch a[hreflang="${locale}"]`));
   }

@@ -43,6 +43,8 @@ export const meetings = pgTable(
     /** IANA zone the meeting is held in; times are shown in it and in the viewer's. */
     timeZone: text('time_zone').notNull(),
     datePrecision: datePrecision('date_precision').notNull().default('minute'),
+    /** What the source adds about the meeting (who attended, what was agreed), kept out of its title. */
+    notes: text('notes').notNull().default(''),
     source: text('source').notNull().default(''),
     ...classifiedRecordColumns(),
   },

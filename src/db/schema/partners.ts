@@ -50,6 +50,9 @@ export const groups = pgTable('groups', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** The name in French and Arabic where known; null falls back to the English `name`, marked lang="en". */
+  nameFr: text('name_fr'),
+  nameAr: text('name_ar'),
   kind: groupKind('kind').notNull(),
   mandate: text('mandate').notNull().default(''),
   founded: text('founded'),

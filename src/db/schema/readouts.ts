@@ -1,4 +1,4 @@
-import { customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
 import { meetings } from './meetings.ts';
 import { partners } from './partners.ts';
@@ -25,6 +25,14 @@ export const readouts = pgTable(
     firstPublishedVersion: integer('first_published_version'),
     publishedAs: publishedClassification('published_as'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /**
+     * A readout recorded here after it was cleared and published elsewhere (the seed, an ingested
+     * statement): its page says so instead of listing clearances, and `publishedAt` is only when it
+     * was recorded, never shown as its publication date.
+     */
+    clearedOutside: boolean('cleared_outside').notNull().default(false),
+    /** The day it was published outside the platform, when the source gives it. */
+    publishedOutsideOn: date('published_outside_on', { mode: 'string' }),
     year: integer('year').notNull(),
     slug: text('slug').notNull(),
     /** Title and body of the published version, for full-text search; 'simple' so Arabic is searchable too. */

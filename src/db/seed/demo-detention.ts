@@ -14,6 +14,9 @@ const SITES = {
   Roj: { region: 'al-Hasakah Governorate (near al-Malikiyah), north-east Syria', latitude: 36.99, longitude: 42.16, operator: 'Autonomous Administration of North and East Syria (SDF)', knownFrom: '2017' },
 } as const;
 
+/** A citation a reader can follow: each population figure carries its own publisher and link. */
+const SITE_SOURCE = 'Population figures: UN OCHA, REACH and press reporting, cited with each figure below; coordinates and operator approximate, from public reporting';
+
 /** Nationality counts written out in the source's words ("Iraqis 30,897", "~29,000 Iraqis"). */
 const NATIONALITY_WORDS: [RegExp, string][] = [
   [/Iraqis/, 'IRQ'],
@@ -45,7 +48,7 @@ const classificationOf = (confidence: string | undefined) => (confidence === 'hi
 export async function loadDemoDetention(db: Db, actor: Actor): Promise<void> {
   const siteIds = new Map<string, string>();
   for (const [name, facts] of Object.entries(SITES)) {
-    const site = await createSite(db, actor, { name, kind: 'displaced-persons-camp', countryIso3: 'SYR', ...facts, source: 'camp_population.csv (figures); coordinates and operator approximate, from public reporting', classification: 'public' });
+    const site = await createSite(db, actor, { name, kind: 'displaced-persons-camp', countryIso3: 'SYR', ...facts, source: SITE_SOURCE, classification: 'public' });
     siteIds.set(name, site.id);
   }
   for (const row of readCsv('camp_population.csv')) {

@@ -25,9 +25,9 @@ const CAMPAIGNS: Record<string, { name: string; startsOn: string; endsOn: string
 
 /** Per-partner figures a source gives, with that source (not illustrative). */
 const SOURCED: { campaign: string; iso3: string; stage: 'pledge' | 'commitment'; amount: string; date: string; source: string }[] = [
-  { campaign: '2018|Syria', iso3: 'SAU', stage: 'pledge', amount: '100000000', date: '2018-07-12', source: 'stabilization_goals.csv: Saudi Arabia’s contribution pledged at the Brussels Coalition meeting of 12 Jul 2018 — https://yumanewsnow.com/index.php/news/4616-u-s-welcomes-saudi-contribution-for-stabilization-efforts-in-syria.html' },
-  { campaign: '2023|Iraq; Syria', iso3: 'USA', stage: 'commitment', amount: '148700000', date: '2023-06-08', source: 'stabilization_goals.csv: “of which the US committed $148.7M” (Blinken, Riyadh ministerial) — https://editorials.voa.gov/a/confronting-the-isis-challenge/7135268.html' },
-  { campaign: '2024|Iraq; Syria', iso3: 'USA', stage: 'pledge', amount: '168000000', date: '2024-09-30', source: 'stabilization_goals.csv: the US announced $168M for Iraq and Syria — https://twstand.info/2024/10/01/us-pledges-more-than-300m-for-continuing-fight-against-isis' },
+  { campaign: '2018|Syria', iso3: 'SAU', stage: 'pledge', amount: '100000000', date: '2018-07-12', source: 'Saudi Arabia’s contribution pledged at the Brussels Coalition meeting of 12 Jul 2018 — https://yumanewsnow.com/index.php/news/4616-u-s-welcomes-saudi-contribution-for-stabilization-efforts-in-syria.html' },
+  { campaign: '2023|Iraq; Syria', iso3: 'USA', stage: 'commitment', amount: '148700000', date: '2023-06-08', source: '“of which the US committed $148.7M” (Blinken, Riyadh ministerial) — https://editorials.voa.gov/a/confronting-the-isis-challenge/7135268.html' },
+  { campaign: '2024|Iraq; Syria', iso3: 'USA', stage: 'pledge', amount: '168000000', date: '2024-09-30', source: 'the US announced $168M for Iraq and Syria — https://twstand.info/2024/10/01/us-pledges-more-than-300m-for-continuing-fight-against-isis' },
 ];
 
 /**

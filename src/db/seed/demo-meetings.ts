@@ -62,7 +62,7 @@ export async function loadDemoMeetings(db: Db, actor: Actor): Promise<number> {
   const rows: Record<string, string>[] = parse(fs.readFileSync(DATA, 'utf8'), { columns: true, skip_empty_lines: true });
   const partnerByName = new Map((await db.select().from(partners)).map((p) => [p.nameEn, p]));
   const groupBySlug = new Map((await db.select().from(groups)).map((g) => [g.slug, g]));
-  const byTitle = new Map<string, MeetingRow>();
+  const loaded: MeetingRow[] = [];
   for (const row of rows) {
     const { slug, format } = groupSlugAndFormat(row);
     const zone = ZONES[row.country ?? ''] ?? 'UTC';
@@ -75,10 +75,11 @@ export async function loadDemoMeetings(db: Db, actor: Actor): Promise<number> {
       countryIso3: partnerByName.get(row.country ?? '')?.iso3 ?? null,
       timeZone: zone,
       ...period(row.date ?? '', zone),
+      notes: row.notes ?? '',
       source: row.source ?? '',
       classification: 'public',
     });
-    byTitle.set(meeting.title, meeting);
+    loaded.push(meeting);
     // "Italy (Di Maio); United States (Blinken)": each named partner chaired or hosted.
     for (const part of (row.chair_or_host ?? '').split(';')) {
       const name = part.replace(/\(.*$/, '').trim();
@@ -86,8 +87,9 @@ export async function loadDemoMeetings(db: Db, actor: Actor): Promise<number> {
       if (partner) await addParticipant(db, actor, meeting.id, { partnerId: partner.id, role: /\(host\)/.test(part) ? 'host' : 'chair' });
     }
   }
-  const seedMeeting = [...byTitle.values()].find((m) => m.title.startsWith('Political Directors Small Group meeting (2021 stabilization goal'));
-  const rome = [...byTitle.values()].find((m) => m.title.startsWith('Coalition Ministerial (83 members'));
+  // The seed readout's meeting is known only by its year; Rome is the June 2021 ministerial it carries forward.
+  const seedMeeting = loaded.find((m) => m.title === 'Political Directors Small Group meeting' && m.datePrecision === 'year');
+  const rome = loaded.find((m) => m.title === 'Coalition Ministerial' && m.city === 'Rome');
   const usa = partnerByName.get('United States');
   if (seedMeeting && usa) {
     const [envoy] = await db.select().from(people).where(eq(people.name, 'John Godfrey'));

@@ -17,7 +17,8 @@ export async function loadDemoReadout(db: Db, actor: Actor, meetingId: string, y
   const slug = slugify(title);
   const [readout] = await db
     .insert(readouts)
-    .values({ meetingId, year, slug, status: 'published', publishedAs: 'public', publishedVersion: 1, firstPublishedVersion: 1, publishedAt: new Date(), currentVersion: 1 })
+    // Cleared and published outside the platform, on a day the source does not give: none is invented.
+    .values({ meetingId, year, slug, status: 'published', publishedAs: 'public', publishedVersion: 1, firstPublishedVersion: 1, publishedAt: new Date(), clearedOutside: true, publishedOutsideOn: null, currentVersion: 1 })
     .returning();
   if (!readout) throw new Error('demo readout insert returned nothing');
   await rememberSlug(db, year, slug, readout.id);

@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordCommitment } from '../../modules/taskings/commitments.service.ts';
 import { createTasking } from '../../modules/taskings/taskings.service.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -15,7 +15,8 @@ const TASKED_GROUPS = ['communications-working-group', 'counter-isis-finance-gro
  * No due date or progress is given by the source, so none is invented.
  */
 export async function loadDemoTaskings(db: Db, actor: Actor): Promise<void> {
-  const [meeting] = await db.select().from(meetings).where(like(meetings.title, 'Political Directors Small Group meeting (2021 stabilization goal%'));
+  // The founding readout's meeting: the Small Group meeting of 2021 known only by its year.
+  const [meeting] = await db.select().from(meetings).where(and(eq(meetings.title, 'Political Directors Small Group meeting'), eq(meetings.datePrecision, 'year')));
   if (!meeting) return;
   const [item] = await db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.title, 'Defeating Daesh/ISIS global branches')));
   for (const slug of TASKED_GROUPS) {

@@ -43,11 +43,16 @@ export async function loadReferenceData(db: Db): Promise<{ partners: number; gro
       byName.set(partner.nameEn, partner.id);
     }
     let groupCount = 0;
+    // French and Arabic names, with their sources, from translations.csv.
+    const groupNames = new Map(readCsv('translations.csv').filter((row) => row.kind === 'group').map((row) => [row.english, row]));
     for (const row of readCsv('groups.csv')) {
+      const translated = groupNames.get(row.name ?? '');
       const slug = (row.name ?? '').toLowerCase().replace(/\(.*?\)/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
       const group = await repo.insertGroup(tx, {
         slug,
         name: row.name ?? '',
+        nameFr: translated?.french || null,
+        nameAr: translated?.arabic || null,
         kind: row.kind as 'small-group',
         mandate: row.mandate ?? '',
         founded: row.founded || null,

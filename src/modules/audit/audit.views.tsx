@@ -5,6 +5,7 @@ import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { AuditQuery } from './audit.schema.ts';
 import type { AuditEventRow } from './audit.service.ts';
+import { AuditDetail, AuditSentence } from './audit-detail.tsx';
 
 export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; total: number; totalIsLowerBound: boolean; query: AuditQuery }) {
   const { ctx, query } = props;
@@ -35,10 +36,10 @@ export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; tota
           { header: '#', cell: (e) => e.seq },
           { header: t('audit.when'), cell: (e) => `${e.occurredAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`, ltr: true },
           { header: t('audit.actor'), cell: (e) => e.actorLabel, ltr: true },
-          { header: t('audit.action'), cell: (e) => e.action, ltr: true },
-          { header: t('audit.record'), cell: (e) => `${e.entityType}${e.entityId ? ` ${e.entityId}` : ''}`, ltr: true },
+          { header: t('audit.action'), cell: (e) => <AuditSentence ctx={ctx} event={e} /> },
+          { header: t('audit.record'), cell: (e) => (e.entityId ? <a href={listHref('/admin/audit', { entityId: e.entityId }, {})}>{e.entityId.slice(0, 8)}</a> : '—'), ltr: true },
           { header: t('audit.from_address'), cell: (e) => e.ip ?? '—', ltr: true },
-          { header: t('audit.detail'), cell: (e) => <code class="detail">{JSON.stringify(e.detail)}</code>, ltr: true },
+          { header: t('audit.detail'), cell: (e) => <AuditDetail ctx={ctx} event={e} /> },
         ]}
       />
       <Pagination ctx={ctx} basePath="/admin/audit" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={props.total} />

@@ -51,6 +51,14 @@ export async function listRepatriations(db: Db, actor: MaybeActor, filter: { rec
   return rows;
 }
 
+/** Repatriations reported and not yet verified, for the secretariat's desk. */
+export async function repatriationsAwaitingVerification(db: Db, actor: MaybeActor) {
+  authorize(actor, 'repatriation.verify');
+  const rows = await repo.listRepatriations(db, actor, { status: 'reported' });
+  await auditRestrictedRead(db, actor, 'repatriations', rows);
+  return rows;
+}
+
 /**
  * Verified repatriations to one state that an actor may read (anonymous visitors: those marked public),
  * for other modules' pages such as a state's justice figures. Restricted reads are audited here too.

@@ -31,6 +31,18 @@ export async function listSites(db: Db, actor: MaybeActor, options: { audit?: bo
   return sites.map((site) => ({ ...site, latest: latest.get(site.id) ?? null }));
 }
 
+/** Each site's latest head count and the one before it, for the trend on the desk. */
+export async function populationTrend(db: Db, actor: MaybeActor) {
+  authorize(actor, 'detention.read');
+  const sites = await repo.listSites(db, actor);
+  const snapshots = (await repo.snapshotsOf(db, actor, sites.map((site) => site.id), { current: true })).filter((snapshot) => snapshot.total !== null).sort((a, b) => a.asOfDay.localeCompare(b.asOfDay));
+  await auditRestrictedRead(db, actor, 'sites', [...sites, ...snapshots]);
+  return sites.map((site) => {
+    const mine = snapshots.filter((snapshot) => snapshot.siteId === site.id);
+    return { site, latest: mine.at(-1) ?? null, previous: mine.at(-2) ?? null };
+  });
+}
+
 /** A site with every snapshot (replaced ones too, for the history), each with its breakdown. */
 export async function siteRecord(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'detention.read');

@@ -73,8 +73,8 @@ export async function listCampaigns(db: Db, actor: MaybeActor): Promise<Campaign
   return withVerifiedTotals(db, actor, await repo.listCampaigns(db, actor));
 }
 
-async function withVerifiedTotals(db: Db, actor: MaybeActor, campaigns: repo.CampaignRow[], partnerId?: string): Promise<CampaignWithTotals[]> {
-  const totals = await totalsRepo.verifiedTotalsByCampaign(db, actor, partnerId);
+async function withVerifiedTotals(db: Db, actor: MaybeActor, campaigns: repo.CampaignRow[], partnerId?: string, options: totalsRepo.SourcedOnly = {}): Promise<CampaignWithTotals[]> {
+  const totals = await totalsRepo.verifiedTotalsByCampaign(db, actor, partnerId, options);
   return campaigns.map((campaign) => {
     const mine = totals.filter((row) => row.campaignId === campaign.id);
     const verified = Object.fromEntries(STAGES.map((stage) => [stage, exact(mine.find((row) => row.stage === stage)?.amount ?? 0)])) as CampaignWithTotals['verified'];
@@ -101,14 +101,15 @@ export async function publicCampaignSummary(db: Db, actor: MaybeActor, id: strin
   authorize(actor, 'funding.read-public');
   const campaign = await repo.findCampaign(db, null, id);
   if (!campaign) throw new NotFound('campaign');
-  // Read as an anonymous visitor would, so a signed-in reader sees no more here than the public does.
-  const [grouped, fulfilled] = await Promise.all([totalsRepo.groupedTotals(db, null, id), totalsRepo.fulfilledPledgesByPartner(db, id)]);
+  // Read as an anonymous visitor would, so a signed-in reader sees no more here than the public does:
+  // sourced figures only, never the demo's illustrative rows.
+  const [grouped, fulfilled] = await Promise.all([totalsRepo.groupedTotals(db, null, id, { sourcedOnly: true }), totalsRepo.fulfilledPledgesByPartner(db, id)]);
   return { campaign, summary: summarizeCampaign(grouped, fulfilled) };
 }
 
 export async function listPublicCampaigns(db: Db, actor: MaybeActor) {
   authorize(actor, 'funding.read-public');
-  return withVerifiedTotals(db, null, await repo.listCampaigns(db, null));
+  return withVerifiedTotals(db, null, await repo.listCampaigns(db, null), undefined, { sourcedOnly: true });
 }
 
 export async function createCampaign(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.CampaignRow> {

@@ -23,13 +23,26 @@ export interface GroupedTotal {
   illustrative: boolean;
 }
 
+/** Public pages show sourced figures only: demo rows no source gives are for signed-in readers. */
+export interface SourcedOnly {
+  sourcedOnly?: boolean;
+}
+
+/**
+ * A running-total row holding any illustrative contribution is left out whole: the public may see
+ * less than the sum of sourced figures in that rare mixed row, but never an invented one.
+ */
+function sourcedOnlyCondition(options: SourcedOnly) {
+  return options.sourcedOnly ? eq(fundingTotals.illustrativeContributions, 0) : undefined;
+}
+
 /**
  * Every total the campaign page shows, in one pass over the campaign's running totals (GROUPING SETS):
  * by stage and status, and by partner, theater, channel and month within each. The running totals are
  * kept by triggers (migration 0006), so this reads a few thousand rows however many contributions there
  * are. Sums are PostgreSQL numeric, exact.
  */
-export async function groupedTotals(db: Db, actor: MaybeActor, campaignId: string): Promise<GroupedTotal[]> {
+export async function groupedTotals(db: Db, actor: MaybeActor, campaignId: string, options: SourcedOnly = {}): Promise<GroupedTotal[]> {
   const t = fundingTotals;
   const rows = await db
     .select({
@@ -46,7 +59,7 @@ export async function groupedTotals(db: Db, actor: MaybeActor, campaignId: strin
     })
     .from(t)
     .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, t.campaignId))
-    .where(and(eq(t.campaignId, campaignId), ne(t.status, 'rejected'), sql`${t.contributions} <> 0`, figuresVisibleTo(actor, t)))
+    .where(and(eq(t.campaignId, campaignId), ne(t.status, 'rejected'), sql`${t.contributions} <> 0`, figuresVisibleTo(actor, t), sourcedOnlyCondition(options)))
     .groupBy(
       sql`grouping sets ((${t.stage}, ${t.status}), (${t.stage}, ${t.status}, ${t.partnerId}), (${t.stage}, ${t.status}, ${t.theaterSlug}), (${t.stage}, ${t.status}, ${t.channel}), (${t.stage}, ${t.status}, ${t.month}))`,
     );
@@ -72,13 +85,13 @@ export async function fulfilledPledgesByPartner(db: Db, campaignId: string): Pro
 }
 
 /** Verified totals of every campaign by stage: the campaign list and the year-on-year comparison. */
-export async function verifiedTotalsByCampaign(db: Db, actor: MaybeActor, partnerId?: string) {
+export async function verifiedTotalsByCampaign(db: Db, actor: MaybeActor, partnerId?: string, options: SourcedOnly = {}) {
   const t = fundingTotals;
   return db
     .select({ campaignId: t.campaignId, stage: t.stage, amount: sql<string>`sum(${t.amount})::text`, illustrative: sql<boolean>`sum(${t.illustrativeContributions}) > 0` })
     .from(t)
     .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, t.campaignId))
-    .where(and(eq(t.status, 'verified'), sql`${t.contributions} <> 0`, figuresVisibleTo(actor, t), partnerId ? eq(t.partnerId, partnerId) : undefined))
+    .where(and(eq(t.status, 'verified'), sql`${t.contributions} <> 0`, figuresVisibleTo(actor, t), partnerId ? eq(t.partnerId, partnerId) : undefined, sourcedOnlyCondition(options)))
     .groupBy(t.campaignId, t.stage);
 }
 

@@ -98,7 +98,7 @@ describe('contributions', () => {
 
     const page = await api(analyst, 'GET', `/funding/campaigns/${campaign.id}`);
     expect(page.body).toContain('USD 29.8 million pledged of the USD 670 million goal — 4%');
-    expect(page.body).toContain('USD 29,815,000.00');
+    expect(page.body).toContain('USD 29,815,000');
   });
 
   it('refuses a delegate reporting for another partner, and one correcting a verified figure', async () => {
@@ -148,7 +148,7 @@ describe('contributions', () => {
     expect(totals.outstandingPledges).toBe('400000');
 
     const tooMuch = await api(officer, 'POST', `/api/v1/funding/campaigns/${campaign.id}/contributions`, { partnerId: italy, stage: 'disbursement', amount: '600000.01', currency: 'USD', contributedOn: '2021-06-29', source: 's', fulfils: [commitment.id] });
-    expect(tooMuch.json().errors).toEqual([{ field: 'amount', message: 'the disbursement (USD 600,000.01) is larger than what remains of the commitments it fulfils (USD 600,000.00)' }]);
+    expect(tooMuch.json().errors).toEqual([{ field: 'amount', message: 'the disbursement (USD 600,000.01) is larger than what remains of the commitments it fulfils (USD 600,000)' }]);
     const wrongStage = await api(officer, 'POST', `/api/v1/funding/campaigns/${campaign.id}/contributions`, { partnerId: italy, stage: 'disbursement', amount: '1', currency: 'USD', contributedOn: '2021-06-29', source: 's', fulfils: [pledge.id] });
     expect(wrongStage.json().errors).toEqual([{ field: 'fulfils', message: `a disbursement fulfils commitments; ${pledge.id} is a pledge` }]);
     await add({ stage: 'disbursement', amount: '600000', fulfils: [commitment.id], contributedOn: '2021-06-29' });
@@ -157,7 +157,7 @@ describe('contributions', () => {
 
     const compare = await api(officer, 'GET', '/funding/compare');
     expect(compare.body).toContain('Pledged but not yet committed');
-    expect(compare.body).toContain('USD 400,000.00');
+    expect(compare.body).toContain('USD 400,000');
     const outstanding = await api(analyst, 'GET', '/funding/compare/export?table=outstanding&format=csv');
     expect(outstanding.body).toContain('Italy,2021 Stabilization Pledge Drive,1000000.00,400000.00');
     const years = await api(analyst, 'GET', '/funding/compare/export?table=years&format=xlsx');
@@ -209,13 +209,34 @@ describe('exports and the public summary', () => {
     await api(delegate, 'POST', `/api/v1/funding/campaigns/${campaign.id}/contributions`, { partnerId: france, stage: 'pledge', amount: '7000000', currency: 'USD', contributedOn: '2021-06-28', source: 's' });
     const page = await api(null, 'GET', `/stabilization/${campaign.id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('USD 5,000,000.00');
+    expect(page.body).toContain('USD 5,000,000');
     expect(page.body).toContain('Italy');
     expect(page.body).not.toContain('France');
     expect(page.body).not.toContain('7,000,000');
     expect(page.headers['set-cookie']).toBeUndefined();
     expect((await api(null, 'GET', `/stabilization/${hidden.id}`)).statusCode).toBe(404);
     expect((await api(null, 'GET', '/stabilization')).body).not.toContain('Coalition-only drive');
+  });
+
+  it('never shows the public a demo figure; signed-in readers see it marked as one', async () => {
+    const campaign = await createCampaign({ classification: 'public', name: 'Drive with demo rows' });
+    const germany = await partnerId(ctx.db, 'DEU');
+    const sourced = await api(officer, 'POST', `/api/v1/funding/campaigns/${campaign.id}/contributions`, { partnerId: italy, stage: 'pledge', amount: '3000000', currency: 'USD', contributedOn: '2021-06-28', source: 'statement' });
+    expect(sourced.statusCode, sourced.body).toBe(201);
+    const demo = await api(officer, 'POST', `/api/v1/funding/campaigns/${campaign.id}/contributions`, { partnerId: germany, stage: 'pledge', amount: '9000000', currency: 'USD', contributedOn: '2021-06-29', source: 'none', illustrative: true });
+    expect(demo.statusCode, demo.body).toBe(201);
+    const page = await api(null, 'GET', `/stabilization/${campaign.id}`);
+    expect(page.body).toContain('Italy');
+    expect(page.body).not.toContain('Germany');
+    expect(page.body).not.toContain('9,000,000');
+    expect(page.body).not.toContain('12,000,000');
+    expect(page.body).not.toContain('demo figure');
+    const list = await api(null, 'GET', '/stabilization');
+    expect(list.body).toContain('Drive with demo rows');
+    expect(list.body).not.toContain('demo figure');
+    const desk = await api(analyst, 'GET', `/funding/campaigns/${campaign.id}`);
+    expect(desk.body).toContain('Germany');
+    expect(desk.body).toContain('demo figure');
   });
 });
 

@@ -63,6 +63,8 @@ export function FundingTableView({ ctx, table, exportBase, headerCells }: { ctx:
   const moneyColumns = new Set((table.rows[0] ?? []).flatMap((cell, index) => (typeof cell === 'string' ? [] : [index])));
   return (
     <div>
+      {/* Wide: it scrolls in its own visible box with the first column kept in view, never cut off. */}
+      <div class="table-scroll" role="region" aria-label={table.title} tabindex={0}>
       <table class="data-table">
         <caption class="visually-hidden">{table.title}</caption>
         <thead>
@@ -71,11 +73,12 @@ export function FundingTableView({ ctx, table, exportBase, headerCells }: { ctx:
         <tbody>
           {table.rows.map((row) => (
             <tr>
-              {row.map((cell, index) => (index === 0 ? <th scope="row">{cellText(cell, locale)}</th> : <td class={typeof cell === 'string' ? undefined : 'money'} dir={typeof cell === 'string' ? undefined : 'ltr'}>{cellText(cell, locale)}</td>))}
+              {row.map((cell, index) => (index === 0 ? <th scope="row">{cellText(cell, locale)}</th> : <td data-label={table.columns[index]} class={typeof cell === 'string' ? undefined : 'money'} dir={typeof cell === 'string' ? undefined : 'ltr'}>{cellText(cell, locale)}</td>))}
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       {exportBase && <ExportLinks ctx={ctx} href={`${exportBase}?table=${table.name}`} />}
     </div>
   );

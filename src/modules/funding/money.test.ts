@@ -10,6 +10,9 @@ describe('money', () => {
     expect(roundForDisplay('1.0005', 'KWD').toFixed()).toBe('1');
     expect(formatMoney('1234567.125', 'USD', 'en')).toBe('USD 1,234,567.12');
     expect(formatMoney('1234567.5', 'JPY', 'fr')).toBe('JPY 1\u202f234\u202f568');
+    // Whole amounts read without ".00"; a fraction keeps every minor unit.
+    expect(formatMoney('5000000', 'USD', 'en')).toBe('USD 5,000,000');
+    expect(formatMoney('5000000.10', 'USD', 'en')).toBe('USD 5,000,000.10');
   });
 
   it('writes the headline form in each language', () => {

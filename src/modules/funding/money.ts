@@ -70,11 +70,17 @@ export function parseAmount(text: string, currency: string | undefined, decimalS
   return { value, separator };
 }
 
-/** A rounded amount as the reader's locale writes it, with the currency code (codes are unambiguous across locales). */
+/**
+ * A rounded amount as the reader's locale writes it, with the currency code (codes are unambiguous across
+ * locales). Exact to the minor unit, but a whole amount reads without ".00" ("USD 5,000,000"); exports
+ * keep every digit.
+ */
 export function formatMoney(amount: string | Decimal, currency: string, locale: string): string {
   const digits = minorUnits(currency) ?? 2;
-  const rounded = roundForDisplay(amount, currency).toFixed(digits);
-  const formatted = numberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded as unknown as number);
+  const roundedValue = roundForDisplay(amount, currency);
+  const shownDigits = roundedValue.isInteger() ? 0 : digits;
+  const rounded = roundedValue.toFixed(shownDigits);
+  const formatted = numberFormat(intlLocale(locale), { minimumFractionDigits: shownDigits, maximumFractionDigits: shownDigits }).format(rounded as unknown as number);
   return `${currency} ${formatted}`;
 }
 

@@ -5,10 +5,10 @@ import type { CampaignSummary } from './campaign-summary.ts';
 import type { CampaignWithTotals } from './campaigns.service.ts';
 import type { CampaignRow } from './funding.repo.ts';
 import { STAGES } from './funding.schema.ts';
-import { Headline, IllustrativeMark, MoneyText, StatedPledged } from './funding.views.tsx';
+import { Headline, MoneyText, StatedPledged } from './funding.views.tsx';
 import { percentOf } from './money.ts';
 
-/** The public list: campaigns marked public, verified totals only. */
+/** The public list: campaigns marked public, verified and sourced totals only (never demo figures). */
 export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; campaigns: CampaignWithTotals[] }) {
   const { t } = ctx;
   return (
@@ -20,7 +20,7 @@ export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; c
         caption={t('funding.publicTitle')}
         empty={t('funding.noCampaigns')}
         columns={[
-          { header: t('funding.campaign'), cell: (c) => (<><a href={`/stabilization/${c.id}`}>{c.name}</a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
+          { header: t('funding.campaign'), cell: (c) => <a href={`/stabilization/${c.id}`}>{c.name}</a> },
           { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
           { header: t('funding.stage.pledge.total'), cell: (c) => <MoneyText ctx={ctx} amount={c.verified.pledge} currency={c.currency} /> },
           { header: t('funding.pledgedOfGoal'), cell: (c) => { const percent = percentOf(c.verified.pledge, c.goalAmount); return percent === undefined ? '—' : `${percent}%`; } },
@@ -38,11 +38,6 @@ export function PublicCampaignPage({ ctx, campaign, summary, partnerNames }: { c
         <a href="/stabilization">{t('funding.publicTitle')}</a>
       </p>
       <h1>{campaign.name}</h1>
-      {summary.illustrative && (
-        <p>
-          <IllustrativeMark ctx={ctx} /> {t('funding.illustrativeHint')}
-        </p>
-      )}
       <Headline ctx={ctx} campaign={campaign} verified={summary.verified} />
       <dl class="facts">
         <dt>{t('funding.period')}</dt>

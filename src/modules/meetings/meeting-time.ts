@@ -27,3 +27,14 @@ export function localInputValue(instant: Date, zone: string): string {
 }
 
 export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
+
+/**
+ * The meeting's start as a short sortable date at the precision the source gives, in the meeting's own
+ * zone: "2021" for a meeting known by its year (never 2021-01-01), "2023-03", or "2021-06-28".
+ */
+export function meetingDay(meeting: Pick<MeetingRow, 'startsAt' | 'timeZone' | 'datePrecision'>): string {
+  const start = DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone });
+  if (meeting.datePrecision === 'year') return start.toFormat('yyyy');
+  if (meeting.datePrecision === 'month') return start.toFormat('yyyy-MM');
+  return start.toFormat('yyyy-MM-dd');
+}

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agendaItems, meetingLinks, meetingParticipants, meetings, theaters } from '../../db/schema/meetings.ts';
 import { partners, people } from '../../db/schema/partners.ts';
@@ -49,6 +49,12 @@ export async function listMeetings(db: Db, actor: MaybeActor, query: MeetingList
     conditions.push(and(gte(meetings.startsAt, new Date(Date.UTC(query.year, 0, 1))), lt(meetings.startsAt, new Date(Date.UTC(query.year + 1, 0, 1)))));
   }
   if (query.theater) conditions.push(onTheater(query.theater));
+  if (query.q?.trim()) {
+    // LIKE wildcards typed by the reader are text, not patterns.
+    const pattern = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const inAgenda = db.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.meetingId, meetings.id), ilike(agendaItems.title, pattern)));
+    conditions.push(or(ilike(meetings.title, pattern), ilike(meetings.notes, pattern), ilike(meetings.city, pattern), exists(inAgenda)));
+  }
   const pageSize = query.pageSize ?? 25;
   // Upcoming meetings read soonest first; everything else newest first.
   const order = query.when === 'upcoming' ? asc(meetings.startsAt) : desc(meetings.startsAt);

@@ -22,6 +22,7 @@ export const MeetingInput = Type.Object(
     endsLocal: LocalDateTime,
     timeZone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Rome' }),
     datePrecision: Type.Optional(Type.Enum(datePrecision.enumValues)),
+    notes: Type.Optional(Type.String({ maxLength: 5000 })),
     source: Type.Optional(Type.String({ maxLength: 5000 })),
     classification: Type.Optional(Type.Enum(CLASSIFICATIONS)),
     restrictedGroupIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
@@ -53,6 +54,8 @@ export const MeetingLinkInput = Type.Object({ earlierMeetingId: Uuid, topic: Typ
 
 export const MeetingListQuery = Type.Object(
   {
+    /** Words in the title, notes, city or agenda. */
+    q: Type.Optional(Type.String({ maxLength: 200 })),
     when: Type.Optional(Type.Enum(['upcoming', 'past'] as const)),
     groupId: Type.Optional(Uuid),
     format: Type.Optional(Type.Enum(MEETING_FORMATS)),
@@ -78,6 +81,7 @@ export const MeetingView = Type.Object({
   endsAt: Type.String({ format: 'date-time' }),
   timeZone: Type.String(),
   datePrecision: Type.String(),
+  notes: Type.String(),
   source: Type.String(),
   classification: Type.String(),
   version: Type.Integer(),

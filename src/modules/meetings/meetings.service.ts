@@ -49,6 +49,7 @@ async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
     endsAt: endsAt as Date,
     timeZone: input.timeZone,
     datePrecision: input.datePrecision ?? 'minute',
+    notes: input.notes?.trim() ?? '',
     source: input.source ?? '',
   };
 }
@@ -56,6 +57,13 @@ async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
 export function listMeetings(db: Db, actor: MaybeActor, query: MeetingListQuery) {
   authorize(actor, 'meeting.read');
   return repo.listMeetings(db, actor, query);
+}
+
+/** The next meetings the actor may see, soonest first, each with its agenda: the home pages. */
+export async function upcomingMeetingsWithAgenda(db: Db, actor: MaybeActor, limit: number, now = new Date()) {
+  authorize(actor, 'meeting.read');
+  const { rows } = await repo.listMeetings(db, actor, { when: 'upcoming', pageSize: limit }, now);
+  return Promise.all(rows.map(async (meeting) => ({ meeting, agenda: await repo.agendaOf(db, meeting.id) })));
 }
 
 export async function getMeeting(db: Db, actor: MaybeActor, id: string): Promise<repo.MeetingRow> {

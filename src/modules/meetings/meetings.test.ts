@@ -32,6 +32,19 @@ async function createMeeting(overrides: Record<string, unknown> = {}) {
 }
 
 describe('meetings', () => {
+  it('answers ?q= on /meetings with the meetings whose title, notes, city or agenda hold the words', async () => {
+    const found = await createMeeting({ title: 'Search test: Marrakesh ministerial', notes: 'Kenya welcomed as a member.', classification: 'public' });
+    await createMeeting({ title: 'Search test: another meeting', classification: 'public' });
+    await api(officer, 'POST', `/api/v1/meetings/${found.id}/agenda`, { title: 'Sahel 100% outlook' });
+    for (const words of ['marrakesh', 'Kenya welcomed', '100%']) {
+      const page = await api(null, 'GET', `/meetings?q=${encodeURIComponent(words)}`);
+      expect(page.statusCode, words).toBe(200);
+      expect(page.body, words).toContain('Search test: Marrakesh ministerial');
+      expect(page.body, words).not.toContain('Search test: another meeting');
+    }
+    expect((await api(null, 'GET', '/meetings?q=Marrakesh')).body).toContain('name="q"');
+  });
+
   it('stores wall-clock times in the meeting zone as instants', async () => {
     const meeting = await createMeeting();
     expect(meeting).toMatchObject({ startsAt: '2021-06-28T08:00:00.000Z', endsAt: '2021-06-28T15:30:00.000Z', countryIso3: 'ITA', timeZone: 'Europe/Rome', version: 1 });

@@ -22,7 +22,7 @@ export function theaterName(theater: Pick<TheaterRow, 'nameEn' | 'nameFr' | 'nam
 export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; total: number; query: MeetingListQuery; groups: GroupRow[]; theaters: TheaterRow[]; canWrite: boolean }) {
   const { ctx, query } = props;
   const { t, locale } = ctx;
-  const filters = { when: query.when, groupId: query.groupId, format: query.format, year: query.year, theater: query.theater, pageSize: query.pageSize };
+  const filters = { q: query.q, when: query.when, groupId: query.groupId, format: query.format, year: query.year, theater: query.theater, pageSize: query.pageSize };
   const groupName = new Map(props.groups.map((g) => [g.id, g.name]));
   return (
     <Layout ctx={ctx} title={t('meetings.title')}>
@@ -45,6 +45,7 @@ export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; t
       </nav>
       <form method="get" action="/meetings" class="filters" role="search">
         {query.when && <input type="hidden" name="when" value={query.when} />}
+        <TextField name="q" label={t('list.search')} value={query.q} />
         <SelectField name="groupId" label={t('meetings.group')} value={query.groupId} emptyLabel={t('list.all')} options={props.groups.map((g) => [g.id, g.name])} />
         <SelectField name="format" label={t('meetings.format')} value={query.format} emptyLabel={t('list.all')} options={MEETING_FORMATS.map((f) => [f, t(`meetingFormat.${f}` as never)])} />
         <TextField name="year" label={t('meetings.year')} type="number" value={query.year ? String(query.year) : undefined} />
@@ -142,6 +143,12 @@ export function MeetingDetailPage(props: {
         <dd>{record.group ? <a href={`/groups/${record.group.id}`}>{record.group.name}</a> : '—'}</dd>
         <dt>{t('meetings.setting')}</dt>
         <dd>{[t(`meetingSetting.${meeting.setting}` as never), meeting.city, meeting.countryIso3].filter(Boolean).join(', ')}</dd>
+        {meeting.notes && (
+          <>
+            <dt>{t('meetings.notes')}</dt>
+            <dd>{meeting.notes}</dd>
+          </>
+        )}
         <dt>{t('partners.source')}</dt>
         <dd class="source">{meeting.source || '—'}</dd>
         <dt>{t('partners.classification')}</dt>
@@ -367,6 +374,7 @@ export function MeetingFormPage(props: {
       <TextField name="startsLocal" label={t('meetings.starts')} type="datetime-local" value={text('startsLocal')} required errors={errors} />
       <TextField name="endsLocal" label={t('meetings.ends')} type="datetime-local" value={text('endsLocal')} required errors={errors} />
       <SelectField name="timeZone" label={t('meetings.timeZone')} value={text('timeZone') ?? 'UTC'} required options={TIME_ZONES.map((z) => [z, z])} errors={errors} />
+      <TextField name="notes" label={t('meetings.notes')} value={text('notes')} errors={errors} />
       <TextField name="source" label={t('partners.source')} value={text('source')} errors={errors} />
       <ClassificationFields ctx={ctx} value={text('classification') ?? 'coalition'} restrictedGroupIds={values.restrictedGroupIds as string[]} groups={props.groups} errors={errors} />
     </RecordFormPage>

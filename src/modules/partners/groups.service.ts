@@ -40,7 +40,7 @@ async function checkedMembers(db: Db, members: GroupInput['members']) {
 }
 
 function groupValues(input: GroupInput) {
-  return { slug: input.slug, name: input.name.trim(), kind: input.kind, mandate: input.mandate?.trim() ?? '', founded: input.founded ?? null, source: input.source ?? '' };
+  return { slug: input.slug, name: input.name.trim(), nameFr: input.nameFr?.trim() || null, nameAr: input.nameAr?.trim() || null, kind: input.kind, mandate: input.mandate?.trim() ?? '', founded: input.founded ?? null, source: input.source ?? '' };
 }
 
 async function assertSlugFree(db: Db, slug: string, exceptId?: string) {

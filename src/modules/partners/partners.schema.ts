@@ -123,6 +123,8 @@ export const GroupInput = Type.Object(
   {
     slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }),
     name: Name,
+    nameFr: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+    nameAr: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
     kind: Type.Enum(GROUP_KINDS),
     mandate: Type.Optional(Type.String({ maxLength: 5000 })),
     founded: Type.Optional(Type.Union([PartialDate, Type.Null()])),
@@ -140,6 +142,8 @@ export const GroupView = Type.Object({
   id: Uuid,
   slug: Type.String(),
   name: Type.String(),
+  nameFr: Type.Union([Type.String(), Type.Null()]),
+  nameAr: Type.Union([Type.String(), Type.Null()]),
   kind: Type.String(),
   mandate: Type.String(),
   founded: Type.Union([Type.String(), Type.Null()]),

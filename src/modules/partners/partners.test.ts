@@ -69,6 +69,20 @@ describe('partners list', () => {
   });
 });
 
+describe('group names in the reader’s language', () => {
+  it('shows French and Arabic group names from the reference translations, and English marked as such where none is known', async () => {
+    const french = await ctx.app.inject({ method: 'GET', url: '/fr/groups' });
+    expect(french.body).toContain('Groupe restreint');
+    expect(french.body).toContain('Groupe de travail sur les combattants terroristes étrangers');
+    const arabic = await ctx.app.inject({ method: 'GET', url: '/ar/groups' });
+    expect(arabic.body).toContain('المجموعة المصغرة');
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/groups', headers: officer.headers, payload: { slug: 'untranslated-test-group', name: 'Untranslated Test Group', kind: 'working-group', classification: 'public' } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await ctx.app.inject({ method: 'GET', url: '/ar/groups' })).body).toContain('<span lang="en">Untranslated Test Group</span>');
+    expect((await ctx.app.inject({ method: 'GET', url: '/groups' })).body).not.toContain('<span lang="en">Untranslated Test Group</span>');
+  });
+});
+
 describe('creating and editing partners', () => {
   it('creates a partner, derives its names and audits it', async () => {
     const response = await api(officer, 'POST', '/api/v1/partners', { kind: 'state', iso3: 'CHL', nameEn: 'Chile', joined: '2019-05', status: 'observer', source: 'test note' });
@@ -232,7 +246,7 @@ describe('CSV import and export', () => {
     const response = await postUpload(ctx, officer, '/partners/import', { name: 'p.csv', content: 'name,kind,iso3\r\nNowhere,state,QQQ' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Nothing was imported: 1 problem');
-    expect(response.body).toMatch(/<td>2<\/td><td dir="ltr">iso3<\/td>/);
+    expect(response.body).toMatch(/<td data-label="[^"]*">2<\/td><td dir="ltr" data-label="[^"]*">iso3<\/td>/);
   });
 
   it('exports what the reader may see, with formula-looking cells neutralised', async () => {

@@ -12,6 +12,7 @@ import type { RowProblem } from '../../platform/csv-import.ts';
 import { FileField, ImportProblems } from '../../platform/views/import-problems.tsx';
 import type { GroupRow, PartnerRow, PersonRow } from './partners.repo.ts';
 import { type ListQuery, PARTNER_KINDS, PARTNER_STATUSES } from './partners.schema.ts';
+import { GroupName, PersonName } from './people-groups.views.tsx';
 
 export function partnerName(partner: Pick<PartnerRow, 'nameEn' | 'nameFr' | 'nameAr'>, locale: Locale): string {
   return locale === 'fr' ? partner.nameFr : locale === 'ar' ? partner.nameAr : partner.nameEn;
@@ -108,7 +109,10 @@ export function PartnerDetailPage(props: { ctx: PageContext; partner: PartnerRow
         <ul>
           {props.groups.map((g) => (
             <li>
-              <a href={`/groups/${g.id}`}>{g.name}</a> ({t(`groupRole.${g.role}` as never)})
+              <a href={`/groups/${g.id}`}>
+                <GroupName ctx={ctx} group={g} />
+              </a>{' '}
+              ({t(`groupRole.${g.role}` as never)})
             </li>
           ))}
         </ul>
@@ -125,7 +129,7 @@ export function PartnerDetailPage(props: { ctx: PageContext; partner: PartnerRow
         <ul>
           {props.people.map((person) => (
             <li>
-              <a href={`/people/${person.id}/edit`}>{person.name}</a>
+              <PersonName ctx={ctx} person={person} />
               {person.title ? `, ${person.title}` : ''}
             </li>
           ))}

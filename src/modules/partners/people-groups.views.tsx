@@ -10,6 +10,7 @@ import type { GroupWithMembers } from './groups.service.ts';
 import type { GroupRow, PartnerRow, PersonWithPartner } from './partners.repo.ts';
 import { GROUP_KINDS, type PeopleQuery } from './partners.schema.ts';
 import { ClassificationBadge, ClassificationFields, partnerName } from './partners.views.tsx';
+import { can } from '../../platform/authz.ts';
 
 export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPartner[]; total: number; query: PeopleQuery; canAdd: boolean }) {
   const { ctx, query } = props;
@@ -31,7 +32,7 @@ export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPart
         rows={props.people}
         empty={t('people.empty')}
         columns={[
-          { header: t('people.name'), cell: (p) => <a href={`/people/${p.id}/edit`}>{p.name}</a> },
+          { header: t('people.name'), cell: (p) => <PersonName ctx={ctx} person={p} /> },
           { header: t('people.titleField'), cell: (p) => p.title },
           { header: t('people.partner'), cell: (p) => <a href={`/partners/${p.partnerId}`}>{p.partnerNameEn}</a> },
           { header: t('people.email'), cell: (p) => p.email ?? '—', ltr: true },
@@ -40,6 +41,24 @@ export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPart
       <Pagination ctx={ctx} basePath="/people" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={props.total} />
     </Layout>
   );
+}
+
+type TranslatableName = { name: string; nameFr?: string | null; nameAr?: string | null };
+
+/** A group's name in the reader's language, or the English one (and says so with its language). */
+export function groupName(group: TranslatableName, locale: string): { text: string; lang: string } {
+  const translated = locale === 'fr' ? group.nameFr : locale === 'ar' ? group.nameAr : group.name;
+  return translated ? { text: translated, lang: locale } : { text: group.name, lang: 'en' };
+}
+
+export function GroupName({ ctx, group }: { ctx: PageContext; group: TranslatableName }) {
+  const name = groupName(group, ctx.locale);
+  return name.lang === ctx.locale ? <>{name.text}</> : <span lang={name.lang}>{name.text}</span>;
+}
+
+/** A person's name, a link to their form only for those who may edit them (others would get 403). */
+export function PersonName({ ctx, person }: { ctx: PageContext; person: { id: string; name: string; partnerId: string } }) {
+  return can(ctx.actor, 'person.write', { partnerId: person.partnerId }) ? <a href={`/people/${person.id}/edit`}>{person.name}</a> : <>{person.name}</>;
 }
 
 export function PersonFormPage(props: {
@@ -76,7 +95,7 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
         rows={groups}
         empty={t('groups.empty')}
         columns={[
-          { header: t('groups.name'), cell: (g) => <a href={`/groups/${g.id}`}>{g.name}</a> },
+          { header: t('groups.name'), cell: (g) => <a href={`/groups/${g.id}`}>{<GroupName ctx={ctx} group={g} />}</a> },
           { header: t('groups.kind'), cell: (g) => t(`groupKind.${g.kind}` as never) },
           {
             header: t('groups.coLeads'),
@@ -96,11 +115,13 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
 export function GroupDetailPage({ ctx, group, canWrite }: { ctx: PageContext; group: GroupWithMembers; canWrite: boolean }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={group.name}>
+    <Layout ctx={ctx} title={groupName(group, ctx.locale).text}>
       <p>
         <a href="/groups">{t('groups.backToList')}</a>
       </p>
-      <h1>{group.name}</h1>
+      <h1>
+        <GroupName ctx={ctx} group={group} />
+      </h1>
       <dl class="facts">
         <dt>{t('groups.kind')}</dt>
         <dd>{t(`groupKind.${group.kind}` as never)}</dd>
@@ -162,6 +183,8 @@ export function GroupFormPage(props: {
   return (
     <RecordFormPage ctx={ctx} title={props.title} action={props.action} cancelHref="/groups" version={values.version} errors={errors} stale={props.stale}>
         <TextField name="name" label={t('groups.name')} value={values.name as string} required errors={errors} />
+        <TextField name="nameFr" label={t('groups.nameFr')} value={(values.nameFr as string) ?? ''} errors={errors} dir="ltr" />
+        <TextField name="nameAr" label={t('groups.nameAr')} value={(values.nameAr as string) ?? ''} errors={errors} dir="rtl" />
         <TextField name="slug" label={t('groups.slug')} value={values.slug as string} hint={t('groups.slugHint')} required errors={errors} dir="ltr" />
         <SelectField name="kind" label={t('groups.kind')} value={values.kind as string} required options={GROUP_KINDS.map((k) => [k, t(`groupKind.${k}` as never)])} errors={errors} />
         <TextField name="mandate" label={t('groups.mandate')} value={values.mandate as string} errors={errors} />

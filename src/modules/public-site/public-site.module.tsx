@@ -4,8 +4,9 @@ import type { AppModule } from '../../platform/module.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { renderPageFor, sendPage } from '../../platform/views/render.ts';
 import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
-import { countVisiblePartnersAndGroups } from '../partners/partners.service.ts';
-import { CookiesPage, HomePage } from './public-site.views.tsx';
+import { myDesk, publicFront } from './home.service.ts';
+import { MyDeskPage, PublicFrontPage } from './home.views.tsx';
+import { CookiesPage } from './public-site.views.tsx';
 
 const Health = Type.Object({ status: Type.String() });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -14,8 +15,9 @@ export const publicSiteModule: AppModule = async (app, { db, config }) => {
   const homeCache = new AnonymousPageCache(config.publicPageCacheSeconds * 1000);
   app.get('/', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
     homeCache.respond(request, reply, async () => {
-      const counts = await countVisiblePartnersAndGroups(db, request.actor);
-      return { body: renderPageFor(request, <HomePage ctx={pageContext(request)} partnerCount={counts.partners} groupCount={counts.groups} />) };
+      // Signed in: "my desk", what waits for this person; anonymous: the public front page.
+      if (request.actor) return { body: renderPageFor(request, <MyDeskPage ctx={pageContext(request)} desk={await myDesk(db, request.actor)} />) };
+      return { body: renderPageFor(request, <PublicFrontPage ctx={pageContext(request)} front={await publicFront(db, request.actor)} />) };
     }),
   );
 

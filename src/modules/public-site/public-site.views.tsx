@@ -1,33 +1,6 @@
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 
-export function HomePage({ ctx, partnerCount, groupCount }: { ctx: PageContext; partnerCount: number; groupCount: number }) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('home.title')}>
-      <h1>{t('home.title')}</h1>
-      <p class="lead">{t('home.intro')}</p>
-      <section aria-labelledby="published-heading">
-        <h2 id="published-heading">{t('home.publishedTitle')}</h2>
-        <ul class="cards">
-          <li>
-            <a href="/partners">{t('home.partnersLink', { count: partnerCount })}</a>
-          </li>
-          <li>
-            <a href="/groups">{t('home.groupsLink', { count: groupCount })}</a>
-          </li>
-        </ul>
-      </section>
-      <section aria-labelledby="privacy-heading">
-        <h2 id="privacy-heading">{t('home.privacyTitle')}</h2>
-        <p>
-          {t('home.privacyText')} <a href="/cookies">{t('nav.cookies')}</a>
-        </p>
-      </section>
-    </Layout>
-  );
-}
-
 export function CookiesPage({ ctx, idleMinutes, absoluteHours, identityProviders }: { ctx: PageContext; idleMinutes: number; absoluteHours: number; identityProviders: boolean }) {
   const { t } = ctx;
   return (

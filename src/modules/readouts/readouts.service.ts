@@ -1,4 +1,5 @@
-import { say } from '../../platform/i18n/say.ts';
+import { say, sayingLocale } from '../../platform/i18n/say.ts';
+import { meetingWhen } from '../meetings/meeting-time.ts';
 import { Type } from '@fastify/type-provider-typebox';
 import { eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -211,8 +212,10 @@ export async function decideClearance(db: Db, actor: MaybeActor, id: string, raw
 export async function publishReadout(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.ReadoutRow> {
   authorize(actor, 'readout.write');
   const input = parseInput(PublishInput, raw);
-  const { readout } = await manageable(db, actor, id);
+  const { readout, meeting } = await manageable(db, actor, id);
   if (readout.status !== 'cleared') throw new Conflict(say('problem.onlyClearedPublished'));
+  // A readout says what a meeting did: published before the meeting has begun, it would be fiction.
+  if (meeting.startsAt.getTime() > Date.now()) throw new Conflict(say('problem.publishBeforeMeeting', { starts: meetingWhen(meeting, sayingLocale()) }));
   const current = (await repo.versionsOf(db, id)).at(-1) as repo.ReadoutVersionRow;
   return db.transaction(async (tx) => {
     // The address follows the title as published; a slug given to the draft keeps redirecting.
@@ -225,6 +228,20 @@ export async function publishReadout(db: Db, actor: MaybeActor, id: string, raw:
       .returning();
     await repo.indexForSearch(tx, id);
     await appendAudit(tx, actor, { action: 'readout.published', entityType: 'readout', entityId: id, detail: { as: input.as, version: readout.currentVersion } });
+    return row as repo.ReadoutRow;
+  });
+}
+
+/**
+ * Records that a readout was cleared and published outside the platform (an ingested statement): its
+ * pages then say so, with the day the source gives or none, instead of awaiting clearances here.
+ */
+export async function recordClearedOutside(db: Db, actor: MaybeActor, id: string, publishedOn: string | null): Promise<repo.ReadoutRow> {
+  authorize(actor, 'readout.write');
+  await manageable(db, actor, id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(readouts).set({ clearedOutside: true, publishedOutsideOn: publishedOn, updatedAt: new Date() }).where(eq(readouts.id, id)).returning();
+    await appendAudit(tx, actor, { action: 'readout.cleared-outside', entityType: 'readout', entityId: id, detail: { publishedOn } });
     return row as repo.ReadoutRow;
   });
 }

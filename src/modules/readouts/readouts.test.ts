@@ -27,13 +27,13 @@ afterAll(() => ctx.close());
 const post = (client: SignedInClient, url: string, fields: Record<string, string>) => postForm(ctx, client, url, fields);
 const get = (client: SignedInClient | null, url: string) => ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} });
 
-async function meetingWithRecord(title: string) {
+async function meetingWithRecord(title: string, startsLocal = '2024-07-23T09:00', endsLocal = '2024-07-23T17:00') {
   const meeting = (
     await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/meetings',
       headers: officer.headers,
-      payload: { title, format: 'working-group', groupId: financeGroup, setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal: '2024-07-23T09:00', endsLocal: '2024-07-23T17:00', timeZone: 'Europe/Rome', classification: 'public' },
+      payload: { title, format: 'working-group', groupId: financeGroup, setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal, endsLocal, timeZone: 'Europe/Rome', classification: 'public' },
     })
   ).json();
   const usa = await partnerId(ctx.db, 'USA');
@@ -60,6 +60,35 @@ function currentVersion(html: string): string {
 }
 
 describe('readout workflow', () => {
+  it('refuses to publish a readout before its meeting has started, and publishes nothing', async () => {
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const meeting = await meetingWithRecord('Future CIFG meeting (publish test)', `${nextYear}-03-10T09:00`, `${nextYear}-03-10T17:00`);
+    const id = await draft(meeting.id);
+    await post(officer, `/desk/readouts/${id}/submit`, {});
+    for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
+    const refused = await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('This readout cannot be published before its meeting starts');
+    expect(refused.body).toContain(String(nextYear));
+    const [row] = await ctx.db.select().from(readouts).where(eq(readouts.id, id));
+    expect(row?.status).toBe('cleared');
+  });
+
+  it('says a readout cleared and published elsewhere was cleared outside the platform, with no invented publication date', async () => {
+    const meeting = await meetingWithRecord('CIFG meeting (published elsewhere)');
+    const id = await draft(meeting.id);
+    await clearAndPublish(id, '1');
+    await ctx.db.update(readouts).set({ clearedOutside: true, publishedOutsideOn: null }).where(eq(readouts.id, id));
+    const [row] = await ctx.db.select().from(readouts).where(eq(readouts.id, id));
+    const page = await get(null, `/readouts/${row?.year}/${row?.slug}`);
+    expect(page.body).toContain('Published outside the platform; the source gives no publication date');
+    const today = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+    expect(page.body).not.toContain(today);
+    const desk = await get(officer, `/desk/readouts/${id}`);
+    expect(desk.body).toContain('Cleared and published outside the platform');
+    expect(desk.body).not.toContain('United States: ');
+  });
+
   it('drafts from the record, is returned, edited, cleared by every co-lead, published, and found by the public', async () => {
     const meeting = await meetingWithRecord('20th meeting of the CIFG (workflow test)');
     const id = await draft(meeting.id);

@@ -19,6 +19,20 @@ import { dateTimeFormat } from '../../platform/i18n/formatters.ts';
 
 type Meeting = PublishedReadout['meeting'];
 
+/**
+ * When a readout was published, as far as anyone knows: a readout cleared and published outside the
+ * platform shows the day its source gives, or says the day is not known, never the day it was recorded.
+ */
+function publishedText(ctx: PageContext, readout: ReadoutRow, withLabel = true): string {
+  const { t, locale } = ctx;
+  if (readout.clearedOutside) {
+    if (!readout.publishedOutsideOn) return t('readouts.publishedOutside');
+    return t('readouts.publishedOutsideOn', { date: formatDay(new Date(`${readout.publishedOutsideOn}T12:00:00Z`), locale) });
+  }
+  const date = formatDay(readout.publishedAt as Date, locale);
+  return withLabel ? t('readouts.publishedOn', { date }) : date;
+}
+
 function formatDay(date: Date, locale: string): string {
   return dateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
@@ -67,7 +81,7 @@ export function PublicReadoutListPage(props: {
                 <a href={readoutPath(readout)}>{props.translatedTitles?.get(readout.id) ?? version.title}</a>
               </h2>
               <p class="muted">
-                {t('readouts.publishedOn', { date: formatDay(readout.publishedAt as Date, locale) })} · {meetingWhen(meeting, locale)}
+                {publishedText(ctx, readout)} · {meetingWhen(meeting, locale)}
               </p>
             </li>
           ))}
@@ -117,7 +131,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
           <dt>{t('meetings.setting')}</dt>
           <dd>{[t(`meetingSetting.${meeting.setting}` as never), meeting.city].filter(Boolean).join(', ')}</dd>
           <dt>{t('readouts.published')}</dt>
-          <dd>{formatDay(readout.publishedAt as Date, locale)}</dd>
+          <dd>{publishedText(ctx, readout, false)}</dd>
         </dl>
         {/* Rendered by renderMarkdown: raw HTML escaped, output sanitised to an allow-list. */}
         <div class="readout-body" lang={shown.lang} dir="auto" dangerouslySetInnerHTML={{ __html: translation ? renderMarkdown(translation.bodyMarkdown) : renderVersion(version) }} />
@@ -253,6 +267,9 @@ export function DeskReadoutPage(props: {
       <ErrorSummary ctx={ctx} errors={props.errors} />
 
       <h2>{t('desk.clearance')}</h2>
+      {readout.clearedOutside ? (
+        <p>{t('readouts.clearedOutside')}</p>
+      ) : (
       <ul>
         {[...props.coLeadNames].map(([partnerId, name]) => {
           const decision = currentClearances.filter((c) => c.partnerId === partnerId).at(-1);
@@ -264,6 +281,7 @@ export function DeskReadoutPage(props: {
           );
         })}
       </ul>
+      )}
       {props.may.clear && readout.status === 'in-clearance' && (
         <form method="post" action={`/desk/readouts/${readout.id}/clearance`} class="record-form">
           <CsrfField ctx={ctx} />

@@ -13,6 +13,7 @@ import type { CommitmentRow } from './commitments.service.ts';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES } from './taskings.schema.ts';
 import type { TaskingWithProgress } from './taskings.service.ts';
 import { type Names, TaskingTable } from './taskings.views.tsx';
+import { meetingDay } from '../meetings/meeting-time.ts';
 
 export type PartnerNames = (id: string | null) => string;
 
@@ -98,7 +99,7 @@ export function CommitmentFormPage(props: { ctx: PageContext; meetings: MeetingR
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/commitments" class="record-form">
         <CsrfField ctx={ctx} />
-        <SelectField name="meetingId" label={t('taskings.fromMeeting')} value={text('meetingId')} options={props.meetings.map((meeting) => [meeting.id, `${meeting.startsAt.toISOString().slice(0, 10)} · ${meeting.title}`])} errors={errors} required />
+        <SelectField name="meetingId" label={t('taskings.fromMeeting')} value={text('meetingId')} options={props.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${meeting.title}`])} errors={errors} required />
         <SelectField name="partnerId" label={t('commitments.who')} value={text('partnerId')} emptyLabel={t('commitments.coalition')} options={props.partners.map((partner) => [partner.id, partner.name])} errors={errors} />
         <SelectField name="kind" label={t('commitments.kind')} value={text('kind')} options={COMMITMENT_KINDS.map((kind) => [kind, t(`commitments.kind.${kind}` as never)])} errors={errors} required />
         <div class="field">
@@ -153,7 +154,7 @@ export function GroupWorkPage(props: { ctx: PageContext; group: GroupWithMembers
         <ul>
           {props.meetings.map((meeting) => (
             <li>
-              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meeting.startsAt.toISOString().slice(0, 10)})</span>
+              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meetingDay(meeting)})</span>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gte, inArray, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, inArray, isNotNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { commitments, taskings, taskingUpdates } from '../../db/schema/taskings.ts';
 import { updateVersioned } from '../../db/versioned-update.ts';
@@ -46,6 +46,18 @@ export function listTaskings(db: Db, actor: MaybeActor, query: TaskingFilter & {
       .orderBy(sql`${taskings.dueOn} asc nulls last`, asc(taskings.createdAt), asc(taskings.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
+  );
+}
+
+/** Open taskings with a due date, overdue and soonest first, at most `limit`, and how many there are. */
+export function openTaskingsByDueDate(db: Db, actor: MaybeActor, limit: number): Promise<TaskingPage> {
+  return pageOf(
+    db
+      .select(withTotal)
+      .from(taskings)
+      .where(and(visibleTo(actor, taskings), ne(taskings.status, 'closed'), isNotNull(taskings.dueOn)))
+      .orderBy(asc(taskings.dueOn), asc(taskings.createdAt), asc(taskings.id))
+      .limit(limit),
   );
 }
 

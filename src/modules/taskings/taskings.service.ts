@@ -205,6 +205,13 @@ export async function taskingsNeedingAttention(db: Db, actor: MaybeActor, now = 
   return { rows: await withRolledProgress(db, actor, rows), total };
 }
 
+/** Every open tasking with a due date the actor may read, overdue first: what the secretariat follows. */
+export async function openTaskingsByDueDate(db: Db, actor: MaybeActor, limit: number): Promise<{ rows: TaskingWithProgress[]; total: number }> {
+  authorize(actor, 'tasking.read');
+  const { rows, total } = await repo.openTaskingsByDueDate(db, actor, limit);
+  return { rows: await withRolledProgress(db, actor, rows), total };
+}
+
 /** The taskings that focus on a branch, with their updates: shown on the branch's page. */
 export async function taskingsOnBranch(db: Db, actor: MaybeActor, branchSlug: string) {
   const { rows, total } = await listTaskings(db, actor, { branch: branchSlug, pageSize: TASKINGS_PAGE_SIZE });

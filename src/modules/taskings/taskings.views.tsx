@@ -12,6 +12,7 @@ import type { GroupRow } from '../partners/partners.repo.ts';
 import type { BranchRow } from '../threats/threats.repo.ts';
 import type { TaskingsPage, TaskingWithProgress, UpdateRow } from './taskings.service.ts';
 import { ROLLUPS, TASKING_STATUSES, type TaskingQuery } from './taskings.schema.ts';
+import { meetingDay } from '../meetings/meeting-time.ts';
 
 export interface Names {
   group: (id: string) => string;
@@ -115,7 +116,7 @@ export function TaskingFormPage(props: { ctx: PageContext; choices: TaskingFormC
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/taskings" class="record-form">
         <CsrfField ctx={ctx} />
-        <SelectField name="meetingId" label={t('taskings.fromMeeting')} value={text('meetingId')} options={choices.meetings.map((meeting) => [meeting.id, `${meeting.startsAt.toISOString().slice(0, 10)} · ${meeting.title}`])} errors={errors} required />
+        <SelectField name="meetingId" label={t('taskings.fromMeeting')} value={text('meetingId')} options={choices.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${meeting.title}`])} errors={errors} required />
         {choices.agenda.length > 0 && <SelectField name="agendaItemId" label={t('taskings.agendaItem')} value={text('agendaItemId')} emptyLabel="—" options={choices.agenda.map((item) => [item.id, item.title])} errors={errors} />}
         <fieldset>
           <legend>{t('taskings.toGroups')}</legend>
@@ -259,7 +260,7 @@ export function TaskingPage(props: {
             <textarea id="field-body" name="body" rows={5} required dir="auto" />
           </div>
           {!tasking.hasChildren && <TextField name="progress" label={t('taskings.progressNow')} type="number" errors={props.errors} hint="0–100" />}
-          <SelectField name="presentedAtMeetingId" label={t('taskings.presentedAt')} emptyLabel="—" options={props.meetings.map((meeting) => [meeting.id, `${meeting.startsAt.toISOString().slice(0, 10)} · ${meeting.title}`])} errors={props.errors} />
+          <SelectField name="presentedAtMeetingId" label={t('taskings.presentedAt')} emptyLabel="—" options={props.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${meeting.title}`])} errors={props.errors} />
           <FormActions>
             <button type="submit">{t('taskings.postUpdate')}</button>
           </FormActions>

@@ -21,6 +21,7 @@ import { theaterName } from '../meetings/meetings.views.tsx';
 import type { BranchRow, IncidentRow } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
 import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { meetingDay } from '../meetings/meeting-time.ts';
 
 /** "183", "170–183", "at least 170", "—": casualties as the sources give them. */
 export function casualties(ctx: PageContext, low: number | null, high: number | null): string {
@@ -30,7 +31,7 @@ export function casualties(ctx: PageContext, low: number | null, high: number | 
   return high === low ? format(low) : `${format(low)}–${format(high)}`;
 }
 
-const placeOf = (ctx: PageContext, row: IncidentRow) => [row.place, row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(', ');
+export const placeOf = (ctx: PageContext, row: IncidentRow) => [row.place, row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(', ');
 
 function IncidentTable({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
   const { t } = ctx;
@@ -100,7 +101,7 @@ export function BranchPage(props: {
   branch: BranchRow;
   incidents: IncidentRow[];
   incidentTotal: number;
-  meetings: { id: string; title: string; startsAt: Date; datePrecision: string }[];
+  meetings: { id: string; title: string; startsAt: Date; timeZone: string; datePrecision: 'minute' | 'day' | 'month' | 'year' }[];
   activity: { year: string; incidents: number; killed: number }[];
   taskings: TaskingWithProgress[];
   taskingTotal: number;
@@ -188,7 +189,7 @@ export function BranchPage(props: {
         <ul>
           {props.meetings.map((meeting) => (
             <li>
-              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meeting.startsAt.toISOString().slice(0, DATE_LENGTH[meeting.datePrecision] ?? 10)})</span>
+              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meetingDay(meeting)})</span>
             </li>
           ))}
         </ul>
@@ -249,7 +250,6 @@ export function IncidentPage({ ctx, row, branch }: { ctx: PageContext; row: Inci
 
 const SOURCE_ROWS = [1, 2, 3] as const;
 /** A meeting dated to the year or month by its source shows only that much. */
-const DATE_LENGTH: Record<string, number> = { year: 4, month: 7 };
 
 export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[]; theaters: TheaterRow[]; groups: GroupRow[]; values: Record<string, unknown>; errors?: FieldProblem[]; doubts?: FieldProblem[] }) {
   const { ctx, values, errors } = props;
@@ -315,6 +315,17 @@ export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[
       </form>
     </Layout>
   );
+}
+
+/** Incidents on the world map: countries shaded by count, a point per located incident. */
+export function IncidentMap({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
+  const { t } = ctx;
+  const byCountry = new Map<string, number>();
+  for (const row of rows) byCountry.set(row.countryIso3, (byCountry.get(row.countryIso3) ?? 0) + 1);
+  const points: MapPoint[] = rows
+    .filter((row) => row.latitude !== null && row.longitude !== null)
+    .map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: `${row.occurredOn} ${branchName(row.branchSlug)}, ${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}` }));
+  return <WorldMap title={t('threats.map')} shadeBy={byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />;
 }
 
 export function ThreatMapPage(props: {

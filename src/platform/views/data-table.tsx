@@ -26,7 +26,9 @@ export function DataTable<Row>(props: { columns: Column<Row>[]; rows: readonly R
         {props.rows.map((row) => (
           <tr>
             {props.columns.map((column) => (
-              <td dir={column.ltr ? 'ltr' : undefined}>{column.cell(row)}</td>
+              <td dir={column.ltr ? 'ltr' : undefined} data-label={typeof column.header === 'string' ? column.header : undefined}>
+                {column.cell(row)}
+              </td>
             ))}
           </tr>
         ))}

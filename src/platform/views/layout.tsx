@@ -25,32 +25,36 @@ function LanguageAlternates({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/**
+ * The other languages as plain links, each named in its own language. Signed-in users keep their choice
+ * on their account, so theirs are buttons of one small form (POST with its CSRF token) drawn as links.
+ */
 function LanguageSwitch({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
+  const others = LOCALES.filter((code) => code !== ctx.locale);
   if (ctx.actor) {
-    // Signed-in users keep their choice on their account, so it follows them to every page.
     return (
-      <form method="post" action="/account/language" class="language-switch">
+      <form method="post" action="/account/language" class="language-switch" aria-label={t('shell.language')}>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="returnTo" value={ctx.url} />
-        <label for="language-select">{t('shell.language')}</label>{' '}
-        <select id="language-select" name="locale">
-          {LOCALES.map((code) => (
-            <option value={code} selected={code === ctx.locale} lang={code}>
-              {LOCALE_NAMES[code]}
-            </option>
+        <ul>
+          {others.map((code) => (
+            <li>
+              <button type="submit" name="locale" value={code} class="link-button" lang={code}>
+                {LOCALE_NAMES[code]}
+              </button>
+            </li>
           ))}
-        </select>{' '}
-        <button type="submit">{t('shell.languageApply')}</button>
+        </ul>
       </form>
     );
   }
   return (
     <nav class="language-switch" aria-label={t('shell.language')}>
       <ul>
-        {LOCALES.map((code) => (
+        {others.map((code) => (
           <li>
-            <a href={localizedPath(code, pathWithoutLang(ctx.url))} lang={code} hrefLang={code} aria-current={code === ctx.locale ? 'true' : undefined}>
+            <a href={localizedPath(code, pathWithoutLang(ctx.url))} lang={code} hrefLang={code}>
               {LOCALE_NAMES[code]}
             </a>
           </li>
@@ -62,7 +66,8 @@ function LanguageSwitch({ ctx }: { ctx: PageContext }) {
 
 function MainNavigation({ ctx }: { ctx: PageContext }) {
   const { t, actor } = ctx;
-  const links: [string, string][] = [['/', t('nav.home')]];
+  // The brand beside it is the link home (the home page is each reader's desk or the public front page).
+  const links: [string, string][] = [];
   if (can(actor, 'partner.read')) links.push(['/partners', t('nav.partners')]);
   if (can(actor, 'group.read')) links.push(['/groups', t('nav.groups')]);
   if (can(actor, 'meeting.read')) links.push(['/meetings', t('nav.meetings')]);
@@ -72,34 +77,54 @@ function MainNavigation({ ctx }: { ctx: PageContext }) {
   links.push(['/justice', t('nav.justice')]);
   links.push(['/threats', t('nav.threats')]);
   if (actor && can(actor, 'tasking.read')) links.push(['/taskings', t('nav.taskings')]);
-  if (can(actor, 'screening.run')) links.push(['/screening', t('nav.screening')]);
-  if (can(actor, 'readout.manage')) links.push(['/desk/readouts', t('nav.desk')]);
-  if (can(actor, 'ingest.run')) links.push(['/ingest', t('nav.ingest')]);
-  if (actor && can(actor, 'person.read')) links.push(['/people', t('nav.people')]);
-  if (can(actor, 'user.manage')) links.push(['/admin/users', t('nav.users')]);
-  if (can(actor, 'audit.read')) links.push(['/admin/audit', t('nav.audit')]);
+  // Working tools go under "More", so the header stays one row at 1280 px whatever the role.
+  const tools: [string, string][] = [];
+  if (can(actor, 'readout.manage')) tools.push(['/desk/readouts', t('nav.desk')]);
+  if (can(actor, 'screening.run')) tools.push(['/screening', t('nav.screening')]);
+  if (can(actor, 'ingest.run')) tools.push(['/ingest', t('nav.ingest')]);
+  if (actor && can(actor, 'person.read')) tools.push(['/people', t('nav.people')]);
+  if (can(actor, 'user.manage')) tools.push(['/admin/users', t('nav.users')]);
+  if (can(actor, 'audit.read')) tools.push(['/admin/audit', t('nav.audit')]);
   const current = new URL(ctx.url, 'http://local').pathname;
+  const item = ([href, label]: [string, string]) => (
+    <li>
+      <a href={href} aria-current={current === href ? 'page' : undefined}>
+        {label}
+        {href === '/desk/readouts' && <AttentionBadge ctx={ctx} />}
+      </a>
+    </li>
+  );
   return (
     <nav aria-label={t('shell.mainNavigation')} class="main-nav">
       <ul>
-        {links.map(([href, label]) => (
-          <li>
-            <a href={href} aria-current={current === href ? 'page' : undefined}>
-              {label}
-              {href === '/desk/readouts' && ctx.attention > 0 && (
-                <>
-                  {' '}
-                  <span class="count-badge" aria-hidden="true">
-                    {ctx.attention}
-                  </span>
-                  <span class="visually-hidden"> {t('shell.awaitingYou', { count: ctx.attention })}</span>
-                </>
-              )}
-            </a>
+        {links.map(item)}
+        {tools.length > 0 && (
+          <li class="nav-more">
+            <details>
+              <summary>
+                {t('nav.more')}
+                <AttentionBadge ctx={ctx} />
+              </summary>
+              <ul>{tools.map(item)}</ul>
+            </details>
           </li>
-        ))}
+        )}
       </ul>
     </nav>
+  );
+}
+
+/** How many things wait for this user, beside the desk link (and on "More", which holds it). */
+function AttentionBadge({ ctx }: { ctx: PageContext }) {
+  if (ctx.attention <= 0) return null;
+  return (
+    <>
+      {' '}
+      <span class="count-badge" aria-hidden="true">
+        {ctx.attention}
+      </span>
+      <span class="visually-hidden"> {ctx.t('shell.awaitingYou', { count: ctx.attention })}</span>
+    </>
   );
 }
 
@@ -114,10 +139,14 @@ function AccountMenu({ ctx }: { ctx: PageContext }) {
   }
   return (
     <div class="account-menu">
-      <a href="/account">{actor.label}</a>
+      <a href="/account" title={actor.label}>
+        {t('nav.account')}
+      </a>
       <form method="post" action="/sign-out">
         <CsrfField ctx={ctx} />
-        <button type="submit">{t('nav.signOut')}</button>
+        <button type="submit" class="link-button">
+          {t('nav.signOut')}
+        </button>
       </form>
     </div>
   );
@@ -135,13 +164,15 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/app.js" defer />
         <LanguageAlternates ctx={ctx} />
+        {/* Announced on every page so feed readers find the published readouts from anywhere. */}
+        <link rel="alternate" type="application/atom+xml" title={t('readouts.feed')} href="/readouts/feed.atom" />
       </head>
       <body>
         <a class="skip-link" href="#main">
           {t('shell.skipToContent')}
         </a>
         <header class="site-header">
-          <a class="brand" href="/">
+          <a class="brand" href="/" aria-current={new URL(ctx.url, 'http://local').pathname === '/' ? 'page' : undefined}>
             {t('shell.productName')}
           </a>
           <MainNavigation ctx={ctx} />

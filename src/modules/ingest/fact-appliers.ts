@@ -10,7 +10,7 @@ import type { MaybeActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { createCampaign, getCampaign, updateCampaign } from '../funding/campaigns.service.ts';
 import { addAgendaItem, createMeeting, linkToEarlierMeeting } from '../meetings/meetings.service.ts';
-import { draftReadout, saveVersion } from '../readouts/readouts.service.ts';
+import { draftReadout, recordClearedOutside, saveVersion } from '../readouts/readouts.service.ts';
 import { recordCommitment } from '../taskings/commitments.service.ts';
 import { createTasking } from '../taskings/taskings.service.ts';
 import { reportContribution } from '../funding/contributions.service.ts';
@@ -87,6 +87,8 @@ async function acceptReadout(db: Db, actor: MaybeActor, document: DocumentRow, f
   const readout = await draftReadout(db, actor, acceptedMeeting(facts));
   // The draft from the record is version 1; the readout as published becomes version 2.
   await saveVersion(db, actor, readout.id, { title: text(values.title) || document.title, bodyMarkdown: document.text, baseVersion: 1 });
+  // Its authors published it already: cleared outside the platform, on the day given at upload, if any.
+  await recordClearedOutside(db, actor, readout.id, document.publishedOn ?? null);
   return { recordType: 'readout', recordId: readout.id };
 }
 

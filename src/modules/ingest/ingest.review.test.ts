@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { fundingCampaigns } from '../../db/schema/funding.ts';
+import { readouts } from '../../db/schema/readouts.ts';
 import { incidents } from '../../db/schema/threats.ts';
 import { type SignedInClient, type TestContext, buildTestApp, loginAs, postForm } from '../../../test/helpers/app.ts';
 import { createMeeting } from '../meetings/meetings.service.ts';
@@ -61,7 +62,11 @@ describe('reviewing an ingested readout', () => {
     const [audited] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'ingest.fact-accepted'), eq(auditEvents.entityId, fact('meeting').id)));
     expect(audited?.detail).toMatchObject({ kind: 'meeting', edited: ['title'] });
 
-    expect((await decide(documentId, fact('readout'), { decision: 'accept' })).json().facts[1]).toMatchObject({ status: 'accepted', record: { type: 'readout' } });
+    const acceptedReadout = (await decide(documentId, fact('readout'), { decision: 'accept' })).json().facts[1];
+    expect(acceptedReadout).toMatchObject({ status: 'accepted', record: { type: 'readout' } });
+    // Published by its authors: cleared outside the platform on the day given at upload, not awaiting anyone.
+    const [imported] = await ctx.db.select().from(readouts).where(eq(readouts.id, acceptedReadout.record.id));
+    expect(imported).toMatchObject({ clearedOutside: true, publishedOutsideOn: '2021-09-29' });
     expect((await decide(documentId, fact('incident'), { decision: 'accept' })).statusCode).toBe(200);
     const [incident] = await ctx.db.select().from(incidents);
     expect(incident).toMatchObject({ occurredOn: '2021-08-26', city: 'Kabul', countryIso3: 'AFG', branchSlug: 'isis-k' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../../src/platform/totp.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd, JOURNEY_TIMEOUT } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const NEW_EMAIL = 'nadia.karimi@mfa.example';
@@ -10,7 +10,7 @@ const NEW_EMAIL = 'nadia.karimi@mfa.example';
 describe.runIf(runBrowser)('an administrator manages an account, in Arabic, in a real browser', () => {
   const journey = browserJourney(async (ctx) => ({ admin: await makeUser(ctx.db, 'secretariat-admin') }));
 
-  it('adds a user who must enrol a second factor before anything else, disables the account, and finds it all in the audit trail', async () => {
+  it('adds a user who must enrol a second factor before anything else, disables the account, and finds it all in the audit trail', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { baseUrl, browser, fixtures } = journey;
     const admin = await journey.signIn(fixtures.admin);
     await admin.goto(`${baseUrl}/admin/users`);

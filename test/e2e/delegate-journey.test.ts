@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, screenshotJourneyEnd, JOURNEY_TIMEOUT } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -12,7 +12,7 @@ describe.runIf(runBrowser)('a delegate in a real browser', () => {
     return { delegate };
   });
 
-  it('signs in, opens the partners list, switches to Arabic and sees the page right to left, accessibly', async () => {
+  it('signs in, opens the partners list, switches to Arabic and sees the page right to left, accessibly', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { browser, baseUrl } = journey;
     const { delegate } = journey.fixtures;
     const context = await browser.newContext();

@@ -5,7 +5,7 @@ import { addSnapshot, createSite } from '../../src/modules/detention/sites.servi
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, screenshotJourneyEnd, JOURNEY_TIMEOUT } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -21,7 +21,7 @@ describe.runIf(runBrowser)('the nationalities table in a real browser', () => {
   });
 
 
-  it('shows a member of the FTF working group the table, sortable from the keyboard, and an outsider none of it', async () => {
+  it('shows a member of the FTF working group the table, sortable from the keyboard, and an outsider none of it', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { baseUrl } = journey;
     const { member, outsider } = journey.fixtures;
     const page = await journey.signIn(member);

@@ -5,7 +5,7 @@ import { createCampaign } from '../../src/modules/funding/campaigns.service.ts';
 import { importRates } from '../../src/modules/funding/rates.service.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd, JOURNEY_TIMEOUT } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -22,7 +22,7 @@ describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a rea
 
   const headline = (page: Page) => page.locator('p.headline').textContent();
 
-  it('moves the headline by the converted amount only once the secretariat verifies the pledge', async () => {
+  it('moves the headline by the converted amount only once the secretariat verifies the pledge', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { baseUrl } = journey;
     const { delegate, officer, campaignId } = journey.fixtures;
     const delegatePage = await journey.signIn(delegate);

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd, JOURNEY_TIMEOUT } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
 describe.runIf(runBrowser)('a secretariat officer ingests a readout, in Arabic, in a real browser', () => {
   const journey = browserJourney(async (ctx) => ({ officer: await makeUser(ctx.db, 'secretariat-officer') }));
 
-  it('uploads the readout, accepts the meeting and the incident, rejects a commitment, and finds the records', async () => {
+  it('uploads the readout, accepts the meeting and the incident, rejects a commitment, and finds the records', { timeout: JOURNEY_TIMEOUT }, async () => {
     const page = await journey.signIn(journey.fixtures.officer);
     await page.goto(`${journey.baseUrl}/ingest`);
     await chooseLanguage(page, 'ar');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeUser, partnerId, signedIn } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd, JOURNEY_TIMEOUT } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 
@@ -18,7 +18,7 @@ describe.runIf(runBrowser)('a readout from draft to the public site, in a real b
     return { officer, usChair, italyChair };
   });
 
-  it('officer records the meeting, its attendance and outcomes, drafts; a co-chair returns it, the officer edits, both co-chairs clear, it is published and the public finds it', async () => {
+  it('officer records the meeting, its attendance and outcomes, drafts; a co-chair returns it, the officer edits, both co-chairs clear, it is published and the public finds it', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { browser, baseUrl } = journey;
     const { officer, usChair, italyChair } = journey.fixtures;
     const officerPage = await journey.signIn(officer);

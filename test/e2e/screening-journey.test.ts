@@ -8,7 +8,7 @@ import { importListFiles } from '../../src/modules/screening/sanctions-lists.ser
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd, JOURNEY_TIMEOUT } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const OFAC = path.resolve('test/fixtures/sanctions/ofac');
@@ -19,7 +19,7 @@ describe.runIf(runBrowser)('an analyst screens a batch and clears a false positi
     return { analyst: await makeUser(ctx.db, 'analyst') };
   });
 
-  it('uploads names, watches the progress update in place, screens one name and records a false positive with a note', async () => {
+  it('uploads names, watches the progress update in place, screens one name and records a false positive with a note', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { baseUrl, ctx, fixtures } = journey;
     const page = await journey.signIn(fixtures.analyst);
     await page.goto(`${baseUrl}/screening/batches`);

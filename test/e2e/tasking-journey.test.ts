@@ -5,7 +5,7 @@ import { createIncident } from '../../src/modules/threats/threats.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { activate, browserAvailable, browserJourney, screenshotJourneyEnd } from '../helpers/browser.ts';
+import { activate, browserAvailable, browserJourney, screenshotJourneyEnd, JOURNEY_TIMEOUT } from '../helpers/browser.ts';
 
 const runBrowser = browserAvailable();
 const GROUPS = ['Communications Working Group', 'Counter ISIS Finance Group (CIFG)', 'Foreign Terrorist Fighters Working Group'];
@@ -24,7 +24,7 @@ describe.runIf(runBrowser)('from the Small Group meeting to the ISIS-K branch pa
   });
 
 
-  it('records the tasking to three working groups, takes a co-lead’s update, and shows both on the branch page', async () => {
+  it('records the tasking to three working groups, takes a co-lead’s update, and shows both on the branch page', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { baseUrl } = journey;
     const { officer, coLead, meetingId } = journey.fixtures;
     const page = await journey.signIn(officer);

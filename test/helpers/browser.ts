@@ -6,6 +6,12 @@ import { TEST_PASSWORD, type TestContext, buildTestApp } from './app.ts';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
+ * A journey loads dozens of pages through a real browser: 15–25 s on an idle two-core machine, past
+ * the suite's 30 s default when the other test worker is busy too. A hang still fails, two minutes on.
+ */
+export const JOURNEY_TIMEOUT = 120_000;
+
+/**
  * Whether browser tests can run here. Without Chromium they are skipped with a notice, except under
  * CI=true, where a missing browser is a failure (the suite must not pass by testing less).
  */

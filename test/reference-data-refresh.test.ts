@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detentionSites } from '../src/db/schema/detention.ts';
@@ -17,7 +17,10 @@ afterAll(() => ctx.close());
 const FILE_OR_PATH = /[\w-]+\.(csv|xml|xlsx|json|md)\b|(^|\s)\/[\w.-]+\/[\w.-]+|steering\//i;
 
 async function applyRefreshMigration() {
-  const text = await readFile(new URL('../src/db/migrations/0026_reference_data_refresh.sql', import.meta.url), 'utf8');
+  // Found by name: migrations are renumbered when branches meet.
+  const folder = new URL('../src/db/migrations/', import.meta.url);
+  const file = (await readdir(folder)).find((name) => name.endsWith('_reference_data_refresh.sql'));
+  const text = await readFile(new URL(file as string, folder), 'utf8');
   for (const statement of text.split('--> statement-breakpoint')) await ctx.db.execute(sql.raw(statement));
 }
 

@@ -47,6 +47,6 @@ export async function loadJusticeCases(tx: Db): Promise<number> {
     });
     loaded++;
   }
-  await appendAudit(tx, systemActor('system (reference data)'), { action: 'reference-data.loaded', entityType: 'justice-record', detail: { justiceRecords: loaded, source: 'justice_cases.csv (public pages, cited on each row)' } });
+  await appendAudit(tx, systemActor('system (reference data)'), { action: 'reference-data.loaded', entityType: 'justice-record', detail: { justiceRecords: loaded, source: 'shared coalition reference data on prosecutions and trials, as of 2026-11; each figure cites its own sources' } });
   return loaded;
 }

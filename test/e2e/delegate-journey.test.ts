@@ -32,9 +32,11 @@ describe.runIf(runBrowser)('a delegate in a real browser', () => {
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await activate(page.getByRole('button', { name: 'Sign in' }));
     await page.waitForURL(`${baseUrl}/`);
+    // Signed in: the session, and the device cookie that keeps this browser in when others fail on the account.
     const cookies = await context.cookies();
-    expect(cookies.map((c) => c.name)).toEqual(['__Host-cd_session']);
-    expect(cookies[0]).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+    expect(cookies.map((c) => c.name).sort()).toEqual(['__Host-cd_device', '__Host-cd_session']);
+    expect(cookies.find((c) => c.name === '__Host-cd_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+    expect(cookies.find((c) => c.name === '__Host-cd_device')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
 
     await activate(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Partners' }));
     await page.waitForURL(`${baseUrl}/partners`);

@@ -37,6 +37,11 @@ export interface SignedIn {
 
 const DEVICE_KEY = 'device-cookie';
 
+/** A device cookie for a browser whose sign-in is complete, however it signed in (password, second factor, provider). */
+export async function newDeviceCookie(db: Db, email: string): Promise<string> {
+  return issueDeviceCookie(await instanceSecret(db, DEVICE_KEY), email);
+}
+
 const INVALID_CREDENTIALS = 'The e-mail address or the password is not right.';
 
 
@@ -118,7 +123,7 @@ export async function signInWithPassword(
     throw new HttpProblem(401, 'Unauthorized', INVALID_CREDENTIALS);
   }
   const stage: SessionStage = user.totpEnabledAt ? 'password' : user.totpRequired ? 'enrol' : 'full';
-  const deviceCookie = stage === 'full' ? issueDeviceCookie(await instanceSecret(db, DEVICE_KEY), email) : undefined;
+  const deviceCookie = stage === 'full' ? await newDeviceCookie(db, email) : undefined;
   return db.transaction(async (tx) => {
     const session = await createSession(tx, user.id, stage, sessionTimeouts(config), client);
     await repo.clearFailures(tx, counter);
@@ -164,7 +169,7 @@ export async function completeSecondFactor(
   const email = user.email.toLowerCase();
   const counter = await failureCounter(db, email, client);
   await assertNotThrottled(db, config, email, client, counter);
-  const deviceCookie = issueDeviceCookie(await instanceSecret(db, DEVICE_KEY), email);
+  const deviceCookie = await newDeviceCookie(db, email);
   const complete = async (tx: Db, secondFactor: string): Promise<SignedIn> => {
     await repo.clearFailures(tx, counter);
     const failuresSincePreviousSignIn = await auditFullSignIn(tx, user, client.ip, { secondFactor });
@@ -241,7 +246,9 @@ export async function confirmTotpEnrolment(
     await tx.update(users).set({ totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, user.id));
     await repo.replaceRecoveryCodes(tx, user.id, recoveryCodes.map((c) => sha256(c.replaceAll('-', ''))));
     await appendAudit(tx, actorOf(user, client.ip), { action: 'totp.enrolled', entityType: 'user', entityId: user.id });
-    return session.stage === 'full' ? null : promoteSession(tx, config, cookieValue, user.id, client);
+    if (session.stage === 'full') return null;
+    // Enrolment completes a sign-in: the browser gets its device cookie here, as after a second factor.
+    return { ...(await promoteSession(tx, config, cookieValue, user.id, client)), deviceCookie: await newDeviceCookie(tx, user.email) };
   });
   return { recoveryCodes, signedIn };
 }

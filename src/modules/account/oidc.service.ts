@@ -12,7 +12,7 @@ import { createSession, type SessionStage, sessionTimeouts } from '../../platfor
 import { randomToken, sha256 } from '../../platform/tokens.ts';
 import { provisionPendingUser } from '../users/users.service.ts';
 import * as repo from './account.repo.ts';
-import { actorOf, type Client, type SignedIn } from './account.service.ts';
+import { actorOf, type Client, newDeviceCookie, type SignedIn } from './account.service.ts';
 import { type OidcProvider, providerCheckedSecondFactor } from './oidc-providers.ts';
 
 /** A sign-in started at a provider must come back within this long. */
@@ -104,7 +104,9 @@ export async function finishOidcSignIn(db: Db, config: Config, provider: OidcPro
       entityId: user.id,
       detail: { provider: provider.id, secondFactor: providerMfa ? 'checked by the provider' : stage === 'password' ? 'owed' : 'must enrol' },
     });
-    return { kind: 'signed-in', signedIn: { cookieValue: session.cookieValue, stage, userId: user.id }, next: flow.next };
+    // A complete sign-in marks this browser as the holder's, as a password sign-in does (ASVS V2.2.1).
+    const deviceCookie = stage === 'full' ? await newDeviceCookie(tx, user.email) : undefined;
+    return { kind: 'signed-in', signedIn: { cookieValue: session.cookieValue, stage, userId: user.id, deviceCookie }, next: flow.next };
   });
 }
 

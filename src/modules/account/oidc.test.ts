@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, makeUser, type TestContext } from '../../../test/helpers/app.ts';
+import { buildTestApp, loginAs, makeUser, TEST_PASSWORD, type TestContext, userRow } from '../../../test/helpers/app.ts';
+import { currentTotpCode } from '../../platform/totp.ts';
 import { passThroughProvider, startIdentityProvider, type TestIdentityProvider } from '../../../test/helpers/identity-provider.ts';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { auditEvents, partners, userIdentities, users } from '../../db/schema/index.ts';
@@ -30,6 +31,17 @@ async function signInThroughProvider(subject: string, flowCookieOverride?: strin
   const finish = await ctx.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: flowCookieOverride ?? flowCookie } });
   const session = [start, finish].flatMap((response) => [response.headers['set-cookie']].flat()).map(String).find((line) => line.startsWith('__Host-cd_session=') && !line.startsWith('__Host-cd_session=;'));
   return { finish, session: session?.split(';')[0], callback, flowCookie };
+}
+
+/** The device cookie a response sets, with its attributes, if any. */
+const deviceCookieLine = (response: { headers: Record<string, unknown> }) => ([response.headers['set-cookie']].flat().filter(Boolean) as string[]).find((line) => line.startsWith('__Host-cd_device='));
+
+/** A password sign-in as a browser posts it: the form's token, the page's own origin, the browser's cookies. */
+async function postSignIn(email: string, password: string, cookie: string | undefined, remoteAddress: string) {
+  const page = await ctx.app.inject({ method: 'GET', url: '/sign-in' });
+  const formToken = page.body.match(/name="formToken" value="([^"]+)"/)?.[1] ?? '';
+  const payload = new URLSearchParams({ email, password, formToken, _csrf: '' }).toString();
+  return ctx.app.inject({ method: 'POST', url: '/sign-in', remoteAddress, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: PUBLIC_URL, ...(cookie ? { cookie } : {}) }, payload });
 }
 
 const auditActions = async (userId: string) => (await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, userId))).map((event) => event.action);
@@ -78,6 +90,40 @@ describe('sign-in through a partner’s identity provider', () => {
     expect(identity?.userId).toBe(local.id);
     // Only enrolment is open to this session, not the platform.
     expect((await ctx.app.inject({ method: 'GET', url: '/taskings', headers: { cookie: session as string } })).statusCode).not.toBe(200);
+  });
+
+  it('hands the browser a device cookie when the provider completes the sign-in, which then spares it the slow-down others get', async () => {
+    const local = await makeUser(ctx.db, 'delegate');
+    idp.accounts.set('device-1', { email: local.email, email_verified: true, name: 'Delegate', amr: ['pwd', 'otp'] });
+    const { finish } = await signInThroughProvider('device-1');
+    expect(finish.statusCode).toBe(303);
+    const line = deviceCookieLine(finish) ?? '';
+    expect(line).toMatch(/^__Host-cd_device=[\w-]+\.[\w-]+\.[\w-]+;/);
+    expect(line).toContain('HttpOnly');
+    expect(line).toContain('Secure');
+    expect(line).toContain('SameSite=Strict');
+    const device = line.split(';')[0] as string;
+    // Someone behind the same address guesses the account's password until that address is slowed down…
+    for (let i = 0; i < 6; i++) await postSignIn(local.email, `guess ${i}`, undefined, '198.51.100.7');
+    expect((await postSignIn(local.email, TEST_PASSWORD, undefined, '198.51.100.7')).statusCode).toBe(429);
+    // …the browser the provider signed in, from that very address, is not.
+    const known = await postSignIn(local.email, TEST_PASSWORD, device, '198.51.100.7');
+    expect(known.statusCode, known.body).toBe(303);
+  });
+
+  it('hands the device cookie out once the second factor is set up, when the provider checked none', async () => {
+    const local = await makeUser(ctx.db, 'analyst', { totpRequired: true });
+    idp.accounts.set('device-2', { email: local.email, email_verified: true, name: 'Analyst', amr: ['pwd'] });
+    const { finish, session } = await signInThroughProvider('device-2');
+    expect(finish.headers.location).toBe('/account/second-factor');
+    // Half a sign-in marks nothing.
+    expect(deviceCookieLine(finish)).toBeUndefined();
+    const enrol = await ctx.app.inject({ method: 'GET', url: '/account/second-factor', headers: { cookie: session as string } });
+    const csrf = enrol.body.match(/name="_csrf" value="([^"]+)"/)?.[1] as string;
+    const secret = (await userRow(ctx.db, local.id))?.totpSecret as string;
+    const confirmed = await ctx.app.inject({ method: 'POST', url: '/account/second-factor', headers: { cookie: session as string, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ code: currentTotpCode(secret), _csrf: csrf }).toString() });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(deviceCookieLine(confirmed)).toMatch(/^__Host-cd_device=[^;]+;.*HttpOnly/);
   });
 
   it('refuses an address the provider does not vouch for, a callback without its flow, and a flow used twice', async () => {

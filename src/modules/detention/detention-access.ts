@@ -2,6 +2,7 @@ import type { Classification } from '../../db/schema/common.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { isSecretariat } from '../../platform/authz.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { checkedClassification } from '../partners/classification.ts';
 import { ftfGroupId } from './detention.repo.ts';
@@ -9,17 +10,21 @@ import { say } from '../../platform/i18n/say.ts';
 
 /**
  * Detention figures are the most sensitive data here: `restricted` to the Foreign Terrorist Fighters
- * working group unless marked otherwise (ASVS V4.1.3, deny by default).
+ * working group unless marked otherwise (ASVS V4.1.3, deny by default). As everywhere, a record is
+ * restricted only to the actor's own groups (the secretariat excepted), the default group included: a
+ * delegate outside the working group chooses the classification or groups of their own. An update keeps
+ * the groups the record had (`already`) without the actor being in them.
  */
-export async function detentionClassification(db: Db, input: { classification?: Classification; restrictedGroupIds?: string[] }) {
+export async function detentionClassification(db: Db, actor: MaybeActor, input: { classification?: Classification; restrictedGroupIds?: string[] }, already?: readonly string[]) {
   const classification = input.classification ?? 'restricted';
   let restrictedGroupIds = input.restrictedGroupIds ?? [];
   if (classification === 'restricted' && restrictedGroupIds.length === 0) {
     const ftf = await ftfGroupId(db);
     if (!ftf) throw new InvalidInput([{ field: 'restrictedGroupIds', message: say('problem.ftfGroupMissing') }]);
+    if (!isSecretariat(actor) && !actor?.groupIds.includes(ftf) && !already?.includes(ftf)) throw new InvalidInput([{ field: 'restrictedGroupIds', message: say('problem.ftfDefaultNotYours') }]);
     restrictedGroupIds = [ftf];
   }
-  return checkedClassification(db, { classification, restrictedGroupIds }, 'restricted');
+  return checkedClassification(db, { classification, restrictedGroupIds }, 'restricted', { actor, ...(already ? { already } : {}) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
+import { groups } from '../../db/schema/partners.ts';
 import { postForm, type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
 
 const FTF = 'foreign-terrorist-fighters-working-group';
@@ -35,6 +36,8 @@ beforeAll(async () => {
   expect(snapshot.statusCode, snapshot.body).toBe(201);
 });
 afterAll(() => ctx.close());
+
+const ftfId = async () => (await ctx.db.select({ id: groups.id }).from(groups).where(eq(groups.slug, FTF)))[0]?.id as string;
 
 const viewsBy = async (client: SignedInClient) => {
   const [row] = await ctx.db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, 'detention.viewed'), eq(auditEvents.actorUserId, client.user.id)));
@@ -122,17 +125,41 @@ describe('population snapshots', () => {
 
 describe('repatriations', () => {
   it('lets a delegate report only for their own state; the secretariat verifies', async () => {
-    const mine = await api(outsider, 'POST', '/api/v1/detention/repatriations', { receivingIso3: 'FRA', period: '2020-06-22', children: 10, people: 10, siteId: null, source: 'UN OCHA' });
+    const figure = { receivingIso3: 'FRA', period: '2020-06-22', children: 10, people: 10, siteId: null, source: 'UN OCHA' };
+    const mine = await api(outsider, 'POST', '/api/v1/detention/repatriations', { ...figure, classification: 'coalition' });
     expect(mine.statusCode, mine.body).toBe(201);
-    expect(mine.json()).toMatchObject({ status: 'reported', classification: 'restricted' });
-    // Their own state's figure stays visible to them although it is restricted to the FTF group.
-    expect((await api(outsider, 'GET', '/api/v1/detention/repatriations')).json().map((r: { id: string }) => r.id)).toContain(mine.json().id);
+    expect(mine.json()).toMatchObject({ status: 'reported', classification: 'coalition' });
+    // Their own state's figure stays visible to them although the secretariat restricted it to the FTF group.
+    const restricted = await api(officer, 'POST', '/api/v1/detention/repatriations', { ...figure, period: '2020-07' });
+    expect(restricted.json()).toMatchObject({ classification: 'restricted' });
+    expect((await api(outsider, 'GET', '/api/v1/detention/repatriations')).json().map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([mine.json().id, restricted.json().id]));
     expect((await api(outsider, 'POST', '/api/v1/detention/repatriations', { receivingIso3: 'DEU', period: '2022', people: 50, source: 's' })).statusCode).toBe(403);
     expect((await api(outsider, 'POST', `/api/v1/detention/repatriations/${mine.json().id}/verify`, { version: 1 })).statusCode).toBe(403);
     const verified = await api(officer, 'POST', `/api/v1/detention/repatriations/${mine.json().id}/verify`, { version: 1 });
     expect(verified.json().status).toBe('verified');
     const table = (await api(member, 'GET', '/api/v1/detention/nationalities')).json();
-    expect(table.rows.find((row: { key: string }) => row.key === 'FRA')).toMatchObject({ repatriatedByYear: { '2020': 10 }, repatriatedTotal: 10 });
+    expect(table.rows.find((row: { key: string }) => row.key === 'FRA')).toMatchObject({ repatriatedByYear: { '2020': 20 }, repatriatedTotal: 20 });
+  });
+
+  it('restricts a delegate’s figure to the FTF group by default only when they are in it, as restrictions go everywhere', async () => {
+    const figure = { receivingIso3: 'FRA', period: '2021-03', people: 4, source: 'Ministry of Foreign Affairs' };
+    const before = (await api(officer, 'GET', '/api/v1/detention/repatriations')).json().length;
+    const byDefault = await api(outsider, 'POST', '/api/v1/detention/repatriations', figure);
+    expect(byDefault.statusCode).toBe(400);
+    expect(byDefault.json().errors).toEqual([{ field: 'restrictedGroupIds', message: 'figures here are restricted to the Foreign Terrorist Fighters Working Group unless classified otherwise, and you are not a member of it: choose another classification, or groups you are a member of' }]);
+    const named = await api(outsider, 'POST', '/api/v1/detention/repatriations', { ...figure, classification: 'restricted', restrictedGroupIds: [await ftfId()] });
+    expect(named.statusCode).toBe(400);
+    expect(named.json().errors[0].message).toContain('you can restrict a record only to groups you are a member of');
+    expect((await api(officer, 'GET', '/api/v1/detention/repatriations')).json().length).toBe(before);
+    // The same on the form, in French: the refusal beside the classification, nothing stored.
+    const page = await postForm(ctx, outsider, '/detention/repatriations?lang=fr', { ...figure, people: '4', classification: 'restricted' });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('vous n’en êtes pas membre');
+    // A member of the working group gets the default; so does the secretariat, member or not.
+    const members = await api(member, 'POST', '/api/v1/detention/repatriations', { ...figure, receivingIso3: 'NLD' });
+    expect(members.statusCode, members.body).toBe(201);
+    expect(members.json()).toMatchObject({ classification: 'restricted' });
+    expect((await api(officer, 'POST', '/api/v1/detention/repatriations', { ...figure, period: '2021-04' })).statusCode).toBe(201);
   });
 
   it('refuses parts larger than the total, negative counts and future dates', async () => {
@@ -193,7 +220,7 @@ describe('CSV import', () => {
   });
 
   it('lets a delegate import only their own state’s repatriations', async () => {
-    const refused = await upload(outsider, 'repatriations', 'receiving,period,people,source\nFRA,2021-03,5,note\nDEU,2021-03,7,note\n');
+    const refused = await upload(outsider, 'repatriations', 'receiving,period,people,source,classification\nFRA,2021-03,5,note,coalition\nDEU,2021-03,7,note,coalition\n');
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual([{ field: 'line 3: receiving', message: 'you report repatriations for your own state only' }]);
     expect((await upload(outsider, 'snapshots', 'site,as_of,source\nal-Hol,2021,x\n')).statusCode).toBe(403);

@@ -91,7 +91,7 @@ export async function reportRepatriation(db: Db, actor: MaybeActor, raw: unknown
   const values = await checkedRepatriation(db, actor, input);
   // ASVS V4.2.1: a delegate writes only for the state they represent.
   authorize(actor, 'repatriation.write', { partnerId: values.partnerId });
-  const classification = await detentionClassification(db, input);
+  const classification = await detentionClassification(db, actor, input);
   const verified = isSecretariat(actor);
   return db.transaction(async (tx) => {
     const row = await repo.insertRepatriation(tx, {
@@ -130,7 +130,7 @@ export async function correctRepatriation(db: Db, actor: MaybeActor, id: string,
   const { version, reason, ...fields } = input;
   const values = await checkedRepatriation(db, actor, fields);
   authorize(actor, 'repatriation.write', { partnerId: values.partnerId });
-  const classification = await detentionClassification(db, fields.classification ? fields : { classification: before.classification, restrictedGroupIds: before.restrictedGroupIds });
+  const classification = await detentionClassification(db, actor, fields.classification ? fields : { classification: before.classification, restrictedGroupIds: before.restrictedGroupIds }, before.restrictedGroupIds);
   return db.transaction(async (tx) => {
     const row = await repo.updateRepatriation(tx, id, version, { ...values, ...classification, correctionReason: reason.trim(), status: isSecretariat(actor) ? 'verified' : 'reported' });
     if (!row) throw new StaleVersion(await repo.findRepatriation(tx, actor, id));

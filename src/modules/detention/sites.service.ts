@@ -61,7 +61,7 @@ export async function createSite(db: Db, actor: MaybeActor, raw: unknown): Promi
   if ((input.latitude === null || input.latitude === undefined) !== (input.longitude === null || input.longitude === undefined)) {
     throw new InvalidInput([{ field: 'longitude', message: say('problem.bothCoordinates') }]);
   }
-  const classification = await detentionClassification(db, input);
+  const classification = await detentionClassification(db, actor, input);
   return db.transaction(async (tx) => {
     const row = await repo.insertSite(tx, {
       name: input.name.trim(),
@@ -104,7 +104,7 @@ export async function addSnapshot(db: Db, actor: MaybeActor, siteId: string, raw
       { field: 'replaceReason', message: say('problem.snapshotExists', { asOf: input.asOf }) },
     ]);
   }
-  const classification = await detentionClassification(db, input);
+  const classification = await detentionClassification(db, actor, input);
   return db.transaction(async (tx) => {
     if (existing) await repo.markReplaced(tx, existing.id, input.replaceReason as string);
     const row = await repo.insertSnapshot(

@@ -125,7 +125,7 @@ async function registerCoreCommands(): Promise<void> {
  * only for the command it registers (or for --help, which lists them all).
  */
 const COMMAND_MODULES: { commands: string[]; register: () => Promise<void> }[] = [
-  { commands: ['audit'], register: async () => (await import('./modules/audit/audit.cli.ts')).registerAuditCommands(program, withDatabase) },
+  { commands: ['audit'], register: async () => (await import('./modules/audit/audit.cli.ts')).registerAuditCommands(program, withDatabase, async () => (await import('./config.ts')).loadConfig()) },
   { commands: ['funding'], register: async () => (await import('./modules/funding/funding.cli.ts')).registerFundingCommands(program, withDatabase) },
   { commands: ['screening-import', 'screen'], register: async () => (await import('./modules/screening/screening.cli.ts')).registerScreeningCommands(program, withDatabase) },
   { commands: ['ingest'], register: async () => (await import('./modules/ingest/ingest.cli.ts')).registerIngestCommands(program) },

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPrivateKey } from 'node:crypto';
-import { ConfigError } from './config-error.ts';
-import { type OidcProvider, parseOidcProviders } from './modules/account/oidc-providers.ts';
+import { ConfigError } from './platform/config-error.ts';
+import { type OidcProvider, parseOidcProviders } from './platform/oidc-providers.ts';
 
 /** Typed, frozen configuration read once from the environment. Every variable is documented in the README. */
 export interface Config {

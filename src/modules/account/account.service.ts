@@ -1,7 +1,6 @@
 import type { Numerals } from '../../platform/i18n/request-language.ts';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, users } from '../../db/schema/identity.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -33,6 +32,18 @@ export interface SignedIn {
   deviceCookie?: string;
   /** Failed attempts on the account since its previous sign-in, to tell the holder. */
   failuresSincePreviousSignIn?: number;
+}
+
+/**
+ * What sign-in needs of the configuration, handed in by the pages that were given it at registration
+ * (the configuration is read once, at the entry).
+ */
+export interface SignInSettings {
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowMinutes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
 }
 
 const DEVICE_KEY = 'device-cookie';
@@ -72,7 +83,7 @@ async function refuse(db: Db, email: string, ip: string | null, scope: string, r
  * refused outright; an address is held back only once it has failed on many different accounts, and a
  * browser with a device cookie for the account is exempt from that.
  */
-async function assertNotThrottled(db: Db, config: Config, email: string, client: Client, counter: repo.FailureCounter): Promise<void> {
+async function assertNotThrottled(db: Db, config: SignInSettings, email: string, client: Client, counter: repo.FailureCounter): Promise<void> {
   const windowMs = config.loginWindowMinutes * 60_000;
   const since = new Date(Date.now() - windowMs);
   const recent = await repo.recentFailures(db, counter, since);
@@ -109,7 +120,7 @@ async function auditFullSignIn(tx: Db, user: repo.UserRow, ip: string | null, de
 /** First factor. The session starts fresh, so any id an attacker planted is worthless (ASVS V3.2.1). */
 export async function signInWithPassword(
   db: Db,
-  config: Config,
+  config: SignInSettings,
   input: { email: string; password: string },
   client: Client,
 ): Promise<SignedIn> {
@@ -143,7 +154,7 @@ export async function signInWithPassword(
 }
 
 /** Replaces the session with a new, fully signed-in one: the id changes whenever privilege does. */
-async function promoteSession(tx: Db, config: Config, oldCookie: string, userId: string, client: Client): Promise<SignedIn> {
+async function promoteSession(tx: Db, config: SignInSettings, oldCookie: string, userId: string, client: Client): Promise<SignedIn> {
   await deleteSession(tx, oldCookie);
   const session = await createSession(tx, userId, 'full', sessionTimeouts(config), client);
   return { cookieValue: session.cookieValue, stage: 'full', userId };
@@ -157,7 +168,7 @@ export function actorOf(user: repo.UserRow, ip: string | null): Actor {
 /** Second factor: a TOTP code, or one of the recovery codes (each good once). */
 export async function completeSecondFactor(
   db: Db,
-  config: Config,
+  config: SignInSettings,
   session: SessionRow,
   oldCookie: string,
   code: string,
@@ -230,7 +241,7 @@ function newRecoveryCodes(): string[] {
  */
 export async function confirmTotpEnrolment(
   db: Db,
-  config: Config,
+  config: SignInSettings,
   session: SessionRow,
   cookieValue: string,
   code: string,

@@ -1,6 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
-import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { oidcFlows, userIdentities } from '../../db/schema/identity.ts';
 import { partners } from '../../db/schema/partners.ts';
@@ -13,7 +12,14 @@ import { randomToken, sha256 } from '../../platform/tokens.ts';
 import { provisionPendingUser } from '../users/users.service.ts';
 import * as repo from './account.repo.ts';
 import { actorOf, type Client, newDeviceCookie, type SignedIn } from './account.service.ts';
-import { type OidcProvider, providerCheckedSecondFactor } from './oidc-providers.ts';
+import { type OidcProvider, providerCheckedSecondFactor } from '../../platform/oidc-providers.ts';
+
+/** What sign-in through a provider needs of the configuration: where it lives, and how long sessions last. */
+export interface OidcSettings {
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+}
 
 /** A sign-in started at a provider must come back within this long. */
 const FLOW_MINUTES = 10;
@@ -32,13 +38,13 @@ function configurationOf(provider: OidcProvider): Promise<oidc.Configuration> {
   return found;
 }
 
-export const callbackUrl = (config: Config, provider: OidcProvider) => `${config.publicUrl}/sign-in/oidc/${provider.id}/callback`;
+export const callbackUrl = (config: OidcSettings, provider: OidcProvider) => `${config.publicUrl}/sign-in/oidc/${provider.id}/callback`;
 
 /**
  * Starts a sign-in at the provider: authorization code with PKCE, a state and a nonce, kept in the
  * database under the hash of a random value that goes to the browser as a short-lived cookie.
  */
-export async function startOidcSignIn(db: Db, config: Config, provider: OidcProvider, next: string): Promise<{ flowCookie: string; location: string }> {
+export async function startOidcSignIn(db: Db, config: OidcSettings, provider: OidcProvider, next: string): Promise<{ flowCookie: string; location: string }> {
   const configuration = await configurationOf(provider);
   const flowCookie = randomToken();
   const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -65,7 +71,7 @@ export type OidcOutcome = { kind: 'signed-in'; signedIn: SignedIn; next: string 
  * that has it, or provisioned as a pending account. A full session only when the provider checked a
  * second factor; otherwise the account's own TOTP is asked (or must be set up).
  */
-export async function finishOidcSignIn(db: Db, config: Config, provider: OidcProvider, flowCookie: string | undefined, currentUrl: URL, client: Client): Promise<OidcOutcome> {
+export async function finishOidcSignIn(db: Db, config: OidcSettings, provider: OidcProvider, flowCookie: string | undefined, currentUrl: URL, client: Client): Promise<OidcOutcome> {
   const flow = flowCookie ? (await db.delete(oidcFlows).where(eq(oidcFlows.idHash, sha256(flowCookie))).returning())[0] : undefined;
   if (!flow || flow.provider !== provider.id || flow.createdAt.getTime() < Date.now() - FLOW_MINUTES * 60_000) throw new Unauthenticated(say('problem.oidcFlowLost'));
   let claims: Record<string, unknown>;

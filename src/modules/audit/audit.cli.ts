@@ -1,14 +1,20 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { type Config, loadConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { parseCheckpoint, takeCheckpoint, verifyAgainstCheckpoint } from '../../platform/audit-checkpoint.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 
-type WithDatabase = <T>(work: (database: Database, config: Config) => Promise<T>) => Promise<T>;
+/** What the audit commands need of the configuration, read at the entry (src/cli.ts). */
+export interface AuditSettings {
+  /** PEM text of the Ed25519 key that signs and checks checkpoints (AUDIT_SIGNING_KEY). */
+  auditSigningKey?: string | undefined;
+}
 
-export function registerAuditCommands(program: Command, withDatabase: WithDatabase): void {
+type WithDatabase = <T>(work: (database: Database, settings: AuditSettings) => Promise<T>) => Promise<T>;
+
+/** `settings` reads the configuration without opening the database, for what is told before it is opened. */
+export function registerAuditCommands(program: Command, withDatabase: WithDatabase, settings: () => Promise<AuditSettings>): void {
   const audit = program.command('audit').description('The audit trail');
   audit
     .command('verify')
@@ -36,9 +42,9 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
     .command('checkpoint')
     .description('Write the head of the audit chain (sequence, hash, time), signed with AUDIT_SIGNING_KEY, to a file to keep off the host')
     .requiredOption('--out <file>', 'where to write the checkpoint (never overwritten)')
-    .action((options: { out: string }) => {
+    .action(async (options: { out: string }) => {
       // Told before the database is opened.
-      if (!loadConfig().auditSigningKey) throw new InvalidInput([{ field: 'AUDIT_SIGNING_KEY', message: 'must be set to sign checkpoints (openssl genpkey -algorithm ed25519)' }]);
+      if (!(await settings()).auditSigningKey) throw new InvalidInput([{ field: 'AUDIT_SIGNING_KEY', message: 'must be set to sign checkpoints (openssl genpkey -algorithm ed25519)' }]);
       return withDatabase(async (database, config) => {
         const checkpoint = await takeCheckpoint(database.db, config.auditSigningKey);
         await database.close();

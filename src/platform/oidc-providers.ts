@@ -1,4 +1,4 @@
-import { ConfigError } from '../../config-error.ts';
+import { ConfigError } from './config-error.ts';
 
 /**
  * A partner's identity provider, as configured in OIDC_PROVIDERS (a JSON array). Accounts first seen

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { deferTotals } from '../../modules/funding/funding-totals.repo.ts';
 import type { Db } from '../client.ts';
+import { deferDerivedTables } from '../derived-tables.ts';
 import { type BackupHeader, BackupFileError, readBackup, verifyBackup } from './backup-file.ts';
 import { type Catalog, readCatalog, rowsOf, type TableShape } from './catalog.ts';
 import { knownMigrations, lastAppliedMigration } from './migrations-applied.ts';
@@ -30,9 +30,9 @@ export async function restoreDatabase(db: Db, file: string, options: { force?: b
     throw new RestoreRefused(`the database is not empty (${filled.length} tables hold rows, e.g. ${filled.slice(0, 3).join(', ')}): restore into an empty database, or pass --force to replace everything in it`);
   }
   await db.transaction(async (tx) => {
-    // Totals are restored as backed up, not recomputed row by row as contributions arrive
-    // (the setting ends with this transaction).
-    await deferTotals(tx);
+    // Derived tables (running totals) are restored as backed up, not recomputed row by row as their
+    // sources arrive (the settings end with this transaction).
+    await deferDerivedTables(tx);
     if (filled.length) await emptyAllTables(tx, catalog);
     await loadRows(tx, file, header, catalog, options.onTable);
     await moveSequencesPastRestoredValues(tx, catalog);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { deferDerivedTables, resumeDerivedTables } from '../../db/derived-tables.ts';
 import { fundingCampaigns, fundingContributions, fundingFulfilments, fundingTotals } from '../../db/schema/funding.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { figuresVisibleTo } from './funding.repo.ts';
@@ -131,12 +132,12 @@ export async function outstandingPledges(db: Db, actor: MaybeActor) {
  * and `recomputeTotals` rebuilds the touched campaigns' totals once, set-based, before it commits.
  */
 export async function deferTotals(tx: Db): Promise<void> {
-  await tx.execute(sql`select set_config('coalition_desk.defer_funding_totals', 'on', true)`);
+  await deferDerivedTables(tx, ['fundingTotals']);
 }
 
 export async function recomputeTotals(tx: Db, campaignIds: string[]): Promise<void> {
   if (!campaignIds.length) return;
-  await tx.execute(sql`select set_config('coalition_desk.defer_funding_totals', 'off', true)`);
+  await resumeDerivedTables(tx, ['fundingTotals']);
   await tx.delete(fundingTotals).where(inArray(fundingTotals.campaignId, campaignIds));
   await tx.execute(sql`
     insert into funding_totals (campaign_id, partner_id, stage, status, theater_slug, channel, month, amount, contributions, illustrative_contributions)

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The arrows of ARCHITECTURE.md's layout point one way: entry (app, server, cli, config) → modules →
+ * platform → db. These are the places issue 22 found going the other way, checked on the imports of
+ * every source file (tests aside), so that a new one is caught when it is written.
+ */
+const SRC = path.resolve('src');
+
+function sourceFiles(folder: string): string[] {
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** The files a source file imports, as paths relative to src/ (packages left out). */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((match) => match[1] ?? match[2] ?? '');
+  return specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => path.relative(SRC, path.resolve(path.dirname(file), specifier)));
+}
+
+/** Each file under `folder` (relative to src/) that imports something matching `forbidden`, with what it imports. */
+function offending(folder: string, forbidden: RegExp, except: RegExp = /^$/): string[] {
+  return sourceFiles(path.join(SRC, folder))
+    .filter((file) => !except.test(path.relative(SRC, file)))
+    .flatMap((file) => importsOf(file).filter((target) => forbidden.test(target)).map((target) => `${path.relative(SRC, file)} → ${target}`));
+}
+
+describe('the direction of imports', () => {
+  it('reads the configuration at the entry only: no module imports config.ts, and config.ts imports no module', () => {
+    expect(offending('modules', /^config\.ts$/)).toEqual([]);
+    expect(importsOf(path.join(SRC, 'config.ts')).filter((target) => target.startsWith('modules/'))).toEqual([]);
+  });
+
+  it('keeps storage below the modules and the platform (the demo seeds under db/seed aside, still to move to src/demo)', () => {
+    expect(offending('db', /^(modules|platform)\//, /^db\/seed\//)).toEqual([]);
+  });
+
+  it('keeps the platform below the modules', () => {
+    expect(offending('platform', /^modules\//)).toEqual([]);
+  });
+
+  it('finds the imports it checks (the check itself can fail)', () => {
+    expect(importsOf(path.join(SRC, 'db/backup/restore.ts'))).toContain('db/derived-tables.ts');
+    expect(offending('db', /^(modules|platform)\//).length).toBeGreaterThan(0);
+  });
+});

@@ -1,9 +1,8 @@
 import { say } from '../../platform/i18n/say.ts';
-import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
-import { ImportRejected, type RowProblem } from '../../platform/csv-import.ts';
+import { ImportRejected, readCsvRecords, type RowProblem } from '../../platform/csv-import.ts';
 import { Forbidden, HttpProblem, InvalidInput } from '../../platform/errors.ts';
 import * as repo from './detention.repo.ts';
 import { reportRepatriation } from './repatriations.service.ts';
@@ -41,21 +40,8 @@ function parts(text: string | undefined) {
  */
 export async function importDetentionCsv(db: Db, actor: MaybeActor, kind: ImportKind, csvText: string): Promise<{ imported: number }> {
   authorize(actor, kind === 'snapshots' ? 'detention.write' : 'repatriation.write');
-  let records: Record<string, string>[];
-  try {
-    records = parse(csvText.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
-  } catch (error) {
-    throw new ImportRejected([{ line: (error as { lines?: number }).lines ?? 0, field: '(file)', message: say('problem.csvUnreadable', { detail: (error as Error).message }) }]);
-  }
-  if (records.length === 0) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.noDataRows') }]);
-  if (records.length > MAX_ROWS) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.tooManyRows', { max: MAX_ROWS }) }]);
   const { required, optional } = IMPORT_COLUMNS[kind];
-  const headers = Object.keys(records[0] ?? {});
-  const headerProblems: RowProblem[] = [
-    ...required.filter((column) => !headers.includes(column)).map((column) => ({ line: 1, field: column, message: say('problem.columnMissing') })),
-    ...headers.filter((header) => !required.includes(header) && !optional.includes(header)).map((header) => ({ line: 1, field: header, message: say('problem.unknownColumn', { known: [...required, ...optional].join(', ') }) })),
-  ];
-  if (headerProblems.length) throw new ImportRejected(headerProblems);
+  const records = readCsvRecords(csvText, MAX_ROWS, { required, known: [...required, ...optional] });
   const sites = new Map((await repo.listSites(db, actor)).map((site) => [site.name.toLowerCase(), site.id]));
 
   const problems: RowProblem[] = [];

@@ -1,9 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import countries from 'i18n-iso-countries';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
-import { ImportRejected, type RowProblem } from '../../platform/csv-import.ts';
+import { ImportRejected, readCsvRecords, type RowProblem } from '../../platform/csv-import.ts';
 import { Forbidden, HttpProblem, InvalidInput } from '../../platform/errors.ts';
 import { say } from '../../platform/i18n/say.ts';
 import type { JusticeRow } from './justice.repo.ts';
@@ -47,21 +46,7 @@ const countOf = (text: string | undefined) => (text?.trim() ? Number(text.replac
  */
 export async function importJusticeCsv(db: Db, actor: MaybeActor, csvText: string): Promise<{ imported: number }> {
   authorize(actor, 'justice.write');
-  let records: Record<string, string>[];
-  try {
-    records = parse(csvText.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
-  } catch (error) {
-    throw new ImportRejected([{ line: (error as { lines?: number }).lines ?? 0, field: '(file)', message: say('problem.csvUnreadable', { detail: (error as Error).message }) }]);
-  }
-  if (records.length === 0) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.noDataRows') }]);
-  if (records.length > MAX_ROWS) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.tooManyRows', { max: MAX_ROWS }) }]);
-  const known: readonly string[] = [...JUSTICE_COLUMNS.required, ...JUSTICE_COLUMNS.optional];
-  const headers = Object.keys(records[0] ?? {});
-  const headerProblems: RowProblem[] = [
-    ...JUSTICE_COLUMNS.required.filter((column) => !headers.includes(column)).map((column) => ({ line: 1, field: column, message: say('problem.columnMissing') })),
-    ...headers.filter((header) => !known.includes(header)).map((header) => ({ line: 1, field: header, message: say('problem.unknownColumn', { known: known.join(', ') }) })),
-  ];
-  if (headerProblems.length) throw new ImportRejected(headerProblems);
+  const records = readCsvRecords(csvText, MAX_ROWS, { required: JUSTICE_COLUMNS.required, known: [...JUSTICE_COLUMNS.required, ...JUSTICE_COLUMNS.optional] });
   // The file's column for each field the service names.
   const columnOf: Record<string, string> = { stateIso3: 'state', mechanism: 'state', periodStart: 'period_start', periodEnd: 'period_end', legalBasis: 'legal_basis', courtOrBody: 'court_or_body', sources: 'source' };
   const problems: RowProblem[] = [];

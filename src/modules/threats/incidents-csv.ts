@@ -1,10 +1,9 @@
 import { say } from '../../platform/i18n/say.ts';
-import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import { toCsv } from '../../platform/csv.ts';
-import { ImportRejected, type RowProblem } from '../../platform/csv-import.ts';
+import { ImportRejected, readCsvRecords, type RowProblem } from '../../platform/csv-import.ts';
 import { HttpProblem, InvalidInput } from '../../platform/errors.ts';
 import * as repo from './threats.repo.ts';
 import { ATTRIBUTIONS } from './threats.schema.ts';
@@ -34,20 +33,7 @@ export function incidentsCsv(rows: repo.IncidentRow[]): string {
  */
 export async function importIncidentsCsv(db: Db, actor: MaybeActor, csvText: string): Promise<{ imported: number }> {
   authorize(actor, 'threat.write');
-  let records: Record<string, string>[];
-  try {
-    records = parse(csvText.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
-  } catch (error) {
-    throw new ImportRejected([{ line: (error as { lines?: number }).lines ?? 0, field: '(file)', message: say('problem.csvUnreadable', { detail: (error as Error).message }) }]);
-  }
-  if (records.length === 0) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.noDataRows') }]);
-  if (records.length > MAX_ROWS) throw new ImportRejected([{ line: 1, field: '(file)', message: say('problem.tooManyRows', { max: MAX_ROWS }) }]);
-  const headers = Object.keys(records[0] ?? {});
-  const headerProblems: RowProblem[] = [
-    ...REQUIRED.filter((column) => !headers.includes(column)).map((column) => ({ line: 1, field: column, message: say('problem.columnMissing') })),
-    ...headers.filter((header) => !(INCIDENT_COLUMNS as readonly string[]).includes(header)).map((header) => ({ line: 1, field: header, message: say('problem.unknownColumn', { known: INCIDENT_COLUMNS.join(', ') }) })),
-  ];
-  if (headerProblems.length) throw new ImportRejected(headerProblems);
+  const records = readCsvRecords(csvText, MAX_ROWS, { required: REQUIRED, known: INCIDENT_COLUMNS });
   const branchKeys = new Map<string, string>();
   for (const branch of await repo.listBranches(db)) for (const name of [branch.slug, branch.shortName, ...branch.aliases]) branchKeys.set(name.toLowerCase(), branch.slug);
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * The arrows of ARCHITECTURE.md's layout point one way: entry (app, server, cli, config) → modules →
  * platform → db. These are the places issue 22 found going the other way, checked on the imports of
- * every source file (tests aside), so that a new one is caught when it is written.
+ * every source file (tests aside), so that a new one is caught when it is written; and the modules
+ * that got a repo layer keep their queries there.
  */
 const SRC = path.resolve('src');
 
@@ -42,6 +43,13 @@ describe('the direction of imports', () => {
 
   it('keeps the platform below the modules', () => {
     expect(offending('platform', /^modules\//)).toEqual([]);
+  });
+
+  it('leaves the queries of account, users and audit to their repos: their services hold the rules', () => {
+    const services = ['account', 'users', 'audit'].flatMap((module) => sourceFiles(path.join(SRC, 'modules', module)).filter((file) => /\.service\.ts$/.test(file)));
+    expect(services.length).toBeGreaterThanOrEqual(4);
+    const querying = services.filter((file) => /\b(?:db|tx)\s*\.(?:select|insert|update|delete|execute)\b/.test(fs.readFileSync(file, 'utf8')));
+    expect(querying.map((file) => path.relative(SRC, file))).toEqual([]);
   });
 
   it('finds the imports it checks (the check itself can fail)', () => {

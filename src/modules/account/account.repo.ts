@@ -1,7 +1,10 @@
-import { and, count, countDistinct, desc, eq, gt, isNull, max, min, sql } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gt, isNull, lt, max, min, sql } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/audit.ts';
 import type { Db } from '../../db/client.ts';
-import { apiTokens, loginFailures, recoveryCodes, users } from '../../db/schema/identity.ts';
+import { apiTokens, loginFailures, oidcFlows, recoveryCodes, userIdentities, users } from '../../db/schema/identity.ts';
+import { partners } from '../../db/schema/partners.ts';
+import type { Locale } from '../../platform/i18n/i18n.ts';
+import type { Numerals } from '../../platform/i18n/request-language.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -107,4 +110,70 @@ export async function markRecoveryCodeUsed(db: Db, id: string): Promise<boolean>
 
 export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenRow[]> {
   return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
+}
+
+/** The last TOTP time step used, so a code is good once. */
+export async function setTotpLastStep(db: Db, userId: string, step: number): Promise<void> {
+  await db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
+}
+
+/** A new TOTP secret, inactive until enrolment is confirmed. */
+export async function setPendingTotpSecret(db: Db, userId: string, secret: string): Promise<void> {
+  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+}
+
+export async function enableTotp(db: Db, userId: string, step: number): Promise<void> {
+  await db.update(users).set({ totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, userId));
+}
+
+export async function setLocale(db: Db, userId: string, locale: Locale): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export async function setNumerals(db: Db, userId: string, numerals: Numerals): Promise<void> {
+  await db.update(users).set({ numerals }).where(eq(users.id, userId));
+}
+
+export async function insertApiToken(db: Db, values: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  if (!row) throw new Error('token insert returned nothing');
+  return row;
+}
+
+/** Revokes one of the user's own live tokens; false when there is none with that id. */
+export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length > 0;
+}
+
+export type OidcFlowRow = typeof oidcFlows.$inferSelect;
+
+/** Starts a sign-in at a provider, forgetting those started more than `minutes` ago. */
+export async function insertOidcFlow(db: Db, values: typeof oidcFlows.$inferInsert, minutes: number): Promise<void> {
+  await db.delete(oidcFlows).where(lt(oidcFlows.createdAt, sql`now() - make_interval(mins => ${minutes})`));
+  await db.insert(oidcFlows).values(values);
+}
+
+/** Takes the flow out, so it is used once. */
+export async function takeOidcFlow(db: Db, idHash: string): Promise<OidcFlowRow | undefined> {
+  const [flow] = await db.delete(oidcFlows).where(eq(oidcFlows.idHash, idHash)).returning();
+  return flow;
+}
+
+export async function findIdentity(db: Db, provider: string, subject: string) {
+  const [identity] = await db.select().from(userIdentities).where(and(eq(userIdentities.provider, provider), eq(userIdentities.subject, subject)));
+  return identity;
+}
+
+export async function linkIdentity(db: Db, values: typeof userIdentities.$inferInsert): Promise<void> {
+  await db.insert(userIdentities).values(values);
+}
+
+export async function partnerIdByIso3(db: Db, iso3: string): Promise<string | null> {
+  const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.iso3, iso3));
+  return partner?.id ?? null;
 }

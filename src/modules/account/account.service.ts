@@ -1,8 +1,6 @@
 import type { Numerals } from '../../platform/i18n/request-language.ts';
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { apiTokens, users } from '../../db/schema/identity.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { HttpProblem, InvalidInput, NotFound, TooManyAttempts, Unauthenticated } from '../../platform/errors.ts';
@@ -189,7 +187,7 @@ export async function completeSecondFactor(
   const step = matchTotpStep(user.totpSecret, code);
   if (step !== null && (user.totpLastStep === null || step > user.totpLastStep)) {
     return db.transaction(async (tx) => {
-      await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+      await repo.setTotpLastStep(tx, user.id, step);
       return complete(tx, 'totp');
     });
   }
@@ -224,7 +222,7 @@ export async function beginTotpEnrolment(db: Db, userId: string): Promise<{ secr
   if (!user) throw new NotFound('account');
   if (user.totpSecret && !user.totpEnabledAt) return { secret: user.totpSecret, email: user.email };
   const secret = newTotpSecret();
-  await db.update(users).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+  await repo.setPendingTotpSecret(db, userId, secret);
   return { secret, email: user.email };
 }
 
@@ -254,7 +252,7 @@ export async function confirmTotpEnrolment(
   if (step === null) throw new InvalidInput([{ field: 'code', message: say('problem.codeWrongCheckTime') }]);
   const recoveryCodes = newRecoveryCodes();
   const signedIn = await db.transaction(async (tx) => {
-    await tx.update(users).set({ totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, user.id));
+    await repo.enableTotp(tx, user.id, step);
     await repo.replaceRecoveryCodes(tx, user.id, recoveryCodes.map((c) => sha256(c.replaceAll('-', ''))));
     await appendAudit(tx, actorOf(user, client.ip), { action: 'totp.enrolled', entityType: 'user', entityId: user.id });
     if (session.stage === 'full') return null;
@@ -267,7 +265,7 @@ export async function confirmTotpEnrolment(
 export async function setLanguage(db: Db, actor: Actor, locale: Locale): Promise<void> {
   if (!actor.userId) return;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ locale }).where(eq(users.id, actor.userId as string));
+    await repo.setLocale(tx, actor.userId as string, locale);
     await appendAudit(tx, actor, { action: 'user.language-set', entityType: 'user', entityId: actor.userId, detail: { locale } });
   });
 }
@@ -276,7 +274,7 @@ export async function setLanguage(db: Db, actor: Actor, locale: Locale): Promise
 export async function setNumeralsPreference(db: Db, actor: Actor, numerals: Numerals): Promise<void> {
   if (!actor.userId) return;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ numerals }).where(eq(users.id, actor.userId as string));
+    await repo.setNumerals(tx, actor.userId as string, numerals);
     await appendAudit(tx, actor, { action: 'user.numerals-set', entityType: 'user', entityId: actor.userId, detail: { numerals } });
   });
 }
@@ -285,17 +283,13 @@ export async function createApiToken(db: Db, actor: Actor, input: NewApiToken): 
   if (!actor.userId) throw new Unauthenticated();
   const token = `cdt_${randomToken()}`;
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({
-        userId: actor.userId as string,
-        name: input.name.trim(),
-        tokenHash: sha256(token),
-        prefix: token.slice(0, 10),
-        expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
-      })
-      .returning();
-    if (!row) throw new Error('token insert returned nothing');
+    const row = await repo.insertApiToken(tx, {
+      userId: actor.userId as string,
+      name: input.name.trim(),
+      tokenHash: sha256(token),
+      prefix: token.slice(0, 10),
+      expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+    });
     await appendAudit(tx, actor, { action: 'api-token.created', entityType: 'api-token', entityId: row.id, detail: { name: row.name, expiresAt: row.expiresAt.toISOString() } });
     return { token, row };
   });
@@ -304,13 +298,8 @@ export async function createApiToken(db: Db, actor: Actor, input: NewApiToken): 
 export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Promise<void> {
   if (!actor.userId) throw new Unauthenticated();
   await db.transaction(async (tx) => {
-    const revoked = await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.userId as string), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
     // Another user's token answers like a missing one: its existence is not disclosed.
-    if (revoked.length === 0) throw new NotFound('apiToken');
+    if (!(await repo.revokeApiToken(tx, actor.userId as string, tokenId))) throw new NotFound('apiToken');
     await appendAudit(tx, actor, { action: 'api-token.revoked', entityType: 'api-token', entityId: tokenId });
   });
 }

@@ -1,8 +1,5 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { Db } from '../../db/client.ts';
-import { oidcFlows, userIdentities } from '../../db/schema/identity.ts';
-import { partners } from '../../db/schema/partners.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { Unauthenticated } from '../../platform/errors.ts';
@@ -50,8 +47,7 @@ export async function startOidcSignIn(db: Db, config: OidcSettings, provider: Oi
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
-  await db.delete(oidcFlows).where(lt(oidcFlows.createdAt, sql`now() - make_interval(mins => ${FLOW_MINUTES})`));
-  await db.insert(oidcFlows).values({ idHash: sha256(flowCookie), provider: provider.id, codeVerifier, state, nonce, next });
+  await repo.insertOidcFlow(db, { idHash: sha256(flowCookie), provider: provider.id, codeVerifier, state, nonce, next }, FLOW_MINUTES);
   const location = oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: callbackUrl(config, provider),
     scope: 'openid email profile',
@@ -72,7 +68,7 @@ export type OidcOutcome = { kind: 'signed-in'; signedIn: SignedIn; next: string 
  * second factor; otherwise the account's own TOTP is asked (or must be set up).
  */
 export async function finishOidcSignIn(db: Db, config: OidcSettings, provider: OidcProvider, flowCookie: string | undefined, currentUrl: URL, client: Client): Promise<OidcOutcome> {
-  const flow = flowCookie ? (await db.delete(oidcFlows).where(eq(oidcFlows.idHash, sha256(flowCookie))).returning())[0] : undefined;
+  const flow = flowCookie ? await repo.takeOidcFlow(db, sha256(flowCookie)) : undefined;
   if (!flow || flow.provider !== provider.id || flow.createdAt.getTime() < Date.now() - FLOW_MINUTES * 60_000) throw new Unauthenticated(say('problem.oidcFlowLost'));
   let claims: Record<string, unknown>;
   try {
@@ -87,16 +83,16 @@ export async function finishOidcSignIn(db: Db, config: OidcSettings, provider: O
   const verified = claims.email_verified === true;
   const actor = systemActor(`identity provider ${provider.id}`);
   return db.transaction(async (tx) => {
-    const [identity] = await tx.select().from(userIdentities).where(and(eq(userIdentities.provider, provider.id), eq(userIdentities.subject, subject)));
+    const identity = await repo.findIdentity(tx, provider.id, subject);
     let user = identity ? await repo.findUserById(tx, identity.userId) : undefined;
     if (!user) {
       if (!email || !verified) throw new Unauthenticated(say('problem.oidcEmailUnverified', { provider: provider.name }));
       user = (await repo.findUserByEmail(tx, email.toLowerCase())) ?? undefined;
       if (!user) {
-        const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.iso3, provider.partner));
-        user = await provisionPendingUser(tx, actor, { email, displayName: typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email, partnerId: partner?.id ?? null });
+        const partnerId = await repo.partnerIdByIso3(tx, provider.partner);
+        user = await provisionPendingUser(tx, actor, { email, displayName: typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email, partnerId });
       }
-      await tx.insert(userIdentities).values({ provider: provider.id, subject, userId: user.id, email });
+      await repo.linkIdentity(tx, { provider: provider.id, subject, userId: user.id, email });
       await appendAudit(tx, actor, { action: 'identity.linked', entityType: 'user', entityId: user.id, detail: { provider: provider.id, email } });
     }
     if (user.pendingSince) return { kind: 'pending', email: user.email };

@@ -1,24 +1,12 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditEvents } from '../../db/schema/audit.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import { toCsv } from '../../platform/csv.ts';
+import * as repo from './audit.repo.ts';
+import type { AuditEventRow } from './audit.repo.ts';
 import type { AuditQuery } from './audit.schema.ts';
 
-export type AuditEventRow = typeof auditEvents.$inferSelect;
-
-function conditions(query: AuditQuery): SQL | undefined {
-  const where: (SQL | undefined)[] = [];
-  if (query.action) where.push(eq(auditEvents.action, query.action));
-  if (query.entityType) where.push(eq(auditEvents.entityType, query.entityType));
-  if (query.entityId) where.push(eq(auditEvents.entityId, query.entityId));
-  if (query.actor) where.push(eq(auditEvents.actorLabel, query.actor));
-  if (query.from) where.push(gte(auditEvents.occurredAt, new Date(`${query.from}T00:00:00Z`)));
-  // `to` is inclusive: the whole of that UTC day.
-  if (query.to) where.push(lt(auditEvents.occurredAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)));
-  return and(...where);
-}
+export type { AuditEventRow } from './audit.repo.ts';
 
 /**
  * Counting a million events costs more than showing a page of them, so the count stops here and the
@@ -29,23 +17,14 @@ export const AUDIT_COUNT_LIMIT = 10_000;
 export async function listAuditEvents(db: Db, actor: MaybeActor, query: AuditQuery): Promise<{ rows: AuditEventRow[]; total: number; totalIsLowerBound: boolean }> {
   authorize(actor, 'audit.read');
   const pageSize = query.pageSize ?? 50;
-  const where = conditions(query);
-  const rows = await db
-    .select()
-    .from(auditEvents)
-    .where(where)
-    .orderBy(desc(auditEvents.seq))
-    .limit(pageSize)
-    .offset(((query.page ?? 1) - 1) * pageSize);
-  const matching = db.select({ seq: auditEvents.seq }).from(auditEvents).where(where).limit(AUDIT_COUNT_LIMIT + 1).as('matching');
-  const [counted] = await db.select({ n: count() }).from(matching);
-  const n = counted?.n ?? 0;
+  const rows = await repo.findEvents(db, query, pageSize, ((query.page ?? 1) - 1) * pageSize);
+  const n = await repo.countEvents(db, query, AUDIT_COUNT_LIMIT + 1);
   return { rows, total: Math.min(n, AUDIT_COUNT_LIMIT), totalIsLowerBound: n > AUDIT_COUNT_LIMIT };
 }
 
 export async function exportAuditCsv(db: Db, actor: MaybeActor, query: AuditQuery): Promise<string> {
   authorize(actor, 'audit.read');
-  const rows = await db.select().from(auditEvents).where(conditions(query)).orderBy(desc(auditEvents.seq)).limit(100_000);
+  const rows = await repo.findEvents(db, query, 100_000);
   return toCsv(
     ['seq', 'occurred_at_utc', 'actor', 'action', 'entity_type', 'entity_id', 'ip', 'detail', 'hash'],
     rows.map((e) => [e.seq, e.occurredAt.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.ip, JSON.stringify(e.detail), e.hash]),

@@ -1,7 +1,7 @@
 import { say } from '../../platform/i18n/say.ts';
-import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { userGroups, users } from '../../db/schema/identity.ts';
+import * as repo from './users.repo.ts';
+import type { UserRow } from './users.repo.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
@@ -12,7 +12,7 @@ import { parseInput } from '../../platform/validate.ts';
 import { existingGroupIds, findPartner } from '../partners/partners.repo.ts';
 import { NewUserInput } from './users.schema.ts';
 
-export type UserRow = typeof users.$inferSelect;
+export type { UserRow } from './users.repo.ts';
 
 export function userView(user: UserRow) {
   return {
@@ -29,7 +29,7 @@ export function userView(user: UserRow) {
 
 export async function listUsers(db: Db, actor: MaybeActor): Promise<UserRow[]> {
   authorize(actor, 'user.manage');
-  return db.select().from(users).orderBy(asc(sql`lower(${users.email})`));
+  return repo.listUsers(db);
 }
 
 /**
@@ -51,14 +51,8 @@ export async function createUser(db: Db, actor: MaybeActor, raw: unknown, option
   const oneTimePassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? (oneTimePassword as string));
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-    if (clash) throw new Conflict(say('problem.accountExists'), [{ field: 'email', message: say('problem.emailInUse') }]);
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email.trim(), displayName: input.displayName.trim(), role: input.role, partnerId: input.partnerId ?? null, passwordHash, totpRequired: !options.demo })
-      .returning();
-    if (!user) throw new Error('user insert returned nothing');
-    if (groupIds.length) await tx.insert(userGroups).values(groupIds.map((groupId) => ({ userId: user.id, groupId })));
+    if (await repo.emailTaken(tx, input.email)) throw new Conflict(say('problem.accountExists'), [{ field: 'email', message: say('problem.emailInUse') }]);
+    const user = await repo.insertUser(tx, { email: input.email.trim(), displayName: input.displayName.trim(), role: input.role, partnerId: input.partnerId ?? null, passwordHash, totpRequired: !options.demo }, groupIds);
     await appendAudit(tx, actor, { action: 'user.created', entityType: 'user', entityId: user.id, detail: { email: user.email, role: user.role, groupIds } });
     return { user, oneTimePassword };
   });
@@ -71,15 +65,11 @@ export async function createUser(db: Db, actor: MaybeActor, raw: unknown, option
 export async function setUserDisabled(db: Db, actor: MaybeActor, userId: string, disabled: boolean): Promise<UserRow> {
   authorize(actor, 'user.manage');
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ pendingSince: users.pendingSince }).from(users).where(eq(users.id, userId));
-    const [user] = await tx
-      .update(users)
-      .set({ disabledAt: disabled ? new Date() : null, ...(disabled ? {} : { pendingSince: null }), version: sql`${users.version} + 1` })
-      .where(eq(users.id, userId))
-      .returning();
+    const wasPending = await repo.pendingSince(tx, userId);
+    const user = await repo.setDisabled(tx, userId, disabled);
     if (!user) throw new NotFound('account');
     if (disabled) await deleteUserSessions(tx, userId);
-    const action = disabled ? 'user.disabled' : before?.pendingSince ? 'user.approved' : 'user.enabled';
+    const action = disabled ? 'user.disabled' : wasPending ? 'user.approved' : 'user.enabled';
     await appendAudit(tx, actor, { action, entityType: 'user', entityId: userId });
     return user;
   });
@@ -92,11 +82,7 @@ export async function setUserDisabled(db: Db, actor: MaybeActor, userId: string,
  */
 export async function provisionPendingUser(tx: Db, actor: MaybeActor, input: { email: string; displayName: string; partnerId: string | null }): Promise<UserRow> {
   const now = new Date();
-  const [user] = await tx
-    .insert(users)
-    .values({ email: input.email, displayName: input.displayName, role: 'delegate', partnerId: input.partnerId, passwordHash: await hashPassword(generatePassword()), disabledAt: now, pendingSince: now })
-    .returning();
-  if (!user) throw new Error('user insert returned nothing');
+  const user = await repo.insertUser(tx, { email: input.email, displayName: input.displayName, role: 'delegate', partnerId: input.partnerId, passwordHash: await hashPassword(generatePassword()), disabledAt: now, pendingSince: now });
   await appendAudit(tx, actor, { action: 'user.provisioned', entityType: 'user', entityId: user.id, detail: { email: user.email, role: user.role, partnerId: user.partnerId } });
   return user;
 }

@@ -109,7 +109,7 @@ async function recordFailedAttempt(db: Db, counter: repo.FailureCounter, email: 
  * The audit event of a completed sign-in. It tells how many failures the account had since its previous
  * sign-in, so the holder learns of guessing on their account (shown on the account page).
  */
-async function auditFullSignIn(tx: Db, user: repo.UserRow, ip: string | null, detail: Record<string, unknown>): Promise<number> {
+export async function auditFullSignIn(tx: Db, user: repo.UserRow, ip: string | null, detail: Record<string, unknown>): Promise<number> {
   const failures = await repo.failuresSinceLastSignIn(tx, user.id);
   await appendAudit(tx, actorOf(user, ip), { action: 'sign-in.succeeded', entityType: 'user', entityId: user.id, detail: { ...detail, failuresSincePreviousSignIn: failures } });
   return failures;

@@ -8,7 +8,7 @@ import { createSession, type SessionStage, sessionTimeouts } from '../../platfor
 import { randomToken, sha256 } from '../../platform/tokens.ts';
 import { provisionPendingUser } from '../users/users.service.ts';
 import * as repo from './account.repo.ts';
-import { actorOf, type Client, newDeviceCookie, type SignedIn } from './account.service.ts';
+import { actorOf, auditFullSignIn, type Client, newDeviceCookie, type SignedIn } from './account.service.ts';
 import { type OidcProvider, providerCheckedSecondFactor } from '../../platform/oidc-providers.ts';
 
 /** What sign-in through a provider needs of the configuration: where it lives, and how long sessions last. */
@@ -100,15 +100,18 @@ export async function finishOidcSignIn(db: Db, config: OidcSettings, provider: O
     const providerMfa = providerCheckedSecondFactor(provider, claims);
     const stage: SessionStage = providerMfa ? 'full' : user.totpEnabledAt ? 'password' : 'enrol';
     const session = await createSession(tx, user.id, stage, sessionTimeouts(config), client);
-    await appendAudit(tx, actorOf(user, client.ip), {
-      action: stage === 'full' ? 'sign-in.succeeded' : 'sign-in.password-accepted',
-      entityType: 'user',
-      entityId: user.id,
-      detail: { provider: provider.id, secondFactor: providerMfa ? 'checked by the provider' : stage === 'password' ? 'owed' : 'must enrol' },
-    });
-    // A complete sign-in marks this browser as the holder's, as a password sign-in does (ASVS V2.2.1).
-    const deviceCookie = stage === 'full' ? await newDeviceCookie(tx, user.email) : undefined;
-    return { kind: 'signed-in', signedIn: { cookieValue: session.cookieValue, stage, userId: user.id, deviceCookie }, next: flow.next };
+    const secondFactor = providerMfa ? 'checked by the provider' : stage === 'password' ? 'owed' : 'must enrol';
+    // A complete sign-in tells the holder of failures since their previous one, and marks this browser
+    // as theirs, as a password sign-in does (ASVS V2.2.1).
+    let failuresSincePreviousSignIn = 0;
+    let deviceCookie: string | undefined;
+    if (stage === 'full') {
+      failuresSincePreviousSignIn = await auditFullSignIn(tx, user, client.ip, { provider: provider.id, secondFactor });
+      deviceCookie = await newDeviceCookie(tx, user.email);
+    } else {
+      await appendAudit(tx, actorOf(user, client.ip), { action: 'sign-in.password-accepted', entityType: 'user', entityId: user.id, detail: { provider: provider.id, secondFactor } });
+    }
+    return { kind: 'signed-in', signedIn: { cookieValue: session.cookieValue, stage, userId: user.id, deviceCookie, failuresSincePreviousSignIn }, next: flow.next };
   });
 }
 

@@ -73,7 +73,7 @@ describe('sign-in through a partner’s identity provider', () => {
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain('amina.haddad@diplomatie.test');
     const [signIn] = (await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user?.id as string), eq(auditEvents.action, 'sign-in.succeeded')))).slice(-1);
-    expect(signIn?.detail).toEqual({ provider: 'ministry', secondFactor: 'checked by the provider' });
+    expect(signIn?.detail).toEqual({ provider: 'ministry', secondFactor: 'checked by the provider', failuresSincePreviousSignIn: 0 });
   });
 
   it('links an existing account by its verified address, and asks for the local second factor when the provider checked none', async () => {
@@ -109,6 +109,17 @@ describe('sign-in through a partner’s identity provider', () => {
     // …the browser the provider signed in, from that very address, is not.
     const known = await postSignIn(local.email, TEST_PASSWORD, device, '198.51.100.7');
     expect(known.statusCode, known.body).toBe(303);
+  });
+
+  it('tells the holder, when the provider signs them in, of the failed attempts on their account since their previous sign-in', async () => {
+    const local = await makeUser(ctx.db, 'delegate');
+    idp.accounts.set('told-1', { email: local.email, email_verified: true, name: 'Delegate', amr: ['otp'] });
+    for (let i = 0; i < 2; i++) await postSignIn(local.email, `guess ${i}`, undefined, '198.51.100.9');
+    const { finish, session } = await signInThroughProvider('told-1');
+    expect(finish.statusCode).toBe(303);
+    expect(finish.headers.location).toBe('/account?next=%2Ftaskings');
+    const account = await ctx.app.inject({ method: 'GET', url: String(finish.headers.location), headers: { cookie: session as string } });
+    expect(account.body).toMatch(/2 failed sign-in attempts on your account before your sign-in of [^.]+\. If you did not make them, tell the secretariat\./);
   });
 
   it('hands the device cookie out once the second factor is set up, when the provider checked none', async () => {

@@ -50,26 +50,6 @@ export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: 
 export const branchesIn = (text: string, gazetteer: Gazetteer) => unique(mentioned(text, gazetteer.branches).map((hit) => hit.canonical));
 
 /**
- * Working and focus groups, matched to the registry however they are written: "Countering-ISIS
- * Finance" in "the Communications, Countering-ISIS Finance, and Foreign Terrorist Fighters Working
- * Groups" is the Counter ISIS Finance Group. A name counts only where a list of names runs on to
- * "Group(s)", or for the acronyms.
- */
-export function groupsIn(text: string, gazetteer: Gazetteer): string[] {
-  const groups = gazetteer.groups.filter((group) => group.kind === 'working-group' || group.kind === 'focus-group');
-  const found: { canonical: string; index: number }[] = [];
-  for (const hit of mentioned(text, groups, false)) {
-    const variant = text.slice(hit.index, hit.end);
-    const rest = text.slice(hit.end, hit.end + 120);
-    // One separator and one word per step, so a run of capitals is read one way only (no backtracking blow-up).
-    const runsToGroup = /^(?:[\s,]+(?:[A-Z][\w'’/-]*|of|and|on|the))*?\s+(?:Working\s+|Focus\s+|Support\s+Working\s+)?Groups?\b/.test(rest);
-    const acronym = /^[A-Z]{3,}$/.test(variant);
-    if (runsToGroup || acronym) found.push(hit);
-  }
-  return unique(found.sort((a, b) => a.index - b.index).map((hit) => hit.canonical));
-}
-
-/**
  * Partners welcomed as new members: "welcomed Togo and Ghana as new members", "Benin joined the
  * Coalition as its 87th member", "welcomed its newest members, X and Y".
  */

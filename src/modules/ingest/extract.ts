@@ -1,7 +1,8 @@
 import { latestYearIn } from './dates.ts';
 import { commitmentsIn, incidentsIn, referencesIn } from './extract-events.ts';
 import { meetingFacts } from './extract-meeting.ts';
-import { branchesIn, groupsIn, newMembersIn, theatersIn } from './extract-mentions.ts';
+import { groupsIn } from './extract-groups.ts';
+import { branchesIn, newMembersIn, theatersIn } from './extract-mentions.ts';
 import { detentionIn, repatriationsIn, taskingsIn } from './extract-figures.ts';
 import { amountsWithoutCurrency, moneyIn } from './extract-money.ts';
 import { documentLanguage, type LanguageReading } from './language.ts';

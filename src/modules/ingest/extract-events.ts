@@ -85,7 +85,15 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
   return references;
 }
 
-const COMMITTING = /\b(agreed|agree|affirmed|affirming|reaffirmed|reaffirming|reiterated|reiterating|intends?|intended|committed to|commit to|pledged to|urged|urging|called (?:on|upon|for)|calling (?:on|upon|for)|resolved to|decided|will continue|stressed the need|stressing the need|underlined the need|emphasi[sz]ed the need)\b/g;
+/**
+ * What makes a clause a commitment: participants agree, commit, adopt or endorse, pledge, resolve, decide or
+ * reaffirm (English and French). Calls, condemnations and concern are not commitments, nor is "affirmed that"
+ * (a view, not an undertaking). Letters are told by Unicode, so "réaffirmé" ends where its "é" does.
+ */
+const COMMITTING =
+  /(?<![\p{L}-])(agreed|agree|agrees|reaffirmed|reaffirming|reaffirms|reconfirmed|affirmed|reiterated|intends? to|will continue|(?:are|is|remain|remains|were|was)\s+(?:\p{L}+ly\s+)?committed|committed to|commit to|commits to|commitments?\s+(?:to|of)|determination to|pledged(?!\s+allegiance)|pledges(?!\s+allegiance)|pledge to|resolved to|decided|adopted|endorsed|welcomed(?=[^.]{0,80}?\sas\s+(?:the\s+|an?\s+|its\s+)?(?:\d+\p{L}*\s+|new(?:est)?\s+)*members?\b)|ont\s+(?:\p{L}+\s+){0,3}?(?:réaffirmé|réitéré|convenu|décidé|adopté|approuvé)|se sont engagés|s[’']engagent|engagement à)(?![\p{L}])/gu;
+/** "affirmed that …", "reiterated that …": a statement of view. */
+const VIEW_FOLLOWS = /^\s+that\b/;
 const MAIN_VERB = /\s(?:also\s+)?(?:[a-z]+ed|met|said|gave|led|took|held|saw|spoke|provided|noted|highlighted|stressed|discussed|reiterated|affirmed|agreed|urged|welcomed|intends|remains)\b/;
 
 /** Who commits: the words between the clause's start ("that", a comma, the sentence start) and the verb. */
@@ -114,6 +122,7 @@ export function commitmentsIn(sentences: Sentence[], text: string): Commitment[]
     const own: { actor: string | null; from: number }[] = [];
     for (const verb of verbs) {
       const at = verb.index ?? 0;
+      if (/^(?:affirmed|reiterated|reaffirmed)$/.test(verb[1] as string) && VIEW_FOLLOWS.test(sentence.text.slice(at + verb[0].length))) continue;
       const participle = /ing\b/.test(verb[1] as string);
       if (participle) {
         const subject = MAIN_VERB.exec(sentence.text);
@@ -126,7 +135,10 @@ export function commitmentsIn(sentences: Sentence[], text: string): Commitment[]
       if (previous && !/\bthat\s|;\s/.test(between)) continue;
       const { actor, at: actorAt } = actorBefore(sentence.text, at);
       if (previous && !actor) continue;
-      own.push({ actor, from: actor ? actorAt : at });
+      // "intend to", "will continue": an undertaking only when someone named gives it ("The co-leads will continue …"), not "while we will continue …".
+      if (/^(?:intends? to|will continue)$/.test(verb[1] as string) && (!actor || /^(?:while\s+|as\s+|if\s+)?(?:we|it|they|this|that)$/i.test(actor))) continue;
+      // With no subject named ("the following declaration was adopted"), the quote still starts at its clause when that is near.
+      own.push({ actor, from: actor || at - actorAt <= 120 ? actorAt : at });
     }
     own.forEach((commitment, index) => {
       const nextFrom = own[index + 1]?.from;
@@ -136,7 +148,11 @@ export function commitmentsIn(sentences: Sentence[], text: string): Commitment[]
         const clause = sentence.text.slice(commitment.from, nextFrom).search(/,\s+(?:and\s+)?(?:\w+\s+){0,2}(?:that\s+)?(?:[\w.]+\s+){0,4}$|;\s/);
         if (clause > 0) end = commitment.from + clause;
       }
-      commitments.push({ ...spanOf(text, sentence.start + commitment.from, sentence.start + end), actor: commitment.actor });
+      // The first commitment of a sentence is quoted from the sentence's start: what leads up to it ("Following the
+      // meeting, …", "the foreign minister of Bahrain and senior diplomats from …") is part of what was said.
+      // A reporting clause ("…, and noted that the United States intends …") is not: the quote then starts at the commitment's own subject.
+      const quoteFrom = index === 0 && !/\sthat\s/.test(sentence.text.slice(0, commitment.from)) ? 0 : commitment.from;
+      commitments.push({ ...spanOf(text, sentence.start + quoteFrom, sentence.start + end), actor: commitment.actor });
     });
   }
   return commitments;

@@ -57,7 +57,8 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     ...speakers.flatMap((speaker) => [...text.matchAll(new RegExp((speaker.role ?? '\uFFFF').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }))),
     ...(meeting.location?.city ? [...text.matchAll(new RegExp(`\\b(?:in|at)\\s+${meeting.location.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:,\\s*\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)?)?`, 'gu'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })) : []),
   ];
-  const commitments = commitmentsIn(sentences, text);
+  // A headline states what the body says again: its commitments are the body's.
+  const commitments = commitmentsIn(sentences.filter((sentence) => sentence !== titleSentence), text);
   const unpriced = amountsWithoutCurrency(text);
   const skip = new Set([meeting.meetingSentence, titleSentence].filter((sentence) => sentence !== undefined && sentence !== null));
   return {

@@ -8,7 +8,7 @@ import { amountsWithoutCurrency, moneyIn } from './extract-money.ts';
 import { documentLanguage, type LanguageReading } from './language.ts';
 import { speakersIn } from './extract-speakers.ts';
 import type { Extraction } from './extraction.ts';
-import { type Gazetteer, referenceGazetteer } from './gazetteer.ts';
+import { fromGazetteer, type Gazetteer, referenceGazetteer } from './gazetteer.ts';
 import { sentencesOf, spanOf } from './text-spans.ts';
 import type { Span } from './extraction.ts';
 import { say } from '../../platform/i18n/say.ts';
@@ -50,7 +50,8 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
   const meeting = meetingFacts(text, sentences, gazetteer, dates);
   const titleSentence = sentences.find((sentence) => sentence.text === meeting.title);
   const newMembers = newMembersIn(text, gazetteer);
-  const speakers = speakersIn(sentences);
+  // A state's name is never a person's ("Saudi Arabia, Foreign Minister …").
+  const speakers = speakersIn(sentences, fromGazetteer(gazetteer, 'partner-names-lower-case', () => new Set(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => variant.toLowerCase())))));
   // Places that are part of something else: the speakers' roles, the meeting's own place.
   const masked = [
     ...newMembers.spans,

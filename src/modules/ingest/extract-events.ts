@@ -61,8 +61,9 @@ const LOOKS_BACK = /\b(from|at the|last|previous|earlier|recalled|recalling|carr
 export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gazetteer, dates: DateContext, skip: Set<Sentence>): Reference[] {
   const references: Reference[] = [];
   for (const sentence of sentences) {
-    if (skip.has(sentence) || !LOOKS_BACK.test(sentence.text)) continue;
-    for (const meeting of sentence.text.matchAll(MEETING_NOUN)) {
+    if (skip.has(sentence)) continue;
+    const looksBack = LOOKS_BACK.test(sentence.text);
+    for (const meeting of looksBack ? sentence.text.matchAll(MEETING_NOUN) : []) {
       const what = (meeting[1] as string).replace(/^the\s+/i, '').trim();
       if (/^(this|today'?s?)\b/i.test(what) || /^[a-z]/.test(what) && !/\b(in|at)\s+[A-Z]/.test(sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 30))) continue;
       const around = sentence.text.slice(Math.max(0, (meeting.index ?? 0) - 60), (meeting.index ?? 0) + meeting[0].length + 40);
@@ -81,8 +82,40 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       if (same < 0) references.push(reference);
       else if ((references[same]?.what.length ?? 0) < what.length) references[same] = reference;
     }
+    for (const reference of earlierMeetingsIn(sentence, text, gazetteer, dates)) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
   }
   return references;
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** "previous rounds", "the last meeting", "earlier sessions", "la précédente réunion". */
+const EARLIER_NOUN = /\b(?:previous|earlier|prior|preceding|last|past)\s+(?:[\p{L}-]+\s+){0,2}?(?:meetings?|rounds?|sessions?|ministerials?|conferences?|summits?|dialogues?|plenar(?:y|ies))\b|\b(?:précédentes?|dernières?)\s+(?:réunions?|sessions?)\b|\b(?:réunions?|sessions?)\s+précédentes?\b/iu;
+/** "the November 2021 and February 2023 statements of …", "the 2019 Ministerial": a dated earlier statement or meeting. */
+const DATED_NOUN = new RegExp(`\\b((?:${MONTH}\\s+)?((?:19|20)\\d\\d)(?:\\s*(?:,|and)\\s*(?:${MONTH}\\s+)?(?:19|20)\\d\\d){0,3})\\s+(?:[A-Z][\\w-]*\\s+){0,3}(statements?|meetings?|communiqu[eé]s?|declarations?|Ministerials?|Summits?|joint statements?)\\b`, 'u');
+
+/**
+ * Earlier meetings named without a place the gazetteer knows or a month: "previous rounds have been held in
+ * Jordan", "reaffirmed the November 2021 and February 2023 statements of the … Working Group". A dated one
+ * counts only when its year is before the readout's latest year (the meeting's own is not earlier).
+ */
+function earlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Gazetteer, dates: DateContext): Reference[] {
+  const found: Reference[] = [];
+  const earlier = EARLIER_NOUN.exec(sentence.text);
+  if (earlier) {
+    const after = sentence.text.slice(earlier.index + earlier[0].length, earlier.index + earlier[0].length + 60);
+    const place = /\b(?:in|at)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u.exec(after)?.[1];
+    const where = place ? (cityNamed(gazetteer, place) ?? (gazetteer.partners.some((partner) => partner.variants.includes(place)) ? place : null)) : null;
+    found.push({ ...spanOf(text, sentence.start + earlier.index, sentence.end), what: earlier[0], when: null, where });
+  }
+  const dated = DATED_NOUN.exec(sentence.text);
+  if (dated && dates.fallbackYear && Number(dated[2]) < dates.fallbackYear) {
+    // The quote runs from the sentence's start to the end of the clause that names it ("… of the U.S.-GCC Iran Working Group").
+    const clauseEnd = sentence.text.slice(dated.index + dated[0].length).search(/[,;]|$/);
+    const end = dated.index + dated[0].length + clauseEnd;
+    const when = dateIn(dated[1] as string, dates)?.date ?? (dated[2] as string);
+    found.push({ ...spanOf(text, sentence.start, sentence.start + end), what: sentence.text.slice(dated.index, end), when, where: null });
+  }
+  return found;
 }
 
 /**

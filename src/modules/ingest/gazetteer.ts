@@ -11,6 +11,8 @@ export interface GazetteerEntry {
   variants: string[];
   /** A state's ISO 3166-1 alpha-3 code, through which its demonyms are found. */
   iso3?: string;
+  /** Its Arabic name, found with the letters Arabic joins to a word ("للعراق": for Iraq). */
+  arabic?: string;
 }
 
 export interface Gazetteer {
@@ -40,8 +42,8 @@ const THEATER_VARIANTS: Record<string, string[]> = {
   Global: [],
 };
 
-/** Countries in the branches' regions, reported as theaters when a readout discusses them. */
-const THEATER_COUNTRIES = ['Pakistan', 'Mali', 'Niger', 'Burkina Faso', 'Nigeria', 'Chad', 'Cameroon', 'Democratic Republic of the Congo', 'Uganda', 'Libya', 'Yemen', 'Egypt', 'Philippines', 'Tunisia', 'Bangladesh', 'India', 'Lebanon', 'Jordan', 'Türkiye', 'Central Asia', 'South Asia', 'Southeast Asia', 'Middle East', 'Benin', 'Togo', 'Ghana', 'Iran'];
+/** Countries in the branches' regions, reported as theaters when a readout discusses them (not Jordan: a partner that hosts and trains, not a place of the fight). */
+const THEATER_COUNTRIES = ['Pakistan', 'Mali', 'Niger', 'Burkina Faso', 'Nigeria', 'Chad', 'Cameroon', 'Democratic Republic of the Congo', 'Uganda', 'Libya', 'Yemen', 'Egypt', 'Philippines', 'Tunisia', 'Bangladesh', 'India', 'Lebanon', 'Türkiye', 'Central Asia', 'South Asia', 'Southeast Asia', 'Asia', 'North Africa', 'Southern Africa', 'Middle East', 'Benin', 'Togo', 'Ghana', 'Iran'];
 
 const splitList = (value: string | undefined) => (value ?? '').split(';').map((part) => part.trim()).filter(Boolean);
 
@@ -88,7 +90,7 @@ export function referenceGazetteer(): Gazetteer {
   // French names too: a French readout still names its theaters (Irak, Syrie, Sahel).
   // A region is reported as the text names it when that is an English name ("Lake Chad Basin", "East Africa"), and by the registry's English name otherwise ("Irak" → "Iraq").
   const theaterNames = THEATERS.filter((theater) => theater.nameEn !== 'Global').flatMap((theater) => [
-    { canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr] },
+    { canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr], arabic: theater.nameAr },
     ...(THEATER_VARIANTS[theater.nameEn] ?? []).map((variant) => ({ canonical: variant, variants: [variant] })),
   ]);
   const theaters = [...theaterNames, ...THEATER_COUNTRIES.map((name) => ({ canonical: name, variants: name === 'Türkiye' ? [name, 'Turkey'] : name === 'Democratic Republic of the Congo' ? [name, 'DRC', 'DR Congo'] : [name] }))];

@@ -64,6 +64,21 @@ function groupVariants(name: string): string[] {
   return [...new Set(variants.filter(Boolean))];
 }
 
+/**
+ * An affiliate's name as each of the group's names writes it: "ISIS-Khorasan" is also "ISIL-Khorasan",
+ * "IS-Khorasan", "Daesh-Khorasan" and "Daesh Khorasan"; "ISKP" is also "IS-KP" and "ISIS-KP"; "Islamic State's
+ * Khorasan Province" is also "Islamic State Khorasan Province".
+ */
+function prefixVariants(name: string): string[] {
+  const prefixed = /^(?:ISIS|ISIL|IS|Daesh)[-\s](.+)$/.exec(name);
+  const joined = /^IS([A-Z]{2,4})$/.exec(name);
+  const rest = prefixed?.[1] ?? joined?.[1];
+  const variants = rest ? ['ISIS', 'ISIL', 'IS', 'Daesh'].flatMap((prefix) => [`${prefix}-${rest}`, ...(rest.length > 3 ? [`${prefix} ${rest}`] : [])]) : [];
+  if (/^Islamic State['’]s /.test(name)) variants.push(name.replace(/['’]s /, ' '), name.replace(/['’]s /, ' - '));
+  // "ISIS-Khorasan" also names the Khorasan affiliate where the registry wrote "IS-Khorasan"; a bare "IS-K" is too short to be safe.
+  return variants.filter((variant) => !/^IS-[A-Z]$/.test(variant));
+}
+
 let cached: Gazetteer | undefined;
 
 /**
@@ -99,7 +114,8 @@ export function referenceGazetteer(): Gazetteer {
     .map((row) => {
       // "Islamic State - Sahel Province (formerly …)" is also written "Islamic State Sahel Province".
       const plainName = (row.name ?? '').replace(/\s*\(.*?\)/g, '').replace(/\s+-\s+/g, ' ').trim();
-      return { canonical: row.short_name ?? '', variants: [...new Set([...(row.short_name ?? '').split('/').map((part) => part.trim()), ...splitList(row.also_known_as), row.name ?? '', plainName].filter((variant) => variant.length > 2))] };
+      const named = [...(row.short_name ?? '').split('/').map((part) => part.trim()), ...splitList(row.also_known_as), row.name ?? '', plainName];
+      return { canonical: row.short_name ?? '', variants: [...new Set([...named, ...named.flatMap(prefixVariants)].filter((variant) => variant.length > 2))] };
     });
   const groups = readCsv('groups.csv').map((row) => ({ canonical: (row.name ?? '').replace(/ \(.*?\)$/, ''), kind: row.kind ?? 'other', variants: groupVariants(row.name ?? '') }));
   cached = { theaters, branches, groups, partners, cities };

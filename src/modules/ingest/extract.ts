@@ -7,6 +7,7 @@ import { detentionIn, repatriationsIn, taskingsIn } from './extract-figures.ts';
 import { amountsWithoutCurrency, moneyIn } from './extract-money.ts';
 import { documentLanguage, type LanguageReading } from './language.ts';
 import { speakersIn } from './extract-speakers.ts';
+import { partsOfSpeech } from './parts-of-speech.ts';
 import type { Extraction } from './extraction.ts';
 import { fromGazetteer, type Gazetteer, referenceGazetteer } from './gazetteer.ts';
 import { sentencesOf, spanOf } from './text-spans.ts';
@@ -28,6 +29,21 @@ function datelineDate(text: string): Date | null {
     if (!Number.isNaN(parsed.getTime())) return parsed;
   }
   return null;
+}
+
+/**
+ * Whether a name the rules found is read as a proper noun where it is written: "General view" (a photo
+ * caption) and "Coastal States" are capitalised but are no one's name. English only (the model's language).
+ */
+function namesAPerson(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  if (at < 0) return true;
+  const tags = partsOfSpeech(text.slice(Math.max(0, text.lastIndexOf('\n', at) + 1), text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at)));
+  const lineStart = Math.max(0, text.lastIndexOf('\n', at) + 1);
+  // Particles inside names ("Charles de Gaulle", "bin Salman") are tagged as prepositions: they are not looked at.
+  const words = [...name.matchAll(/\S+/g)].filter((word) => !/^(?:de|di|da|du|van|von|bin|ibn|el|al|la|le)$/.test(word[0])).map((word) => tags.get(at - lineStart + (word.index ?? 0)));
+  // A name may hold a word the model takes for a common noun ("Rose"), never an article, preposition, pronoun or number (the small model mistakes names for verbs: "Rose"); and one word at least is a proper noun.
+  return words.every((tag) => !tag || !/^(?:AUX|ADP|DET|PRON|NUM|CCONJ)$/.test(tag)) && words.some((tag) => !tag || tag === 'PROPN');
 }
 
 /** Cookie notices and share bars that saved pages carry at their end: never facts. */
@@ -63,7 +79,8 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
   const titleSentence = sentences.find((sentence) => sentence.text === meeting.title);
   const newMembers = newMembersIn(text, gazetteer);
   // A state's name is never a person's ("Saudi Arabia, Foreign Minister …").
-  const speakers = speakersIn(sentences, fromGazetteer(gazetteer, 'partner-names-lower-case', () => new Set(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => variant.toLowerCase())))));
+  const candidates = speakersIn(sentences, fromGazetteer(gazetteer, 'partner-names-lower-case', () => new Set(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => variant.toLowerCase())))));
+  const speakers = reading.language === 'en' ? candidates.filter((speaker) => namesAPerson(text, speaker.name)) : candidates;
   // Places that are part of something else: the speakers' roles, the meeting's own place.
   const masked = [
     ...newMembers.spans,

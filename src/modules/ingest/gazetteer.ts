@@ -51,7 +51,7 @@ const splitList = (value: string | undefined) => (value ?? '').split(';').map((p
 const GROUP_FILLER = /\b(working|group|focus|coalition|the|\(.*?\))\b/gi;
 
 /** "Counter ISIS Finance Group (CIFG)" → the words that name it: "counter isis finance", and its acronym. */
-function groupVariants(name: string): string[] {
+export function groupVariants(name: string): string[] {
   const acronym = /\(([A-Z]{3,6})\)/.exec(name)?.[1];
   const inBrackets = /\(([^)]*?)\)/.exec(name)?.[1];
   const core = name.replace(/\(.*?\)/g, '').replace(GROUP_FILLER, ' ').replace(/\s+/g, ' ').trim();
@@ -69,7 +69,7 @@ function groupVariants(name: string): string[] {
  * "IS-Khorasan", "Daesh-Khorasan" and "Daesh Khorasan"; "ISKP" is also "IS-KP" and "ISIS-KP"; "Islamic State's
  * Khorasan Province" is also "Islamic State Khorasan Province".
  */
-function prefixVariants(name: string): string[] {
+export function prefixVariants(name: string): string[] {
   const prefixed = /^(?:ISIS|ISIL|IS|Daesh)[-\s](.+)$/.exec(name);
   const joined = /^IS([A-Z]{2,4})$/.exec(name);
   const rest = prefixed?.[1] ?? joined?.[1];

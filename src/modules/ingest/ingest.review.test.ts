@@ -105,6 +105,12 @@ describe('reviewing an ingested readout', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<mark id="fact-5" class="span span--incident span--accepted"[^>]*>the horrific terrorist attack ISIS-K perpetrated on August 26 in Kabul<\/mark>/);
     expect(page.body).toContain('a statement of need, not a commitment');
+    // Choosing a fact: its quote links to the span, and every piece of the span says which fact it belongs to.
+    expect(page.body).toContain('href="#fact-5"');
+    expect(page.body).toMatch(/<mark id="fact-5"[^>]*data-facts="5"/);
+    // The accepted meeting's values in the reader's words, never their codes.
+    expect(page.body).toContain('<dd dir="auto">Small Group</dd>');
+    expect(page.body).not.toMatch(/<dd dir="auto">(?:small-group|virtual|in-person|pledged|true|false)<\/dd>/);
     // Through the page form: an edited commitment accepted.
     const target = fact('commitment', 0);
     const posted = await postForm(ctx, officer, `/ingest/${documentId}/facts/${target.id}`, { decision: 'accept', [`v${target.position}-actor`]: 'United States', [`v${target.position}-statement`]: String(target.proposal.statement), [`v${target.position}-kind`]: 'intends' });

@@ -45,7 +45,7 @@ export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInp
   const extraction = await withUsdAmounts(db, await extractOffThread(text, { publishedOn: input.publishedOn ?? null, registry: await liveGazetteer(db) }), input.publishedOn ?? null);
   const facts = proposedFacts(extraction, text.length);
   // A reference to a meeting already recorded is proposed with that meeting.
-  for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, fact.proposal);
+  for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, actor, fact.proposal);
   return db.transaction(async (tx) => {
     const [document] = await tx
       .insert(ingestDocuments)

@@ -36,4 +36,16 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     }, 3000);
   }
+
+  // Ingest review: choosing a fact (its quote link, by click or keyboard, or a #fact-N address) marks every
+  // piece of its span, not only the first one the link lands on; without this file the link still scrolls there.
+  const review = document.querySelector('.ingest-text');
+  if (review) {
+    const highlight = () => {
+      const chosen = /^#fact-(\d+)$/.exec(window.location.hash)?.[1];
+      for (const mark of review.querySelectorAll('mark[data-facts]')) mark.classList.toggle('span--chosen', chosen !== undefined && mark.getAttribute('data-facts').split(' ').includes(chosen));
+    };
+    window.addEventListener('hashchange', highlight);
+    highlight();
+  }
 });

@@ -65,6 +65,12 @@ export async function getCampaign(db: Db, actor: MaybeActor, id: string): Promis
   return campaign;
 }
 
+/** The year's campaign, whatever its currency: one drive is one campaign (ingest adds a pledge in euros to the dollar one). */
+export async function campaignOfYear(db: Db, actor: MaybeActor, year: number): Promise<repo.CampaignRow | undefined> {
+  authorize(actor, 'funding.read');
+  return repo.findCampaignStartingOn(db, actor, `${year}-01-01`);
+}
+
 export type CampaignWithTotals = repo.CampaignRow & { verified: Record<(typeof STAGES)[number], Exact>; illustrative: boolean };
 
 /** Campaigns with their verified totals by stage, newest first. */

@@ -36,6 +36,12 @@ export async function findCampaign(db: Db, actor: MaybeActor, id: string): Promi
   return row;
 }
 
+/** The earliest visible campaign starting on a day (a year's drive starts on 1 January). */
+export async function findCampaignStartingOn(db: Db, actor: MaybeActor, startsOn: string): Promise<CampaignRow | undefined> {
+  const [row] = await db.select().from(fundingCampaigns).where(and(eq(fundingCampaigns.startsOn, startsOn), visibleTo(actor, fundingCampaigns))).orderBy(asc(fundingCampaigns.createdAt)).limit(1);
+  return row;
+}
+
 export async function insertCampaign(tx: Db, values: NewCampaignRow): Promise<CampaignRow> {
   const [row] = await tx.insert(fundingCampaigns).values(values).returning();
   return row as CampaignRow;

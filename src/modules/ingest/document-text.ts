@@ -20,6 +20,14 @@ export function documentKind(bytes: Buffer): DocumentKind {
 /** The block elements whose text makes the readout's paragraphs. */
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre';
 
+/** A page whose every word is a link, a menu, a header or a footer: a site's navigation saved instead of its readout. */
+function onlyNavigation(document: { querySelectorAll(selector: string): ArrayLike<{ remove(): void }>; body?: { textContent: string | null } | null }): boolean {
+  const navigation = [...Array.from(document.querySelectorAll('a, nav, header, footer, menu, button, script, style, noscript'))];
+  if (!navigation.length) return false;
+  for (const element of navigation) element.remove();
+  return !(document.body?.textContent ?? '').trim();
+}
+
 /** A saved web page's readout: navigation, cookie notices, sharing bars and other boilerplate removed. */
 async function htmlText(html: string): Promise<string> {
   // Loaded for web pages only: plain text and PDFs (and the command line's start) do without them.
@@ -31,6 +39,7 @@ async function htmlText(html: string): Promise<string> {
   const content = article?.content ? parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document : document;
   const paragraphs = [...content.querySelectorAll(BLOCKS)].map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
   const title = article?.title?.trim();
+  if (onlyNavigation(parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`).document)) fail(say('ingest.problem.navigationOnly'));
   const body = paragraphs.length ? paragraphs : [(content.body?.textContent ?? '').replace(/\s+/g, ' ').trim()];
   return [...(title && body[0] !== title ? [title] : []), ...body].join('\n\n');
 }

@@ -8,6 +8,7 @@ import { authorize } from '../../platform/authz.ts';
 import { Conflict, InvalidInput, NotFound } from '../../platform/errors.ts';
 import { type DocumentKind, documentText } from './document-text.ts';
 import { extractOffThread } from './extraction-thread.ts';
+import { liveGazetteer } from './live-gazetteer.ts';
 import { type FactValues, applyFact, matchingMeeting } from './fact-appliers.ts';
 import { proposedFacts } from './proposals.ts';
 import { withUsdAmounts } from './usd-amounts.ts';
@@ -41,10 +42,10 @@ export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInp
   const [already] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.textSha256, fingerprint));
   if (already) throw new Conflict(say('problem.alreadyIngested', { date: already.createdAt.toISOString().slice(0, 10), by: already.createdByLabel, path: `/ingest/${already.id}` }), [{ field: 'file', message: say('problem.alreadyIngestedField', { path: `/ingest/${already.id}` }) }]);
   // Read on the extraction thread, within its time budget: a hostile document cannot stall the server.
-  const extraction = await withUsdAmounts(db, await extractOffThread(text, { publishedOn: input.publishedOn ?? null }), input.publishedOn ?? null);
+  const extraction = await withUsdAmounts(db, await extractOffThread(text, { publishedOn: input.publishedOn ?? null, registry: await liveGazetteer(db) }), input.publishedOn ?? null);
   const facts = proposedFacts(extraction, text.length);
   // A reference to a meeting already recorded is proposed with that meeting.
-  for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, fact.proposal);
+  for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, actor, fact.proposal);
   return db.transaction(async (tx) => {
     const [document] = await tx
       .insert(ingestDocuments)

@@ -61,8 +61,9 @@ const LOOKS_BACK = /\b(from|at the|last|previous|earlier|recalled|recalling|carr
 export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gazetteer, dates: DateContext, skip: Set<Sentence>): Reference[] {
   const references: Reference[] = [];
   for (const sentence of sentences) {
-    if (skip.has(sentence) || !LOOKS_BACK.test(sentence.text)) continue;
-    for (const meeting of sentence.text.matchAll(MEETING_NOUN)) {
+    if (skip.has(sentence)) continue;
+    const looksBack = LOOKS_BACK.test(sentence.text);
+    for (const meeting of looksBack ? sentence.text.matchAll(MEETING_NOUN) : []) {
       const what = (meeting[1] as string).replace(/^the\s+/i, '').trim();
       if (/^(this|today'?s?)\b/i.test(what) || /^[a-z]/.test(what) && !/\b(in|at)\s+[A-Z]/.test(sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 30))) continue;
       const around = sentence.text.slice(Math.max(0, (meeting.index ?? 0) - 60), (meeting.index ?? 0) + meeting[0].length + 40);
@@ -81,11 +82,51 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       if (same < 0) references.push(reference);
       else if ((references[same]?.what.length ?? 0) < what.length) references[same] = reference;
     }
+    for (const reference of earlierMeetingsIn(sentence, text, gazetteer, dates)) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
   }
   return references;
 }
 
-const COMMITTING = /\b(agreed|agree|affirmed|affirming|reaffirmed|reaffirming|reiterated|reiterating|intends?|intended|committed to|commit to|pledged to|urged|urging|called (?:on|upon|for)|calling (?:on|upon|for)|resolved to|decided|will continue|stressed the need|stressing the need|underlined the need|emphasi[sz]ed the need)\b/g;
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** "previous rounds", "the last meeting", "earlier sessions", "la précédente réunion". */
+const EARLIER_NOUN = /\b(?:previous|earlier|prior|preceding|last|past)\s+(?:[\p{L}-]+\s+){0,2}?(?:meetings?|rounds?|sessions?|ministerials?|conferences?|summits?|dialogues?|plenar(?:y|ies))\b|\b(?:précédentes?|dernières?)\s+(?:réunions?|sessions?)\b|\b(?:réunions?|sessions?)\s+précédentes?\b/iu;
+/** "the November 2021 and February 2023 statements of …", "the 2019 Ministerial": a dated earlier statement or meeting. */
+const DATED_NOUN = new RegExp(`\\b((?:${MONTH}\\s+)?((?:19|20)\\d\\d)(?:\\s*(?:,|and)\\s*(?:${MONTH}\\s+)?(?:19|20)\\d\\d){0,3})\\s+(?:[A-Z][\\w-]*\\s+){0,3}(statements?|meetings?|communiqu[eé]s?|declarations?|Ministerials?|Summits?|joint statements?)\\b`, 'u');
+
+/**
+ * Earlier meetings named without a place the gazetteer knows or a month: "previous rounds have been held in
+ * Jordan", "reaffirmed the November 2021 and February 2023 statements of the … Working Group". A dated one
+ * counts only when its year is before the readout's latest year (the meeting's own is not earlier).
+ */
+function earlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Gazetteer, dates: DateContext): Reference[] {
+  const found: Reference[] = [];
+  const earlier = EARLIER_NOUN.exec(sentence.text);
+  if (earlier) {
+    const after = sentence.text.slice(earlier.index + earlier[0].length, earlier.index + earlier[0].length + 60);
+    const place = /\b(?:in|at)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u.exec(after)?.[1];
+    const where = place ? (cityNamed(gazetteer, place) ?? (gazetteer.partners.some((partner) => partner.variants.includes(place)) ? place : null)) : null;
+    found.push({ ...spanOf(text, sentence.start + earlier.index, sentence.end), what: earlier[0], when: null, where });
+  }
+  const dated = DATED_NOUN.exec(sentence.text);
+  if (dated && dates.fallbackYear && Number(dated[2]) < dates.fallbackYear) {
+    // The quote runs from the sentence's start to the end of the clause that names it ("… of the U.S.-GCC Iran Working Group").
+    const clauseEnd = sentence.text.slice(dated.index + dated[0].length).search(/[,;]|$/);
+    const end = dated.index + dated[0].length + clauseEnd;
+    const when = dateIn(dated[1] as string, dates)?.date ?? (dated[2] as string);
+    found.push({ ...spanOf(text, sentence.start, sentence.start + end), what: sentence.text.slice(dated.index, end), when, where: null });
+  }
+  return found;
+}
+
+/**
+ * What makes a clause a commitment: participants agree, commit, adopt or endorse, pledge, resolve, decide or
+ * reaffirm (English and French). Calls, condemnations and concern are not commitments, nor is "affirmed that"
+ * (a view, not an undertaking). Letters are told by Unicode, so "réaffirmé" ends where its "é" does.
+ */
+const COMMITTING =
+  /(?<![\p{L}-])(agreed|agree|agrees|reaffirmed|reaffirming|reaffirms|reconfirmed|affirmed|reiterated|intends? to|will continue|(?:are|is|remain|remains|were|was)\s+(?:\p{L}+ly\s+)?committed|committed to|commit to|commits to|commitments?\s+(?:to|of)|determination to|pledged(?!\s+allegiance)|pledges(?!\s+allegiance)|pledge to|resolved to|decided|adopted|endorsed|welcomed(?=[^.]{0,80}?\sas\s+(?:the\s+|an?\s+|its\s+)?(?:\d+\p{L}*\s+|new(?:est)?\s+)*members?\b)|ont\s+(?:\p{L}+\s+){0,3}?(?:réaffirmé|réitéré|convenu|décidé|adopté|approuvé)|se sont engagés|s[’']engagent|engagement à)(?![\p{L}])/gu;
+/** "affirmed that …", "reiterated that …": a statement of view. */
+const VIEW_FOLLOWS = /^\s+that\b/;
 const MAIN_VERB = /\s(?:also\s+)?(?:[a-z]+ed|met|said|gave|led|took|held|saw|spoke|provided|noted|highlighted|stressed|discussed|reiterated|affirmed|agreed|urged|welcomed|intends|remains)\b/;
 
 /** Who commits: the words between the clause's start ("that", a comma, the sentence start) and the verb. */
@@ -114,6 +155,7 @@ export function commitmentsIn(sentences: Sentence[], text: string): Commitment[]
     const own: { actor: string | null; from: number }[] = [];
     for (const verb of verbs) {
       const at = verb.index ?? 0;
+      if (/^(?:affirmed|reiterated|reaffirmed)$/.test(verb[1] as string) && VIEW_FOLLOWS.test(sentence.text.slice(at + verb[0].length))) continue;
       const participle = /ing\b/.test(verb[1] as string);
       if (participle) {
         const subject = MAIN_VERB.exec(sentence.text);
@@ -126,7 +168,10 @@ export function commitmentsIn(sentences: Sentence[], text: string): Commitment[]
       if (previous && !/\bthat\s|;\s/.test(between)) continue;
       const { actor, at: actorAt } = actorBefore(sentence.text, at);
       if (previous && !actor) continue;
-      own.push({ actor, from: actor ? actorAt : at });
+      // "intend to", "will continue": an undertaking only when someone named gives it ("The co-leads will continue …"), not "while we will continue …".
+      if (/^(?:intends? to|will continue)$/.test(verb[1] as string) && (!actor || /^(?:while\s+|as\s+|if\s+)?(?:we|it|they|this|that)$/i.test(actor))) continue;
+      // With no subject named ("the following declaration was adopted"), the quote still starts at its clause when that is near.
+      own.push({ actor, from: actor || at - actorAt <= 120 ? actorAt : at });
     }
     own.forEach((commitment, index) => {
       const nextFrom = own[index + 1]?.from;
@@ -136,7 +181,11 @@ export function commitmentsIn(sentences: Sentence[], text: string): Commitment[]
         const clause = sentence.text.slice(commitment.from, nextFrom).search(/,\s+(?:and\s+)?(?:\w+\s+){0,2}(?:that\s+)?(?:[\w.]+\s+){0,4}$|;\s/);
         if (clause > 0) end = commitment.from + clause;
       }
-      commitments.push({ ...spanOf(text, sentence.start + commitment.from, sentence.start + end), actor: commitment.actor });
+      // The first commitment of a sentence is quoted from the sentence's start: what leads up to it ("Following the
+      // meeting, …", "the foreign minister of Bahrain and senior diplomats from …") is part of what was said.
+      // A reporting clause ("…, and noted that the United States intends …") is not: the quote then starts at the commitment's own subject.
+      const quoteFrom = index === 0 && !/\sthat\s/.test(sentence.text.slice(0, commitment.from)) ? 0 : commitment.from;
+      commitments.push({ ...spanOf(text, sentence.start + quoteFrom, sentence.start + end), actor: commitment.actor });
     });
   }
   return commitments;

@@ -2,7 +2,7 @@ import { actorsIn } from './actors.ts';
 import { type DateContext, dateIn } from './dates.ts';
 import type { Commitment, DetentionFigure, RepatriationFigure, TaskingProposal } from './extraction.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { groupsIn } from './extract-mentions.ts';
+import { groupsIn } from './extract-groups.ts';
 import { westernDigits } from './extract-money.ts';
 import { type Sentence, spanOf } from './text-spans.ts';
 

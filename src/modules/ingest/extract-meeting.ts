@@ -7,7 +7,8 @@ import type { Sentence } from './text-spans.ts';
 const MEETING_VERB = /\b(met|meet|convened|gathered|hosted|held|co-hosted|co-chaired|chaired|took place)\b/i;
 
 const FORMATS: [RegExp, MeetingFormat][] = [
-  [/\bSmall Group\b/i, 'small-group'],
+  // A restricted ministerial or a political directors' meeting is the Small Group's format.
+  [/\bSmall Group\b|\brestricted ministerial\b|\bpolitical directors\b|\bministérielle restreinte\b|\bdirecteurs politiques\b/i, 'small-group'],
   [/\bMinisterial\b|\bministers? (?:of|for) (?:foreign affairs|defen[cs]e)\b|\b(?:foreign|defen[cs]e) ministers\b|\bministériel(?:le)?\b|اجتماع وزاري/i, 'ministerial'],
   [/\bFocus Group\b/i, 'focus-group'],
   [/\bWorking Group\b|\bCIFG\b|\bgroupe de travail\b|فريق (?:ال)?عمل|مجموعة (?:ال)?عمل/i, 'working-group'],
@@ -24,7 +25,7 @@ function formatOf(...texts: (string | null | undefined)[]): MeetingFormat | null
     if (!text) continue;
     for (const [pattern, format] of FORMATS) if (pattern.test(text)) return format;
   }
-  return texts.some((text) => text && /\b(meeting|conference|communiqu[ée]|statement|readout|council|forum|dialogue|plenary|summit|réunion|conseil|déclaration)\b|اجتماع/i.test(text)) ? 'other' : null;
+  return texts.some((text) => text && /\b(meetings?|conferences?|communiqu[ée]|statement|readout|council|forum|dialogue|plenary|summit|réunion|conseil|déclaration)\b|اجتماع/i.test(text)) ? 'other' : null;
 }
 
 function settingOf(text: string): Extraction['setting'] {
@@ -73,8 +74,43 @@ function datelineLines(text: string): string[] {
 /** A city the gazetteer knows named anywhere in the meeting's sentence after "in" or "at" ("…, chaired by the United States, in Brussels"). */
 function cityIn(sentence: string, gazetteer: Gazetteer): Extraction['location'] {
   for (const match of sentence.matchAll(/\b(?:in|at|à)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/gu)) {
-    const place = (match[1] ?? '').replace(/(?<![A-Z])\.$/, '');
+    // "in Riyadh..." (a teaser's ellipsis) names Riyadh.
+    const place = (match[1] ?? '').replace(/(?<![A-Z])\.+$/, '');
     const city = cityNamed(gazetteer, place);
+    if (city) return { city, country: gazetteer.cities.get(city) ?? null };
+  }
+  return null;
+}
+
+/** "The meeting was held in Luxembourg", "s'est tenue aujourd'hui à Paris": the sentence anywhere in the body that says where the meeting was. */
+const HELD_IN = /\b(?:(?:was|were|is|are|being)\s+held|took\s+place|convened\s+[^.]{0,80}?)\s+(?:[\p{L}'’]+\s+){0,3}?(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})|\bs[’']est\s+(?:tenue?s?|déroulée?s?)\s+(?:[\p{L}'’]+\s+){0,3}?à\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/u;
+
+/** Meeting cities as Arabic readouts write them (the gazetteer's names are English), for a dateline or "hosted by the capital Abu Dhabi". */
+const ARABIC_CITIES: Record<string, string> = {
+  أبوظبي: 'Abu Dhabi', 'أبو ظبي': 'Abu Dhabi', الرياض: 'Riyadh', بغداد: 'Baghdad', أنقرة: 'Ankara', روما: 'Rome', باريس: 'Paris', واشنطن: 'Washington', لندن: 'London', برلين: 'Berlin', بروكسل: 'Brussels', الدوحة: 'Doha', الكويت: 'Kuwait City', عمان: 'Amman', القاهرة: 'Cairo', الرباط: 'Rabat', مدريد: 'Madrid', مراكش: 'Marrakesh', جدة: 'Jeddah', المنامة: 'Manama', مسقط: 'Muscat', تونس: 'Tunis', نيامي: 'Niamey', لاهاي: 'The Hague',
+};
+
+/** An Arabic readout's place: its dateline's first word ("أبوظبي 27 مايو 2015") or the city after "العاصمة" (the capital). */
+function arabicLocation(text: string, gazetteer: Gazetteer): Extraction['location'] {
+  const head = text.slice(0, 600);
+  const names = Object.keys(ARABIC_CITIES).sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    const dateline = head.trimStart().startsWith(name);
+    const capital = head.includes(`العاصمة ${name}`) || head.includes(`العاصمة ال${name}`);
+    if (!dateline && !capital) continue;
+    const city = cityNamed(gazetteer, ARABIC_CITIES[name]);
+    if (city) return { city, country: gazetteer.cities.get(city) ?? null };
+  }
+  return null;
+}
+
+/** A city or country named in a "was held in" sentence. */
+function heldIn(sentences: Sentence[], gazetteer: Gazetteer): Extraction['location'] {
+  for (const sentence of sentences) {
+    const match = HELD_IN.exec(sentence.text);
+    const place = (match?.[1] ?? match?.[2])?.replace(/(?<![A-Z])\.+$/, '');
+    if (!place) continue;
+    const city = cityNamed(gazetteer, place) ?? cityNamed(gazetteer, place.split(/\s+/)[0]);
     if (city) return { city, country: gazetteer.cities.get(city) ?? null };
   }
   return null;
@@ -89,7 +125,11 @@ export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gaz
   const dated = meetingSentence ? dateIn(meetingSentence.text, dates) : null;
   const datelined = body[0] ? dateIn(body[0].text.slice(0, 80), dates) : null;
   const date = dated?.date ?? datelined?.date ?? null;
-  const location = locationOf([...(title ? [title] : []), ...datelineLines(text), ...opening, ...(meetingSentence ? [meetingSentence.text] : [])], gazetteer) ?? cityIn(meetingSentence?.text ?? '', gazetteer);
+  const location =
+    locationOf([...(title ? [title] : []), ...datelineLines(text), ...opening, ...(meetingSentence ? [meetingSentence.text] : [])], gazetteer) ??
+    cityIn(meetingSentence?.text ?? '', gazetteer) ??
+    heldIn(body, gazetteer) ??
+    arabicLocation(text, gazetteer);
   const setting = settingOf([meetingSentence?.text, ...opening].filter(Boolean).join(' ')) ?? (location?.city ? 'in-person' : null);
   return { title, date, meetingFormat: formatOf(title, meetingSentence?.text, opening[0]), setting, location, meetingSentence };
 }

@@ -41,33 +41,36 @@ export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: 
   const inside = [
     ...masked,
     ...mentioned(text, gazetteer.branches).map((hit) => ({ start: hit.index, end: hit.end })),
+    // Who took part is not where the fight is: "from France, Iraq, Italy, Lebanon, and Turkey", a president's "(Nigeria)", "at the invitation of the Republic of Niger", and ISIL's own name.
+    ...[...text.matchAll(/\b(?:from|attended by|representatives of|delegations? of)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}\s*,\s*(?:and\s+)?(?:the\s+)?){2,}(?:and\s+)?(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}|\(\p{Lu}[\p{L} ]{2,30}\)|\binvitation of\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s*(?:of\s+)?){1,5}|\bIslamic State (?:of|in) Iraq and (?:the Levant|(?:al-)?Sham|Syria)|\b(?:meetings?|met|talks)\s+with\s+[^.;]{0,400}/gu)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
     ...[...text.matchAll(/\b(?:[A-Z][\w-]*\s+){1,3}(?:Focus|Working)\s+Groups?\b|\b(?:co-led|co-chaired|co-hosted|chaired|hosted)\s+by\s+[^.;—]{0,300}|co-leads?[^.;—]{0,200}—[^—]{0,300}—/g)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
   ];
-  return unique(mentioned(text, gazetteer.theaters).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end)).map((hit) => hit.canonical));
+  const named = mentioned(text, gazetteer.theaters).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end));
+  return unique([...named, ...pairedRegions(text), ...arabicTheaters(text, gazetteer)].sort((a, b) => a.index - b.index).map((hit) => hit.canonical));
+}
+
+/** "South and Central Asia", "Central and Southern Africa": two regions under one noun. */
+function pairedRegions(text: string): { canonical: string; index: number }[] {
+  const found: { canonical: string; index: number }[] = [];
+  for (const match of text.matchAll(/\b(North|South|East|West|Central|Southern|Northern|Eastern|Western)\s+and\s+(?:North|South|East|West|Central|Southern|Northern|Eastern|Western)\s+(Africa|Asia)\b/g)) found.push({ canonical: `${match[1]} ${match[2]}`, index: match.index ?? 0 });
+  return found;
+}
+
+/** Arabic theater names with the letters Arabic joins to them: "العراق", "للعراق", "والعراق", "بالعراق". */
+function arabicTheaters(text: string, gazetteer: Gazetteer): { canonical: string; index: number }[] {
+  if (!/\p{Script=Arabic}/u.test(text)) return [];
+  const found: { canonical: string; index: number }[] = [];
+  for (const theater of gazetteer.theaters) {
+    if (!theater.arabic || /\s/.test(theater.arabic)) continue;
+    const stem = theater.arabic.replace(/^ال/, '');
+    const at = text.search(new RegExp(`(?<!\\p{L})(?:[وفبك]?(?:ال|لل)|[وفبكل])?${stem}(?!\\p{L})`, 'u'));
+    if (at >= 0) found.push({ canonical: theater.canonical, index: at });
+  }
+  return found;
 }
 
 /** Affiliates named by any of their aliases (ISIS-K, ISKP, ISIS-Khorasan …); "ISIS" itself is the subject, not an affiliate. */
 export const branchesIn = (text: string, gazetteer: Gazetteer) => unique(mentioned(text, gazetteer.branches).map((hit) => hit.canonical));
-
-/**
- * Working and focus groups, matched to the registry however they are written: "Countering-ISIS
- * Finance" in "the Communications, Countering-ISIS Finance, and Foreign Terrorist Fighters Working
- * Groups" is the Counter ISIS Finance Group. A name counts only where a list of names runs on to
- * "Group(s)", or for the acronyms.
- */
-export function groupsIn(text: string, gazetteer: Gazetteer): string[] {
-  const groups = gazetteer.groups.filter((group) => group.kind === 'working-group' || group.kind === 'focus-group');
-  const found: { canonical: string; index: number }[] = [];
-  for (const hit of mentioned(text, groups, false)) {
-    const variant = text.slice(hit.index, hit.end);
-    const rest = text.slice(hit.end, hit.end + 120);
-    // One separator and one word per step, so a run of capitals is read one way only (no backtracking blow-up).
-    const runsToGroup = /^(?:[\s,]+(?:[A-Z][\w'’/-]*|of|and|on|the))*?\s+(?:Working\s+|Focus\s+|Support\s+Working\s+)?Groups?\b/.test(rest);
-    const acronym = /^[A-Z]{3,}$/.test(variant);
-    if (runsToGroup || acronym) found.push(hit);
-  }
-  return unique(found.sort((a, b) => a.index - b.index).map((hit) => hit.canonical));
-}
 
 /**
  * Partners welcomed as new members: "welcomed Togo and Ghana as new members", "Benin joined the

@@ -2,9 +2,9 @@ import type { Speaker } from './extraction.ts';
 import type { Sentence } from './text-spans.ts';
 
 /** Words that make a phrase before a name a role: "Special Envoy", "Foreign Minister", "Ambassador". */
-const ROLE_WORD = /\b(Envoy|Minister|Secretary|Ambassador|Director|Coordinator|Representative|Chair|Co-Chair|President|Commissioner|Counselor|Counsellor|Adviser|Advisor|Head|Chief|Deputy|Spokesperson|General|Admiral|Commander|Under-Secretary|Undersecretary|officer|Officer)\b/;
+const ROLE_WORD = /\b(Envoy|Minister|Secretary|Ambassador|Director|Coordinator|Representative|Chair|Co-Chair|President|Commissioner|Counselor|Counsellor|Adviser|Advisor|Head|Chief|Deputy|Spokesperson|General|Admiral|Commander|Under-Secretary|Undersecretary|officer|Officer|King|Queen|Prince|Emir|Sultan|Majesty|Highness|Governor|Ministre|Secrétaire|Président|Premier)\b/;
 /** Verbs that follow a speaker: "… John Godfrey provided an update". */
-const SPEAKING = /^(provided|said|stressed|noted|opened|chaired|co-chaired|welcomed|highlighted|delivered|emphasi[sz]ed|underscored|thanked|hosted|co-hosted|led|gave|presented|briefed|announced|outlined|called|urged|reiterated|reaffirmed|affirmed|expressed|spoke|addressed|closed|recalled|commended|praised|updated|joined)$/;
+const SPEAKING = /^(provided|said|stressed|noted|opened|chaired|co-chaired|welcomed|highlighted|delivered|emphasi[sz]ed|underscored|thanked|hosted|co-hosted|led|gave|presented|briefed|announced|outlined|called|urged|reiterated|reaffirmed|affirmed|expressed|spoke|addressed|closed|recalled|commended|praised|updated|joined|represented|reconfirmed|reaffirmed|attended|declared)$/;
 const CONNECTOR = /^(for|the|of|on|to|and|at|liaison|officer)$/;
 /** Particles inside names: "Luigi Di Maio", "Qasim al-Araji" (the latter is one token). */
 const PARTICLE = /^(Di|De|Da|Del|Van|Von|Le|La|Du|Dos|El|Al|Bin|Ibn|Abu)$/;
@@ -12,13 +12,23 @@ const CAPITALISED = /^(?:[A-Z][\p{L}'’-]*|(?:[A-Z]\.)+|al-[A-Z][\p{L}'’-]*)$
 const INITIAL = /^[A-Z]\.$/;
 const MAX_RUN = 24;
 /** Titles written before a name, with or without their full stop: "Sen Kashim …", "Dr Jane …". */
-const TITLE = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Amb|Gen|Lt|Col|Prof|Sir|Dame|Sheikh|HE|H\.E)$/;
+const TITLE = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Amb|Gen|Lt|Col|Prof|Sir|Dame|Sheikh|HE|H\.E|His|Her|Majesty|Highness|King|Queen|Prince|M|MM|Mme)$/;
 /** Capitalised words that name offices, places and bodies, never a person. */
 const NOT_NAME =
   /^(The|Coalition|Global|Group|Small|Working|Daesh|ISIS|ISIL|Defeat|Partners?|Representatives?|Affairs|State|States|United|Iraq|Syria|Africa|African|Afghanistan|Foreign|Special|Envoy|Minister|Secretary|Ambassador|Director|General|Acting|Deputy|Senior|Political|Directors?|Office|Ministry|Department|Security|Council|Nations|European|Union|Kingdom|Republic|Government|Cooperation|Operations|Process|Peace|Development|Counterterrorism|Defen[cs]e|Justice|Interior|Finance|Policy|Forces|Staff|Bureau|Affairs|Assistant|Advisor|Adviser|International|National|Middle|East|West|Democratic|Coordinator|Delegate|Chief|Commissioner|Representative|Cooperation|Programme|Communications)$/;
 
 /** Words and the punctuation that ends a run; a word's full stop goes, an abbreviation's ("U.S.") stays. */
 const tokenize = (text: string) => [...text.matchAll(/[\p{L}][\p{L}\p{M}.'’-]*|[,;:()—–]/gu)].map((match) => ({ word: /^(?:[A-Z]\.)+$/.test(match[0]) ? match[0] : match[0].replace(/\.$/, ''), index: match.index ?? 0 }));
+
+/** An office held by one person, after which a surname alone names them: "Vice President Biden". */
+const OFFICE_BEFORE_SURNAME = /^(?:President|Minister|Envoy|Secretary|Ambassador|Chancellor|King|Governor)$/;
+/** "Vice President Biden": the run ends in an office word and one surname; a king's regnal number stays with his name ("King Abdullah II"). */
+function surnameAfterOffice(run: string[]): string[] | null {
+  const [office, last] = [run.at(-2), run.at(-1)];
+  if (office && last && /^[IVX]{1,4}$/.test(last) && run.length >= 3 && !NOT_NAME.test(office) && !ROLE_WORD.test(office)) return run.slice(-2);
+  if (!office || !last || !OFFICE_BEFORE_SURNAME.test(office) || NOT_NAME.test(last) || ROLE_WORD.test(last) || !/^[A-Z][a-z]{2,}$/.test(last)) return null;
+  return [last];
+}
 
 /**
  * The person's name at the end of a run of capitalised words: the words from the end back to the first
@@ -27,7 +37,7 @@ const tokenize = (text: string) => [...text.matchAll(/[\p{L}][\p{L}\p{M}.'’-]*
  */
 function nameAtEnd(run: string[]): string[] | null {
   const [second, last] = [run.at(-2), run.at(-1)];
-  if (!second || !last || NOT_NAME.test(second) || NOT_NAME.test(last) || !/^[A-Za-z]/.test(second) || CONNECTOR.test(second) || PARTICLE.test(last) || INITIAL.test(last)) return null;
+  if (!second || !last || NOT_NAME.test(second) || ROLE_WORD.test(second) || NOT_NAME.test(last) || !/^[A-Za-z]/.test(second) || CONNECTOR.test(second) || PARTICLE.test(last) || INITIAL.test(last)) return surnameAfterOffice(run);
   let from = run.length - 2;
   while (from > 0 && run.length - from < 4) {
     const word = run[from - 1] as string;
@@ -43,7 +53,7 @@ function nameAtEnd(run: string[]): string[] | null {
  * "co-hosted by Role Name and Role Name" and "Name, Role of X,". Later mentions by surname alone
  * ("Special Envoy Godfrey") are the same person.
  */
-export function speakersIn(sentences: Sentence[]): Speaker[] {
+export function speakersIn(sentences: Sentence[], notPeople: Set<string> = new Set()): Speaker[] {
   const speakers: Speaker[] = [];
   const add = (name: string, role: string | null) => {
     const surname = name.split(' ').at(-1) as string;
@@ -54,7 +64,15 @@ export function speakersIn(sentences: Sentence[]): Speaker[] {
   for (const sentence of sentences) {
     const tokens = tokenize(sentence.text);
     let run: string[] = [];
+    let runStart = 0;
+    // Where the sentence starts listing people a host met ("held separate meetings with …"): found once per sentence.
+    const metWith = sentence.text.search(/\b(?:meetings?|met|talks|talked)\s+with\b/);
     const close = (next: string) => {
+      // People a host "held separate meetings with" are met, not speakers.
+      if (metWith >= 0 && runStart > metWith) {
+        run = [];
+        return;
+      }
       // "… Counterterrorism and Acting Special Envoy …": an "and" inside a role joins it; one after a name ends that speaker.
       // Honours after a name ("GCON", "KBE") are not part of it.
       while (run.length > 2 && /^[A-Z]{3,5}$/.test(run.at(-1) as string)) run.pop();
@@ -73,14 +91,79 @@ export function speakersIn(sentences: Sentence[]): Speaker[] {
       if (CAPITALISED.test(word) || continues) {
         // An "and" after a complete speaker ends the run: "… Luigi Di Maio and U.S. Secretary …".
         if (word === 'and' && nameAtEnd(run) && ROLE_WORD.test(run.join(' '))) close('and');
-        else run.push(word);
+        else {
+          if (!run.length) runStart = token.index;
+          run.push(word);
+        }
         // A role and a name take a dozen words at most; a longer run (a list of names, a line in capitals) keeps only its end, so the work stays linear.
         if (run.length > MAX_RUN) run.shift();
         return;
       }
-      if (run.length) close(word);
+      // "Vice President Biden also reconfirmed", "… today joined": the verb after the adverb tells.
+      if (run.length) close(/^(?:also|today|then|again|formally|further)$/.test(word) ? (tokens[index + 1]?.word ?? '') : word);
     });
     if (run.length) close('');
+    for (const speaker of appositiveSpeakers(sentence.text, notPeople)) add(speaker.name, speaker.role);
   }
+  for (const name of arabicSpeakers(sentences)) add(name, null);
   return speakers;
+}
+
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]+|al-\p{Lu}[\p{L}'’-]*|[A-Z]\.|de|di|van|von|bin|ibn|el|al)$/u;
+/** Titles and joining words before a name in a list: "M. Laurent Fabius", "et John Kerry", "and Jane Doe". */
+const LEAD = /^(?:(?:and|et|le|la|the)\s+)?(?:(?:M|MM|Mme|Mr|Mrs|Ms|Dr|HE|H\.E)\.?\s+)?/;
+
+/** Two to four words that can only be a person's name: capitalised, no office or body word, not a state. */
+function personName(words: string[], notPeople: Set<string>): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  if (!words.every((word) => NAME_WORD.test(word)) || !/^\p{Lu}/u.test(words[0] as string) || !/^(?:\p{Lu}|al-)/u.test(words.at(-1) as string)) return false;
+  if (words.some((word) => NOT_NAME.test(word) || ROLE_WORD.test(word) || TITLE.test(word))) return false;
+  // "Jordan Daily" is a newspaper: a word that names a state makes the words no person's name.
+  return !notPeople.has(words.join(' ').toLowerCase()) && !words.some((word) => notPeople.has(word.toLowerCase()));
+}
+
+/**
+ * Names set off by commas beside their office, in English and French: "chaired by the High Representative
+ * …, Federica Mogherini.", "MM. Laurent Fabius, Ministre français des Affaires étrangères, Haïder
+ * al-Abadi, Premier ministre irakien, et John Kerry, Secrétaire d'État". The sentence is cut at commas
+ * once, so the work is linear.
+ */
+function appositiveSpeakers(sentence: string, notPeople: Set<string>): Speaker[] {
+  const found: Speaker[] = [];
+  const parts = sentence.split(/\s*[,–—]\s+/).map((part) => part.replace(/[.;:]+$/, '').trim());
+  parts.forEach((part, index) => {
+    const previous = parts[index - 1];
+    const next = parts[index + 1];
+    const whole = part.replace(LEAD, '').split(/\s+/);
+    const startsWithOffice = (text: string | undefined) => text !== undefined && ROLE_WORD.test(text.split(/\s+/).slice(0, 3).join(' '));
+    // "…, Federica Mogherini" after an office, or "Laurent Fabius, Ministre …" before one.
+    if (personName(whole, notPeople) && ((previous !== undefined && ROLE_WORD.test(previous)) || startsWithOffice(next))) {
+      found.push({ name: whole.join(' '), role: startsWithOffice(next) ? (next as string) : null });
+      return;
+    }
+    // "La réunion était coprésidée par MM. Laurent Fabius, Ministre …": the name ends its part, after a title.
+    const titled = /(?:\b(?:M|MM|Mme|Mr|Mrs|Ms|Dr)\.?|\bpar|\bby)\s+((?:\S+\s+){1,3}\S+)$/u.exec(part);
+    const tail = titled?.[1]?.split(/\s+/) ?? [];
+    if (titled && personName(tail, notPeople) && startsWithOffice(next)) found.push({ name: tail.join(' '), role: next as string });
+  });
+  return found;
+}
+
+/** Titles before an Arabic name ("الدكتور", "السيد"), with or without "و" (and), and "كل من" (both). */
+const ARABIC_LEAD = /(?:^|\s)(?:و?(?:الدكتور|الدكتورة|السيد|السيدة|الشيخ|معالي|سعادة|سمو)|كل من)\s+/gu;
+/** Offices that follow an Arabic name: minister, assistant, director, president, ambassador, envoy, secretary. */
+const ARABIC_OFFICE = /^(?:وزير|وزيرة|مساعد|المدير|مدير|رئيس|سفير|المبعوث|الأمين|نائب|ممثل)$/u;
+
+/** "افتتح الاجتماع الدكتور أنور بن محمد قرقاش وزير الدولة": two to four words after a title and before an office. */
+function arabicSpeakers(sentences: Sentence[]): string[] {
+  const names: string[] = [];
+  for (const sentence of sentences) {
+    const text = sentence.text.replace(/\s+/g, ' ');
+    for (const lead of text.matchAll(ARABIC_LEAD)) {
+      const words = text.slice((lead.index ?? 0) + lead[0].length, (lead.index ?? 0) + lead[0].length + 80).split(' ');
+      const office = words.findIndex((word) => ARABIC_OFFICE.test(word));
+      if (office >= 2 && office <= 4 && words.slice(0, office).every((word) => /^\p{Script=Arabic}+$/u.test(word) || /^(?:فون|دي|بن)$/.test(word))) names.push(words.slice(0, office).join(' '));
+    }
+  }
+  return names;
 }

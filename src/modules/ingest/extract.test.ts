@@ -35,9 +35,10 @@ describe('extracting the seed readout', () => {
     expect(extraction.references).toMatchObject([{ what: 'D-ISIS Coalition Ministerial Meeting', when: '2021-06', where: 'Rome' }]);
   });
 
-  it('proposes each commitment with who made it', () => {
-    expect(extraction.commitments.map((commitment) => commitment.actor)).toEqual(['Special Envoy Godfrey', 'the United States', 'Special Envoy Godfrey', 'Small Group representatives', 'Coalition partners']);
-    expect(extraction.commitments[1]?.quote).toBe('the United States intends to continue its support for the Iraqi Security Forces even as it completes its transition away from a combat role');
+  it('proposes each commitment with who made it, and no calls ("stressed the need", "urging") as commitments', () => {
+    expect(extraction.commitments.map((commitment) => commitment.actor)).toEqual(['the United States', null, 'Small Group representatives', 'Coalition partners', null]);
+    expect(extraction.commitments.map((commitment) => commitment.quote).join(' ')).not.toMatch(/stressed the need|urging/);
+    expect(extraction.commitments[0]?.quote).toBe('the United States intends to continue its support for the Iraqi Security Forces even as it completes its transition away from a combat role');
   });
 
   it('quotes every fact verbatim at its offsets, and ignores the cookie notice', () => {

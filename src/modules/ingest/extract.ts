@@ -1,13 +1,15 @@
 import { latestYearIn } from './dates.ts';
 import { commitmentsIn, incidentsIn, referencesIn } from './extract-events.ts';
 import { meetingFacts } from './extract-meeting.ts';
-import { branchesIn, groupsIn, newMembersIn, theatersIn } from './extract-mentions.ts';
+import { groupsIn } from './extract-groups.ts';
+import { branchesIn, newMembersIn, theatersIn } from './extract-mentions.ts';
 import { detentionIn, repatriationsIn, taskingsIn } from './extract-figures.ts';
 import { amountsWithoutCurrency, moneyIn } from './extract-money.ts';
 import { documentLanguage, type LanguageReading } from './language.ts';
 import { speakersIn } from './extract-speakers.ts';
+import { partsOfSpeech } from './parts-of-speech.ts';
 import type { Extraction } from './extraction.ts';
-import { type Gazetteer, referenceGazetteer } from './gazetteer.ts';
+import { fromGazetteer, type Gazetteer, referenceGazetteer } from './gazetteer.ts';
 import { sentencesOf, spanOf } from './text-spans.ts';
 import type { Span } from './extraction.ts';
 import { say } from '../../platform/i18n/say.ts';
@@ -16,6 +18,32 @@ import { say } from '../../platform/i18n/say.ts';
 function firstMention(text: string, name: string): Span {
   const at = text.indexOf(name);
   return at >= 0 ? spanOf(text, at, at + name.length) : spanOf(text, 0, Math.min(text.length, text.indexOf('\n') > 0 ? text.indexOf('\n') : 80));
+}
+
+/** A line near the top that is nothing but a full date in English ("November 23, 2015", "23 November 2015"). */
+function datelineDate(text: string): Date | null {
+  for (const line of text.slice(0, 600).split('\n').slice(0, 8)) {
+    const match = /^\s*(?:(\p{Lu}\p{Ll}+)\s+(\d{1,2}),?\s+((?:19|20)\d\d)|(\d{1,2})\s+(\p{Lu}\p{Ll}+)\s+((?:19|20)\d\d))\s*$/u.exec(line);
+    if (!match) continue;
+    const parsed = new Date(`${match[2] ?? match[4]} ${match[1] ?? match[5]} ${match[3] ?? match[6]} UTC`);
+    if (!Number.isNaN(parsed.getTime())) return parsed;
+  }
+  return null;
+}
+
+/**
+ * Whether a name the rules found is read as a proper noun where it is written: "General view" (a photo
+ * caption) and "Coastal States" are capitalised but are no one's name. English only (the model's language).
+ */
+function namesAPerson(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  if (at < 0) return true;
+  const tags = partsOfSpeech(text.slice(Math.max(0, text.lastIndexOf('\n', at) + 1), text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at)));
+  const lineStart = Math.max(0, text.lastIndexOf('\n', at) + 1);
+  // Particles inside names ("Charles de Gaulle", "bin Salman") are tagged as prepositions: they are not looked at.
+  const words = [...name.matchAll(/\S+/g)].filter((word) => !/^(?:de|di|da|du|van|von|bin|ibn|el|al|la|le)$/.test(word[0])).map((word) => tags.get(at - lineStart + (word.index ?? 0)));
+  // A name may hold a word the model takes for a common noun ("Rose"), never an article, preposition, pronoun or number (the small model mistakes names for verbs: "Rose"); and one word at least is a proper noun.
+  return words.every((tag) => !tag || !/^(?:AUX|ADP|DET|PRON|NUM|CCONJ)$/.test(tag)) && words.some((tag) => !tag || tag === 'PROPN');
 }
 
 /** Cookie notices and share bars that saved pages carry at their end: never facts. */
@@ -40,7 +68,8 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
   const boilerplate = BOILERPLATE.exec(input);
   // Offsets stay those of the input: the boilerplate is cut off the end, nothing before it moves.
   const text = boilerplate ? input.slice(0, boilerplate.index) : input;
-  const publishedOn = options.publishedOn ? new Date(`${options.publishedOn}T00:00:00Z`) : null;
+  // Without a publication date given, a date standing alone on a line near the top ("November 23, 2015") is the page's own: "today" is that day.
+  const publishedOn = options.publishedOn ? new Date(`${options.publishedOn}T00:00:00Z`) : datelineDate(text);
   // The language is read from the text itself: the reader's interface language has nothing to do with it.
   const reading = documentLanguage(text);
   const notes = languageNotes(reading);
@@ -49,14 +78,17 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
   const meeting = meetingFacts(text, sentences, gazetteer, dates);
   const titleSentence = sentences.find((sentence) => sentence.text === meeting.title);
   const newMembers = newMembersIn(text, gazetteer);
-  const speakers = speakersIn(sentences);
+  // A state's name is never a person's ("Saudi Arabia, Foreign Minister …").
+  const candidates = speakersIn(sentences, fromGazetteer(gazetteer, 'partner-names-lower-case', () => new Set(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => variant.toLowerCase())))));
+  const speakers = reading.language === 'en' ? candidates.filter((speaker) => namesAPerson(text, speaker.name)) : candidates;
   // Places that are part of something else: the speakers' roles, the meeting's own place.
   const masked = [
     ...newMembers.spans,
     ...speakers.flatMap((speaker) => [...text.matchAll(new RegExp((speaker.role ?? '\uFFFF').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }))),
     ...(meeting.location?.city ? [...text.matchAll(new RegExp(`\\b(?:in|at)\\s+${meeting.location.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:,\\s*\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)?)?`, 'gu'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })) : []),
   ];
-  const commitments = commitmentsIn(sentences, text);
+  // A headline states what the body says again: its commitments are the body's.
+  const commitments = commitmentsIn(sentences.filter((sentence) => sentence !== titleSentence), text);
   const unpriced = amountsWithoutCurrency(text);
   const skip = new Set([meeting.meetingSentence, titleSentence].filter((sentence) => sentence !== undefined && sentence !== null));
   return {

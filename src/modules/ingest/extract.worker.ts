@@ -6,13 +6,19 @@ import { parentPort } from 'node:worker_threads';
 import { setRequestLanguage, withRequestLanguage } from '../../platform/i18n/request-language.ts';
 import type { Extraction } from './extraction.ts';
 import { extractReadout } from './extract.ts';
+import type { Gazetteer } from './gazetteer.ts';
 
 interface Job {
   id: number;
   text: string;
   publishedOn: string | null;
   locale: string;
+  /** The live registry's names, sent when their stamp changed; only the stamp otherwise. */
+  registry?: { stamp: string; gazetteer?: Gazetteer };
 }
+
+/** The registry's names last received, kept with their compiled patterns until the stamp changes. */
+let registry: { stamp: string; gazetteer: Gazetteer } | undefined;
 
 parentPort?.on('message', (job: Job) => {
   parentPort?.postMessage({ id: job.id, started: true });
@@ -21,7 +27,9 @@ parentPort?.on('message', (job: Job) => {
     let extraction: Extraction | undefined;
     withRequestLanguage(() => {
       setRequestLanguage(job.locale, undefined);
-      extraction = extractReadout(job.text, { publishedOn: job.publishedOn });
+      if (job.registry?.gazetteer) registry = { stamp: job.registry.stamp, gazetteer: job.registry.gazetteer };
+      const gazetteer = job.registry && registry?.stamp === job.registry.stamp ? registry.gazetteer : undefined;
+      extraction = extractReadout(job.text, { publishedOn: job.publishedOn, gazetteer });
     });
     parentPort?.postMessage({ id: job.id, extraction });
   } catch (error) {

@@ -3,6 +3,7 @@ import { requestLocale } from '../../platform/i18n/request-language.ts';
 import { say } from '../../platform/i18n/say.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import type { Extraction } from './extraction.ts';
+import type { Gazetteer } from './gazetteer.ts';
 
 /**
  * How long one readout may take to read. Real readouts take milliseconds (bench/ingest.ts); a document
@@ -82,18 +83,25 @@ function failAll(owner: Worker, error: Error) {
   }
 }
 
+/** The registry stamp each thread last received names for, so unchanged names are not copied to it again. */
+const sentStamps = new WeakMap<Worker, string>();
+
 /**
  * Extracts a readout on the extraction thread within a time budget. Over budget, the thread is ended
  * and the document refused with a clear message; the next document starts a fresh thread. Jobs run one
  * at a time, in order of arrival.
  */
-export function extractOffThread(text: string, options: { publishedOn: string | null; budgetMs?: number }): Promise<Extraction> {
+export function extractOffThread(text: string, options: { publishedOn: string | null; budgetMs?: number; registry?: { stamp: string; gazetteer: Gazetteer } }): Promise<Extraction> {
   const budgetMs = options.budgetMs ?? EXTRACTION_BUDGET_MS;
   const running = thread();
   const id = nextId++;
   return new Promise<Extraction>((resolve, reject) => {
     pending.set(id, { owner: running, resolve, reject, budgetMs });
-    running.postMessage({ id, text, publishedOn: options.publishedOn, locale: requestLocale() });
+    // The registry's names go along with their stamp; the thread keeps the last ones and their compiled patterns until the stamp changes.
+    const sentStamp = sentStamps.get(running);
+    const registry = options.registry && sentStamp !== options.registry.stamp ? options.registry : options.registry ? { stamp: options.registry.stamp } : undefined;
+    if (options.registry) sentStamps.set(running, options.registry.stamp);
+    running.postMessage({ id, text, publishedOn: options.publishedOn, locale: requestLocale(), registry });
   });
 }
 

@@ -1,21 +1,17 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import countries from 'i18n-iso-countries';
 import type { Db } from '../../db/client.ts';
 import type { ingestDocuments, ingestFacts } from '../../db/schema/ingest.ts';
-import { meetings } from '../../db/schema/meetings.ts';
-import { fundingCampaigns } from '../../db/schema/funding.ts';
-import { groups } from '../../db/schema/partners.ts';
 import { slugOf } from '../../db/seed/branches.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
-import { createCampaign, getCampaign, updateCampaign } from '../funding/campaigns.service.ts';
-import { addAgendaItem, createMeeting, linkToEarlierMeeting } from '../meetings/meetings.service.ts';
+import { campaignOfYear as yearCampaign, createCampaign, getCampaign, updateCampaign } from '../funding/campaigns.service.ts';
+import { addAgendaItem, createMeeting, linkToEarlierMeeting, meetingInCity } from '../meetings/meetings.service.ts';
 import { draftReadout, recordClearedOutside, saveVersion } from '../readouts/readouts.service.ts';
 import { recordCommitment } from '../taskings/commitments.service.ts';
 import { createTasking } from '../taskings/taskings.service.ts';
 import { reportContribution } from '../funding/contributions.service.ts';
-import { findPartnerByKey } from '../partners/partners.repo.ts';
-import { createPartner, getPartner, updatePartner } from '../partners/partners.service.ts';
+import { createPartner, getPartner, partnerNamed, updatePartner } from '../partners/partners.service.ts';
+import { groupNamed as registryGroupNamed } from '../partners/groups.service.ts';
 import { createIncident } from '../threats/threats.service.ts';
 import { referenceGazetteer, theaterSlugOf } from './gazetteer.ts';
 import { say } from '../../platform/i18n/say.ts';
@@ -37,14 +33,13 @@ const need = (field: string, message: string): never => {
 /** Where the record came from, in its own source field: the document and the exact characters (rule 6). */
 const provenance = (document: DocumentRow, fact: FactRow) => `Ingested readout "${document.title}" (${document.fileName}${document.publishedOn ? `, published ${document.publishedOn}` : ''}), characters ${fact.start}–${fact.end}: /ingest/${document.id}#fact-${fact.position}`;
 
-async function partnerIso3(db: Db, country: string): Promise<string | null> {
-  return country ? ((await findPartnerByKey(db, { nameEn: country }))?.iso3 ?? null) : null;
+async function partnerIso3(db: Db, actor: MaybeActor, country: string): Promise<string | null> {
+  return country ? ((await partnerNamed(db, actor, country))?.iso3 ?? null) : null;
 }
 
 /** A registry group by the name the gazetteer reports: its registry name without a bracketed acronym ("Counter ISIS Finance Group"). */
-async function groupNamed(db: Db, name: string): Promise<{ id: string } | undefined> {
-  const [group] = await db.select({ id: groups.id }).from(groups).where(sql`lower(regexp_replace(${groups.name}, ${'\\s*\\(.*\\)$'}, '')) = lower(${name})`);
-  return group;
+async function groupNamed(db: Db, actor: MaybeActor, name: string): Promise<{ id: string } | undefined> {
+  return registryGroupNamed(db, actor, name);
 }
 
 /** The meeting accepted from the same document: readouts, commitments and links hang on it. */
@@ -58,10 +53,10 @@ async function acceptMeeting(db: Db, actor: MaybeActor, document: DocumentRow, f
   if (!/^\d{4}-\d{2}(-\d{2})?$/.test(date)) need('date', say('problem.meetingDateNeeded'));
   const format = text(values.format);
   const country = text(values.country);
-  const countryIso3 = await partnerIso3(db, country);
+  const countryIso3 = await partnerIso3(db, actor, country);
   if (country && !countryIso3) need('country', say('problem.notPartnerCountry', { country }));
   const groupName = format === 'small-group' ? 'Small Group' : ((values.workingGroups as string[] | undefined)?.[0] ?? '');
-  const group = groupName ? await groupNamed(db, groupName) : undefined;
+  const group = groupName ? await groupNamed(db, actor, groupName) : undefined;
   const meeting = await createMeeting(db, actor, {
     title: text(values.title) || document.title,
     format: format === 'small-group' ? 'small-group-political-directors' : ['ministerial', 'working-group', 'focus-group'].includes(format) ? format : 'other',
@@ -98,7 +93,7 @@ async function acceptIncident(db: Db, actor: MaybeActor, document: DocumentRow, 
   const place = text(values.place);
   const gazetteer = referenceGazetteer();
   const country = text(values.country) || gazetteer.cities.get(place) || place;
-  const countryIso3 = await partnerIso3(db, country);
+  const countryIso3 = await partnerIso3(db, actor, country);
   if (!countryIso3) need('country', say('problem.incidentCountryUnknown', { place: place || '—' }));
   const perpetrator = text(values.perpetrator);
   if (!perpetrator) need('perpetrator', say('problem.perpetratorNeeded'));
@@ -121,7 +116,7 @@ async function acceptIncident(db: Db, actor: MaybeActor, document: DocumentRow, 
 async function acceptCommitment(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
   const meetingId = acceptedMeeting(facts);
   const actorName = text(values.actor).replace(/^the\s+/i, '');
-  const partner = actorName ? await findPartnerByKey(db, { nameEn: actorName }) : undefined;
+  const partner = actorName ? await partnerNamed(db, actor, actorName) : undefined;
   const commitment = await recordCommitment(db, actor, { meetingId, partnerId: partner?.id ?? null, statement: text(values.statement), kind: text(values.kind) || 'affirms' });
   return { recordType: 'commitment', recordId: commitment.id };
 }
@@ -135,7 +130,7 @@ async function acceptTasking(db: Db, actor: MaybeActor, facts: FactRow[], values
   const branchSlugs = ((values.branches as string[] | undefined) ?? []).map((branch) => (branch === 'ISIS' ? 'isis-core' : slugOf(branch)));
   const created: string[] = [];
   for (const name of names) {
-    const group = await groupNamed(db, name);
+    const group = await groupNamed(db, actor, name);
     if (!group) need('workingGroups', say('problem.noGroupNamed', { name }));
     created.push((await createTasking(db, actor, { meetingId, groupId: group?.id, title, branchSlugs })).id);
   }
@@ -143,20 +138,19 @@ async function acceptTasking(db: Db, actor: MaybeActor, facts: FactRow[], values
 }
 
 /** The recorded meeting an extracted reference names: same city, same month (or year). */
-export async function matchingMeeting(db: Db, reference: FactValues): Promise<string | null> {
+export async function matchingMeeting(db: Db, actor: MaybeActor, reference: FactValues): Promise<string | null> {
   const when = text(reference.when);
   const where = text(reference.where);
   if (!/^\d{4}(-\d{2})?/.test(when) || !where) return null;
   const [year, month] = when.split('-').map(Number) as [number, number | undefined];
   const from = new Date(Date.UTC(year, month ? month - 1 : 0, 1));
   const to = new Date(Date.UTC(month ? year : year + 1, month ? month : 0, 1));
-  const [meeting] = await db.select({ id: meetings.id }).from(meetings).where(and(eq(sql`lower(${meetings.city})`, where.toLowerCase()), gte(meetings.startsAt, from), lt(meetings.startsAt, to)));
-  return meeting?.id ?? null;
+  return (await meetingInCity(db, actor, where, from, to))?.id ?? null;
 }
 
 async function acceptReference(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
   const meetingId = acceptedMeeting(facts);
-  const earlierMeetingId = text(values.earlierMeetingId) || (await matchingMeeting(db, values)) || need('earlierMeetingId', say('problem.noMatchingMeeting'));
+  const earlierMeetingId = text(values.earlierMeetingId) || (await matchingMeeting(db, actor, values)) || need('earlierMeetingId', say('problem.noMatchingMeeting'));
   await linkToEarlierMeeting(db, actor, meetingId, { earlierMeetingId, topic: (text(values.what) || 'follow-up').slice(0, 200) });
   return { recordType: 'meeting', recordId: earlierMeetingId };
 }
@@ -164,9 +158,8 @@ async function acceptReference(db: Db, actor: MaybeActor, facts: FactRow[], valu
 const STAGE_OF: Record<string, 'pledge' | 'commitment' | 'disbursement'> = { pledged: 'pledge', committed: 'commitment', disbursed: 'disbursement' };
 
 /** The year's campaign, whatever its currency: one drive is one campaign (a pledge in euros joins the dollar campaign). */
-async function campaignOfYear(db: Db, year: number) {
-  const [existing] = await db.select().from(fundingCampaigns).where(eq(fundingCampaigns.startsOn, `${year}-01-01`)).orderBy(asc(fundingCampaigns.createdAt)).limit(1);
-  return existing;
+async function campaignOfYear(db: Db, actor: MaybeActor, year: number) {
+  return yearCampaign(db, actor, year);
 }
 
 /**
@@ -182,10 +175,10 @@ async function acceptMoney(db: Db, actor: MaybeActor, document: DocumentRow, fac
   const currency = text(values.currency);
   const amount = text(values.amount);
   if (donor && STAGE_OF[kind]) {
-    const partner = await findPartnerByKey(db, { nameEn: donor });
+    const partner = await partnerNamed(db, actor, donor);
     if (!partner) need('actor', say('problem.notPartnerCountry', { country: donor }));
     if (!Number.isInteger(year) || year < 2000 || year > 2100) need('year', say('problem.sumYearNeeded'));
-    const campaign = await campaignOfYear(db, year);
+    const campaign = await campaignOfYear(db, actor, year);
     if (!campaign) need('year', say('problem.noCampaignForYear', { year: String(year) }));
     const contributedOn = text(values.date) || document.publishedOn || need('date', say('problem.contributionDateNeeded'));
     const contribution = await reportContribution(db, actor, campaign?.id as string, { partnerId: partner?.id, stage: STAGE_OF[kind], amount, currency, contributedOn, source: provenance(document, fact) });
@@ -194,7 +187,7 @@ async function acceptMoney(db: Db, actor: MaybeActor, document: DocumentRow, fac
   if (kind !== 'goal' && kind !== 'pledged') return NOTED;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) need('year', say('problem.sumYearNeeded'));
   const lowerBound = values.lowerBound === true || values.lowerBound === 'true';
-  const existing = await campaignOfYear(db, year);
+  const existing = await campaignOfYear(db, actor, year);
   if (!existing) {
     const campaign = await createCampaign(db, actor, {
       name: `Stabilization ${year}`,
@@ -242,7 +235,7 @@ function joinedOn(facts: FactRow[], document: DocumentRow): string | null {
 async function acceptNewMember(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const name = text(values.partner) || need('partner', say('problem.partnerNameNeeded'));
   const joined = text(values.joined) || joinedOn(facts, document);
-  const known = await findPartnerByKey(db, { nameEn: name });
+  const known = await partnerNamed(db, actor, name);
   if (known) {
     const partner = await getPartner(db, actor, known.id);
     if (partner.joined || !joined) return { recordType: 'partner', recordId: partner.id };

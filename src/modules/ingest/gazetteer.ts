@@ -11,6 +11,8 @@ export interface GazetteerEntry {
   variants: string[];
   /** A state's ISO 3166-1 alpha-3 code, through which its demonyms are found. */
   iso3?: string;
+  /** Its Arabic name, found with the letters Arabic joins to a word ("للعراق": for Iraq). */
+  arabic?: string;
 }
 
 export interface Gazetteer {
@@ -40,8 +42,8 @@ const THEATER_VARIANTS: Record<string, string[]> = {
   Global: [],
 };
 
-/** Countries in the branches' regions, reported as theaters when a readout discusses them. */
-const THEATER_COUNTRIES = ['Pakistan', 'Mali', 'Niger', 'Burkina Faso', 'Nigeria', 'Chad', 'Cameroon', 'Democratic Republic of the Congo', 'Uganda', 'Libya', 'Yemen', 'Egypt', 'Philippines', 'Tunisia', 'Bangladesh', 'India', 'Lebanon', 'Jordan', 'Türkiye', 'Central Asia', 'South Asia', 'Southeast Asia', 'Middle East', 'Benin', 'Togo', 'Ghana', 'Iran'];
+/** Countries in the branches' regions, reported as theaters when a readout discusses them (not Jordan: a partner that hosts and trains, not a place of the fight). */
+const THEATER_COUNTRIES = ['Pakistan', 'Mali', 'Niger', 'Burkina Faso', 'Nigeria', 'Chad', 'Cameroon', 'Democratic Republic of the Congo', 'Uganda', 'Libya', 'Yemen', 'Egypt', 'Philippines', 'Tunisia', 'Bangladesh', 'India', 'Lebanon', 'Türkiye', 'Central Asia', 'South Asia', 'Southeast Asia', 'Asia', 'North Africa', 'Southern Africa', 'Middle East', 'Benin', 'Togo', 'Ghana', 'Iran'];
 
 const splitList = (value: string | undefined) => (value ?? '').split(';').map((part) => part.trim()).filter(Boolean);
 
@@ -49,7 +51,7 @@ const splitList = (value: string | undefined) => (value ?? '').split(';').map((p
 const GROUP_FILLER = /\b(working|group|focus|coalition|the|\(.*?\))\b/gi;
 
 /** "Counter ISIS Finance Group (CIFG)" → the words that name it: "counter isis finance", and its acronym. */
-function groupVariants(name: string): string[] {
+export function groupVariants(name: string): string[] {
   const acronym = /\(([A-Z]{3,6})\)/.exec(name)?.[1];
   const inBrackets = /\(([^)]*?)\)/.exec(name)?.[1];
   const core = name.replace(/\(.*?\)/g, '').replace(GROUP_FILLER, ' ').replace(/\s+/g, ' ').trim();
@@ -60,6 +62,21 @@ function groupVariants(name: string): string[] {
   if (/stabili[sz]ation/i.test(core)) variants.push('Stabilization', 'Stabilisation');
   if (/foreign terrorist fighters/i.test(core)) variants.push('FTF');
   return [...new Set(variants.filter(Boolean))];
+}
+
+/**
+ * An affiliate's name as each of the group's names writes it: "ISIS-Khorasan" is also "ISIL-Khorasan",
+ * "IS-Khorasan", "Daesh-Khorasan" and "Daesh Khorasan"; "ISKP" is also "IS-KP" and "ISIS-KP"; "Islamic State's
+ * Khorasan Province" is also "Islamic State Khorasan Province".
+ */
+export function prefixVariants(name: string): string[] {
+  const prefixed = /^(?:ISIS|ISIL|IS|Daesh)[-\s](.+)$/.exec(name);
+  const joined = /^IS([A-Z]{2,4})$/.exec(name);
+  const rest = prefixed?.[1] ?? joined?.[1];
+  const variants = rest ? ['ISIS', 'ISIL', 'IS', 'Daesh'].flatMap((prefix) => [`${prefix}-${rest}`, ...(rest.length > 3 ? [`${prefix} ${rest}`] : [])]) : [];
+  if (/^Islamic State['’]s /.test(name)) variants.push(name.replace(/['’]s /, ' '), name.replace(/['’]s /, ' - '));
+  // "ISIS-Khorasan" also names the Khorasan affiliate where the registry wrote "IS-Khorasan"; a bare "IS-K" is too short to be safe.
+  return variants.filter((variant) => !/^IS-[A-Z]$/.test(variant));
 }
 
 let cached: Gazetteer | undefined;
@@ -88,7 +105,7 @@ export function referenceGazetteer(): Gazetteer {
   // French names too: a French readout still names its theaters (Irak, Syrie, Sahel).
   // A region is reported as the text names it when that is an English name ("Lake Chad Basin", "East Africa"), and by the registry's English name otherwise ("Irak" → "Iraq").
   const theaterNames = THEATERS.filter((theater) => theater.nameEn !== 'Global').flatMap((theater) => [
-    { canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr] },
+    { canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr], arabic: theater.nameAr },
     ...(THEATER_VARIANTS[theater.nameEn] ?? []).map((variant) => ({ canonical: variant, variants: [variant] })),
   ]);
   const theaters = [...theaterNames, ...THEATER_COUNTRIES.map((name) => ({ canonical: name, variants: name === 'Türkiye' ? [name, 'Turkey'] : name === 'Democratic Republic of the Congo' ? [name, 'DRC', 'DR Congo'] : [name] }))];
@@ -97,7 +114,8 @@ export function referenceGazetteer(): Gazetteer {
     .map((row) => {
       // "Islamic State - Sahel Province (formerly …)" is also written "Islamic State Sahel Province".
       const plainName = (row.name ?? '').replace(/\s*\(.*?\)/g, '').replace(/\s+-\s+/g, ' ').trim();
-      return { canonical: row.short_name ?? '', variants: [...new Set([...(row.short_name ?? '').split('/').map((part) => part.trim()), ...splitList(row.also_known_as), row.name ?? '', plainName].filter((variant) => variant.length > 2))] };
+      const named = [...(row.short_name ?? '').split('/').map((part) => part.trim()), ...splitList(row.also_known_as), row.name ?? '', plainName];
+      return { canonical: row.short_name ?? '', variants: [...new Set([...named, ...named.flatMap(prefixVariants)].filter((variant) => variant.length > 2))] };
     });
   const groups = readCsv('groups.csv').map((row) => ({ canonical: (row.name ?? '').replace(/ \(.*?\)$/, ''), kind: row.kind ?? 'other', variants: groupVariants(row.name ?? '') }));
   cached = { theaters, branches, groups, partners, cities };

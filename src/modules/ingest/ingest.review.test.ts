@@ -35,7 +35,7 @@ describe('reviewing an ingested readout', () => {
     expect(response.statusCode, response.body).toBe(201);
     documentId = response.json().id;
     facts = response.json().facts;
-    expect(facts.map((candidate) => candidate.kind)).toEqual(['meeting', 'readout', 'speaker', 'money', 'money', 'incident', 'reference', 'commitment', 'commitment', 'commitment', 'commitment', 'tasking', 'commitment']);
+    expect(facts.map((candidate) => candidate.kind)).toEqual(['meeting', 'readout', 'speaker', 'money', 'money', 'incident', 'reference', 'commitment', 'commitment', 'commitment', 'tasking', 'commitment', 'commitment']);
     expect(fact('tasking').proposal).toMatchObject({ workingGroups: ['Communications Working Group', 'Counter ISIS Finance Group', 'Foreign Terrorist Fighters Working Group'], branches: ['ISIS-K'] });
     expect(String(fact('tasking').proposal.title)).toMatch(/^Focus work in the D-ISIS Coalition’s Communications/);
     expect(facts.every((candidate) => candidate.status === 'proposed' && candidate.record === null)).toBe(true);
@@ -97,16 +97,22 @@ describe('reviewing an ingested readout', () => {
   });
 
   it('rejects with a note, decides a fact once, and shows it all on the review page', async () => {
-    const rejected = await decide(documentId, fact('commitment', 0), { decision: 'reject', note: 'a statement of need, not a commitment' });
-    expect((rejected.json().facts as Fact[]).find((candidate) => candidate.id === fact('commitment', 0).id)).toMatchObject({ status: 'rejected', record: null });
-    expect((await decide(documentId, fact('commitment', 0), { decision: 'accept' })).statusCode).toBe(409);
+    const rejected = await decide(documentId, fact('commitment', 1), { decision: 'reject', note: 'a statement of need, not a commitment' });
+    expect((rejected.json().facts as Fact[]).find((candidate) => candidate.id === fact('commitment', 1).id)).toMatchObject({ status: 'rejected', record: null });
+    expect((await decide(documentId, fact('commitment', 1), { decision: 'accept' })).statusCode).toBe(409);
 
     const page = await ctx.app.inject({ method: 'GET', url: `/ingest/${documentId}`, headers: officer.headers });
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<mark id="fact-5" class="span span--incident span--accepted"[^>]*>the horrific terrorist attack ISIS-K perpetrated on August 26 in Kabul<\/mark>/);
     expect(page.body).toContain('a statement of need, not a commitment');
+    // Choosing a fact: its quote links to the span, and every piece of the span says which fact it belongs to.
+    expect(page.body).toContain('href="#fact-5"');
+    expect(page.body).toMatch(/<mark id="fact-5"[^>]*data-facts="5"/);
+    // The accepted meeting's values in the reader's words, never their codes.
+    expect(page.body).toContain('<dd dir="auto">Small Group</dd>');
+    expect(page.body).not.toMatch(/<dd dir="auto">(?:small-group|virtual|in-person|pledged|true|false)<\/dd>/);
     // Through the page form: an edited commitment accepted.
-    const target = fact('commitment', 1);
+    const target = fact('commitment', 0);
     const posted = await postForm(ctx, officer, `/ingest/${documentId}/facts/${target.id}`, { decision: 'accept', [`v${target.position}-actor`]: 'United States', [`v${target.position}-statement`]: String(target.proposal.statement), [`v${target.position}-kind`]: 'intends' });
     expect(posted.statusCode, posted.body).toBe(303);
     expect((await api(officer, 'GET', `/api/v1/ingest/documents/${documentId}`)).json().facts.find((candidate: Fact) => candidate.id === target.id)).toMatchObject({ status: 'accepted', accepted: { actor: 'United States', kind: 'intends' } });

@@ -4,6 +4,7 @@ import { authorize } from '../../platform/authz.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { type DocumentKind, documentText } from './document-text.ts';
 import { extractOffThread } from './extraction-thread.ts';
+import { liveGazetteer } from './live-gazetteer.ts';
 import type { ExtractRequest } from './ingest.schema.ts';
 import { withUsdAmounts } from './usd-amounts.ts';
 import { say } from '../../platform/i18n/say.ts';
@@ -23,5 +24,5 @@ export async function extractFromRequest(db: Db, actor: MaybeActor, request: Ext
   const { bytes, kind } = documentOf(request);
   const { text } = await documentText(bytes, kind);
   const publishedOn = request.publishedOn ?? null;
-  return { documentText: text, extraction: await withUsdAmounts(db, await extractOffThread(text, { publishedOn }), publishedOn) };
+  return { documentText: text, extraction: await withUsdAmounts(db, await extractOffThread(text, { publishedOn, registry: await liveGazetteer(db) }), publishedOn) };
 }

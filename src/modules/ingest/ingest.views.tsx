@@ -69,7 +69,7 @@ function MarkedText({ text, facts }: { text: string; facts: FactRow[] }) {
     if (first) anchored.add(first.position);
     const status = covering.some((fact) => fact.status === 'proposed') ? 'proposed' : covering.every((fact) => fact.status === 'rejected') ? 'rejected' : 'accepted';
     return (
-      <mark id={first ? `fact-${first.position}` : undefined} class={`span span--${covering[0]?.kind} span--${status}`} title={covering.map((fact) => `${fact.position + 1}`).join(', ')}>
+      <mark id={first ? `fact-${first.position}` : undefined} class={`span span--${covering[0]?.kind} span--${status}`} title={covering.map((fact) => `${fact.position + 1}`).join(', ')} data-facts={covering.map((fact) => fact.position).join(' ')}>
         {piece}
       </mark>
     );
@@ -110,6 +110,14 @@ const CHOICES: Record<string, Record<string, readonly string[]>> = {
   money: { kind: ['pledged', 'goal', 'committed', 'disbursed', 'other'], lowerBound: ['true', 'false'] },
   commitment: { kind: ['intends', 'pledges', 'agrees', 'affirms', 'urges'] },
 };
+
+/** A decided value as the reader says it: a choice (format, setting, kind, yes/no) in their language, never its code. */
+function shownValue(ctx: PageContext, kind: string, field: string, value: unknown): string {
+  const written = asFieldValue(value);
+  const choiceGroup = kind === 'commitment' && field === 'kind' ? 'commitment' : field;
+  if (CHOICES[kind]?.[field]?.includes(written)) return ctx.t(`ingest.choice.${choiceGroup}.${written}` as never);
+  return written || '—';
+}
 
 function FactField({ ctx, kind, name, field, value, errors }: { ctx: PageContext; kind: string; name: string; field: string; value: unknown; errors?: FieldProblem[] }) {
   const label = ctx.t(`ingest.field.${field}` as never);
@@ -176,7 +184,7 @@ function FactCard({ ctx, fact, text, errors }: { ctx: PageContext; fact: FactRow
             {ordered(fact.kind, values).map(([field, value]) => (
               <>
                 <dt>{t(`ingest.field.${field}` as never)}</dt>
-                <dd dir="auto">{asFieldValue(value) || '—'}</dd>
+                <dd dir="auto">{shownValue(ctx, fact.kind, field, value)}</dd>
               </>
             ))}
           </dl>

@@ -26,7 +26,8 @@ export function sentencesOf(text: string): Sentence[] {
         pending = { text: pending.text + piece.text, start: pending.start, end: piece.end };
         continue;
       }
-      if (pending) sentences.push(pending);
+      // A list's number ("1.", "2)") is cut off as a piece of its own: it is no sentence, and the paragraph's sentence follows it.
+      if (pending && !/^\s*\d{1,3}[.)]\s*$/.test(pending.text)) sentences.push(pending);
       pending = piece;
     }
     if (pending) sentences.push(pending);

@@ -73,6 +73,12 @@ export async function getMeeting(db: Db, actor: MaybeActor, id: string): Promise
   return meeting;
 }
 
+/** The meeting held in a city in a period, if one is on record: what a reference to an earlier meeting points at (ingest). */
+export async function meetingInCity(db: Db, actor: MaybeActor, city: string, from: Date, to: Date): Promise<repo.MeetingRow | undefined> {
+  authorize(actor, 'meeting.read');
+  return repo.findMeetingInCity(db, actor, city, from, to);
+}
+
 /** Everything the meeting page shows, each part limited to what the reader may see. */
 export async function getMeetingRecord(db: Db, actor: MaybeActor, id: string) {
   const meeting = await getMeeting(db, actor, id);

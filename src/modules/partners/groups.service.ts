@@ -26,6 +26,12 @@ export async function getGroup(db: Db, actor: MaybeActor, id: string): Promise<G
   return { ...group, members: members.get(id) ?? [] };
 }
 
+/** A group by the name readouts use for it (ingest's working groups); undefined when the registry has none. */
+export async function groupNamed(db: Db, actor: MaybeActor, name: string): Promise<repo.GroupRow | undefined> {
+  authorize(actor, 'group.read');
+  return repo.findGroupNamed(db, actor, name);
+}
+
 export function groupsOfPartner(db: Db, actor: MaybeActor, partnerId: string) {
   authorize(actor, 'group.read');
   return repo.groupsOfPartner(db, actor, partnerId);

@@ -145,6 +145,12 @@ export async function findGroup(db: Db, actor: MaybeActor, id: string): Promise<
   return row;
 }
 
+/** A visible group by its name without a bracketed acronym ("Counter ISIS Finance Group"), however it is cased. */
+export async function findGroupNamed(db: Db, actor: MaybeActor, name: string): Promise<GroupRow | undefined> {
+  const [row] = await db.select().from(groups).where(and(sql`lower(regexp_replace(${groups.name}, ${'\\s*\\(.*\\)$'}, '')) = lower(${name})`, visibleTo(actor, groups)));
+  return row;
+}
+
 export async function groupMembersOf(db: Db, actor: MaybeActor, groupIds: string[]): Promise<Map<string, GroupMemberRow[]>> {
   const byGroup = new Map<string, GroupMemberRow[]>();
   if (groupIds.length === 0) return byGroup;

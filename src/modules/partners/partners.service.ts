@@ -24,6 +24,12 @@ export async function getPartner(db: Db, actor: MaybeActor, id: string): Promise
   return partner;
 }
 
+/** A partner by its English name, however it is cased (ingest's donors, new members and places). */
+export async function partnerNamed(db: Db, actor: MaybeActor, nameEn: string): Promise<repo.PartnerRow | undefined> {
+  authorize(actor, 'partner.read');
+  return repo.findPartnerByKey(db, { nameEn });
+}
+
 export function countVisiblePartnersAndGroups(db: Db, actor: MaybeActor) {
   return repo.countVisible(db, actor);
 }

@@ -153,6 +153,16 @@ console.log(`\n(a) Latin-script spelling variants (${variants.length}, one per s
 console.log(`    threshold tuned on the tuning half (FP ≤ 0.5% there): ${tuned}`);
 console.log(`    held-out half at the tuned threshold ${tuned}: ${atThreshold(tuned)}`);
 console.log(`    held-out half at the default ${DEFAULT_THRESHOLD}: ${atThreshold(DEFAULT_THRESHOLD)}   [target recall@1 ≥ 0.97]`);
+// Misses to study come from the tuning half only: the held-out half is scored, never looked into.
+const tuningMisses = Number(process.env.EVAL_TUNING_MISSES ?? 0);
+if (tuningMisses) {
+  const tuningMissed = positiveScores.filter((item) => item.half === 0 && item.score < DEFAULT_THRESHOLD);
+  console.log(`    tuning half, missed at the default (${tuningMissed.length}):`);
+  for (const item of tuningMissed.slice(0, tuningMisses)) {
+    const first = scored(item.query)[0];
+    console.log(`      "${item.query}" → ${item.expected} ${byRef.get(item.expected)?.names[0]?.full} (score ${item.score}; first ${first ? `${first.ref} ${first.name} ${first.score}` : 'none'})`);
+  }
+}
 const missed = held.filter((item) => item.score < DEFAULT_THRESHOLD).slice(0, Number(process.env.EVAL_SHOW ?? 4));
 if (missed.length) console.log(`    e.g. missed: ${missed.map((item) => `"${item.query}" (${item.expected})`).join('; ')}`);
 

@@ -68,6 +68,12 @@ interface IndexedName {
 
 const tokenKeys = (token: NameToken) => (token.alternates ? [token.key, ...token.alternates] : [token.key]);
 
+function post(index: Map<string, number[]>, key: string, id: number): void {
+  const postings = index.get(key);
+  if (!postings) index.set(key, [id]);
+  else if (postings.at(-1) !== id) postings.push(id);
+}
+
 /** Keys a token is indexed and looked up by: its keys and, for slips, each key with one letter left out. */
 function lookupKeys(token: NameToken, exactOnly = false, minimum = 4): string[] {
   const keys = new Set<string>();
@@ -88,7 +94,10 @@ function lookupKeys(token: NameToken, exactOnly = false, minimum = 4): string[] 
  */
 export class Screener {
   private readonly names: IndexedName[] = [];
+  /** Names by the exact spelling of a part, by a part's keys, and by its keys with one letter left out. */
+  private readonly spellings = new Map<string, number[]>();
   private readonly index = new Map<string, number[]>();
+  private readonly fuzzy = new Map<string, number[]>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly weights = new Map<string, number>();
   private readonly lists: string[];
@@ -110,13 +119,11 @@ export class Screener {
           if (token.particle) continue;
           if (!seen.has(token.key)) this.documentFrequency.set(token.key, (this.documentFrequency.get(token.key) ?? 0) + 1);
           seen.add(token.key);
+          post(this.spellings, token.form, id);
+          const exact = tokenKeys(token);
+          for (const key of exact) post(this.index, key, id);
           // Listed keys of three letters are indexed with one left out too, so that "Joeph" finds "Joseph".
-          for (const key of lookupKeys(token, false, 3)) {
-            const postings = this.index.get(key);
-            if (postings) {
-              if (postings.at(-1) !== id) postings.push(id);
-            } else this.index.set(key, [id]);
-          }
+          for (const key of lookupKeys(token, false, 3)) if (!exact.includes(key)) post(this.fuzzy, key, id);
         }
       }
     });
@@ -152,16 +159,26 @@ export class Screener {
       if (token.particle) continue;
       const weight = weights[position] as number;
       const mark = ++this.mark;
-      for (const key of lookupKeys(token, weight < COMMON_WEIGHT)) {
-        const postings = this.index.get(key);
-        if (!postings) continue;
+      // Best evidence first, each name voted for once per query part: the same spelling, the same keys,
+      // then a letter more or less on either side. Short keys are shared by hundreds of names ("Than",
+      // "Ahmad"); the kind of agreement orders them, so the per-list slots go to the closest.
+      const vote = (postings: number[] | undefined, share: number) => {
+        if (!postings) return;
         for (const id of postings) {
           if (marks[id] === mark) continue;
           marks[id] = mark;
           if (votes[id] === 0) touched.push(id);
-          votes[id] = (votes[id] as number) + weight;
+          votes[id] = (votes[id] as number) + weight * share;
         }
-      }
+      };
+      vote(this.spellings.get(token.form), 1);
+      const exact = tokenKeys(token);
+      for (const key of exact) vote(this.index.get(key), 0.85);
+      for (const key of exact) vote(this.fuzzy.get(key), 0.6);
+      if (weight < COMMON_WEIGHT) continue;
+      const slips = lookupKeys(token).filter((key) => !exact.includes(key));
+      for (const key of slips) vote(this.index.get(key), 0.6);
+      for (const key of slips) vote(this.fuzzy.get(key), 0.5);
     }
     let most = 0;
     for (const id of touched) if ((votes[id] as number) > most) most = votes[id] as number;

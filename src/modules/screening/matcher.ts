@@ -1,6 +1,6 @@
 import type { ListedEntity, ListedName } from './entities.ts';
 import type { NameToken } from './normalize.ts';
-import { tokenize } from './normalize.ts';
+import { readings } from './normalize.ts';
 import { sameSubject } from './subjects.ts';
 import { type MatchHow, STRONG, type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
@@ -272,11 +272,16 @@ export class Screener {
 
   /** The best score of each listed entity for the query, threshold not applied. */
   private scoreEntities(query: Query): Map<number, Omit<Hit, 'subject'>> {
-    const tokens = tokenize(query.name.slice(0, 500)).slice(0, MAX_NAME_PARTS);
     const best = new Map<number, Omit<Hit, 'subject'>>();
-    if (!tokens.some((token) => !token.particle)) return best;
     // Listed words repeat across candidates ("muhammad"): each pair is compared once per query.
     const cache = new Map<string, number>();
+    for (const reading of readings(query.name.slice(0, 500))) this.scoreReading(query, reading.slice(0, MAX_NAME_PARTS), cache, best);
+    return best;
+  }
+
+  /** Scores one reading of the query's name into `best`, keeping each entity's best score. */
+  private scoreReading(query: Query, tokens: NameToken[], cache: Map<string, number>, best: Map<number, Omit<Hit, 'subject'>>): void {
+    if (!tokens.some((token) => !token.particle)) return;
     const queryWeights = tokens.map((token) => this.weight(token));
     const seen: SeenPairs[] = [];
     for (let index = 0; index < tokens.length; index++) seen.push(new Map());
@@ -296,7 +301,6 @@ export class Screener {
       const previous = best.get(candidate.entity);
       if (!previous || previous.score < score) best.set(candidate.entity, { ref: entity.ref, score, name: candidate.name.full, entity, explanation: scored.explanation });
     }
-    return best;
   }
 
   /**

@@ -42,7 +42,14 @@ export function hasArabic(text: string): boolean {
 
 /** Words of a name as written: controls and marks removed, split at spaces, punctuation and changes of script. */
 export function words(name: string): string[] {
-  const cleaned = name.normalize('NFKC').replace(INVISIBLE, '').replace(ARABIC_MARKS, '').replace(/['’‘`ʿʾʼ´]/g, '');
+  const cleaned = name
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(ARABIC_MARKS, '')
+    .replace(/['’‘`ʿʾʼ´]/g, '')
+    // The article's hyphen typed one letter off ("alj-izrawi", "a-lisawi"): put back after "al".
+    .replace(/(?<![\p{L}])([Aa][Ll])([b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])-(?=\p{L}{3})/gu, '$1-$2')
+    .replace(/(?<![\p{L}])([Aa])-([Ll])(?=\p{L}{3})/gu, '$1$2-');
   const out: string[] = [];
   for (const chunk of cleaned.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!chunk) continue;
@@ -212,6 +219,18 @@ export function tokenize(name: string): NameToken[] {
   let index = 0;
   while (index < list.length) index = hasArabic(list[index] as string) ? arabicTokens(list, index, tokens) : latinTokens(list, index, tokens);
   return tokens;
+}
+
+/**
+ * The ways a name may be read. Written family name first, a name may put عبد after the word it belongs
+ * to ("Rahman Abdul", "MAJID, Hafiz Abdul"), and read forwards عبد then takes the wrong word: a name
+ * with عبد in it is also read with its words in reverse order, and the better reading counts.
+ */
+export function readings(name: string): NameToken[][] {
+  const list = words(name);
+  const forwards = tokenize(name);
+  if (!list.some((word) => LATIN_ABD.has(latinForm(word)) || foldArabic(word) === 'عبد')) return [forwards];
+  return [forwards, tokenize(list.reverse().join(' '))];
 }
 
 /** The consonant skeleton of a name part in any script. */

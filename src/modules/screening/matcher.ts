@@ -200,10 +200,12 @@ export class Screener {
       const known = seen[q] as SeenPairs;
       for (const [l, token] of listed.tokens.entries()) {
         // Listed words repeat across candidates: each is compared with a query word once.
-        let found = known.get(token.original);
+        // A one-word kunya ("Aboutorabi") is two tokens written alike: the particle is kept apart by its form.
+        const seenAs = token.particle ? `\u0001${token.form}` : token.original;
+        let found = known.get(seenAs);
         if (found === undefined) {
           found = tokenSimilarity(query, token, cache) ?? null;
-          known.set(token.original, found);
+          known.set(seenAs, found);
         }
         if (found) pairs.push({ q, l, similarity: found.similarity, how: found.how });
       }

@@ -23,16 +23,27 @@ export const MATCH_FLOOR = 0.7;
 export const STRONG = 0.85;
 
 const keysOf = (token: NameToken) => (token.alternates ? [token.key, ...token.alternates] : [token.key]);
+const vowelsOf = (token: NameToken, index: number) => (index === 0 ? token.vowels : (token.alternateVowels?.[index - 1] ?? token.vowels));
+
+/** The vowels of the two words for the first key they share ("albaghdadi" meets "Baghdadi" without its article), or undefined. */
+function sharedKeyVowels(query: NameToken, listed: NameToken): [string, string] | undefined {
+  const listedKeys = keysOf(listed);
+  for (const [q, key] of keysOf(query).entries()) {
+    const l = listedKeys.indexOf(key);
+    if (l >= 0) return [vowelsOf(query, q), vowelsOf(listed, l)];
+  }
+  return undefined;
+}
 
 /** The similarity of two words in [0, 1], or undefined when they are not worth aligning. */
 export function tokenSimilarity(query: NameToken, listed: NameToken, jwCache: Map<string, number>): TokenSimilarity | undefined {
   if (query.particle || listed.particle) return query.particle && listed.particle && query.form === listed.form ? { similarity: 1, how: query.original.toLowerCase() === listed.original.toLowerCase() ? 'exact' : 'same-spelling' } : undefined;
   if (query.original.toLowerCase() === listed.original.toLowerCase()) return { similarity: 1, how: 'exact' };
   const crossScript = query.script !== listed.script;
-  const sameKey = keysOf(query).some((key) => keysOf(listed).includes(key));
-  if (sameKey) {
+  const shared = sharedKeyVowels(query, listed);
+  if (shared) {
     if (!crossScript && query.form === listed.form) return { similarity: 1, how: 'same-spelling' };
-    const vowels = vowelAgreement(query.vowels, listed.vowels);
+    const vowels = vowelAgreement(shared[0], shared[1]);
     if (crossScript) return { similarity: 0.82 + 0.18 * vowels, how: 'transliteration' };
     if (query.script === 'arabic') return { similarity: 0.85 + 0.15 * vowels, how: 'same-consonants' };
     // Vowels that disagree may still be a typing slip (Ashtiani/Ashitani): letters mostly in place say so.

@@ -50,8 +50,10 @@ export function words(name: string): string[] {
     .replace(ARABIC_MARKS, '')
     .replace(/['’‘`ʿʾʼ´]/g, '')
     // The article's hyphen typed one letter off ("alj-izrawi", "a-lisawi"): put back after "al".
-    .replace(/(?<![\p{L}])([Aa][Ll])([b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])-(?=\p{L}{3})/gu, '$1-$2')
-    .replace(/(?<![\p{L}])([Aa])-([Ll])(?=\p{L}{3})/gu, '$1$2-');
+    .replace(/(?<![\p{L}])([AaEe][Ll])([b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])-(?=\p{L}{3})/gu, '$1-$2')
+    .replace(/(?<![\p{L}])([Aa])-([Ll])(?=\p{L}{3})/gu, '$1$2-')
+    // …or its l left out ("a-Rida").
+    .replace(/(?<![\p{L}])([Aa])-(?=\p{L}{3})/gu, '$1l-');
   const out: string[] = [];
   for (const chunk of cleaned.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!chunk) continue;
@@ -145,11 +147,11 @@ function arabicTokens(list: string[], start: number, out: NameToken[]): number {
   const word = list[start] as string;
   const folded = foldArabic(word);
   const particle = ARABIC_PARTICLES.get(folded);
-  if (particle && start + 1 < list.length) {
+  if (particle && list.length > 1) {
     out.push(particleToken(word, particle));
     return start + 1;
   }
-  if (ARABIC_TITLES.has(folded) && start + 1 < list.length) {
+  if (ARABIC_TITLES.has(folded) && list.length > 1) {
     out.push(particleToken(word, 'title'));
     return start + 1;
   }
@@ -188,15 +190,17 @@ function latinTokens(list: string[], start: number, out: NameToken[]): number {
   if (!form) return start + 1;
   const hasNext = start + 1 < list.length && latinForm(list[start + 1] as string) !== '';
   const particle = LATIN_PARTICLES.get(form);
-  if (particle && hasNext) {
+  const notAlone = hasNext || start > 0;
+  if (particle && notAlone) {
     out.push(particleToken(word, particle));
     return start + 1;
   }
-  if (LATIN_TITLES.has(form) && hasNext) {
+  // A particle, title or article last in a name turned around ("Sayyaf Abu", "Naeem Muhammad Sheikh", "Luna Shibl al") is still one.
+  if (LATIN_TITLES.has(form) && notAlone) {
     out.push(particleToken(word, 'title'));
     return start + 1;
   }
-  if (LATIN_ARTICLES.has(form) && hasNext) return start + 1;
+  if (LATIN_ARTICLES.has(form) && notAlone) return start + 1;
   if (LATIN_ABD.has(form) && hasNext) {
     let next = start + 1;
     if (LATIN_ARTICLES.has(latinForm(list[next] as string)) && next + 1 < list.length) next++;

@@ -143,7 +143,7 @@ export async function currentScreener(db: Db): Promise<Screener> {
 }
 
 /** The hits with each entry's raw record, read from the versions in force. */
-async function withRawRecords<T extends { ref: string; entity: ListedEntity }>(db: Db, hits: T[]): Promise<T[]> {
+export async function withRawRecords<T extends { ref: string; entity: ListedEntity }>(db: Db, hits: T[]): Promise<T[]> {
   if (!hits.length || !cached) return hits;
   const rows = await db
     .select({ ref: sanctionedEntities.ref, raw: sanctionedEntities.raw })

@@ -7,7 +7,7 @@ import { type MatchHow, STRONG, type TokenSimilarity, tokenSimilarity } from './
 /** Hits at or above this score are shown. Tuned on half the listed entities by `npm run eval:screening` (see the README). */
 export const DEFAULT_THRESHOLD = 0.88;
 /** Candidate names scored per list: each list is searched on its own, so a hit on one never hides another. */
-const CANDIDATES_PER_LIST = 40;
+const CANDIDATES_PER_LIST = 24;
 /** Below this weight a part is common (Muhammad, Ali): it is looked up by its own keys only, not with a letter left out. */
 const COMMON_WEIGHT = 0.45;
 /** A name with more parts than this is not a name: the rest is not compared. */

@@ -280,7 +280,8 @@ export class Screener {
       }
       matchedQ += pair.similarity * queryWeight;
       matchedL += pair.similarity * listedWeight;
-      if (!query.particle) {
+      // A title or particle on either side is no evidence of the person (Shaikh met by "Chaikh").
+      if (!query.particle && !token.particle) {
         evidence += Math.min(queryWeight, listedWeight);
         strongParts++;
       }

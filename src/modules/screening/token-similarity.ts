@@ -37,7 +37,8 @@ function sharedKeyVowels(query: NameToken, listed: NameToken): [string, string] 
 
 /** The similarity of two words in [0, 1], or undefined when they are not worth aligning. */
 export function tokenSimilarity(query: NameToken, listed: NameToken, jwCache: Map<string, number>): TokenSimilarity | undefined {
-  if (query.particle || listed.particle) return query.particle && listed.particle && query.form === listed.form ? { similarity: 1, how: query.original.toLowerCase() === listed.original.toLowerCase() ? 'exact' : 'same-spelling' } : undefined;
+  if (query.particle && listed.particle) return query.form === listed.form ? { similarity: 1, how: query.original.toLowerCase() === listed.original.toLowerCase() ? 'exact' : 'same-spelling' } : undefined;
+  if (query.particle || listed.particle) return titleMisspelt(query.particle ? query : listed, query.particle ? listed : query, jwCache);
   if (query.original.toLowerCase() === listed.original.toLowerCase()) return { similarity: 1, how: 'exact' };
   const crossScript = query.script !== listed.script;
   const shared = sharedKeyVowels(query, listed);
@@ -71,4 +72,18 @@ function jaroWinklerOf(query: NameToken, listed: NameToken, cache: Map<string, n
     cache.set(pair, jw);
   }
   return jw;
+}
+
+/** A title the other side spells so that it is not recognised as one ("Chaikh" for Shaikh, "Genneral"): close spellings still meet. */
+function titleMisspelt(title: NameToken, word: NameToken, cache: Map<string, number>): TokenSimilarity | undefined {
+  if (title.form !== 'title' || title.script !== 'latin' || word.script !== 'latin') return undefined;
+  const written = title.original.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  if (written.length < 4 || word.form.length < 4) return undefined;
+  const pair = `${written}\u0000${word.form}`;
+  let jw = cache.get(pair);
+  if (jw === undefined) {
+    jw = jaroWinkler(written, word.form);
+    cache.set(pair, jw);
+  }
+  return jw >= 0.88 ? { similarity: jw, how: 'close-spelling' } : undefined;
 }

@@ -15,6 +15,7 @@ export const MAX_NAME_PARTS = 12;
 /** Matched weight at which a name is distinctive enough to score fully (about two uncommon parts). */
 const INFORMATIVE_WEIGHT = 1.35;
 const PARTICLE_WEIGHT = 0.1;
+const INITIAL_WEIGHT = 0.3;
 
 export interface Query {
   name: string;
@@ -160,12 +161,18 @@ export class Screener {
   /** How much a name part tells people apart, from how many listed names carry it: rare parts 1, Muhammad about 0.3. */
   weight(token: NameToken): number {
     if (token.particle) return PARTICLE_WEIGHT;
-    let weight = this.weights.get(token.key);
+    // A single letter (an initial, the "S." of "S.A.") tells little, however rare it is as a part.
+    if (token.form.length === 1) return Math.min(INITIAL_WEIGHT, this.keyWeight(token.key));
+    return this.keyWeight(token.key);
+  }
+
+  private keyWeight(key: string): number {
+    let weight = this.weights.get(key);
     if (weight === undefined) {
-      const frequency = this.documentFrequency.get(token.key) ?? 0;
+      const frequency = this.documentFrequency.get(key) ?? 0;
       const rarity = Math.log((this.names.length + 1) / (frequency + 1)) / Math.log(this.names.length + 1);
       weight = Math.min(1, Math.max(0.12, rarity * 1.3));
-      this.weights.set(token.key, weight);
+      this.weights.set(key, weight);
     }
     return weight;
   }

@@ -195,6 +195,31 @@ describe('matching', () => {
     expect(small.screen({ name: 'Salim Saleh' })[0]?.ref).toBe('OFAC-SDN:1');
   });
 
+  it('finds names written family name first, with عبد, a particle or a title last, an article\'s hyphen misplaced, or a title misspelt', () => {
+    const person = (ref: string, name: string) => ({ ref, list: 'OFAC-SDN' as const, kind: 'person' as const, names: [listedName(name, 'primary')], ...noDetails() });
+    const small = new Screener([person('OFAC-SDN:11', 'ABD AL-RAHMAN MAKKI'), person('OFAC-SDN:12', 'MAJID, Hafiz Abdul'), person('OFAC-SDN:13', 'AL-JIZRAWI, Taha Yassin'), person('OFAC-SDN:14', 'KASKAR, Shaikh Anis'), ...screener.entities]);
+    expect(small.screen({ name: 'Makki Rahman Abdul' })[0]?.ref).toBe('OFAC-SDN:11');
+    expect(small.screen({ name: 'Abdul Hafiz Majid' })[0]?.ref).toBe('OFAC-SDN:12');
+    expect(small.screen({ name: 'Taha Yassin alj-Izrawi' })[0]?.ref).toBe('OFAC-SDN:13');
+    expect(small.screen({ name: 'Taha Yassin a-Jizrawi' })[0]?.ref).toBe('OFAC-SDN:13');
+    expect(small.screen({ name: 'Anis Kaskar Chaikh' })[0]?.ref).toBe('OFAC-SDN:14');
+    expect(best('Bakr al-Baghdadi Abu')?.entity.ref).toMatch(/^(UN:QDi\.299|OFAC-SDN:12926)$/);
+    // The reversed reading is shown with the query's own words.
+    expect(small.screen({ name: 'Makki Rahman Abdul' })[0]?.explanation.matched.map((match) => match.listed)).toEqual(expect.arrayContaining(['ABD AL RAHMAN', 'MAKKI']));
+  });
+
+  it('answers mixed-script, marked, invisible-laden, single-letter and overlong names with a clear result', () => {
+    // Half Latin, half Arabic script: both halves count.
+    expect(screener.screen({ name: 'Abu Bakr البغدادي' }).map((hit) => hit.ref)).toContain('OFAC-SDN:12926');
+    expect(screener.screen({ name: 'أبو بكر al-Baghdadi' }).map((hit) => hit.ref)).toContain('OFAC-SDN:12926');
+    expect(screener.screen({ name: 'Abu\u200D Bakr\u2067 al-Baghdadi\u2069' }).map((hit) => hit.ref)).toContain('OFAC-SDN:12926');
+    // Single letters and initials alone are no name: nothing alerts.
+    for (const name of ['A', 'ع', 'A. B.', 'S.A.']) expect(screener.screen({ name }), name).toEqual([]);
+    // 500 words: the first 12 parts are compared, the answer comes back whole.
+    const long = screener.screen({ name: `Usama bin Ladin ${'x '.repeat(497)}` }, { threshold: 0, top: 1 });
+    expect(long[0]?.ref).toBe('OFAC-SDN:6365');
+  });
+
   it('shows one person listed by the UN and by OFAC as one subject with both references', () => {
     const hits = screener.screen({ name: 'Ibrahim Awad Ibrahim al-Badri', dob: '1971' }, { top: 1 });
     expect(hits.map((hit) => hit.ref).sort()).toEqual(['OFAC-SDN:12926', 'UN:QDi.299']);

@@ -1,7 +1,7 @@
 import type { ListedEntity, ListedName } from './entities.ts';
 import type { NameToken } from './normalize.ts';
 import { readings } from './normalize.ts';
-import { sameSubject } from './subjects.ts';
+import { type SubjectLink, subjectLink } from './subjects.ts';
 import { type MatchHow, STRONG, type TokenSimilarity, tokenSimilarity } from './token-similarity.ts';
 
 /** Hits at or above this score are shown. Tuned on half the listed entities by `npm run eval:screening` (see the README). */
@@ -57,6 +57,8 @@ export interface Hit {
   explanation: Explanation;
   /** Hits with the same subject number are one person or body listed on several lists (or twice on one). */
   subject: number;
+  /** For a hit joining an earlier hit's subject: what showed they are the same. */
+  groupedBy?: SubjectLink;
 }
 
 /** Per query word: listed words already compared with it, and how they met (null: not at all). */
@@ -380,12 +382,13 @@ export class Screener {
     let subjects = 0;
     for (const hit of hits) {
       // Best first: a hit joins the subject of an earlier one that is the same person, or starts a new one.
-      const same = kept.find((earlier) => sameSubject(earlier.entity, hit.entity));
+      let groupedBy: SubjectLink | undefined;
+      const same = kept.find((earlier) => (groupedBy = subjectLink(earlier.entity, hit.entity)) !== undefined);
       const subject = same ? same.subject : subjects < top ? subjects++ : undefined;
       if (subject === undefined) continue;
       // Only hits shown are explained: the same scoring again, this time writing down how each part met.
       const explanation = this.scoreCandidate(query, hit.reading, hit.id, true)?.explanation as Explanation;
-      kept.push({ ref: hit.entity.ref, score: hit.score, name: (this.names[hit.id] as IndexedName).name.full, entity: hit.entity, explanation, subject });
+      kept.push({ ref: hit.entity.ref, score: hit.score, name: (this.names[hit.id] as IndexedName).name.full, entity: hit.entity, explanation, subject, ...(same && groupedBy ? { groupedBy } : {}) });
     }
     return kept.sort((a, b) => a.subject - b.subject || b.score - a.score);
   }

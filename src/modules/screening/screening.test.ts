@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listedName, noDetails } from './entities.ts';
+import { type ListedEntity, listedName, noDetails } from './entities.ts';
+import { subjectLink } from './subjects.ts';
 import { ListFileError, loadListFiles, readListFiles } from './list-files.ts';
 import { bufferSource } from './list-source.ts';
 import { DEFAULT_THRESHOLD, Screener } from './matcher.ts';
@@ -97,6 +98,26 @@ describe('list files', () => {
     const screener = new Screener(entities);
     expect(screener.screen({ name: 'Ayman Mohammed Rabi Zawahiri' })[0]?.ref).toBe('EU:EU.1.01');
     expect(screener.screen({ name: 'Ibrahim Awad al-Badri' })[0]?.ref).toBe('UK:12345');
+  });
+
+  it('keeps each list file\'s own publication date, and none for OFAC\'s CSV files that state none', async () => {
+    const lists = await readListFiles([...['UN_consolidated.xml', 'eu_sample.xml', 'uk_sample.csv'].map((name) => bufferSource(name, fs.readFileSync(path.join(FIXTURES, name)))), ...['sdn.csv', 'alt.csv'].map((name) => bufferSource(name, fs.readFileSync(path.join(FIXTURES, 'ofac', name))))]);
+    expect(Object.fromEntries([...lists].map(([list, read]) => [list, read.publishedOn ?? null]))).toEqual({ UN: '2026-02-27', EU: '2026-11-20', UK: '2026-11-20', 'OFAC-SDN': null });
+  });
+
+  it('groups two entries as one subject by a cross-reference when no birth date says so, and says how', async () => {
+    const un = screener.entities.find((entity) => entity.ref === 'UN:QDi.006');
+    const eu = (await loadListFiles([path.join(FIXTURES, 'eu_sample.xml')])).find((entity) => entity.ref === 'EU:EU.1.01');
+    expect(eu?.sameAs).toEqual(['UN:QDi.006']);
+    // Without birth dates the names alone would not group them; the EU record's UN reference does.
+    const undated = { ...(eu as ListedEntity), birthDates: [] };
+    expect(subjectLink(un as ListedEntity, undated)).toBe('cross-reference');
+    expect(subjectLink(un as ListedEntity, { ...undated, sameAs: [] })).toBeUndefined();
+    const hits = new Screener([...screener.entities, undated]).screen({ name: 'Aiman Muhammed Rabi al-Zawahiri' }, { top: 1 });
+    expect(hits.map((hit) => hit.ref)).toEqual(expect.arrayContaining(['UN:QDi.006', 'EU:EU.1.01']));
+    expect(new Set(hits.map((hit) => hit.subject)).size).toBe(1);
+    expect(hits.find((hit) => hit.ref === 'EU:EU.1.01' || hit.ref === 'UN:QDi.006')?.subject).toBe(0);
+    expect(hits.filter((hit) => hit.groupedBy).map((hit) => hit.groupedBy)).toContain('cross-reference');
   });
 
   it('refuses a malformed or unknown file, naming it and where it broke', async () => {

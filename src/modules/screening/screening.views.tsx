@@ -12,6 +12,7 @@ export interface VersionRow {
   fileSha256: string;
   fileNames: string[];
   entityCount: number;
+  publishedOn: string | null;
   importedByLabel: string;
 }
 
@@ -29,7 +30,12 @@ export function HitCard({ ctx, hit, hidden, action = '/screening/decisions', not
       <Heading>
         <span dir="auto">{hit.name}</span> — {hit.ref} · {t('screening.score')} {hit.score.toFixed(2)}
       </Heading>
-      {sameSubjectAsAbove && <p>{t('screening.sameSubject')}</p>}
+      {sameSubjectAsAbove && (
+        <p>
+          {t('screening.sameSubject')}
+          {hit.groupedBy && ` ${t(`screening.groupedBy.${hit.groupedBy}` as never)}`}
+        </p>
+      )}
       {hit.decision && (
         <p class={hit.decision.listingChanged ? 'alert' : 'notice'}>
           {t(hit.decision.decision === 'confirmed-match' ? 'screening.confirmedBy' : 'screening.clearedBy', { by: hit.decision.by, date: hit.decision.at.toISOString().slice(0, 10), note: hit.decision.note })}
@@ -202,6 +208,8 @@ export function ListsPage(props: { ctx: PageContext; versions: VersionRow[]; can
           // The list by its name and publisher: file names and server paths say nothing to a reader.
           { header: t('screening.list'), cell: (row) => t(`screening.listTitle.${row.list}` as never) },
           { header: t('screening.publisher'), cell: (row) => t(`screening.listPublisher.${row.list}` as never) },
+          // The publisher's own date from the file, so that "the lists in force" says how recent they are.
+          { header: t('screening.publishedOn'), cell: (row) => (row.publishedOn ? <span dir="ltr">{row.publishedOn}</span> : t('screening.publishedUnknown')) },
           { header: t('screening.importedAt'), cell: (row) => row.importedAt.toISOString().slice(0, 10), ltr: true },
           { header: t('screening.entries'), cell: (row) => String(row.entityCount) },
           { header: t('screening.changes'), cell: (row) => <a href={`/screening/lists/${row.id}/changes`}>{t('screening.changes')}</a> },

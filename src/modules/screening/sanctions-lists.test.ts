@@ -205,7 +205,11 @@ describe('batches', () => {
 // Last in the file: it imports the full SDN fixture, which the tests above expect not to be in force.
 describe('a batch on screen', () => {
   it('lists a finished batch\'s hits with why they matched, filtered by decision and paged, and takes decisions in place', async () => {
-    await importListFiles(ctx.db, admin, [bufferSource('sdn.csv', Buffer.from(sdn, 'latin1')), bufferSource('alt.csv', Buffer.from(alt, 'latin1'))]);
+    await importListFiles(ctx.db, admin, [bufferSource('sdn.csv', Buffer.from(sdn, 'latin1')), bufferSource('alt.csv', Buffer.from(alt, 'latin1')), bufferSource('UN_consolidated.xml', fs.readFileSync(path.join(FIXTURES, 'UN_consolidated.xml')))]);
+    // The lists in force with the date their publisher gave the file, or that the file gives none.
+    const lists = await ctx.app.inject({ method: 'GET', url: '/screening/lists', headers: analyst.headers });
+    expect(lists.body).toContain('<span dir="ltr">2026-02-27</span>');
+    expect(lists.body).toContain('not stated in the file');
     const rows = ['id,name', 'p1,Hamza bin Laden', 'p2,Marie Dupont', ...Array.from({ length: 24 }, (_, index) => `q${index},Ayman al-Zawahiri`)].join('\r\n');
     const batch = await submitBatch(ctx.db, analyst.user.actor, rows, 'mixed.csv');
     // While it runs, the page says the hits come once the file is screened, in a region the page script refreshes.

@@ -19,7 +19,7 @@ describe.runIf(runBrowser)('an analyst screens a batch and clears a false positi
     return { analyst: await makeUser(ctx.db, 'analyst') };
   });
 
-  it('uploads names, watches the progress update in place, screens one name and records a false positive with a note', { timeout: JOURNEY_TIMEOUT }, async () => {
+  it('uploads names, watches the progress and then the hits appear in place, confirms a hit there by keyboard, screens one name and records a false positive with a note', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { baseUrl, ctx, fixtures } = journey;
     const page = await journey.signIn(fixtures.analyst);
     await page.goto(`${baseUrl}/screening/batches`);

@@ -383,7 +383,10 @@ export class Screener {
     for (const hit of hits) {
       // Best first: a hit joins the subject of an earlier one that is the same person, or starts a new one.
       let groupedBy: SubjectLink | undefined;
-      const same = kept.find((earlier) => (groupedBy = subjectLink(earlier.entity, hit.entity)) !== undefined);
+      const same = kept.find((earlier) => {
+        groupedBy = subjectLink(earlier.entity, hit.entity);
+        return groupedBy !== undefined;
+      });
       const subject = same ? same.subject : subjects < top ? subjects++ : undefined;
       if (subject === undefined) continue;
       // Only hits shown are explained: the same scoring again, this time writing down how each part met.

@@ -118,6 +118,10 @@ describe('list files', () => {
     expect(new Set(hits.map((hit) => hit.subject)).size).toBe(1);
     expect(hits.find((hit) => hit.ref === 'EU:EU.1.01' || hit.ref === 'UN:QDi.006')?.subject).toBe(0);
     expect(hits.filter((hit) => hit.groupedBy).map((hit) => hit.groupedBy)).toContain('cross-reference');
+    // The UK list names the UN listing it implements in the record's other information.
+    const header = 'Name 6,Name 1,Name 2,Name 3,Name 4,Name 5,Title,Name Non-Latin Script,Non-Latin Script Type,Non-Latin Script Language,DOB,Town of Birth,Country of Birth,Nationality,Position,Other Information,Group Type,Alias Type,Alias Quality,Regime,Listed On,Last Updated,Group ID';
+    const [uk] = await readText({ 'uk.csv': `${header}\nAL-ZAWAHIRI,Ayman,,,,,,,,,,,,,,"(UK Sanctions List Ref):AQD0104. (UN Ref):QDi.006. Leader of Al-Qaida.",Individual,Primary name,,ISIL (Da'esh) and Al-Qaida,,,7001\n` });
+    expect(uk?.sameAs).toEqual(['UN:QDi.006']);
   });
 
   it('refuses a malformed or unknown file, naming it and where it broke', async () => {

@@ -96,8 +96,9 @@ describe('list files', () => {
       ["Abu DU'A", 'low'],
     ]);
     const screener = new Screener(entities);
-    expect(screener.screen({ name: 'Ayman Mohammed Rabi Zawahiri' })[0]?.ref).toBe('EU:EU.1.01');
-    expect(screener.screen({ name: 'Ibrahim Awad al-Badri' })[0]?.ref).toBe('UK:12345');
+    // A handful of entries: part weights are not those of the full lists, so the best hit is asked for, whatever its score.
+    expect(screener.screen({ name: 'Ayman Mohammed Rabi Zawahiri' }, { threshold: 0 })[0]?.ref).toBe('EU:EU.1.01');
+    expect(screener.screen({ name: 'Ibrahim Awad al-Badri' }, { threshold: 0 })[0]?.ref).toBe('UK:12345');
   });
 
   it('keeps each list file\'s own publication date, and none for OFAC\'s CSV files that state none', async () => {

@@ -91,7 +91,7 @@ function BatchHits({ ctx, batch, view }: { ctx: PageContext; batch: BatchRow; vi
               hit={item.hit}
               heading="h4"
               action={`${base}/decisions`}
-              noteField="note"
+              noteField={`note-${item.rowNumber}-${item.stored.ref}`}
               hidden={{ row: String(item.rowNumber), filter: view.filter, page: String(view.page) }}
             />
           ) : (

@@ -229,12 +229,15 @@ describe('a batch on screen', () => {
     const undecided = Number(/Undecided \((\d+)\)/.exec(page1.body)?.[1]);
     expect(undecided).toBeGreaterThanOrEqual(25);
     const page2 = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}?page=2`, headers: analyst.headers });
-    expect(page2.body).toContain('Row 26 (id q23)');
+    // Page 2 carries on where page 1 stopped, in file order.
+    const rowsOn = (body: string) => [...body.matchAll(/Row (\d+) \(id/g)].map((match) => Number(match[1]));
+    expect(rowsOn(page1.body)).toHaveLength(20);
+    expect(Math.min(...rowsOn(page2.body))).toBeGreaterThanOrEqual(Math.max(...rowsOn(page1.body)));
     expect(page2.body).not.toContain('Row 1 (id p1)');
 
     // A decision on row 1's hit: back to the same filter and page, and the hit moves to the false positives.
     const ref = /name="ref" value="([^"]+)"/.exec(page1.body)?.[1] as string;
-    const posted = await postForm(ctx, analyst, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'false-positive', note: 'Namesake, born 1990, passport seen', filter: 'undecided', page: '1' });
+    const posted = await postForm(ctx, analyst, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'false-positive', [`note-1-${ref}`]: 'Namesake, born 1990, passport seen', filter: 'undecided', page: '1' });
     expect(posted.statusCode).toBe(303);
     expect(posted.headers.location).toBe(`/screening/batches/${batch.id}?filter=undecided&saved=1#hits`);
     const after = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}?filter=undecided&saved=1`, headers: analyst.headers });
@@ -247,12 +250,17 @@ describe('a batch on screen', () => {
     expect(cleared.body).toContain('Cleared as a false positive by');
     expect(cleared.body).toContain('Namesake, born 1990, passport seen');
 
+    // Every hit's note field has its own id on the page.
+    const ids = [...page1.body.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids.length).toBe(new Set(ids).size);
     // A decision without a note is refused on the same page, naming what is missing; nothing is recorded.
-    const refused = await postForm(ctx, analyst, `/screening/batches/${batch.id}/decisions`, { row: '2', ref, decision: 'confirmed-match', note: '', filter: 'all', page: '1' });
+    const refused = await postForm(ctx, analyst, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'confirmed-match', [`note-1-${ref}`]: '', filter: 'all', page: '1' });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('error-summary');
+    expect(refused.body).toContain(`href="#field-note-1-${ref}"`);
+    expect(refused.body).toContain(`id="field-note-1-${ref}"`);
     expect((await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}?filter=confirmed-match`, headers: analyst.headers })).body).toContain('No hit under this filter.');
     // Another partner's delegate cannot decide on this batch.
-    expect((await postForm(ctx, outsider, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'confirmed-match', note: 'x' })).statusCode).toBe(403);
+    expect((await postForm(ctx, outsider, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'confirmed-match', [`note-1-${ref}`]: 'x' })).statusCode).toBe(403);
   });
 });

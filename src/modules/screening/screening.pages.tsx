@@ -117,11 +117,14 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
     const page = Math.min(100_000, Math.max(1, Number.parseInt(body.page ?? '1', 10) || 1));
     const row = Number.parseInt(body.row ?? '', 10);
     try {
-      if (!Number.isInteger(row) || row < 1) throw new InvalidInput([{ field: 'row', message: request.t('validation.required') }]);
-      await decideBatchHit(db, request.actor, request.params.id, row, { ref: body.ref ?? '', decision: body.decision, note: body.note ?? '' });
+      if (!Number.isInteger(row) || row < 1) throw new InvalidInput([{ field: 'row', message: request.t('screening.rowMissing') }]);
+      // Each hit's note field is named after its row and listing, so that ids stay unique on a page of hits.
+      await decideBatchHit(db, request.actor, request.params.id, row, { ref: body.ref ?? '', decision: body.decision, note: body[`note-${row}-${body.ref ?? ''}`] ?? '' });
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
-      return showBatch(request, reply, request.params.id, { filter, page, errors: error.fields });
+      // The problem is shown beside the note field of the hit it is about, and the summary links there.
+      const noteField = `note-${row}-${body.ref ?? ''}`;
+      return showBatch(request, reply, request.params.id, { filter, page, errors: error.fields.map((problem) => (problem.field === 'note' ? { ...problem, field: noteField } : problem)) });
     }
     const query = new URLSearchParams({ ...(filter === 'all' ? {} : { filter }), ...(page > 1 ? { page: String(page) } : {}), saved: '1' });
     return reply.redirect(`/screening/batches/${request.params.id}?${query}#hits`, 303);

@@ -260,6 +260,11 @@ describe('a batch on screen', () => {
     expect(refused.body).toContain(`href="#field-note-1-${ref}"`);
     expect(refused.body).toContain(`id="field-note-1-${ref}"`);
     expect((await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}?filter=confirmed-match`, headers: analyst.headers })).body).toContain('No hit under this filter.');
+    // The same on a name screened on its own: the problem sits beside that hit's note field.
+    const single = await postForm(ctx, analyst, '/screening/decisions', { name: 'Hamza bin Ladin', ref, decision: 'confirmed-match', [`note-${ref}`]: '' });
+    expect(single.statusCode).toBe(400);
+    expect(single.body).toContain(`href="#field-note-${ref}"`);
+    expect(single.body).toContain(`id="field-note-${ref}"`);
     // Another partner's delegate cannot decide on this batch.
     expect((await postForm(ctx, outsider, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'confirmed-match', [`note-1-${ref}`]: 'x' })).statusCode).toBe(403);
   });

@@ -61,7 +61,9 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query), { record: false });
-      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} errors={error.fields} />, 400);
+      // The note's problem is shown beside the note field of the hit it is about (named after its listing).
+      const errors = error.fields.map((problem) => (problem.field === 'note' ? { ...problem, field: `note-${body.ref ?? ''}` } : problem));
+      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} errors={errors} />, 400);
     }
     const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query), { record: false });
     return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} saved />);

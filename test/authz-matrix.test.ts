@@ -272,6 +272,7 @@ const MATRIX: Record<string, Who[]> = {
   'POST /screening/batches': SCREENERS,
   'GET /screening/batches/:id': SCREENERS,
   'GET /screening/batches/:id/results': SCREENERS,
+  'POST /screening/batches/:id/decisions': SCREENERS,
   'GET /screening/alerts': SCREENERS,
   'GET /api/v1/screening/alerts': SCREENERS,
   'POST /api/v1/ingest/extract': SECRETARIAT,

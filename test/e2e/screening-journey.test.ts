@@ -19,7 +19,7 @@ describe.runIf(runBrowser)('an analyst screens a batch and clears a false positi
     return { analyst: await makeUser(ctx.db, 'analyst') };
   });
 
-  it('uploads names, watches the progress update in place, screens one name and records a false positive with a note', { timeout: JOURNEY_TIMEOUT }, async () => {
+  it('uploads names, watches the progress and then the hits appear in place, confirms a hit there by keyboard, screens one name and records a false positive with a note', { timeout: JOURNEY_TIMEOUT }, async () => {
     const { baseUrl, ctx, fixtures } = journey;
     const page = await journey.signIn(fixtures.analyst);
     await page.goto(`${baseUrl}/screening/batches`);
@@ -38,7 +38,25 @@ describe.runIf(runBrowser)('an analyst screens a batch and clears a false positi
     while ((await screenNextChunk(ctx.db)) > 0);
     await page.getByRole('link', { name: 'Télécharger en CSV' }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
-    await expect(page.locator('[data-live-region]').textContent()).resolves.toContain('3 noms filtrés sur 3');
+    await expect(page.locator('[data-live-region="batch-progress"]').textContent()).resolves.toContain('3 noms filtrés sur 3');
+
+    // The hits are listed in place once the batch is done, each with why it matched; a decision is taken
+    // on the page, by keyboard, and brings the reader back to the same list.
+    const first = page.locator('.batch-hit').first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    await expect(first.textContent()).resolves.toContain('Usama bin Ladin');
+    await expect(first.textContent()).resolves.toContain('Pourquoi cela correspond');
+    expect(await seriousViolations(page)).toEqual([]);
+    await activate(first.getByLabel('Correspondance confirmée'));
+    await first.getByLabel('Pourquoi (conservé)').fill('Même date de naissance, photo comparée');
+    await activate(first.getByRole('button', { name: 'Enregistrer la décision' }));
+    await page.waitForURL(/saved=1/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Décision enregistrée.');
+    await activate(page.getByRole('link', { name: /^Correspondances confirmées \(1\)/ }));
+    await page.waitForURL(/filter=confirmed-match/);
+    await expect(page.locator('.batch-hit').first().textContent()).resolves.toContain('Même date de naissance, photo comparée');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`${baseUrl}/screening`);
     await page.getByLabel('Nom (toute écriture)').fill('Usama bin Ladin');

@@ -13,6 +13,8 @@ export const sanctionsListVersions = pgTable(
     fileSha256: text('file_sha256').notNull(),
     fileNames: text('file_names').array().notNull(),
     entityCount: integer('entity_count').notNull(),
+    /** The day the list's publisher generated the file, from the file itself (UN dateGenerated, UK Last Updated, EU generationDate); null when the file does not say (OFAC's CSV files). */
+    publishedOn: date('published_on'),
     importedBy: uuid('imported_by').references(() => users.id),
     importedByLabel: text('imported_by_label').notNull(),
   },
@@ -36,6 +38,8 @@ export const sanctionedEntities = pgTable(
     addresses: text('addresses').array().notNull().default([]),
     programmes: text('programmes').array().notNull().default([]),
     listedOn: date('listed_on'),
+    /** References on other lists that the record itself names as the same entry (the UN reference an EU or UK record cites). */
+    sameAs: text('same_as').array().notNull().default([]),
     /** The record as the list file had it, for the reviewer who wants every word the list says. */
     raw: jsonb('raw'),
     fingerprint: text('fingerprint').notNull(),

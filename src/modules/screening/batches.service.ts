@@ -1,14 +1,14 @@
 import { say } from '../../platform/i18n/say.ts';
-import { and, asc, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { screeningAlerts, screeningBatches, screeningBatchRows } from '../../db/schema/sanctions.ts';
+import { screeningAlerts, screeningBatches, screeningBatchRows, screeningDecisions } from '../../db/schema/sanctions.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { isSecretariat, roleMay } from '../../platform/authz.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
-import { applyDecisions } from './decisions.service.ts';
+import { applyDecisions, type DecidedHit, type DecisionRow, decideHit, nameKey } from './decisions.service.ts';
 import type { Screener } from './matcher.ts';
-import { authorizeScreening, currentScreener } from './sanctions-lists.service.ts';
+import { authorizeScreening, currentScreener, withRawRecords } from './sanctions-lists.service.ts';
 import { readNames } from './names-csv.ts';
 
 const MAX_ROWS = 100_000;
@@ -195,4 +195,75 @@ export async function batchResults(db: Db, actor: MaybeActor, id: string) {
   const batch = await batchRecord(db, actor, id);
   const rows = await db.select().from(screeningBatchRows).where(eq(screeningBatchRows.batchId, id)).orderBy(asc(screeningBatchRows.rowNumber));
   return { batch, rows };
+}
+
+export const BATCH_HITS_PAGE_SIZE = 20;
+export const BATCH_HIT_FILTERS = ['all', 'undecided', 'confirmed-match', 'false-positive'] as const;
+export type BatchHitFilter = (typeof BATCH_HIT_FILTERS)[number];
+
+/** One hit of one screened row, as the batch page lists it: with its explanation when the lists in force still give it. */
+export interface BatchHit {
+  rowNumber: number;
+  rowId: string;
+  name: string;
+  dob: string | null;
+  nationality: string | null;
+  /** The hit as the lists in force give it now, with its explanation and latest decision; absent when they no longer do. */
+  hit?: DecidedHit;
+  /** The hit as it was screened. */
+  stored: { ref: string; score: number; name: string };
+  decision?: DecisionRow['decision'];
+}
+
+/**
+ * The hits of a batch, one per row and listed entry, filtered by the latest decision on each (none,
+ * confirmed, false positive), a page at a time. The page's hits are screened again so that each comes
+ * with its explanation and the listed record.
+ */
+export async function batchHits(db: Db, actor: MaybeActor, batchId: string, filter: BatchHitFilter, page: number) {
+  const batch = await batchRecord(db, actor, batchId);
+  const rows = await db
+    .select()
+    .from(screeningBatchRows)
+    .where(and(eq(screeningBatchRows.batchId, batchId), sql`jsonb_array_length(${screeningBatchRows.hits}) > 0`))
+    .orderBy(asc(screeningBatchRows.rowNumber));
+  const keys = [...new Set(rows.map((row) => nameKey(row.name)).filter(Boolean))];
+  const latest = new Map<string, DecisionRow['decision']>();
+  for (let start = 0; start < keys.length; start += INSERT_BATCH) {
+    const decided = await db
+      .select({ nameKey: screeningDecisions.nameKey, ref: screeningDecisions.entityRef, decision: screeningDecisions.decision })
+      .from(screeningDecisions)
+      .where(inArray(screeningDecisions.nameKey, keys.slice(start, start + INSERT_BATCH)))
+      .orderBy(desc(screeningDecisions.decidedAt));
+    for (const row of decided) if (!latest.has(`${row.nameKey}\u0000${row.ref}`)) latest.set(`${row.nameKey}\u0000${row.ref}`, row.decision);
+  }
+  const all = rows.flatMap((row) => {
+    const key = nameKey(row.name);
+    return (row.hits ?? []).map((stored) => ({ row, stored, decision: latest.get(`${key}\u0000${stored.ref}`) }));
+  });
+  const counts = { all: all.length, undecided: 0, 'confirmed-match': 0, 'false-positive': 0 } satisfies Record<BatchHitFilter, number>;
+  for (const item of all) counts[item.decision ?? 'undecided']++;
+  const kept = filter === 'all' ? all : all.filter((item) => (item.decision ?? 'undecided') === filter);
+  const screener = await currentScreener(db);
+  const items: BatchHit[] = [];
+  for (const { row, stored, decision } of kept.slice((page - 1) * BATCH_HITS_PAGE_SIZE, page * BATCH_HITS_PAGE_SIZE)) {
+    const query = { name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) };
+    // Decisions are applied to every hit the name gets, then the one listed entry this item is about is kept.
+    const now = (await applyDecisions(db, row.name, screener.screen(query), { keepCleared: true })).hits.find((hit) => hit.ref === stored.ref);
+    items.push({ rowNumber: row.rowNumber, rowId: row.rowId, name: row.name, dob: row.dob, nationality: row.nationality, stored, ...(decision ? { decision } : {}), ...(now ? { hit: now } : {}) });
+  }
+  const shown = items.filter((item) => item.hit !== undefined);
+  const withRecords = await withRawRecords(db, shown.map((item) => item.hit as DecidedHit));
+  shown.forEach((item, index) => {
+    item.hit = withRecords[index];
+  });
+  return { batch, items, total: kept.length, counts };
+}
+
+/** Records a decision on a hit of a batch row: the name decided on is the row's own, never one sent with the form. */
+export async function decideBatchHit(db: Db, actor: MaybeActor, batchId: string, rowNumber: number, input: { ref: string; decision: unknown; note: string }) {
+  await batchRecord(db, actor, batchId);
+  const [row] = await db.select({ name: screeningBatchRows.name }).from(screeningBatchRows).where(and(eq(screeningBatchRows.batchId, batchId), eq(screeningBatchRows.rowNumber, rowNumber)));
+  if (!row) throw new NotFound('batch');
+  return decideHit(db, actor, { name: row.name, ref: input.ref, decision: input.decision, note: input.note });
 }

@@ -6,7 +6,8 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { screeningAlerts } from '../../db/schema/sanctions.ts';
-import type { BatchRow } from './batches.service.ts';
+import { BATCH_HIT_FILTERS, BATCH_HITS_PAGE_SIZE, type BatchHit, type BatchHitFilter, type BatchRow } from './batches.service.ts';
+import { HitCard } from './screening.views.tsx';
 
 type AlertRow = typeof screeningAlerts.$inferSelect;
 
@@ -54,7 +55,58 @@ export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batche
   );
 }
 
-export function BatchPage({ ctx, batch, alerts }: { ctx: PageContext; batch: BatchRow; alerts: AlertRow[] }) {
+/** The page's hits with the filter and page they were listed under, so that a decision returns to them. */
+export interface BatchHitsView {
+  items: BatchHit[];
+  total: number;
+  counts: Record<BatchHitFilter, number>;
+  filter: BatchHitFilter;
+  page: number;
+}
+
+const FILTER_LABELS: Record<BatchHitFilter, string> = { all: 'screening.filter.all', undecided: 'screening.filter.undecided', 'confirmed-match': 'screening.filter.confirmed-match', 'false-positive': 'screening.filter.false-positive' };
+
+/** The hits of a finished batch: filters by decision, each hit with why it matched and a decision form, pages of 20. */
+function BatchHits({ ctx, batch, view }: { ctx: PageContext; batch: BatchRow; view: BatchHitsView }) {
+  const { t } = ctx;
+  const base = `/screening/batches/${batch.id}`;
+  return (
+    <>
+      <nav aria-label={t('screening.filter.label')} class="actions">
+        {BATCH_HIT_FILTERS.map((filter) => (
+          <a href={filter === 'all' ? `${base}#hits` : `${base}?filter=${filter}#hits`} aria-current={filter === view.filter ? 'page' : undefined}>
+            {t(FILTER_LABELS[filter] as never)} ({view.counts[filter]})
+          </a>
+        ))}
+      </nav>
+      {view.items.length === 0 && <p>{t('screening.noHitsHere')}</p>}
+      {view.items.map((item) => (
+        <section class="batch-hit" id={`row-${item.rowNumber}-${item.stored.ref}`} aria-labelledby={`row-${item.rowNumber}-${item.stored.ref}-name`}>
+          <h3 id={`row-${item.rowNumber}-${item.stored.ref}-name`}>
+            {t('screening.batchRow', { row: item.rowNumber, id: item.rowId })}: <span dir="auto">{item.name}</span>
+          </h3>
+          {item.hit ? (
+            <HitCard
+              ctx={ctx}
+              hit={item.hit}
+              heading="h4"
+              action={`${base}/decisions`}
+              noteField={`note-${item.rowNumber}-${item.stored.ref}`}
+              hidden={{ row: String(item.rowNumber), filter: view.filter, page: String(view.page) }}
+            />
+          ) : (
+            <p>
+              <span dir="auto">{item.stored.name}</span> — {item.stored.ref} · {t('screening.score')} {item.stored.score.toFixed(2)}. {t('screening.noLongerHit')}
+            </p>
+          )}
+        </section>
+      ))}
+      <Pagination ctx={ctx} basePath={base} query={view.filter === 'all' ? {} : { filter: view.filter }} page={view.page} pageSize={BATCH_HITS_PAGE_SIZE} total={view.total} />
+    </>
+  );
+}
+
+export function BatchPage({ ctx, batch, alerts, hits, saved, errors }: { ctx: PageContext; batch: BatchRow; alerts: AlertRow[]; hits: BatchHitsView; saved?: boolean; errors?: FieldProblem[] }) {
   const { t } = ctx;
   const percent = batch.total ? Math.floor((100 * batch.processed) / batch.total) : 100;
   return (
@@ -87,6 +139,17 @@ export function BatchPage({ ctx, batch, alerts }: { ctx: PageContext; batch: Bat
             </a>
           </p>
         )}
+      </div>
+      <h2 id="hits">{t('screening.batchHits')}</h2>
+      {saved && (
+        <p role="status" class="notice">
+          {t('screening.decisionSaved')}
+        </p>
+      )}
+      <ErrorSummary ctx={ctx} errors={errors} />
+      {/* Listed once every name is screened: app.js swaps this region in when the batch is done. */}
+      <div data-live-region="batch-hits" data-done={batch.status === 'done' ? 'true' : 'false'}>
+        {batch.status === 'done' ? <BatchHits ctx={ctx} batch={batch} view={hits} /> : <p>{t('screening.batchHitsPending')}</p>}
       </div>
       <h2>{t('screening.alerts')}</h2>
       <DataTable

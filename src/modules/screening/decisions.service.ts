@@ -57,7 +57,7 @@ export async function decideHit(db: Db, actor: MaybeActor, raw: unknown): Promis
  * the listing is unchanged; a confirmed one is marked; either is shown again, flagged, once the
  * listing changes.
  */
-export async function applyDecisions(db: Db, name: string, hits: Hit[]): Promise<{ hits: DecidedHit[]; cleared: number }> {
+export async function applyDecisions(db: Db, name: string, hits: Hit[], options: { keepCleared?: boolean } = {}): Promise<{ hits: DecidedHit[]; cleared: number }> {
   const key = nameKey(name);
   if (!key || hits.length === 0) return { hits, cleared: 0 };
   const rows = await db
@@ -76,7 +76,8 @@ export async function applyDecisions(db: Db, name: string, hits: Hit[]): Promise
       continue;
     }
     const listingChanged = row.entityFingerprint !== hit.entity.fingerprint;
-    if (row.decision === 'false-positive' && !listingChanged) {
+    // A batch's page lists cleared hits too, under their own filter, so a decision can be reviewed.
+    if (row.decision === 'false-positive' && !listingChanged && !options.keepCleared) {
       cleared++;
       continue;
     }

@@ -42,6 +42,8 @@ export interface ListedEntity extends ListedDetails {
   names: ListedName[];
   /** The record as the list file has it (XML element as an object, CSV rows by column), kept for the reviewer. */
   raw?: unknown;
+  /** References on other lists that this record itself names as the same listing (the UN reference of an EU or UK record). */
+  sameAs?: string[];
   /** For entries read from the database: what a decision on a hit is remembered against. */
   fingerprint?: string;
 }

@@ -19,6 +19,8 @@ function euEntity(record: XmlRecord): ListedEntity {
   return {
     ref: `EU:${text(record.euReferenceNumber) || text(record.logicalId)}`,
     list: 'EU',
+    // The UN reference the EU record gives for the same listing (unitedNationId="QDi.006").
+    ...(text(record.unitedNationId) ? { sameAs: [`UN:${text(record.unitedNationId)}`] } : {}),
     kind,
     names: aliases.map((alias, index) => listedName(text(alias.wholeName), index === 0 ? 'primary' : text(alias.strong) === 'false' ? 'low' : 'good')),
     birthDates: births.map((birth) => text(birth.birthdate) || text(birth.year)).filter(Boolean),

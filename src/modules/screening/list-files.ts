@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ListedEntity } from './entities.ts';
+import { publicationDate } from './list-dates.ts';
 import { readEuXml } from './eu-list.ts';
 import { ListFileError } from './list-file-error.ts';
 import { type ListSource, pathSource, readHead, textChunks } from './list-source.ts';
@@ -17,6 +18,8 @@ export interface ReadList {
   fileNames: string[];
   /** SHA-256 of the list's files' bytes, in the order read. */
   sha256: string;
+  /** The day the publisher generated the file, when the file says (YYYY-MM-DD). */
+  publishedOn?: string;
 }
 
 /** OFAC's companion files, read with their primary file. */
@@ -37,7 +40,10 @@ export async function readListFiles(sources: ListSource[]): Promise<Map<ListedEn
   const add = (list: ListedEntity['list'], read: ReadList) => {
     const entry = lists.get(list);
     if (!entry) lists.set(list, read);
-    else lists.set(list, { entities: [...entry.entities, ...read.entities], fileNames: [...entry.fileNames, ...read.fileNames], sha256: createHash('sha256').update(entry.sha256 + read.sha256).digest('hex') });
+    else {
+      const publishedOn = entry.publishedOn ?? read.publishedOn;
+      lists.set(list, { entities: [...entry.entities, ...read.entities], fileNames: [...entry.fileNames, ...read.fileNames], sha256: createHash('sha256').update(entry.sha256 + read.sha256).digest('hex'), ...(publishedOn ? { publishedOn } : {}) });
+    }
   };
   const byBase = new Map(sources.map((source) => [path.basename(source.name).toLowerCase(), source]));
   for (const source of sources) {
@@ -60,7 +66,8 @@ export async function readListFiles(sources: ListSource[]): Promise<Map<ListedEn
     else if (/^\uFEFF?Last Updated/i.test(head)) [list, entities] = ['UK', await readUkCsv(chunks, source.name, true)];
     else if (head.includes('Name 6') && head.includes('Group ID')) [list, entities] = ['UK', await readUkCsv(chunks, source.name, false)];
     else throw new ListFileError(say('problem.listUnknownFormat', { file: source.name, known: say('problem.listKnownFormats') }));
-    add(list, { entities, fileNames: [source.name], sha256: hash.digest('hex') });
+    const publishedOn = publicationDate(head);
+    add(list, { entities, fileNames: [source.name], sha256: hash.digest('hex'), ...(publishedOn ? { publishedOn } : {}) });
   }
   if (lists.size === 0) throw new ListFileError(say('problem.listNone', { known: say('problem.listKnownFormats') }));
   return lists;

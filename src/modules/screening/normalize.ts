@@ -24,6 +24,8 @@ export interface NameToken {
    * "baghdadi"), without a final h that may be silent (Fatimah = فاطمة, but Saleh = صالح).
    */
   alternates?: string[];
+  /** The vowels that go with each alternate key, in the same order. */
+  alternateVowels?: string[];
   script: 'latin' | 'arabic';
   /** The word had ع or a hamza, which Latin spellings write as a vowel, an apostrophe or not at all. */
   ayn: boolean;
@@ -42,7 +44,16 @@ export function hasArabic(text: string): boolean {
 
 /** Words of a name as written: controls and marks removed, split at spaces, punctuation and changes of script. */
 export function words(name: string): string[] {
-  const cleaned = name.normalize('NFKC').replace(INVISIBLE, '').replace(ARABIC_MARKS, '').replace(/['’‘`ʿʾʼ´]/g, '');
+  const cleaned = name
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(ARABIC_MARKS, '')
+    .replace(/['’‘`ʿʾʼ´]/g, '')
+    // The article's hyphen typed one letter off ("alj-izrawi", "a-lisawi"): put back after "al".
+    .replace(/(?<![\p{L}])([AaEe][Ll])([b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])-(?=\p{L}{3})/gu, '$1-$2')
+    .replace(/(?<![\p{L}])([Aa])-([Ll])(?=\p{L}{3})/gu, '$1$2-')
+    // …or its l left out ("a-Rida").
+    .replace(/(?<![\p{L}])([Aa])-(?=\p{L}{3})/gu, '$1l-');
   const out: string[] = [];
   for (const chunk of cleaned.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (!chunk) continue;
@@ -69,7 +80,7 @@ const LATIN_PARTICLES = new Map([
   ['abu', 'abu'], ['abou', 'abu'], ['abo', 'abu'], ['aboo', 'abu'], ['abw', 'abu'], ['umm', 'umm'], ['um', 'umm'], ['oum', 'umm'], ['omm', 'umm'],
 ]);
 /** Titles and honorifics written before a name (Dr., Shaykh, Mullah, Hajji): kept, but they count for little, like particles. */
-const LATIN_TITLES = new Set(['dr', 'doctor', 'prof', 'professor', 'frere', 'general', 'gen', 'colonel', 'col', 'major', 'captain', 'capt', 'sheikh', 'shaykh', 'sheik', 'shaikh', 'haji', 'hajji', 'hadji', 'hajj', 'haj', 'mullah', 'mulla', 'mawlawi', 'maulvi', 'mawlana', 'maulana', 'qari', 'imam', 'mr', 'mrs', 'ms', 'engineer', 'eng']);
+const LATIN_TITLES = new Set(['dr', 'doctor', 'prof', 'professor', 'frere', 'general', 'gen', 'colonel', 'col', 'major', 'captain', 'capt', 'sheikh', 'shaykh', 'sheik', 'shaikh', 'haji', 'hajy', 'hajji', 'hadji', 'hajj', 'haj', 'mullah', 'mulla', 'mawlawi', 'maulvi', 'mawlana', 'maulana', 'qari', 'imam', 'mr', 'mrs', 'ms', 'engineer', 'eng']);
 const ARABIC_TITLES = new Set(['الشيخ', 'شيخ', 'الدكتور', 'دكتور', 'الحاج', 'حاج', 'حاجي', 'ملا', 'مولوي', 'مولانا', 'قاري', 'المهندس', 'الامام']);
 /** Latin spellings of عبد that a following word completes: "Abd al-Rahman", "Abdul Rahman". */
 const LATIN_ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdoul', 'abdol', 'abdur', 'abdus', 'abdil']);
@@ -110,15 +121,22 @@ function arabicToken(word: string, original: string, joined?: number): NameToken
 function latinToken(form: string, original: string, joined?: number): NameToken {
   const units = joined === undefined ? latinUnits(form) : [...latinUnits(form.slice(0, joined)), ...latinUnits(form.slice(joined))];
   const token = fromUnits(units, original, form, 'latin', /['’‘`ʿʾ]/.test(original));
-  const alternates = new Set<string>();
+  const alternates = new Map<string, string>();
+  const also = (units: Unit[]) => {
+    const other = fromUnits(units, original, form, 'latin', false);
+    alternates.set(other.key, other.vowels);
+  };
   // An article written onto the word ("albaghdadi", "elhaj"): also known without it.
-  if (/^(al|el)(?=[b-df-hj-np-tv-z][a-z]{2,})/.test(form)) alternates.add(fromUnits(latinUnits(form.slice(2)), original, form, 'latin', false).key);
+  if (/^(al|el)(?=[b-df-hj-np-tv-z][a-z]{2,})/.test(form)) also(latinUnits(form.slice(2)));
   // "sh" and "zh" may be two letters (Ishaq = إسحاق, Azhar = أظهر) rather than ش and ژ.
-  if (/[sz]h/.test(form)) alternates.add(fromUnits(latinUnits(form.replace(/([sz])h/g, '$1-h')), original, form, 'latin', false).key);
+  if (/[sz]h/.test(form)) also(latinUnits(form.replace(/([sz])h/g, '$1-h')));
   // A final h after a vowel may be a taa marbuta or the silent ه of الله.
-  if (/[aeiou]h$/.test(form)) for (const key of [token.key, ...alternates]) if (key.length > 1 && key.endsWith('H')) alternates.add(key.slice(0, -1));
+  if (/[aeiou]h$/.test(form)) for (const [key, vowels] of [[token.key, token.vowels] as const, ...alternates]) if (key.length > 1 && key.endsWith('H')) alternates.set(key.slice(0, -1), vowels.slice(0, -1));
   alternates.delete(token.key);
-  if (alternates.size) token.alternates = [...alternates];
+  if (alternates.size) {
+    token.alternates = [...alternates.keys()];
+    token.alternateVowels = [...alternates.values()];
+  }
   return token;
 }
 
@@ -129,11 +147,11 @@ function arabicTokens(list: string[], start: number, out: NameToken[]): number {
   const word = list[start] as string;
   const folded = foldArabic(word);
   const particle = ARABIC_PARTICLES.get(folded);
-  if (particle && start + 1 < list.length) {
+  if (particle && list.length > 1) {
     out.push(particleToken(word, particle));
     return start + 1;
   }
-  if (ARABIC_TITLES.has(folded) && start + 1 < list.length) {
+  if (ARABIC_TITLES.has(folded) && list.length > 1) {
     out.push(particleToken(word, 'title'));
     return start + 1;
   }
@@ -172,15 +190,17 @@ function latinTokens(list: string[], start: number, out: NameToken[]): number {
   if (!form) return start + 1;
   const hasNext = start + 1 < list.length && latinForm(list[start + 1] as string) !== '';
   const particle = LATIN_PARTICLES.get(form);
-  if (particle && hasNext) {
+  const notAlone = hasNext || start > 0;
+  if (particle && notAlone) {
     out.push(particleToken(word, particle));
     return start + 1;
   }
-  if (LATIN_TITLES.has(form) && hasNext) {
+  // A particle, title or article last in a name turned around ("Sayyaf Abu", "Naeem Muhammad Sheikh", "Luna Shibl al") is still one.
+  if (LATIN_TITLES.has(form) && notAlone) {
     out.push(particleToken(word, 'title'));
     return start + 1;
   }
-  if (LATIN_ARTICLES.has(form) && hasNext) return start + 1;
+  if (LATIN_ARTICLES.has(form) && notAlone) return start + 1;
   if (LATIN_ABD.has(form) && hasNext) {
     let next = start + 1;
     if (LATIN_ARTICLES.has(latinForm(list[next] as string)) && next + 1 < list.length) next++;
@@ -198,7 +218,12 @@ function latinTokens(list: string[], start: number, out: NameToken[]): number {
   const kunya = /^(abu|abou)([b-df-hj-np-tv-z][a-z]{2,})$/.exec(form);
   if (kunya) {
     out.push(particleToken(word, 'abu'));
-    out.push(latinToken(kunya[2] as string, word));
+    // A surname may only look like a kunya (Aboutorabi, Abubakar): the whole word stays one of its keys.
+    const rest = latinToken(kunya[2] as string, word);
+    const whole = latinToken(form, word);
+    rest.alternates = [...(rest.alternates ?? []), whole.key];
+    rest.alternateVowels = [...(rest.alternateVowels ?? []), whole.vowels];
+    out.push(rest);
     return start + 1;
   }
   out.push(latinToken(form, word));
@@ -212,6 +237,18 @@ export function tokenize(name: string): NameToken[] {
   let index = 0;
   while (index < list.length) index = hasArabic(list[index] as string) ? arabicTokens(list, index, tokens) : latinTokens(list, index, tokens);
   return tokens;
+}
+
+/**
+ * The ways a name may be read. Written family name first, a name may put عبد after the word it belongs
+ * to ("Rahman Abdul", "MAJID, Hafiz Abdul"), and read forwards عبد then takes the wrong word: a name
+ * with عبد in it is also read with its words in reverse order, and the better reading counts.
+ */
+export function readings(name: string): NameToken[][] {
+  const list = words(name);
+  const forwards = tokenize(name);
+  if (!list.some((word) => LATIN_ABD.has(latinForm(word)) || foldArabic(word) === 'عبد')) return [forwards];
+  return [forwards, tokenize(list.reverse().join(' '))];
 }
 
 /** The consonant skeleton of a name part in any script. */

@@ -40,10 +40,10 @@ export async function importListFiles(db: Db, actor: MaybeActor, files: ListSour
   const lists = await readListFiles(files);
   return db.transaction(async (tx) => {
     const versions = [];
-    for (const [list, { entities, fileNames, sha256 }] of lists) {
+    for (const [list, { entities, fileNames, sha256, publishedOn }] of lists) {
       const [version] = await tx
         .insert(sanctionsListVersions)
-        .values({ list, fileSha256: sha256, fileNames, entityCount: entities.length, importedBy: actor?.userId ?? null, importedByLabel: actor?.label ?? 'system' })
+        .values({ list, fileSha256: sha256, fileNames, entityCount: entities.length, publishedOn: publishedOn ?? null, importedBy: actor?.userId ?? null, importedByLabel: actor?.label ?? 'system' })
         .returning();
       if (!version) throw new Error('version insert returned nothing');
       for (let start = 0; start < entities.length; start += INSERT_BATCH) {
@@ -61,6 +61,7 @@ export async function importListFiles(db: Db, actor: MaybeActor, files: ListSour
             programmes: entity.programmes,
             raw: entity.raw ?? null,
             listedOn: /^\d{4}-\d{2}-\d{2}$/.test(entity.listedOn ?? '') ? entity.listedOn : null,
+            sameAs: entity.sameAs ?? [],
             fingerprint: fingerprint(entity),
           })),
         );
@@ -136,6 +137,7 @@ export async function currentScreener(db: Db): Promise<Screener> {
     addresses: row.addresses,
     programmes: row.programmes,
     listedOn: row.listedOn,
+    ...(row.sameAs.length ? { sameAs: row.sameAs } : {}),
     fingerprint: row.fingerprint,
   }));
   cached = { key, screener: new Screener(entities), versionIds: ids };
@@ -143,7 +145,7 @@ export async function currentScreener(db: Db): Promise<Screener> {
 }
 
 /** The hits with each entry's raw record, read from the versions in force. */
-async function withRawRecords<T extends { ref: string; entity: ListedEntity }>(db: Db, hits: T[]): Promise<T[]> {
+export async function withRawRecords<T extends { ref: string; entity: ListedEntity }>(db: Db, hits: T[]): Promise<T[]> {
   if (!hits.length || !cached) return hits;
   const rows = await db
     .select({ ref: sanctionedEntities.ref, raw: sanctionedEntities.raw })

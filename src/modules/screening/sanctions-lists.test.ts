@@ -3,7 +3,7 @@ import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
-import { type SignedInClient, type TestContext, buildTestApp, loginAs, postUpload } from '../../../test/helpers/app.ts';
+import { type SignedInClient, type TestContext, buildTestApp, loginAs, postForm, postUpload } from '../../../test/helpers/app.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { alertsOf, batchRecord, screenNextChunk, submitBatch } from './batches.service.ts';
@@ -199,5 +199,73 @@ describe('batches', () => {
     expect(alertsPage.body).toContain('single name');
     // Single names are not listed among uploaded batches.
     expect((await ctx.app.inject({ method: 'GET', url: '/screening/batches', headers: financeMember.headers })).body).not.toContain('Hamza bin Ladin');
+  });
+});
+
+// Last in the file: it imports the full SDN fixture, which the tests above expect not to be in force.
+describe('a batch on screen', () => {
+  it('lists a finished batch\'s hits with why they matched, filtered by decision and paged, and takes decisions in place', async () => {
+    await importListFiles(ctx.db, admin, [bufferSource('sdn.csv', Buffer.from(sdn, 'latin1')), bufferSource('alt.csv', Buffer.from(alt, 'latin1')), bufferSource('UN_consolidated.xml', fs.readFileSync(path.join(FIXTURES, 'UN_consolidated.xml')))]);
+    // The lists in force with the date their publisher gave the file, or that the file gives none.
+    const lists = await ctx.app.inject({ method: 'GET', url: '/screening/lists', headers: analyst.headers });
+    expect(lists.body).toContain('<span dir="ltr">2026-02-27</span>');
+    expect(lists.body).toContain('not stated in the file');
+    const rows = ['id,name', 'p1,Hamza bin Laden', 'p2,Marie Dupont', ...Array.from({ length: 24 }, (_, index) => `q${index},Ayman al-Zawahiri`)].join('\r\n');
+    const batch = await submitBatch(ctx.db, analyst.user.actor, rows, 'mixed.csv');
+    // While it runs, the page says the hits come once the file is screened, in a region the page script refreshes.
+    const running = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: analyst.headers });
+    expect(running.body).toContain('data-live-region="batch-hits" data-done="false"');
+    expect(running.body).toContain('The hits are listed here once every name in the file has been screened.');
+    while ((await screenNextChunk(ctx.db)) > 0);
+
+    const page1 = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}`, headers: analyst.headers });
+    expect(page1.statusCode).toBe(200);
+    expect(page1.body).toContain('Row 1 (id p1)');
+    expect(page1.body).toContain('Hamza bin Laden');
+    expect(page1.body).toContain('Why it matched');
+    expect(page1.body).not.toContain('Marie Dupont');
+    // 25 rows with hits, 20 a page: the next page link keeps the filter.
+    expect(page1.body).toMatch(/href="\/screening\/batches\/[0-9a-f-]{36}\?page=2"/);
+    const undecided = Number(/Undecided \((\d+)\)/.exec(page1.body)?.[1]);
+    expect(undecided).toBeGreaterThanOrEqual(25);
+    const page2 = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}?page=2`, headers: analyst.headers });
+    // Page 2 carries on where page 1 stopped, in file order.
+    const rowsOn = (body: string) => [...body.matchAll(/Row (\d+) \(id/g)].map((match) => Number(match[1]));
+    expect(rowsOn(page1.body)).toHaveLength(20);
+    expect(Math.min(...rowsOn(page2.body))).toBeGreaterThanOrEqual(Math.max(...rowsOn(page1.body)));
+    expect(page2.body).not.toContain('Row 1 (id p1)');
+
+    // A decision on row 1's hit: back to the same filter and page, and the hit moves to the false positives.
+    const ref = /name="ref" value="([^"]+)"/.exec(page1.body)?.[1] as string;
+    const posted = await postForm(ctx, analyst, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'false-positive', [`note-1-${ref}`]: 'Namesake, born 1990, passport seen', filter: 'undecided', page: '1' });
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe(`/screening/batches/${batch.id}?filter=undecided&saved=1#hits`);
+    const after = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}?filter=undecided&saved=1`, headers: analyst.headers });
+    expect(after.body).toContain('Decision recorded.');
+    expect(after.body).toContain(`Undecided (${undecided - 1})`);
+    expect(after.body).not.toContain(`id="row-1-${ref}"`);
+    const cleared = await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}?filter=false-positive`, headers: analyst.headers });
+    expect(cleared.body).toContain(`id="row-1-${ref}"`);
+    expect(cleared.body).toContain('Row 1 (id p1)');
+    expect(cleared.body).toContain('Cleared as a false positive by');
+    expect(cleared.body).toContain('Namesake, born 1990, passport seen');
+
+    // Every hit's note field has its own id on the page.
+    const ids = [...page1.body.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids.length).toBe(new Set(ids).size);
+    // A decision without a note is refused on the same page, naming what is missing; nothing is recorded.
+    const refused = await postForm(ctx, analyst, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'confirmed-match', [`note-1-${ref}`]: '', filter: 'all', page: '1' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('error-summary');
+    expect(refused.body).toContain(`href="#field-note-1-${ref}"`);
+    expect(refused.body).toContain(`id="field-note-1-${ref}"`);
+    expect((await ctx.app.inject({ method: 'GET', url: `/screening/batches/${batch.id}?filter=confirmed-match`, headers: analyst.headers })).body).toContain('No hit under this filter.');
+    // The same on a name screened on its own: the problem sits beside that hit's note field.
+    const single = await postForm(ctx, analyst, '/screening/decisions', { name: 'Hamza bin Ladin', ref, decision: 'confirmed-match', [`note-${ref}`]: '' });
+    expect(single.statusCode).toBe(400);
+    expect(single.body).toContain(`href="#field-note-${ref}"`);
+    expect(single.body).toContain(`id="field-note-${ref}"`);
+    // Another partner's delegate cannot decide on this batch.
+    expect((await postForm(ctx, outsider, `/screening/batches/${batch.id}/decisions`, { row: '1', ref, decision: 'confirmed-match', [`note-1-${ref}`]: 'x' })).statusCode).toBe(403);
   });
 });

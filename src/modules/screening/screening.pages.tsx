@@ -13,7 +13,7 @@ import { bufferSource } from './list-source.ts';
 import { currentScreener, importListFiles, listVersions, screenName, versionChanges, authorizeScreening } from './sanctions-lists.service.ts';
 import { ScreenQuery } from './screening.schema.ts';
 import { ChangesPage, DecisionsPage, ListsPage, ScreeningPage } from './screening.views.tsx';
-import { ALERTS_PAGE_SIZE, alertsOf, batchRecord, batchResults, listAlerts, listBatches, submitBatch } from './batches.service.ts';
+import { ALERTS_PAGE_SIZE, alertsOf, BATCH_HIT_FILTERS, type BatchHitFilter, batchHits, batchResults, decideBatchHit, listAlerts, listBatches, submitBatch } from './batches.service.ts';
 import { AlertsPage, BatchPage, BatchesPage } from './batches.views.tsx';
 import { toCsv } from '../../platform/csv.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
@@ -22,6 +22,12 @@ import { decideHit, listDecisions } from './decisions.service.ts';
 import { costlyAction } from '../../platform/rate-limit.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
+const BatchQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  filter: Type.Optional(Type.Enum(BATCH_HIT_FILTERS)),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  saved: Type.Optional(Type.Literal('1')),
+});
 const PageQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
 /** Upload fields and the file names the list readers know them by. */
 const UPLOAD_FIELDS = { un: 'UN_consolidated.xml', eu: 'EU_financial_sanctions.xml', uk: 'UK_ConList.csv', sdn: 'sdn.csv', alt: 'alt.csv', consPrim: 'cons_prim.csv', consAlt: 'cons_alt.csv' } as const;
@@ -55,7 +61,9 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query), { record: false });
-      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} errors={error.fields} />, 400);
+      // The note's problem is shown beside the note field of the hit it is about (named after its listing).
+      const errors = error.fields.map((problem) => (problem.field === 'note' ? { ...problem, field: `note-${body.ref ?? ''}` } : problem));
+      return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} errors={errors} />, 400);
     }
     const { hits, cleared, listed } = await screenName(db, request.actor, parseInput(ScreenQuery, query), { record: false });
     return sendPage(reply, <ScreeningPage ctx={pageContext(request)} values={values} hits={hits} cleared={cleared} listed={listed} saved />);
@@ -90,9 +98,39 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
     return sendPage(reply, <AlertsPage ctx={pageContext(request)} rows={rows} total={total} page={page} pageSize={ALERTS_PAGE_SIZE} />);
   });
 
-  app.get('/screening/batches/:id', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <BatchPage ctx={pageContext(request)} batch={await batchRecord(db, request.actor, request.params.id)} alerts={await alertsOf(db, request.actor, request.params.id)} />),
+  /** A batch: its progress, then its hits under a filter (by decision), a page at a time, each with a decision form. */
+  const showBatch = async (request: FastifyRequest, reply: FastifyReply, id: string, view: { filter: BatchHitFilter; page: number; saved?: boolean; errors?: FieldProblem[] }) => {
+    const { batch, items, total, counts } = await batchHits(db, request.actor, id, view.filter, view.page);
+    return sendPage(
+      reply,
+      <BatchPage ctx={pageContext(request)} batch={batch} alerts={await alertsOf(db, request.actor, id)} hits={{ items, total, counts, filter: view.filter, page: view.page }} saved={view.saved} errors={view.errors} />,
+      view.errors ? 400 : 200,
+    );
+  };
+
+  app.get('/screening/batches/:id', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: BatchQuery, hide: true } }, async (request, reply) =>
+    showBatch(request, reply, request.params.id, { filter: request.query.filter ?? 'all', page: request.query.page ?? 1, saved: request.query.saved === '1' }),
   );
+
+  /** A decision on one hit of a batch: recorded against the row's own name, then back to the same filter and page (post/redirect/get). */
+  app.post('/screening/batches/:id/decisions', { config: { access: 'signed-in' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const body = request.body as Record<string, string>;
+    const filter = (BATCH_HIT_FILTERS as readonly string[]).includes(body.filter ?? '') ? (body.filter as BatchHitFilter) : 'all';
+    const page = Math.min(100_000, Math.max(1, Number.parseInt(body.page ?? '1', 10) || 1));
+    const row = Number.parseInt(body.row ?? '', 10);
+    try {
+      if (!Number.isInteger(row) || row < 1) throw new InvalidInput([{ field: 'row', message: request.t('screening.rowMissing') }]);
+      // Each hit's note field is named after its row and listing, so that ids stay unique on a page of hits.
+      await decideBatchHit(db, request.actor, request.params.id, row, { ref: body.ref ?? '', decision: body.decision, note: body[`note-${row}-${body.ref ?? ''}`] ?? '' });
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      // The problem is shown beside the note field of the hit it is about, and the summary links there.
+      const noteField = `note-${row}-${body.ref ?? ''}`;
+      return showBatch(request, reply, request.params.id, { filter, page, errors: error.fields.map((problem) => (problem.field === 'note' ? { ...problem, field: noteField } : problem)) });
+    }
+    const query = new URLSearchParams({ ...(filter === 'all' ? {} : { filter }), ...(page > 1 ? { page: String(page) } : {}), saved: '1' });
+    return reply.redirect(`/screening/batches/${request.params.id}?${query}#hits`, 303);
+  });
 
   app.get('/screening/batches/:id/results', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: Type.Object({ format: Type.Enum(['csv', 'xlsx'] as const) }), hide: true } }, async (request, reply) => {
     const { rows } = await batchResults(db, request.actor, request.params.id);

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listedName, noDetails } from './entities.ts';
+import { type ListedEntity, listedName, noDetails } from './entities.ts';
+import { subjectLink } from './subjects.ts';
 import { ListFileError, loadListFiles, readListFiles } from './list-files.ts';
 import { bufferSource } from './list-source.ts';
 import { DEFAULT_THRESHOLD, Screener } from './matcher.ts';
@@ -95,8 +96,33 @@ describe('list files', () => {
       ["Abu DU'A", 'low'],
     ]);
     const screener = new Screener(entities);
-    expect(screener.screen({ name: 'Ayman Mohammed Rabi Zawahiri' })[0]?.ref).toBe('EU:EU.1.01');
-    expect(screener.screen({ name: 'Ibrahim Awad al-Badri' })[0]?.ref).toBe('UK:12345');
+    // A handful of entries: part weights are not those of the full lists, so the best hit is asked for, whatever its score.
+    expect(screener.screen({ name: 'Ayman Mohammed Rabi Zawahiri' }, { threshold: 0 })[0]?.ref).toBe('EU:EU.1.01');
+    expect(screener.screen({ name: 'Ibrahim Awad al-Badri' }, { threshold: 0 })[0]?.ref).toBe('UK:12345');
+  });
+
+  it('keeps each list file\'s own publication date, and none for OFAC\'s CSV files that state none', async () => {
+    const lists = await readListFiles([...['UN_consolidated.xml', 'eu_sample.xml', 'uk_sample.csv'].map((name) => bufferSource(name, fs.readFileSync(path.join(FIXTURES, name)))), ...['sdn.csv', 'alt.csv'].map((name) => bufferSource(name, fs.readFileSync(path.join(FIXTURES, 'ofac', name))))]);
+    expect(Object.fromEntries([...lists].map(([list, read]) => [list, read.publishedOn ?? null]))).toEqual({ UN: '2026-02-27', EU: '2026-11-20', UK: '2026-11-20', 'OFAC-SDN': null });
+  });
+
+  it('groups two entries as one subject by a cross-reference when no birth date says so, and says how', async () => {
+    const un = screener.entities.find((entity) => entity.ref === 'UN:QDi.006');
+    const eu = (await loadListFiles([path.join(FIXTURES, 'eu_sample.xml')])).find((entity) => entity.ref === 'EU:EU.1.01');
+    expect(eu?.sameAs).toEqual(['UN:QDi.006']);
+    // Without birth dates the names alone would not group them; the EU record's UN reference does.
+    const undated = { ...(eu as ListedEntity), birthDates: [] };
+    expect(subjectLink(un as ListedEntity, undated)).toBe('cross-reference');
+    expect(subjectLink(un as ListedEntity, { ...undated, sameAs: [] })).toBeUndefined();
+    const hits = new Screener([...screener.entities, undated]).screen({ name: 'Aiman Muhammed Rabi al-Zawahiri' }, { top: 1 });
+    expect(hits.map((hit) => hit.ref)).toEqual(expect.arrayContaining(['UN:QDi.006', 'EU:EU.1.01']));
+    expect(new Set(hits.map((hit) => hit.subject)).size).toBe(1);
+    expect(hits.find((hit) => hit.ref === 'EU:EU.1.01' || hit.ref === 'UN:QDi.006')?.subject).toBe(0);
+    expect(hits.filter((hit) => hit.groupedBy).map((hit) => hit.groupedBy)).toContain('cross-reference');
+    // The UK list names the UN listing it implements in the record's other information.
+    const header = 'Name 6,Name 1,Name 2,Name 3,Name 4,Name 5,Title,Name Non-Latin Script,Non-Latin Script Type,Non-Latin Script Language,DOB,Town of Birth,Country of Birth,Nationality,Position,Other Information,Group Type,Alias Type,Alias Quality,Regime,Listed On,Last Updated,Group ID';
+    const [uk] = await readText({ 'uk.csv': `${header}\nAL-ZAWAHIRI,Ayman,,,,,,,,,,,,,,"(UK Sanctions List Ref):AQD0104. (UN Ref):QDi.006. Leader of Al-Qaida.",Individual,Primary name,,ISIL (Da'esh) and Al-Qaida,,,7001\n` });
+    expect(uk?.sameAs).toEqual(['UN:QDi.006']);
   });
 
   it('refuses a malformed or unknown file, naming it and where it broke', async () => {
@@ -193,6 +219,31 @@ describe('matching', () => {
     const near = small.screen({ name: 'Salma Saleh' }, { threshold: 0, top: 10 }).find((hit) => hit.ref === 'OFAC-SDN:1');
     expect(near?.explanation.differing).toEqual([{ query: 'Salma', listed: 'Salim' }]);
     expect(small.screen({ name: 'Salim Saleh' })[0]?.ref).toBe('OFAC-SDN:1');
+  });
+
+  it('finds names written family name first, with عبد, a particle or a title last, an article\'s hyphen misplaced, or a title misspelt', () => {
+    const person = (ref: string, name: string) => ({ ref, list: 'OFAC-SDN' as const, kind: 'person' as const, names: [listedName(name, 'primary')], ...noDetails() });
+    const small = new Screener([person('OFAC-SDN:11', 'ABD AL-RAHMAN MAKKI'), person('OFAC-SDN:12', 'MAJID, Hafiz Abdul'), person('OFAC-SDN:13', 'AL-JIZRAWI, Taha Yassin'), person('OFAC-SDN:14', 'KASKAR, Shaikh Anis'), ...screener.entities]);
+    expect(small.screen({ name: 'Makki Rahman Abdul' })[0]?.ref).toBe('OFAC-SDN:11');
+    expect(small.screen({ name: 'Abdul Hafiz Majid' })[0]?.ref).toBe('OFAC-SDN:12');
+    expect(small.screen({ name: 'Taha Yassin alj-Izrawi' })[0]?.ref).toBe('OFAC-SDN:13');
+    expect(small.screen({ name: 'Taha Yassin a-Jizrawi' })[0]?.ref).toBe('OFAC-SDN:13');
+    expect(small.screen({ name: 'Anis Kaskar Chaikh' })[0]?.ref).toBe('OFAC-SDN:14');
+    expect(best('Bakr al-Baghdadi Abu')?.entity.ref).toMatch(/^(UN:QDi\.299|OFAC-SDN:12926)$/);
+    // The reversed reading is shown with the query's own words.
+    expect(small.screen({ name: 'Makki Rahman Abdul' })[0]?.explanation.matched.map((match) => match.listed)).toEqual(expect.arrayContaining(['ABD AL RAHMAN', 'MAKKI']));
+  });
+
+  it('answers mixed-script, marked, invisible-laden, single-letter and overlong names with a clear result', () => {
+    // Half Latin, half Arabic script: both halves count.
+    expect(screener.screen({ name: 'Abu Bakr البغدادي' }).map((hit) => hit.ref)).toContain('OFAC-SDN:12926');
+    expect(screener.screen({ name: 'أبو بكر al-Baghdadi' }).map((hit) => hit.ref)).toContain('OFAC-SDN:12926');
+    expect(screener.screen({ name: 'Abu\u200D Bakr\u2067 al-Baghdadi\u2069' }).map((hit) => hit.ref)).toContain('OFAC-SDN:12926');
+    // Single letters and initials alone are no name: nothing alerts.
+    for (const name of ['A', 'ع', 'A. B.', 'S.A.']) expect(screener.screen({ name }), name).toEqual([]);
+    // 500 words: the first 12 parts are compared, the answer comes back whole.
+    const long = screener.screen({ name: `Usama bin Ladin ${'x '.repeat(497)}` }, { threshold: 0, top: 1 });
+    expect(long[0]?.ref).toBe('OFAC-SDN:6365');
   });
 
   it('shows one person listed by the UN and by OFAC as one subject with both references', () => {

@@ -12,24 +12,37 @@ export interface VersionRow {
   fileSha256: string;
   fileNames: string[];
   entityCount: number;
+  publishedOn: string | null;
   importedByLabel: string;
 }
 
-function HitCard({ ctx, hit, query }: { ctx: PageContext; hit: DecidedHit; query: Record<string, string> }) {
+/**
+ * One hit: why it matched, the listed record, and a decision form posting to `action` with `hidden`
+ * fields that bring the reader back to the same screening (or the same filtered page of a batch).
+ */
+export function HitCard({ ctx, hit, hidden, action = '/screening/decisions', noteField = `note-${hit.ref}`, sameSubjectAsAbove, heading = 'h3' }: { ctx: PageContext; hit: DecidedHit; hidden: Record<string, string>; action?: string; noteField?: string; sameSubjectAsAbove?: boolean; heading?: 'h3' | 'h4' }) {
   const { t } = ctx;
   const { entity, explanation } = hit;
+  const Heading = heading;
+  const Sub = heading === 'h3' ? 'h4' : 'h5';
   return (
     <article class="hit">
-      <h3>
+      <Heading>
         <span dir="auto">{hit.name}</span> — {hit.ref} · {t('screening.score')} {hit.score.toFixed(2)}
-      </h3>
+      </Heading>
+      {sameSubjectAsAbove && (
+        <p>
+          {t('screening.sameSubject')}
+          {hit.groupedBy && ` ${t(`screening.groupedBy.${hit.groupedBy}` as never)}`}
+        </p>
+      )}
       {hit.decision && (
         <p class={hit.decision.listingChanged ? 'alert' : 'notice'}>
           {t(hit.decision.decision === 'confirmed-match' ? 'screening.confirmedBy' : 'screening.clearedBy', { by: hit.decision.by, date: hit.decision.at.toISOString().slice(0, 10), note: hit.decision.note })}
           {hit.decision.listingChanged && ` ${t('screening.listingChanged')}`}
         </p>
       )}
-      <h4>{t('screening.why')}</h4>
+      <Sub>{t('screening.why')}</Sub>
       <ul>
         {explanation.matched.map((match) => (
           <li dir="auto">
@@ -105,9 +118,9 @@ function HitCard({ ctx, hit, query }: { ctx: PageContext; hit: DecidedHit; query
           </details>
         )}
       </details>
-      <form method="post" action="/screening/decisions" class="record-form">
+      <form method="post" action={action} class="record-form">
         <CsrfField ctx={ctx} />
-        {Object.entries(query).map(([field, value]) => (
+        {Object.entries(hidden).map(([field, value]) => (
           <input type="hidden" name={field} value={value} />
         ))}
         <input type="hidden" name="ref" value={hit.ref} />
@@ -120,7 +133,7 @@ function HitCard({ ctx, hit, query }: { ctx: PageContext; hit: DecidedHit; query
             <input type="radio" name="decision" value="false-positive" /> {t('screening.decision.false-positive')}
           </label>
         </fieldset>
-        <TextField name={`note-${hit.ref}`} label={t('screening.decisionNote')} required maxLength={2000} />
+        <TextField name={noteField} label={t('screening.decisionNote')} required maxLength={2000} />
         <FormActions>
           <button type="submit">{t('screening.recordDecision')}</button>
         </FormActions>
@@ -159,8 +172,8 @@ export function ScreeningPage(props: { ctx: PageContext; values?: Record<string,
         <section aria-live="polite">
           <h2>{t('screening.hits', { count: props.hits.length })}</h2>
           {Boolean(props.cleared) && <p>{t('screening.cleared', { count: props.cleared ?? 0 })}</p>}
-          {props.hits.map((hit) => (
-            <HitCard ctx={ctx} hit={hit} query={values} />
+          {props.hits.map((hit, index) => (
+            <HitCard ctx={ctx} hit={hit} hidden={values} sameSubjectAsAbove={index > 0 && props.hits?.[index - 1]?.subject === hit.subject} />
           ))}
         </section>
       )}
@@ -195,6 +208,8 @@ export function ListsPage(props: { ctx: PageContext; versions: VersionRow[]; can
           // The list by its name and publisher: file names and server paths say nothing to a reader.
           { header: t('screening.list'), cell: (row) => t(`screening.listTitle.${row.list}` as never) },
           { header: t('screening.publisher'), cell: (row) => t(`screening.listPublisher.${row.list}` as never) },
+          // The publisher's own date from the file, so that "the lists in force" says how recent they are.
+          { header: t('screening.publishedOn'), cell: (row) => (row.publishedOn ? <span dir="ltr">{row.publishedOn}</span> : t('screening.publishedUnknown')) },
           { header: t('screening.importedAt'), cell: (row) => row.importedAt.toISOString().slice(0, 10), ltr: true },
           { header: t('screening.entries'), cell: (row) => String(row.entityCount) },
           { header: t('screening.changes'), cell: (row) => <a href={`/screening/lists/${row.id}/changes`}>{t('screening.changes')}</a> },

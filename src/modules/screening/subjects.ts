@@ -21,19 +21,30 @@ function namesOf(entity: ListedEntity): Set<string> {
   return keys;
 }
 
-/** Two entries describe the same person or body: a shared identity-document number, or a shared name of two parts or more and a birth year within one. */
-export function sameSubject(a: ListedEntity, b: ListedEntity): boolean {
-  if (a === b) return true;
-  if (a.kind !== b.kind) return false;
+/** Why two entries are taken for the same person or body, or undefined when they are not. */
+export type SubjectLink = 'cross-reference' | 'document' | 'name-and-birth';
+
+/**
+ * Two entries describe the same person or body when one record names the other's reference as itself
+ * (an EU or UK record citing its UN listing), when they share an identity-document number, or when they
+ * share a name of two parts or more and a birth year within one (organisations: the name alone).
+ */
+export function subjectLink(a: ListedEntity, b: ListedEntity): SubjectLink | undefined {
+  if (a.sameAs?.includes(b.ref) || b.sameAs?.includes(a.ref)) return 'cross-reference';
+  if (a.kind !== b.kind) return undefined;
   const numbers = new Set(a.documents.map((document) => documentNumber(document.number)).filter((number) => number.length >= 5));
-  if (b.documents.some((document) => numbers.has(documentNumber(document.number)))) return true;
+  if (b.documents.some((document) => numbers.has(documentNumber(document.number)))) return 'document';
   // Lists disagree on a birth year by one as often as not (1954 on one, 1955 on the other).
   const years = a.birthDates.map((date) => Number(date.slice(0, 4)));
   const bornAlike = a.kind !== 'person' || b.birthDates.some((date) => years.some((year) => Math.abs(year - Number(date.slice(0, 4))) <= 1));
-  if (!bornAlike) return false;
+  if (!bornAlike) return undefined;
   const names = namesOf(a);
-  for (const key of namesOf(b)) if (names.has(key)) return true;
-  return false;
+  for (const key of namesOf(b)) if (names.has(key)) return 'name-and-birth';
+  return undefined;
+}
+
+export function sameSubject(a: ListedEntity, b: ListedEntity): boolean {
+  return a === b || subjectLink(a, b) !== undefined;
 }
 
 /** For each entity, the number of its subject: entities that are the same subject share one (first seen first). */

@@ -23,16 +23,28 @@ export const MATCH_FLOOR = 0.7;
 export const STRONG = 0.85;
 
 const keysOf = (token: NameToken) => (token.alternates ? [token.key, ...token.alternates] : [token.key]);
+const vowelsOf = (token: NameToken, index: number) => (index === 0 ? token.vowels : (token.alternateVowels?.[index - 1] ?? token.vowels));
+
+/** The vowels of the two words for the first key they share ("albaghdadi" meets "Baghdadi" without its article), or undefined. */
+function sharedKeyVowels(query: NameToken, listed: NameToken): [string, string] | undefined {
+  const listedKeys = keysOf(listed);
+  for (const [q, key] of keysOf(query).entries()) {
+    const l = listedKeys.indexOf(key);
+    if (l >= 0) return [vowelsOf(query, q), vowelsOf(listed, l)];
+  }
+  return undefined;
+}
 
 /** The similarity of two words in [0, 1], or undefined when they are not worth aligning. */
 export function tokenSimilarity(query: NameToken, listed: NameToken, jwCache: Map<string, number>): TokenSimilarity | undefined {
-  if (query.particle || listed.particle) return query.particle && listed.particle && query.form === listed.form ? { similarity: 1, how: query.original.toLowerCase() === listed.original.toLowerCase() ? 'exact' : 'same-spelling' } : undefined;
+  if (query.particle && listed.particle) return query.form === listed.form ? { similarity: 1, how: query.original.toLowerCase() === listed.original.toLowerCase() ? 'exact' : 'same-spelling' } : undefined;
+  if (query.particle || listed.particle) return titleMisspelt(query.particle ? query : listed, query.particle ? listed : query, jwCache);
   if (query.original.toLowerCase() === listed.original.toLowerCase()) return { similarity: 1, how: 'exact' };
   const crossScript = query.script !== listed.script;
-  const sameKey = keysOf(query).some((key) => keysOf(listed).includes(key));
-  if (sameKey) {
+  const shared = sharedKeyVowels(query, listed);
+  if (shared) {
     if (!crossScript && query.form === listed.form) return { similarity: 1, how: 'same-spelling' };
-    const vowels = vowelAgreement(query.vowels, listed.vowels);
+    const vowels = vowelAgreement(shared[0], shared[1]);
     if (crossScript) return { similarity: 0.82 + 0.18 * vowels, how: 'transliteration' };
     if (query.script === 'arabic') return { similarity: 0.85 + 0.15 * vowels, how: 'same-consonants' };
     // Vowels that disagree may still be a typing slip (Ashtiani/Ashitani): letters mostly in place say so.
@@ -60,4 +72,18 @@ function jaroWinklerOf(query: NameToken, listed: NameToken, cache: Map<string, n
     cache.set(pair, jw);
   }
   return jw;
+}
+
+/** A title the other side spells so that it is not recognised as one ("Chaikh" for Shaikh, "Genneral"): close spellings still meet. */
+function titleMisspelt(title: NameToken, word: NameToken, cache: Map<string, number>): TokenSimilarity | undefined {
+  if (title.form !== 'title' || title.script !== 'latin' || word.script !== 'latin') return undefined;
+  const written = title.original.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  if (written.length < 4 || word.form.length < 4) return undefined;
+  const pair = `${written}\u0000${word.form}`;
+  let jw = cache.get(pair);
+  if (jw === undefined) {
+    jw = jaroWinkler(written, word.form);
+    cache.set(pair, jw);
+  }
+  return jw >= 0.88 ? { similarity: jw, how: 'close-spelling' } : undefined;
 }

@@ -38,6 +38,11 @@ export async function readUkCsv(chunks: AsyncIterable<string>, file = 'UK CSV', 
       byGroup.set(group, entity);
     }
     entity.raw.push(row);
+    // "(UN Ref):QDi.299" in the record's other information: the UN listing it implements.
+    for (const match of (row['Other Information'] ?? '').matchAll(/\(UN Ref\):\s*([A-Z]{2,3}[ie]\.\d{3})/g)) {
+      entity.sameAs ??= [];
+      pushNew(entity.sameAs, `UN:${match[1]}`);
+    }
     const primary = /^primary name$/i.test(row['Alias Type'] ?? '');
     if (name) entity.names[primary ? 'unshift' : 'push'](listedName(name, primary ? 'primary' : /low/i.test(row['Alias Quality'] ?? '') ? 'low' : 'good'));
     if (row['Name Non-Latin Script']) entity.names.push(listedName(row['Name Non-Latin Script'], 'good'));

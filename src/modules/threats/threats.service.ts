@@ -13,6 +13,7 @@ import { countryName, isKnownAlpha3 } from '../partners/countries.ts';
 import * as repo from './threats.repo.ts';
 import { IncidentInput, type IncidentQuery } from './threats.schema.ts';
 import { todayUtc } from '../../platform/calendar-day.ts';
+import { translationValues } from '../../platform/translated-text.ts';
 
 export type { BranchRow, IncidentRow } from './threats.repo.ts';
 
@@ -117,6 +118,7 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
       timeZone: input.timeZone ?? null,
       city,
       place: input.place?.trim() ?? '',
+      ...translationValues(input, 'place'),
       countryIso3,
       latitude: hasLatitude ? String(input.latitude) : null,
       longitude: hasLongitude ? String(input.longitude) : null,

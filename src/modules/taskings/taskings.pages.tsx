@@ -18,6 +18,7 @@ import { CommitmentFormPage, CommitmentsPage, GroupWorkPage } from './commitment
 import { CommitmentQuery, TaskingQuery } from './taskings.schema.ts';
 import * as taskings from './taskings.service.ts';
 import { MyTaskingsPage, type Names, TaskingFormPage, TaskingListPage, TaskingPage } from './taskings.views.tsx';
+import { translatedOrDash } from '../../platform/views/translated-name.tsx';
 
 const NewTaskingQuery = Type.Object({ meetingId: Type.Optional(Type.String({ format: 'uuid' })), lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -26,9 +27,15 @@ export const taskingsPages: AppModule = async (app, { db }) => {
   /** Group and meeting names for the tables, as the reader may see them. */
   async function names(request: FastifyRequest): Promise<Names & { groups: Awaited<ReturnType<typeof listGroups>>; meetings: Awaited<ReturnType<typeof listMeetings>>['rows'] }> {
     const [groups, meetings] = await Promise.all([listGroups(db, request.actor), listMeetings(db, request.actor, { pageSize: 200 })]);
-    const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-    const meetingNames = new Map(meetings.rows.map((meeting) => [meeting.id, meeting.title]));
-    return { groups, meetings: meetings.rows, group: (id) => groupNames.get(id) ?? '—', meeting: (id) => meetingNames.get(id) ?? '—' };
+    const ctx = pageContext(request);
+    const groupById = new Map(groups.map((group) => [group.id, group]));
+    const meetingById = new Map(meetings.rows.map((meeting) => [meeting.id, meeting]));
+    return {
+      groups,
+      meetings: meetings.rows,
+      group: (id) => translatedOrDash(ctx, groupById.get(id), 'name'),
+      meeting: (id) => translatedOrDash(ctx, meetingById.get(id), 'title'),
+    };
   }
 
   async function partnerNames(request: FastifyRequest) {

@@ -15,6 +15,7 @@ import { INCIDENT_COLUMNS, importIncidentsCsv, incidentsCsv } from './incidents-
 import { IncidentQuery } from './threats.schema.ts';
 import * as threats from './threats.service.ts';
 import { BranchPage, IncidentFormPage, IncidentPage, ThreatImportPage, ThreatMapPage, ThreatsPage } from './threats.views.tsx';
+import { translatedOrDash } from '../../platform/views/translated-name.tsx';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -60,8 +61,9 @@ export const threatsPages: AppModule = async (app, { db }) => {
   app.get('/threats/branches/:slug', { config: { access: 'threat.read' }, schema: { params: SlugParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const record = await threats.branchRecord(db, request.actor, request.params.slug);
     const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor)]);
-    const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-    return sendPage(reply, <BranchPage ctx={pageContext(request)} {...record} taskings={work.taskings} taskingTotal={work.total} updates={work.updates} groupName={(id) => groupNames.get(id) ?? '—'} />);
+    const ctx = pageContext(request);
+    const groupById = new Map(groups.map((group) => [group.id, group]));
+    return sendPage(reply, <BranchPage ctx={ctx} {...record} taskings={work.taskings} taskingTotal={work.total} updates={work.updates} groupName={(id) => translatedOrDash(ctx, groupById.get(id), 'name')} />);
   });
 
   const incidentForm = async (request: FastifyRequest, values: Record<string, unknown>, problem: { errors?: InvalidInput['fields']; doubts?: InvalidInput['fields'] } = {}) => {

@@ -96,7 +96,7 @@ export function meetingsMentioning(db: Db, actor: MaybeActor, names: string[]) {
   const escaped = names.map((name) => `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const mentions = or(...escaped.flatMap((pattern) => [ilike(agendaItems.title, pattern), ilike(agendaItems.outcome, pattern), sql`array_to_string(${agendaItems.topics}, ' ') ilike ${pattern}`]));
   return db
-    .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, timeZone: meetings.timeZone, datePrecision: meetings.datePrecision })
+    .selectDistinct({ id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, timeZone: meetings.timeZone, datePrecision: meetings.datePrecision })
     .from(meetings)
     .innerJoin(agendaItems, eq(agendaItems.meetingId, meetings.id))
     .where(and(visibleTo(actor, meetings), mentions))

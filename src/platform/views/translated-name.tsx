@@ -21,3 +21,13 @@ export function TranslationFields(props: { ctx: PageContext; field: Translatable
   );
 }
 
+
+/** A looked-up record's name, or a dash where the reader may not see it (or it is gone). */
+export function translatedOrDash<F extends TranslatableField>(ctx: PageContext, record: Translatable<F> | undefined, field: F) {
+  return record ? <Translated ctx={ctx} record={record} field={field} /> : '—';
+}
+
+/** A name that has no translation by nature (an acronym, an alias as sources spell it): marked English elsewhere. */
+export function EnglishTerm({ ctx, text }: { ctx: PageContext; text: string }) {
+  return ctx.locale === 'en' ? <>{text}</> : <bdi lang="en">{text}</bdi>;
+}

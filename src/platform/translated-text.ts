@@ -7,7 +7,7 @@ import type { Locale } from './i18n/i18n.ts';
  * the English, which then carries lang="en" so screen readers and fonts treat it as English.
  */
 export type TranslatableField = 'name' | 'title' | 'place' | 'region';
-export type Translatable<F extends TranslatableField> = { [K in F]: string } & { [K in `${F}Fr` | `${F}Ar`]?: string | null };
+export type Translatable<F extends TranslatableField> = { [K in F]: string } & { [K in `${F}Fr` | `${F}Ar`]: string | null };
 
 /** The text in the reader's language, or the English one, with the language it is really in. */
 export function translatedText<F extends TranslatableField>(record: Translatable<F>, locale: Locale | string, field: F): { text: string; lang: string } {

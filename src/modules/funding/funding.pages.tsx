@@ -29,6 +29,7 @@ import { comparisonTables, type FundingTable } from './funding-tables.ts';
 import { CampaignPageQuery, CompareExportQuery, CompareQuery, ExportQuery, RateListQuery, STAGES } from './funding.schema.ts';
 import { CampaignFormPage, CampaignListPage, CampaignPage } from './funding.views.tsx';
 import * as rates from './rates.service.ts';
+import { translatedOrDash } from '../../platform/views/translated-name.tsx';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const NewContributionQuery = Type.Object({ partnerId: Type.Optional(Type.String({ format: 'uuid' })), lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -236,8 +237,9 @@ export const fundingPages: AppModule = async (app, { db }) => {
 
   app.get('/funding/review', { config: { access: 'contribution.verify' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
     const [awaiting, partners, list] = await Promise.all([contributions.contributionsAwaitingVerification(db, request.actor), partnerDirectory(db, request.actor, request.locale), campaigns.listCampaigns(db, request.actor)]);
-    const names = new Map(list.map((c) => [c.id, c.name]));
-    return sendPage(reply, <ReviewQueuePage ctx={pageContext(request)} rows={awaiting.rows} total={awaiting.total} partnerName={partners.name} campaignName={(id) => names.get(id) ?? id} />);
+    const ctx = pageContext(request);
+    const byId = new Map(list.map((c) => [c.id, c]));
+    return sendPage(reply, <ReviewQueuePage ctx={ctx} rows={awaiting.rows} total={awaiting.total} partnerName={partners.name} campaignName={(id) => translatedOrDash(ctx, byId.get(id), 'name')} />);
   });
 
   async function ratesPage(request: FastifyRequest, extra: Partial<Parameters<typeof RatesPage>[0]> = {}) {

@@ -46,7 +46,7 @@ export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPart
 }
 
 /** A group's name in the reader's language (the shared translated-name mechanism). */
-export function GroupName({ ctx, group }: { ctx: PageContext; group: { name: string; nameFr?: string | null; nameAr?: string | null } }) {
+export function GroupName({ ctx, group }: { ctx: PageContext; group: { name: string; nameFr: string | null; nameAr: string | null } }) {
   return <Translated ctx={ctx} record={group} field="name" />;
 }
 

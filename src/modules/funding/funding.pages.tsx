@@ -102,14 +102,15 @@ export const fundingPages: AppModule = async (app, { db }) => {
 
   /** A review or correction posted from the contribution page: done → back to it; refused → the page with the problems. */
   async function changeContribution(request: FastifyRequest, reply: FastifyReply, id: string, change: () => Promise<unknown>, values?: Record<string, unknown>) {
-    try {
-      await change();
-      return reply.redirect(`/funding/contributions/${id}`, 303);
-    } catch (error) {
-      if (error instanceof InvalidInput) return renderContribution(request, reply, id, { errors: error.fields, values });
-      if (error instanceof StaleVersion) return renderContribution(request, reply, id, { stale: error, values });
-      throw error;
-    }
+    return saveForm(
+      reply,
+      async () => {
+        await change();
+        return `/funding/contributions/${id}`;
+      },
+      (problem) => renderContribution(request, reply, id, { errors: problem.errors, stale: problem.stale, values }),
+      { refuses: [InvalidInput, StaleVersion] },
+    );
   }
 
   app.get('/funding', { config: { access: 'funding.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {

@@ -95,16 +95,16 @@ export const taskingsPages: AppModule = async (app, { db }) => {
 
   app.get('/taskings/:id', { config: { access: 'tasking.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => renderTasking(request, reply, request.params.id));
 
-  const change = async (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<unknown>) => {
-    try {
-      await work();
-      return reply.redirect(`/taskings/${id}`, 303);
-    } catch (error) {
-      if (error instanceof InvalidInput) return renderTasking(request, reply, id, { errors: error.fields });
-      if (error instanceof StaleVersion) return renderTasking(request, reply, id, { stale: true });
-      throw error;
-    }
-  };
+  const change = async (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<unknown>) =>
+    saveForm(
+      reply,
+      async () => {
+        await work();
+        return `/taskings/${id}`;
+      },
+      (problem) => renderTasking(request, reply, id, { errors: problem.errors, stale: Boolean(problem.stale) }),
+      { refuses: [InvalidInput, StaleVersion] },
+    );
 
   app.post('/taskings/:id', { config: { access: 'tasking.report' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
     change(request, reply, request.params.id, () => taskings.changeTasking(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
@@ -155,14 +155,18 @@ export const taskingsPages: AppModule = async (app, { db }) => {
 
   app.post('/commitments/:id/status', { config: { access: 'commitment.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
     const input = formToInput(request.body as Record<string, unknown>);
-    try {
-      await setCommitmentStatus(db, request.actor, request.params.id, { status: input.status, evidence: formList(input.evidence) });
-      return reply.redirect('/commitments?view=by-meeting', 303);
-    } catch (error) {
-      if (!(error instanceof InvalidInput)) throw error;
-      const [rows, lookup, partners] = await Promise.all([listCommitments(db, request.actor, 'by-meeting'), names(request), partnerNames(request)]);
-      return sendPage(reply, <CommitmentsPage ctx={pageContext(request)} view="by-meeting" rows={rows} partner={partners.name} names={lookup} canWrite errors={error.fields} />, 400);
-    }
+    return saveForm(
+      reply,
+      async () => {
+        await setCommitmentStatus(db, request.actor, request.params.id, { status: input.status, evidence: formList(input.evidence) });
+        return '/commitments?view=by-meeting';
+      },
+      async ({ errors }) => {
+        const [rows, lookup, partners] = await Promise.all([listCommitments(db, request.actor, 'by-meeting'), names(request), partnerNames(request)]);
+        return <CommitmentsPage ctx={pageContext(request)} view="by-meeting" rows={rows} partner={partners.name} names={lookup} canWrite errors={errors} />;
+      },
+      { refuses: [InvalidInput] },
+    );
   });
 };
 

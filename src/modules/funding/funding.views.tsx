@@ -23,6 +23,7 @@ import { type Exact, exact, formatMoney, formatMoneyCompact, percentOf } from '.
 import { numberFormat } from '../../platform/i18n/formatters.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
+import { FundingOverview } from './funding-overview.tsx';
 
 export function IllustrativeMark({ ctx }: { ctx: PageContext }) {
   return (
@@ -90,10 +91,19 @@ export function FundingTableView({ ctx, table, exportBase, headerCells }: { ctx:
 export function Headline({ ctx, campaign, verified }: { ctx: PageContext; campaign: CampaignRow; verified: StageTotals }) {
   const { t, locale } = ctx;
   const pledged = formatMoneyCompact(verified.pledge, campaign.currency, locale);
+  if (verified.pledge.isZero()) return <NoVerifiedPledgesHeadline ctx={ctx} campaign={campaign} />;
   if (!campaign.goalAmount) return <p class="headline">{t('funding.headlineNoGoal', { pledged })}</p>;
   const goal = formatMoneyCompact(campaign.goalAmount, campaign.currency, locale);
   const percent = percentOf(verified.pledge, campaign.goalAmount) ?? 0;
   return <p class="headline">{t(campaign.goalIsLowerBound ? 'funding.headlineLowerBound' : 'funding.headline', { pledged, goal, percent })}</p>;
+}
+
+/** Nothing verified yet: the total the source states if there is one, else that none is recorded (never "USD 0 pledged … 0%"). */
+function NoVerifiedPledgesHeadline({ ctx, campaign }: { ctx: PageContext; campaign: CampaignRow }) {
+  const { t, locale } = ctx;
+  const stated = campaign.statedPledged ? t(campaign.statedPledgedIsLowerBound ? 'funding.headlineStatedLowerBound' : 'funding.headlineStated', { pledged: formatMoneyCompact(campaign.statedPledged, campaign.currency, locale) }) : t('funding.headlineNoPledges');
+  const goal = campaign.goalAmount ? t(campaign.goalIsLowerBound ? 'funding.headlineGoalLowerBound' : 'funding.headlineGoal', { goal: formatMoneyCompact(campaign.goalAmount, campaign.currency, locale) }) : '';
+  return <p class="headline">{[stated, goal].filter(Boolean).join(' ')}</p>;
 }
 
 function StageCards({ ctx, campaign, summary }: { ctx: PageContext; campaign: CampaignRow; summary: CampaignSummary }) {
@@ -321,6 +331,7 @@ export function CampaignListPage(props: { ctx: PageContext; campaigns: CampaignW
           ['/funding/compare/export?table=years&format=xlsx', t('funding.downloadXlsx')],
         ]}
       />
+      <FundingOverview ctx={ctx} campaigns={campaigns} />
       <DataTable
         rows={campaigns}
         empty={t('funding.noCampaigns')}

@@ -25,6 +25,15 @@ describe('charts on right-to-left pages', () => {
   });
 });
 
+describe('chart axes', () => {
+  it('end the last tick label at the chart edge instead of centring it past the edge', () => {
+    const ticks = (svg: string) => [...svg.matchAll(/class="chart-tick"[^>]*text-anchor="(\w+)">([^<]*)</g)].map((match) => `${match[2]}:${match[1]}`);
+    expect(ticks(bars(false)).at(-1)).toBe('100:end');
+    expect(ticks(bars(false))[0]).toBe('0:middle');
+    expect(ticks(bars(true)).at(-1)).toBe('100:start');
+  });
+});
+
 describe('charts say what colour says in another way too', () => {
   it('name the series and value of every bar on pointing at it', () => {
     expect(bars(false)).toContain('<title>Pledged: 100</title>');

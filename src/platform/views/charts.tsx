@@ -38,10 +38,11 @@ export function BarChart(props: { title: string; series: ChartSeries[]; rows: { 
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={props.title} width="100%" preserveAspectRatio="xMinYMin meet">
-        {x.ticks(4).map((tick) => (
+        {x.ticks(4).map((tick, index, ticks) => (
           <g transform={`translate(${m.x(LABEL_WIDTH + x(tick))},0)`}>
             <line class="chart-grid" y1="0" y2={height - 30} />
-            <text class="chart-tick" y={height - 14} text-anchor="middle">
+            {/* The last tick sits at the chart's edge: its label ends there instead of being cut in half. */}
+            <text class="chart-tick" y={height - 14} text-anchor={index === ticks.length - 1 ? m.anchor('end') : 'middle'}>
               {props.formatTick(tick)}
             </text>
           </g>

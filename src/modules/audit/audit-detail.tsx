@@ -25,6 +25,22 @@ function shown(value: unknown): string {
   return withoutServerPaths(text);
 }
 
+/** Past this many entries a list (of ids, of names) folds away, so one event does not make its row a page tall. */
+const LIST_SHOWN_OPEN = 3;
+
+function CollapsedList({ ctx, values }: { ctx: PageContext; values: unknown[] }) {
+  return (
+    <details>
+      <summary>{ctx.t('audit.listOf', { count: values.length })}</summary>
+      <ul class="audit-list">
+        {values.map((value) => (
+          <li dir="auto">{shown(value)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
 function changesOf(detail: unknown): Changes | null {
@@ -80,7 +96,7 @@ export function AuditDetail({ ctx, event }: { ctx: PageContext; event: AuditEven
           {others.map(([key, value]) => (
             <>
               <dt>{key}</dt>
-              <dd>{shown(value)}</dd>
+              <dd>{Array.isArray(value) && value.length > LIST_SHOWN_OPEN ? <CollapsedList ctx={ctx} values={value} /> : shown(value)}</dd>
             </>
           ))}
         </dl>

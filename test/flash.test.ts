@@ -65,5 +65,7 @@ describe('the confirmation after an action', () => {
     expect(flashKindOf('/funding/contributions/:id/verify')).toBe('verified');
     expect(flashKindOf('/detention/import')).toBe('imported');
     expect(flashKindOf('/screening/decisions')).toBe('decided');
+    expect(flashKindOf('/funding/campaigns/:id/contributions')).toBe('created');
+    expect(flashKindOf('/commitments/:id/status')).toBe('saved');
   });
 });

@@ -35,7 +35,8 @@ const KIND_BY_SEGMENT: Record<string, FlashKind> = {
   links: 'added',
   updates: 'added',
   snapshots: 'added',
-  readouts: 'created',
+  status: 'saved',
+  numerals: 'saved',
 };
 
 declare module 'fastify' {
@@ -59,11 +60,11 @@ export function flashAs(reply: FastifyReply, kind: FlashKind): void {
 
 export function flashKindOf(routeUrl: string): FlashKind {
   const segments = routeUrl.split('/').filter(Boolean);
-  const literal = segments.filter((segment) => !segment.startsWith(':'));
-  const last = literal.at(-1) ?? '';
-  if (KIND_BY_SEGMENT[last]) return KIND_BY_SEGMENT[last];
-  // POST /meetings creates; POST /meetings/:id saves the record.
-  return segments.length === literal.length ? 'created' : 'saved';
+  const last = segments.at(-1) ?? '';
+  const lastWord = segments.filter((segment) => !segment.startsWith(':')).at(-1) ?? '';
+  if (KIND_BY_SEGMENT[lastWord]) return KIND_BY_SEGMENT[lastWord];
+  // A post to a collection (/meetings, /funding/campaigns/:id/contributions) creates; one to a record (/meetings/:id) saves it.
+  return last.startsWith(':') ? 'saved' : 'created';
 }
 
 const isFlashKind = (value: unknown): value is FlashKind => FLASH_KINDS.includes(value as FlashKind);

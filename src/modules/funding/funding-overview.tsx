@@ -24,7 +24,7 @@ export function FundingOverview({ ctx, campaigns }: { ctx: PageContext; campaign
         const rows = shown.filter((c) => c.currency === currency);
         const title = t('funding.overviewChart', { currency });
         return (
-          <div class="chart-pair">
+          <div class="funding-overview">
             <BarChart
               title={title}
               rtl={ctx.rtl}

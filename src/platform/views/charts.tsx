@@ -27,22 +27,23 @@ function mirror(rtl: boolean | undefined) {
 const LABEL_WIDTH = 180;
 const BAR_HEIGHT = 8;
 const ROW_GAP = 10;
+const TICK_LABEL_HALF_WIDTH = 56;
 
 /** Horizontal grouped bars: one row per label, one bar per series. */
 export function BarChart(props: { title: string; series: ChartSeries[]; rows: { label: string; values: number[] }[]; formatTick: (value: number) => string; rtl?: boolean }) {
   const m = mirror(props.rtl);
   const max = Math.max(1, ...props.rows.flatMap((row) => row.values));
-  const x = scaleLinear().domain([0, max]).nice().range([0, WIDTH - LABEL_WIDTH - 20]);
+  // The margin past the last tick holds half of its centred label ("USD 700 million"), which was cut off at 20.
+  const x = scaleLinear().domain([0, max]).nice().range([0, WIDTH - LABEL_WIDTH - TICK_LABEL_HALF_WIDTH]);
   const rowHeight = props.series.length * BAR_HEIGHT + ROW_GAP;
   const height = props.rows.length * rowHeight + 40;
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={props.title} width="100%" preserveAspectRatio="xMinYMin meet">
-        {x.ticks(4).map((tick, index, ticks) => (
+        {x.ticks(4).map((tick) => (
           <g transform={`translate(${m.x(LABEL_WIDTH + x(tick))},0)`}>
             <line class="chart-grid" y1="0" y2={height - 30} />
-            {/* The last tick sits at the chart's edge: its label ends there instead of being cut in half. */}
-            <text class="chart-tick" y={height - 14} text-anchor={index === ticks.length - 1 ? m.anchor('end') : 'middle'}>
+            <text class="chart-tick" y={height - 14} text-anchor="middle">
               {props.formatTick(tick)}
             </text>
           </g>

@@ -4,7 +4,7 @@ import { translated } from '../../platform/translated-text.ts';
 import { Translated } from '../../platform/views/translated-name.tsx';
 import type { CampaignWithTotals } from './campaigns.service.ts';
 import { exact, formatMoney, formatMoneyCompact } from './money.ts';
-import { MoneyText } from './funding.views.tsx';
+import { IllustrativeMark, MoneyText } from './funding.views.tsx';
 
 /**
  * The funding overview: every campaign's goal beside what was pledged, as the sources state it and as
@@ -54,6 +54,12 @@ export function FundingOverview({ ctx, campaigns }: { ctx: PageContext; campaign
                         <a href={`/funding/campaigns/${c.id}`}>
                           <Translated ctx={ctx} record={c} field="name" />
                         </a>
+                        {c.illustrative && (
+                          <>
+                            {' '}
+                            <IllustrativeMark ctx={ctx} />
+                          </>
+                        )}
                       </th>
                       <td class="number">{c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={currency} /> : '—'}</td>
                       <td class="number">{c.statedPledged ? c.statedPledgedIsLowerBound ? t('funding.moreThanAmount', { amount: formatMoney(c.statedPledged, currency, ctx.locale) }) : <MoneyText ctx={ctx} amount={c.statedPledged} currency={currency} /> : '—'}</td>

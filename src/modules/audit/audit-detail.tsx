@@ -1,3 +1,5 @@
+import { type Action, can } from '../../platform/authz.ts';
+import { CATALOGUES, type MessageKey } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { AuditEventRow } from './audit.service.ts';
 
@@ -51,17 +53,46 @@ function changesOf(detail: unknown): Changes | null {
   return entries.every(([, change]) => change && typeof change === 'object' && 'from' in change && 'to' in change) ? (changes as Changes) : null;
 }
 
-/** One event as a sentence: "Officer A — cleared — readout 1f3c…". */
+/** Where an audited record can be read, and the permission that reading it needs. */
+const RECORD_PAGES: Record<string, { path: string; access: Action }> = {
+  meeting: { path: '/meetings/', access: 'meeting.read' },
+  readout: { path: '/desk/readouts/', access: 'readout.manage' },
+  'funding-campaign': { path: '/funding/campaigns/', access: 'funding.read' },
+  'funding-contribution': { path: '/funding/contributions/', access: 'funding.read' },
+  'detention-site': { path: '/detention/sites/', access: 'detention.read' },
+  repatriation: { path: '/detention/repatriations/', access: 'detention.read' },
+  group: { path: '/groups/', access: 'group.read' },
+  partner: { path: '/partners/', access: 'partner.read' },
+  tasking: { path: '/taskings/', access: 'tasking.read' },
+  incident: { path: '/threats/incidents/', access: 'threat.read' },
+  'justice-record': { path: '/justice/records/', access: 'justice.read' },
+  'ingest-document': { path: '/ingest/', access: 'ingest.run' },
+};
+
+/** The record as the event names it (its title or name when the detail keeps one), linked only for a reader who may open it. */
+function RecordReference({ ctx, event }: { ctx: PageContext; event: AuditEventRow }) {
+  const detail = (event.detail ?? {}) as Record<string, unknown>;
+  const named = [detail.title, detail.name, detail.documentTitle].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  const label = named ? withoutServerPaths(named) : (event.entityId?.slice(0, 8) ?? recordInWords(event.entityType));
+  const page = RECORD_PAGES[event.entityType];
+  const text = <bdi>{label}</bdi>;
+  return page && event.entityId && can(ctx.actor, page.access) ? <a href={`${page.path}${event.entityId}`}>{text}</a> : text;
+}
+
+const ACTOR_MARK = '\u0001actor\u0001';
+const RECORD_MARK = '\u0001record\u0001';
+
+/** One event as a sentence in the reader's language: "Officer A cleared the readout X". */
 export function AuditSentence({ ctx, event }: { ctx: PageContext; event: AuditEventRow }) {
-  return (
-    <span>
-      {ctx.t('audit.sentence', {
-        actor: event.actorLabel,
-        action: actionInWords(event.action),
-        record: recordInWords(event.entityType),
-      })}
-    </span>
-  );
+  const key = `auditEvent.${event.action}`;
+  const actor = <bdi>{event.actorLabel}</bdi>;
+  if (!(key in CATALOGUES.en)) {
+    // An event type without its own wording yet (a new one): said with its code words, never dropped.
+    return <span>{ctx.t('audit.sentence', { actor: event.actorLabel, action: actionInWords(event.action), record: recordInWords(event.entityType) })}</span>;
+  }
+  const sentence = ctx.t(key as MessageKey, { actor: ACTOR_MARK, record: RECORD_MARK });
+  const parts = sentence.split(/(\u0001actor\u0001|\u0001record\u0001)/);
+  return <span>{parts.map((part) => (part === ACTOR_MARK ? actor : part === RECORD_MARK ? <RecordReference ctx={ctx} event={event} /> : part))}</span>;
 }
 
 /** Changed fields as a before/after table; anything else as a short list of facts. Never raw JSON, never a server path. */

@@ -79,8 +79,9 @@ function RecordReference({ ctx, event }: { ctx: PageContext; event: AuditEventRo
   return page && event.entityId && can(ctx.actor, page.access) ? <a href={`${page.path}${event.entityId}`}>{text}</a> : text;
 }
 
-const ACTOR_MARK = '\u0001actor\u0001';
-const RECORD_MARK = '\u0001record\u0001';
+/** Private-use characters no wording contains. */
+const ACTOR_MARK = '\uE000actor\uE000';
+const RECORD_MARK = '\uE000record\uE000';
 
 /** One event as a sentence in the reader's language: "Officer A cleared the readout X". */
 export function AuditSentence({ ctx, event }: { ctx: PageContext; event: AuditEventRow }) {
@@ -91,8 +92,10 @@ export function AuditSentence({ ctx, event }: { ctx: PageContext; event: AuditEv
     return <span>{ctx.t('audit.sentence', { actor: event.actorLabel, action: actionInWords(event.action), record: recordInWords(event.entityType) })}</span>;
   }
   const sentence = ctx.t(key as MessageKey, { actor: ACTOR_MARK, record: RECORD_MARK });
-  const parts = sentence.split(/(\u0001actor\u0001|\u0001record\u0001)/);
-  return <span>{parts.map((part) => (part === ACTOR_MARK ? actor : part === RECORD_MARK ? <RecordReference ctx={ctx} event={event} /> : part))}</span>;
+  // The wording decides where the actor and the record go; they come back as elements at their marks.
+  const record = <RecordReference ctx={ctx} event={event} />;
+  const pieces = sentence.split(ACTOR_MARK).flatMap((chunk, index) => [...(index > 0 ? [actor] : []), ...chunk.split(RECORD_MARK).flatMap((part, at) => [...(at > 0 ? [record] : []), part])]);
+  return <span>{pieces}</span>;
 }
 
 /** Changed fields as a before/after table; anything else as a short list of facts. Never raw JSON, never a server path. */

@@ -37,6 +37,18 @@ describe('names in the reader’s language', () => {
     expect(list).toContain('الساحل (مالي؛ النيجر؛ بوركينا فاسو)');
   });
 
+  it('lets the secretariat set a branch’s French and Arabic names on its form, and no one else', async () => {
+    const form = await page('/threats/branches/iswap/names');
+    expect(form).toContain('name="nameAr"');
+    expect(form).toContain('value="الدولة الإسلامية في غرب أفريقيا"');
+    expect(await saved('/threats/branches/iswap/names', { nameFr: 'Province d’Afrique de l’Ouest (test)', nameAr: 'ولاية غرب أفريقيا (تجربة)', regionFr: '', regionAr: '' })).toBe('/threats/branches/iswap');
+    expect(await page('/ar/threats/branches/iswap', null)).toContain('ولاية غرب أفريقيا (تجربة)');
+    // An emptied region shows the English, marked as English.
+    expect(await page('/ar/threats/branches/iswap', null)).toContain('<span lang="en">West Africa (Lake Chad Basin)</span>');
+    const analyst = await loginAs(ctx, 'analyst');
+    expect((await postForm(ctx, analyst, '/threats/branches/iswap/names', { nameAr: 'x' })).statusCode).toBe(403);
+  });
+
   it('saves a meeting title’s translations on its form, shows them, and falls back to English marked lang="en"', async () => {
     const base = { format: 'ministerial', setting: 'virtual', startsLocal: '2031-03-01T10:00', endsLocal: '2031-03-01T12:00', timeZone: 'UTC', classification: 'public' };
     const path = await saved('/meetings', { ...base, title: 'Translation test ministerial', titleFr: 'Réunion ministérielle de test', titleAr: 'اجتماع وزاري تجريبي' });

@@ -13,6 +13,11 @@ export function listBranches(db: Db): Promise<BranchRow[]> {
   return db.select().from(branches).orderBy(asc(branches.shortName));
 }
 
+export async function updateBranchNames(db: Db, slug: string, names: Pick<BranchRow, 'nameFr' | 'nameAr' | 'regionFr' | 'regionAr'>): Promise<BranchRow | undefined> {
+  const [row] = await db.update(branches).set(names).where(eq(branches.slug, slug)).returning();
+  return row;
+}
+
 export async function findBranch(db: Db, slug: string): Promise<BranchRow | undefined> {
   const [row] = await db.select().from(branches).where(eq(branches.slug, slug));
   return row;

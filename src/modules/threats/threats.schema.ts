@@ -91,3 +91,7 @@ export const IncidentView = Type.Object({
   version: Type.Integer(),
 });
 export const IncidentPage = Type.Object({ items: Type.Array(IncidentView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+
+/** The secretariat's French and Arabic names of a branch and its region (the English ones are the reference data's). */
+export const BranchNamesInput = Type.Object({ ...translationInputs('name'), ...translationInputs('region') }, { additionalProperties: false });
+export type BranchNamesInput = Static<typeof BranchNamesInput>;

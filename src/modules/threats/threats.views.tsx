@@ -25,6 +25,8 @@ import { meetingDay } from '../meetings/meeting-time.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { EnglishTerm, Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
 import type { ComponentChild } from 'preact';
+import { can } from '../../platform/authz.ts';
+import { RecordFormPage } from '../../platform/views/record-form.tsx';
 
 /** "183", "170–183", "at least 170", "—": casualties as the sources give them. */
 export function casualties(ctx: PageContext, low: number | null, high: number | null): string {
@@ -127,6 +129,11 @@ export function BranchPage(props: {
           <Translated ctx={ctx} record={branch} field="name" />
         </span>
       </h1>
+      {can(ctx.actor, 'partner.write') && (
+        <p>
+          <a href={`/threats/branches/${branch.slug}/names`}>{t('threats.editBranchNames', { branch: branch.shortName })}</a>
+        </p>
+      )}
       <dl class="facts">
         <dt>{t('threats.aliases')}</dt>
         <dd>{branch.aliases.length ? <EnglishTerm ctx={ctx} text={branch.aliases.join('; ')} /> : '—'}</dd>
@@ -386,5 +393,23 @@ export function ThreatImportPage({ ctx, problems, imported, message, columns }: 
         </FormActions>
       </form>
     </Layout>
+  );
+}
+
+/** The branch's French and Arabic names, kept by the secretariat; empty shows the English, marked as such. */
+export function BranchNamesFormPage(props: { ctx: PageContext; branch: BranchRow; values: Record<string, unknown>; errors?: FieldProblem[] }) {
+  const { ctx, branch } = props;
+  const { t } = ctx;
+  return (
+    <RecordFormPage ctx={ctx} title={t('threats.editBranchNames', { branch: branch.shortName })} action={`/threats/branches/${branch.slug}/names`} cancelHref={`/threats/branches/${branch.slug}`} errors={props.errors}>
+      <p>
+        {t('threats.name')}: <bdi lang="en">{branch.name}</bdi>
+      </p>
+      <TranslationFields ctx={ctx} field="name" label={t('threats.name')} values={props.values} errors={props.errors} />
+      <p>
+        {t('detention.region')}: <bdi lang="en">{branch.region}</bdi>
+      </p>
+      <TranslationFields ctx={ctx} field="region" label={t('detention.region')} values={props.values} errors={props.errors} />
+    </RecordFormPage>
   );
 }

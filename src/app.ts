@@ -35,6 +35,7 @@ import { guardBidiControls } from './platform/bidi-controls.ts';
 import { installRateLimits } from './platform/rate-limit.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { requestContext } from './platform/request-context.ts';
+import { installFlash } from './platform/flash.ts';
 
 export interface AppOptions {
   db: Db;
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (request.actor || request.session) reply.header('cache-control', 'no-store');
   });
   await app.register(requestContext, { db, config });
+  installFlash(app);
   installMetrics(app, { db, config, poolStats: options.poolStats });
   refuseNulCharacters(app);
   guardBidiControls(app);

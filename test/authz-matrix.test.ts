@@ -229,6 +229,8 @@ const MATRIX: Record<string, Who[]> = {
   'GET /threats/incidents.csv': EVERYONE,
   'GET /threats/map': EVERYONE,
   'GET /threats/branches/:slug': EVERYONE,
+  'GET /threats/branches/:slug/names': SECRETARIAT,
+  'POST /threats/branches/:slug/names': SECRETARIAT,
   'GET /threats/incidents/new': THREAT_WRITERS,
   'POST /threats/incidents': THREAT_WRITERS,
   'GET /threats/incidents/:id': EVERYONE,

@@ -16,10 +16,10 @@ afterAll(() => ctx.close());
 /** What a source must never be shown as: a file name or a path on someone's disk. */
 const FILE_OR_PATH = /[\w-]+\.(csv|xml|xlsx|json|md)\b|(^|\s)\/[\w.-]+\/[\w.-]+|steering\//i;
 
-async function applyRefreshMigration() {
+async function applyRefreshMigration(suffix = '_reference_data_refresh.sql') {
   // Found by name: migrations are renumbered when branches meet.
   const folder = new URL('../src/db/migrations/', import.meta.url);
-  const file = (await readdir(folder)).find((name) => name.endsWith('_reference_data_refresh.sql'));
+  const file = (await readdir(folder)).find((name) => name.endsWith(suffix));
   const text = await readFile(new URL(file as string, folder), 'utf8');
   for (const statement of text.split('--> statement-breakpoint')) await ctx.db.execute(sql.raw(statement));
 }
@@ -67,5 +67,18 @@ describe('reference data refresh', () => {
     const [camp] = await ctx.db.select().from(detentionSites).where(eq(detentionSites.id, site?.id as string));
     expect(camp?.source).not.toMatch(FILE_OR_PATH);
     expect(camp?.source).toContain('UN OCHA');
+  });
+
+  it('gives a database loaded before translated names the French and Arabic names, keeping translations typed since', async () => {
+    await ctx.db.update(branches).set({ nameFr: null, nameAr: null, regionFr: null, regionAr: null }).where(eq(branches.shortName, 'ISIS-K'));
+    await ctx.db.update(branches).set({ nameFr: 'Nom saisi par le secrétariat' }).where(eq(branches.shortName, 'ISWAP'));
+
+    await applyRefreshMigration('_translated_names_data.sql');
+
+    const [isisK] = await ctx.db.select().from(branches).where(eq(branches.shortName, 'ISIS-K'));
+    expect(isisK?.nameAr).toBe('تنظيم داعش - ولاية خراسان');
+    expect(isisK?.regionFr).toBe('Afghanistan ; Pakistan ; Asie centrale');
+    const [iswap] = await ctx.db.select().from(branches).where(eq(branches.shortName, 'ISWAP'));
+    expect(iswap?.nameFr).toBe('Nom saisi par le secrétariat');
   });
 });

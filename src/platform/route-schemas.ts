@@ -17,3 +17,15 @@ export const CalendarDay = Type.String({ format: 'date', description: 'YYYY-MM-D
 
 /** A list page's query: which page, and the language a link may carry. */
 export const PageQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })), lang: Type.Optional(Type.String({ maxLength: 10 })) });
+
+/** The French and Arabic texts of a translatable field (`nameFr`, `nameAr`…): empty or absent shows the English. */
+export function translationInputs<F extends string>(field: F) {
+  const text = Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()]));
+  return { [`${field}Fr`]: text, [`${field}Ar`]: text } as Record<`${F}Fr` | `${F}Ar`, typeof text>;
+}
+
+/** The same texts as a response carries them (null where there is no translation). */
+export function translationOutputs<F extends string>(field: F) {
+  const text = Type.Union([Type.String(), Type.Null()]);
+  return { [`${field}Fr`]: text, [`${field}Ar`]: text } as Record<`${F}Fr` | `${F}Ar`, typeof text>;
+}

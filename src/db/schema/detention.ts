@@ -24,8 +24,13 @@ const detentionRecordColumns = () => ({
 export const detentionSites = pgTable('detention_sites', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** French and Arabic where known; null shows the English, marked lang="en" (platform/translated-text.ts). */
+  nameFr: text('name_fr'),
+  nameAr: text('name_ar'),
   kind: siteKind('kind').notNull(),
   region: text('region').notNull().default(''),
+  regionFr: text('region_fr'),
+  regionAr: text('region_ar'),
   countryIso3: text('country_iso3'),
   latitude: numeric('latitude', { precision: 9, scale: 6 }),
   longitude: numeric('longitude', { precision: 9, scale: 6 }),

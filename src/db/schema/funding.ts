@@ -28,6 +28,9 @@ export const exchangeRates = pgTable(
 export const fundingCampaigns = pgTable('funding_campaigns', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** French and Arabic where known; null shows the English, marked lang="en" (platform/translated-text.ts). */
+  nameFr: text('name_fr'),
+  nameAr: text('name_ar'),
   startsOn: date('starts_on').notNull(),
   endsOn: date('ends_on').notNull(),
   /** Null where the source gives a total but no goal. */

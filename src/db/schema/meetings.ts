@@ -33,6 +33,9 @@ export const meetings = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     title: text('title').notNull(),
+    /** French and Arabic where known; null shows the English, marked lang="en" (platform/translated-text.ts). */
+    titleFr: text('title_fr'),
+    titleAr: text('title_ar'),
     format: meetingFormat('format').notNull(),
     groupId: uuid('group_id').references(() => groups.id),
     setting: meetingSetting('setting').notNull(),

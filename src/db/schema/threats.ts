@@ -8,10 +8,15 @@ export const attribution = pgEnum('incident_attribution', ['claimed', 'attribute
 export const branches = pgTable('branches', {
   slug: text('slug').primaryKey(),
   name: text('name').notNull(),
+  /** French and Arabic where known; null shows the English, marked lang="en" (platform/translated-text.ts). */
+  nameFr: text('name_fr'),
+  nameAr: text('name_ar'),
   shortName: text('short_name').notNull(),
   aliases: text('aliases').array().notNull().default([]),
   /** The region as the source words it ("Afghanistan; Pakistan; Central Asia"). */
   region: text('region').notNull(),
+  regionFr: text('region_fr'),
+  regionAr: text('region_ar'),
   /** ISO alpha-3 codes of the countries named in the region. */
   countryIso3s: text('country_iso3s').array().notNull().default([]),
   source: text('source').notNull().default(''),
@@ -35,6 +40,8 @@ export const incidents = pgTable(
     timeZone: text('time_zone'),
     city: text('city').notNull().default(''),
     place: text('place').notNull().default(''),
+    placeFr: text('place_fr'),
+    placeAr: text('place_ar'),
     countryIso3: text('country_iso3').notNull(),
     latitude: numeric('latitude', { precision: 9, scale: 6 }),
     longitude: numeric('longitude', { precision: 9, scale: 6 }),

@@ -4,6 +4,7 @@ import { reportRepatriation } from '../../modules/detention/repatriations.servic
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../client.ts';
 import { readCsv } from './data-files.ts';
+import { nameTranslations } from './translations.ts';
 
 /**
  * The two camps of camp_population.csv. The CSV gives no coordinates, operator or region: these are
@@ -47,8 +48,11 @@ const classificationOf = (confidence: string | undefined) => (confidence === 'hi
 
 export async function loadDemoDetention(db: Db, actor: Actor): Promise<void> {
   const siteIds = new Map<string, string>();
+  const names = nameTranslations('site');
+  const regions = nameTranslations('region');
   for (const [name, facts] of Object.entries(SITES)) {
-    const site = await createSite(db, actor, { name, kind: 'displaced-persons-camp', countryIso3: 'SYR', ...facts, source: SITE_SOURCE, classification: 'public' });
+    const translations = { nameFr: names(name).fr, nameAr: names(name).ar, regionFr: regions(facts.region).fr, regionAr: regions(facts.region).ar };
+    const site = await createSite(db, actor, { name, ...translations, kind: 'displaced-persons-camp', countryIso3: 'SYR', ...facts, source: SITE_SOURCE, classification: 'public' });
     siteIds.set(name, site.id);
   }
   for (const row of readCsv('camp_population.csv')) {

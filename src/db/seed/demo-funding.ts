@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../client.ts';
 import { partners } from '../schema/partners.ts';
 import { DATA_DIR, readCsv } from './data-files.ts';
+import { nameTranslations } from './translations.ts';
 
 /**
  * How each row of stabilization_goals.csv becomes a campaign. Goals, totals, sources and notes are read
@@ -62,6 +63,7 @@ export async function loadDemoFunding(db: Db, actor: Actor): Promise<void> {
   await importRates(db, actor, fs.readFileSync(path.join(DATA_DIR, 'ecb-rates-demo.csv'), 'utf8'), 'Demo rates in the ECB layout, rounded approximations of ECB euro reference rates (illustrative: import the ECB file before real use)');
   const partnerIds = new Map((await db.select({ id: partners.id, iso3: partners.iso3 }).from(partners)).map((row) => [row.iso3, row.id]));
   const campaignIds = new Map<string, string>();
+  const names = nameTranslations('campaign');
   for (const row of readCsv('stabilization_goals.csv')) {
     const key = `${row.year_or_period}|${row.theater}`;
     const shape = CAMPAIGNS[key];
@@ -70,6 +72,8 @@ export async function loadDemoFunding(db: Db, actor: Actor): Promise<void> {
     const statedIsLowerBound = /pledged is a lower bound|\(lower bound\)|'more than/i.test(row.notes ?? '');
     const campaign = await createCampaign(db, actor, {
       name: shape.name,
+      nameFr: names(shape.name).fr,
+      nameAr: names(shape.name).ar,
       startsOn: shape.startsOn,
       endsOn: shape.endsOn,
       currency: 'USD',

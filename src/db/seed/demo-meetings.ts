@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../client.ts';
 import { loadDemoReadout } from './demo-readout.ts';
 import { groups, partners, people } from '../schema/partners.ts';
+import { nameTranslations } from './translations.ts';
 
 const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'meetings.csv');
 
@@ -62,12 +63,15 @@ export async function loadDemoMeetings(db: Db, actor: Actor): Promise<number> {
   const rows: Record<string, string>[] = parse(fs.readFileSync(DATA, 'utf8'), { columns: true, skip_empty_lines: true });
   const partnerByName = new Map((await db.select().from(partners)).map((p) => [p.nameEn, p]));
   const groupBySlug = new Map((await db.select().from(groups)).map((g) => [g.slug, g]));
+  const titles = nameTranslations('meeting');
   const loaded: MeetingRow[] = [];
   for (const row of rows) {
     const { slug, format } = groupSlugAndFormat(row);
     const zone = ZONES[row.country ?? ''] ?? 'UTC';
     const meeting = await insertMeeting(db, {
       title: row.title ?? '',
+      titleFr: titles(row.title ?? '').fr,
+      titleAr: titles(row.title ?? '').ar,
       format,
       groupId: slug ? (groupBySlug.get(slug)?.id ?? null) : null,
       setting: (['virtual', 'in-person', 'hybrid'].includes(row.setting ?? '') ? row.setting : 'unknown') as MeetingRow['setting'],

@@ -1,14 +1,20 @@
 import { createIncident } from '../../modules/threats/threats.service.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../client.ts';
+import { nameTranslations } from './translations.ts';
+
+const PLACE = 'Abbey Gate, Hamid Karzai International Airport';
 
 /** The attack the founding readout names: "the horrific terrorist attack ISIS-K perpetrated on August 26 in Kabul". */
 export async function loadDemoThreats(db: Db, actor: Actor): Promise<void> {
+  const placeInOtherLanguages = nameTranslations('place')(PLACE);
   await createIncident(db, actor, {
     occurredOn: '2021-08-26',
     timeZone: 'Asia/Kabul',
     city: 'Kabul',
-    place: 'Abbey Gate, Hamid Karzai International Airport',
+    place: PLACE,
+    placeFr: placeInOtherLanguages.fr,
+    placeAr: placeInOtherLanguages.ar,
     countryIso3: 'AFG',
     latitude: 34.566,
     longitude: 69.212,

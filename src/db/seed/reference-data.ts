@@ -1,4 +1,5 @@
 import { readCsv } from './data-files.ts';
+import { nameTranslations } from './translations.ts';
 import type { Db } from '../client.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -44,15 +45,15 @@ export async function loadReferenceData(db: Db): Promise<{ partners: number; gro
     }
     let groupCount = 0;
     // French and Arabic names, with their sources, from translations.csv.
-    const groupNames = new Map(readCsv('translations.csv').filter((row) => row.kind === 'group').map((row) => [row.english, row]));
+    const groupNames = nameTranslations('group');
     for (const row of readCsv('groups.csv')) {
-      const translated = groupNames.get(row.name ?? '');
+      const translated = groupNames(row.name ?? '');
       const slug = (row.name ?? '').toLowerCase().replace(/\(.*?\)/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
       const group = await repo.insertGroup(tx, {
         slug,
         name: row.name ?? '',
-        nameFr: translated?.french || null,
-        nameAr: translated?.arabic || null,
+        nameFr: translated.fr,
+        nameAr: translated.ar,
         kind: row.kind as 'small-group',
         mandate: row.mandate ?? '',
         founded: row.founded || null,

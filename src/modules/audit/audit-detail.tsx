@@ -1,3 +1,5 @@
+import { type Action, can } from '../../platform/authz.ts';
+import { CATALOGUES, type MessageKey } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { AuditEventRow } from './audit.service.ts';
 
@@ -25,6 +27,22 @@ function shown(value: unknown): string {
   return withoutServerPaths(text);
 }
 
+/** Past this many entries a list (of ids, of names) folds away, so one event does not make its row a page tall. */
+const LIST_SHOWN_OPEN = 3;
+
+function CollapsedList({ ctx, values }: { ctx: PageContext; values: unknown[] }) {
+  return (
+    <details>
+      <summary>{ctx.t('audit.listOf', { count: values.length })}</summary>
+      <ul class="audit-list">
+        {values.map((value) => (
+          <li dir="auto">{shown(value)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
 function changesOf(detail: unknown): Changes | null {
@@ -35,17 +53,49 @@ function changesOf(detail: unknown): Changes | null {
   return entries.every(([, change]) => change && typeof change === 'object' && 'from' in change && 'to' in change) ? (changes as Changes) : null;
 }
 
-/** One event as a sentence: "Officer A — cleared — readout 1f3c…". */
+/** Where an audited record can be read, and the permission that reading it needs. */
+const RECORD_PAGES: Record<string, { path: string; access: Action }> = {
+  meeting: { path: '/meetings/', access: 'meeting.read' },
+  readout: { path: '/desk/readouts/', access: 'readout.manage' },
+  'funding-campaign': { path: '/funding/campaigns/', access: 'funding.read' },
+  'funding-contribution': { path: '/funding/contributions/', access: 'funding.read' },
+  'detention-site': { path: '/detention/sites/', access: 'detention.read' },
+  repatriation: { path: '/detention/repatriations/', access: 'detention.read' },
+  group: { path: '/groups/', access: 'group.read' },
+  partner: { path: '/partners/', access: 'partner.read' },
+  tasking: { path: '/taskings/', access: 'tasking.read' },
+  incident: { path: '/threats/incidents/', access: 'threat.read' },
+  'justice-record': { path: '/justice/records/', access: 'justice.read' },
+  'ingest-document': { path: '/ingest/', access: 'ingest.run' },
+};
+
+/** The record as the event names it (its title or name when the detail keeps one), linked only for a reader who may open it. */
+function RecordReference({ ctx, event }: { ctx: PageContext; event: AuditEventRow }) {
+  const detail = (event.detail ?? {}) as Record<string, unknown>;
+  const named = [detail.title, detail.name, detail.documentTitle].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  const label = named ? withoutServerPaths(named) : (event.entityId?.slice(0, 8) ?? recordInWords(event.entityType));
+  const page = RECORD_PAGES[event.entityType];
+  const text = <bdi>{label}</bdi>;
+  return page && event.entityId && can(ctx.actor, page.access) ? <a href={`${page.path}${event.entityId}`}>{text}</a> : text;
+}
+
+/** Private-use characters no wording contains. */
+const ACTOR_MARK = '\uE000actor\uE000';
+const RECORD_MARK = '\uE000record\uE000';
+
+/** One event as a sentence in the reader's language: "Officer A cleared the readout X". */
 export function AuditSentence({ ctx, event }: { ctx: PageContext; event: AuditEventRow }) {
-  return (
-    <span>
-      {ctx.t('audit.sentence', {
-        actor: event.actorLabel,
-        action: actionInWords(event.action),
-        record: recordInWords(event.entityType),
-      })}
-    </span>
-  );
+  const key = `auditEvent.${event.action}`;
+  const actor = <bdi>{event.actorLabel}</bdi>;
+  if (!(key in CATALOGUES.en)) {
+    // An event type without its own wording yet (a new one): said with its code words, never dropped.
+    return <span>{ctx.t('audit.sentence', { actor: event.actorLabel, action: actionInWords(event.action), record: recordInWords(event.entityType) })}</span>;
+  }
+  const sentence = ctx.t(key as MessageKey, { actor: ACTOR_MARK, record: RECORD_MARK });
+  // The wording decides where the actor and the record go; they come back as elements at their marks.
+  const record = <RecordReference ctx={ctx} event={event} />;
+  const pieces = sentence.split(ACTOR_MARK).flatMap((chunk, index) => [...(index > 0 ? [actor] : []), ...chunk.split(RECORD_MARK).flatMap((part, at) => [...(at > 0 ? [record] : []), part])]);
+  return <span>{pieces}</span>;
 }
 
 /** Changed fields as a before/after table; anything else as a short list of facts. Never raw JSON, never a server path. */
@@ -80,7 +130,7 @@ export function AuditDetail({ ctx, event }: { ctx: PageContext; event: AuditEven
           {others.map(([key, value]) => (
             <>
               <dt>{key}</dt>
-              <dd>{shown(value)}</dd>
+              <dd>{Array.isArray(value) && value.length > LIST_SHOWN_OPEN ? <CollapsedList ctx={ctx} values={value} /> : shown(value)}</dd>
             </>
           ))}
         </dl>

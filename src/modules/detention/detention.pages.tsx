@@ -102,14 +102,15 @@ export const detentionPages: AppModule = async (app, { db }) => {
 
   app.post('/detention/sites/:id/snapshots', { config: { access: 'detention.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
     const input = snapshotFormInput(request.body);
-    try {
-      await sites.addSnapshot(db, request.actor, request.params.id, input);
-      return reply.redirect(`/detention/sites/${request.params.id}`, 303);
-    } catch (error) {
-      if (error instanceof InvalidInput) return renderSite(request, reply, request.params.id, { values: input, errors: error.fields, status: 400 });
-      if (error instanceof Conflict) return renderSite(request, reply, request.params.id, { values: input, errors: error.fields, duplicate: error.message, status: 409 });
-      throw error;
-    }
+    return saveForm(
+      reply,
+      async () => {
+        await sites.addSnapshot(db, request.actor, request.params.id, input);
+        return `/detention/sites/${request.params.id}`;
+      },
+      (problem) => renderSite(request, reply, request.params.id, { values: input, errors: problem.errors, duplicate: problem.conflict?.message, status: problem.status }),
+      { refuses: [InvalidInput, Conflict] },
+    );
   });
 
   app.get('/detention/nationalities', { config: { access: 'detention.read' }, schema: { querystring: NationalitiesQuery, hide: true } }, async (request, reply) => {
@@ -172,16 +173,16 @@ export const detentionPages: AppModule = async (app, { db }) => {
 
   app.get('/detention/repatriations/:id', { config: { access: 'detention.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => renderRepatriation(request, reply, request.params.id));
 
-  const change = async (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<unknown>, values?: Record<string, unknown>) => {
-    try {
-      await work();
-      return reply.redirect(`/detention/repatriations/${id}`, 303);
-    } catch (error) {
-      if (error instanceof InvalidInput) return renderRepatriation(request, reply, id, { values, errors: error.fields });
-      if (error instanceof StaleVersion) return renderRepatriation(request, reply, id, { values, stale: error });
-      throw error;
-    }
-  };
+  const change = async (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<unknown>, values?: Record<string, unknown>) =>
+    saveForm(
+      reply,
+      async () => {
+        await work();
+        return `/detention/repatriations/${id}`;
+      },
+      (problem) => renderRepatriation(request, reply, id, { values, errors: problem.errors, stale: problem.stale }),
+      { refuses: [InvalidInput, StaleVersion] },
+    );
 
   app.post('/detention/repatriations/:id/verify', { config: { access: 'repatriation.verify' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
     change(request, reply, request.params.id, () => repatriationsService.verifyRepatriation(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { CLASSIFICATIONS } from '../../db/schema/common.ts';
 import { siteKind } from '../../db/schema/detention.ts';
+import { translationInputs, translationOutputs } from '../../platform/route-schemas.ts';
 
 export const SITE_KINDS = siteKind.enumValues;
 /** Nationality keys besides ISO alpha-3 codes. */
@@ -19,8 +20,10 @@ const Classified = {
 export const SiteInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
+    ...translationInputs('name'),
     kind: Type.Enum(SITE_KINDS),
     region: Type.Optional(Type.String({ maxLength: 200 })),
+    ...translationInputs('region'),
     countryIso3: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Za-z]{3}$' }), Type.Null()])),
     latitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -90, maximum: 90 })])),
     longitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -180, maximum: 180 })])),
@@ -94,8 +97,10 @@ export type NationalitiesQuery = Static<typeof NationalitiesQuery>;
 export const SiteView = Type.Object({
   id: Uuid,
   name: Type.String(),
+  ...translationOutputs('name'),
   kind: Type.String(),
   region: Type.String(),
+  ...translationOutputs('region'),
   countryIso3: Type.Union([Type.String(), Type.Null()]),
   latitude: Type.Union([Type.String(), Type.Null()]),
   longitude: Type.Union([Type.String(), Type.Null()]),

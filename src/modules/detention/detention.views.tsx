@@ -17,6 +17,8 @@ import { CATEGORIES, type NationalitiesQuery, type NATIONALITY_SORTS, SITE_KINDS
 import type { NationalityRow } from './nationalities.service.ts';
 import type { SiteWithLatest, SnapshotWithBreakdown } from './sites.service.ts';
 import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
 
 /** "France", "Unknown", "Third countries": a nationality key in the reader's language. */
 export function nationalityName(key: string, ctx: PageContext): string {
@@ -54,9 +56,9 @@ export function DetentionHomePage(props: { ctx: PageContext; sites: SiteWithLate
         caption={t('detention.sites')}
         empty={t('detention.noSites')}
         columns={[
-          { header: t('detention.site'), cell: (site) => <a href={`/detention/sites/${site.id}`}>{site.name}</a> },
+          { header: t('detention.site'), cell: (site) => <a href={`/detention/sites/${site.id}`}><Translated ctx={ctx} record={site} field="name" /></a> },
           { header: t('detention.kind'), cell: (site) => t(`detention.kind.${site.kind}` as never) },
-          { header: t('detention.region'), cell: (site) => site.region },
+          { header: t('detention.region'), cell: (site) => <Translated ctx={ctx} record={site} field="region" /> },
           { header: t('detention.latestPopulation'), cell: (site) => (site.latest ? `${count(site.latest.total, locale)} (${site.latest.asOf})` : '—') },
           { header: t('partners.classification'), cell: (site) => <ClassificationBadge ctx={ctx} value={site.classification} /> },
         ]}
@@ -95,11 +97,11 @@ export function SitePage(props: { ctx: PageContext; site: SiteRow; snapshots: Sn
   const values = props.values ?? {};
   const text = (name: string) => (values[name] === undefined || values[name] === null ? undefined : String(values[name]));
   return (
-    <Layout ctx={ctx} title={site.name}>
+    <Layout ctx={ctx} title={translated(site, ctx.locale, 'name')}>
       <p>
         <a href="/detention">{t('detention.title')}</a>
       </p>
-      <h1>{site.name}</h1>
+      <h1><Translated ctx={ctx} record={site} field="name" /></h1>
       <AggregateOnlyNotice ctx={ctx} />
       <p>
         <ClassificationBadge ctx={ctx} value={site.classification} />
@@ -108,7 +110,7 @@ export function SitePage(props: { ctx: PageContext; site: SiteRow; snapshots: Sn
         <dt>{t('detention.kind')}</dt>
         <dd>{t(`detention.kind.${site.kind}` as never)}</dd>
         <dt>{t('detention.region')}</dt>
-        <dd>{site.region || '—'}</dd>
+        <dd>{site.region ? <Translated ctx={ctx} record={site} field="region" /> : '—'}</dd>
         <dt>{t('detention.operator')}</dt>
         <dd>{site.operator || '—'}</dd>
         <dt>{t('detention.known')}</dt>
@@ -222,8 +224,10 @@ export function SiteFormPage(props: { ctx: PageContext; values: Record<string, u
       <form method="post" action="/detention/sites" class="record-form">
         <CsrfField ctx={ctx} />
         <TextField name="name" label={t('detention.site')} value={text('name')} errors={errors} required maxLength={200} />
+        <TranslationFields ctx={ctx} field="name" label={t('detention.site')} values={props.values} errors={errors} />
         <SelectField name="kind" label={t('detention.kind')} value={text('kind')} options={SITE_KINDS.map((kind) => [kind, t(`detention.kind.${kind}` as never)])} errors={errors} required />
         <TextField name="region" label={t('detention.region')} value={text('region')} errors={errors} maxLength={200} />
+        <TranslationFields ctx={ctx} field="region" label={t('detention.region')} values={props.values} errors={errors} />
         <TextField name="countryIso3" label={t('partners.iso3')} value={text('countryIso3')} errors={errors} maxLength={3} />
         <TextField name="latitude" label={t('detention.latitude')} value={text('latitude')} errors={errors} inputMode="decimal" />
         <TextField name="longitude" label={t('detention.longitude')} value={text('longitude')} errors={errors} inputMode="decimal" />
@@ -325,7 +329,7 @@ export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repa
   const { t, locale } = ctx;
   const mapSites = props.sites
     .filter((site) => site.latitude !== null && site.longitude !== null)
-    .map((site) => ({ name: site.name, population: site.latest?.total ?? null, latitude: Number(site.latitude), longitude: Number(site.longitude), label: `${site.name}: ${count(site.latest?.total, locale)} (${site.latest?.asOf ?? '—'})` }));
+    .map((site) => ({ name: site.name, nameFr: site.nameFr, nameAr: site.nameAr, population: site.latest?.total ?? null, latitude: Number(site.latitude), longitude: Number(site.longitude), label: `${translated(site, locale, 'name')}: ${count(site.latest?.total, locale)} (${site.latest?.asOf ?? '—'})` }));
   const points: MapPoint[] = mapSites.map((site) => ({ latitude: site.latitude, longitude: site.longitude, size: site.population ?? 0, label: site.label }));
   const states = props.repatriated.filter((row) => row.repatriatedTotal > 0 && /^[A-Z]{3}$/.test(row.key));
   return (
@@ -342,7 +346,7 @@ export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repa
           caption={t('detention.sites')}
           empty={t('detention.noSites')}
           columns={[
-            { header: t('detention.site'), cell: (site) => site.name },
+            { header: t('detention.site'), cell: (site) => <Translated ctx={ctx} record={site} field="name" /> },
             { header: t('detention.latestPopulation'), cell: (site) => count(site.population, locale) },
           ]}
         />

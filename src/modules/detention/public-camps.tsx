@@ -12,6 +12,8 @@ import { sendPage } from '../../platform/views/render.ts';
 import * as repo from './detention.repo.ts';
 import { AggregateOnlyNotice } from './detention.views.tsx';
 import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated } from '../../platform/views/translated-name.tsx';
 
 /** What the public may see: sites and snapshots marked public, read exactly as an anonymous visitor would. */
 export async function publicCampFigures(db: Db, actor: MaybeActor) {
@@ -30,11 +32,11 @@ function PublicCampsPage({ ctx, figures }: { ctx: PageContext; figures: Awaited<
       {figures.length === 0 && <p class="empty">{t('detention.noFigures')}</p>}
       {figures.map(({ site, snapshots }) => (
         <section>
-          <h2>{site.name}</h2>
-          <p>{site.region}</p>
+          <h2><Translated ctx={ctx} record={site} field="name" /></h2>
+          <p><Translated ctx={ctx} record={site} field="region" /></p>
           <DataTable
             rows={snapshots}
-            caption={site.name}
+            caption={translated(site, locale, 'name')}
             empty={t('detention.noSnapshots')}
             columns={[
               { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },

@@ -11,6 +11,7 @@ import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
 import type { RepatriationRow, SiteRow } from './detention.repo.ts';
 import { AggregateOnlyNotice, nationalityName, RepatriationTable } from './detention.views.tsx';
+import { translated } from '../../platform/translated-text.ts';
 
 export interface RepatriationChoices {
   sites: SiteRow[];
@@ -40,7 +41,7 @@ function RepatriationFields({ ctx, choices, values, errors }: { ctx: PageContext
           <input type="checkbox" name="cumulative" value="true" checked={values.cumulative === true || values.cumulative === 'true'} /> {t('detention.cumulativeField')}
         </label>
       </div>
-      <SelectField name="siteId" label={t('detention.fromSite')} value={text('siteId')} emptyLabel={t('funding.unspecified')} options={choices.sites.map((site) => [site.id, site.name])} errors={errors} />
+      <SelectField name="siteId" label={t('detention.fromSite')} value={text('siteId')} emptyLabel={t('funding.unspecified')} options={choices.sites.map((site) => [site.id, translated(site, ctx.locale, 'name')])} errors={errors} />
       <TextField name="people" label={t('detention.people')} value={text('people')} errors={errors} type="number" />
       <TextField name="women" label={t('detention.category.women')} value={text('women')} errors={errors} type="number" />
       <TextField name="children" label={t('detention.category.children')} value={text('children')} errors={errors} type="number" />

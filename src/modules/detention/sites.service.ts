@@ -11,6 +11,7 @@ import { breakdownProblems, firstDay, negativeCounts } from './detention-checks.
 import * as repo from './detention.repo.ts';
 import { SiteInput, SnapshotInput } from './detention.schema.ts';
 import { todayUtc } from '../../platform/calendar-day.ts';
+import { translationValues } from '../../platform/translated-text.ts';
 
 export type SnapshotWithBreakdown = repo.SnapshotRow & { breakdown: repo.BreakdownRow[] };
 export type SiteWithLatest = repo.SiteRow & { latest: repo.SnapshotRow | null };
@@ -65,8 +66,10 @@ export async function createSite(db: Db, actor: MaybeActor, raw: unknown): Promi
   return db.transaction(async (tx) => {
     const row = await repo.insertSite(tx, {
       name: input.name.trim(),
+      ...translationValues(input, 'name'),
       kind: input.kind,
       region: input.region?.trim() ?? '',
+      ...translationValues(input, 'region'),
       countryIso3,
       latitude: input.latitude?.toString() ?? null,
       longitude: input.longitude?.toString() ?? null,

@@ -13,6 +13,7 @@ import * as totalsRepo from './funding-totals.repo.ts';
 import * as repo from './funding.repo.ts';
 import { CampaignInput, CampaignUpdate, STAGES } from './funding.schema.ts';
 import { type Exact, exact, isIsoCurrency, parseAmount } from './money.ts';
+import { translationValues } from '../../platform/translated-text.ts';
 
 export type { CampaignRow } from './funding.repo.ts';
 
@@ -42,6 +43,7 @@ async function checkedCampaign(db: Db, input: CampaignInput) {
   if (problems.length) throw new InvalidInput(problems);
   return {
     name: input.name.trim(),
+    ...translationValues(input, 'name'),
     startsOn: input.startsOn,
     endsOn: input.endsOn,
     currency,

@@ -6,6 +6,7 @@ import type { CampaignWithTotals } from './campaigns.service.ts';
 import type { Comparisons } from './comparisons.service.ts';
 import { STAGES } from './funding.schema.ts';
 import { ExportLinks, IllustrativeMark, MoneyText } from './funding.views.tsx';
+import { Translated, translatedOrDash } from '../../platform/views/translated-name.tsx';
 
 function CampaignTotalsTable({ ctx, rows, caption }: { ctx: PageContext; rows: CampaignWithTotals[]; caption: string }) {
   const { t } = ctx;
@@ -16,7 +17,7 @@ function CampaignTotalsTable({ ctx, rows, caption }: { ctx: PageContext; rows: C
       empty={t('funding.noFigures')}
       columns={[
         { header: t('funding.year'), cell: (c) => c.startsOn.slice(0, 4), ltr: true },
-        { header: t('funding.campaign'), cell: (c) => (<><a href={`/funding/campaigns/${c.id}`}>{c.name}</a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
+        { header: t('funding.campaign'), cell: (c) => (<><a href={`/funding/campaigns/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
         { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
         ...STAGES.map((stage) => ({ header: t(`funding.stage.${stage}.total` as never), cell: (c: CampaignWithTotals) => <MoneyText ctx={ctx} amount={c.verified[stage]} currency={c.currency} /> })),
       ]}
@@ -58,7 +59,7 @@ export function ComparePage(props: { ctx: PageContext; data: Comparisons; partne
         empty={t('funding.noneOutstanding')}
         columns={[
           { header: t('funding.partner'), cell: (r) => partnerName.get(r.partnerId) ?? r.partnerId },
-          { header: t('funding.campaign'), cell: (r) => <a href={`/funding/campaigns/${r.campaignId}`}>{campaignById.get(r.campaignId)?.name ?? ''}</a> },
+          { header: t('funding.campaign'), cell: (r) => <a href={`/funding/campaigns/${r.campaignId}`}>{translatedOrDash(ctx, campaignById.get(r.campaignId), 'name')}</a> },
           { header: t('funding.stage.pledge.total'), cell: (r) => <MoneyText ctx={ctx} amount={r.pledged} currency={campaignById.get(r.campaignId)?.currency ?? 'USD'} /> },
           { header: t('funding.outstanding'), cell: (r) => <MoneyText ctx={ctx} amount={r.outstanding} currency={campaignById.get(r.campaignId)?.currency ?? 'USD'} /> },
         ]}

@@ -12,6 +12,9 @@ import { theaterName } from '../meetings/meetings.views.tsx';
 import type { CampaignRow, ContributionRow } from './funding.repo.ts';
 import { STAGES } from './funding.schema.ts';
 import { IllustrativeMark, MoneyText } from './funding.views.tsx';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated } from '../../platform/views/translated-name.tsx';
+import type { ComponentChild } from 'preact';
 
 export type PartnerNames = (id: string) => string;
 
@@ -102,11 +105,11 @@ function ContributionFields({ ctx, choices, values, errors }: { ctx: PageContext
 export function ContributionFormPage(props: { ctx: PageContext; choices: ContributionFormChoices; values: Record<string, unknown>; errors?: FieldProblem[] }) {
   const { ctx, choices } = props;
   const { t } = ctx;
-  const title = t('funding.reportFor', { campaign: choices.campaign.name });
+  const title = t('funding.reportFor', { campaign: translated(choices.campaign, ctx.locale, 'name') });
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href={`/funding/campaigns/${choices.campaign.id}`}>{choices.campaign.name}</a>
+        <a href={`/funding/campaigns/${choices.campaign.id}`}><Translated ctx={ctx} record={choices.campaign} field="name" /></a>
       </p>
       <h1>{title}</h1>
       <p>{t(choices.secretariat ? 'funding.reportSecretariatNote' : 'funding.reportDelegateNote')}</p>
@@ -159,7 +162,7 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href={`/funding/campaigns/${campaign.id}`}>{campaign.name}</a>
+        <a href={`/funding/campaigns/${campaign.id}`}><Translated ctx={ctx} record={campaign} field="name" /></a>
       </p>
       <h1>{title}</h1>
       {props.stale && (
@@ -223,11 +226,11 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
 export function ContributionImportPage(props: { ctx: PageContext; campaign: CampaignRow; problems?: RowProblem[]; imported?: number; message?: string }) {
   const { ctx, campaign } = props;
   const { t } = ctx;
-  const title = t('funding.importTitle', { campaign: campaign.name });
+  const title = t('funding.importTitle', { campaign: translated(campaign, ctx.locale, 'name') });
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href={`/funding/campaigns/${campaign.id}`}>{campaign.name}</a>
+        <a href={`/funding/campaigns/${campaign.id}`}><Translated ctx={ctx} record={campaign} field="name" /></a>
       </p>
       <h1>{title}</h1>
       <UploadOutcome ctx={ctx} done={props.imported === undefined ? undefined : t('funding.imported', { count: props.imported })} message={props.message} problems={props.problems} />
@@ -244,7 +247,7 @@ export function ContributionImportPage(props: { ctx: PageContext; campaign: Camp
   );
 }
 
-export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow[]; total: number; partnerName: PartnerNames; campaignName: (id: string) => string }) {
+export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow[]; total: number; partnerName: PartnerNames; campaignName: (id: string) => ComponentChild }) {
   const { ctx } = props;
   const { t } = ctx;
   return (

@@ -29,6 +29,7 @@ import { comparisonTables, type FundingTable } from './funding-tables.ts';
 import { CampaignPageQuery, CompareExportQuery, CompareQuery, ExportQuery, RateListQuery, STAGES } from './funding.schema.ts';
 import { CampaignFormPage, CampaignListPage, CampaignPage } from './funding.views.tsx';
 import * as rates from './rates.service.ts';
+import { translatedOrDash } from '../../platform/views/translated-name.tsx';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const NewContributionQuery = Type.Object({ partnerId: Type.Optional(Type.String({ format: 'uuid' })), lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -101,14 +102,15 @@ export const fundingPages: AppModule = async (app, { db }) => {
 
   /** A review or correction posted from the contribution page: done → back to it; refused → the page with the problems. */
   async function changeContribution(request: FastifyRequest, reply: FastifyReply, id: string, change: () => Promise<unknown>, values?: Record<string, unknown>) {
-    try {
-      await change();
-      return reply.redirect(`/funding/contributions/${id}`, 303);
-    } catch (error) {
-      if (error instanceof InvalidInput) return renderContribution(request, reply, id, { errors: error.fields, values });
-      if (error instanceof StaleVersion) return renderContribution(request, reply, id, { stale: error, values });
-      throw error;
-    }
+    return saveForm(
+      reply,
+      async () => {
+        await change();
+        return `/funding/contributions/${id}`;
+      },
+      (problem) => renderContribution(request, reply, id, { errors: problem.errors, stale: problem.stale, values }),
+      { refuses: [InvalidInput, StaleVersion] },
+    );
   }
 
   app.get('/funding', { config: { access: 'funding.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
@@ -236,8 +238,9 @@ export const fundingPages: AppModule = async (app, { db }) => {
 
   app.get('/funding/review', { config: { access: 'contribution.verify' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
     const [awaiting, partners, list] = await Promise.all([contributions.contributionsAwaitingVerification(db, request.actor), partnerDirectory(db, request.actor, request.locale), campaigns.listCampaigns(db, request.actor)]);
-    const names = new Map(list.map((c) => [c.id, c.name]));
-    return sendPage(reply, <ReviewQueuePage ctx={pageContext(request)} rows={awaiting.rows} total={awaiting.total} partnerName={partners.name} campaignName={(id) => names.get(id) ?? id} />);
+    const ctx = pageContext(request);
+    const byId = new Map(list.map((c) => [c.id, c]));
+    return sendPage(reply, <ReviewQueuePage ctx={ctx} rows={awaiting.rows} total={awaiting.total} partnerName={partners.name} campaignName={(id) => translatedOrDash(ctx, byId.get(id), 'name')} />);
   });
 
   async function ratesPage(request: FastifyRequest, extra: Partial<Parameters<typeof RatesPage>[0]> = {}) {

@@ -2,6 +2,7 @@ import { type Static, Type } from '@fastify/type-provider-typebox';
 import { CLASSIFICATIONS } from '../../db/schema/common.ts';
 import { contributionStage, contributionStatus } from '../../db/schema/funding.ts';
 import { CalendarDay } from '../../platform/route-schemas.ts';
+import { translationInputs, translationOutputs } from '../../platform/route-schemas.ts';
 
 export const STAGES = contributionStage.enumValues;
 export type Stage = (typeof STAGES)[number];
@@ -21,6 +22,7 @@ const ShortList = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { ma
 export const CampaignInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 300 }),
+    ...translationInputs('name'),
     startsOn: CalendarDay,
     endsOn: CalendarDay,
     currency: CurrencyCode,
@@ -119,6 +121,7 @@ const Money = Type.String({ description: 'exact decimal text in the campaign cur
 export const CampaignView = Type.Object({
   id: Uuid,
   name: Type.String(),
+  ...translationOutputs('name'),
   startsOn: Type.String(),
   endsOn: Type.String(),
   currency: Type.String(),

@@ -21,6 +21,9 @@ import { type CampaignPageQuery, type PARTNER_SORTS, STAGES, type Stage } from '
 import type { Cell, FundingTable } from './funding-tables.ts';
 import { type Exact, exact, formatMoney, formatMoneyCompact, percentOf } from './money.ts';
 import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
+import { FundingOverview } from './funding-overview.tsx';
 
 export function IllustrativeMark({ ctx }: { ctx: PageContext }) {
   return (
@@ -88,10 +91,19 @@ export function FundingTableView({ ctx, table, exportBase, headerCells }: { ctx:
 export function Headline({ ctx, campaign, verified }: { ctx: PageContext; campaign: CampaignRow; verified: StageTotals }) {
   const { t, locale } = ctx;
   const pledged = formatMoneyCompact(verified.pledge, campaign.currency, locale);
+  if (verified.pledge.isZero()) return <NoVerifiedPledgesHeadline ctx={ctx} campaign={campaign} />;
   if (!campaign.goalAmount) return <p class="headline">{t('funding.headlineNoGoal', { pledged })}</p>;
   const goal = formatMoneyCompact(campaign.goalAmount, campaign.currency, locale);
   const percent = percentOf(verified.pledge, campaign.goalAmount) ?? 0;
   return <p class="headline">{t(campaign.goalIsLowerBound ? 'funding.headlineLowerBound' : 'funding.headline', { pledged, goal, percent })}</p>;
+}
+
+/** Nothing verified yet: the total the source states if there is one, else that none is recorded (never "USD 0 pledged … 0%"). */
+function NoVerifiedPledgesHeadline({ ctx, campaign }: { ctx: PageContext; campaign: CampaignRow }) {
+  const { t, locale } = ctx;
+  const stated = campaign.statedPledged ? t(campaign.statedPledgedIsLowerBound ? 'funding.headlineStatedLowerBound' : 'funding.headlineStated', { pledged: formatMoneyCompact(campaign.statedPledged, campaign.currency, locale) }) : t('funding.headlineNoPledges');
+  const goal = campaign.goalAmount ? t(campaign.goalIsLowerBound ? 'funding.headlineGoalLowerBound' : 'funding.headlineGoal', { goal: formatMoneyCompact(campaign.goalAmount, campaign.currency, locale) }) : '';
+  return <p class="headline">{[stated, goal].filter(Boolean).join(' ')}</p>;
 }
 
 function StageCards({ ctx, campaign, summary }: { ctx: PageContext; campaign: CampaignRow; summary: CampaignSummary }) {
@@ -226,11 +238,11 @@ export function CampaignPage(props: CampaignPageProps) {
   ];
   const goal = campaign.goalAmount ? exact(campaign.goalAmount).toNumber() : undefined;
   return (
-    <Layout ctx={ctx} title={campaign.name}>
+    <Layout ctx={ctx} title={translated(campaign, ctx.locale, 'name')}>
       <p>
         <a href="/funding">{t('funding.title')}</a>
       </p>
-      <h1>{campaign.name}</h1>
+      <h1><Translated ctx={ctx} record={campaign} field="name" /></h1>
       <p>
         <ClassificationBadge ctx={ctx} value={campaign.classification} /> {summary.illustrative && <IllustrativeMark ctx={ctx} />}
       </p>
@@ -319,12 +331,13 @@ export function CampaignListPage(props: { ctx: PageContext; campaigns: CampaignW
           ['/funding/compare/export?table=years&format=xlsx', t('funding.downloadXlsx')],
         ]}
       />
+      <FundingOverview ctx={ctx} campaigns={campaigns} />
       <DataTable
         rows={campaigns}
         empty={t('funding.noCampaigns')}
         caption={t('funding.title')}
         columns={[
-          { header: t('funding.campaign'), cell: (c) => (<><a href={`/funding/campaigns/${c.id}`}>{c.name}</a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
+          { header: t('funding.campaign'), cell: (c) => (<><a href={`/funding/campaigns/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
           { header: t('funding.period'), cell: (c) => `${c.startsOn} – ${c.endsOn}`, ltr: true },
           { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
           ...STAGES.map((stage: Stage) => ({ header: t(`funding.stage.${stage}.total` as never), cell: (c: CampaignWithTotals) => <MoneyText ctx={ctx} amount={c.verified[stage]} currency={c.currency} /> })),
@@ -344,6 +357,7 @@ export function CampaignFormPage(props: { ctx: PageContext; title: string; actio
   return (
     <RecordFormPage ctx={ctx} title={props.title} action={props.action} cancelHref={props.cancelHref} version={values.version} errors={errors} stale={props.stale}>
       <TextField name="name" label={t('funding.campaignName')} value={text('name')} errors={errors} required maxLength={300} />
+      <TranslationFields ctx={ctx} field="name" label={t('funding.campaignName')} values={values} errors={errors} />
       <TextField name="startsOn" label={t('funding.startsOn')} type="date" value={text('startsOn')} errors={errors} required />
       <TextField name="endsOn" label={t('funding.endsOn')} type="date" value={text('endsOn')} errors={errors} required />
       <TextField name="currency" label={t('funding.currency')} value={text('currency') ?? 'USD'} errors={errors} required maxLength={3} hint={t('funding.currencyHint')} />

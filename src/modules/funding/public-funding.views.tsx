@@ -7,6 +7,8 @@ import type { CampaignRow } from './funding.repo.ts';
 import { STAGES } from './funding.schema.ts';
 import { Headline, MoneyText, StatedPledged } from './funding.views.tsx';
 import { percentOf } from './money.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated } from '../../platform/views/translated-name.tsx';
 
 /** The public list: campaigns marked public, verified and sourced totals only (never demo figures). */
 export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; campaigns: CampaignWithTotals[] }) {
@@ -20,7 +22,7 @@ export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; c
         caption={t('funding.publicTitle')}
         empty={t('funding.noCampaigns')}
         columns={[
-          { header: t('funding.campaign'), cell: (c) => <a href={`/stabilization/${c.id}`}>{c.name}</a> },
+          { header: t('funding.campaign'), cell: (c) => <a href={`/stabilization/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> },
           { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
           { header: t('funding.stage.pledge.total'), cell: (c) => <MoneyText ctx={ctx} amount={c.verified.pledge} currency={c.currency} /> },
           { header: t('funding.pledgedOfGoal'), cell: (c) => { const percent = percentOf(c.verified.pledge, c.goalAmount); return percent === undefined ? '—' : `${percent}%`; } },
@@ -33,11 +35,11 @@ export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; c
 export function PublicCampaignPage({ ctx, campaign, summary, partnerNames }: { ctx: PageContext; campaign: CampaignRow; summary: CampaignSummary; partnerNames: string[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={campaign.name}>
+    <Layout ctx={ctx} title={translated(campaign, ctx.locale, 'name')}>
       <p>
         <a href="/stabilization">{t('funding.publicTitle')}</a>
       </p>
-      <h1>{campaign.name}</h1>
+      <h1><Translated ctx={ctx} record={campaign} field="name" /></h1>
       <Headline ctx={ctx} campaign={campaign} verified={summary.verified} />
       <dl class="facts">
         <dt>{t('funding.period')}</dt>

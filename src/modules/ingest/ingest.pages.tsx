@@ -11,6 +11,7 @@ import type { FactRow, FactValues } from './fact-appliers.ts';
 import { IngestPage, ReviewPage } from './ingest.views.tsx';
 import { say } from '../../platform/i18n/say.ts';
 import { costlyAction } from '../../platform/rate-limit.ts';
+import { flashAs } from '../../platform/flash.ts';
 
 const FactParams = Type.Object({ id: Type.String({ format: 'uuid' }), factId: Type.String({ format: 'uuid' }) });
 
@@ -55,9 +56,9 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
     }
   });
 
-  app.get('/ingest/:id', { config: { access: 'ingest.run' }, schema: { params: IdParams, querystring: Type.Object({ saved: Type.Optional(Type.String({ maxLength: 5 })) }), hide: true } }, async (request, reply) => {
+  app.get('/ingest/:id', { config: { access: 'ingest.run' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const { document, facts } = await documentRecord(db, request.actor, request.params.id);
-    return sendPage(reply, <ReviewPage ctx={pageContext(request)} document={document} facts={facts} saved={request.query.saved === '1'} />);
+    return sendPage(reply, <ReviewPage ctx={pageContext(request)} document={document} facts={facts} />);
   });
 
   /** Accept (with the reviewer's edits) or reject one fact; errors come back beside that fact's form. */
@@ -69,7 +70,8 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
       if (!fact) throw new InvalidInput([{ field: 'fact', message: say('problem.noSuchFact') }]);
       const decision = body.decision === 'reject' ? 'reject' : 'accept';
       await decideFact(db, request.actor, request.params.id, fact.id, { decision, values: editedValues(fact, body), note: typeof body[`v${fact.position}-note`] === 'string' ? (body[`v${fact.position}-note`] as string) : '' });
-      return reply.redirect(`/ingest/${request.params.id}?saved=1#review-${fact.position}`, 303);
+      flashAs(reply, 'decided');
+      return reply.redirect(`/ingest/${request.params.id}#review-${fact.position}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInput) && !(error instanceof Conflict)) throw error;
       const prefix = fact ? `v${fact.position}-` : '';

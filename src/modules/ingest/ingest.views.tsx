@@ -199,7 +199,7 @@ function FactCard({ ctx, fact, text, errors }: { ctx: PageContext; fact: FactRow
   );
 }
 
-export function ReviewPage({ ctx, document, facts, errors, errorFact, saved }: { ctx: PageContext; document: DocumentRow; facts: FactRow[]; errors?: FieldProblem[]; errorFact?: string; saved?: boolean }) {
+export function ReviewPage({ ctx, document, facts, errors, errorFact }: { ctx: PageContext; document: DocumentRow; facts: FactRow[]; errors?: FieldProblem[]; errorFact?: string }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={document.title}>
@@ -207,11 +207,6 @@ export function ReviewPage({ ctx, document, facts, errors, errorFact, saved }: {
         <a href="/ingest">{t('ingest.documents')}</a>
       </p>
       <h1 dir="auto">{document.title}</h1>
-      {saved && (
-        <p role="status" class="notice">
-          {t('ingest.saved')}
-        </p>
-      )}
       <ErrorSummary ctx={ctx} errors={errors} />
       {document.notes.length > 0 && (
         <section>

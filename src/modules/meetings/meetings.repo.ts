@@ -27,6 +27,8 @@ export interface ParticipantRow {
 export interface LinkedMeeting {
   id: string;
   title: string;
+  titleFr: string | null;
+  titleAr: string | null;
   startsAt: Date;
   datePrecision: MeetingRow['datePrecision'];
   timeZone: string;
@@ -161,7 +163,7 @@ export async function insertLink(db: Db, values: typeof meetingLinks.$inferInser
 
 /** Both directions of the links a meeting takes part in, limited to meetings the reader may see. */
 export async function linksOf(db: Db, actor: MaybeActor, meetingId: string): Promise<{ earlier: LinkedMeeting[]; later: LinkedMeeting[] }> {
-  const columns = { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, datePrecision: meetings.datePrecision, timeZone: meetings.timeZone, topic: meetingLinks.topic };
+  const columns = { id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, datePrecision: meetings.datePrecision, timeZone: meetings.timeZone, topic: meetingLinks.topic };
   const earlier = await db
     .select(columns)
     .from(meetingLinks)

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { CLASSIFICATIONS } from '../../db/schema/common.ts';
 import { datePrecision, meetingFormat, meetingSetting, participantRole } from '../../db/schema/meetings.ts';
+import { translationInputs, translationOutputs } from '../../platform/route-schemas.ts';
 
 export const MEETING_FORMATS = meetingFormat.enumValues;
 export const MEETING_SETTINGS = meetingSetting.enumValues;
@@ -13,6 +14,7 @@ const LocalDateTime = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2
 export const MeetingInput = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 1000 }),
+    ...translationInputs('title'),
     format: Type.Enum(MEETING_FORMATS),
     groupId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     setting: Type.Enum(MEETING_SETTINGS),
@@ -72,6 +74,7 @@ export type MeetingListQuery = Static<typeof MeetingListQuery>;
 export const MeetingView = Type.Object({
   id: Uuid,
   title: Type.String(),
+  ...translationOutputs('title'),
   format: Type.String(),
   groupId: Type.Union([Type.String(), Type.Null()]),
   setting: Type.String(),

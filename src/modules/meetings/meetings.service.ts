@@ -11,6 +11,7 @@ import { isKnownAlpha3 } from '../partners/countries.ts';
 import { findGroup, findPartner, findPerson } from '../partners/partners.repo.ts';
 import * as repo from './meetings.repo.ts';
 import { AgendaItemInput, MeetingInput, type MeetingListQuery, MeetingLinkInput, MeetingUpdate, ParticipantInput } from './meetings.schema.ts';
+import { translationValues } from '../../platform/translated-text.ts';
 
 export type { MeetingRow } from './meetings.repo.ts';
 
@@ -40,6 +41,7 @@ async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
   if (problems.length) throw new InvalidInput(problems);
   return {
     title: input.title.trim(),
+    ...translationValues(input, 'title'),
     format: input.format,
     groupId: input.groupId ?? null,
     setting: input.setting,

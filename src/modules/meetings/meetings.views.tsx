@@ -14,6 +14,9 @@ import { hasCalendarDate } from './meeting-calendar.ts';
 import { meetingWhen, TIME_ZONES } from './meeting-time.ts';
 import type { AgendaItemRow, LinkedMeeting, MeetingRow, ParticipantRow, TheaterRow } from './meetings.repo.ts';
 import { MEETING_FORMATS, MEETING_SETTINGS, type MeetingListQuery, PARTICIPANT_ROLES } from './meetings.schema.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
+import { GroupName } from '../partners/people-groups.views.tsx';
 
 export function theaterName(theater: Pick<TheaterRow, 'nameEn' | 'nameFr' | 'nameAr'>, locale: Locale): string {
   return locale === 'fr' ? theater.nameFr : locale === 'ar' ? theater.nameAr : theater.nameEn;
@@ -23,7 +26,7 @@ export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; t
   const { ctx, query } = props;
   const { t, locale } = ctx;
   const filters = { q: query.q, when: query.when, groupId: query.groupId, format: query.format, year: query.year, theater: query.theater, pageSize: query.pageSize };
-  const groupName = new Map(props.groups.map((g) => [g.id, g.name]));
+  const groupById = new Map(props.groups.map((g) => [g.id, g]));
   return (
     <Layout ctx={ctx} title={t('meetings.title')}>
       <h1>{t('meetings.title')}</h1>
@@ -46,7 +49,7 @@ export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; t
       <form method="get" action="/meetings" class="filters" role="search">
         {query.when && <input type="hidden" name="when" value={query.when} />}
         <TextField name="q" label={t('list.search')} value={query.q} />
-        <SelectField name="groupId" label={t('meetings.group')} value={query.groupId} emptyLabel={t('list.all')} options={props.groups.map((g) => [g.id, g.name])} />
+        <SelectField name="groupId" label={t('meetings.group')} value={query.groupId} emptyLabel={t('list.all')} options={props.groups.map((g) => [g.id, translated(g, ctx.locale, 'name')])} />
         <SelectField name="format" label={t('meetings.format')} value={query.format} emptyLabel={t('list.all')} options={MEETING_FORMATS.map((f) => [f, t(`meetingFormat.${f}` as never)])} />
         <TextField name="year" label={t('meetings.year')} type="number" value={query.year ? String(query.year) : undefined} />
         <SelectField name="theater" label={t('meetings.theater')} value={query.theater} emptyLabel={t('list.all')} options={props.theaters.map((th) => [th.slug, theaterName(th, locale)])} />
@@ -62,8 +65,13 @@ export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; t
         empty={t('meetings.empty')}
         columns={[
           { header: t('meetings.when'), cell: (m) => meetingWhen(m, locale) },
-          { header: t('meetings.titleField'), cell: (m) => <a href={`/meetings/${m.id}`}>{m.title}</a> },
-          { header: t('meetings.group'), cell: (m) => (m.groupId ? (groupName.get(m.groupId) ?? '—') : '—') },
+          { header: t('meetings.titleField'), cell: (m) => <a href={`/meetings/${m.id}`}>
+              <Translated ctx={ctx} record={m} field="title" />
+            </a> },
+          { header: t('meetings.group'), cell: (m) => {
+            const group = m.groupId ? groupById.get(m.groupId) : undefined;
+            return group ? <GroupName ctx={ctx} group={group} /> : '—';
+          } },
           { header: t('meetings.setting'), cell: (m) => [t(`meetingSetting.${m.setting}` as never), m.city].filter(Boolean).join(', ') },
           { header: t('partners.classification'), cell: (m) => <ClassificationBadge ctx={ctx} value={m.classification} /> },
         ]}
@@ -81,7 +89,9 @@ function LinkedMeetings({ ctx, title, meetings }: { ctx: PageContext; title: str
       <ul>
         {meetings.map((m) => (
           <li>
-            <a href={`/meetings/${m.id}`}>{m.title}</a> ({meetingWhen({ ...m, endsAt: m.startsAt }, ctx.locale)}) ·{' '}
+            <a href={`/meetings/${m.id}`}>
+              <Translated ctx={ctx} record={m} field="title" />
+            </a> ({meetingWhen({ ...m, endsAt: m.startsAt }, ctx.locale)}) ·{' '}
             <a href={`/meetings/topics/${encodeURIComponent(m.topic)}`}>{m.topic}</a>
           </li>
         ))}
@@ -116,11 +126,13 @@ export function MeetingDetailPage(props: {
   const { meeting } = record;
   const theaterBySlug = new Map(record.theaters.map((th) => [th.slug, th]));
   return (
-    <Layout ctx={ctx} title={meeting.title}>
+    <Layout ctx={ctx} title={translated(meeting, locale, 'title')}>
       <p>
         <a href="/meetings">{t('meetings.backToList')}</a>
       </p>
-      <h1>{meeting.title}</h1>
+      <h1>
+        <Translated ctx={ctx} record={meeting} field="title" />
+      </h1>
       <ErrorSummary ctx={ctx} errors={props.errors} />
       <dl class="facts">
         <dt>{t('meetings.when')}</dt>
@@ -140,7 +152,9 @@ export function MeetingDetailPage(props: {
         <dt>{t('meetings.format')}</dt>
         <dd>{t(`meetingFormat.${meeting.format}` as never)}</dd>
         <dt>{t('meetings.group')}</dt>
-        <dd>{record.group ? <a href={`/groups/${record.group.id}`}>{record.group.name}</a> : '—'}</dd>
+        <dd>{record.group ? <a href={`/groups/${record.group.id}`}>
+            <GroupName ctx={ctx} group={record.group} />
+          </a> : '—'}</dd>
         <dt>{t('meetings.setting')}</dt>
         <dd>{[t(`meetingSetting.${meeting.setting}` as never), meeting.city, meeting.countryIso3].filter(Boolean).join(', ')}</dd>
         {meeting.notes && (
@@ -322,7 +336,7 @@ export function MeetingDetailPage(props: {
       {editing && (
         <form method="post" action={`/meetings/${meeting.id}/links`} class="filters">
           <CsrfField ctx={ctx} />
-          <SelectField name="earlierMeetingId" label={t('meetings.earlierMeeting')} required emptyLabel="—" options={editing.meetings.filter((m) => m.id !== meeting.id).map((m) => [m.id, `${meetingWhen(m, locale)} · ${m.title}`])} />
+          <SelectField name="earlierMeetingId" label={t('meetings.earlierMeeting')} required emptyLabel="—" options={editing.meetings.filter((m) => m.id !== meeting.id).map((m) => [m.id, `${meetingWhen(m, locale)} · ${translated(m, locale, 'title')}`])} />
           <TextField name="topic" label={t('meetings.topic')} required />
           <FormActions>
             <button type="submit">{t('meetings.addLink')}</button>
@@ -344,7 +358,9 @@ export function TopicThreadPage({ ctx, topic, meetings }: { ctx: PageContext; to
         empty={t('meetings.empty')}
         columns={[
           { header: t('meetings.when'), cell: (m) => meetingWhen(m, locale) },
-          { header: t('meetings.titleField'), cell: (m) => <a href={`/meetings/${m.id}`}>{m.title}</a> },
+          { header: t('meetings.titleField'), cell: (m) => <a href={`/meetings/${m.id}`}>
+              <Translated ctx={ctx} record={m} field="title" />
+            </a> },
         ]}
       />
     </Layout>
@@ -366,8 +382,9 @@ export function MeetingFormPage(props: {
   return (
     <RecordFormPage ctx={ctx} title={props.title} action={props.action} cancelHref="/meetings" version={values.version} errors={errors} stale={props.stale}>
       <TextField name="title" label={t('meetings.titleField')} value={text('title')} required errors={errors} />
+      <TranslationFields ctx={ctx} field="title" label={t('meetings.titleField')} values={values} errors={errors} />
       <SelectField name="format" label={t('meetings.format')} value={text('format')} required options={MEETING_FORMATS.map((f) => [f, t(`meetingFormat.${f}` as never)])} errors={errors} />
-      <SelectField name="groupId" label={t('meetings.group')} value={text('groupId')} emptyLabel="—" options={props.groups.map((g) => [g.id, g.name])} errors={errors} />
+      <SelectField name="groupId" label={t('meetings.group')} value={text('groupId')} emptyLabel="—" options={props.groups.map((g) => [g.id, translated(g, ctx.locale, 'name')])} errors={errors} />
       <SelectField name="setting" label={t('meetings.setting')} value={text('setting')} required options={MEETING_SETTINGS.map((s) => [s, t(`meetingSetting.${s}` as never)])} errors={errors} />
       <TextField name="city" label={t('meetings.city')} value={text('city')} errors={errors} />
       <TextField name="countryIso3" label={t('meetings.country')} value={text('countryIso3')} hint={t('partners.iso3Hint')} maxLength={3} dir="ltr" errors={errors} />

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { translationValues } from '../../platform/translated-text.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
@@ -46,7 +47,7 @@ async function checkedMembers(db: Db, members: GroupInput['members']) {
 }
 
 function groupValues(input: GroupInput) {
-  return { slug: input.slug, name: input.name.trim(), nameFr: input.nameFr?.trim() || null, nameAr: input.nameAr?.trim() || null, kind: input.kind, mandate: input.mandate?.trim() ?? '', founded: input.founded ?? null, source: input.source ?? '' };
+  return { slug: input.slug, name: input.name.trim(), ...translationValues(input, 'name'), kind: input.kind, mandate: input.mandate?.trim() ?? '', founded: input.founded ?? null, source: input.source ?? '' };
 }
 
 async function assertSlugFree(db: Db, slug: string, exceptId?: string) {

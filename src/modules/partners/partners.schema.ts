@@ -1,4 +1,5 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
+import { translationInputs, translationOutputs } from '../../platform/route-schemas.ts';
 import { CLASSIFICATIONS } from '../../db/schema/common.ts';
 
 
@@ -123,8 +124,7 @@ export const GroupInput = Type.Object(
   {
     slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }),
     name: Name,
-    nameFr: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
-    nameAr: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+    ...translationInputs('name'),
     kind: Type.Enum(GROUP_KINDS),
     mandate: Type.Optional(Type.String({ maxLength: 5000 })),
     founded: Type.Optional(Type.Union([PartialDate, Type.Null()])),
@@ -142,8 +142,7 @@ export const GroupView = Type.Object({
   id: Uuid,
   slug: Type.String(),
   name: Type.String(),
-  nameFr: Type.Union([Type.String(), Type.Null()]),
-  nameAr: Type.Union([Type.String(), Type.Null()]),
+  ...translationOutputs('name'),
   kind: Type.String(),
   mandate: Type.String(),
   founded: Type.Union([Type.String(), Type.Null()]),

@@ -6,6 +6,8 @@ import { RecordFormPage } from '../../platform/views/record-form.tsx';
 import { FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
 import type { GroupWithMembers } from './groups.service.ts';
 import type { GroupRow, PartnerRow, PersonWithPartner } from './partners.repo.ts';
 import { GROUP_KINDS, type PeopleQuery } from './partners.schema.ts';
@@ -43,17 +45,9 @@ export function PeopleListPage(props: { ctx: PageContext; people: PersonWithPart
   );
 }
 
-type TranslatableName = { name: string; nameFr?: string | null; nameAr?: string | null };
-
-/** A group's name in the reader's language, or the English one (and says so with its language). */
-export function groupName(group: TranslatableName, locale: string): { text: string; lang: string } {
-  const translated = locale === 'fr' ? group.nameFr : locale === 'ar' ? group.nameAr : group.name;
-  return translated ? { text: translated, lang: locale } : { text: group.name, lang: 'en' };
-}
-
-export function GroupName({ ctx, group }: { ctx: PageContext; group: TranslatableName }) {
-  const name = groupName(group, ctx.locale);
-  return name.lang === ctx.locale ? <>{name.text}</> : <span lang={name.lang}>{name.text}</span>;
+/** A group's name in the reader's language (the shared translated-name mechanism). */
+export function GroupName({ ctx, group }: { ctx: PageContext; group: { name: string; nameFr: string | null; nameAr: string | null } }) {
+  return <Translated ctx={ctx} record={group} field="name" />;
 }
 
 /** A person's name, a link to their form only for those who may edit them (others would get 403). */
@@ -115,7 +109,7 @@ export function GroupListPage({ ctx, groups, canWrite }: { ctx: PageContext; gro
 export function GroupDetailPage({ ctx, group, canWrite }: { ctx: PageContext; group: GroupWithMembers; canWrite: boolean }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={groupName(group, ctx.locale).text}>
+    <Layout ctx={ctx} title={translated(group, ctx.locale, 'name')}>
       <p>
         <a href="/groups">{t('groups.backToList')}</a>
       </p>
@@ -183,8 +177,7 @@ export function GroupFormPage(props: {
   return (
     <RecordFormPage ctx={ctx} title={props.title} action={props.action} cancelHref="/groups" version={values.version} errors={errors} stale={props.stale}>
         <TextField name="name" label={t('groups.name')} value={values.name as string} required errors={errors} />
-        <TextField name="nameFr" label={t('groups.nameFr')} value={(values.nameFr as string) ?? ''} errors={errors} dir="ltr" />
-        <TextField name="nameAr" label={t('groups.nameAr')} value={(values.nameAr as string) ?? ''} errors={errors} dir="rtl" />
+        <TranslationFields ctx={ctx} field="name" label={t('groups.name')} values={values} errors={errors} />
         <TextField name="slug" label={t('groups.slug')} value={values.slug as string} hint={t('groups.slugHint')} required errors={errors} dir="ltr" />
         <SelectField name="kind" label={t('groups.kind')} value={values.kind as string} required options={GROUP_KINDS.map((k) => [k, t(`groupKind.${k}` as never)])} errors={errors} />
         <TextField name="mandate" label={t('groups.mandate')} value={values.mandate as string} errors={errors} />

@@ -14,6 +14,8 @@ import { partnerName } from '../partners/partners.views.tsx';
 import { readoutPath } from '../readouts/readouts.views.tsx';
 import { casualties, IncidentMap, placeOf } from '../threats/threats.views.tsx';
 import type { MyDesk, PublicFront } from './home.service.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated } from '../../platform/views/translated-name.tsx';
 
 function Section({ id, title, children, more }: { id: string; title: string; children: ComponentChildren; more?: [href: string, label: string] }) {
   return (
@@ -40,7 +42,7 @@ function MeetingsWithAgenda({ ctx, meetings }: { ctx: PageContext; meetings: { m
     <ul class="home-list">
       {meetings.map(({ meeting, agenda }) => (
         <li>
-          <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span class="muted">{meetingWhen(meeting, locale)}</span>
+          <a href={`/meetings/${meeting.id}`}><Translated ctx={ctx} record={meeting} field="title" /></a> <span class="muted">{meetingWhen(meeting, locale)}</span>
           {agenda.length > 0 && (
             <ol class="agenda-brief">
               {agenda.map((item) => (
@@ -66,18 +68,18 @@ function PledgeDrive({ ctx, campaign, summary, href }: { ctx: PageContext; campa
   return (
     <div class="pledge-drive">
       <p>
-        <a href={href}>{campaign.name}</a>
+        <a href={href}><Translated ctx={ctx} record={campaign} field="name" /></a>
       </p>
       <Headline ctx={ctx} campaign={campaign} verified={summary.verified} />
       <BarChart
-        title={t('home.driveChart', { campaign: campaign.name })}
+        title={t('home.driveChart', { campaign: translated(campaign, ctx.locale, 'name') })}
         series={[{ name: campaign.currency, tone: 'tone-pledge' }]}
         rows={bars.map((bar) => ({ label: bar.label, values: [Number(bar.value)] }))}
         formatTick={(value) => formatMoneyCompact(String(Math.round(value)), campaign.currency, locale)}
         rtl={ctx.rtl}
       />
       <table class="compact">
-        <caption class="visually-hidden">{t('home.driveChart', { campaign: campaign.name })}</caption>
+        <caption class="visually-hidden">{t('home.driveChart', { campaign: translated(campaign, ctx.locale, 'name') })}</caption>
         <tbody>
           {bars.map((bar) => (
             <tr>
@@ -225,7 +227,7 @@ export function MyDeskPage({ ctx, desk }: { ctx: PageContext; desk: MyDesk }) {
                     return (
                       <tr>
                         <th scope="row">
-                          <a href={`/detention/sites/${site.id}`}>{site.name}</a>
+                          <a href={`/detention/sites/${site.id}`}><Translated ctx={ctx} record={site} field="name" /></a>
                         </th>
                         <td class="number">{latest?.total != null ? `${count(latest.total)} (${latest.asOf})` : '—'}</td>
                         <td class="number" dir="ltr">

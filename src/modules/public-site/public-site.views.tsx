@@ -26,6 +26,13 @@ export function CookiesPage({ ctx, idleMinutes, absoluteHours, identityProviders
           </tr>
           <tr>
             <td dir="ltr">
+              <code>__Host-cd_flash</code>
+            </td>
+            <td>{t('cookies.flashPurpose')}</td>
+            <td>{t('cookies.flashLifetime')}</td>
+          </tr>
+          <tr>
+            <td dir="ltr">
               <code>__Host-cd_device</code>
             </td>
             <td>{t('cookies.devicePurpose')}</td>

@@ -18,6 +18,7 @@ import * as readouts from './readouts.service.ts';
 import { DeskListPage, DeskReadoutPage, DiffPage, PublicReadoutListPage, PublicReadoutPage, readoutPath } from './readouts.views.tsx';
 import { FormBody, IdParams, PageQuery } from '../../platform/route-schemas.ts';
 import { say } from '../../platform/i18n/say.ts';
+import { flashAs } from '../../platform/flash.ts';
 
 const TranslationParams = Type.Object({ id: Type.String({ format: 'uuid' }), locale: Type.String({ maxLength: 5 }) });
 
@@ -167,9 +168,11 @@ export const readoutsPages: AppModule = async (app, { db, config }) => {
     deskAction(request, reply, request.params.id, () => readouts.submitForClearance(db, request.actor, request.params.id)),
   );
 
-  app.post('/desk/readouts/:id/clearance', { config: { access: 'readout.manage' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
-    deskAction(request, reply, request.params.id, () => readouts.decideClearance(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
-  );
+  app.post('/desk/readouts/:id/clearance', { config: { access: 'readout.manage' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
+    // The confirmation says which way the co-chair decided.
+    flashAs(reply, (request.body as Record<string, unknown>).decision === 'returned' ? 'returned' : 'cleared');
+    return deskAction(request, reply, request.params.id, () => readouts.decideClearance(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>)));
+  });
 
   app.post('/desk/readouts/:id/publish', { config: { access: 'readout.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
     deskAction(request, reply, request.params.id, () => readouts.publishReadout(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),

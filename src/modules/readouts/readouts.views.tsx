@@ -16,6 +16,7 @@ import { renderMarkdown, renderVersion } from './markdown.ts';
 import { TRANSLATION_LOCALES, type TranslationRow } from './translations.service.ts';
 import type { ClearanceRow, PublishedReadout, ReadoutRow, ReadoutVersionRow } from './readouts.repo.ts';
 import { dateTimeFormat } from '../../platform/i18n/formatters.ts';
+import { Translated } from '../../platform/views/translated-name.tsx';
 
 type Meeting = PublishedReadout['meeting'];
 
@@ -243,7 +244,9 @@ export function DeskReadoutPage(props: {
       <h1>{current.title}</h1>
       <p>
         {t('readouts.status')}: <strong>{t(`readoutStatus.${readout.status}` as never)}</strong> · {t('readouts.version')} {readout.currentVersion} ·{' '}
-        <a href={`/meetings/${props.meeting.id}`}>{props.meeting.title}</a>
+        <a href={`/meetings/${props.meeting.id}`}>
+          <Translated ctx={ctx} record={props.meeting} field="title" />
+        </a>
         {readout.status === 'published' && (
           <>
             {' '}

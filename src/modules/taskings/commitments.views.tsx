@@ -14,6 +14,8 @@ import { COMMITMENT_KINDS, COMMITMENT_STATUSES } from './taskings.schema.ts';
 import type { TaskingWithProgress } from './taskings.service.ts';
 import { type Names, TaskingTable } from './taskings.views.tsx';
 import { meetingDay } from '../meetings/meeting-time.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { Translated } from '../../platform/views/translated-name.tsx';
 
 export type PartnerNames = (id: string | null) => string;
 
@@ -99,7 +101,7 @@ export function CommitmentFormPage(props: { ctx: PageContext; meetings: MeetingR
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/commitments" class="record-form">
         <CsrfField ctx={ctx} />
-        <SelectField name="meetingId" label={t('taskings.fromMeeting')} value={text('meetingId')} options={props.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${meeting.title}`])} errors={errors} required />
+        <SelectField name="meetingId" label={t('taskings.fromMeeting')} value={text('meetingId')} options={props.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${translated(meeting, ctx.locale, 'title')}`])} errors={errors} required />
         <SelectField name="partnerId" label={t('commitments.who')} value={text('partnerId')} emptyLabel={t('commitments.coalition')} options={props.partners.map((partner) => [partner.id, partner.name])} errors={errors} />
         <SelectField name="kind" label={t('commitments.kind')} value={text('kind')} options={COMMITMENT_KINDS.map((kind) => [kind, t(`commitments.kind.${kind}` as never)])} errors={errors} required />
         <div class="field">
@@ -125,11 +127,13 @@ export function GroupWorkPage(props: { ctx: PageContext; group: GroupWithMembers
   const { t, locale } = ctx;
   const branches = [...new Set(props.taskings.flatMap((tasking) => tasking.branchSlugs))];
   return (
-    <Layout ctx={ctx} title={group.name}>
+    <Layout ctx={ctx} title={translated(group, locale, 'name')}>
       <p>
-        <a href={`/groups/${group.id}`}>{group.name}</a>
+        <a href={`/groups/${group.id}`}>
+          <Translated ctx={ctx} record={group} field="name" />
+        </a>
       </p>
-      <h1>{t('taskings.groupWork', { group: group.name })}</h1>
+      <h1>{t('taskings.groupWork', { group: translated(group, locale, 'name') })}</h1>
       <dl class="facts">
         <dt>{t('taskings.coLeads')}</dt>
         <dd>{group.members.filter((member) => member.role === 'co-lead').map((member) => partnerName(member, locale as Locale)).join(', ') || '—'}</dd>
@@ -154,7 +158,9 @@ export function GroupWorkPage(props: { ctx: PageContext; group: GroupWithMembers
         <ul>
           {props.meetings.map((meeting) => (
             <li>
-              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meetingDay(meeting)})</span>
+              <a href={`/meetings/${meeting.id}`}>
+                <Translated ctx={ctx} record={meeting} field="title" />
+              </a> <span dir="ltr">({meetingDay(meeting)})</span>
             </li>
           ))}
         </ul>

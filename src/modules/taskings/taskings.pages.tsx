@@ -18,6 +18,7 @@ import { CommitmentFormPage, CommitmentsPage, GroupWorkPage } from './commitment
 import { CommitmentQuery, TaskingQuery } from './taskings.schema.ts';
 import * as taskings from './taskings.service.ts';
 import { MyTaskingsPage, type Names, TaskingFormPage, TaskingListPage, TaskingPage } from './taskings.views.tsx';
+import { translatedOrDash } from '../../platform/views/translated-name.tsx';
 
 const NewTaskingQuery = Type.Object({ meetingId: Type.Optional(Type.String({ format: 'uuid' })), lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
@@ -26,9 +27,15 @@ export const taskingsPages: AppModule = async (app, { db }) => {
   /** Group and meeting names for the tables, as the reader may see them. */
   async function names(request: FastifyRequest): Promise<Names & { groups: Awaited<ReturnType<typeof listGroups>>; meetings: Awaited<ReturnType<typeof listMeetings>>['rows'] }> {
     const [groups, meetings] = await Promise.all([listGroups(db, request.actor), listMeetings(db, request.actor, { pageSize: 200 })]);
-    const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-    const meetingNames = new Map(meetings.rows.map((meeting) => [meeting.id, meeting.title]));
-    return { groups, meetings: meetings.rows, group: (id) => groupNames.get(id) ?? '—', meeting: (id) => meetingNames.get(id) ?? '—' };
+    const ctx = pageContext(request);
+    const groupById = new Map(groups.map((group) => [group.id, group]));
+    const meetingById = new Map(meetings.rows.map((meeting) => [meeting.id, meeting]));
+    return {
+      groups,
+      meetings: meetings.rows,
+      group: (id) => translatedOrDash(ctx, groupById.get(id), 'name'),
+      meeting: (id) => translatedOrDash(ctx, meetingById.get(id), 'title'),
+    };
   }
 
   async function partnerNames(request: FastifyRequest) {
@@ -88,16 +95,16 @@ export const taskingsPages: AppModule = async (app, { db }) => {
 
   app.get('/taskings/:id', { config: { access: 'tasking.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => renderTasking(request, reply, request.params.id));
 
-  const change = async (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<unknown>) => {
-    try {
-      await work();
-      return reply.redirect(`/taskings/${id}`, 303);
-    } catch (error) {
-      if (error instanceof InvalidInput) return renderTasking(request, reply, id, { errors: error.fields });
-      if (error instanceof StaleVersion) return renderTasking(request, reply, id, { stale: true });
-      throw error;
-    }
-  };
+  const change = async (request: FastifyRequest, reply: FastifyReply, id: string, work: () => Promise<unknown>) =>
+    saveForm(
+      reply,
+      async () => {
+        await work();
+        return `/taskings/${id}`;
+      },
+      (problem) => renderTasking(request, reply, id, { errors: problem.errors, stale: Boolean(problem.stale) }),
+      { refuses: [InvalidInput, StaleVersion] },
+    );
 
   app.post('/taskings/:id', { config: { access: 'tasking.report' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) =>
     change(request, reply, request.params.id, () => taskings.changeTasking(db, request.actor, request.params.id, formToInput(request.body as Record<string, unknown>))),
@@ -148,14 +155,18 @@ export const taskingsPages: AppModule = async (app, { db }) => {
 
   app.post('/commitments/:id/status', { config: { access: 'commitment.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
     const input = formToInput(request.body as Record<string, unknown>);
-    try {
-      await setCommitmentStatus(db, request.actor, request.params.id, { status: input.status, evidence: formList(input.evidence) });
-      return reply.redirect('/commitments?view=by-meeting', 303);
-    } catch (error) {
-      if (!(error instanceof InvalidInput)) throw error;
-      const [rows, lookup, partners] = await Promise.all([listCommitments(db, request.actor, 'by-meeting'), names(request), partnerNames(request)]);
-      return sendPage(reply, <CommitmentsPage ctx={pageContext(request)} view="by-meeting" rows={rows} partner={partners.name} names={lookup} canWrite errors={error.fields} />, 400);
-    }
+    return saveForm(
+      reply,
+      async () => {
+        await setCommitmentStatus(db, request.actor, request.params.id, { status: input.status, evidence: formList(input.evidence) });
+        return '/commitments?view=by-meeting';
+      },
+      async ({ errors }) => {
+        const [rows, lookup, partners] = await Promise.all([listCommitments(db, request.actor, 'by-meeting'), names(request), partnerNames(request)]);
+        return <CommitmentsPage ctx={pageContext(request)} view="by-meeting" rows={rows} partner={partners.name} names={lookup} canWrite errors={errors} />;
+      },
+      { refuses: [InvalidInput] },
+    );
   });
 };
 

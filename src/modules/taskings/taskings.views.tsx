@@ -13,10 +13,14 @@ import type { BranchRow } from '../threats/threats.repo.ts';
 import type { TaskingsPage, TaskingWithProgress, UpdateRow } from './taskings.service.ts';
 import { ROLLUPS, TASKING_STATUSES, type TaskingQuery } from './taskings.schema.ts';
 import { meetingDay } from '../meetings/meeting-time.ts';
+import type { ComponentChild } from 'preact';
+import { translated } from '../../platform/translated-text.ts';
+import { GroupName } from '../partners/people-groups.views.tsx';
 
+/** Group and meeting names in the reader's language (English marked lang="en" where untranslated). */
 export interface Names {
-  group: (id: string) => string;
-  meeting: (id: string) => string;
+  group: (id: string) => ComponentChild;
+  meeting: (id: string) => ComponentChild;
 }
 
 /** "40%", drawn as a meter too (screen readers read the value). */
@@ -64,7 +68,7 @@ export function TaskingListPage(props: { ctx: PageContext; found: TaskingsPage; 
         ]}
       />
       <form method="get" action="/taskings" class="filters" role="search">
-        <SelectField name="groupId" label={t('meetings.group')} value={query.groupId} emptyLabel={t('list.all')} options={props.groups.map((group) => [group.id, group.name])} />
+        <SelectField name="groupId" label={t('meetings.group')} value={query.groupId} emptyLabel={t('list.all')} options={props.groups.map((group) => [group.id, translated(group, ctx.locale, 'name')])} />
         <SelectField name="status" label={t('funding.status')} value={query.status} emptyLabel={t('list.all')} options={TASKING_STATUSES.map((status) => [status, t(`taskings.status.${status}` as never)])} />
         <SelectField name="branch" label={t('threats.branch')} value={query.branch} emptyLabel={t('list.all')} options={props.branches.map((branch) => [branch.slug, branch.shortName])} />
         <FormActions>
@@ -116,13 +120,13 @@ export function TaskingFormPage(props: { ctx: PageContext; choices: TaskingFormC
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action="/taskings" class="record-form">
         <CsrfField ctx={ctx} />
-        <SelectField name="meetingId" label={t('taskings.fromMeeting')} value={text('meetingId')} options={choices.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${meeting.title}`])} errors={errors} required />
+        <SelectField name="meetingId" label={t('taskings.fromMeeting')} value={text('meetingId')} options={choices.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${translated(meeting, ctx.locale, 'title')}`])} errors={errors} required />
         {choices.agenda.length > 0 && <SelectField name="agendaItemId" label={t('taskings.agendaItem')} value={text('agendaItemId')} emptyLabel="—" options={choices.agenda.map((item) => [item.id, item.title])} errors={errors} />}
         <fieldset>
           <legend>{t('taskings.toGroups')}</legend>
           {choices.groups.map((group) => (
             <label class="checkbox">
-              <input type="checkbox" name="groupIds" value={group.id} checked={list('groupIds').includes(group.id)} /> {group.name}
+              <input type="checkbox" name="groupIds" value={group.id} checked={list('groupIds').includes(group.id)} /> <GroupName ctx={ctx} group={group} />
             </label>
           ))}
         </fieldset>
@@ -260,7 +264,7 @@ export function TaskingPage(props: {
             <textarea id="field-body" name="body" rows={5} required dir="auto" />
           </div>
           {!tasking.hasChildren && <TextField name="progress" label={t('taskings.progressNow')} type="number" errors={props.errors} hint="0–100" />}
-          <SelectField name="presentedAtMeetingId" label={t('taskings.presentedAt')} emptyLabel="—" options={props.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${meeting.title}`])} errors={props.errors} />
+          <SelectField name="presentedAtMeetingId" label={t('taskings.presentedAt')} emptyLabel="—" options={props.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${translated(meeting, ctx.locale, 'title')}`])} errors={props.errors} />
           <FormActions>
             <button type="submit">{t('taskings.postUpdate')}</button>
           </FormActions>

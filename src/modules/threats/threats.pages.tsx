@@ -5,7 +5,7 @@ import { ImportRejected } from '../../platform/csv-import.ts';
 import { Conflict, InvalidInput } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
-import { recordFormInput } from '../../platform/validate.ts';
+import { formToInput, recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
@@ -14,7 +14,9 @@ import { taskingsOnBranch } from '../taskings/taskings.service.ts';
 import { INCIDENT_COLUMNS, importIncidentsCsv, incidentsCsv } from './incidents-csv.ts';
 import { IncidentQuery } from './threats.schema.ts';
 import * as threats from './threats.service.ts';
-import { BranchPage, IncidentFormPage, IncidentPage, ThreatImportPage, ThreatMapPage, ThreatsPage } from './threats.views.tsx';
+import { BranchNamesFormPage, BranchPage, IncidentFormPage, IncidentPage, ThreatImportPage, ThreatMapPage, ThreatsPage } from './threats.views.tsx';
+import { translatedOrDash } from '../../platform/views/translated-name.tsx';
+import { saveForm } from '../../platform/views/save-form.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -60,8 +62,23 @@ export const threatsPages: AppModule = async (app, { db }) => {
   app.get('/threats/branches/:slug', { config: { access: 'threat.read' }, schema: { params: SlugParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const record = await threats.branchRecord(db, request.actor, request.params.slug);
     const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor)]);
-    const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-    return sendPage(reply, <BranchPage ctx={pageContext(request)} {...record} taskings={work.taskings} taskingTotal={work.total} updates={work.updates} groupName={(id) => groupNames.get(id) ?? '—'} />);
+    const ctx = pageContext(request);
+    const groupById = new Map(groups.map((group) => [group.id, group]));
+    return sendPage(reply, <BranchPage ctx={ctx} {...record} taskings={work.taskings} taskingTotal={work.total} updates={work.updates} groupName={(id) => translatedOrDash(ctx, groupById.get(id), 'name')} />);
+  });
+
+  app.get('/threats/branches/:slug/names', { config: { access: 'partner.write' }, schema: { params: SlugParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
+    const { branch } = await threats.branchRecord(db, request.actor, request.params.slug);
+    return sendPage(reply, <BranchNamesFormPage ctx={pageContext(request)} branch={branch} values={branch} />);
+  });
+
+  app.post('/threats/branches/:slug/names', { config: { access: 'partner.write' }, schema: { params: SlugParams, body: FormBody, hide: true } }, async (request, reply) => {
+    const input = formToInput(request.body as Record<string, unknown>);
+    return saveForm(
+      reply,
+      async () => `/threats/branches/${(await threats.setBranchNames(db, request.actor, request.params.slug, input)).slug}`,
+      async ({ errors }) => <BranchNamesFormPage ctx={pageContext(request)} branch={(await threats.branchRecord(db, request.actor, request.params.slug)).branch} values={input} errors={errors} />,
+    );
   });
 
   const incidentForm = async (request: FastifyRequest, values: Record<string, unknown>, problem: { errors?: InvalidInput['fields']; doubts?: InvalidInput['fields'] } = {}) => {

@@ -13,6 +13,11 @@ export function listBranches(db: Db): Promise<BranchRow[]> {
   return db.select().from(branches).orderBy(asc(branches.shortName));
 }
 
+export async function updateBranchNames(db: Db, slug: string, names: Pick<BranchRow, 'nameFr' | 'nameAr' | 'regionFr' | 'regionAr'>): Promise<BranchRow | undefined> {
+  const [row] = await db.update(branches).set(names).where(eq(branches.slug, slug)).returning();
+  return row;
+}
+
 export async function findBranch(db: Db, slug: string): Promise<BranchRow | undefined> {
   const [row] = await db.select().from(branches).where(eq(branches.slug, slug));
   return row;
@@ -96,7 +101,7 @@ export function meetingsMentioning(db: Db, actor: MaybeActor, names: string[]) {
   const escaped = names.map((name) => `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const mentions = or(...escaped.flatMap((pattern) => [ilike(agendaItems.title, pattern), ilike(agendaItems.outcome, pattern), sql`array_to_string(${agendaItems.topics}, ' ') ilike ${pattern}`]));
   return db
-    .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, timeZone: meetings.timeZone, datePrecision: meetings.datePrecision })
+    .selectDistinct({ id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, timeZone: meetings.timeZone, datePrecision: meetings.datePrecision })
     .from(meetings)
     .innerJoin(agendaItems, eq(agendaItems.meetingId, meetings.id))
     .where(and(visibleTo(actor, meetings), mentions))

@@ -2,6 +2,7 @@ import { type Static, Type } from '@fastify/type-provider-typebox';
 import { CLASSIFICATIONS } from '../../db/schema/common.ts';
 import { attribution } from '../../db/schema/threats.ts';
 import { CalendarDay } from '../../platform/route-schemas.ts';
+import { translationInputs, translationOutputs } from '../../platform/route-schemas.ts';
 
 export const ATTRIBUTIONS = attribution.enumValues;
 /** Nullable numbers list null first: request coercion would otherwise turn a null into 0. */
@@ -24,6 +25,7 @@ export const IncidentInput = Type.Object(
     timeZone: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
     city: Type.Optional(Type.String({ maxLength: 200 })),
     place: Type.Optional(Type.String({ maxLength: 300 })),
+    ...translationInputs('place'),
     countryIso3: Type.String({ pattern: '^[A-Za-z]{3}$' }),
     latitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -90, maximum: 90 })])),
     longitude: Type.Optional(Type.Union([Type.Null(), Type.Number({ minimum: -180, maximum: 180 })])),
@@ -63,7 +65,7 @@ export const IncidentQuery = Type.Object(
 );
 export type IncidentQuery = Static<typeof IncidentQuery>;
 
-export const BranchView = Type.Object({ slug: Type.String(), name: Type.String(), shortName: Type.String(), aliases: Type.Array(Type.String()), region: Type.String(), countryIso3s: Type.Array(Type.String()), source: Type.String() });
+export const BranchView = Type.Object({ slug: Type.String(), name: Type.String(), ...translationOutputs('name'), shortName: Type.String(), aliases: Type.Array(Type.String()), region: Type.String(), ...translationOutputs('region'), countryIso3s: Type.Array(Type.String()), source: Type.String() });
 export const IncidentView = Type.Object({
   id: Type.String(),
   occurredOn: Type.String(),
@@ -71,6 +73,7 @@ export const IncidentView = Type.Object({
   timeZone: Type.Union([Type.String(), Type.Null()]),
   city: Type.String(),
   place: Type.String(),
+  ...translationOutputs('place'),
   countryIso3: Type.String(),
   latitude: Type.Union([Type.String(), Type.Null()]),
   longitude: Type.Union([Type.String(), Type.Null()]),
@@ -88,3 +91,7 @@ export const IncidentView = Type.Object({
   version: Type.Integer(),
 });
 export const IncidentPage = Type.Object({ items: Type.Array(IncidentView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+
+/** The secretariat's French and Arabic names of a branch and its region (the English ones are the reference data's). */
+export const BranchNamesInput = Type.Object({ ...translationInputs('name'), ...translationInputs('region') }, { additionalProperties: false });
+export type BranchNamesInput = Static<typeof BranchNamesInput>;

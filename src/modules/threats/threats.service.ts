@@ -11,8 +11,9 @@ import { allTheaters } from '../meetings/meetings.repo.ts';
 import { checkedClassification } from '../partners/classification.ts';
 import { countryName, isKnownAlpha3 } from '../partners/countries.ts';
 import * as repo from './threats.repo.ts';
-import { IncidentInput, type IncidentQuery } from './threats.schema.ts';
+import { BranchNamesInput, IncidentInput, type IncidentQuery } from './threats.schema.ts';
 import { todayUtc } from '../../platform/calendar-day.ts';
+import { translationValues } from '../../platform/translated-text.ts';
 
 export type { BranchRow, IncidentRow } from './threats.repo.ts';
 
@@ -42,6 +43,21 @@ export async function getIncident(db: Db, actor: MaybeActor, id: string) {
 const BRANCH_PAGE_INCIDENTS = 50;
 
 /** A branch with its latest incidents, activity by year, and the meetings whose agenda names it. */
+/** The secretariat keeps the branch's names in French and Arabic (reference data: the secretariat's to write). */
+export async function setBranchNames(db: Db, actor: MaybeActor, slug: string, raw: unknown): Promise<repo.BranchRow> {
+  authorize(actor, 'partner.write');
+  const input = parseInput(BranchNamesInput, raw);
+  const names = { ...translationValues(input, 'name'), ...translationValues(input, 'region') };
+  return db.transaction(async (tx) => {
+    const before = await repo.findBranch(tx, slug);
+    if (!before) throw new NotFound('branch');
+    const row = (await repo.updateBranchNames(tx, slug, names)) as repo.BranchRow;
+    const changes = Object.fromEntries(Object.entries(names).filter(([key, value]) => before[key as keyof typeof names] !== value).map(([key, value]) => [key, { from: before[key as keyof typeof names], to: value }]));
+    await appendAudit(tx, actor, { action: 'threats.branch-names-set', entityType: 'branch', entityId: null, detail: { name: before.shortName, changes } });
+    return row;
+  });
+}
+
 export async function branchRecord(db: Db, actor: MaybeActor, slug: string) {
   authorize(actor, 'threat.read');
   const branch = await repo.findBranch(db, slug);
@@ -117,6 +133,7 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
       timeZone: input.timeZone ?? null,
       city,
       place: input.place?.trim() ?? '',
+      ...translationValues(input, 'place'),
       countryIso3,
       latitude: hasLatitude ? String(input.latitude) : null,
       longitude: hasLongitude ? String(input.longitude) : null,

@@ -22,6 +22,11 @@ import type { BranchRow, IncidentRow } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
 import { numberFormat } from '../../platform/i18n/formatters.ts';
 import { meetingDay } from '../meetings/meeting-time.ts';
+import { translated } from '../../platform/translated-text.ts';
+import { EnglishTerm, Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
+import type { ComponentChild } from 'preact';
+import { can } from '../../platform/authz.ts';
+import { RecordFormPage } from '../../platform/views/record-form.tsx';
 
 /** "183", "170–183", "at least 170", "—": casualties as the sources give them. */
 export function casualties(ctx: PageContext, low: number | null, high: number | null): string {
@@ -31,7 +36,7 @@ export function casualties(ctx: PageContext, low: number | null, high: number | 
   return high === low ? format(low) : `${format(low)}–${format(high)}`;
 }
 
-export const placeOf = (ctx: PageContext, row: IncidentRow) => [row.place, row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(', ');
+export const placeOf = (ctx: PageContext, row: IncidentRow) => [translated(row, ctx.locale, 'place'), row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(', ');
 
 function IncidentTable({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
   const { t } = ctx;
@@ -88,7 +93,10 @@ export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; tota
       <ul class="columns">
         {props.branches.map((branch) => (
           <li>
-            <a href={`/threats/branches/${branch.slug}`}>{branch.shortName}</a> — {branch.region}
+            <a href={`/threats/branches/${branch.slug}`}>
+              <EnglishTerm ctx={ctx} text={branch.shortName} />
+            </a>{' '}
+            — <Translated ctx={ctx} record={branch} field="region" />
           </li>
         ))}
       </ul>
@@ -101,12 +109,12 @@ export function BranchPage(props: {
   branch: BranchRow;
   incidents: IncidentRow[];
   incidentTotal: number;
-  meetings: { id: string; title: string; startsAt: Date; timeZone: string; datePrecision: 'minute' | 'day' | 'month' | 'year' }[];
+  meetings: { id: string; title: string; titleFr: string | null; titleAr: string | null; startsAt: Date; timeZone: string; datePrecision: 'minute' | 'day' | 'month' | 'year' }[];
   activity: { year: string; incidents: number; killed: number }[];
   taskings: TaskingWithProgress[];
   taskingTotal: number;
   updates: UpdateRow[];
-  groupName: (id: string) => string;
+  groupName: (id: string) => ComponentChild;
 }) {
   const { ctx, branch } = props;
   const { t, locale } = ctx;
@@ -116,13 +124,23 @@ export function BranchPage(props: {
         <a href="/threats">{t('threats.title')}</a>
       </p>
       <h1>
-        {branch.shortName} <span class="source">{branch.name}</span>
+        <EnglishTerm ctx={ctx} text={branch.shortName} />{' '}
+        <span class="source">
+          <Translated ctx={ctx} record={branch} field="name" />
+        </span>
       </h1>
+      {can(ctx.actor, 'partner.write') && (
+        <p>
+          <a href={`/threats/branches/${branch.slug}/names`}>{t('threats.editBranchNames', { branch: branch.shortName })}</a>
+        </p>
+      )}
       <dl class="facts">
         <dt>{t('threats.aliases')}</dt>
-        <dd>{branch.aliases.join('; ') || '—'}</dd>
+        <dd>{branch.aliases.length ? <EnglishTerm ctx={ctx} text={branch.aliases.join('; ')} /> : '—'}</dd>
         <dt>{t('detention.region')}</dt>
-        <dd>{branch.region}</dd>
+        <dd>
+          <Translated ctx={ctx} record={branch} field="region" />
+        </dd>
         <dt>{t('threats.countries')}</dt>
         <dd>{branch.countryIso3s.map((code) => countryName(code, locale as Locale) ?? code).join(', ') || '—'}</dd>
         <dt>{t('funding.source')}</dt>
@@ -189,7 +207,10 @@ export function BranchPage(props: {
         <ul>
           {props.meetings.map((meeting) => (
             <li>
-              <a href={`/meetings/${meeting.id}`}>{meeting.title}</a> <span dir="ltr">({meetingDay(meeting)})</span>
+              <a href={`/meetings/${meeting.id}`}>
+                <Translated ctx={ctx} record={meeting} field="title" />
+              </a>{' '}
+              <span dir="ltr">({meetingDay(meeting)})</span>
             </li>
           ))}
         </ul>
@@ -284,6 +305,7 @@ export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[
         <TextField name="countryIso3" label={t('threats.country')} value={text('countryIso3')} errors={errors} required maxLength={3} hint={t('threats.countryHint')} />
         <TextField name="city" label={t('threats.city')} value={text('city')} errors={errors} maxLength={200} />
         <TextField name="place" label={t('threats.placeDetail')} value={text('place')} errors={errors} maxLength={300} />
+        <TranslationFields ctx={ctx} field="place" label={t('threats.placeDetail')} values={props.values} errors={errors} />
         <TextField name="latitude" label={t('detention.latitude')} value={text('latitude')} errors={errors} inputMode="decimal" />
         <TextField name="longitude" label={t('detention.longitude')} value={text('longitude')} errors={errors} inputMode="decimal" />
         <TextField name="killedLow" label={t('threats.killedLow')} value={text('killedLow')} errors={errors} type="number" />
@@ -371,5 +393,23 @@ export function ThreatImportPage({ ctx, problems, imported, message, columns }: 
         </FormActions>
       </form>
     </Layout>
+  );
+}
+
+/** The branch's French and Arabic names, kept by the secretariat; empty shows the English, marked as such. */
+export function BranchNamesFormPage(props: { ctx: PageContext; branch: BranchRow; values: Record<string, unknown>; errors?: FieldProblem[] }) {
+  const { ctx, branch } = props;
+  const { t } = ctx;
+  return (
+    <RecordFormPage ctx={ctx} title={t('threats.editBranchNames', { branch: branch.shortName })} action={`/threats/branches/${branch.slug}/names`} cancelHref={`/threats/branches/${branch.slug}`} errors={props.errors}>
+      <p>
+        {t('threats.name')}: <bdi lang="en">{branch.name}</bdi>
+      </p>
+      <TranslationFields ctx={ctx} field="name" label={t('threats.name')} values={props.values} errors={props.errors} />
+      <p>
+        {t('detention.region')}: <bdi lang="en">{branch.region}</bdi>
+      </p>
+      <TranslationFields ctx={ctx} field="region" label={t('detention.region')} values={props.values} errors={props.errors} />
+    </RecordFormPage>
   );
 }

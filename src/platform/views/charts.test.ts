@@ -25,6 +25,15 @@ describe('charts on right-to-left pages', () => {
   });
 });
 
+describe('chart axes', () => {
+  it('leave room past the last tick for half of its centred label, on either side', () => {
+    const tickPositions = (svg: string) => [...svg.matchAll(/<g transform="translate\(([\d.]+),0\)"><line class="chart-grid"/g)].map((match) => Number(match[1]));
+    // "USD 700 million" at 12px is about 100 units wide: half of it must fit inside the 640-unit picture.
+    expect(Math.max(...tickPositions(bars(false)))).toBeLessThanOrEqual(640 - 50);
+    expect(Math.min(...tickPositions(bars(true)))).toBeGreaterThanOrEqual(50);
+  });
+});
+
 describe('charts say what colour says in another way too', () => {
   it('name the series and value of every bar on pointing at it', () => {
     expect(bars(false)).toContain('<title>Pledged: 100</title>');

@@ -27,12 +27,14 @@ function mirror(rtl: boolean | undefined) {
 const LABEL_WIDTH = 180;
 const BAR_HEIGHT = 8;
 const ROW_GAP = 10;
+const TICK_LABEL_HALF_WIDTH = 56;
 
 /** Horizontal grouped bars: one row per label, one bar per series. */
 export function BarChart(props: { title: string; series: ChartSeries[]; rows: { label: string; values: number[] }[]; formatTick: (value: number) => string; rtl?: boolean }) {
   const m = mirror(props.rtl);
   const max = Math.max(1, ...props.rows.flatMap((row) => row.values));
-  const x = scaleLinear().domain([0, max]).nice().range([0, WIDTH - LABEL_WIDTH - 20]);
+  // The margin past the last tick holds half of its centred label ("USD 700 million"), which was cut off at 20.
+  const x = scaleLinear().domain([0, max]).nice().range([0, WIDTH - LABEL_WIDTH - TICK_LABEL_HALF_WIDTH]);
   const rowHeight = props.series.length * BAR_HEIGHT + ROW_GAP;
   const height = props.rows.length * rowHeight + 40;
   return (

@@ -4,6 +4,7 @@ import { direction, LOCALE_NAMES, LOCALES } from '../i18n/i18n.ts';
 import { localizedPath } from '../i18n/path-locale.ts';
 import { CsrfField } from './forms.tsx';
 import type { PageContext } from './page-context.ts';
+import { flashMessageKey } from '../flash.ts';
 
 /** This page's address without any ?lang=, to be put under a language's path. */
 function pathWithoutLang(url: string): string {
@@ -182,6 +183,11 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
           </div>
         </header>
         <main id="main" tabIndex={-1}>
+          {ctx.flash && (
+            <p class="flash" role="status">
+              {t(flashMessageKey(ctx.flash))}
+            </p>
+          )}
           {children}
         </main>
         <footer class="site-footer">

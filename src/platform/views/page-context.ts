@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { MaybeActor } from '../actor.ts';
+import type { FlashKind } from '../flash.ts';
 import { direction, type Locale, type Translate } from '../i18n/i18n.ts';
 
 /** What every page component needs to know about the request it renders for. */
@@ -14,8 +15,10 @@ export interface PageContext {
   readonly attention: number;
   /** Whether the page reads right to left (Arabic): charts are drawn mirrored. */
   readonly rtl: boolean;
+  /** The confirmation of the action that led here, said once (platform/flash.ts). */
+  readonly flash?: FlashKind | null;
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
-  return { t: request.t, locale: request.locale, actor: request.actor, csrfToken: request.csrfToken, url: request.url, attention: request.attention, rtl: direction(request.locale) === 'rtl' };
+  return { t: request.t, locale: request.locale, actor: request.actor, csrfToken: request.csrfToken, url: request.url, attention: request.attention, rtl: direction(request.locale) === 'rtl', flash: request.flash };
 }

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
+
+let ctx: TestContext;
+let officer: SignedInClient;
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  officer = await loginAs(ctx, 'secretariat-officer');
+});
+afterAll(() => ctx.close());
+
+async function campaign(fields: Record<string, unknown>): Promise<string> {
+  const base = { startsOn: '2021-01-01', endsOn: '2021-12-31', currency: 'USD', classification: 'public', source: 'test source' };
+  const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/funding/campaigns', headers: officer.headers, payload: { ...base, ...fields } });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+const page = async (url: string, client: SignedInClient | null = officer) => (await ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} })).body;
+const headline = (body: string) => /<p class="headline">([^<]*)<\/p>/.exec(body)?.[1];
+
+describe('the funding overview', () => {
+  it('draws each campaign’s goal beside the pledges stated and verified, with the same figures in a table', async () => {
+    await campaign({ name: 'Overview test drive', goalAmount: '670000000', statedPledged: '600000000', statedPledgedIsLowerBound: true });
+    const body = await page('/funding');
+    expect(body).toContain('<h2 id="overview-heading">Pledged against the goals</h2>');
+    expect(body).toMatch(/<svg[^>]*role="img" aria-label="Goal and pledges per campaign \(USD\)"/);
+    expect(body).toContain('<title>Goal: USD 670 million</title>');
+    expect(body).toContain('<title>Total pledged as stated by the source: USD 600 million</title>');
+    const row = /<tr><th scope="row"><a href="\/funding\/campaigns\/[^"]+">Overview test drive<\/a><\/th>(.*?)<\/tr>/.exec(body)?.[1] ?? '';
+    expect(row).toContain('670,000,000');
+    expect(row).toContain('more than');
+    const arabic = await page('/ar/funding');
+    expect(arabic).toContain('الهدف والتعهدات لكل حملة (USD)');
+  });
+
+  it('says honestly that nothing pledged is recorded instead of "USD 0 pledged … 0%"', async () => {
+    const stated = await campaign({ name: 'Stated only drive', goalAmount: '670000000', statedPledged: '600000000', statedPledgedIsLowerBound: true });
+    expect(headline(await page(`/stabilization/${stated}`, null))).toBe('More than USD 600 million pledged, as the source states. The goal is USD 670 million.');
+    const nothing = await campaign({ name: 'Nothing recorded drive', goalAmount: '394000000' });
+    const body = await page(`/funding/campaigns/${nothing}`);
+    expect(headline(body)).toBe('No pledged figures are recorded for this drive yet. The goal is USD 394 million.');
+    expect(body).not.toContain('USD 0 pledged');
+  });
+});

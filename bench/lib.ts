@@ -91,7 +91,7 @@ export async function benchServers(scriptUrl: string, prepare: (db: Db) => Promi
     if (await isEmptyDatabase(database.db)) await loadDemoData(database.db);
     const extra = await prepare(database.db);
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL ?? '' });
-    const app = await buildApp({ db: database.db, config, logger: false });
+    const app = await buildApp({ db: database.db, config, logger: false, listen: database.listen });
     await app.listen({ port: 0, host: '127.0.0.1' });
     process.send?.({ barePort: portOf(bare), appPort: portOf(app), database: database.kind, extra });
     process.on('disconnect', async () => {

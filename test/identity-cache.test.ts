@@ -13,7 +13,7 @@ import { userGroups, users } from '../src/db/schema/identity.ts';
 import { createUser, setUserDisabled } from '../src/modules/users/users.service.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { createSession, csrfTokenFor, SESSION_COOKIE } from '../src/platform/session.ts';
-import { buildTestApp, groupId, loginAs, postForm, type SignedInClient, type TestContext } from './helpers/app.ts';
+import { buildTestApp, groupId, loginAs, makeUser, postForm, signedIn, type SignedInClient, type TestContext } from './helpers/app.ts';
 import { scratchPostgres } from './helpers/database.ts';
 
 let ctx: TestContext;
@@ -39,6 +39,15 @@ describe('sessions and accounts kept in memory', () => {
     expect(await statementsFor(client, '/healthz')).toBeGreaterThan(0);
     expect(await statementsFor(client, '/healthz')).toBe(0);
     expect((await get(client, '/account')).statusCode).toBe(200);
+  });
+
+  it('are not read at all for static files, which stay cacheable by the browser', async () => {
+    const client = await signedIn(ctx, await makeUser(ctx.db, 'delegate'));
+    const before = ctx.database.queryCount();
+    const asset = await get(client, '/assets/app.css');
+    expect(asset.statusCode).toBe(200);
+    expect(ctx.database.queryCount() - before).toBe(0);
+    expect(asset.headers['cache-control']).not.toContain('no-store');
   });
 
   it('signing out ends the session on the next request', async () => {

@@ -115,7 +115,8 @@ export const requestContext = fp(async (app: FastifyInstance, options: RequestCo
       request.actor = await loadActorByApiToken(db, authorization.slice('Bearer '.length).trim(), request.ip, identities);
       if (!request.actor) throw new HttpProblem(401, 'Unauthorized', 'The API token is unknown, expired or revoked.');
     } else {
-      const cookieValue = request.cookies[SESSION_COOKIE];
+      // Static files are the same for everyone: no session is read for them, even when the browser sends one.
+      const cookieValue = request.routeOptions.url?.startsWith('/assets/') ? undefined : request.cookies[SESSION_COOKIE];
       if (cookieValue) {
         const session = await findLiveSession(db, cookieValue, timeouts, identities);
         if (session) {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
-import { toCsv } from '../../platform/csv.ts';
+import { csvChunks, EXPORT_BATCH_SIZE, keysetBatches } from '../../platform/csv-stream.ts';
 import type { AuditQuery } from './audit.schema.ts';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
@@ -43,11 +43,24 @@ export async function listAuditEvents(db: Db, actor: MaybeActor, query: AuditQue
   return { rows, total: Math.min(n, AUDIT_COUNT_LIMIT), totalIsLowerBound: n > AUDIT_COUNT_LIMIT };
 }
 
-export async function exportAuditCsv(db: Db, actor: MaybeActor, query: AuditQuery): Promise<string> {
+const AUDIT_CSV_COLUMNS = ['seq', 'occurred_at_utc', 'actor', 'action', 'entity_type', 'entity_id', 'ip', 'detail', 'hash'];
+
+/**
+ * Every matching event as CSV, newest first, read `batchSize` events at a time by sequence number, so the
+ * export of a million events keeps the memory of one batch (issue 20).
+ */
+export function exportAuditCsv(db: Db, actor: MaybeActor, query: AuditQuery, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<string> {
   authorize(actor, 'audit.read');
-  const rows = await db.select().from(auditEvents).where(conditions(query)).orderBy(desc(auditEvents.seq)).limit(100_000);
-  return toCsv(
-    ['seq', 'occurred_at_utc', 'actor', 'action', 'entity_type', 'entity_id', 'ip', 'detail', 'hash'],
-    rows.map((e) => [e.seq, e.occurredAt.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.ip, JSON.stringify(e.detail), e.hash]),
+  const where = conditions(query);
+  const batches = keysetBatches<AuditEventRow>(
+    (last) =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(where, last ? lt(auditEvents.seq, last.seq) : undefined))
+        .orderBy(desc(auditEvents.seq))
+        .limit(batchSize),
+    batchSize,
   );
+  return csvChunks(AUDIT_CSV_COLUMNS, batches, (e) => [e.seq, e.occurredAt.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.ip, JSON.stringify(e.detail), e.hash]);
 }

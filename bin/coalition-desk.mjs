@@ -22,8 +22,13 @@ function buildIsCurrent() {
   return true;
 }
 
+const args = process.argv.slice(2);
+const asksForHelpOnly = args.length === 1 && (args[0] === '--help' || args[0] === '-h');
+
 if (buildIsCurrent()) {
-  await import(pathToFileURL(path.join(root, 'dist', 'cli.js')).href);
+  // The build wrote the command list from the commands' own definitions (scripts/build-cli.mjs).
+  if (asksForHelpOnly && fs.existsSync(path.join(root, 'dist', 'help.txt'))) process.stdout.write(fs.readFileSync(path.join(root, 'dist', 'help.txt')));
+  else await import(pathToFileURL(path.join(root, 'dist', 'cli.js')).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

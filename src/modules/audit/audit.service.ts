@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -26,21 +26,50 @@ function conditions(query: AuditQuery): SQL | undefined {
  */
 export const AUDIT_COUNT_LIMIT = 10_000;
 
-export async function listAuditEvents(db: Db, actor: MaybeActor, query: AuditQuery): Promise<{ rows: AuditEventRow[]; total: number; totalIsLowerBound: boolean }> {
+export interface AuditEventsPage {
+  rows: AuditEventRow[];
+  total: number;
+  totalIsLowerBound: boolean;
+  /** `before` for the next (older) page, when there is one. */
+  older?: number;
+  /** `after` for the previous (newer) page, when there is one. */
+  newer?: number;
+}
+
+/**
+ * One page of events, newest first. Pages are reached by keyset (`before`/`after` a sequence number), so
+ * the thousandth page of a million events costs what the first does; `page` (an offset) still works.
+ */
+export async function listAuditEvents(db: Db, actor: MaybeActor, query: AuditQuery): Promise<AuditEventsPage> {
   authorize(actor, 'audit.read');
   const pageSize = query.pageSize ?? 50;
   const where = conditions(query);
-  const rows = await db
+  const towardNewer = query.after !== undefined && query.before === undefined;
+  const keyset = query.before !== undefined ? lt(auditEvents.seq, query.before) : towardNewer ? gt(auditEvents.seq, query.after as number) : undefined;
+  const offset = keyset ? 0 : ((query.page ?? 1) - 1) * pageSize;
+  // One row more than the page: whether there is a page beyond, without counting.
+  const found = await db
     .select()
     .from(auditEvents)
-    .where(where)
-    .orderBy(desc(auditEvents.seq))
-    .limit(pageSize)
-    .offset(((query.page ?? 1) - 1) * pageSize);
+    .where(and(where, keyset))
+    .orderBy(towardNewer ? asc(auditEvents.seq) : desc(auditEvents.seq))
+    .limit(pageSize + 1)
+    .offset(offset);
+  const beyond = found.length > pageSize;
+  const rows = found.slice(0, pageSize);
+  if (towardNewer) rows.reverse();
+  const hasOlder = towardNewer ? rows.length > 0 : beyond;
+  const hasNewer = towardNewer ? beyond : query.before !== undefined || offset > 0;
   const matching = db.select({ seq: auditEvents.seq }).from(auditEvents).where(where).limit(AUDIT_COUNT_LIMIT + 1).as('matching');
   const [counted] = await db.select({ n: count() }).from(matching);
   const n = counted?.n ?? 0;
-  return { rows, total: Math.min(n, AUDIT_COUNT_LIMIT), totalIsLowerBound: n > AUDIT_COUNT_LIMIT };
+  return {
+    rows,
+    total: Math.min(n, AUDIT_COUNT_LIMIT),
+    totalIsLowerBound: n > AUDIT_COUNT_LIMIT,
+    older: hasOlder ? rows.at(-1)?.seq : undefined,
+    newer: hasNewer ? rows[0]?.seq : undefined,
+  };
 }
 
 const AUDIT_CSV_COLUMNS = ['seq', 'occurred_at_utc', 'actor', 'action', 'entity_type', 'entity_id', 'ip', 'detail', 'hash'];

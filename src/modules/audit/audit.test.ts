@@ -67,4 +67,27 @@ describe('the audit trail page', () => {
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.body.split('\r\n').filter(Boolean)).toHaveLength(expected.total + 1);
   });
+
+  it('pages through events by sequence number, forward and back, each event once', async () => {
+    const entityId = randomUUID();
+    await appendAuditEvents(ctx.db, 25, 'keyset-test', { meetingIds: [entityId], readoutIds: [entityId], taskingIds: [entityId] }, () => {});
+    const page = async (extra: string) => (await ctx.app.inject({ url: `/api/v1/audit?entityId=${entityId}&pageSize=10${extra}`, headers: admin.headers })).json();
+    const first = await page('');
+    const second = await page(`&before=${first.older}`);
+    const third = await page(`&before=${second.older}`);
+    const seqs = (p: { items: { seq: number }[] }) => p.items.map((item) => item.seq);
+    expect([first, second, third].map((p) => p.items.length)).toEqual([10, 10, 5]);
+    expect(first.newer).toBeUndefined();
+    expect(third.older).toBeUndefined();
+    const all = [...seqs(first), ...seqs(second), ...seqs(third)];
+    expect(new Set(all).size).toBe(25);
+    expect(all).toEqual([...all].sort((a, b) => b - a));
+    // Back from the last page: the same events as the page before it.
+    expect(seqs(await page(`&after=${third.newer}`))).toEqual(seqs(second));
+    expect(seqs(await page(`&after=${second.newer}`))).toEqual(seqs(first));
+    // The page links to the next one by key.
+    const html = (await ctx.app.inject({ url: `/admin/audit?entityId=${entityId}&pageSize=10`, headers: admin.headers })).body;
+    expect(html).toContain(`rel="next"`);
+    expect(html).toContain(`before=${first.older}`);
+  });
 });

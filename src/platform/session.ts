@@ -62,6 +62,20 @@ export async function createSession(
 
 export type SessionRow = typeof sessions.$inferSelect;
 
+/** Built once per database handle, not per request: the lookup runs whenever a session is not cached. */
+const sessionByHash = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(db: Db) {
+  return db.select().from(sessions).where(eq(sessions.idHash, sql.placeholder('idHash'))).prepare('session_by_hash');
+}
+function sessionLookup(db: Db) {
+  let query = sessionByHash.get(db);
+  if (!query) {
+    query = prepareSessionLookup(db);
+    sessionByHash.set(db, query);
+  }
+  return query;
+}
+
 /**
  * Finds a live session; an idle or expired one is deleted and reads as none (ASVS V3.3.1, V3.3.2).
  * With a cache, a session seen before is not read again until the database announces a change to it.
@@ -75,7 +89,7 @@ export async function findLiveSession(db: Db, cookieValue: string, timeouts: Ses
   if (row && now > idleLimitOf(row)) row = undefined;
   if (!row) {
     const generation = cache?.generation() ?? 0;
-    [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
+    [row] = await sessionLookup(db).execute({ idHash });
     if (!row) return null;
     cache?.keep('sessions', idHash, row, row.userId, generation);
   }

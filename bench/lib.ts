@@ -56,12 +56,22 @@ export function printTable(title: string, baseline: Figures, rows: { name: strin
   for (const row of rows) console.log(line(row.name, row.figures, row.target, row.extra));
 }
 
+/** utime + stime of a process from /proc (Linux), in seconds: the server's CPU, whatever else the machine runs. */
+export function processCpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at state; utime and stime are the 12th and 13th of them.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export interface BenchServers {
   bareUrl: string;
   appBase: string;
   database: string;
   /** What `prepare` returned in the server process (e.g. an API token). */
   extra: Record<string, string>;
+  /** CPU seconds the server process has used so far (user + system), to divide by the requests it served. */
+  cpuSeconds(): number;
   stop(): void;
 }
 
@@ -81,7 +91,7 @@ export async function benchServers(scriptUrl: string, prepare: (db: Db) => Promi
     if (await isEmptyDatabase(database.db)) await loadDemoData(database.db);
     const extra = await prepare(database.db);
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL ?? '' });
-    const app = await buildApp({ db: database.db, config, logger: false });
+    const app = await buildApp({ db: database.db, config, logger: false, listen: database.listen });
     await app.listen({ port: 0, host: '127.0.0.1' });
     process.send?.({ barePort: portOf(bare), appPort: portOf(app), database: database.kind, extra });
     process.on('disconnect', async () => {
@@ -100,6 +110,7 @@ export async function benchServers(scriptUrl: string, prepare: (db: Db) => Promi
     appBase: `http://127.0.0.1:${ready.appPort}`,
     database: ready.database,
     extra: ready.extra,
+    cpuSeconds: () => processCpuSeconds(child.pid as number),
     stop: () => child.disconnect(),
   };
 }

@@ -3,6 +3,7 @@
 // build, or a source file changed after it — the TypeScript source through tsx, so the project never
 // needs a build step by hand and an edit is never run stale.
 import fs from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,8 +23,16 @@ function buildIsCurrent() {
   return true;
 }
 
+// Node 22.1 and later keep compiled code between runs (a no-op on Node 20, which lacks it).
+module.enableCompileCache?.();
+
+const args = process.argv.slice(2);
+const asksForHelpOnly = args.length === 1 && (args[0] === '--help' || args[0] === '-h');
+
 if (buildIsCurrent()) {
-  await import(pathToFileURL(path.join(root, 'dist', 'cli.js')).href);
+  // The build wrote the command list from the commands' own definitions (scripts/build-cli.mjs).
+  if (asksForHelpOnly && fs.existsSync(path.join(root, 'dist', 'help.txt'))) process.stdout.write(fs.readFileSync(path.join(root, 'dist', 'help.txt')));
+  else await import(pathToFileURL(path.join(root, 'dist', 'cli.js')).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -9,6 +9,7 @@
  * file's own address. The extraction thread's launcher is the exception: it must find the compiled
  * worker beside the compiled code.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -72,5 +73,9 @@ await build({
   logLevel: 'warning',
   plugins: [packagesAsNodeLoadsThem, sourceAddresses],
 });
+// The list of commands, written once here from the commands' own definitions: `coalition-desk --help`
+// prints it instead of loading every command's modules to describe them (issue 20: start at once).
+const help = execFileSync(process.execPath, [path.join(outdir, 'cli.js'), '--help'], { env: { ...process.env, COLUMNS: '80' }, encoding: 'utf8' });
+fs.writeFileSync(path.join(outdir, 'help.txt'), help);
 // The stamp the launcher compares with the sources: a build older than any source file is not used.
 fs.writeFileSync(path.join(outdir, 'built-at'), new Date().toISOString());

@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import type { Db } from './db/client.ts';
+import type { Database, Db } from './db/client.ts';
 import { accountModule } from './modules/account/account.module.ts';
 import { auditModule } from './modules/audit/audit.module.tsx';
 import { detentionModule } from './modules/detention/detention.module.ts';
@@ -46,6 +46,11 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** The database pool's figures for /metrics, where there is a pool. */
   poolStats?: () => PoolStats | null;
+  /**
+   * The database's announcements (Database.listen): with them each process keeps sessions and accounts in
+   * memory and drops a copy the moment it changes anywhere; without them every request reads them.
+   */
+  listen?: Database['listen'];
 }
 
 export interface RegisteredRoute {
@@ -106,7 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.actor || request.session) reply.header('cache-control', 'no-store');
   });
-  await app.register(requestContext, { db, config });
+  await app.register(requestContext, { db, config, listen: options.listen });
   installFlash(app);
   installMetrics(app, { db, config, poolStats: options.poolStats });
   refuseNulCharacters(app);
@@ -135,9 +140,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await assets.register(fastifyStatic, { root: PUBLIC_ASSETS, prefix: '/assets/', maxAge: '1h' });
   });
 
-  // Pages (not the API) show how many readouts wait for the signed-in user, on every page.
+  // Pages (not the API) show how many readouts wait for the signed-in user, on every page. Routes that
+  // answer with data (a declared response schema: /healthz, /metrics) or a file (feeds, CSV, maps) show no header.
+  const FILE_ROUTE = /(\.(csv|atom|ics|svg|xlsx|json|xml|txt)|\/export)$/;
   app.addHook('preHandler', async (request) => {
-    if (request.isApi || request.method !== 'GET' || request.url.startsWith('/assets/') || !request.actor || !can(request.actor, 'readout.manage')) return;
+    if (request.isApi || request.method !== 'GET' || !request.actor || request.routeOptions.schema?.response || FILE_ROUTE.test(request.routeOptions.url ?? '')) return;
+    if (request.url.startsWith('/assets/') || !can(request.actor, 'readout.manage')) return;
     request.attention = await attentionCount(db, request.actor);
   });
 

@@ -7,7 +7,7 @@ import { startAuditCheckpoints } from './platform/audit-checkpoint.ts';
 
 /** Listens until SIGINT/SIGTERM, then stops taking requests, lets running ones finish and closes the database. */
 export async function serve(database: Database, config: Config): Promise<void> {
-  const app = await buildApp({ db: database.db, config, poolStats: () => database.poolStats() });
+  const app = await buildApp({ db: database.db, config, poolStats: () => database.poolStats(), listen: database.listen });
   const stopHousekeeping = startHousekeeping(database.db, config, (error) => app.log.error({ err: error }, 'housekeeping failed'));
   // Batches left half-screened by a previous run are picked up again here.
   // The chain's head goes to the log every hour and at shutdown, to be shipped off the host (README).

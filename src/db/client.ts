@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -26,6 +27,20 @@ export interface Database {
   poolStats(): { total: number; idle: number; waiting: number } | null;
   /** Statements sent since the database was opened: tests count what a page costs, whatever the data size. */
   queryCount(): number;
+  /**
+   * Receives the NOTIFY messages of `channel`. On PostgreSQL a connection of its own listens, so messages
+   * from every process arrive; `lost` is called when it drops (messages may have been missed) and
+   * `listening` whenever it listens again. Returns how to stop.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
+}
+
+export interface NotificationHandlers {
+  message(payload: string): void;
+  /** Listening (again): from now on no message is missed. */
+  listening(): void;
+  /** The listening connection dropped: messages sent meanwhile are lost. */
+  lost(): void;
 }
 
 /** Drizzle calls this for every statement it sends, in transactions too; counting costs an increment. */
@@ -54,7 +69,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   }
   let client: PGlite;
   try {
-    client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    // pg_trgm: "contains" searches use trigram indexes here as on PostgreSQL (migration trigram_search).
+    client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
     await client.waitReady;
   } catch (error) {
     unlock();
@@ -72,6 +88,12 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     },
     poolStats: () => null,
     queryCount: counter.queryCount,
+    // One process owns the data folder, so the database's own notifications are all there is to hear.
+    async listen(channel, handlers) {
+      const stop = await client.listen(channel, (payload) => handlers.message(payload));
+      handlers.listening();
+      return stop;
+    },
   };
 }
 
@@ -105,6 +127,55 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     close: () => pool.end(),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     queryCount: counter.queryCount,
+    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
+  };
+}
+
+/** Channel names are identifiers in LISTEN; only plain ones are accepted, so the statement is built from a constant. */
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
+const RELISTEN_DELAY_MS = 1000;
+
+/**
+ * A connection outside the pool that only listens (a pooled one would be handed back and stop hearing).
+ * When it drops, `lost` is called at once and it reconnects after a second, calling `listening` when done.
+ */
+async function listenOnPostgres(url: string, channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`not a plain channel name: ${channel}`);
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    const onDrop = () => {
+      if (current !== client) return;
+      current = null;
+      handlers.lost();
+      if (!stopped) retry = setTimeout(() => void connect().catch(onRetryFailed), RELISTEN_DELAY_MS);
+    };
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.message(message.payload ?? '');
+    });
+    client.on('error', onDrop);
+    client.on('end', onDrop);
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    if (stopped) {
+      await client.end();
+      return;
+    }
+    current = client;
+    handlers.listening();
+  };
+  const onRetryFailed = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(onRetryFailed), RELISTEN_DELAY_MS);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => {});
   };
 }
 

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { apiTokens, userGroups, users } from '../db/schema/identity.ts';
 import type { Actor } from './actor.ts';
+import type { IdentityCache } from './identity-cache.ts';
 import { sha256 } from './tokens.ts';
 
 /** A user with their group memberships, in one query: this runs on every signed-in request. */
@@ -34,7 +35,7 @@ function preparedQueries(db: Db) {
     .groupBy(users.id)
     .prepare('actor_by_user');
   const byToken = db
-    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(userGroups, eq(userGroups.userId, users.id))
@@ -54,19 +55,46 @@ function queriesFor(db: Db) {
   return queries;
 }
 
+/** What is kept of a token: the actor comes from the account's own copy, so a change to the account reaches both. */
+interface TokenCopy {
+  tokenId: string;
+  userId: string;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+}
+
 /** The actor behind a session's user; null when the account is gone or disabled. */
-export async function loadActor(db: Db, userId: string, ip: string): Promise<Actor | null> {
+export async function loadActor(db: Db, userId: string, ip: string, cache?: IdentityCache): Promise<Actor | null> {
+  const kept = cache?.get<ActorRow>('actors', userId);
+  if (kept) return toActor(kept, ip);
+  const generation = cache?.generation() ?? 0;
   const [row] = await queriesFor(db).byUser.execute({ userId });
-  return row ? toActor(row, ip) : null;
+  if (!row) return null;
+  cache?.keep('actors', userId, row, userId, generation);
+  return toActor(row, ip);
 }
 
 /** The actor behind a personal API token that is live (not revoked, not expired) and whose account is enabled. */
-export async function loadActorByApiToken(db: Db, token: string, ip: string): Promise<Actor | null> {
-  const [row] = await queriesFor(db).byToken.execute({ tokenHash: sha256(token) });
-  if (!row) return null;
-  // Record use at most once a minute: a write on every call would double the cost of the API.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+export async function loadActorByApiToken(db: Db, token: string, ip: string, cache?: IdentityCache): Promise<Actor | null> {
+  const tokenHash = sha256(token);
+  const now = Date.now();
+  let copy = cache?.get<TokenCopy>('tokens', tokenHash);
+  let actor: Actor | null = null;
+  if (copy && copy.expiresAt.getTime() > now) actor = await loadActor(db, copy.userId, ip, cache);
+  if (!actor) {
+    const generation = cache?.generation() ?? 0;
+    const [row] = await queriesFor(db).byToken.execute({ tokenHash });
+    if (!row) return null;
+    copy = { tokenId: row.tokenId, userId: row.userId, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt };
+    cache?.keep('tokens', tokenHash, copy, row.userId, generation);
+    cache?.keep('actors', row.userId, row, row.userId, generation);
+    actor = toActor(row, ip);
   }
-  return toActor(row, ip);
+  // Record use at most once a minute: a write on every call would double the cost of the API.
+  if (copy && (!copy.lastUsedAt || now - copy.lastUsedAt.getTime() > 60_000)) {
+    const generation = cache?.generation() ?? 0;
+    await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, copy.tokenId));
+    cache?.keep('tokens', tokenHash, { ...copy, lastUsedAt: new Date(now) }, copy.userId, generation);
+  }
+  return actor;
 }

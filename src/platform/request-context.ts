@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
+import type { Database, Db } from '../db/client.ts';
 import type { MaybeActor } from './actor.ts';
 import { loadActor, loadActorByApiToken } from './actor-loader.ts';
 import { type Action, can } from './authz.ts';
+import { IDENTITY_CHANNEL, IdentityCache } from './identity-cache.ts';
 import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
 import { isNumerals, setRequestLanguage, withRequestLanguage } from './i18n/request-language.ts';
@@ -66,10 +67,34 @@ function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Acces
   throw new Forbidden();
 }
 
+export interface RequestContextOptions {
+  db: Db;
+  config: Config;
+  /** Where the database announces changes to sessions and accounts; without it nothing is cached. */
+  listen?: Database['listen'];
+}
+
 /** Loads the actor, language and CSRF token for every request, then enforces the route's access rule. */
-export const requestContext = fp(async (app: FastifyInstance, options: { db: Db; config: Config }) => {
+export const requestContext = fp(async (app: FastifyInstance, options: RequestContextOptions) => {
   const { db, config } = options;
   const timeouts = sessionTimeouts(config);
+  const identities = new IdentityCache();
+  if (options.listen) {
+    const stopListening = await options.listen(IDENTITY_CHANNEL, {
+      message: (notice) => identities.changed(notice),
+      listening: () => identities.listening(),
+      lost: () => identities.lost(),
+    });
+    app.addHook('onClose', async () => {
+      identities.lost();
+      await stopListening();
+    });
+  }
+  // A change made by this process is forgotten before its reply leaves, not when the database's
+  // announcement comes back a moment later: the next request (a redirect after sign-out) may be quicker.
+  app.addHook('onSend', async (request) => {
+    if (UNSAFE_METHODS.has(request.method)) identities.forgetAll();
+  });
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionCookie', null);
@@ -87,17 +112,18 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
     request.isApi = request.url.startsWith('/api/');
     const authorization = request.headers.authorization;
     if (request.isApi && authorization?.startsWith('Bearer ')) {
-      request.actor = await loadActorByApiToken(db, authorization.slice('Bearer '.length).trim(), request.ip);
+      request.actor = await loadActorByApiToken(db, authorization.slice('Bearer '.length).trim(), request.ip, identities);
       if (!request.actor) throw new HttpProblem(401, 'Unauthorized', 'The API token is unknown, expired or revoked.');
     } else {
-      const cookieValue = request.cookies[SESSION_COOKIE];
+      // Static files are the same for everyone: no session is read for them, even when the browser sends one.
+      const cookieValue = request.routeOptions.url?.startsWith('/assets/') ? undefined : request.cookies[SESSION_COOKIE];
       if (cookieValue) {
-        const session = await findLiveSession(db, cookieValue, timeouts);
+        const session = await findLiveSession(db, cookieValue, timeouts, identities);
         if (session) {
           request.session = session;
           request.sessionCookie = cookieValue;
           request.csrfToken = csrfTokenFor(session);
-          if (session.stage === 'full') request.actor = await loadActor(db, session.userId, request.ip);
+          if (session.stage === 'full') request.actor = await loadActor(db, session.userId, request.ip, identities);
           if (session.stage === 'full' && !request.actor) request.session = null;
         }
       }

@@ -2,6 +2,7 @@ import Tokens from '@fastify/csrf';
 import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { sessions } from '../db/schema/identity.ts';
+import type { IdentityCache } from './identity-cache.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
 /** `__Host-` binds the cookie to this host, path / and HTTPS (ASVS V3.4.4). */
@@ -61,20 +62,48 @@ export async function createSession(
 
 export type SessionRow = typeof sessions.$inferSelect;
 
-/** Finds a live session; an idle or expired one is deleted and reads as none (ASVS V3.3.1, V3.3.2). */
-export async function findLiveSession(db: Db, cookieValue: string, timeouts: SessionTimeouts): Promise<SessionRow | null> {
+/** Built once per database handle, not per request: the lookup runs whenever a session is not cached. */
+const sessionByHash = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(db: Db) {
+  return db.select().from(sessions).where(eq(sessions.idHash, sql.placeholder('idHash'))).prepare('session_by_hash');
+}
+function sessionLookup(db: Db) {
+  let query = sessionByHash.get(db);
+  if (!query) {
+    query = prepareSessionLookup(db);
+    sessionByHash.set(db, query);
+  }
+  return query;
+}
+
+/**
+ * Finds a live session; an idle or expired one is deleted and reads as none (ASVS V3.3.1, V3.3.2).
+ * With a cache, a session seen before is not read again until the database announces a change to it.
+ */
+export async function findLiveSession(db: Db, cookieValue: string, timeouts: SessionTimeouts, cache?: IdentityCache): Promise<SessionRow | null> {
   const idHash = sha256(cookieValue);
-  const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
-  if (!row) return null;
   const now = Date.now();
-  const idleLimit = row.lastSeenAt.getTime() + timeouts.idleMinutes * 60_000;
-  if (now > idleLimit || now > row.expiresAt.getTime()) {
+  const idleLimitOf = (session: SessionRow) => session.lastSeenAt.getTime() + timeouts.idleMinutes * 60_000;
+  let row = cache?.get<SessionRow>('sessions', idHash);
+  // Another process may have seen this session since our copy was made: ask the table before calling it idle.
+  if (row && now > idleLimitOf(row)) row = undefined;
+  if (!row) {
+    const generation = cache?.generation() ?? 0;
+    [row] = await sessionLookup(db).execute({ idHash });
+    if (!row) return null;
+    cache?.keep('sessions', idHash, row, row.userId, generation);
+  }
+  if (now > idleLimitOf(row) || now > row.expiresAt.getTime()) {
+    cache?.drop('sessions', idHash);
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
   // Touch at most once a minute: one write per request would double the cost of every page.
   if (now - row.lastSeenAt.getTime() > 60_000) {
+    const generation = cache?.generation() ?? 0;
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+    row = { ...row, lastSeenAt: new Date(now) };
+    cache?.keep('sessions', idHash, row, row.userId, generation);
   }
   return row;
 }

@@ -23,7 +23,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await openTestDatabase();
   // Tests see every change at once: no shared copies of public pages.
   const config = loadConfig({ DATA_DIR: '/nonexistent', PUBLIC_PAGE_CACHE_SECONDS: '0', ...env });
-  const app = await buildApp({ db: database.db, config, logger: false, poolStats: () => database.poolStats() });
+  const app = await buildApp({ db: database.db, config, logger: false, poolStats: () => database.poolStats(), listen: database.listen });
   return {
     app,
     database,

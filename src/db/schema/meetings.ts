@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { classifiedRecordColumns } from './common.ts';
 import { users } from './identity.ts';
@@ -84,7 +85,11 @@ export const agendaItems = pgTable(
     outcome: text('outcome').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('agenda_items_meeting_idx').on(table.meetingId, table.position)],
+  (table) => [
+    index('agenda_items_meeting_idx').on(table.meetingId, table.position),
+    // Which meetings name a branch (threats): a trigram index over the item's words (migration trigram_search).
+    index('agenda_items_words_trgm_idx').using('gin', sql`agenda_item_words(${table.title}, ${table.outcome}, ${table.topics}) gin_trgm_ops`),
+  ],
 );
 
 /** A meeting carrying forward a discussion from an earlier one, on a topic. */

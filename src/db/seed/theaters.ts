@@ -1,5 +1,4 @@
 import type { Db } from '../client.ts';
-import { theaters } from '../schema/meetings.ts';
 
 /** The theaters the seed readout names (Iraq, Syria, Afghanistan, Africa) and Africa's regions where branches operate. */
 export const THEATERS = [
@@ -16,6 +15,9 @@ export const THEATERS = [
 ];
 
 export async function loadTheaters(db: Db): Promise<number> {
+  // The table's definition loads here, not with the list: the command line's reader of readouts needs the
+  // names only, and loading the database layer would cost it a tenth of its start-up.
+  const { theaters } = await import('../schema/meetings.ts');
   await db.insert(theaters).values(THEATERS.map((theater, position) => ({ ...theater, position }))).onConflictDoNothing();
   return THEATERS.length;
 }

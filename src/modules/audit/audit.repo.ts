@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import type { AuditQuery } from './audit.schema.ts';
@@ -17,9 +17,27 @@ function conditions(query: AuditQuery): SQL | undefined {
   return and(...where);
 }
 
-/** Events matching the filters, newest first. */
-export function findEvents(db: Db, query: AuditQuery, limit: number, offset = 0): Promise<AuditEventRow[]> {
-  return db.select().from(auditEvents).where(conditions(query)).orderBy(desc(auditEvents.seq)).limit(limit).offset(offset);
+/** Where a page of events starts: before or after a sequence number (keyset), or at an offset. */
+export interface EventsFrom {
+  before?: number;
+  after?: number;
+  offset?: number;
+}
+
+/**
+ * Events matching the filters, newest first — or oldest first when reading `after` a sequence number,
+ * toward newer events (the caller turns them round).
+ */
+export function findEvents(db: Db, query: AuditQuery, limit: number, from: EventsFrom = {}): Promise<AuditEventRow[]> {
+  const towardNewer = from.after !== undefined && from.before === undefined;
+  const keyset = from.before !== undefined ? lt(auditEvents.seq, from.before) : towardNewer ? gt(auditEvents.seq, from.after as number) : undefined;
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(conditions(query), keyset))
+    .orderBy(towardNewer ? asc(auditEvents.seq) : desc(auditEvents.seq))
+    .limit(limit)
+    .offset(from.offset ?? 0);
 }
 
 /** How many events match, counted no further than `upTo` (a count past it is only "more than"). */

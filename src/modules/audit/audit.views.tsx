@@ -1,14 +1,14 @@
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { FormActions, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
+import { KeysetPagination, listHref } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { AuditQuery } from './audit.schema.ts';
-import type { AuditEventRow } from './audit.service.ts';
+import type { AuditEventsPage } from './audit.service.ts';
 import { AuditDetail, AuditSentence } from './audit-detail.tsx';
 
-export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; total: number; totalIsLowerBound: boolean; query: AuditQuery }) {
-  const { ctx, query } = props;
+export function AuditPage(props: { ctx: PageContext; found: AuditEventsPage; query: AuditQuery }) {
+  const { ctx, query, found } = props;
   const { t } = ctx;
   const filters = { action: query.action, entityType: query.entityType, entityId: query.entityId, actor: query.actor, from: query.from, to: query.to };
   return (
@@ -27,10 +27,10 @@ export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; tota
       <p>
         <a href={listHref('/admin/audit/export.csv', filters, {})}>{t('list.exportCsv')}</a>
       </p>
-      <p role="status">{props.totalIsLowerBound ? t('audit.moreThan', { count: props.total }) : t('list.count', { count: props.total })}</p>
+      <p role="status">{found.totalIsLowerBound ? t('audit.moreThan', { count: found.total }) : t('list.count', { count: found.total })}</p>
       <DataTable
         caption={t('audit.title')}
-        rows={props.rows}
+        rows={found.rows}
         empty={t('audit.empty')}
         columns={[
           { header: '#', cell: (e) => e.seq },
@@ -42,7 +42,7 @@ export function AuditPage(props: { ctx: PageContext; rows: AuditEventRow[]; tota
           { header: t('audit.detail'), cell: (e) => <AuditDetail ctx={ctx} event={e} /> },
         ]}
       />
-      <Pagination ctx={ctx} basePath="/admin/audit" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={props.total} />
+      <KeysetPagination ctx={ctx} basePath="/admin/audit" query={{ ...filters, pageSize: query.pageSize }} newer={found.newer} older={found.older} />
     </Layout>
   );
 }

@@ -4,7 +4,7 @@ import { can, isSecretariat } from '../../platform/authz.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { Conflict, InvalidInput, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
-import { FormBody, IdParams } from '../../platform/route-schemas.ts';
+import { FormBody, IdParams, PageQuery } from '../../platform/route-schemas.ts';
 import { formToInput, recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
@@ -80,8 +80,8 @@ export const detentionPages: AppModule = async (app, { db }) => {
     );
   }
 
-  app.get('/detention', { config: { access: 'detention.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <DetentionHomePage ctx={pageContext(request)} sites={await sites.listSites(db, request.actor)} may={{ write: can(request.actor, 'detention.write'), report: can(request.actor, 'repatriation.write') }} />),
+  app.get('/detention', { config: { access: 'detention.read' }, schema: { querystring: PageQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <DetentionHomePage ctx={pageContext(request)} found={await sites.pageOfSites(db, request.actor, request.query.page)} may={{ write: can(request.actor, 'detention.write'), report: can(request.actor, 'repatriation.write') }} />),
   );
 
   app.get('/detention/sites/new', { config: { access: 'detention.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
@@ -154,8 +154,8 @@ export const detentionPages: AppModule = async (app, { db }) => {
     }
   });
 
-  app.get('/detention/repatriations', { config: { access: 'detention.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <RepatriationListPage ctx={pageContext(request)} rows={await repatriationsService.listRepatriations(db, request.actor)} canReport={can(request.actor, 'repatriation.write')} />),
+  app.get('/detention/repatriations', { config: { access: 'detention.read' }, schema: { querystring: PageQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <RepatriationListPage ctx={pageContext(request)} found={await repatriationsService.pageOfRepatriations(db, request.actor, request.query.page)} canReport={can(request.actor, 'repatriation.write')} />),
   );
 
   app.get('/detention/repatriations/new', { config: { access: 'repatriation.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>

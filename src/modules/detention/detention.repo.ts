@@ -23,6 +23,18 @@ export function listSites(db: Db, actor: MaybeActor): Promise<SiteRow[]> {
   return db.select().from(detentionSites).where(visibleTo(actor, detentionSites)).orderBy(sql`lower(${detentionSites.name})`);
 }
 
+/** One page of the sites by name, and how many there are, in one round trip. */
+export async function pageOfSites(db: Db, actor: MaybeActor, paging: { page: number; pageSize: number }): Promise<{ rows: SiteRow[]; total: number }> {
+  const found = await db
+    .select({ site: detentionSites, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(detentionSites)
+    .where(visibleTo(actor, detentionSites))
+    .orderBy(sql`lower(${detentionSites.name})`, asc(detentionSites.id))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  return { rows: found.map((row) => row.site), total: found[0]?.total ?? 0 };
+}
+
 export async function findSite(db: Db, actor: MaybeActor, id: string): Promise<SiteRow | undefined> {
   const [row] = await db.select().from(detentionSites).where(and(eq(detentionSites.id, id), visibleTo(actor, detentionSites)));
   return row;
@@ -84,6 +96,18 @@ export function listRepatriations(db: Db, actor: MaybeActor, filter: { receiving
       ),
     )
     .orderBy(desc(repatriations.periodStart), asc(repatriations.receivingIso3));
+}
+
+/** One page of the repatriations, latest period first, and how many there are, in one round trip. */
+export async function pageOfRepatriations(db: Db, actor: MaybeActor, paging: { page: number; pageSize: number }): Promise<{ rows: RepatriationRow[]; total: number }> {
+  const found = await db
+    .select({ repatriation: repatriations, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(repatriations)
+    .where(repatriationsVisibleTo(actor))
+    .orderBy(sql`${repatriations.periodStart} desc nulls last`, asc(repatriations.receivingIso3), asc(repatriations.id))
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  return { rows: found.map((row) => row.repatriation), total: found[0]?.total ?? 0 };
 }
 
 export async function findRepatriation(db: Db, actor: MaybeActor, id: string): Promise<RepatriationRow | undefined> {

@@ -6,7 +6,7 @@ import { LineChart } from '../../platform/views/charts.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { listHref } from '../../platform/views/list-controls.tsx';
+import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
@@ -34,7 +34,7 @@ export function AggregateOnlyNotice({ ctx }: { ctx: PageContext }) {
   return <p class="notice">{ctx.t('detention.aggregateOnly')}</p>;
 }
 
-export function DetentionHomePage(props: { ctx: PageContext; sites: SiteWithLatest[]; may: { write: boolean; report: boolean } }) {
+export function DetentionHomePage(props: { ctx: PageContext; found: { rows: SiteWithLatest[]; total: number; page: number; pageSize: number }; may: { write: boolean; report: boolean } }) {
   const { ctx } = props;
   const { t, locale } = ctx;
   return (
@@ -52,7 +52,7 @@ export function DetentionHomePage(props: { ctx: PageContext; sites: SiteWithLate
         ]}
       />
       <DataTable
-        rows={props.sites}
+        rows={props.found.rows}
         caption={t('detention.sites')}
         empty={t('detention.noSites')}
         columns={[
@@ -63,6 +63,7 @@ export function DetentionHomePage(props: { ctx: PageContext; sites: SiteWithLate
           { header: t('partners.classification'), cell: (site) => <ClassificationBadge ctx={ctx} value={site.classification} /> },
         ]}
       />
+      <Pagination ctx={ctx} basePath="/detention" query={{}} page={props.found.page} pageSize={props.found.pageSize} total={props.found.total} />
     </Layout>
   );
 }

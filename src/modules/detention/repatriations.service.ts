@@ -51,6 +51,17 @@ export async function listRepatriations(db: Db, actor: MaybeActor, filter: { rec
   return rows;
 }
 
+/** Rows of the repatriations list on one page. */
+export const REPATRIATIONS_PAGE_SIZE = 50;
+
+/** One page of the repatriations the actor may read; restricted rows shown are audited. */
+export async function pageOfRepatriations(db: Db, actor: MaybeActor, page = 1, pageSize = REPATRIATIONS_PAGE_SIZE) {
+  authorize(actor, 'detention.read');
+  const found = await repo.pageOfRepatriations(db, actor, { page, pageSize });
+  await auditRestrictedRead(db, actor, 'repatriations', found.rows);
+  return { ...found, page, pageSize };
+}
+
 /** Repatriations reported and not yet verified, for the secretariat's desk. */
 export async function repatriationsAwaitingVerification(db: Db, actor: MaybeActor) {
   authorize(actor, 'repatriation.verify');

@@ -6,6 +6,7 @@ import { CorrectionForm, VersionedActionForm } from '../../platform/views/review
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
@@ -66,7 +67,7 @@ function ChangeList({ changes }: { changes: unknown }) {
   );
 }
 
-export function RepatriationListPage(props: { ctx: PageContext; rows: RepatriationRow[]; canReport: boolean }) {
+export function RepatriationListPage(props: { ctx: PageContext; found: { rows: RepatriationRow[]; total: number; page: number; pageSize: number }; canReport: boolean }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -78,7 +79,8 @@ export function RepatriationListPage(props: { ctx: PageContext; rows: Repatriati
       <AggregateOnlyNotice ctx={ctx} />
       <p>{t('detention.repatriationsExplained')}</p>
       <ActionLinks links={[props.canReport && ['/detention/repatriations/new', t('detention.reportRepatriation')]]} />
-      <RepatriationTable ctx={ctx} rows={props.rows} />
+      <RepatriationTable ctx={ctx} rows={props.found.rows} />
+      <Pagination ctx={ctx} basePath="/detention/repatriations" query={{}} page={props.found.page} pageSize={props.found.pageSize} total={props.found.total} />
     </Layout>
   );
 }

@@ -32,6 +32,20 @@ export async function listSites(db: Db, actor: MaybeActor, options: { audit?: bo
   return sites.map((site) => ({ ...site, latest: latest.get(site.id) ?? null }));
 }
 
+/** Rows of the sites list on one page. */
+export const SITES_PAGE_SIZE = 50;
+
+/** One page of the sites with their latest current head count. */
+export async function pageOfSites(db: Db, actor: MaybeActor, page = 1, pageSize = SITES_PAGE_SIZE) {
+  authorize(actor, 'detention.read');
+  const found = await repo.pageOfSites(db, actor, { page, pageSize });
+  const snapshots = await repo.snapshotsOf(db, actor, found.rows.map((site) => site.id), { current: true });
+  const latest = new Map<string, repo.SnapshotRow>();
+  for (const snapshot of snapshots) if (snapshot.total !== null) latest.set(snapshot.siteId, snapshot);
+  await auditRestrictedRead(db, actor, 'sites', [...found.rows, ...latest.values()]);
+  return { rows: found.rows.map((site): SiteWithLatest => ({ ...site, latest: latest.get(site.id) ?? null })), total: found.total, page, pageSize };
+}
+
 /** Each site's latest head count and the one before it, for the trend on the desk. */
 export async function populationTrend(db: Db, actor: MaybeActor) {
   authorize(actor, 'detention.read');

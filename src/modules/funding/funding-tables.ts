@@ -66,24 +66,34 @@ export function campaignTables(t: Translate, campaign: CampaignRow, summary: Cam
     contributions: {
       name: 'contributions',
       title: t('funding.contributions'),
-      columns: [t('funding.date'), t('funding.partner'), t('funding.stageLabel'), t('funding.amountOriginal'), t('funding.currency'), t('funding.rate'), t('funding.rateDate'), t('funding.amountConverted', { currency }), t('funding.channel'), t('funding.theater'), t('funding.status'), t('funding.source'), t('funding.illustrativeColumn')],
-      rows: contributions.map((row) => [
-        row.contributedOn,
-        names.partner(row.partnerId),
-        t(`funding.stage.${row.stage}` as never),
-        money(row.amount, row.currency),
-        row.currency,
-        row.rateToCampaign,
-        row.rateDate,
-        money(row.amountInCampaignCurrency, currency),
-        row.channel ?? '',
-        row.theaterSlug ? names.theater(row.theaterSlug) : '',
-        t(`funding.status.${row.status}` as never),
-        row.source,
-        illustrative(row.illustrative),
-      ]),
+      columns: contributionColumns(t, currency),
+      rows: contributions.map(contributionCells(t, currency, names)),
     },
   };
+}
+
+/** The contributions table's header row (also the header of its streamed CSV export). */
+export function contributionColumns(t: Translate, currency: string): string[] {
+  return [t('funding.date'), t('funding.partner'), t('funding.stageLabel'), t('funding.amountOriginal'), t('funding.currency'), t('funding.rate'), t('funding.rateDate'), t('funding.amountConverted', { currency }), t('funding.channel'), t('funding.theater'), t('funding.status'), t('funding.source'), t('funding.illustrativeColumn')];
+}
+
+/** One contribution as a row of the contributions table. */
+export function contributionCells(t: Translate, currency: string, names: Names): (row: ContributionRow) => Cell[] {
+  return (row) => [
+    row.contributedOn,
+    names.partner(row.partnerId),
+    t(`funding.stage.${row.stage}` as never),
+    money(row.amount, row.currency),
+    row.currency,
+    row.rateToCampaign,
+    row.rateDate,
+    money(row.amountInCampaignCurrency, currency),
+    row.channel ?? '',
+    row.theaterSlug ? names.theater(row.theaterSlug) : '',
+    t(`funding.status.${row.status}` as never),
+    row.source,
+    row.illustrative ? t('funding.illustrative') : '',
+  ];
 }
 
 /** The comparison page's tables, for CSV and XLSX: year on year, one partner across campaigns, pledged but not committed. */

@@ -25,6 +25,8 @@ import { ComparePage } from './comparisons.views.tsx';
 import { PublicCampaignListPage, PublicCampaignPage } from './public-funding.views.tsx';
 import { RatesPage } from './rates.views.tsx';
 import { iatiActivity, tableCsv, tableXlsxRows } from './funding-exports.ts';
+import { contributionsCsv } from './contributions-export.ts';
+import { sendCsvStream } from '../../platform/csv-stream.ts';
 import { comparisonTables, type FundingTable } from './funding-tables.ts';
 import { CampaignPageQuery, CompareExportQuery, CompareQuery, ExportQuery, RateListQuery, STAGES } from './funding.schema.ts';
 import { CampaignFormPage, CampaignListPage, CampaignPage } from './funding.views.tsx';
@@ -174,6 +176,9 @@ export const fundingPages: AppModule = async (app, { db }) => {
 
   app.get('/funding/campaigns/:id/export', { config: { access: 'funding.read' }, schema: { params: IdParams, querystring: ExportQuery, hide: true } }, async (request, reply) => {
     const { table, format } = request.query;
+    if (table === 'contributions' && format === 'csv') {
+      return sendCsvStream(reply, `campaign-${request.params.id.slice(0, 8)}-contributions.csv`, await contributionsCsv(db, request.actor, request.t, request.locale, request.params.id));
+    }
     const data = await campaignPageData(db, request.actor, request.t, request.locale, request.params.id, {}, { contributions: table === 'contributions' });
     return sendTable(reply, data.tables[table] as FundingTable, `campaign-${data.campaign.id.slice(0, 8)}-${table}`, format);
   });

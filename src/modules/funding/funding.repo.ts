@@ -99,6 +99,27 @@ export async function allContributions(db: Db, actor: MaybeActor, campaignId: st
   return rows.map((row) => row.contribution);
 }
 
+/**
+ * The next `limit` contributions of a campaign after `after` in the export's order (date, then id): a
+ * keyset read, so each batch costs the same however far into a million rows it starts.
+ */
+export async function contributionsAfter(db: Db, actor: MaybeActor, campaignId: string, after: Pick<ContributionRow, 'contributedOn' | 'id'> | undefined, limit: number): Promise<ContributionRow[]> {
+  const rows = await db
+    .select({ contribution: fundingContributions })
+    .from(fundingContributions)
+    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, fundingContributions.campaignId))
+    .where(
+      and(
+        eq(fundingContributions.campaignId, campaignId),
+        contributionsVisibleTo(actor),
+        after ? sql`(${fundingContributions.contributedOn}, ${fundingContributions.id}) > (${after.contributedOn}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(fundingContributions.contributedOn), asc(fundingContributions.id))
+    .limit(limit);
+  return rows.map((row) => row.contribution);
+}
+
 /** Contributions waiting for the secretariat, oldest first. */
 export async function awaitingVerification(db: Db, limit: number): Promise<ContributionRow[]> {
   return db.select().from(fundingContributions).where(eq(fundingContributions.status, 'reported')).orderBy(asc(fundingContributions.createdAt)).limit(limit);

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm, type SignedInClient, type TestContext, buildTestApp, loginAs, partnerId } from '../../../test/helpers/app.ts';
+import { translator } from '../../platform/i18n/i18n.ts';
+import { campaignPageData } from './campaign-page-data.ts';
+import { contributionsCsv } from './contributions-export.ts';
+import { tableCsv } from './funding-exports.ts';
+import type { FundingTable } from './funding-tables.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -200,6 +205,27 @@ describe('exports and the public summary', () => {
       value: { currency: 'EUR', amount: '1000000.2500' },
       'provider-org': { ref: 'FRA' },
     });
+  });
+
+  it('streams the contributions CSV a batch at a time, the same file as the table it exports', async () => {
+    const campaign = await createCampaign({ name: 'Streamed export drive' });
+    for (let day = 1; day <= 12; day++) {
+      const contributedOn = `2021-07-${String(13 - day).padStart(2, '0')}`;
+      const created = await api(officer, 'POST', `/api/v1/funding/campaigns/${campaign.id}/contributions`, { partnerId: day % 2 ? france : italy, stage: 'pledge', amount: `${day}000.5`, currency: 'USD', contributedOn, source: `statement ${day}` });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const actor = { userId: analyst.user.id, label: 'analyst', role: 'analyst' as const, partnerId: null, groupIds: [], ip: null };
+    const chunks: string[] = [];
+    for await (const chunk of await contributionsCsv(ctx.db, actor, translator('en'), 'en', campaign.id, 5)) chunks.push(chunk);
+    // The header, then batches of 5, 5 and 2 rows.
+    expect(chunks.slice(1).map((chunk) => chunk.trimEnd().split('\r\n').length)).toEqual([5, 5, 2]);
+    const table = await campaignPageData(ctx.db, actor, translator('en'), 'en', campaign.id, {}, { contributions: true });
+    expect(chunks.join('')).toBe(`\uFEFF${tableCsv(table.tables.contributions as FundingTable)}`);
+    const response = await api(analyst, 'GET', `/funding/campaigns/${campaign.id}/export?table=contributions&format=csv`);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.body).toBe(chunks.join(''));
+    expect(response.body).toContain('2021-07-01,Italy');
+    expect(response.body).toContain('2021-07-12,France');
   });
 
   it('shows the public summary of a public campaign with verified figures only, and nothing of others', async () => {

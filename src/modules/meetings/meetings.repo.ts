@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agendaItems, meetingLinks, meetingParticipants, meetings, theaters } from '../../db/schema/meetings.ts';
 import { partners, people } from '../../db/schema/partners.ts';
@@ -132,6 +132,15 @@ export async function deleteParticipant(db: Db, meetingId: string, participantId
 
 export async function agendaOf(db: Db, meetingId: string): Promise<AgendaItemRow[]> {
   return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+}
+
+/** The agendas of several meetings in one query, by meeting (each in its order). */
+export async function agendasOf(db: Db, meetingIds: string[]): Promise<Map<string, AgendaItemRow[]>> {
+  const byMeeting = new Map<string, AgendaItemRow[]>(meetingIds.map((id) => [id, []]));
+  if (meetingIds.length === 0) return byMeeting;
+  const rows = await db.select().from(agendaItems).where(inArray(agendaItems.meetingId, meetingIds)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+  for (const row of rows) byMeeting.get(row.meetingId)?.push(row);
+  return byMeeting;
 }
 
 export async function insertAgendaItem(db: Db, values: Omit<typeof agendaItems.$inferInsert, 'position'>): Promise<AgendaItemRow> {

@@ -65,7 +65,8 @@ export function listMeetings(db: Db, actor: MaybeActor, query: MeetingListQuery)
 export async function upcomingMeetingsWithAgenda(db: Db, actor: MaybeActor, limit: number, now = new Date()) {
   authorize(actor, 'meeting.read');
   const { rows } = await repo.listMeetings(db, actor, { when: 'upcoming', pageSize: limit }, now);
-  return Promise.all(rows.map(async (meeting) => ({ meeting, agenda: await repo.agendaOf(db, meeting.id) })));
+  const agendas = await repo.agendasOf(db, rows.map((meeting) => meeting.id));
+  return rows.map((meeting) => ({ meeting, agenda: agendas.get(meeting.id) ?? [] }));
 }
 
 export async function getMeeting(db: Db, actor: MaybeActor, id: string): Promise<repo.MeetingRow> {

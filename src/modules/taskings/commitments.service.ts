@@ -14,12 +14,31 @@ import { todayUtc } from '../../platform/calendar-day.ts';
 
 export type { CommitmentRow } from './taskings.repo.ts';
 
-/** The register, as one of its views: open commitments by partner, all by meeting, or those overdue. */
-export async function listCommitments(db: Db, actor: MaybeActor, view: 'by-partner' | 'by-meeting' | 'overdue', today = todayUtc()) {
+/** Rows of the register on one page. */
+export const COMMITMENTS_PAGE_SIZE = 50;
+
+/**
+ * One page of the register, as one of its views: open commitments by partner, all by meeting, or those
+ * overdue; every filter is a condition in SQL.
+ */
+export async function listCommitments(
+  db: Db,
+  actor: MaybeActor,
+  view: 'by-partner' | 'by-meeting' | 'overdue',
+  paging: { page?: number; pageSize?: number } = {},
+  today = todayUtc(),
+) {
   authorize(actor, 'tasking.read');
-  if (view === 'overdue') return repo.listCommitments(db, actor, { overdueBefore: today });
-  const rows = await repo.listCommitments(db, actor);
-  return view === 'by-partner' ? rows.filter((row) => row.status === 'open') : rows;
+  const page = paging.page ?? 1;
+  const pageSize = paging.pageSize ?? COMMITMENTS_PAGE_SIZE;
+  const filter =
+    view === 'overdue'
+      ? { overdueBefore: today, groupBy: 'none' as const }
+      : view === 'by-partner'
+        ? { openOnly: true, groupBy: 'partner' as const }
+        : { groupBy: 'meeting' as const };
+  const found = await repo.pageOfCommitments(db, actor, { ...filter, page, pageSize });
+  return { ...found, page, pageSize };
 }
 
 export async function commitmentsOfMeetings(db: Db, actor: MaybeActor, meetingIds: string[]) {

@@ -4,6 +4,7 @@ import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { MeetingRow, TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
@@ -54,12 +55,22 @@ export function CommitmentTable({ ctx, rows, partner, names, canWrite }: { ctx: 
   );
 }
 
-export function CommitmentsPage(props: { ctx: PageContext; view: 'by-partner' | 'by-meeting' | 'overdue'; rows: CommitmentRow[]; partner: PartnerNames; names: Names; canWrite: boolean; errors?: FieldProblem[] }) {
-  const { ctx, view } = props;
+export function CommitmentsPage(props: {
+  ctx: PageContext;
+  view: 'by-partner' | 'by-meeting' | 'overdue';
+  found: { rows: CommitmentRow[]; total: number; page: number; pageSize: number };
+  query: Record<string, unknown>;
+  partner: PartnerNames;
+  names: Names;
+  canWrite: boolean;
+  errors?: FieldProblem[];
+}) {
+  const { ctx, view, found } = props;
+  const rows = found.rows;
   const { t } = ctx;
   const groupKey = (row: CommitmentRow) => (view === 'by-meeting' ? row.meetingId : (row.partnerId ?? ''));
   const grouped = new Map<string, CommitmentRow[]>();
-  for (const row of props.rows) grouped.set(view === 'overdue' ? '' : groupKey(row), [...(grouped.get(view === 'overdue' ? '' : groupKey(row)) ?? []), row]);
+  for (const row of rows) grouped.set(view === 'overdue' ? '' : groupKey(row), [...(grouped.get(view === 'overdue' ? '' : groupKey(row)) ?? []), row]);
   const groups = [...grouped.entries()];
   return (
     <Layout ctx={ctx} title={t('commitments.title')}>
@@ -77,13 +88,14 @@ export function CommitmentsPage(props: { ctx: PageContext; view: 'by-partner' | 
         </ul>
       </nav>
       <ActionLinks links={[props.canWrite && ['/commitments/new', t('commitments.new')]]} />
-      {props.rows.length === 0 && <p class="empty">{t('commitments.none')}</p>}
+      {rows.length === 0 && <p class="empty">{t('commitments.none')}</p>}
       {groups.map(([key, rows]) => (
         <section>
           {view !== 'overdue' && <h2>{view === 'by-meeting' ? props.names.meeting(key) : props.partner(key || null)}</h2>}
           <CommitmentTable ctx={ctx} rows={[...rows]} partner={props.partner} names={props.names} canWrite={props.canWrite} />
         </section>
       ))}
+      <Pagination ctx={ctx} basePath="/commitments" query={{ ...props.query, view }} page={found.page} pageSize={found.pageSize} total={found.total} />
     </Layout>
   );
 }

@@ -128,8 +128,8 @@ export const taskingsPages: AppModule = async (app, { db }) => {
 
   app.get('/commitments', { config: { access: 'tasking.read' }, schema: { querystring: CommitmentQuery, hide: true } }, async (request, reply) => {
     const view = request.query.view ?? 'by-partner';
-    const [rows, lookup, partners] = await Promise.all([listCommitments(db, request.actor, view), names(request), partnerNames(request)]);
-    return sendPage(reply, <CommitmentsPage ctx={pageContext(request)} view={view} rows={rows} partner={partners.name} names={lookup} canWrite={can(request.actor, 'commitment.write')} />);
+    const [found, lookup, partners] = await Promise.all([listCommitments(db, request.actor, view, request.query), names(request), partnerNames(request)]);
+    return sendPage(reply, <CommitmentsPage ctx={pageContext(request)} view={view} found={found} query={request.query} partner={partners.name} names={lookup} canWrite={can(request.actor, 'commitment.write')} />);
   });
 
   app.get('/commitments/new', { config: { access: 'commitment.write' }, schema: { querystring: NewTaskingQuery, hide: true } }, async (request, reply) => {
@@ -162,8 +162,8 @@ export const taskingsPages: AppModule = async (app, { db }) => {
         return '/commitments?view=by-meeting';
       },
       async ({ errors }) => {
-        const [rows, lookup, partners] = await Promise.all([listCommitments(db, request.actor, 'by-meeting'), names(request), partnerNames(request)]);
-        return <CommitmentsPage ctx={pageContext(request)} view="by-meeting" rows={rows} partner={partners.name} names={lookup} canWrite errors={errors} />;
+        const [found, lookup, partners] = await Promise.all([listCommitments(db, request.actor, 'by-meeting'), names(request), partnerNames(request)]);
+        return <CommitmentsPage ctx={pageContext(request)} view="by-meeting" found={found} query={{ view: 'by-meeting' }} partner={partners.name} names={lookup} canWrite errors={errors} />;
       },
       { refuses: [InvalidInput] },
     );

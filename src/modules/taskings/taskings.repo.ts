@@ -110,18 +110,43 @@ export async function insertUpdate(tx: Db, values: typeof taskingUpdates.$inferI
   return row as UpdateRow;
 }
 
-export function listCommitments(db: Db, actor: MaybeActor, options: { overdueBefore?: string; meetingIds?: string[] } = {}): Promise<CommitmentRow[]> {
-  return db
-    .select()
+export interface CommitmentFilter {
+  overdueBefore?: string;
+  openOnly?: boolean;
+  meetingIds?: string[];
+}
+
+function commitmentConditions(actor: MaybeActor, options: CommitmentFilter): SQL | undefined {
+  return and(
+    visibleTo(actor, commitments),
+    options.overdueBefore ? and(eq(commitments.status, 'open'), lt(commitments.dueOn, options.overdueBefore)) : undefined,
+    options.openOnly ? eq(commitments.status, 'open') : undefined,
+    options.meetingIds ? inArray(commitments.meetingId, options.meetingIds.length ? options.meetingIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
+  );
+}
+
+export function listCommitments(db: Db, actor: MaybeActor, options: CommitmentFilter = {}): Promise<CommitmentRow[]> {
+  return db.select().from(commitments).where(commitmentConditions(actor, options)).orderBy(desc(commitments.createdAt));
+}
+
+/**
+ * One page of the register and how many there are, in one round trip. Rows of one partner (or meeting)
+ * come together, so a page shows whole groups under their headings; newest first within a group.
+ */
+export async function pageOfCommitments(
+  db: Db,
+  actor: MaybeActor,
+  options: CommitmentFilter & { groupBy: 'partner' | 'meeting' | 'none'; page: number; pageSize: number },
+): Promise<{ rows: CommitmentRow[]; total: number }> {
+  const groupOrder = options.groupBy === 'partner' ? [sql`${commitments.partnerId} asc nulls last`] : options.groupBy === 'meeting' ? [asc(commitments.meetingId)] : [];
+  const found = await db
+    .select({ commitment: commitments, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(commitments)
-    .where(
-      and(
-        visibleTo(actor, commitments),
-        options.overdueBefore ? and(eq(commitments.status, 'open'), lt(commitments.dueOn, options.overdueBefore)) : undefined,
-        options.meetingIds ? inArray(commitments.meetingId, options.meetingIds.length ? options.meetingIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
-      ),
-    )
-    .orderBy(desc(commitments.createdAt));
+    .where(commitmentConditions(actor, options))
+    .orderBy(...groupOrder, desc(commitments.createdAt), asc(commitments.id))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  return { rows: found.map((row) => row.commitment), total: found[0]?.total ?? 0 };
 }
 
 export async function findCommitment(db: Db, actor: MaybeActor, id: string): Promise<CommitmentRow | undefined> {

@@ -32,8 +32,8 @@ export const taskingsRoutes: AppModule = async (app, { db }) => {
   app.post('/api/v1/taskings/:id/updates', { config: { access: 'tasking.report' }, schema: { tags, summary: 'Report back on a tasking (co-leads and the secretariat)', params: IdParams, body: UpdateInput, response: { 201: UpdateView, ...ProblemResponses } } }, async (request, reply) =>
     reply.status(201).send(await taskings.postUpdate(db, request.actor, request.params.id, request.body)),
   );
-  app.get('/api/v1/commitments', { config: { access: 'tasking.read' }, schema: { tags, summary: 'The commitments register (view: by-partner = open ones, by-meeting, overdue)', querystring: CommitmentQuery, response: { 200: Type.Array(CommitmentView), ...ProblemResponses } } }, async (request) =>
-    listCommitments(db, request.actor, request.query.view ?? 'by-meeting'),
+  app.get('/api/v1/commitments', { config: { access: 'tasking.read' }, schema: { tags, summary: 'The commitments register, a page at a time (view: by-partner = open ones, by-meeting, overdue; page, pageSize up to 200)', querystring: CommitmentQuery, response: { 200: Type.Array(CommitmentView), ...ProblemResponses } } }, async (request) =>
+    (await listCommitments(db, request.actor, request.query.view ?? 'by-meeting', request.query)).rows,
   );
   app.post('/api/v1/commitments', { config: { access: 'commitment.write' }, schema: { tags, summary: 'Record a commitment made at a meeting', body: CommitmentInput, response: { 201: CommitmentView, ...ProblemResponses } } }, async (request, reply) =>
     reply.status(201).send(await recordCommitment(db, request.actor, request.body)),

@@ -73,7 +73,15 @@ export const TaskingQuery = Type.Object(
   { additionalProperties: false },
 );
 export type TaskingQuery = Static<typeof TaskingQuery>;
-export const CommitmentQuery = Type.Object({ view: Type.Optional(Type.Enum(['by-partner', 'by-meeting', 'overdue'] as const)), lang: Type.Optional(Type.String({ maxLength: 10 })) }, { additionalProperties: false });
+export const CommitmentQuery = Type.Object(
+  {
+    view: Type.Optional(Type.Enum(['by-partner', 'by-meeting', 'overdue'] as const)),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    lang: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
 
 export const TaskingView = Type.Object({
   id: Uuid,

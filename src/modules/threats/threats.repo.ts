@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agendaItems, meetings, theaters } from '../../db/schema/meetings.ts';
 import { branches, incidents } from '../../db/schema/threats.ts';
@@ -96,10 +96,14 @@ export async function insertIncident(tx: Db, values: typeof incidents.$inferInse
   return row as IncidentRow;
 }
 
-/** Meetings whose agenda names the branch (short name or an alias) in a title, topic or outcome. */
+/**
+ * Meetings whose agenda names the branch (short name or an alias) in a title, topic or outcome. The words
+ * are searched through one expression, the one the trigram index agenda_items_words_trgm_idx is built on.
+ */
 export function meetingsMentioning(db: Db, actor: MaybeActor, names: string[]) {
   const escaped = names.map((name) => `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const mentions = or(...escaped.flatMap((pattern) => [ilike(agendaItems.title, pattern), ilike(agendaItems.outcome, pattern), sql`array_to_string(${agendaItems.topics}, ' ') ilike ${pattern}`]));
+  const words = sql`agenda_item_words(${agendaItems.title}, ${agendaItems.outcome}, ${agendaItems.topics})`;
+  const mentions = or(...escaped.map((pattern) => sql`${words} ilike ${pattern}`));
   return db
     .selectDistinct({ id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, timeZone: meetings.timeZone, datePrecision: meetings.datePrecision })
     .from(meetings)

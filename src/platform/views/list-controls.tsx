@@ -38,3 +38,18 @@ export function Pagination(props: { ctx: PageContext; basePath: string; query: R
     </nav>
   );
 }
+
+/**
+ * Previous and next links of a list read by keyset (after / before a key) instead of by page number:
+ * each page costs the same however deep it is. `newer` and `older` are the keys of the pages around.
+ */
+export function KeysetPagination(props: { ctx: PageContext; basePath: string; query: Record<string, unknown>; newer?: number | string; older?: number | string }) {
+  const { t } = props.ctx;
+  if (props.newer === undefined && props.older === undefined) return null;
+  return (
+    <nav class="pagination" aria-label={t('list.pagination')}>
+      {props.newer !== undefined && <a href={listHref(props.basePath, props.query, { after: props.newer, before: undefined, page: undefined })} rel="prev">{t('list.previous')}</a>}
+      {props.older !== undefined && <a href={listHref(props.basePath, props.query, { before: props.older, after: undefined, page: undefined })} rel="next">{t('list.next')}</a>}
+    </nav>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "agenda_items_words_trgm_idx" ON "agenda_items" USING gin (agenda_item_words("title", "outcome", "topics") gin_trgm_ops);

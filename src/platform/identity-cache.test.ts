@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { IdentityCache } from './identity-cache.ts';
+
+describe('the per-process copy of sessions and accounts', () => {
+  it('keeps nothing until it listens, and nothing once the listener is lost', () => {
+    const cache = new IdentityCache();
+    cache.keep('sessions', 'a', { id: 'a' }, 'u1', cache.generation());
+    expect(cache.get('sessions', 'a')).toBeUndefined();
+    cache.listening();
+    cache.keep('sessions', 'a', { id: 'a' }, 'u1', cache.generation());
+    expect(cache.get('sessions', 'a')).toEqual({ id: 'a' });
+    cache.lost();
+    expect(cache.get('sessions', 'a')).toBeUndefined();
+    cache.keep('sessions', 'a', { id: 'a' }, 'u1', cache.generation());
+    expect(cache.size()).toBe(0);
+  });
+
+  it('does not keep a copy read before a change was announced', () => {
+    const cache = new IdentityCache();
+    cache.listening();
+    const readAt = cache.generation();
+    // The database announces a change while the read is under way: what was read may predate it.
+    cache.changed('user:u1');
+    cache.keep('actors', 'u1', { role: 'analyst' }, 'u1', readAt);
+    expect(cache.get('actors', 'u1')).toBeUndefined();
+  });
+
+  it('forgets every copy about an account when the account changes, and only those', () => {
+    const cache = new IdentityCache();
+    cache.listening();
+    const at = cache.generation();
+    cache.keep('sessions', 's1', { userId: 'u1' }, 'u1', at);
+    cache.keep('tokens', 't1', { userId: 'u1' }, 'u1', at);
+    cache.keep('actors', 'u1', { userId: 'u1' }, 'u1', at);
+    cache.keep('actors', 'u2', { userId: 'u2' }, 'u2', at);
+    cache.changed('user:u1');
+    expect([cache.get('sessions', 's1'), cache.get('tokens', 't1'), cache.get('actors', 'u1')]).toEqual([undefined, undefined, undefined]);
+    expect(cache.get('actors', 'u2')).toEqual({ userId: 'u2' });
+    // A notice about one session touches nothing else; `all` (a table emptied) forgets everything.
+    cache.changed('session:unknown');
+    expect(cache.get('actors', 'u2')).toEqual({ userId: 'u2' });
+    cache.changed('all');
+    expect(cache.get('actors', 'u2')).toBeUndefined();
+  });
+});

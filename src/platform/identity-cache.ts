@@ -1,0 +1,117 @@
+/**
+ * Signed-in sessions, the accounts behind them and personal API tokens, kept in this process's memory so a
+ * signed-in request does not read them from the database every time (issue 20).
+ *
+ * Copies are dropped the moment the database says they changed: triggers on the tables announce every
+ * change on the channel `identity_changes` when its transaction commits (migration
+ * `identity_change_notices`), whichever process or path made it — sign-out, a disabled account, a changed
+ * role or group, a revoked token, an administrator's SQL. While nobody listens (before the listener is up,
+ * or after its connection dropped), nothing is kept, so a missed announcement cannot leave a stale copy.
+ */
+
+export const IDENTITY_CHANNEL = 'identity_changes';
+
+/** Enough for every account of a coalition secretariat many times over; the oldest copy goes first. */
+const MAX_ENTRIES = 20_000;
+
+interface Entry<T> {
+  value: T;
+  userId: string;
+}
+
+/** One kind of copy, by key; each knows its account, so a change to the account drops every copy about it. */
+class Shelf<T> {
+  readonly #entries = new Map<string, Entry<T>>();
+
+  get(key: string): T | undefined {
+    return this.#entries.get(key)?.value;
+  }
+
+  set(key: string, value: T, userId: string): void {
+    this.#entries.delete(key);
+    if (this.#entries.size >= MAX_ENTRIES) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(key, { value, userId });
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  deleteUser(userId: string): void {
+    for (const [key, entry] of this.#entries) if (entry.userId === userId) this.#entries.delete(key);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+export type ShelfName = 'sessions' | 'actors' | 'tokens';
+
+export class IdentityCache {
+  readonly #shelves = { sessions: new Shelf<unknown>(), actors: new Shelf<unknown>(), tokens: new Shelf<unknown>() };
+  /** Bumped by every change: a copy read from the database before a change must not be kept after it. */
+  #generation = 0;
+  #listening = false;
+
+  /** Take this before reading the database, and hand it to `keep`. */
+  generation(): number {
+    return this.#generation;
+  }
+
+  get<T>(shelf: ShelfName, key: string): T | undefined {
+    return this.#listening ? (this.#shelves[shelf].get(key) as T | undefined) : undefined;
+  }
+
+  /** Keeps a copy read at `generation`, unless something changed since (its read may predate the change). */
+  keep<T>(shelf: ShelfName, key: string, value: T, userId: string, generation: number): void {
+    if (this.#listening && generation === this.#generation) this.#shelves[shelf].set(key, value, userId);
+  }
+
+  /** Forgets one copy this process changed itself (before anyone announces it). */
+  drop(shelf: ShelfName, key: string): void {
+    this.#generation++;
+    this.#shelves[shelf].delete(key);
+  }
+
+  /** Acts on an announcement from the database: `session:<id hash>`, `user:<id>`, `token:<hash>` or `all`. */
+  changed(notice: string): void {
+    this.#generation++;
+    const colon = notice.indexOf(':');
+    const kind = colon < 0 ? notice : notice.slice(0, colon);
+    const key = notice.slice(colon + 1);
+    if (kind === 'session') this.#shelves.sessions.delete(key);
+    else if (kind === 'token') this.#shelves.tokens.delete(key);
+    else if (kind === 'user') for (const shelf of Object.values(this.#shelves)) shelf.deleteUser(key);
+    else this.forgetAll();
+  }
+
+  forgetAll(): void {
+    this.#generation++;
+    for (const shelf of Object.values(this.#shelves)) shelf.clear();
+  }
+
+  /** The listener is up: from now on every change is heard, so copies may be kept. */
+  listening(): void {
+    this.forgetAll();
+    this.#listening = true;
+  }
+
+  /** The listener is down: changes may go unheard, so nothing is kept or served until it is back. */
+  lost(): void {
+    this.#listening = false;
+    this.forgetAll();
+  }
+
+  /** How many copies are kept (for tests and /metrics). */
+  size(): number {
+    return Object.values(this.#shelves).reduce((total, shelf) => total + shelf.size, 0);
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Sessions and accounts are kept in the process's memory (platform/identity-cache.ts), yet signing out,
+ * disabling an account, changing a role or a group, or revoking a token takes effect on the very next
+ * request, whatever made the change: a page, a service called directly, or plain SQL.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type App, buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { type Database, openPostgres } from '../src/db/client.ts';
+import { userGroups, users } from '../src/db/schema/identity.ts';
+import { createUser, setUserDisabled } from '../src/modules/users/users.service.ts';
+import { systemActor } from '../src/platform/actor.ts';
+import { createSession, csrfTokenFor, SESSION_COOKIE } from '../src/platform/session.ts';
+import { buildTestApp, groupId, loginAs, makeUser, postForm, signedIn, type SignedInClient, type TestContext } from './helpers/app.ts';
+import { scratchPostgres } from './helpers/database.ts';
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
+afterAll(() => ctx.close());
+
+const get = (client: SignedInClient, url: string) => ctx.app.inject({ url, headers: { cookie: client.headers.cookie } });
+const sentToSignIn = (response: { statusCode: number; headers: Record<string, unknown> }) => response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in');
+
+/** Statements a request sends to the database. */
+async function statementsFor(client: SignedInClient, url: string): Promise<number> {
+  const before = ctx.database.queryCount();
+  await get(client, url);
+  return ctx.database.queryCount() - before;
+}
+
+describe('sessions and accounts kept in memory', () => {
+  it('are read once: a signed-in /healthz then sends nothing to the database', async () => {
+    const client = await loginAs(ctx, 'secretariat-officer');
+    expect(await statementsFor(client, '/healthz')).toBeGreaterThan(0);
+    expect(await statementsFor(client, '/healthz')).toBe(0);
+    expect((await get(client, '/account')).statusCode).toBe(200);
+  });
+
+  it('are not read at all for static files, which stay cacheable by the browser', async () => {
+    const client = await signedIn(ctx, await makeUser(ctx.db, 'delegate'));
+    const before = ctx.database.queryCount();
+    const asset = await get(client, '/assets/app.css');
+    expect(asset.statusCode).toBe(200);
+    expect(ctx.database.queryCount() - before).toBe(0);
+    expect(asset.headers['cache-control']).not.toContain('no-store');
+  });
+
+  it('signing out ends the session on the next request', async () => {
+    const client = await loginAs(ctx, 'delegate');
+    expect((await get(client, '/account')).statusCode).toBe(200);
+    const out = await postForm(ctx, client, '/sign-out');
+    expect(out.statusCode).toBe(303);
+    expect(sentToSignIn(await get(client, '/account'))).toBe(true);
+  });
+
+  it("an administrator disabling an account ends that account's sessions on its next request", async () => {
+    const admin = await loginAs(ctx, 'secretariat-admin');
+    const delegate = await loginAs(ctx, 'delegate');
+    expect((await get(delegate, '/account')).statusCode).toBe(200);
+    expect((await postForm(ctx, admin, `/admin/users/${delegate.user.id}/disable`)).statusCode).toBe(303);
+    expect(sentToSignIn(await get(delegate, '/account'))).toBe(true);
+  });
+
+  it('an account disabled outside any request (a command, another door) is refused on its next request', async () => {
+    const delegate = await loginAs(ctx, 'delegate');
+    expect((await get(delegate, '/account')).statusCode).toBe(200);
+    await setUserDisabled(ctx.db, systemActor('test'), delegate.user.id, true);
+    expect(sentToSignIn(await get(delegate, '/account'))).toBe(true);
+  });
+
+  it('a role changed in the database applies to the next request', async () => {
+    const admin = await loginAs(ctx, 'secretariat-admin');
+    expect((await get(admin, '/admin/users')).statusCode).toBe(200);
+    await ctx.db.update(users).set({ role: 'analyst' }).where(eq(users.id, admin.user.id));
+    expect((await get(admin, '/admin/users')).statusCode).toBe(403);
+  });
+
+  it('a group joined or left applies to the next request', async () => {
+    const client = await loginAs(ctx, 'delegate');
+    const finance = await groupId(ctx.db, 'counter-isis-finance-group');
+    const groupsShown = async () => (await ctx.app.inject({ url: '/api/v1/me', headers: { cookie: client.headers.cookie } })).json().groupIds as string[];
+    expect(await groupsShown()).not.toContain(finance);
+    await ctx.db.insert(userGroups).values({ userId: client.user.id, groupId: finance });
+    expect(await groupsShown()).toContain(finance);
+    await ctx.db.delete(userGroups).where(and(eq(userGroups.userId, client.user.id), eq(userGroups.groupId, finance)));
+    expect(await groupsShown()).not.toContain(finance);
+  });
+
+  it('a session deleted in the database (another process signed it out) is gone on the next request', async () => {
+    const client = await loginAs(ctx, 'analyst');
+    expect((await get(client, '/account')).statusCode).toBe(200);
+    await ctx.db.execute(sql`DELETE FROM sessions WHERE user_id = ${client.user.id}`);
+    expect(sentToSignIn(await get(client, '/account'))).toBe(true);
+  });
+
+  it('a revoked API token is refused on the next call', async () => {
+    const client = await loginAs(ctx, 'delegate');
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/account/tokens', headers: client.headers, payload: { name: 'cache test', expiresInDays: 1 } });
+    expect(created.statusCode).toBe(201);
+    const token = created.json().token as string;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await ctx.app.inject({ url: '/api/v1/partners', headers: bearer })).statusCode).toBe(200);
+    await ctx.db.execute(sql`UPDATE api_tokens SET revoked_at = now() WHERE user_id = ${client.user.id}`);
+    expect((await ctx.app.inject({ url: '/api/v1/partners', headers: bearer })).statusCode).toBe(401);
+  });
+});
+
+/**
+ * Two application processes on one PostgreSQL (as behind a load balancer): a change made through one is
+ * heard by the other through LISTEN/NOTIFY. Runs where CI provides a PostgreSQL server.
+ */
+describe.runIf(process.env.TEST_DATABASE_URL)('sessions kept by two app instances on one PostgreSQL', () => {
+  let scratch: Awaited<ReturnType<typeof scratchPostgres>>;
+  let databases: Database[] = [];
+  let apps: App[] = [];
+
+  beforeAll(async () => {
+    scratch = await scratchPostgres('cd_identity_cache');
+    databases = [await openPostgres(scratch.url, { max: 2 }), await openPostgres(scratch.url, { max: 2 })];
+    await databases[0]?.migrate();
+    const config = loadConfig({ DATA_DIR: '/nonexistent', PUBLIC_PAGE_CACHE_SECONDS: '0' });
+    apps = await Promise.all(databases.map((database) => buildApp({ db: database.db, config, logger: false, listen: database.listen })));
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    for (const database of databases) await database.close();
+    await scratch?.drop();
+  });
+
+  const [first, second] = [0, 1];
+  const cookieOf = (value: string) => ({ cookie: `${SESSION_COOKIE}=${value}` });
+  /** The other instance hears of the change as soon as the database announces it; wait for that, not for a clock. */
+  const untilRefused = (app: App, cookie: { cookie: string }, url: string) =>
+    vi.waitFor(async () => expect(sentToSignIn(await app.inject({ url, headers: cookie }))).toBe(true), { timeout: 10_000, interval: 10 });
+
+  async function officerSignedInOnBoth() {
+    const db = (databases[first] as Database).db;
+    const email = `officer-${randomUUID()}@test.example`;
+    const { user } = await createUser(db, systemActor('test'), { email, displayName: email, role: 'secretariat-officer', password: randomUUID() }, { demo: true });
+    const session = await createSession(db, user.id, 'full', { idleMinutes: 30, absoluteHours: 12 }, { ip: null, userAgent: 'test' });
+    const headers = cookieOf(session.cookieValue);
+    // Both instances now keep the session: the second answers from its copy without the database.
+    for (const app of apps) expect((await app.inject({ url: '/account', headers })).statusCode).toBe(200);
+    const before = (databases[second] as Database).queryCount();
+    await (apps[second] as App).inject({ url: '/healthz', headers });
+    expect((databases[second] as Database).queryCount() - before).toBe(0);
+    return { user, session, headers };
+  }
+
+  it('signing out through one instance ends the session on the other', async () => {
+    const { session, headers } = await officerSignedInOnBoth();
+    const csrf = csrfTokenFor({ csrfSecret: session.csrfSecret });
+    const out = await (apps[first] as App).inject({ method: 'POST', url: '/sign-out', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
+    expect(out.statusCode).toBe(303);
+    await untilRefused(apps[second] as App, headers, '/account');
+  });
+
+  it('disabling an account through one instance ends its sessions on the other', async () => {
+    const { user, headers } = await officerSignedInOnBoth();
+    await setUserDisabled((databases[first] as Database).db, systemActor('test'), user.id, true);
+    await untilRefused(apps[second] as App, headers, '/account');
+  });
+
+  it('a role changed through one instance applies on the other', async () => {
+    const { user, headers } = await officerSignedInOnBoth();
+    await (databases[first] as Database).db.update(users).set({ role: 'analyst' }).where(eq(users.id, user.id));
+    await vi.waitFor(async () => expect((await (apps[second] as App).inject({ url: '/api/v1/me', headers })).json().role).toBe('analyst'), { timeout: 10_000, interval: 10 });
+  });
+});

@@ -28,15 +28,16 @@ describe('anonymous visitors', () => {
     expect(api.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
   });
 
-  it('read the cookie page listing the cookies set at sign-in, the session and the device cookie, in each language', async () => {
+  it('read the cookie page listing the cookies set at sign-in — the session, the device and the one-time confirmation cookie — in each language', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/cookies' });
     expect(response.body).toContain('__Host-cd_session');
+    expect(response.body).toContain('__Host-cd_flash');
     expect(response.body).toContain('after 30 minutes without activity, or after 12 hours at most');
     const listed = (body: string) => body.match(/<td dir="ltr"><code>(__Host-cd_\w+)<\/code><\/td>/g)?.length;
     const intros = { en: 'Signing in sets only the strictly necessary cookies below', fr: 'La connexion ne dépose que les cookies strictement nécessaires ci-dessous', ar: 'ملفات تعريف الارتباط الضرورية المبيّنة أدناه فقط' };
     for (const [lang, intro] of Object.entries(intros)) {
       const page = (await ctx.app.inject({ method: 'GET', url: `/cookies?lang=${lang}` })).body;
-      expect(listed(page), lang).toBe(2);
+      expect(listed(page), lang).toBe(3);
       expect(page, lang).toContain(intro);
     }
   });

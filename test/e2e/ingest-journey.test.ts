@@ -33,7 +33,7 @@ describe.runIf(runBrowser)('a secretariat officer ingests a readout, in Arabic, 
     const card = (position: number) => page.locator(`#review-${position}`);
     await card(0).getByLabel('العنوان').fill('Small Group political directors (virtual), September 2021');
     await activate(card(0).getByRole('button', { name: 'قبول' }));
-    await expect(page.getByRole('status').textContent()).resolves.toContain('سُجّل القرار.');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('تم تسجيل القرار.');
     await activate(card(5).getByRole('button', { name: 'قبول' }));
     await card(7).getByLabel('ملاحظة (اختيارية)').fill('A statement of need, not a commitment');
     await activate(card(7).getByRole('button', { name: 'رفض' }));

@@ -51,8 +51,8 @@ describe.runIf(runBrowser)('an analyst screens a batch and clears a false positi
     await activate(first.getByLabel('Correspondance confirmée'));
     await first.getByLabel('Pourquoi (conservé)').fill('Même date de naissance, photo comparée');
     await activate(first.getByRole('button', { name: 'Enregistrer la décision' }));
-    await page.waitForURL(/saved=1/);
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Décision enregistrée.');
+    await page.waitForURL(/#hits$/);
+    await expect(page.locator('.flash').textContent()).resolves.toContain('La décision est enregistrée.');
     await activate(page.getByRole('link', { name: /^Correspondances confirmées \(1\)/ }));
     await page.waitForURL(/filter=confirmed-match/);
     await expect(page.locator('.batch-hit').first().textContent()).resolves.toContain('Même date de naissance, photo comparée');

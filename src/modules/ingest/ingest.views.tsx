@@ -219,7 +219,8 @@ export function ReviewPage({ ctx, document, facts, errors, errorFact }: { ctx: P
         </section>
       )}
       <div class="ingest-review">
-        <section aria-labelledby="ingest-text-heading">
+        {/* It scrolls on its own beside the facts, so keyboard users must be able to reach it. */}
+        <section aria-labelledby="ingest-text-heading" tabindex={0}>
           <h2 id="ingest-text-heading">{t('ingest.text')}</h2>
           {/* The marks differ by line style as well as colour; this key names each. */}
           <p class="hint mark-key">

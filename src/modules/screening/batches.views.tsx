@@ -106,7 +106,7 @@ function BatchHits({ ctx, batch, view }: { ctx: PageContext; batch: BatchRow; vi
   );
 }
 
-export function BatchPage({ ctx, batch, alerts, hits, saved, errors }: { ctx: PageContext; batch: BatchRow; alerts: AlertRow[]; hits: BatchHitsView; saved?: boolean; errors?: FieldProblem[] }) {
+export function BatchPage({ ctx, batch, alerts, hits, errors }: { ctx: PageContext; batch: BatchRow; alerts: AlertRow[]; hits: BatchHitsView; errors?: FieldProblem[] }) {
   const { t } = ctx;
   const percent = batch.total ? Math.floor((100 * batch.processed) / batch.total) : 100;
   return (
@@ -141,11 +141,6 @@ export function BatchPage({ ctx, batch, alerts, hits, saved, errors }: { ctx: Pa
         )}
       </div>
       <h2 id="hits">{t('screening.batchHits')}</h2>
-      {saved && (
-        <p role="status" class="notice">
-          {t('screening.decisionSaved')}
-        </p>
-      )}
       <ErrorSummary ctx={ctx} errors={errors} />
       {/* Listed once every name is screened: app.js swaps this region in when the batch is done. */}
       <div data-live-region="batch-hits" data-done={batch.status === 'done' ? 'true' : 'false'}>

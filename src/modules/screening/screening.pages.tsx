@@ -26,7 +26,6 @@ const BatchQuery = Type.Object({
   lang: Type.Optional(Type.String({ maxLength: 10 })),
   filter: Type.Optional(Type.Enum(BATCH_HIT_FILTERS)),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
-  saved: Type.Optional(Type.Literal('1')),
 });
 const PageQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
 /** Upload fields and the file names the list readers know them by. */
@@ -99,17 +98,17 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
   });
 
   /** A batch: its progress, then its hits under a filter (by decision), a page at a time, each with a decision form. */
-  const showBatch = async (request: FastifyRequest, reply: FastifyReply, id: string, view: { filter: BatchHitFilter; page: number; saved?: boolean; errors?: FieldProblem[] }) => {
+  const showBatch = async (request: FastifyRequest, reply: FastifyReply, id: string, view: { filter: BatchHitFilter; page: number; errors?: FieldProblem[] }) => {
     const { batch, items, total, counts } = await batchHits(db, request.actor, id, view.filter, view.page);
     return sendPage(
       reply,
-      <BatchPage ctx={pageContext(request)} batch={batch} alerts={await alertsOf(db, request.actor, id)} hits={{ items, total, counts, filter: view.filter, page: view.page }} saved={view.saved} errors={view.errors} />,
+      <BatchPage ctx={pageContext(request)} batch={batch} alerts={await alertsOf(db, request.actor, id)} hits={{ items, total, counts, filter: view.filter, page: view.page }} errors={view.errors} />,
       view.errors ? 400 : 200,
     );
   };
 
   app.get('/screening/batches/:id', { config: { access: 'signed-in' }, schema: { params: IdParams, querystring: BatchQuery, hide: true } }, async (request, reply) =>
-    showBatch(request, reply, request.params.id, { filter: request.query.filter ?? 'all', page: request.query.page ?? 1, saved: request.query.saved === '1' }),
+    showBatch(request, reply, request.params.id, { filter: request.query.filter ?? 'all', page: request.query.page ?? 1 }),
   );
 
   /** A decision on one hit of a batch: recorded against the row's own name, then back to the same filter and page (post/redirect/get). */
@@ -128,7 +127,8 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
       const noteField = `note-${row}-${body.ref ?? ''}`;
       return showBatch(request, reply, request.params.id, { filter, page, errors: error.fields.map((problem) => (problem.field === 'note' ? { ...problem, field: noteField } : problem)) });
     }
-    const query = new URLSearchParams({ ...(filter === 'all' ? {} : { filter }), ...(page > 1 ? { page: String(page) } : {}), saved: '1' });
+    const query = new URLSearchParams({ ...(filter === 'all' ? {} : { filter }), ...(page > 1 ? { page: String(page) } : {}) });
+    // The confirmation is the platform's one-time message (flash), shown on the page this redirects to.
     return reply.redirect(`/screening/batches/${request.params.id}?${query}#hits`, 303);
   });
 

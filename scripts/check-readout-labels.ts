@@ -151,7 +151,10 @@ function checkDocument(dir: string, jsonName: string): string[] {
 
   const commitments = label.commitments;
   if (!Array.isArray(commitments)) say('commitments must be an array');
-  else commitments.forEach((c, i) => verbatim(`commitments[${i}]`, c));
+  else
+    commitments.forEach((c, i) => {
+      verbatim(`commitments[${i}]`, c);
+    });
 
   if (typeof label.notes !== 'string') say('notes must be a string');
   return problems;

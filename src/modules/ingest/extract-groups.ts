@@ -17,7 +17,9 @@ const FUNCTIONS: [RegExp, RegExp][] = [
   [/terrorist travel/i, /terrorist travel/i],
 ];
 /** Where a text starts naming groups by function: "working groups on", "groupe de travail sur", "مجموعة العمل المعنية". */
-const BY_FUNCTION = /\bworking groups?\s+(?:on|for|dealing with)\s|\bgroupes? de travail\s+(?:sur|chargés? de)\s|مجموعة العمل المعنية|مجموعات? عمل/gi;
+const BY_FUNCTION = /\bworking groups?\s+(?:on|for|dealing with)\s|\bgroupes? de travail\s+(?:sur|chargés? de)\s|مجموعة العمل المعنية|(?:مجموعة|مجموعات|فريق) (?:ال)?عمل/gi;
+/** How far an Arabic group's description runs: "مجموعة عمل التحالف الدولي، المتخصصة بالمقاتلين الإرهابيين الأجانب" has no full stop for a long way. */
+const ARABIC_DESCRIPTION = 90;
 
 /** Registry groups whose name ends a run of names ("the Communications, Counter-ISIS Finance, and FTF Working Groups"): each name in the run, in one left-to-right pass. */
 function namedGroups(text: string, groups: Group[], gazetteer: Gazetteer) {
@@ -69,6 +71,23 @@ function otherBodiesGroups(text: string): { name: string; index: number }[] {
   return found;
 }
 
+const isRegistryAcronym = (acronym: string, groups: Group[]) => /^(?:ISIS|ISIL|IS|UN|EU|US|UK)$/.test(acronym) || groups.some((group) => group.variants.includes(acronym));
+
+/** The body whose meeting the text reports, by the short name its opening defines: "… Global Counterterrorism Forum (GCTF) Coordinating Committee …" → GCTF. */
+function hostingBody(text: string, groups: Group[]): string | undefined {
+  return acronymsDefined(text.slice(0, 300)).find(([long, short]) => !isRegistryAcronym(short, groups) && !/Working Group$/.test(long))?.[1];
+}
+
+/**
+ * A working group the text names in full and shortens in brackets, "… Counter-Terrorism Working Group (CTWG)":
+ * reported as written when it is not a registry group (those are matched by name).
+ */
+function definedGroups(text: string, groups: Group[]): { name: string; index: number }[] {
+  return acronymsDefined(text)
+    .filter(([long, short]) => /\bWorking Group$/.test(long) && !isRegistryAcronym(short, groups) && !groups.some((group) => group.variants.some((variant) => long.toLowerCase().replace(/-/g, ' ').includes(variant.toLowerCase().replace(/-/g, ' ')))))
+    .map(([long]) => ({ name: long, index: text.indexOf(long) }));
+}
+
 /**
  * Working and focus groups, matched to the registry however they are written ("Countering-ISIS Finance"
  * in "the Communications, Countering-ISIS Finance, and Foreign Terrorist Fighters Working Groups" is the
@@ -82,13 +101,18 @@ export function groupsIn(text: string, gazetteer: Gazetteer): string[] {
   const found = namedGroups(text, groups, gazetteer).filter((hit) => !inOthers(hit.index));
   for (const start of text.matchAll(BY_FUNCTION)) {
     const rest = text.slice((start.index ?? 0) + start[0].length, (start.index ?? 0) + start[0].length + 300);
-    const list = rest.slice(0, rest.search(/[.;\n]|$/));
+    const arabic = /\p{Script=Arabic}/u.test(start[0]);
+    const list = (arabic ? rest.slice(0, ARABIC_DESCRIPTION) : rest).slice(0, rest.search(/[.;\n]|$/));
     for (const [said, named] of FUNCTIONS) {
       const at = list.search(said);
       const group = at >= 0 ? groups.find((each) => named.test(each.canonical)) : undefined;
       if (group) found.push({ canonical: group.canonical, index: (start.index ?? 0) + start[0].length + at });
     }
   }
-  const all = [...found, ...others.map((other) => ({ canonical: other.name, index: other.index }))];
+  // A text about another body's meeting that never names the Coalition: the groups it names are that body's ("GCTF Foreign Terrorist Fighters Working Group").
+  const body = /coalition|التحالف/i.test(text) ? undefined : hostingBody(text, groups);
+  const named = body ? found.map((hit) => ({ ...hit, canonical: `${body} ${hit.canonical}` })) : found;
+  const defined = definedGroups(text, groups).filter((group) => !others.some((other) => other.name === group.name));
+  const all = [...named, ...others.map((other) => ({ canonical: other.name, index: other.index })), ...defined.map((group) => ({ canonical: group.name, index: group.index }))];
   return [...new Set(all.sort((a, b) => a.index - b.index).map((hit) => hit.canonical))];
 }

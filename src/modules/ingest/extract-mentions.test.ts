@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { theatersIn } from './extract-mentions.ts';
+import { referenceGazetteer } from './gazetteer.ts';
+
+// Sentences written for these tests.
+const theaters = (text: string) => theatersIn(text, referenceGazetteer());
+
+describe('theaters', () => {
+  it('does not take a place inside another proper name, but keeps compass words and missions', () => {
+    expect(theaters('The report was carried by Libya Morning Herald and discussed by the Tehreek-e-Taliban Pakistan spokesman.')).toEqual([]);
+    expect(theaters('Partners discussed Northern Iraq, the work of NATO Mission Iraq, and Syria.')).toEqual(['Iraq', 'Syria']);
+  });
+
+  it('does not take invited states or a long roll of participants for places discussed', () => {
+    expect(theaters('Le Canada accueille trente pays et deux pays invités (Mali, Tchad) pour discuter de la Syrie.')).toEqual(['Syria']);
+    expect(theaters('Attending were Chile, Peru, Mali, Ghana, Nigeria, Japan and Norway. They discussed Iraq.')).toEqual(['Iraq']);
+  });
+
+  it('takes the country of an attack, named in English or French, but not an office holder’s country in brackets', () => {
+    expect(theaters('Ministers condemned the suicide attack on a market in the north of Kenya on 3 May.')).toEqual(['Kenya']);
+    expect(theaters('Le Conseil condamne l’attentat commis à Ville-Neuve (Libye) le 2 mai.')).toEqual(['Libya']);
+    expect(theaters('The session was opened by President Jane Doe (Nigeria), who condemned the attack.')).toEqual([]);
+  });
+
+  it('does not take Iraq from the group’s French name', () => {
+    expect(theaters('Le Conseil condamne l’attentat revendiqué par l’État islamique d’Iraq et du Levant.')).toEqual([]);
+  });
+});

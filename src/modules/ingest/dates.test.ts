@@ -69,3 +69,17 @@ describe('the meeting’s place', () => {
     expect(extractReadout('عقدت مجموعة العمل اجتماعها السنوي في ١٢ تشرين الثاني ٢٠٢٣ في بغداد، بمشاركة ممثلين عن ثلاثين دولة.').location).toEqual({ city: 'Baghdad', country: 'Iraq' });
   });
 });
+
+describe('a wire’s dateline', () => {
+  it('is the report’s date, not the meeting’s, and anchors a weekday', () => {
+    expect(extractReadout('OSLO, 12 May 2022 (Agency) -- The partners’ working group met on Tuesday, 10 May in Oslo.').date).toBe('2022-05-10');
+    expect(extractReadout('OSLO, 12 May 2022 (Agency) -- The partners’ working group met on Tuesday in Oslo.').date).toBe('2022-05-10');
+  });
+});
+
+describe('the setting', () => {
+  it('reads a remote meeting in French and Arabic', () => {
+    expect(extractReadout('Le groupe de travail s’est réuni par visioconférence le 3 mars 2021.').setting).toBe('virtual');
+    expect(extractReadout('عقد فريق العمل اجتماعا افتراضيا في ٣ آذار ٢٠٢١.').setting).toBe('virtual');
+  });
+});

@@ -109,6 +109,20 @@ function arabicDateIn(text: string, context: DateContext): { date: string; index
   return { date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, index: match.index, text: text.slice(match.index, match.index + match[0].length) };
 }
 
+/** A dateline before a sentence: a place, a date, perhaps an agency in brackets, then a dash ("ROME, 12 May 2022 (Agency) — "). */
+export const DATELINE_PREFIX = /^\p{Lu}[^\n.!?—–]{0,90}?\d[^\n.!?—–]{0,30}?(?:\s+--\s+|\s*[—–]\s*|\s+-\s+)/u;
+
+/** A full date (day, month and year) in a piece of text, in any of the languages a page's date is written in. */
+function fullDate(text: string): Date | null {
+  for (const parser of [english, french, spanish]) {
+    const [result] = parser.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+    if (!result || !(['day', 'month', 'year'] as const).every((part) => result.start.isCertain(part))) continue;
+    const value = result.start.date();
+    return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
+  }
+  return null;
+}
+
 /**
  * The page's own date: a short line near the top that is a full date and little else ("September 25, 2014",
  * "jeudi 25 septembre 2014", "13 de marzo de 2019", "٧ أيار ٢٠١٩"). Reposted pages carry one in their
@@ -128,6 +142,12 @@ export function pageDate(text: string): Date | null {
       const value = result.start.date();
       return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
     }
+  }
+  // A wire's dateline opening the first paragraph: "ROME, 12 May 2022 (Agency) — …".
+  for (const line of lines.slice(0, 5)) {
+    const prefix = DATELINE_PREFIX.exec(line.slice(0, 120));
+    const date = prefix ? fullDate(prefix[0]) : null;
+    if (date) return date;
   }
   return null;
 }

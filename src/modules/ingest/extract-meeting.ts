@@ -1,4 +1,4 @@
-import { type DateContext, dateIn } from './dates.ts';
+import { DATELINE_PREFIX, type DateContext, dateIn } from './dates.ts';
 import type { Extraction, MeetingFormat } from './extraction.ts';
 import { cityNamed, type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import type { Sentence } from './text-spans.ts';
@@ -33,8 +33,9 @@ function formatOf(...texts: (string | null | undefined)[]): MeetingFormat | null
 }
 
 function settingOf(text: string): Extraction['setting'] {
-  const remote = /\b(virtual(ly)?|video ?conference|videoconferencing|online|by video)\b/i.test(text);
-  const inPerson = /\bin[- ]person\b/i.test(text);
+  const remote =
+    /\b(virtual(ly)?|video ?conference|videoconferencing|online|by video|en ligne|virtuel(?:le)?|à distance)\b|(?<!\p{L})(?:visio-?conférence|vidéo-?conférence|visio)(?!\p{L})|(?<!\p{L})(?:افتراضي|افتراضيا|افتراضية|الافتراضي|الافتراضية|عن بعد|عن بُعد|عبر الفيديو|عبر الإنترنت|الاتصال المرئي|تقنية الفيديو)(?!\p{L})/iu.test(text);
+  const inPerson = /\bin[- ]person\b|\ben présentiel\b|(?<!\p{L})حضوري(?:ا|ة)?(?!\p{L})/iu.test(text);
   if (/\bhybrid\b/i.test(text) || (remote && inPerson)) return 'hybrid';
   if (remote) return 'virtual';
   if (inPerson) return 'in-person';
@@ -135,7 +136,9 @@ export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gaz
   const body = sentences.filter((sentence) => sentence.text !== title);
   const meetingSentence = body.find((sentence) => meetingVerb(sentence.text) && !/\b(last|previous|earlier|from)\b.*\b(meeting|ministerial)\b/i.test(sentence.text)) ?? null;
   const opening = body.slice(0, 1).map((sentence) => sentence.text);
-  const dated = meetingSentence ? dateIn(meetingSentence.text, dates) : null;
+  // "ROME, 12 May 2022 (Agency) — The group met on Tuesday, 10 May": the dateline's date is the report's, the sentence's own is the meeting's.
+  const prefix = meetingSentence ? DATELINE_PREFIX.exec(meetingSentence.text.slice(0, 120)) : null;
+  const dated = meetingSentence ? (prefix ? dateIn(meetingSentence.text.slice(prefix[0].length), dates) : null) ?? dateIn(meetingSentence.text, dates) : null;
   const datelined = body[0] ? dateIn(body[0].text.slice(0, 80), dates) : null;
   // With no date where the meeting is told, the page's own date line stands for it: a statement or readout is
   // mostly published on the day it reports (a repost a month later is the exception it gets wrong).

@@ -13,7 +13,7 @@ describe('theaters', () => {
 
   it('does not take invited states or a long roll of participants for places discussed', () => {
     expect(theaters('Le Canada accueille trente pays et deux pays invités (Mali, Tchad) pour discuter de la Syrie.')).toEqual(['Syria']);
-    expect(theaters('Attending were Chile, Peru, Mali, Ghana, Nigeria, Japan and Norway. They discussed Iraq.')).toEqual(['Iraq']);
+    expect(theaters('Attending were Chile, Peru, Mali, Spain, Ghana, Japan and Norway. They discussed Iraq.')).toEqual(['Iraq']);
   });
 
   it('takes the country of an attack, named in English or French, but not an office holder’s country in brackets', () => {
@@ -24,5 +24,16 @@ describe('theaters', () => {
 
   it('does not take Iraq from the group’s French name', () => {
     expect(theaters('Le Conseil condamne l’attentat revendiqué par l’État islamique d’Iraq et du Levant.')).toEqual([]);
+  });
+});
+
+describe('theaters, kept where the rules above must not apply', () => {
+  it('keeps the places of a title-case headline and of a long list of theaters', () => {
+    expect(theaters('Partners Discuss Syria Stabilization Efforts')).toEqual(['Syria']);
+    expect(theaters('They discussed the threat in Iraq, Syria, Afghanistan, Somalia, Mozambique, Nigeria and the Sahel.')).toEqual(['Iraq', 'Syria', 'Afghanistan', 'Somalia', 'Mozambique', 'Nigeria', 'Sahel']);
+  });
+
+  it('does not take a minister’s country for the place of an attack', () => {
+    expect(theaters('The Foreign Minister of Chile condemned the attack.')).toEqual([]);
   });
 });

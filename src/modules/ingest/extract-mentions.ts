@@ -51,7 +51,7 @@ export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: 
     ...[...text.matchAll(/\b(?:from|attended by|representatives of|delegations? of)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}\s*,\s*(?:and\s+)?(?:the\s+)?){2,}(?:and\s+)?(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}|\binvitation of\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s*(?:of\s+)?){1,5}|\bIslamic State (?:of|in) Iraq and (?:the Levant|(?:al-)?Sham|Syria)|(?<!\p{L})État islamique (?:d[’']|en |de l[’'])Ira[qk] et (?:du Levant|de (?:la )?Syrie|(?:d[’'])?al-Cham)|الدولة الإسلامية في العراق والشام|\b(?:meetings?|met|talks)\s+with\s+[^.;]{0,400}/gu)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
     ...[...text.matchAll(/\b(?:[A-Z][\w-]*\s+){1,3}(?:Focus|Working)\s+Groups?\b|\b(?:co-led|co-chaired|co-hosted|chaired|hosted)\s+by\s+[^.;—]{0,300}|co-leads?[^.;—]{0,200}—[^—]{0,300}—/g)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
   ];
-  inside.push(...participantLists(text));
+  inside.push(...participantLists(text, gazetteer));
   const named = mentioned(text, gazetteer.theaters).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end) && !partOfAName(text, hit.index, hit.end) && !countryOfAnOfficeHolder(text, hit.index));
   // A president's "(Nigeria)" is his country, not a place discussed (countryOfAnOfficeHolder).
   const attacked = attackPlaces(text).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.index < span.end) && !countryOfAnOfficeHolder(text, hit.index + 1));
@@ -69,6 +69,12 @@ const AFTER_PLACE = /^(?:Basin|Region|Province|Governorate|State|Border|Coast|Va
  * A compass word, an article or a preposition before the place does not count ("Northern Iraq", "In Syria").
  */
 function partOfAName(text: string, start: number, end: number): boolean {
+  // A headline in title case capitalises every word ("Partners Discuss Syria Stabilization Efforts"): no word there tells a name.
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? Math.min(text.length, start + 300) : Math.min(lineEnd, start + 300));
+  const words = line.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
+  if (words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= words.length * 0.7) return false;
   const after = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 40))?.[1];
   if (after && !AFTER_PLACE.test(after) && !/^(?:[A-Z]{2,}|\p{Lu}\p{Ll}*(?:’s|'s))$/u.test(after)) return true;
   const before = /(?:^|[^\p{L}'’-])(\p{Lu}[\p{L}'’-]*) $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
@@ -88,13 +94,18 @@ function countryOfAnOfficeHolder(text: string, start: number): boolean {
  * Who was invited or took part, listed: "three invited countries (Chile, Peru, Ghana)", "observers: …",
  * and any list of six or more capitalised names in a row (a roll of participants, not places discussed).
  */
-function participantLists(text: string): { start: number; end: number }[] {
+function participantLists(text: string, gazetteer: Gazetteer): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   const item = "\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:of\\s+|d[’']|de\\s+|the\\s+)?\\p{Lu}[\\p{L}'’-]*){0,3}";
   const invited = new RegExp(`\\b(?:invit\\w*|observ\\w*|participants?|participating|particip\\w*|membres?|members?|délégations?|delegations?)\\b[^.;()]{0,40}?[(:]\\s*(?:(?:the\\s+|le\\s+|la\\s+|les\\s+|l[’'])?${item}\\s*(?:,|\\bet\\b|\\band\\b)\\s*)+(?:the\\s+|le\\s+|la\\s+|les\\s+|l[’'])?${item}`, 'gu');
   for (const match of text.matchAll(invited)) spans.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   const roll = new RegExp(`(?:(?:and\\s+|et\\s+)?(?:the\\s+)?${item}\\s*,\\s*){5,}(?:and\\s+|et\\s+)?(?:the\\s+)?${item}`, 'gu');
-  for (const match of text.matchAll(roll)) spans.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+  for (const match of text.matchAll(roll)) {
+    // "in Iraq, Syria, Afghanistan, Somalia, Mozambique and the Sahel" is a list of places discussed: a roll is of participants only when most of its names are not theaters.
+    const items = match[0].split(/\s*,\s*|\s+(?:and|et)\s+/).filter(Boolean).length;
+    if (mentioned(match[0], gazetteer.theaters).length * 2 >= items) continue;
+    spans.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+  }
   return spans;
 }
 
@@ -107,7 +118,8 @@ function attackPlaces(text: string): { canonical: string; index: number }[] {
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
     if (!ATTACK.test(sentence)) continue;
     const offset = text.indexOf(sentence);
-    for (const match of sentence.matchAll(/(?:(?<![\p{L}])(?:in|of|à|en|au)\s+|\()((?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/gu)) {
+    // "of" only after a part of a country ("the Asir region of Saudi Arabia"): "the Foreign Minister of Germany" is not where an attack was.
+    for (const match of sentence.matchAll(/(?:(?<![\p{L}])(?:in|à|en|au)\s+|(?:region|province|governorate|state|north|south|east|west|capital|city|town|village|part|border)\s+of\s+|\()((?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/gu)) {
       const words = (match[1] as string).split(/\s+/);
       // The longest run of words that names a country: "Saudi Arabia", not "Saudi Arabia On".
       for (let length = words.length; length > 0; length--) {

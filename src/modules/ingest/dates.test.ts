@@ -83,3 +83,10 @@ describe('the setting', () => {
     expect(extractReadout('عقد فريق العمل اجتماعا افتراضيا في ٣ آذار ٢٠٢١.').setting).toBe('virtual');
   });
 });
+
+describe('French meeting places and formats', () => {
+  it('reads a capital by its French name, after “à” or “au”', () => {
+    expect(extractReadout('La réunion du groupe restreint s’est tenue le 5 avril 2022 à Bruxelles.')).toMatchObject({ date: '2022-04-05', meetingFormat: 'small-group', location: { city: 'Brussels', country: 'Belgium' } });
+    expect(extractReadout('Les partenaires se sont réunis au Caire le 3 mai 2021.').location).toEqual({ city: 'Cairo', country: 'Egypt' });
+  });
+});

@@ -75,7 +75,9 @@ const isRegistryAcronym = (acronym: string, groups: Group[]) => /^(?:ISIS|ISIL|I
 
 /** The body whose meeting the text reports, by the short name its opening defines: "… Global Counterterrorism Forum (GCTF) Coordinating Committee …" → GCTF. */
 function hostingBody(text: string, groups: Group[]): string | undefined {
-  return acronymsDefined(text.slice(0, 300)).find(([long, short]) => !isRegistryAcronym(short, groups) && !/Working Group$/.test(long))?.[1];
+  // The long name must be a body's ("… Forum", "… Council"), not a thing's ("Foreign Terrorist Fighters (FTF)").
+  const BODY = /\b(?:Forum|Council|Organi[sz]ation|Union|Alliance|Initiative|Community|Partnership|Committee|Commission|League|Network|Process|Dialogue|Centre|Center|Agency|Secretariat)$/;
+  return acronymsDefined(text.slice(0, 300)).find(([long, short]) => !isRegistryAcronym(short, groups) && BODY.test(long))?.[1];
 }
 
 /**

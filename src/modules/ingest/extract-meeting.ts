@@ -1,6 +1,6 @@
 import { DATELINE_PREFIX, type DateContext, dateIn } from './dates.ts';
 import type { Extraction, MeetingFormat } from './extraction.ts';
-import { cityNamed, type Gazetteer, fromGazetteer } from './gazetteer.ts';
+import { cityNamed as registryCity, type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import type { Sentence } from './text-spans.ts';
 
 /** The sentence that says the meeting took place: who met, convened, gathered. */
@@ -12,7 +12,7 @@ const meetingVerb = (sentence: string) => MEETING_VERB.test(sentence) || MEETING
 
 const FORMATS: [RegExp, MeetingFormat][] = [
   // A restricted ministerial or a political directors' meeting is the Small Group's format.
-  [/\bSmall Group\b|\brestricted ministerial\b|\bpolitical directors\b|\bministérielle restreinte\b|\bdirecteurs politiques\b/i, 'small-group'],
+  [/\bSmall Group\b|\brestricted ministerial\b|\bpolitical directors\b|\bministérielle restreinte\b|\bdirecteurs politiques\b|\bgroupe restreint\b|\bpetit groupe\b/i, 'small-group'],
   [/\bMinisterial\b|\bministers? (?:of|for) (?:foreign affairs|defen[cs]e)\b|\b(?:foreign|defen[cs]e) ministers\b|\bministériel(?:le)?\b|اجتماع وزاري/i, 'ministerial'],
   [/\bFocus Group\b/i, 'focus-group'],
   [/\bWorking Group\b|\bCIFG\b|\bgroupe de travail\b|فريق (?:ال)?عمل|مجموعة (?:ال)?عمل/i, 'working-group'],
@@ -80,7 +80,7 @@ function datelineLines(text: string): string[] {
 /** A city the gazetteer knows named anywhere in the meeting's sentence after "in" or "at" ("…, chaired by the United States, in Brussels"). */
 function cityIn(sentence: string, gazetteer: Gazetteer): Extraction['location'] {
   // Not \b: it is ASCII-only in JavaScript, so it finds no edge before "à".
-  for (const match of sentence.matchAll(/(?<!\p{L})(?:in|at|à)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/gu)) {
+  for (const match of sentence.matchAll(/(?<!\p{L})(?:in|at|à|au)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/gu)) {
     // "in Riyadh..." (a teaser's ellipsis) names Riyadh.
     const place = (match[1] ?? '').replace(/(?<![A-Z])\.+$/, '');
     const city = cityNamed(gazetteer, place);
@@ -91,6 +91,16 @@ function cityIn(sentence: string, gazetteer: Gazetteer): Extraction['location'] 
 
 /** "The meeting was held in Luxembourg", "s'est tenue aujourd'hui à Paris": the sentence anywhere in the body that says where the meeting was. */
 const HELD_IN = /\b(?:(?:was|were|is|are|being)\s+held|took\s+place|convened\s+[^.]{0,80}?)\s+(?:[\p{L}'’]+\s+){0,3}?(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})|\bs[’']est\s+(?:tenue?s?|déroulée?s?)\s+(?:[\p{L}'’]+\s+){0,3}?à\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/u;
+
+/**
+ * Capitals whose French name is not the English one ("à Bruxelles", "au Caire", "à La Haye"): French readouts
+ * name the meeting's city so. The gazetteer's names are English; this is the language's exonyms, not a list of texts' places.
+ */
+const FRENCH_CITIES: Record<string, string> = {
+  Bruxelles: 'Brussels', Londres: 'London', Genève: 'Geneva', Caire: 'Cairo', 'Le Caire': 'Cairo', Alger: 'Algiers', Bagdad: 'Baghdad', Damas: 'Damascus', Riyad: 'Riyadh', Koweït: 'Kuwait City', 'Abou Dhabi': 'Abu Dhabi', 'Abou Dabi': 'Abu Dhabi', 'La Haye': 'The Hague', Haye: 'The Hague', Moscou: 'Moscow', Pékin: 'Beijing', Varsovie: 'Warsaw', Vienne: 'Vienna', Lisbonne: 'Lisbon', Copenhague: 'Copenhagen', Athènes: 'Athens', Mascate: 'Muscat', Téhéran: 'Tehran', Beyrouth: 'Beirut', Jérusalem: 'Jerusalem', Ndjamena: "N'Djamena", 'N’Djamena': "N'Djamena", Marrakech: 'Marrakesh', Dacca: 'Dhaka', Kaboul: 'Kabul', Mogadiscio: 'Mogadishu', Édimbourg: 'Edinburgh', Berne: 'Bern', Bucarest: 'Bucharest',
+};
+/** A city the gazetteer knows, by its English name or its French one. */
+const cityNamed = (gazetteer: Gazetteer, name: string | undefined) => registryCity(gazetteer, name) ?? (name && FRENCH_CITIES[name] ? registryCity(gazetteer, FRENCH_CITIES[name]) : undefined);
 
 /** Meeting cities as Arabic readouts write them (the gazetteer's names are English), for a dateline or "hosted by the capital Abu Dhabi". */
 const ARABIC_CITIES: Record<string, string> = {

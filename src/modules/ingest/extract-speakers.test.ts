@@ -25,3 +25,15 @@ describe('speakers', () => {
     expect(names('وقال وزير الخارجية النرويجي، السيد كاري نوردمان، إن الخطة جيدة.')).toEqual(['كاري نوردمان']);
   });
 });
+
+describe('French speakers', () => {
+  it('reads offices written in lower case beside the name, and “a” before the participle', () => {
+    expect(names('La réunion était présidée par M. Jean Dupont, ministre des Affaires étrangères, et Mme Claire Martin, secrétaire d’État.')).toEqual(['Jean Dupont', 'Claire Martin']);
+    expect(names('Le ministre des Affaires étrangères, Jean Dupont, a ouvert la réunion.')).toEqual(['Jean Dupont']);
+    expect(names('L’ambassadeur Paul Girard a présenté les travaux du groupe.')).toEqual(['Paul Girard']);
+  });
+
+  it('reads an Arabic name after two titles', () => {
+    expect(names('وترأس الاجتماع سعادة السفير خالد المنصوري مساعد وزير الخارجية.')).toEqual(['خالد المنصوري']);
+  });
+});

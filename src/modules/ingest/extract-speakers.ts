@@ -3,9 +3,10 @@ import type { Speaker } from './extraction.ts';
 import type { Sentence } from './text-spans.ts';
 
 /** Words that make a phrase before a name a role: "Special Envoy", "Foreign Minister", "Ambassador". */
-const ROLE_WORD = /\b(Envoy|Minister|Secretary|Ambassador|Director|Coordinator|Representative|Chair|Co-Chair|President|Commissioner|Counselor|Counsellor|Adviser|Advisor|Head|Chief|Deputy|Spokesperson|General|Admiral|Commander|Under-Secretary|Undersecretary|officer|Officer|King|Queen|Prince|Emir|Sultan|Majesty|Highness|Governor|Ministre|Secrétaire|Président|Premier)\b/;
+// Not \b (ASCII-only): French offices end in "é" ("envoyé") and follow an elided article ("L’ambassadeur").
+const ROLE_WORD = /(?<![\p{L}])(Envoy|Minister|Secretary|Ambassador|Director|Coordinator|Representative|Chair|Co-Chair|President|Commissioner|Counselor|Counsellor|Adviser|Advisor|Head|Chief|Deputy|Spokesperson|General|Admiral|Commander|Under-Secretary|Undersecretary|officer|Officer|King|Queen|Prince|Emir|Sultan|Majesty|Highness|Governor|Ministre|Secrétaire|Président|Premier|ministre|secrétaire|présidente?|ambassadeur|ambassadrice|Ambassadeur|Ambassadrice|envoyée?|Envoyée?|représentante?|Représentante?|directeur|directrice|commissaire|coordinateur|coordinatrice|porte-parole|gouverneur)(?![\p{L}])/u;
 /** Verbs that follow a speaker: "… John Godfrey provided an update". */
-const SPEAKING = /^(provided|said|stressed|noted|opened|chaired|co-chaired|welcomed|highlighted|delivered|emphasi[sz]ed|underscored|thanked|hosted|co-hosted|led|gave|presented|briefed|announced|outlined|called|urged|reiterated|reaffirmed|affirmed|expressed|spoke|addressed|closed|recalled|commended|praised|updated|joined|represented|reconfirmed|reaffirmed|attended|declared|represent|chair|co-chair|host|open|brief|speak|deliver|lead|address|attend|present)$/;
+const SPEAKING = /^(provided|said|stressed|noted|opened|chaired|co-chaired|welcomed|highlighted|delivered|emphasi[sz]ed|underscored|thanked|hosted|co-hosted|led|gave|presented|briefed|announced|outlined|called|urged|reiterated|reaffirmed|affirmed|expressed|spoke|addressed|closed|recalled|commended|praised|updated|joined|represented|reconfirmed|reaffirmed|attended|declared|represent|chair|co-chair|host|open|brief|speak|deliver|lead|address|attend|present|présenté|ouvert|présidé|coprésidé|déclaré|souligné|rappelé|salué|annoncé|insisté|indiqué|accueilli|remercié|réaffirmé|affirmé|exprimé|conclu|clôturé|clos|pris)$/;
 const CONNECTOR = /^(for|the|of|on|to|and|at|liaison|officer)$/;
 /** Particles inside names: "Luigi Di Maio", "Qasim al-Araji" (the latter is one token). */
 const PARTICLE = /^(Di|De|Da|Del|Van|Von|Le|La|Du|Dos|El|Al|Bin|Ibn|Abu)$/;
@@ -106,7 +107,10 @@ export function speakersIn(sentences: Sentence[], notPeople: Set<string> = new S
       }
       // "Vice President Biden also reconfirmed", "… today joined": the verb after the adverb tells.
       // "… Jane Doe will represent the partners": a modal before the verb tells the same.
-      if (run.length) close(/^(?:also|today|then|again|formally|further|will|would|shall|later)$/.test(word) ? (tokens[index + 1]?.word ?? '') : word);
+      // French "a présenté", "a ensuite ouvert": the auxiliary (and an adverb) before the participle.
+      const ahead = tokens[index + 1]?.word ?? '';
+      const french = /^(?:a|ont)$/.test(word) ? (/^(?:ensuite|également|aussi|enfin|notamment)$/.test(ahead) ? (tokens[index + 2]?.word ?? '') : ahead) : null;
+      if (run.length) close(french ?? (/^(?:also|today|then|again|formally|further|will|would|shall|later)$/.test(word) ? ahead : word));
     });
     if (run.length) close('');
     for (const speaker of appositiveSpeakers(sentence.text, notPeople)) add(speaker.name, speaker.role);
@@ -151,7 +155,7 @@ function appositiveSpeakers(sentence: string, notPeople: Set<string>): Speaker[]
     }
     // "La réunion était coprésidée par MM. Laurent Fabius, Ministre …": the name ends its part, after a title.
     const titled = /(?:\b(?:M|MM|Mme|Mr|Mrs|Ms|Dr)\.?|\bpar|\bby)\s+((?:\S+\s+){1,3}\S+)$/u.exec(part);
-    const tail = titled?.[1]?.split(/\s+/) ?? [];
+    const tail = titled?.[1]?.replace(LEAD, '').split(/\s+/) ?? [];
     if (titled && personName(tail, notPeople) && startsWithOffice(next)) found.push({ name: tail.join(' '), role: next as string });
   });
   return found;
@@ -182,7 +186,7 @@ function possessiveSpeakers(sentence: string, notPeople: Set<string>): Speaker[]
 }
 
 /** Titles before an Arabic name ("الدكتور", "السيد"), with or without "و" (and), and "كل من" (both). */
-const ARABIC_LEAD = /(?:^|\s)(?:و?(?:الدكتور|الدكتورة|السيد|السيدة|الشيخ|معالي|سعادة|سمو)|كل من)\s+/gu;
+const ARABIC_LEAD = /(?:^|\s)(?:و?(?:الدكتور|الدكتورة|السيد|السيدة|الشيخ|معالي|سعادة|سمو)|كل من)\s+(?:(?:السفير|السفيرة|الوزير|الوزيرة|الدكتور|الدكتورة|السيد|السيدة|الشيخ|اللواء|الفريق|العميد)\s+)?/gu;
 /** Offices that follow an Arabic name: minister, assistant, director, president, ambassador, envoy, secretary. */
 const ARABIC_OFFICE = /^(?:وزير|وزيرة|مساعد|المدير|مدير|رئيس|سفير|المبعوث|الأمين|نائب|ممثل)$/u;
 

@@ -14,6 +14,10 @@ describe('commitments', () => {
     expect(commitments('From May, Chile and Norway will serve as co-chairs of the group.')).toHaveLength(1);
   });
 
+  it('reads vows, undertakings and readiness', () => {
+    expect(commitments('The ministers vowed to deny the group any safe haven. Partners undertook to fund the programme. Members stand ready to support the new government.')).toHaveLength(3);
+  });
+
   it('does not take what the enemy “will” do, nor what was agreed at earlier meetings, for a commitment', () => {
     expect(commitments('ISIS will continue to exploit the gaps in border security.')).toEqual([]);
     expect(commitments('Over the past months at meetings in many capitals leaders have agreed on a common plan.')).toEqual([]);

@@ -37,3 +37,16 @@ describe('theaters, kept where the rules above must not apply', () => {
     expect(theaters('The Foreign Minister of Chile condemned the attack.')).toEqual([]);
   });
 });
+
+describe('theater countries in French and Arabic', () => {
+  it('reads them by their ISO names in the text’s language', () => {
+    expect(theaters('Les ministres ont évoqué la situation en Libye, au Tchad et au Yémen, ainsi qu’en Irak.')).toEqual(['Libya', 'Chad', 'Yemen', 'Iraq']);
+    expect(theaters('ناقش الوزراء الوضع في ليبيا واليمن والعراق.')).toEqual(['Libya', 'Yemen', 'Iraq']);
+  });
+});
+
+describe('Arabic co-chairs', () => {
+  it('are not theaters', () => {
+    expect(theaters('عقد الفريق، الذي شاركت في رئاسته دولة الكويت، وهولندا، وتركيا، اجتماعه في عمان لبحث الوضع في العراق.')).toEqual(['Iraq']);
+  });
+});

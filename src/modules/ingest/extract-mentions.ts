@@ -1,11 +1,13 @@
 import countries from 'i18n-iso-countries';
 import countriesEnglish from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import countriesFrench from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import countriesArabic from 'i18n-iso-countries/langs/ar.json' with { type: 'json' };
 import { type Gazetteer, type GazetteerEntry, fromGazetteer } from './gazetteer.ts';
 import { wordsPattern } from './text-spans.ts';
 
 countries.registerLocale(countriesEnglish);
 countries.registerLocale(countriesFrench);
+countries.registerLocale(countriesArabic);
 
 /** The names of a list of entries as one pattern and a lookup, built once per list. */
 const matchers = new WeakMap<GazetteerEntry[], Map<boolean, { byVariant: Map<string, string>; pattern: RegExp }>>();
@@ -52,10 +54,13 @@ export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: 
     ...[...text.matchAll(/\b(?:[A-Z][\w-]*\s+){1,3}(?:Focus|Working)\s+Groups?\b|\b(?:co-led|co-chaired|co-hosted|chaired|hosted)\s+by\s+[^.;—]{0,300}|co-leads?[^.;—]{0,200}—[^—]{0,300}—/g)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })),
   ];
   inside.push(...participantLists(text, gazetteer));
-  const named = mentioned(text, gazetteer.theaters).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end) && !partOfAName(text, hit.index, hit.end) && !countryOfAnOfficeHolder(text, hit.index));
+  // The same in Arabic: "co-chaired by Kuwait, the Netherlands and …" (شاركت في رئاستها), "chaired by", "with the participation of", "hosted":
+  // a list of short items each closed by a comma, and one word after the last.
+  for (const match of text.matchAll(/(?<!\p{L})(?:[وف]?(?:شارك|شاركت|اشترك|اشتركت)\s+في\s+رئاست?(?:ها|ه)|برئاسة|بمشاركة|[وف]?(?:ترأس|ترأست|استضاف|استضافت)(?:ها|ه)?)(?!\p{L})(?:\s*[^.،\s]+(?:\s+[^.،\s]+){0,2}\s*،){1,8}(?:\s*[^.،\s]+)?/gu)) inside.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+  const named = [...mentioned(text, gazetteer.theaters), ...mentioned(text, frenchCountryNames(gazetteer))].filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end) && !partOfAName(text, hit.index, hit.end) && !countryOfAnOfficeHolder(text, hit.index));
   // A president's "(Nigeria)" is his country, not a place discussed (countryOfAnOfficeHolder).
   const attacked = attackPlaces(text).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.index < span.end) && !countryOfAnOfficeHolder(text, hit.index + 1));
-  return unique([...named, ...pairedRegions(text), ...arabicTheaters(text, gazetteer), ...attacked].sort((a, b) => a.index - b.index).map((hit) => hit.canonical));
+  return unique([...named, ...pairedRegions(text), ...arabicTheaters(text, gazetteer, inside), ...attacked].sort((a, b) => a.index - b.index).map((hit) => hit.canonical));
 }
 
 /** Capitalised words that may stand before a place without making it part of another name. */
@@ -141,15 +146,38 @@ function pairedRegions(text: string): { canonical: string; index: number }[] {
   return found;
 }
 
-/** Arabic theater names with the letters Arabic joins to them: "العراق", "للعراق", "والعراق", "بالعراق". */
-function arabicTheaters(text: string, gazetteer: Gazetteer): { canonical: string; index: number }[] {
+/** A theater country's name in another language, by its ISO code (i18n-iso-countries), when it differs from those the gazetteer holds. */
+function countryNameIn(theater: GazetteerEntry, language: 'fr' | 'ar'): string | undefined {
+  const code = countries.getAlpha3Code(theater.canonical, 'en');
+  const name = code ? countries.getName(code, language) : undefined;
+  return name && !theater.variants.includes(name) ? name : undefined;
+}
+
+/** The theater countries under their French names ("Libye", "Tchad", "Cameroun"): the gazetteer's French names cover the registry's regions only. */
+function frenchCountryNames(gazetteer: Gazetteer): GazetteerEntry[] {
+  return fromGazetteer(gazetteer, 'theater-countries-fr', () =>
+    gazetteer.theaters.flatMap((theater) => {
+      const name = countryNameIn(theater, 'fr');
+      return name ? [{ canonical: theater.canonical, variants: [name] }] : [];
+    }),
+  );
+}
+
+/** Arabic theater names with the letters Arabic joins to them: "العراق", "للعراق", "والعراق", "بالعراق"; a theater country without one in the gazetteer by its ISO Arabic name. */
+function arabicTheaters(text: string, gazetteer: Gazetteer, masked: { start: number; end: number }[]): { canonical: string; index: number }[] {
   if (!/\p{Script=Arabic}/u.test(text)) return [];
   const found: { canonical: string; index: number }[] = [];
   for (const theater of gazetteer.theaters) {
-    if (!theater.arabic || /\s/.test(theater.arabic)) continue;
-    const stem = theater.arabic.replace(/^ال/, '');
-    const at = text.search(new RegExp(`(?<!\\p{L})(?:[وفبك]?(?:ال|لل)|[وفبكل])?${stem}(?!\\p{L})`, 'u'));
-    if (at >= 0) found.push({ canonical: theater.canonical, index: at });
+    const arabic = theater.arabic ?? countryNameIn(theater, 'ar');
+    if (!arabic || /\s/.test(arabic)) continue;
+    const stem = arabic.replace(/^ال/, '');
+    // The first mention outside a co-chair list or another name.
+    for (const match of text.matchAll(new RegExp(`(?<!\\p{L})(?:[وفبك]?(?:ال|لل)|[وفبكل])?${stem}(?!\\p{L})`, 'gu'))) {
+      const at = match.index ?? 0;
+      if (masked.some((span) => at >= span.start && at < span.end)) continue;
+      found.push({ canonical: theater.canonical, index: at });
+      break;
+    }
   }
   return found;
 }

@@ -21,3 +21,12 @@ describe('working groups', () => {
     expect(groups('The Stabilization Working Group (SWG) met in Rome.')).toEqual(['Stabilization Working Group']);
   });
 });
+
+describe('groups shortened or named in Arabic', () => {
+  it('reads “WG” as Working Group, and the Arabic Africa focus group only as a focus group', () => {
+    expect(groups('The Communications WG met in London.')).toEqual(['Communications Working Group']);
+    expect(groups('The Stabilization and FTF WGs reported.')).toEqual(['Stabilization Working Group', 'Foreign Terrorist Fighters Working Group']);
+    expect(groups('اجتمعت مجموعة التركيز الأفريقية في نيامي.')).toEqual(['Africa Focus Group']);
+    expect(groups('عقدت مجموعة العمل المعنية بالاستقرار اجتماعا بشأن أفريقيا.')).toEqual(['Stabilization Working Group']);
+  });
+});

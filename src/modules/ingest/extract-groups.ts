@@ -15,9 +15,11 @@ const FUNCTIONS: [RegExp, RegExp][] = [
   [/foreign terrorist fighter|\bFTF\b|combattants? terroristes? étrangers|المقاتلين الإرهابيين الأجانب/i, /foreign terrorist fighter/i],
   [/messag|communicat|propaganda|الاتصالات/i, /communicat/i],
   [/terrorist travel/i, /terrorist travel/i],
+  // Only after "مجموعة التركيز" (focus group): Africa names the Africa Focus Group.
+  [/(?:ال)?[أإا]فريقي|[أإا]فريقيا/, /^africa focus/i],
 ];
 /** Where a text starts naming groups by function: "working groups on", "groupe de travail sur", "مجموعة العمل المعنية". */
-const BY_FUNCTION = /\bworking groups?\s+(?:on|for|dealing with)\s|\bgroupes? de travail\s+(?:sur|chargés? de)\s|مجموعة العمل المعنية|(?:مجموعة|مجموعات|فريق) (?:ال)?عمل/gi;
+const BY_FUNCTION = /\bworking groups?\s+(?:on|for|dealing with)\s|\bgroupes? de travail\s+(?:sur|chargés? de)\s|مجموعة العمل المعنية|(?:مجموعة|مجموعات|فريق) (?:ال)?عمل|مجموعة التركيز(?: الخاصة ب| المعنية ب)?/gi;
 /** How far an Arabic group's description runs: "مجموعة عمل التحالف الدولي، المتخصصة بالمقاتلين الإرهابيين الأجانب" has no full stop for a long way. */
 const ARABIC_DESCRIPTION = 90;
 
@@ -42,7 +44,8 @@ function namedGroups(text: string, groups: Group[], gazetteer: Gazetteer) {
     }
     // An acronym ("CIFG", "FTF") names its group alone; a word in capitals ("STABILIZATION" in a heading) does not.
     const acronym = /^[A-Z]{3,6}$/.test(hit[0]) && groups.some((group) => group.variants.includes(hit[0]));
-    if (acronym || /^\s+(?:Support\s+)?(?:Working\s+|Focus\s+)?Groups?\b/.test(text.slice(at, at + 40))) for (const item of run) if (item.canonical) found.push({ canonical: item.canonical, index: item.index });
+    // "WG" is how readouts shorten "Working Group" ("the Communications WG").
+    if (acronym || /^\s+(?:(?:Support\s+)?(?:Working\s+|Focus\s+)?Groups?\b|WGs?\b)/.test(text.slice(at, at + 40))) for (const item of run) if (item.canonical) found.push({ canonical: item.canonical, index: item.index });
   }
   return found;
 }
@@ -105,7 +108,10 @@ export function groupsIn(text: string, gazetteer: Gazetteer): string[] {
     const rest = text.slice((start.index ?? 0) + start[0].length, (start.index ?? 0) + start[0].length + 300);
     const arabic = /\p{Script=Arabic}/u.test(start[0]);
     const list = (arabic ? rest.slice(0, ARABIC_DESCRIPTION) : rest).slice(0, rest.search(/[.;\n]|$/));
+    const focusGroup = start[0].includes('التركيز');
     for (const [said, named] of FUNCTIONS) {
+      // A focus group is named by its region, a working group by its function: neither by the other's.
+      if (named.source.startsWith('^africa') !== focusGroup) continue;
       const at = list.search(said);
       const group = at >= 0 ? groups.find((each) => named.test(each.canonical)) : undefined;
       if (group) found.push({ canonical: group.canonical, index: (start.index ?? 0) + start[0].length + at });

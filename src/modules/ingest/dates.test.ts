@@ -90,3 +90,9 @@ describe('French meeting places and formats', () => {
     expect(extractReadout('Les partenaires se sont réunis au Caire le 3 mai 2021.').location).toEqual({ city: 'Cairo', country: 'Egypt' });
   });
 });
+
+describe('French verbs of meeting that end in “é”', () => {
+  it('find the meeting’s sentence and its date', () => {
+    expect(extractReadout('Communiqué\n\nLes partenaires se félicitent des progrès accomplis. Le Canada a présidé la réunion des partenaires le 3 mai 2021 à Ottawa. Ils évoqueront le plan le 9 juin 2021.').date).toBe('2021-05-03');
+  });
+});

@@ -6,7 +6,8 @@ import type { Sentence } from './text-spans.ts';
 /** The sentence that says the meeting took place: who met, convened, gathered. */
 const MEETING_VERB = /\b(met|meet|convened|gathered|hosted|held|co-hosted|co-chaired|chaired|took place)\b/i;
 /** The same in French ("s'est tenue", "se sont réunis", "accueille") and Arabic (عقد, انعقد, اجتمع, استضاف, ترأس, with their prefixes and endings). */
-const MEETING_VERB_FR = /\b(?:s[’']est\s+(?:tenue?s?|réunie?s?|déroulée?s?)|se\s+sont\s+(?:réunie?s|tenue?s|retrouvée?s)|(?:a|ont)\s+(?:réuni|accueilli|organisé|présidé|coprésidé)|accueill?e?(?:nt)?|réunit|réunissait)\b/i;
+// Ends with a lookahead, not \b: "a présidé" ends in a letter \b does not know.
+const MEETING_VERB_FR = /\b(?:s[’']est\s+(?:tenue?s?|réunie?s?|déroulée?s?)|se\s+sont\s+(?:réunie?s|tenue?s|retrouvée?s)|(?:a|ont)\s+(?:réuni|accueilli|organisé|présidé|coprésidé)|accueill?e?(?:nt)?|réunit|réunissait)(?![\p{L}])/iu;
 const MEETING_VERB_AR = /(?<!\p{L})(?:و|ف)?(?:عقد|عقدت|انعقد|انعقدت|يعقد|تعقد|اجتمع|اجتمعت|استضاف|استضافت|ترأس|ترأست|تراس|ترأسا|ترأست)(?!\p{L})/u;
 const meetingVerb = (sentence: string) => MEETING_VERB.test(sentence) || MEETING_VERB_FR.test(sentence) || MEETING_VERB_AR.test(sentence);
 

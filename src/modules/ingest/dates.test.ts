@@ -80,6 +80,7 @@ describe('a wire’s dateline', () => {
 describe('the setting', () => {
   it('reads a remote meeting in French and Arabic', () => {
     expect(extractReadout('Le groupe de travail s’est réuni par visioconférence le 3 mars 2021.').setting).toBe('virtual');
+    expect(extractReadout('Le groupe de travail s’est réuni à distance le 3 mars 2021.').setting).toBe('virtual');
     expect(extractReadout('عقد فريق العمل اجتماعا افتراضيا في ٣ آذار ٢٠٢١.').setting).toBe('virtual');
   });
 });

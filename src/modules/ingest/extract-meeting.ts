@@ -35,7 +35,7 @@ function formatOf(...texts: (string | null | undefined)[]): MeetingFormat | null
 
 function settingOf(text: string): Extraction['setting'] {
   const remote =
-    /\b(virtual(ly)?|video ?conference|videoconferencing|online|by video|en ligne|virtuel(?:le)?|à distance)\b|(?<!\p{L})(?:visio-?conférence|vidéo-?conférence|visio)(?!\p{L})|(?<!\p{L})(?:افتراضي|افتراضيا|افتراضية|الافتراضي|الافتراضية|عن بعد|عن بُعد|عبر الفيديو|عبر الإنترنت|الاتصال المرئي|تقنية الفيديو)(?!\p{L})/iu.test(text);
+    /\b(virtual(ly)?|video ?conference|videoconferencing|online|by video|en ligne|virtuel(?:le)?)\b|(?<!\p{L})(?:visio-?conférence|vidéo-?conférence|visio|à distance)(?!\p{L})|(?<!\p{L})(?:افتراضي|افتراضيا|افتراضية|الافتراضي|الافتراضية|عن بعد|عن بُعد|عبر الفيديو|عبر الإنترنت|الاتصال المرئي|تقنية الفيديو)(?!\p{L})/iu.test(text);
   const inPerson = /\bin[- ]person\b|\ben présentiel\b|(?<!\p{L})حضوري(?:ا|ة)?(?!\p{L})/iu.test(text);
   if (/\bhybrid\b/i.test(text) || (remote && inPerson)) return 'hybrid';
   if (remote) return 'virtual';

@@ -75,17 +75,18 @@ const AFTER_PLACE = /^(?:Basin|Region|Province|Governorate|State|Border|Coast|Va
  */
 function partOfAName(text: string, start: number, end: number): boolean {
   // A headline in title case capitalises every word ("Partners Discuss Syria Stabilization Efforts"): no word there tells a name.
-  const lineStart = text.lastIndexOf('\n', start) + 1;
-  const lineEnd = text.indexOf('\n', end);
-  const line = text.slice(lineStart, lineEnd < 0 ? Math.min(text.length, start + 300) : Math.min(lineEnd, start + 300));
+  // Read within 300 characters either side, so a long line with many places costs the same per place.
+  const before = text.slice(Math.max(0, start - 300), start);
+  const after = text.slice(end, end + 300);
+  const line = before.slice(before.lastIndexOf('\n') + 1) + text.slice(start, end) + after.slice(0, after.includes('\n') ? after.indexOf('\n') : after.length);
   const words = line.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
   if (words.length >= 3 && words.filter((word) => /^\p{Lu}/u.test(word)).length >= words.length * 0.7) return false;
-  const after = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 40))?.[1];
-  if (after && !AFTER_PLACE.test(after) && !/^(?:[A-Z]{2,}|\p{Lu}\p{Ll}*(?:’s|'s))$/u.test(after)) return true;
-  const before = /(?:^|[^\p{L}'’-])(\p{Lu}[\p{L}'’-]*) $/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
-  if (!before || BEFORE_PLACE.test(before)) return false;
+  const next = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(after.slice(0, 40))?.[1];
+  if (next && !AFTER_PLACE.test(next) && !/^(?:[A-Z]{2,}|\p{Lu}\p{Ll}*(?:’s|'s))$/u.test(next)) return true;
+  const previous = /(?:^|[^\p{L}'’-])(\p{Lu}[\p{L}'’-]*) $/u.exec(before.slice(-40))?.[1];
+  if (!previous || BEFORE_PLACE.test(previous)) return false;
   // The first word of a sentence or line stands before anything: "Syria" after "Nigeria. " is another sentence.
-  const gap = text.slice(Math.max(0, start - 42), start - before.length - 1);
+  const gap = text.slice(Math.max(0, start - 42), start - previous.length - 1);
   return !/(?:[.!?:;\n]\s*|^\s*)$/.test(gap);
 }
 

@@ -166,7 +166,7 @@ const POSSESSIVE = /(?<![\p{L}])((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[â
 
 /**
  * A name after a state's possessive, when the sentence says the person acts: a verb of speaking follows,
- * or the sentence lists delegations. The owner must be a state the registry knows, or a ministry or department.
+ * or the sentence lists delegations. The owner must be a state (a registry name or any country's ISO name), or a ministry or department.
  */
 function possessiveSpeakers(sentence: string, notPeople: Set<string>): Speaker[] {
   const delegations = /\bdelegations?\b|\b(?:led|headed) by\b/.test(sentence);

@@ -1,6 +1,8 @@
 // The two locales the rules read, not the whole package (its many locales take seconds to load on a busy machine).
 import * as chronoEnglish from 'chrono-node/en';
 import * as chronoFrench from 'chrono-node/fr';
+import * as chronoSpanish from 'chrono-node/es';
+import { westernDigits } from './extract-money.ts';
 
 /**
  * chrono-node's parsers for dates only: readouts state days, months and years ("on 14 March 2024",
@@ -14,6 +16,8 @@ function datesOnly(parser: typeof chronoEnglish.casual) {
 }
 const english = datesOnly(chronoEnglish.casual);
 const french = datesOnly(chronoFrench.casual);
+// Spanish only for a page's own date line ("13 de marzo de 2019" on a reposted page): readouts are read in English, French and Arabic.
+const spanish = datesOnly(chronoSpanish.casual);
 
 /** Publication date (if given), and a year to fall back on when a date in the text has none. */
 export interface DateContext {
@@ -21,6 +25,10 @@ export interface DateContext {
   fallbackYear: number | null;
   /** Read dates the French way too ("le 14 mars 2024"). */
   french?: boolean;
+  /** The date line the page itself carries, if any (see pageDate). */
+  pageDate?: Date | null;
+  /** Read dates the Arabic way ("7 أيار 2019", "٢٥ مارس ٢٠٢٤"). */
+  arabic?: boolean;
 }
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -31,6 +39,7 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
  * the day before. Null when the text holds no date or the year cannot be known.
  */
 export function dateIn(text: string, context: DateContext): { date: string; index: number; text: string } | null {
+  if (context.arabic) return arabicDateIn(text, context);
   const reference = context.publishedOn ?? new Date(Date.UTC(context.fallbackYear ?? 2000, 11, 31));
   const parser = context.french ? french : english;
   for (const result of parser.parse(text, { instant: reference, timezone: 0 }, { forwardDate: false })) {
@@ -60,4 +69,85 @@ export function dateIn(text: string, context: DateContext): { date: string; inde
 export function latestYearIn(text: string): number | null {
   const years = [...text.matchAll(/\b(20\d\d)\b/g)].map((match) => Number(match[1]));
   return years.length ? Math.max(...years) : null;
+}
+
+/**
+ * The months as Arabic writes them: the Levantine and Iraqi names (كانون الثاني … كانون الأول) and the
+ * names taken from the European ones (يناير … ديسمبر), with the spellings with and without hamza.
+ * A closed set of twelve months, not a list of texts' words.
+ */
+const ARABIC_MONTHS: [RegExp, number][] = [
+  [/^(?:كانون الثاني|يناير|جانفي)$/, 1],
+  [/^(?:شباط|فبراير|فيفري)$/, 2],
+  [/^(?:آذار|اذار|مارس)$/, 3],
+  [/^(?:نيسان|أبريل|ابريل|إبريل|أفريل|افريل)$/, 4],
+  [/^(?:أيار|ايار|مايو|ماي)$/, 5],
+  [/^(?:حزيران|يونيو|يونيه|جوان)$/, 6],
+  [/^(?:تموز|يوليو|يوليه|جويلية)$/, 7],
+  [/^(?:آب|اب|أغسطس|اغسطس|أوت)$/, 8],
+  [/^(?:أيلول|ايلول|سبتمبر)$/, 9],
+  [/^(?:تشرين الأول|تشرين الاول|أكتوبر|اكتوبر)$/, 10],
+  [/^(?:تشرين الثاني|نوفمبر)$/, 11],
+  [/^(?:كانون الأول|كانون الاول|ديسمبر)$/, 12],
+];
+const ARABIC_MONTH_WORD = 'كانون الثاني|كانون الأول|كانون الاول|تشرين الأول|تشرين الاول|تشرين الثاني|يناير|جانفي|شباط|فبراير|فيفري|آذار|اذار|مارس|نيسان|أبريل|ابريل|إبريل|أفريل|افريل|أيار|ايار|مايو|ماي|حزيران|يونيو|يونيه|جوان|تموز|يوليو|يوليه|جويلية|آب|اب|أغسطس|اغسطس|أوت|أيلول|ايلول|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر';
+/** "7 أيار 2019", "7 أيار/مايو 2019", "٢٥ مارس ٢٠٢٤", "في 3 شباط الماضي" (digits made Western first, one for one). */
+const ARABIC_DATE = new RegExp(`(?<![\\d])(\\d{1,2})\\s+(?:شهر\\s+)?(${ARABIC_MONTH_WORD})(?:\\s*[/(]\\s*(?:${ARABIC_MONTH_WORD})\\s*\\)?)?(?![\\p{L}])(?:\\s*(?:من\\s+)?(?:عام|سنة)?\\s*(\\d{4}))?`, 'u');
+
+function arabicMonth(word: string): number | null {
+  return ARABIC_MONTHS.find(([pattern]) => pattern.test(word))?.[1] ?? null;
+}
+
+/** A day-and-month date in Arabic, with its year or the readout's. */
+function arabicDateIn(text: string, context: DateContext): { date: string; index: number; text: string } | null {
+  const match = ARABIC_DATE.exec(westernDigits(text));
+  if (!match) return null;
+  const day = Number(match[1]);
+  const month = arabicMonth(match[2] ?? '');
+  const year = match[3] ? Number(match[3]) : (context.publishedOn?.getUTCFullYear() ?? context.fallbackYear);
+  if (!month || !year || day < 1 || day > 31) return null;
+  return { date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, index: match.index, text: text.slice(match.index, match.index + match[0].length) };
+}
+
+/** A dateline before a sentence: a place, a date, perhaps an agency in brackets, then a dash ("ROME, 12 May 2022 (Agency) — "). */
+export const DATELINE_PREFIX = /^\p{Lu}[^\n.!?—–]{0,90}?\d[^\n.!?—–]{0,30}?(?:\s+--\s+|\s*[—–]\s*|\s+-\s+)/u;
+
+/** A full date (day, month and year) in a piece of text, in any of the languages a page's date is written in. */
+function fullDate(text: string): Date | null {
+  for (const parser of [english, french, spanish]) {
+    const [result] = parser.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+    if (!result || !(['day', 'month', 'year'] as const).every((part) => result.start.isCertain(part))) continue;
+    const value = result.start.date();
+    return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
+  }
+  return null;
+}
+
+/**
+ * The page's own date: a short line near the top that is a full date and little else ("September 25, 2014",
+ * "jeudi 25 septembre 2014", "13 de marzo de 2019", "٧ أيار ٢٠١٩"). Reposted pages carry one in their
+ * site's language, so English, French and Spanish are all read here.
+ */
+export function pageDate(text: string): Date | null {
+  const lines = text.slice(0, 800).split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 10);
+  for (const line of lines) {
+    if (line.length > 48 || !/\d{4}/.test(westernDigits(line))) continue;
+    const arabic = arabicDateIn(line, { publishedOn: null, fallbackYear: null });
+    if (arabic && /^\d{4}-\d{2}-\d{2}$/.test(arabic.date) && line.length - arabic.text.length <= 12) return new Date(`${arabic.date}T00:00:00Z`);
+    for (const parser of [english, french, spanish]) {
+      const [result] = parser.parse(line, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+      if (!result || !(['day', 'month', 'year'] as const).every((part) => result.start.isCertain(part))) continue;
+      // A weekday or "le" may stand beside it; a sentence with a date in it is not a date line.
+      if (line.length - result.text.length > 12) continue;
+      const value = result.start.date();
+      return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
+    }
+  }
+  // A wire's dateline opening the first paragraph: "ROME, 12 May 2022 (Agency) — …".
+  for (const line of lines.slice(0, 5)) {
+    const prefix = DATELINE_PREFIX.exec(line.slice(0, 120));
+    const date = prefix ? fullDate(prefix[0]) : null;
+    if (date) return date;
+  }
+  return null;
 }

@@ -69,7 +69,7 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       const around = sentence.text.slice(Math.max(0, (meeting.index ?? 0) - 60), (meeting.index ?? 0) + meeting[0].length + 40);
       const after = sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 40);
       const when = dateIn(around, dates);
-      const where = /^\s*(?:(?:held|convened|hosted|that took place)\s+)?(?:in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(after);
+      const where = /^\s*(?:(?:that\s+)?(?:was\s+|were\s+)?(?:held|convened|hosted|took place)\s+)?(?:in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(after);
       const city = where?.[1] && cityNamed(gazetteer, where[1]);
       if (!when && !city) continue;
       // The quote runs from the time words (or the meeting) to the place.
@@ -89,7 +89,7 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /** "previous rounds", "the last meeting", "earlier sessions", "la précédente réunion". */
-const EARLIER_NOUN = /\b(?:previous|earlier|prior|preceding|last|past)\s+(?:[\p{L}-]+\s+){0,2}?(?:meetings?|rounds?|sessions?|ministerials?|conferences?|summits?|dialogues?|plenar(?:y|ies))\b|\b(?:précédentes?|dernières?)\s+(?:réunions?|sessions?)\b|\b(?:réunions?|sessions?)\s+précédentes?\b/iu;
+const EARLIER_NOUN = /\b(?:previous|earlier|prior|preceding|last|past)\s+(?:[\p{L}.’'-]+\s+){0,3}?(?:meetings?|rounds?|sessions?|ministerials?|conferences?|summits?|dialogues?|plenar(?:y|ies))\b|\b(?:précédentes?|dernières?)\s+(?:réunions?|sessions?)\b|\b(?:réunions?|sessions?)\s+précédentes?\b|(?<!\p{L})(?:décidée?s?|adoptée?s?|convenue?s?|prise?s?|annoncée?s?)\s+lors\s+(?:du|de la|de l[’']|des)\s*(?:sommet|réunion|conférence|session|ministérielle)s?\b/iu;
 /** "the November 2021 and February 2023 statements of …", "the 2019 Ministerial": a dated earlier statement or meeting. */
 const DATED_NOUN = new RegExp(`\\b((?:${MONTH}\\s+)?((?:19|20)\\d\\d)(?:\\s*(?:,|and)\\s*(?:${MONTH}\\s+)?(?:19|20)\\d\\d){0,3})\\s+(?:[A-Z][\\w-]*\\s+){0,3}(statements?|meetings?|communiqu[eé]s?|declarations?|Ministerials?|Summits?|joint statements?)\\b`, 'u');
 
@@ -105,7 +105,11 @@ function earlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Gazettee
     const after = sentence.text.slice(earlier.index + earlier[0].length, earlier.index + earlier[0].length + 60);
     const place = /\b(?:in|at)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u.exec(after)?.[1];
     const where = place ? (cityNamed(gazetteer, place) ?? (gazetteer.partners.some((partner) => partner.variants.includes(place)) ? place : null)) : null;
-    found.push({ ...spanOf(text, sentence.start + earlier.index, sentence.end), what: earlier[0], when: null, where });
+    // The quote ends with the clause that names it: a comma starts another (but not the one inside "July 12, 2018").
+    const rest = sentence.text.slice(earlier.index + earlier[0].length);
+    const clauseEnd = rest.search(/,\s+(?!(?:19|20)\d\d\b)|;|$/);
+    const end = Math.min(sentence.end, sentence.start + earlier.index + earlier[0].length + clauseEnd);
+    found.push({ ...spanOf(text, sentence.start + earlier.index, end), what: earlier[0], when: null, where });
   }
   const dated = DATED_NOUN.exec(sentence.text);
   if (dated && dates.fallbackYear && Number(dated[2]) < dates.fallbackYear) {
@@ -124,7 +128,12 @@ function earlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Gazettee
  * (a view, not an undertaking). Letters are told by Unicode, so "réaffirmé" ends where its "é" does.
  */
 const COMMITTING =
-  /(?<![\p{L}-])(agreed|agree|agrees|reaffirmed|reaffirming|reaffirms|reconfirmed|affirmed|reiterated|intends? to|will continue|(?:are|is|remain|remains|were|was)\s+(?:\p{L}+ly\s+)?committed|committed to|commit to|commits to|commitments?\s+(?:to|of)|determination to|pledged(?!\s+allegiance)|pledges(?!\s+allegiance)|pledge to|resolved to|decided|adopted|endorsed|welcomed(?=[^.]{0,80}?\sas\s+(?:the\s+|an?\s+|its\s+)?(?:\d+\p{L}*\s+|new(?:est)?\s+)*members?\b)|ont\s+(?:\p{L}+\s+){0,3}?(?:réaffirmé|réitéré|convenu|décidé|adopté|approuvé)|se sont engagés|s[’']engagent|engagement à)(?![\p{L}])/gu;
+  /(?<![\p{L}-])(agreed|agree|agrees|reaffirmed|reaffirming|reaffirms|reconfirmed|affirmed|reiterated|intends? to|will continue|(?:are|is|remain|remains|were|was)\s+(?:\p{L}+ly\s+)?committed|committed(?:\s+(?:today|again|themselves|once again|jointly))?\s+to|commit to|commits to|reached\s+(?:an?\s+)?(?:decisions?|agreement|consensus)|will\s+(?:serve|host|co-host|co-chair|chair|lead|co-lead|provide|contribute|deploy|establish|launch|fund)|commitments?\s+(?:to|of)|determination to|vow(?:ed|s)?\s+to|undert(?:ook|ake|akes)\s+to|stands?\s+ready\s+to|(?:are|is|were|remain|remains|remained)\s+determined\s+to|pledged(?!\s+allegiance)|pledges(?!\s+allegiance)|pledge to|resolved to|decided|adopted|endorsed|welcomed(?=[^.]{0,80}?\sas\s+(?:the\s+|an?\s+|its\s+)?(?:\d+\p{L}*\s+|new(?:est)?\s+)*members?\b)|ont\s+(?:\p{L}+\s+){0,3}?(?:réaffirmé|réitéré|convenu|décidé|adopté|approuvé)|se sont engagés|s[’']engagent|engagement à|(?:a|ont)\s+permis\s+d[’']entériner|entérin(?:é|ée|és|ées|er)|(?:leur|son|sa)\s+intention\s+de|(?:a|ont)\s+été\s+(?:adopté|approuvé|entériné)e?s?)(?![\p{L}])/gu;
+/**
+ * The same in Arabic: "reaffirmed" (أعاد التأكيد, جدد التأكيد), "commitment" (التزام), "pledged" (تعهد), "agreed"
+ * (اتفق), "adopted" (اعتمد), with the joined "and"/"so" (و, ف) and the verb's endings. Not "أكد" alone: "stressed".
+ */
+const COMMITTING_AR = /(?<!\p{L})(?:[وف]?(?:أعاد|أعادت|أعادوا|جدد|جددت|جددوا)\s+(?:ال)?تأكيد|[وف]?(?:ال)?التزام|[وفب]?التزام|[وف]?(?:تعهد|تعهدت|تعهدوا|اتفق|اتفقت|اتفقوا|اعتمد|اعتمدت|اعتمدوا))(?!\p{L})/gu;
 /** "affirmed that …", "reiterated that …": a statement of view. */
 const VIEW_FOLLOWS = /^\s+that\b/;
 const MAIN_VERB = /\s(?:also\s+)?(?:[a-z]+ed|met|said|gave|led|took|held|saw|spoke|provided|noted|highlighted|stressed|discussed|reiterated|affirmed|agreed|urged|welcomed|intends|remains)\b/;
@@ -148,9 +157,18 @@ function actorBefore(sentenceText: string, verbAt: number): { actor: string | nu
  * subject and verb ("X reiterated … and affirmed …" is one; "…, and noted that the United States
  * intends …" starts another). A participle ("urging …") belongs to the sentence's subject.
  */
+/** "Over the last weeks at meetings … leaders have agreed": what was agreed before, reported as background, is not this meeting's. */
+const EARLIER_AGREEMENT = /\b(?:over|in|during)\s+the\s+(?:last|past|previous|preceding)\s+(?:few\s+)?(?:days|weeks|months|years)\b|\bat\s+(?:previous|earlier|past|prior)\s+(?:meetings|sessions)\b/i;
+
 export function commitmentsIn(sentences: Sentence[], text: string): Commitment[] {
   const commitments: Commitment[] = [];
   for (const sentence of sentences) {
+    if (EARLIER_AGREEMENT.test(sentence.text)) continue;
+    // An Arabic sentence commits as a whole: its words are not read for a subject the English way.
+    if (/\p{Script=Arabic}/u.test(sentence.text.slice(0, 40))) {
+      if (new RegExp(COMMITTING_AR.source, 'u').test(sentence.text)) commitments.push({ ...spanOf(text, sentence.start, sentence.end), actor: null });
+      continue;
+    }
     const verbs = [...sentence.text.matchAll(COMMITTING)];
     const own: { actor: string | null; from: number }[] = [];
     for (const verb of verbs) {
@@ -169,7 +187,7 @@ export function commitmentsIn(sentences: Sentence[], text: string): Commitment[]
       const { actor, at: actorAt } = actorBefore(sentence.text, at);
       if (previous && !actor) continue;
       // "intend to", "will continue": an undertaking only when someone named gives it ("The co-leads will continue …"), not "while we will continue …".
-      if (/^(?:intends? to|will continue)$/.test(verb[1] as string) && (!actor || /^(?:while\s+|as\s+|if\s+)?(?:we|it|they|this|that)$/i.test(actor))) continue;
+      if (/^(?:intends? to|will\s+\S+)$/.test(verb[1] as string) && (!actor || /^(?:while\s+|as\s+|if\s+)?(?:we|it|they|this|that)$/i.test(actor) || /\b(?:ISIS|ISIL|Daesh|Da[’']esh|terrorists?|threat)\b/i.test(actor))) continue;
       // With no subject named ("the following declaration was adopted"), the quote still starts at its clause when that is near.
       own.push({ actor, from: actor || at - actorAt <= 120 ? actorAt : at });
     }

@@ -15,9 +15,13 @@ const FUNCTIONS: [RegExp, RegExp][] = [
   [/foreign terrorist fighter|\bFTF\b|combattants? terroristes? étrangers|المقاتلين الإرهابيين الأجانب/i, /foreign terrorist fighter/i],
   [/messag|communicat|propaganda|الاتصالات/i, /communicat/i],
   [/terrorist travel/i, /terrorist travel/i],
+  // Only after "مجموعة التركيز" (focus group): Africa names the Africa Focus Group.
+  [/(?:ال)?[أإا]فريقي|[أإا]فريقيا/, /^africa focus/i],
 ];
 /** Where a text starts naming groups by function: "working groups on", "groupe de travail sur", "مجموعة العمل المعنية". */
-const BY_FUNCTION = /\bworking groups?\s+(?:on|for|dealing with)\s|\bgroupes? de travail\s+(?:sur|chargés? de)\s|مجموعة العمل المعنية|مجموعات? عمل/gi;
+const BY_FUNCTION = /\bworking groups?\s+(?:on|for|dealing with)\s|\bgroupes? de travail\s+(?:sur|chargés? de)\s|مجموعة العمل المعنية|(?:مجموعة|مجموعات|فريق) (?:ال)?عمل|مجموعة التركيز(?: الخاصة ب| المعنية ب)?/gi;
+/** How far an Arabic group's description runs: "مجموعة عمل التحالف الدولي، المتخصصة بالمقاتلين الإرهابيين الأجانب" has no full stop for a long way. */
+const ARABIC_DESCRIPTION = 90;
 
 /** Registry groups whose name ends a run of names ("the Communications, Counter-ISIS Finance, and FTF Working Groups"): each name in the run, in one left-to-right pass. */
 function namedGroups(text: string, groups: Group[], gazetteer: Gazetteer) {
@@ -40,7 +44,8 @@ function namedGroups(text: string, groups: Group[], gazetteer: Gazetteer) {
     }
     // An acronym ("CIFG", "FTF") names its group alone; a word in capitals ("STABILIZATION" in a heading) does not.
     const acronym = /^[A-Z]{3,6}$/.test(hit[0]) && groups.some((group) => group.variants.includes(hit[0]));
-    if (acronym || /^\s+(?:Support\s+)?(?:Working\s+|Focus\s+)?Groups?\b/.test(text.slice(at, at + 40))) for (const item of run) if (item.canonical) found.push({ canonical: item.canonical, index: item.index });
+    // "WG" is how readouts shorten "Working Group" ("the Communications WG").
+    if (acronym || /^\s+(?:(?:Support\s+)?(?:Working\s+|Focus\s+)?Groups?\b|WGs?\b)/.test(text.slice(at, at + 40))) for (const item of run) if (item.canonical) found.push({ canonical: item.canonical, index: item.index });
   }
   return found;
 }
@@ -69,6 +74,25 @@ function otherBodiesGroups(text: string): { name: string; index: number }[] {
   return found;
 }
 
+const isRegistryAcronym = (acronym: string, groups: Group[]) => /^(?:ISIS|ISIL|IS|UN|EU|US|UK)$/.test(acronym) || groups.some((group) => group.variants.includes(acronym));
+
+/** The body whose meeting the text reports, by the short name its opening defines: "… Global Counterterrorism Forum (GCTF) Coordinating Committee …" → GCTF. */
+function hostingBody(text: string, groups: Group[]): string | undefined {
+  // The long name must be a body's ("… Forum", "… Council"), not a thing's ("Foreign Terrorist Fighters (FTF)").
+  const BODY = /\b(?:Forum|Council|Organi[sz]ation|Union|Alliance|Initiative|Community|Partnership|Committee|Commission|League|Network|Process|Dialogue|Centre|Center|Agency|Secretariat)$/;
+  return acronymsDefined(text.slice(0, 300)).find(([long, short]) => !isRegistryAcronym(short, groups) && BODY.test(long))?.[1];
+}
+
+/**
+ * A working group the text names in full and shortens in brackets, "… Counter-Terrorism Working Group (CTWG)":
+ * reported as written when it is not a registry group (those are matched by name).
+ */
+function definedGroups(text: string, groups: Group[]): { name: string; index: number }[] {
+  return acronymsDefined(text)
+    .filter(([long, short]) => /\bWorking Group$/.test(long) && !isRegistryAcronym(short, groups) && !groups.some((group) => group.variants.some((variant) => long.toLowerCase().replace(/-/g, ' ').includes(variant.toLowerCase().replace(/-/g, ' ')))))
+    .map(([long]) => ({ name: long, index: text.indexOf(long) }));
+}
+
 /**
  * Working and focus groups, matched to the registry however they are written ("Countering-ISIS Finance"
  * in "the Communications, Countering-ISIS Finance, and Foreign Terrorist Fighters Working Groups" is the
@@ -82,13 +106,21 @@ export function groupsIn(text: string, gazetteer: Gazetteer): string[] {
   const found = namedGroups(text, groups, gazetteer).filter((hit) => !inOthers(hit.index));
   for (const start of text.matchAll(BY_FUNCTION)) {
     const rest = text.slice((start.index ?? 0) + start[0].length, (start.index ?? 0) + start[0].length + 300);
-    const list = rest.slice(0, rest.search(/[.;\n]|$/));
+    const arabic = /\p{Script=Arabic}/u.test(start[0]);
+    const list = (arabic ? rest.slice(0, ARABIC_DESCRIPTION) : rest).slice(0, rest.search(/[.;\n]|$/));
+    const focusGroup = start[0].includes('التركيز');
     for (const [said, named] of FUNCTIONS) {
+      // A focus group is named by its region, a working group by its function: neither by the other's.
+      if (named.source.startsWith('^africa') !== focusGroup) continue;
       const at = list.search(said);
       const group = at >= 0 ? groups.find((each) => named.test(each.canonical)) : undefined;
       if (group) found.push({ canonical: group.canonical, index: (start.index ?? 0) + start[0].length + at });
     }
   }
-  const all = [...found, ...others.map((other) => ({ canonical: other.name, index: other.index }))];
+  // A text about another body's meeting that never names the Coalition: the groups it names are that body's ("GCTF Foreign Terrorist Fighters Working Group").
+  const body = /coalition|التحالف/i.test(text) ? undefined : hostingBody(text, groups);
+  const named = body ? found.map((hit) => ({ ...hit, canonical: `${body} ${hit.canonical}` })) : found;
+  const defined = definedGroups(text, groups).filter((group) => !others.some((other) => other.name === group.name));
+  const all = [...named, ...others.map((other) => ({ canonical: other.name, index: other.index })), ...defined.map((group) => ({ canonical: group.name, index: group.index }))];
   return [...new Set(all.sort((a, b) => a.index - b.index).map((hit) => hit.canonical))];
 }

@@ -36,6 +36,10 @@ const HOSTILE: [string, string][] = [
   ['welcomes with no end', `welcomed ${'the new member '.repeat(5000)}`],
   ['co-leads with no dash', `co-led by ${'Italy and Spain '.repeat(5000)}`],
   ['one sentence with no full stop', `${'the previous meeting from the partners and '.repeat(3000)}`],
+  // One paragraph of many sentences: the sentence segmenter's time grew faster than the text (seconds at 170,000 characters).
+  // One line naming places many times: each place's surroundings are read in a bounded window, not back to the line's start.
+  ['one line naming places many times', `${'the partners discussed Iraq and Syria and '.repeat(2000)}`],
+  ['one paragraph of many sentences', `${'An attack took place in Kenya on 3 May, and Mr. Doe of the U.S. condemned it. '.repeat(2500)}`],
 ];
 
 describe('hostile input finishes, whatever its shape', () => {

@@ -1,14 +1,19 @@
-import { type DateContext, dateIn } from './dates.ts';
+import { DATELINE_PREFIX, type DateContext, dateIn } from './dates.ts';
 import type { Extraction, MeetingFormat } from './extraction.ts';
-import { cityNamed, type Gazetteer, fromGazetteer } from './gazetteer.ts';
+import { cityNamed as registryCity, type Gazetteer, fromGazetteer } from './gazetteer.ts';
 import type { Sentence } from './text-spans.ts';
 
 /** The sentence that says the meeting took place: who met, convened, gathered. */
 const MEETING_VERB = /\b(met|meet|convened|gathered|hosted|held|co-hosted|co-chaired|chaired|took place)\b/i;
+/** The same in French ("s'est tenue", "se sont réunis", "accueille") and Arabic (عقد, انعقد, اجتمع, استضاف, ترأس, with their prefixes and endings). */
+// Ends with a lookahead, not \b: "a présidé" ends in a letter \b does not know.
+const MEETING_VERB_FR = /\b(?:s[’']est\s+(?:tenue?s?|réunie?s?|déroulée?s?)|se\s+sont\s+(?:réunie?s|tenue?s|retrouvée?s)|(?:a|ont)\s+(?:réuni|accueilli|organisé|présidé|coprésidé)|accueill?e?(?:nt)?|réunit|réunissait)(?![\p{L}])/iu;
+const MEETING_VERB_AR = /(?<!\p{L})(?:و|ف)?(?:عقد|عقدت|انعقد|انعقدت|يعقد|تعقد|اجتمع|اجتمعت|استضاف|استضافت|ترأس|ترأست|تراس|ترأسا|ترأست)(?!\p{L})/u;
+const meetingVerb = (sentence: string) => MEETING_VERB.test(sentence) || MEETING_VERB_FR.test(sentence) || MEETING_VERB_AR.test(sentence);
 
 const FORMATS: [RegExp, MeetingFormat][] = [
   // A restricted ministerial or a political directors' meeting is the Small Group's format.
-  [/\bSmall Group\b|\brestricted ministerial\b|\bpolitical directors\b|\bministérielle restreinte\b|\bdirecteurs politiques\b/i, 'small-group'],
+  [/\bSmall Group\b|\brestricted ministerial\b|\bpolitical directors\b|\bministérielle restreinte\b|\bdirecteurs politiques\b|\bgroupe restreint\b|\bpetit groupe\b/i, 'small-group'],
   [/\bMinisterial\b|\bministers? (?:of|for) (?:foreign affairs|defen[cs]e)\b|\b(?:foreign|defen[cs]e) ministers\b|\bministériel(?:le)?\b|اجتماع وزاري/i, 'ministerial'],
   [/\bFocus Group\b/i, 'focus-group'],
   [/\bWorking Group\b|\bCIFG\b|\bgroupe de travail\b|فريق (?:ال)?عمل|مجموعة (?:ال)?عمل/i, 'working-group'],
@@ -29,8 +34,9 @@ function formatOf(...texts: (string | null | undefined)[]): MeetingFormat | null
 }
 
 function settingOf(text: string): Extraction['setting'] {
-  const remote = /\b(virtual(ly)?|video ?conference|videoconferencing|online|by video)\b/i.test(text);
-  const inPerson = /\bin[- ]person\b/i.test(text);
+  const remote =
+    /\b(virtual(ly)?|video ?conference|videoconferencing|online|by video|en ligne|virtuel(?:le)?)\b|(?<!\p{L})(?:visio-?conférence|vidéo-?conférence|visio|à distance)(?!\p{L})|(?<!\p{L})(?:افتراضي|افتراضيا|افتراضية|الافتراضي|الافتراضية|عن بعد|عن بُعد|عبر الفيديو|عبر الإنترنت|الاتصال المرئي|تقنية الفيديو)(?!\p{L})/iu.test(text);
+  const inPerson = /\bin[- ]person\b|\ben présentiel\b|(?<!\p{L})حضوري(?:ا|ة)?(?!\p{L})/iu.test(text);
   if (/\bhybrid\b/i.test(text) || (remote && inPerson)) return 'hybrid';
   if (remote) return 'virtual';
   if (inPerson) return 'in-person';
@@ -43,8 +49,9 @@ function locationOf(texts: string[], gazetteer: Gazetteer): Extraction['location
   for (const text of texts) {
     // "ROME —", "Rome, 28 June 2021 —", "Paris, le 14 mars 2024 —".
     // Read in the first 120 characters only: a dateline is short, and the lazy name makes this pattern slow on long lines.
-    const dateline = /^([A-Z][A-Za-z .'-]{0,40}?)(?:,\s*(?:le\s+)?[A-Za-z0-9 .]{0,40})?\s+[—–-]\s/.exec(text.slice(0, 120));
-    const candidates = [...text.matchAll(/\b(?:met|meeting|convened|gathered|held|hosted|took place|conference|Ministerial)\s+(?:[\w,]+\s+){0,6}?in\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})(?:,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?/g)].map((match) => [match[1], match[2]] as const);
+    // "Oslo– On 3 May", "OSLO: The partners": the dash may touch the name, and a colon does the dash's work.
+    const dateline = /^([A-Z][A-Za-z .'-]{0,40}?)(?:,\s*(?:le\s+)?[A-Za-z0-9 .]{0,40})?(?:\s+[—–-]|[—–]|(?<=[A-Za-z.]):)\s/.exec(text.slice(0, 120));
+    const candidates = [...text.matchAll(/\b(?:met|[Mm]eeting|convened|gathered|held|hosted|took place|[Cc]onference|Ministerial)\s+(?:[\w,]+\s+){0,6}?in\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})(?:,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?/g)].map((match) => [match[1], match[2]] as const);
     if (dateline?.[1]) candidates.unshift([dateline[1].replace(/\b\w/g, (c) => c).trim(), undefined]);
     for (const [found, after] of candidates) {
       // A sentence's full stop is not part of the name ("in Rome."); "D.C." keeps its own.
@@ -73,7 +80,8 @@ function datelineLines(text: string): string[] {
 
 /** A city the gazetteer knows named anywhere in the meeting's sentence after "in" or "at" ("…, chaired by the United States, in Brussels"). */
 function cityIn(sentence: string, gazetteer: Gazetteer): Extraction['location'] {
-  for (const match of sentence.matchAll(/\b(?:in|at|à)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/gu)) {
+  // Not \b: it is ASCII-only in JavaScript, so it finds no edge before "à".
+  for (const match of sentence.matchAll(/(?<!\p{L})(?:in|at|à|au)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/gu)) {
     // "in Riyadh..." (a teaser's ellipsis) names Riyadh.
     const place = (match[1] ?? '').replace(/(?<![A-Z])\.+$/, '');
     const city = cityNamed(gazetteer, place);
@@ -85,17 +93,34 @@ function cityIn(sentence: string, gazetteer: Gazetteer): Extraction['location'] 
 /** "The meeting was held in Luxembourg", "s'est tenue aujourd'hui à Paris": the sentence anywhere in the body that says where the meeting was. */
 const HELD_IN = /\b(?:(?:was|were|is|are|being)\s+held|took\s+place|convened\s+[^.]{0,80}?)\s+(?:[\p{L}'’]+\s+){0,3}?(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})|\bs[’']est\s+(?:tenue?s?|déroulée?s?)\s+(?:[\p{L}'’]+\s+){0,3}?à\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/u;
 
+/**
+ * Capitals whose French name is not the English one ("à Bruxelles", "au Caire", "à La Haye"): French readouts
+ * name the meeting's city so. The gazetteer's names are English; this is the language's exonyms, not a list of texts' places.
+ */
+const FRENCH_CITIES: Record<string, string> = {
+  Bruxelles: 'Brussels', Londres: 'London', Genève: 'Geneva', Caire: 'Cairo', 'Le Caire': 'Cairo', Alger: 'Algiers', Bagdad: 'Baghdad', Damas: 'Damascus', Riyad: 'Riyadh', Koweït: 'Kuwait City', 'Abou Dhabi': 'Abu Dhabi', 'Abou Dabi': 'Abu Dhabi', 'La Haye': 'The Hague', Haye: 'The Hague', Moscou: 'Moscow', Pékin: 'Beijing', Varsovie: 'Warsaw', Vienne: 'Vienna', Lisbonne: 'Lisbon', Copenhague: 'Copenhagen', Athènes: 'Athens', Mascate: 'Muscat', Téhéran: 'Tehran', Beyrouth: 'Beirut', Jérusalem: 'Jerusalem', Ndjamena: "N'Djamena", 'N’Djamena': "N'Djamena", Marrakech: 'Marrakesh', Dacca: 'Dhaka', Kaboul: 'Kabul', Mogadiscio: 'Mogadishu', Édimbourg: 'Edinburgh', Berne: 'Bern', Bucarest: 'Bucharest',
+};
+/** A city the gazetteer knows, by its English name or its French one. */
+const cityNamed = (gazetteer: Gazetteer, name: string | undefined) => registryCity(gazetteer, name) ?? (name && FRENCH_CITIES[name] ? registryCity(gazetteer, FRENCH_CITIES[name]) : undefined);
+
 /** Meeting cities as Arabic readouts write them (the gazetteer's names are English), for a dateline or "hosted by the capital Abu Dhabi". */
 const ARABIC_CITIES: Record<string, string> = {
   أبوظبي: 'Abu Dhabi', 'أبو ظبي': 'Abu Dhabi', الرياض: 'Riyadh', بغداد: 'Baghdad', أنقرة: 'Ankara', روما: 'Rome', باريس: 'Paris', واشنطن: 'Washington', لندن: 'London', برلين: 'Berlin', بروكسل: 'Brussels', الدوحة: 'Doha', الكويت: 'Kuwait City', عمان: 'Amman', القاهرة: 'Cairo', الرباط: 'Rabat', مدريد: 'Madrid', مراكش: 'Marrakesh', جدة: 'Jeddah', المنامة: 'Manama', مسقط: 'Muscat', تونس: 'Tunis', نيامي: 'Niamey', لاهاي: 'The Hague',
 };
 
 /** An Arabic readout's place: its dateline's first word ("أبوظبي 27 مايو 2015") or the city after "العاصمة" (the capital). */
-function arabicLocation(text: string, gazetteer: Gazetteer): Extraction['location'] {
+function arabicLocation(text: string, gazetteer: Gazetteer, meetingSentence?: string): Extraction['location'] {
   const head = text.slice(0, 600);
   const names = Object.keys(ARABIC_CITIES).sort((a, b) => b.length - a.length);
+  // The meeting's sentence says where ("…اجتماعها السنوي في 7 أيار في بغداد"): "في" (in) before a known city.
+  const said = meetingSentence ?? '';
   for (const name of names) {
     const dateline = head.trimStart().startsWith(name);
+    const held = said !== '' && new RegExp(`(?<!\\p{L})(?:في|ب)\\s*${name}(?!\\p{L})`, 'u').test(said);
+    if (held) {
+      const city = cityNamed(gazetteer, ARABIC_CITIES[name]);
+      if (city) return { city, country: gazetteer.cities.get(city) ?? null };
+    }
     const capital = head.includes(`العاصمة ${name}`) || head.includes(`العاصمة ال${name}`);
     if (!dateline && !capital) continue;
     const city = cityNamed(gazetteer, ARABIC_CITIES[name]);
@@ -120,16 +145,20 @@ function heldIn(sentences: Sentence[], gazetteer: Gazetteer): Extraction['locati
 export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gazetteer, dates: DateContext) {
   const title = titleOf(text);
   const body = sentences.filter((sentence) => sentence.text !== title);
-  const meetingSentence = body.find((sentence) => MEETING_VERB.test(sentence.text) && !/\b(last|previous|earlier|from)\b.*\b(meeting|ministerial)\b/i.test(sentence.text)) ?? null;
+  const meetingSentence = body.find((sentence) => meetingVerb(sentence.text) && !/\b(last|previous|earlier|from)\b.*\b(meeting|ministerial)\b/i.test(sentence.text)) ?? null;
   const opening = body.slice(0, 1).map((sentence) => sentence.text);
-  const dated = meetingSentence ? dateIn(meetingSentence.text, dates) : null;
+  // "ROME, 12 May 2022 (Agency) — The group met on Tuesday, 10 May": the dateline's date is the report's, the sentence's own is the meeting's.
+  const prefix = meetingSentence ? DATELINE_PREFIX.exec(meetingSentence.text.slice(0, 120)) : null;
+  const dated = meetingSentence ? (prefix ? dateIn(meetingSentence.text.slice(prefix[0].length), dates) : null) ?? dateIn(meetingSentence.text, dates) : null;
   const datelined = body[0] ? dateIn(body[0].text.slice(0, 80), dates) : null;
-  const date = dated?.date ?? datelined?.date ?? null;
+  // With no date where the meeting is told, the page's own date line stands for it: a statement or readout is
+  // mostly published on the day it reports (a repost a month later is the exception it gets wrong).
+  const date = dated?.date ?? datelined?.date ?? (dates.pageDate ? dates.pageDate.toISOString().slice(0, 10) : null);
   const location =
     locationOf([...(title ? [title] : []), ...datelineLines(text), ...opening, ...(meetingSentence ? [meetingSentence.text] : [])], gazetteer) ??
     cityIn(meetingSentence?.text ?? '', gazetteer) ??
     heldIn(body, gazetteer) ??
-    arabicLocation(text, gazetteer);
+    arabicLocation(text, gazetteer, meetingSentence?.text);
   const setting = settingOf([meetingSentence?.text, ...opening].filter(Boolean).join(' ')) ?? (location?.city ? 'in-person' : null);
   return { title, date, meetingFormat: formatOf(title, meetingSentence?.text, opening[0]), setting, location, meetingSentence };
 }

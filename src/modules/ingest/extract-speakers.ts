@@ -1,10 +1,12 @@
+import countries from 'i18n-iso-countries';
 import type { Speaker } from './extraction.ts';
 import type { Sentence } from './text-spans.ts';
 
 /** Words that make a phrase before a name a role: "Special Envoy", "Foreign Minister", "Ambassador". */
-const ROLE_WORD = /\b(Envoy|Minister|Secretary|Ambassador|Director|Coordinator|Representative|Chair|Co-Chair|President|Commissioner|Counselor|Counsellor|Adviser|Advisor|Head|Chief|Deputy|Spokesperson|General|Admiral|Commander|Under-Secretary|Undersecretary|officer|Officer|King|Queen|Prince|Emir|Sultan|Majesty|Highness|Governor|Ministre|Secrétaire|Président|Premier)\b/;
+// Not \b (ASCII-only): French offices end in "é" ("envoyé") and follow an elided article ("L’ambassadeur").
+const ROLE_WORD = /(?<![\p{L}])(Envoy|Minister|Secretary|Ambassador|Director|Coordinator|Representative|Chair|Co-Chair|President|Commissioner|Counselor|Counsellor|Adviser|Advisor|Head|Chief|Deputy|Spokesperson|General|Admiral|Commander|Under-Secretary|Undersecretary|officer|Officer|King|Queen|Prince|Emir|Sultan|Majesty|Highness|Governor|Ministre|Secrétaire|Président|Premier|ministre|secrétaire|présidente?|ambassadeur|ambassadrice|Ambassadeur|Ambassadrice|envoyée?|Envoyée?|représentante?|Représentante?|directeur|directrice|commissaire|coordinateur|coordinatrice|porte-parole|gouverneur)(?![\p{L}])/u;
 /** Verbs that follow a speaker: "… John Godfrey provided an update". */
-const SPEAKING = /^(provided|said|stressed|noted|opened|chaired|co-chaired|welcomed|highlighted|delivered|emphasi[sz]ed|underscored|thanked|hosted|co-hosted|led|gave|presented|briefed|announced|outlined|called|urged|reiterated|reaffirmed|affirmed|expressed|spoke|addressed|closed|recalled|commended|praised|updated|joined|represented|reconfirmed|reaffirmed|attended|declared)$/;
+const SPEAKING = /^(provided|said|stressed|noted|opened|chaired|co-chaired|welcomed|highlighted|delivered|emphasi[sz]ed|underscored|thanked|hosted|co-hosted|led|gave|presented|briefed|announced|outlined|called|urged|reiterated|reaffirmed|affirmed|expressed|spoke|addressed|closed|recalled|commended|praised|updated|joined|represented|reconfirmed|reaffirmed|attended|declared|represent|chair|co-chair|host|open|brief|speak|deliver|lead|address|attend|present|présenté|ouvert|présidé|coprésidé|déclaré|souligné|rappelé|salué|annoncé|insisté|indiqué|accueilli|remercié|réaffirmé|affirmé|exprimé|conclu|clôturé|clos|pris)$/;
 const CONNECTOR = /^(for|the|of|on|to|and|at|liaison|officer)$/;
 /** Particles inside names: "Luigi Di Maio", "Qasim al-Araji" (the latter is one token). */
 const PARTICLE = /^(Di|De|Da|Del|Van|Von|Le|La|Du|Dos|El|Al|Bin|Ibn|Abu)$/;
@@ -44,6 +46,10 @@ function nameAtEnd(run: string[]): string[] | null {
     if (NOT_NAME.test(word) || ROLE_WORD.test(word) || CONNECTOR.test(word) || TITLE.test(word) || /^(?:[A-Z]\.){2,}$/.test(word)) break;
     from--;
   }
+  // "Assistant Secretary for Threat Prevention Jane Doe": the words after "for"/"of" begin the office's subject, so a
+  // long run there keeps only the name's own two words (three with a middle initial).
+  const keep = INITIAL.test(run.at(-2) as string) ? 3 : 2;
+  if (from > 0 && CONNECTOR.test(run[from - 1] as string) && run.length - from > keep) from = run.length - keep;
   return run.slice(from);
 }
 
@@ -100,10 +106,15 @@ export function speakersIn(sentences: Sentence[], notPeople: Set<string> = new S
         return;
       }
       // "Vice President Biden also reconfirmed", "… today joined": the verb after the adverb tells.
-      if (run.length) close(/^(?:also|today|then|again|formally|further)$/.test(word) ? (tokens[index + 1]?.word ?? '') : word);
+      // "… Jane Doe will represent the partners": a modal before the verb tells the same.
+      // French "a présenté", "a ensuite ouvert": the auxiliary (and an adverb) before the participle.
+      const ahead = tokens[index + 1]?.word ?? '';
+      const french = /^(?:a|ont)$/.test(word) ? (/^(?:ensuite|également|aussi|enfin|notamment)$/.test(ahead) ? (tokens[index + 2]?.word ?? '') : ahead) : null;
+      if (run.length) close(french ?? (/^(?:also|today|then|again|formally|further|will|would|shall|later)$/.test(word) ? ahead : word));
     });
     if (run.length) close('');
     for (const speaker of appositiveSpeakers(sentence.text, notPeople)) add(speaker.name, speaker.role);
+    for (const speaker of possessiveSpeakers(sentence.text, notPeople)) add(speaker.name, speaker.role);
   }
   for (const name of arabicSpeakers(sentences)) add(name, null);
   return speakers;
@@ -130,7 +141,8 @@ function personName(words: string[], notPeople: Set<string>): boolean {
  */
 function appositiveSpeakers(sentence: string, notPeople: Set<string>): Speaker[] {
   const found: Speaker[] = [];
-  const parts = sentence.split(/\s*[,–—]\s+/).map((part) => part.replace(/[.;:]+$/, '').trim());
+  // A country in brackets after a name ("M. Jean Dupont (France)") is not part of it.
+  const parts = sentence.split(/\s*[,–—]\s+/).map((part) => part.replace(/[\s.;:]+$/, '').replace(/\s*\([^()]{1,40}\)$/, '').trim());
   parts.forEach((part, index) => {
     const previous = parts[index - 1];
     const next = parts[index + 1];
@@ -143,14 +155,38 @@ function appositiveSpeakers(sentence: string, notPeople: Set<string>): Speaker[]
     }
     // "La réunion était coprésidée par MM. Laurent Fabius, Ministre …": the name ends its part, after a title.
     const titled = /(?:\b(?:M|MM|Mme|Mr|Mrs|Ms|Dr)\.?|\bpar|\bby)\s+((?:\S+\s+){1,3}\S+)$/u.exec(part);
-    const tail = titled?.[1]?.split(/\s+/) ?? [];
+    const tail = titled?.[1]?.replace(LEAD, '').split(/\s+/) ?? [];
     if (titled && personName(tail, notPeople) && startsWithOffice(next)) found.push({ name: tail.join(' '), role: next as string });
   });
   return found;
 }
 
+/** "Norway’s Kari Nordmann said", "… led the delegations, including Norway’s Kari Nordmann": a state's (or a ministry's) person. */
+const POSSESSIVE = /(?<![\p{L}])((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[’']s\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,2})(?=\s*(?:[,.;]|\band\b|$)|\s+(\p{Ll}+))/gu;
+
+/**
+ * A name after a state's possessive, when the sentence says the person acts: a verb of speaking follows,
+ * or the sentence lists delegations. The owner must be a state (a registry name or any country's ISO name), or a ministry or department.
+ */
+function possessiveSpeakers(sentence: string, notPeople: Set<string>): Speaker[] {
+  const delegations = /\bdelegations?\b|\b(?:led|headed) by\b/.test(sentence);
+  const found: Speaker[] = [];
+  for (const match of sentence.matchAll(POSSESSIVE)) {
+    const owner = (match[1] as string).replace(/^(?:The|the)\s+/, '');
+    // Any state, partner or not ("India’s …"): the registry's names, then the ISO names of every country.
+    const tails = [...owner.split(/\s+/).keys()].map((from) => owner.split(/\s+/).slice(from).join(' '));
+    const ownerIsState = tails.some((tail) => notPeople.has(tail.toLowerCase()) || countries.getAlpha2Code(tail, 'en') !== undefined);
+    if (!ownerIsState && !/\b(?:Department|Ministry|Office)$/.test(owner)) continue;
+    const verb = match[3];
+    if (!(verb ? SPEAKING.test(verb) : delegations)) continue;
+    const words = (match[2] as string).split(/\s+/);
+    if (personName(words, notPeople)) found.push({ name: words.join(' '), role: null });
+  }
+  return found;
+}
+
 /** Titles before an Arabic name ("الدكتور", "السيد"), with or without "و" (and), and "كل من" (both). */
-const ARABIC_LEAD = /(?:^|\s)(?:و?(?:الدكتور|الدكتورة|السيد|السيدة|الشيخ|معالي|سعادة|سمو)|كل من)\s+/gu;
+const ARABIC_LEAD = /(?:^|\s)(?:و?(?:الدكتور|الدكتورة|السيد|السيدة|الشيخ|معالي|سعادة|سمو)|كل من)\s+(?:(?:السفير|السفيرة|الوزير|الوزيرة|الدكتور|الدكتورة|السيد|السيدة|الشيخ|اللواء|الفريق|العميد)\s+)?/gu;
 /** Offices that follow an Arabic name: minister, assistant, director, president, ambassador, envoy, secretary. */
 const ARABIC_OFFICE = /^(?:وزير|وزيرة|مساعد|المدير|مدير|رئيس|سفير|المبعوث|الأمين|نائب|ممثل)$/u;
 
@@ -163,6 +199,13 @@ function arabicSpeakers(sentences: Sentence[]): string[] {
       const words = text.slice((lead.index ?? 0) + lead[0].length, (lead.index ?? 0) + lead[0].length + 80).split(' ');
       const office = words.findIndex((word) => ARABIC_OFFICE.test(word));
       if (office >= 2 && office <= 4 && words.slice(0, office).every((word) => /^\p{Script=Arabic}+$/u.test(word) || /^(?:فون|دي|بن)$/.test(word))) names.push(words.slice(0, office).join(' '));
+      // "وزير الخارجية التركي، السيد …، على أنه": the office comes first, and the name runs to the next comma.
+      const comma = words.findIndex((word) => /[،,]$/.test(word));
+      const before = text.slice(Math.max(0, (lead.index ?? 0) - 60), lead.index ?? 0).split(' ');
+      if (office < 0 && comma >= 1 && comma <= 3 && before.some((word) => ARABIC_OFFICE.test(word))) {
+        const name = words.slice(0, comma + 1).map((word) => word.replace(/[،,]$/, ''));
+        if (name.every((word) => /^\p{Script=Arabic}+$/u.test(word))) names.push(name.join(' '));
+      }
     }
   }
   return names;

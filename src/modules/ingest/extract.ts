@@ -1,4 +1,4 @@
-import { latestYearIn } from './dates.ts';
+import { latestYearIn, pageDate } from './dates.ts';
 import { commitmentsIn, incidentsIn, referencesIn } from './extract-events.ts';
 import { meetingFacts } from './extract-meeting.ts';
 import { groupsIn } from './extract-groups.ts';
@@ -18,17 +18,6 @@ import { say } from '../../platform/i18n/say.ts';
 function firstMention(text: string, name: string): Span {
   const at = text.indexOf(name);
   return at >= 0 ? spanOf(text, at, at + name.length) : spanOf(text, 0, Math.min(text.length, text.indexOf('\n') > 0 ? text.indexOf('\n') : 80));
-}
-
-/** A line near the top that is nothing but a full date in English ("November 23, 2015", "23 November 2015"). */
-function datelineDate(text: string): Date | null {
-  for (const line of text.slice(0, 600).split('\n').slice(0, 8)) {
-    const match = /^\s*(?:(\p{Lu}\p{Ll}+)\s+(\d{1,2}),?\s+((?:19|20)\d\d)|(\d{1,2})\s+(\p{Lu}\p{Ll}+)\s+((?:19|20)\d\d))\s*$/u.exec(line);
-    if (!match) continue;
-    const parsed = new Date(`${match[2] ?? match[4]} ${match[1] ?? match[5]} ${match[3] ?? match[6]} UTC`);
-    if (!Number.isNaN(parsed.getTime())) return parsed;
-  }
-  return null;
 }
 
 /**
@@ -68,12 +57,13 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
   const boilerplate = BOILERPLATE.exec(input);
   // Offsets stay those of the input: the boilerplate is cut off the end, nothing before it moves.
   const text = boilerplate ? input.slice(0, boilerplate.index) : input;
-  // Without a publication date given, a date standing alone on a line near the top ("November 23, 2015") is the page's own: "today" is that day.
-  const publishedOn = options.publishedOn ? new Date(`${options.publishedOn}T00:00:00Z`) : datelineDate(text);
+  // Without a publication date given, a date standing alone on a line near the top ("November 23, 2015", "jeudi 25 septembre 2014") is the page's own: "today" is that day.
+  const ownDate = pageDate(text);
+  const publishedOn = options.publishedOn ? new Date(`${options.publishedOn}T00:00:00Z`) : ownDate;
   // The language is read from the text itself: the reader's interface language has nothing to do with it.
   const reading = documentLanguage(text);
   const notes = languageNotes(reading);
-  const dates = { publishedOn, fallbackYear: publishedOn?.getUTCFullYear() ?? latestYearIn(text), french: reading.language === 'fr' };
+  const dates = { publishedOn, fallbackYear: publishedOn?.getUTCFullYear() ?? latestYearIn(text), french: reading.language === 'fr', arabic: reading.language === 'ar', pageDate: ownDate };
   const sentences = sentencesOf(text);
   const meeting = meetingFacts(text, sentences, gazetteer, dates);
   const titleSentence = sentences.find((sentence) => sentence.text === meeting.title);

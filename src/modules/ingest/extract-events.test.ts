@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { commitmentsIn, referencesIn } from './extract-events.ts';
+import { referenceGazetteer } from './gazetteer.ts';
+import { sentencesOf } from './text-spans.ts';
+
+// Sentences written for these tests.
+const commitments = (text: string) => commitmentsIn(sentencesOf(text), text).map((commitment) => commitment.quote);
+const references = (text: string) => referencesIn(sentencesOf(text), text, referenceGazetteer(), { publishedOn: null, fallbackYear: 2024 }, new Set()).map((reference) => reference.quote);
+
+describe('commitments', () => {
+  it('reads “committed today to”, “reached decisions” and a named state that “will serve”', () => {
+    expect(commitments('The partners committed today to share more data on cash couriers.')).toHaveLength(1);
+    expect(commitments('Members also reached decisions on the forum’s budget.')).toHaveLength(1);
+    expect(commitments('From May, Chile and Norway will serve as co-chairs of the group.')).toHaveLength(1);
+  });
+
+  it('reads vows, undertakings and readiness', () => {
+    expect(commitments('The ministers vowed to deny the group any safe haven. Partners undertook to fund the programme. Members stand ready to support the new government.')).toHaveLength(3);
+  });
+
+  it('does not take what the enemy “will” do, nor what was agreed at earlier meetings, for a commitment', () => {
+    expect(commitments('ISIS will continue to exploit the gaps in border security.')).toEqual([]);
+    expect(commitments('Over the past months at meetings in many capitals leaders have agreed on a common plan.')).toEqual([]);
+  });
+
+  it('reads French endorsements and intentions', () => {
+    expect(commitments('La réunion, présidée par le Canada, a permis d’entériner le nouveau plan d’action.')).toHaveLength(1);
+    expect(commitments('Les ministres ont affiché leur intention de renforcer leur coopération.')).toHaveLength(1);
+  });
+
+  it('reads an Arabic sentence that reaffirms a commitment, and not one that only stresses', () => {
+    expect(commitments('وجدد الوزير التأكيد على التزام بلاده بدعم جهود الشركاء.')).toHaveLength(1);
+    expect(commitments('وأكد الوزير أن الوضع في المنطقة صعب.')).toEqual([]);
+  });
+});
+
+describe('references to earlier meetings', () => {
+  it('reads “the last” meeting named with a hyphenated body, quoted to the end of its clause', () => {
+    expect(references('Trainers have taught 200 officers since the last Chile-Peru Border Dialogue in May 2022, and both sides want more.')).toEqual(['last Chile-Peru Border Dialogue in May 2022']);
+  });
+
+  it('reads a French decision taken at an earlier summit', () => {
+    expect(references('Les ministres veulent appliquer le plan décidé lors du sommet de Lomé.')).toEqual(['décidé lors du sommet de Lomé']);
+  });
+
+  it('quotes a “took place in” meeting through its city', () => {
+    expect(references('The previous Ministerial took place in Oslo in May 2022.')[0]).toContain('Oslo');
+  });
+});

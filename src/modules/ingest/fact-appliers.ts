@@ -1,6 +1,5 @@
 import countries from 'i18n-iso-countries';
 import type { Db } from '../../db/client.ts';
-import type { ingestDocuments, ingestFacts } from '../../db/schema/ingest.ts';
 import { slugOf } from '../../db/seed/branches.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
@@ -18,9 +17,9 @@ import { reportRepatriation } from '../detention/repatriations.service.ts';
 import { reportJustice } from '../justice/justice.service.ts';
 import { referenceGazetteer, theaterSlugOf } from './gazetteer.ts';
 import { say } from '../../platform/i18n/say.ts';
+import type { DocumentRow, FactRow } from './ingest.repo.ts';
 
-export type DocumentRow = typeof ingestDocuments.$inferSelect;
-export type FactRow = typeof ingestFacts.$inferSelect;
+export type { DocumentRow, FactRow } from './ingest.repo.ts';
 export type FactValues = Record<string, unknown>;
 export interface CreatedRecord {
   recordType: string | null;

@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist');
-const KEEP_OWN_URL = new Set([path.join(root, 'src/modules/ingest/extraction-thread.ts')]);
+const KEEP_OWN_URL = new Set([path.join(root, 'src/modules/ingest/extraction-thread.ts'), path.join(root, 'src/modules/ingest/tags-ahead.ts')]);
 
 const sourceAddresses = {
   name: 'source-addresses',
@@ -58,9 +58,40 @@ const packagesAsNodeLoadsThem = {
 };
 
 fs.rmSync(outdir, { recursive: true, force: true });
+fs.mkdirSync(outdir, { recursive: true });
+
+/**
+ * The reference gazetteer, built here once from the seed CSV files and the country lists, and put in the
+ * build in place of the file that builds it: the command reads no CSV file and loads neither the CSV
+ * parser nor the country lists at start (issue 17). A change to those files is a change under src/, so
+ * the launcher runs the source until the next build.
+ */
+async function referenceGazetteerData() {
+  const entry = path.join(root, 'src/modules/ingest/reference-gazetteer.ts');
+  const bundled = path.join(outdir, 'reference-gazetteer.build.mjs');
+  await build({ absWorkingDir: root, entryPoints: [entry], outfile: bundled, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', plugins: [packagesAsNodeLoadsThem, sourceAddresses] });
+  try {
+    const { buildReferenceGazetteer } = await import(pathToFileURL(bundled).href);
+    const gazetteer = buildReferenceGazetteer();
+    return JSON.stringify({ ...gazetteer, cities: [...gazetteer.cities] });
+  } finally {
+    fs.rmSync(bundled, { force: true });
+  }
+}
+const gazetteerJson = await referenceGazetteerData();
+const prebuiltGazetteer = {
+  name: 'prebuilt-reference-gazetteer',
+  setup(builder) {
+    builder.onLoad({ filter: /[/\\]src[/\\]modules[/\\]ingest[/\\]reference-gazetteer\.ts$/ }, () => ({
+      contents: `const data = JSON.parse(${JSON.stringify(gazetteerJson)});\nexport function buildReferenceGazetteer() { return { ...data, cities: new Map(data.cities) }; }\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'extract.worker': 'src/modules/ingest/extract.worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'extract.worker': 'src/modules/ingest/extract.worker.ts', 'tagger.worker': 'src/modules/ingest/tagger.worker.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -71,7 +102,7 @@ await build({
   jsxImportSource: 'preact',
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
-  plugins: [packagesAsNodeLoadsThem, sourceAddresses],
+  plugins: [prebuiltGazetteer, packagesAsNodeLoadsThem, sourceAddresses],
 });
 // The list of commands, written once here from the commands' own definitions: `coalition-desk --help`
 // prints it instead of loading every command's modules to describe them (issue 20: start at once).

@@ -281,7 +281,7 @@ async function stateIso3(db: Db, actor: MaybeActor, name: string): Promise<strin
 /** A head count becomes a population snapshot of the named site on the fact's date, through the detention service. */
 async function acceptDetention(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const name = text(values.site) || need('site', say('problem.siteNameNeeded'));
-  const site = (await siteNamed(db, actor, name)) ?? need('site', say('problem.noSiteNamed', { name }));
+  const site = (await siteNamed(db, actor, name)) ?? need('site', say('problem.noDetentionSiteNamed', { name }));
   const date = text(values.date);
   if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
   const total = headCount(values.population) ?? need('population', say('problem.headCountNeeded'));

@@ -15,10 +15,17 @@ export function registerIngestCommands(program: Command): void {
       if (!fs.existsSync(file)) throw new Error(`${file}: no such file`);
       const { InvalidInput } = await import('../../platform/errors.ts');
       const { documentText } = await import('./document-text.ts');
-      const { extractReadout } = await import('./extract.ts');
+      const { tagsReadAhead } = await import('./tags-ahead.ts');
       try {
         const { text } = await documentText(fs.readFileSync(file));
-        const { notes, evidence: _evidence, ...extraction } = extractReadout(text, { publishedOn: options.publishedOn ?? null });
+        const publishedOn = options.publishedOn ?? null;
+        // Two threads at once: the part-of-speech model loads on one, first thing, while this one loads the
+        // extractor, reads the gazetteers and compiles the partners' pattern (work the reading needs anyway).
+        const ahead = tagsReadAhead(text);
+        const [{ extractReadout }, { useTagsReadAhead }, { referenceGazetteer }, { actorsIn }] = await Promise.all([import('./extract.ts'), import('./parts-of-speech.ts'), import('./gazetteer.ts'), import('./actors.ts')]);
+        actorsIn('', referenceGazetteer());
+        useTagsReadAhead(await ahead);
+        const { notes, evidence: _evidence, ...extraction } = extractReadout(text, { publishedOn });
         for (const note of notes) process.stderr.write(`note: ${note}\n`);
         process.stdout.write(`${JSON.stringify(extraction)}\n`);
       } catch (error) {

@@ -79,6 +79,44 @@ async function referenceGazetteerData() {
   }
 }
 const gazetteerJson = await referenceGazetteerData();
+
+/**
+ * The patterns of the reference gazetteer's names (thousands of partner names, demonyms, cities), written
+ * once here by reading a short self-written readout that touches every kind of fact, and put in the build
+ * by the digest of their names: the command does not write them out again each time it starts.
+ */
+async function patternSources() {
+  const bundled = path.join(outdir, 'patterns.build.mjs');
+  const entry = `import { extractReadout } from './src/modules/ingest/extract.ts';\nimport { keepPatternSources, patternSourcesWritten } from './src/modules/ingest/text-spans.ts';\nexport { extractReadout, keepPatternSources, patternSourcesWritten };\n`;
+  await build({ absWorkingDir: root, stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile: bundled, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', jsx: 'automatic', jsxImportSource: 'preact', plugins: [packagesAsNodeLoadsThem, sourceAddresses] });
+  try {
+    const { extractReadout, keepPatternSources, patternSourcesWritten } = await import(pathToFileURL(bundled).href);
+    keepPatternSources();
+    extractReadout(PATTERN_SAMPLE, { publishedOn: '2021-09-29' });
+    return JSON.stringify(patternSourcesWritten());
+  } finally {
+    fs.rmSync(bundled, { force: true });
+  }
+}
+const PATTERN_SAMPLE = [
+  'Readout of the Small Group Meeting',
+  'The Political Directors of the Coalition met in Rome, Italy on June 28, 2021, with the Special Envoy, Ambassador Jane Doe, in the chair.',
+  'They discussed Iraq, Syria, Afghanistan and the Lake Chad Basin, and the attack ISIS-K carried out on August 26 in Kabul.',
+  'Italy pledged EUR 25 million and the United States committed $10 million to stabilization; the Coalition welcomed Tajikistan as a new member.',
+  'Kazakhstan repatriated 45 women and children from the al-Hol camp, which held some 30,000 people; Iraq convicted 120 foreign terrorist fighters in 2023.',
+  'Ministers agreed to focus the Communications, Counter ISIS Finance and FTF Working Groups on countering ISIS-K, carrying forward the discussion from the Ministerial in Rome.',
+].join('\n\n');
+const patternsJson = await patternSources();
+const prebuiltPatterns = {
+  name: 'prebuilt-patterns',
+  setup(builder) {
+    builder.onLoad({ filter: /[/\\]src[/\\]modules[/\\]ingest[/\\]prebuilt-patterns\.ts$/ }, () => ({
+      contents: `export const PREBUILT_PATTERNS = new Map(JSON.parse(${JSON.stringify(patternsJson)}));\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 const prebuiltGazetteer = {
   name: 'prebuilt-reference-gazetteer',
   setup(builder) {
@@ -102,7 +140,7 @@ await build({
   jsxImportSource: 'preact',
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
-  plugins: [prebuiltGazetteer, packagesAsNodeLoadsThem, sourceAddresses],
+  plugins: [prebuiltGazetteer, prebuiltPatterns, packagesAsNodeLoadsThem, sourceAddresses],
 });
 // The list of commands, written once here from the commands' own definitions: `coalition-desk --help`
 // prints it instead of loading every command's modules to describe them (issue 20: start at once).

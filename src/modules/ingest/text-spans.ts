@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Span } from './extraction.ts';
+import { PREBUILT_PATTERNS } from './prebuilt-patterns.ts';
 
 export interface Sentence {
   text: string;
@@ -116,8 +118,24 @@ function trieSource(names: string[], caseless: boolean): string {
   return write(root);
 }
 
+/** Sources written in this process, by digest, when asked to keep them (the build, to put them in place). */
+let written: Map<string, string> | undefined;
+
+/** Keeps every pattern source written from now on, for `patternSourcesWritten`. */
+export function keepPatternSources(): void {
+  written ??= new Map();
+}
+
+export function patternSourcesWritten(): [string, string][] {
+  return [...(written ?? [])];
+}
+
 /** A pattern matching whole words, the longest name first, for names from a gazetteer. */
 export function wordsPattern(names: string[], flags = 'g'): RegExp {
-  const source = trieSource([...new Set(names)].filter((name) => name.length > 0), flags.includes('i'));
+  const unique = [...new Set(names)].filter((name) => name.length > 0);
+  const caseless = flags.includes('i');
+  const digest = createHash('sha256').update(`${caseless}\u0000${unique.join('\u0001')}`).digest('base64');
+  const source = PREBUILT_PATTERNS.get(digest) ?? trieSource(unique, caseless);
+  written?.set(digest, source);
   return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${source})(?![\\p{L}\\p{N}]|-[\\p{L}])`, `${flags}u`);
 }

@@ -54,6 +54,11 @@ export function partsOfSpeech(text: string): Map<number, string> {
   return tagger(text);
 }
 
+/** Loads the model now rather than at the first word to tag (a thread that loads it ahead). */
+export function loadPartsOfSpeech(): void {
+  tagger ??= loadTagger();
+}
+
 /** Every line of a text with its tags: what a thread that loaded the model ahead sends back. */
 export function tagsOfEachLine(text: string): Map<string, Map<number, string>> {
   tagger ??= loadTagger();

@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist');
-const KEEP_OWN_URL = new Set([path.join(root, 'src/modules/ingest/extraction-thread.ts')]);
+const KEEP_OWN_URL = new Set([path.join(root, 'src/modules/ingest/extraction-thread.ts'), path.join(root, 'src/modules/ingest/tags-ahead.ts')]);
 
 const sourceAddresses = {
   name: 'source-addresses',
@@ -58,9 +58,78 @@ const packagesAsNodeLoadsThem = {
 };
 
 fs.rmSync(outdir, { recursive: true, force: true });
+fs.mkdirSync(outdir, { recursive: true });
+
+/**
+ * The reference gazetteer, built here once from the seed CSV files and the country lists, and put in the
+ * build in place of the file that builds it: the command reads no CSV file and loads neither the CSV
+ * parser nor the country lists at start (issue 17). A change to those files is a change under src/, so
+ * the launcher runs the source until the next build.
+ */
+async function referenceGazetteerData() {
+  const entry = path.join(root, 'src/modules/ingest/reference-gazetteer.ts');
+  const bundled = path.join(outdir, 'reference-gazetteer.build.mjs');
+  await build({ absWorkingDir: root, entryPoints: [entry], outfile: bundled, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', plugins: [packagesAsNodeLoadsThem, sourceAddresses] });
+  try {
+    const { buildReferenceGazetteer } = await import(pathToFileURL(bundled).href);
+    const gazetteer = buildReferenceGazetteer();
+    return JSON.stringify({ ...gazetteer, cities: [...gazetteer.cities] });
+  } finally {
+    fs.rmSync(bundled, { force: true });
+  }
+}
+const gazetteerJson = await referenceGazetteerData();
+
+/**
+ * The patterns of the reference gazetteer's names (thousands of partner names, demonyms, cities), written
+ * once here by reading a short self-written readout that touches every kind of fact, and put in the build
+ * by the digest of their names: the command does not write them out again each time it starts.
+ */
+async function patternSources() {
+  const bundled = path.join(outdir, 'patterns.build.mjs');
+  const entry = `import { extractReadout } from './src/modules/ingest/extract.ts';\nimport { keepPatternSources, patternSourcesWritten } from './src/modules/ingest/text-spans.ts';\nexport { extractReadout, keepPatternSources, patternSourcesWritten };\n`;
+  await build({ absWorkingDir: root, stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile: bundled, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', jsx: 'automatic', jsxImportSource: 'preact', plugins: [packagesAsNodeLoadsThem, sourceAddresses] });
+  try {
+    const { extractReadout, keepPatternSources, patternSourcesWritten } = await import(pathToFileURL(bundled).href);
+    keepPatternSources();
+    extractReadout(PATTERN_SAMPLE, { publishedOn: '2021-09-29' });
+    return JSON.stringify(patternSourcesWritten());
+  } finally {
+    fs.rmSync(bundled, { force: true });
+  }
+}
+const PATTERN_SAMPLE = [
+  'Readout of the Small Group Meeting',
+  'The Political Directors of the Coalition met in Rome, Italy on June 28, 2021, with the Special Envoy, Ambassador Jane Doe, in the chair.',
+  'They discussed Iraq, Syria, Afghanistan and the Lake Chad Basin, and the attack ISIS-K carried out on August 26 in Kabul.',
+  'Italy pledged EUR 25 million and the United States committed $10 million to stabilization; the Coalition welcomed Tajikistan as a new member.',
+  'Kazakhstan repatriated 45 women and children from the al-Hol camp, which held some 30,000 people; Iraq convicted 120 foreign terrorist fighters in 2023.',
+  'Ministers agreed to focus the Communications, Counter ISIS Finance and FTF Working Groups on countering ISIS-K, carrying forward the discussion from the Ministerial in Rome.',
+].join('\n\n');
+const patternsJson = await patternSources();
+const prebuiltPatterns = {
+  name: 'prebuilt-patterns',
+  setup(builder) {
+    builder.onLoad({ filter: /[/\\]src[/\\]modules[/\\]ingest[/\\]prebuilt-patterns\.ts$/ }, () => ({
+      contents: `export const PREBUILT_PATTERNS = new Map(JSON.parse(${JSON.stringify(patternsJson)}));\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+const prebuiltGazetteer = {
+  name: 'prebuilt-reference-gazetteer',
+  setup(builder) {
+    builder.onLoad({ filter: /[/\\]src[/\\]modules[/\\]ingest[/\\]reference-gazetteer\.ts$/ }, () => ({
+      contents: `const data = JSON.parse(${JSON.stringify(gazetteerJson)});\nexport function buildReferenceGazetteer() { return { ...data, cities: new Map(data.cities) }; }\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'extract.worker': 'src/modules/ingest/extract.worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'extract.worker': 'src/modules/ingest/extract.worker.ts', 'tagger.worker': 'src/modules/ingest/tagger.worker.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -71,7 +140,7 @@ await build({
   jsxImportSource: 'preact',
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
-  plugins: [packagesAsNodeLoadsThem, sourceAddresses],
+  plugins: [prebuiltGazetteer, prebuiltPatterns, packagesAsNodeLoadsThem, sourceAddresses],
 });
 // The list of commands, written once here from the commands' own definitions: `coalition-desk --help`
 // prints it instead of loading every command's modules to describe them (issue 20: start at once).

@@ -119,7 +119,7 @@ for (const name of names) {
   const number = /^(\d+)/.exec(name)?.[1];
   if (number) (Number(number) % 2 ? odd : even).add(expected, actual);
   // Every proposed fact must quote the text exactly.
-  const quoted = [...actual.money, ...actual.incidents, ...actual.references, ...actual.commitments, ...actual.detention, ...actual.repatriations, ...actual.taskings];
+  const quoted = [...actual.money, ...actual.incidents, ...actual.references, ...actual.commitments, ...actual.detention, ...actual.repatriations, ...actual.taskings, ...actual.prosecutions];
   for (const fact of quoted) if (text.slice(fact.start, fact.end) !== fact.quote) throw new Error(`${name}: a quote does not match its offsets: ${fact.quote}`);
 }
 

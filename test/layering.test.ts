@@ -52,8 +52,20 @@ describe('the direction of imports', () => {
     expect(querying.map((file) => path.relative(SRC, file))).toEqual([]);
   });
 
+  it('keeps the ingest module to its own tables: other modules through their services, its queries in its repo (issues 17 and 22)', () => {
+    // Their arithmetic (funding's exact money) is no storage: the one helper allowed besides services.
+    expect(offending('modules/ingest', /^modules\/(?!ingest\/)(?!.*\.service\.ts$)(?!funding\/money\.ts$)/)).toEqual([]);
+    expect(offending('modules/ingest', /^db\/schema\/(?!ingest\.ts$)/)).toEqual([]);
+    expect(offending('modules/ingest', /^db\/schema\//, /^modules\/ingest\/ingest\.repo\.ts$/)).toEqual([]);
+    const querying = sourceFiles(path.join(SRC, 'modules/ingest'))
+      .filter((file) => !/ingest\.repo\.ts$/.test(file))
+      .filter((file) => /\b(?:db|tx)\s*\.(?:select|selectDistinct|insert|update|delete|execute)\b|from 'drizzle-orm'/.test(fs.readFileSync(file, 'utf8')));
+    expect(querying.map((file) => path.relative(SRC, file))).toEqual([]);
+  });
+
   it('finds the imports it checks (the check itself can fail)', () => {
     expect(importsOf(path.join(SRC, 'db/backup/restore.ts'))).toContain('db/derived-tables.ts');
     expect(offending('db', /^(modules|platform)\//).length).toBeGreaterThan(0);
+    expect(offending('modules/ingest', /^db\/schema\/ingest\.ts$/)).toEqual(['modules/ingest/ingest.repo.ts → db/schema/ingest.ts']);
   });
 });

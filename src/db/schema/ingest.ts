@@ -1,7 +1,7 @@
 import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
 
-export const ingestFactKind = pgEnum('ingest_fact_kind', ['meeting', 'readout', 'speaker', 'new-member', 'money', 'incident', 'reference', 'commitment', 'tasking']);
+export const ingestFactKind = pgEnum('ingest_fact_kind', ['meeting', 'readout', 'speaker', 'new-member', 'money', 'incident', 'reference', 'commitment', 'tasking', 'detention', 'repatriation', 'prosecution']);
 export const ingestFactStatus = pgEnum('ingest_fact_status', ['proposed', 'accepted', 'rejected']);
 
 /** A readout read into proposed facts: its text (what the offsets refer to) and where it came from. */

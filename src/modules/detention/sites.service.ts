@@ -32,6 +32,28 @@ export async function listSites(db: Db, actor: MaybeActor, options: { audit?: bo
   return sites.map((site) => ({ ...site, latest: latest.get(site.id) ?? null }));
 }
 
+/** A site's name as readouts vary it: case, "the", "camp"/"prison" around it, "al-Hol" or "al Hol" or "Hol". */
+const siteKey = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/\b(?:the|camp|prison|detention (?:facility|centre|center)|le|la|camp de)\b/g, ' ')
+    .replace(/^\s*(?:al|el|ال)[-\s]+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * The site a readout names ("al-Hol", "the Roj camp"), among those the actor may read, by any of its
+ * names; undefined when none or more than one answers to it (ingest's head counts).
+ */
+export async function siteNamed(db: Db, actor: MaybeActor, name: string): Promise<repo.SiteRow | undefined> {
+  authorize(actor, 'detention.read');
+  const wanted = siteKey(name);
+  if (!wanted) return undefined;
+  const matching = (await repo.listSites(db, actor)).filter((site) => [site.name, site.nameFr, site.nameAr].some((each) => each && siteKey(each) === wanted));
+  return matching.length === 1 ? matching[0] : undefined;
+}
+
 /** Rows of the sites list on one page. */
 export const SITES_PAGE_SIZE = 50;
 

@@ -4,12 +4,19 @@ import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import { ImportRejected } from '../../platform/csv-import.ts';
 import { parseEcbRates } from './ecb-csv.ts';
+import { RateBook } from './rate-book.ts';
 import * as repo from './rates.repo.ts';
 import { say } from '../../platform/i18n/say.ts';
 
 export function listRates(db: Db, actor: MaybeActor, query: repo.RateListQuery) {
   authorize(actor, 'funding.read');
   return repo.listRates(db, { ...query, currency: query.currency?.toUpperCase() });
+}
+
+/** The reference rates of these currencies, held in memory for converting many sums (ingest's amounts in US dollars). */
+export function rateBookOf(db: Db, actor: MaybeActor, currencies: string[]): Promise<RateBook> {
+  authorize(actor, 'funding.read');
+  return RateBook.load(db, currencies);
 }
 
 export function rateCurrencies(db: Db, actor: MaybeActor) {

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { ingestDocuments, ingestFacts } from '../../db/schema/ingest.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
@@ -10,6 +8,7 @@ import { type DocumentKind, documentText } from './document-text.ts';
 import { extractOffThread } from './extraction-thread.ts';
 import { liveGazetteer } from './live-gazetteer.ts';
 import { type FactValues, applyFact, matchingMeeting } from './fact-appliers.ts';
+import * as repo from './ingest.repo.ts';
 import { proposedFacts } from './proposals.ts';
 import { withUsdAmounts } from './usd-amounts.ts';
 import { say } from '../../platform/i18n/say.ts';
@@ -39,20 +38,19 @@ export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInp
   if (input.publishedOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn)) throw new InvalidInput([{ field: 'publishedOn', message: say('problem.publicationDateFormat') }]);
   const { kind, text } = await documentText(input.bytes, input.kind);
   const fingerprint = textFingerprint(text);
-  const [already] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.textSha256, fingerprint));
+  const already = await repo.documentWithFingerprint(db, fingerprint);
   if (already) throw new Conflict(say('problem.alreadyIngested', { date: already.createdAt.toISOString().slice(0, 10), by: already.createdByLabel, path: `/ingest/${already.id}` }), [{ field: 'file', message: say('problem.alreadyIngestedField', { path: `/ingest/${already.id}` }) }]);
   // Read on the extraction thread, within its time budget: a hostile document cannot stall the server.
-  const extraction = await withUsdAmounts(db, await extractOffThread(text, { publishedOn: input.publishedOn ?? null, registry: await liveGazetteer(db) }), input.publishedOn ?? null);
+  const extraction = await withUsdAmounts(db, actor, await extractOffThread(text, { publishedOn: input.publishedOn ?? null, registry: await liveGazetteer(db, actor) }), input.publishedOn ?? null);
   const facts = proposedFacts(extraction, text.length);
   // A reference to a meeting already recorded is proposed with that meeting.
   for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, actor, fact.proposal);
   return db.transaction(async (tx) => {
-    const [document] = await tx
-      .insert(ingestDocuments)
-      .values({ textSha256: fingerprint, title: (extraction.title ?? untitled(text)).slice(0, 500), fileName: input.fileName.slice(0, 200), sourceKind: kind, publishedOn: input.publishedOn ?? null, text, notes: extraction.notes, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system' })
-      .returning();
-    if (!document) throw new Error('document insert returned nothing');
-    if (facts.length) await tx.insert(ingestFacts).values(facts.map((fact, position) => ({ documentId: document.id, position, ...fact })));
+    const document = await repo.insertDocument(
+      tx,
+      { textSha256: fingerprint, title: (extraction.title ?? untitled(text)).slice(0, 500), fileName: input.fileName.slice(0, 200), sourceKind: kind, publishedOn: input.publishedOn ?? null, text, notes: extraction.notes, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system' },
+      facts,
+    );
     await appendAudit(tx, actor, { action: 'ingest.document-ingested', entityType: 'ingest-document', entityId: document.id, detail: { title: document.title, facts: facts.length, sha256: fingerprint } });
     return document;
   });
@@ -61,20 +59,14 @@ export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInp
 /** Ingested documents, newest first, with how many of their facts still wait for a decision. */
 export async function listDocuments(db: Db, actor: MaybeActor) {
   authorize(actor, 'ingest.run');
-  return db
-    .select({ document: ingestDocuments, facts: count(ingestFacts.id), waiting: sql<number>`count(*) filter (where ${ingestFacts.status} = 'proposed')`.mapWith(Number) })
-    .from(ingestDocuments)
-    .leftJoin(ingestFacts, eq(ingestFacts.documentId, ingestDocuments.id))
-    .groupBy(ingestDocuments.id)
-    .orderBy(desc(ingestDocuments.createdAt))
-    .limit(200);
+  return repo.documentsWithCounts(db, 200);
 }
 
 export async function documentRecord(db: Db, actor: MaybeActor, id: string) {
   authorize(actor, 'ingest.run');
-  const [document] = await db.select().from(ingestDocuments).where(eq(ingestDocuments.id, id));
+  const document = await repo.findDocument(db, id);
   if (!document) throw new NotFound('document');
-  const facts = await db.select().from(ingestFacts).where(eq(ingestFacts.documentId, id)).orderBy(asc(ingestFacts.position));
+  const facts = await repo.factsOf(db, id);
   return { document, facts };
 }
 
@@ -98,15 +90,11 @@ export async function decideFact(db: Db, actor: MaybeActor, documentId: string, 
   return db.transaction(async (tx) => {
     // Two reviewers accepting the same fact at once: the second waits here for the first to finish, then
     // finds it decided and gets 409 — before any record is made twice.
-    const [locked] = await tx.select({ status: ingestFacts.status, by: ingestFacts.decidedByLabel }).from(ingestFacts).where(eq(ingestFacts.id, fact.id)).for('update');
+    const locked = await repo.lockedDecision(tx, fact.id);
     if (locked?.status !== 'proposed') throw new Conflict(say('problem.factDecided', { status: locked?.status ?? 'rejected', by: locked?.by ?? '—' }));
     const values = { ...fact.proposal, ...(decision.values ?? {}) };
     const record = decision.decision === 'accept' ? await applyFact(tx, actor, document, facts, fact, values) : { recordType: null, recordId: null };
-    const [decided] = await tx
-      .update(ingestFacts)
-      .set({ status: decision.decision === 'accept' ? 'accepted' : 'rejected', accepted: decision.decision === 'accept' ? values : null, ...record, note, decidedBy: actor?.userId ?? null, decidedByLabel: actor?.label ?? 'system', decidedAt: new Date() })
-      .where(and(eq(ingestFacts.id, fact.id), eq(ingestFacts.status, 'proposed')))
-      .returning();
+    const decided = await repo.recordDecision(tx, fact.id, { status: decision.decision === 'accept' ? 'accepted' : 'rejected', accepted: decision.decision === 'accept' ? values : null, ...record, note, decidedBy: actor?.userId ?? null, decidedByLabel: actor?.label ?? 'system', decidedAt: new Date() });
     if (!decided) throw new Conflict(say('problem.factDecidedMeanwhile'));
     await appendAudit(tx, actor, { action: decision.decision === 'accept' ? 'ingest.fact-accepted' : 'ingest.fact-rejected', entityType: 'ingest-fact', entityId: fact.id, detail: { documentId, kind: fact.kind, record: record.recordId ? `${record.recordType}:${record.recordId}` : null, edited: Object.keys(decision.values ?? {}).filter((key) => JSON.stringify(decision.values?.[key]) !== JSON.stringify(fact.proposal[key])) } });
     return decided;

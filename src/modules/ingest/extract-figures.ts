@@ -47,7 +47,7 @@ const RETURNED = new RegExp(String.raw`${COUNT}\s+((?:[\p{L}-]+\s+){0,3}?${PEOPL
  * ("Kazakhstan repatriated 45 women and children from al-Hol"). The state is the partner named before
  * the verb, or after "to" when the sentence is passive ("45 children were repatriated to Uzbekistan").
  */
-export function repatriationsIn(sentences: Sentence[], text: string, gazetteer: Gazetteer): RepatriationFigure[] {
+export function repatriationsIn(sentences: Sentence[], text: string, gazetteer: Gazetteer, dates: DateContext): RepatriationFigure[] {
   const figures: RepatriationFigure[] = [];
   for (const sentence of sentences) {
     const verb = REPATRIATE.exec(sentence.text);
@@ -63,7 +63,7 @@ export function repatriationsIn(sentences: Sentence[], text: string, gazetteer: 
     const state = before ?? toState ?? null;
     const from = Math.min(verb.index, counted.index, state?.start ?? Number.POSITIVE_INFINITY);
     const to = Math.max(verb.index + verb[0].length, counted.index + counted[0].length, state?.end ?? 0);
-    figures.push({ ...spanOf(text, sentence.start + from, sentence.start + to), state: state?.partner ?? null, count, kind: counted[2]?.trim() ?? null });
+    figures.push({ ...spanOf(text, sentence.start + from, sentence.start + to), state: state?.partner ?? null, count, kind: counted[2]?.trim() ?? null, date: dateIn(sentence.text, dates)?.date ?? null });
   }
   return figures;
 }

@@ -4,6 +4,7 @@ import { meetingFacts } from './extract-meeting.ts';
 import { groupsIn } from './extract-groups.ts';
 import { branchesIn, newMembersIn, theatersIn } from './extract-mentions.ts';
 import { detentionIn, repatriationsIn, taskingsIn } from './extract-figures.ts';
+import { prosecutionsIn } from './extract-prosecutions.ts';
 import { amountsWithoutCurrency, moneyIn } from './extract-money.ts';
 import { documentLanguage, type LanguageReading } from './language.ts';
 import { speakersIn } from './extract-speakers.ts';
@@ -97,8 +98,9 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     references: referencesIn(sentences, text, gazetteer, dates, skip),
     commitments,
     detention: detentionIn(sentences, text, dates),
-    repatriations: repatriationsIn(sentences, text, gazetteer),
+    repatriations: repatriationsIn(sentences, text, gazetteer, dates),
     taskings: taskingsIn(commitments, gazetteer),
+    prosecutions: prosecutionsIn(sentences, text, gazetteer, dates),
     notes: [...notes, ...(sentences.length === 0 ? [say('ingest.note.noSentences')] : []), ...unpriced.map((words) => say('ingest.note.amountWithoutCurrency', { words }))],
     evidence: {
       meeting: meeting.meetingSentence ? spanOf(text, meeting.meetingSentence.start, meeting.meetingSentence.end) : titleSentence ? spanOf(text, titleSentence.start, titleSentence.end) : null,

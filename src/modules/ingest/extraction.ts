@@ -38,6 +38,20 @@ export interface RepatriationFigure extends Span {
   count: number;
   /** Who they were, as the text says it ("women and children", "foreign terrorist fighters"); null when unsaid. */
   kind: string | null;
+  /** ISO 8601, as precise as the sentence gives it; null when it gives none. */
+  date: string | null;
+}
+
+/** People a state brought to justice: "Iraq has convicted 120 foreign terrorist fighters". Counts only, never names. */
+export interface ProsecutionFigure extends Span {
+  state: string | null;
+  count: number;
+  /** The justice register's kind the verb means. */
+  kind: 'convicted' | 'charged' | 'acquitted' | 'repatriated-and-prosecuted';
+  /** Who was tried, as the text says it ("returnees", "foreign terrorist fighters"). */
+  accused: string | null;
+  /** ISO 8601, as precise as the sentence gives it; null when it gives none. */
+  date: string | null;
 }
 
 /** What a meeting asked of working groups: "agreed to focus work in the … Working Groups on countering the ISIS-K threat". */
@@ -81,6 +95,7 @@ export interface Extraction {
   commitments: Commitment[];
   detention: DetentionFigure[];
   repatriations: RepatriationFigure[];
+  prosecutions: ProsecutionFigure[];
   taskings: TaskingProposal[];
   /** What the rules could not cover in this text (another language, no sentences), said plainly. */
   notes: string[];

@@ -1,6 +1,5 @@
 import countries from 'i18n-iso-countries';
 import type { Db } from '../../db/client.ts';
-import type { ingestDocuments, ingestFacts } from '../../db/schema/ingest.ts';
 import { slugOf } from '../../db/seed/branches.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
@@ -13,11 +12,14 @@ import { reportContribution } from '../funding/contributions.service.ts';
 import { createPartner, getPartner, partnerNamed, updatePartner } from '../partners/partners.service.ts';
 import { groupNamed as registryGroupNamed } from '../partners/groups.service.ts';
 import { createIncident } from '../threats/threats.service.ts';
+import { addSnapshot, siteNamed } from '../detention/sites.service.ts';
+import { reportRepatriation } from '../detention/repatriations.service.ts';
+import { reportJustice } from '../justice/justice.service.ts';
 import { referenceGazetteer, theaterSlugOf } from './gazetteer.ts';
 import { say } from '../../platform/i18n/say.ts';
+import type { DocumentRow, FactRow } from './ingest.repo.ts';
 
-export type DocumentRow = typeof ingestDocuments.$inferSelect;
-export type FactRow = typeof ingestFacts.$inferSelect;
+export type { DocumentRow, FactRow } from './ingest.repo.ts';
 export type FactValues = Record<string, unknown>;
 export interface CreatedRecord {
   recordType: string | null;
@@ -261,6 +263,72 @@ async function acceptNewMember(db: Db, actor: MaybeActor, document: DocumentRow,
   return { recordType: 'partner', recordId: created.id };
 }
 
+/** A date as readouts give it: a day, a month or a year (YYYY-MM-DD, YYYY-MM, YYYY). */
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A whole number of people the reviewer kept or typed; null when it is not one. */
+function headCount(value: unknown): number | null {
+  const count = typeof value === 'number' ? value : Number(text(value).replace(/[\s,\u00a0\u202f]/g, ''));
+  return Number.isInteger(count) && count >= 0 ? count : null;
+}
+
+/** A state by the name a readout gives it: a partner of the registry, or any state by its English name (a state that is no partner repatriates its nationals too). */
+async function stateIso3(db: Db, actor: MaybeActor, name: string): Promise<string | null> {
+  if (!name) return null;
+  return (await partnerIso3(db, actor, name.replace(/^the\s+/i, ''))) ?? countries.getAlpha3Code(name.replace(/^the\s+/i, ''), 'en') ?? null;
+}
+
+/** A head count becomes a population snapshot of the named site on the fact's date, through the detention service. */
+async function acceptDetention(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
+  const name = text(values.site) || need('site', say('problem.siteNameNeeded'));
+  const site = (await siteNamed(db, actor, name)) ?? need('site', say('problem.noDetentionSiteNamed', { name }));
+  const date = text(values.date);
+  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const total = headCount(values.population) ?? need('population', say('problem.headCountNeeded'));
+  await addSnapshot(db, actor, site.id, { asOf: date, total, source: provenance(document, fact) });
+  return { recordType: 'detention-site', recordId: site.id };
+}
+
+/** Words that name one category of people: the whole count is that category. */
+const CATEGORY_OF: Record<string, 'women' | 'children' | 'men'> = { women: 'women', children: 'children', orphans: 'children', men: 'men', femmes: 'women', enfants: 'children', hommes: 'men' };
+
+/** A repatriation becomes one by the named state, with its count and who they were, through the detention service. */
+async function acceptRepatriation(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
+  const state = text(values.state) || need('state', say('problem.stateNeeded'));
+  const receivingIso3 = (await stateIso3(db, actor, state)) ?? need('state', say('problem.unknownState', { name: state }));
+  const date = text(values.date);
+  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const people = headCount(values.count) ?? need('count', say('problem.headCountNeeded'));
+  const kind = text(values.kind);
+  const category = CATEGORY_OF[kind.toLowerCase()];
+  const repatriation = await reportRepatriation(db, actor, { receivingIso3, period: date, people, ...(category ? { [category]: people } : {}), note: kind, source: provenance(document, fact) });
+  return { recordType: 'repatriation', recordId: repatriation.id };
+}
+
+const PROSECUTION_KINDS = ['convicted', 'charged', 'acquitted', 'repatriated-and-prosecuted'];
+
+/** A prosecution figure becomes a justice record of the named state, through the justice service. */
+async function acceptProsecution(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
+  const state = text(values.state) || need('state', say('problem.stateNeeded'));
+  const iso3 = (await stateIso3(db, actor, state)) ?? need('state', say('problem.unknownState', { name: state }));
+  const date = text(values.date);
+  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const count = headCount(values.count) ?? need('count', say('problem.headCountNeeded'));
+  const kind = text(values.kind);
+  if (!PROSECUTION_KINDS.includes(kind)) need('kind', say('problem.prosecutionKindNeeded'));
+  const record = await reportJustice(db, actor, {
+    stateIso3: iso3,
+    periodEnd: date,
+    kind,
+    count,
+    // The readout seldom names the court: said so, never guessed.
+    courtOrBody: text(values.court) || say('ingest.courtNotNamed'),
+    description: document.text.slice(fact.start, fact.end).slice(0, 2000),
+    sources: [provenance(document, fact).slice(0, 2000)],
+  });
+  return { recordType: 'justice-record', recordId: record.id };
+}
+
 /** Creates the record an accepted fact stands for, through the same service as hand entry (permissions, audit). */
 export async function applyFact(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   switch (fact.kind) {
@@ -280,6 +348,12 @@ export async function applyFact(db: Db, actor: MaybeActor, document: DocumentRow
       return acceptMoney(db, actor, document, fact, values);
     case 'new-member':
       return acceptNewMember(db, actor, document, facts, fact, values);
+    case 'detention':
+      return acceptDetention(db, actor, document, fact, values);
+    case 'repatriation':
+      return acceptRepatriation(db, actor, document, fact, values);
+    case 'prosecution':
+      return acceptProsecution(db, actor, document, fact, values);
     default:
       // Speakers are kept as reviewed facts of the document; people are added to the registry by hand.
       return NOTED;

@@ -1,7 +1,5 @@
-import { countries as countryFacts } from 'countries-list';
-import countries from 'i18n-iso-countries';
-import { readCsv } from '../../db/seed/data-files.ts';
 import { THEATERS } from '../../db/seed/theaters.ts';
+import { buildReferenceGazetteer } from './reference-gazetteer.ts';
 
 /** One name the extractor looks for, and what it stands for. */
 export interface GazetteerEntry {
@@ -28,7 +26,7 @@ export interface Gazetteer {
  * Places where the coalition meets or the affiliates strike, beyond the meeting cities of the reference
  * data: the capitals and cities readouts name most. City → country as the partner registry writes it.
  */
-const KNOWN_CITIES: Record<string, string> = {
+export const KNOWN_CITIES: Record<string, string> = {
   Kabul: 'Afghanistan', Jalalabad: 'Afghanistan', Baghdad: 'Iraq', Mosul: 'Iraq', Erbil: 'Iraq', Kirkuk: 'Iraq', Damascus: 'Syria', Raqqa: 'Syria', 'Deir ez-Zor': 'Syria', Hasakah: 'Syria',
   Maiduguri: 'Nigeria', Abuja: 'Nigeria', Bamako: 'Mali', Ouagadougou: 'Burkina Faso', Mogadishu: 'Somalia', Kampala: 'Uganda', Beni: 'Democratic Republic of the Congo', Palma: 'Mozambique', Maputo: 'Mozambique',
   Kerman: 'Iran', Moscow: 'Russia', Istanbul: 'Türkiye', Cairo: 'Egypt', Tripoli: 'Libya', Tunis: 'Tunisia', Rabat: 'Morocco', Nairobi: 'Kenya', Dakar: 'Senegal', Accra: 'Ghana', Nouakchott: 'Mauritania',
@@ -36,16 +34,16 @@ const KNOWN_CITIES: Record<string, string> = {
 };
 
 /** Theater names as readouts write them, beyond the registry's own ("the Sahel", "Lake Chad Basin"). */
-const THEATER_VARIANTS: Record<string, string[]> = {
+export const THEATER_VARIANTS: Record<string, string[]> = {
   'West Africa and the Lake Chad Basin': ['West Africa', 'Lake Chad Basin', 'Lake Chad region'],
   'East Africa and Somalia': ['East Africa', 'Somalia'],
   Global: [],
 };
 
 /** Countries in the branches' regions, reported as theaters when a readout discusses them (not Jordan: a partner that hosts and trains, not a place of the fight). */
-const THEATER_COUNTRIES = ['Pakistan', 'Mali', 'Niger', 'Burkina Faso', 'Nigeria', 'Chad', 'Cameroon', 'Democratic Republic of the Congo', 'Uganda', 'Libya', 'Yemen', 'Egypt', 'Philippines', 'Tunisia', 'Bangladesh', 'India', 'Lebanon', 'Türkiye', 'Central Asia', 'South Asia', 'Southeast Asia', 'Asia', 'North Africa', 'Southern Africa', 'Middle East', 'Benin', 'Togo', 'Ghana', 'Iran'];
+export const THEATER_COUNTRIES = ['Pakistan', 'Mali', 'Niger', 'Burkina Faso', 'Nigeria', 'Chad', 'Cameroon', 'Democratic Republic of the Congo', 'Uganda', 'Libya', 'Yemen', 'Egypt', 'Philippines', 'Tunisia', 'Bangladesh', 'India', 'Lebanon', 'Türkiye', 'Central Asia', 'South Asia', 'Southeast Asia', 'Asia', 'North Africa', 'Southern Africa', 'Middle East', 'Benin', 'Togo', 'Ghana', 'Iran'];
 
-const splitList = (value: string | undefined) => (value ?? '').split(';').map((part) => part.trim()).filter(Boolean);
+export const splitList = (value: string | undefined) => (value ?? '').split(';').map((part) => part.trim()).filter(Boolean);
 
 /** Generic words a working group's name carries that do not tell it from another. */
 const GROUP_FILLER = /\b(working|group|focus|coalition|the|\(.*?\))\b/gi;
@@ -84,41 +82,10 @@ let cached: Gazetteer | undefined;
 /**
  * The registry's names as gazetteers, from the reference data the registry is seeded with (partners,
  * groups, branches, theaters, meeting places), so the extractor runs the same offline and in the server.
+ * Built once a process; the command line's build has it built already (scripts/build-cli.mjs).
  */
 export function referenceGazetteer(): Gazetteer {
-  if (cached) return cached;
-  const partners = readCsv('partners.csv').map((row) => {
-    const name = row.name ?? '';
-    const variants = [name, ...(row.iso3 ? [countries.getName(row.iso3, 'en', { select: 'official' }) ?? '', ...(countries.getName(row.iso3, 'en', { select: 'all' }) ?? [])] : [])];
-    const bracketed = /^(.*?) \((.*?)\)$/.exec(name);
-    if (bracketed) variants.push(bracketed[1] as string, bracketed[2] as string);
-    return { canonical: name, iso3: row.iso3 || undefined, variants: [...new Set(variants.filter((variant) => variant.length > 2))] };
-  });
-  const cities = new Map<string, string>(Object.entries(KNOWN_CITIES));
-  // Every state's capital (countries-list): most meetings are held in one. Named as the registry names the state.
-  const registryName = new Map(partners.filter((partner) => partner.iso3).map((partner) => [partner.iso3 as string, partner.canonical]));
-  for (const [iso2, facts] of Object.entries(countryFacts)) {
-    const iso3 = countries.alpha2ToAlpha3(iso2);
-    for (const capital of facts.capital.split(',').map((name) => name.trim())) if (capital && !cities.has(capital)) cities.set(capital, (iso3 && registryName.get(iso3)) || facts.name);
-  }
-  for (const row of readCsv('meetings.csv')) if (row.city && row.country && !cities.has(row.city)) cities.set(row.city.replace(/, D\.C\.$/, ''), row.country);
-  // French names too: a French readout still names its theaters (Irak, Syrie, Sahel).
-  // A region is reported as the text names it when that is an English name ("Lake Chad Basin", "East Africa"), and by the registry's English name otherwise ("Irak" → "Iraq").
-  const theaterNames = THEATERS.filter((theater) => theater.nameEn !== 'Global').flatMap((theater) => [
-    { canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr], arabic: theater.nameAr },
-    ...(THEATER_VARIANTS[theater.nameEn] ?? []).map((variant) => ({ canonical: variant, variants: [variant] })),
-  ]);
-  const theaters = [...theaterNames, ...THEATER_COUNTRIES.map((name) => ({ canonical: name, variants: name === 'Türkiye' ? [name, 'Turkey'] : name === 'Democratic Republic of the Congo' ? [name, 'DRC', 'DR Congo'] : [name] }))];
-  const branches = readCsv('branches.csv')
-    .filter((row) => row.short_name !== 'ISIS core')
-    .map((row) => {
-      // "Islamic State - Sahel Province (formerly …)" is also written "Islamic State Sahel Province".
-      const plainName = (row.name ?? '').replace(/\s*\(.*?\)/g, '').replace(/\s+-\s+/g, ' ').trim();
-      const named = [...(row.short_name ?? '').split('/').map((part) => part.trim()), ...splitList(row.also_known_as), row.name ?? '', plainName];
-      return { canonical: row.short_name ?? '', variants: [...new Set([...named, ...named.flatMap(prefixVariants)].filter((variant) => variant.length > 2))] };
-    });
-  const groups = readCsv('groups.csv').map((row) => ({ canonical: (row.name ?? '').replace(/ \(.*?\)$/, ''), kind: row.kind ?? 'other', variants: groupVariants(row.name ?? '') }));
-  cached = { theaters, branches, groups, partners, cities };
+  cached ??= buildReferenceGazetteer();
   return cached;
 }
 

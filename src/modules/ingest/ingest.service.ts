@@ -24,5 +24,5 @@ export async function extractFromRequest(db: Db, actor: MaybeActor, request: Ext
   const { bytes, kind } = documentOf(request);
   const { text } = await documentText(bytes, kind);
   const publishedOn = request.publishedOn ?? null;
-  return { documentText: text, extraction: await withUsdAmounts(db, await extractOffThread(text, { publishedOn, registry: await liveGazetteer(db) }), publishedOn) };
+  return { documentText: text, extraction: await withUsdAmounts(db, actor, await extractOffThread(text, { publishedOn, registry: await liveGazetteer(db, actor) }), publishedOn) };
 }

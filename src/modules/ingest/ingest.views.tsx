@@ -88,6 +88,9 @@ const RECORD_PATHS: Record<string, (id: string) => string> = {
   campaign: (id) => `/funding/campaigns/${id}`,
   commitment: () => '/commitments?view=by-meeting',
   tasking: (id) => `/taskings/${id}`,
+  'detention-site': (id) => `/detention/sites/${id}`,
+  repatriation: (id) => `/detention/repatriations/${id}`,
+  'justice-record': (id) => `/justice/records/${id}`,
 };
 
 /** The fields of each kind of fact in reading order (the database keeps a proposal's keys in its own order). */
@@ -101,6 +104,9 @@ const FIELD_ORDER: Record<string, string[]> = {
   reference: ['what', 'when', 'where', 'earlierMeetingId'],
   commitment: ['actor', 'kind', 'statement'],
   tasking: ['title', 'workingGroups', 'branches'],
+  detention: ['site', 'population', 'date'],
+  repatriation: ['state', 'count', 'kind', 'date'],
+  prosecution: ['state', 'kind', 'count', 'accused', 'date', 'court'],
 };
 const ordered = (kind: string, values: Record<string, unknown>) => [...(FIELD_ORDER[kind] ?? []).filter((field) => field in values), ...Object.keys(values).filter((field) => !(FIELD_ORDER[kind] ?? []).includes(field))].map((field) => [field, values[field]] as const);
 
@@ -109,12 +115,16 @@ const CHOICES: Record<string, Record<string, readonly string[]>> = {
   meeting: { format: ['small-group', 'ministerial', 'working-group', 'focus-group', 'other'], setting: ['virtual', 'in-person', 'hybrid'] },
   money: { kind: ['pledged', 'goal', 'committed', 'disbursed', 'other'], lowerBound: ['true', 'false'] },
   commitment: { kind: ['intends', 'pledges', 'agrees', 'affirms', 'urges'] },
+  prosecution: { kind: ['convicted', 'charged', 'acquitted', 'repatriated-and-prosecuted'] },
 };
+
+/** The catalogue group of a choice's words: a commitment's or a prosecution's kind has its own words; other fields share theirs. */
+const choiceGroupOf = (kind: string, field: string) => ((kind === 'commitment' || kind === 'prosecution') && field === 'kind' ? kind : field);
 
 /** A decided value as the reader says it: a choice (format, setting, kind, yes/no) in their language, never its code. */
 function shownValue(ctx: PageContext, kind: string, field: string, value: unknown): string {
   const written = asFieldValue(value);
-  const choiceGroup = kind === 'commitment' && field === 'kind' ? 'commitment' : field;
+  const choiceGroup = choiceGroupOf(kind, field);
   if (CHOICES[kind]?.[field]?.includes(written)) return ctx.t(`ingest.choice.${choiceGroup}.${written}` as never);
   return written || '—';
 }
@@ -123,7 +133,7 @@ function FactField({ ctx, kind, name, field, value, errors }: { ctx: PageContext
   const label = ctx.t(`ingest.field.${field}` as never);
   const choices = CHOICES[kind]?.[field];
   // The reader sees each choice in their language; the form sends the code the services know.
-  const choiceGroup = kind === 'commitment' && field === 'kind' ? 'commitment' : field;
+  const choiceGroup = choiceGroupOf(kind, field);
   if (choices) return <SelectField name={name} label={label} value={asFieldValue(value)} options={choices.map((choice) => [choice, ctx.t(`ingest.choice.${choiceGroup}.${choice}` as never)] as const)} errors={errors} emptyLabel="—" />;
   if (field === 'statement') {
     const error = fieldError(errors, name);

@@ -1,18 +1,42 @@
 import countries from 'i18n-iso-countries';
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
+import { listTheaters, meetingPlacesKnownToAll, meetingPlacesStamp } from '../meetings/meetings.service.ts';
+import { namesKnownToAll, partnerNamesStamp } from '../partners/partners.service.ts';
+import { listBranches } from '../threats/threats.service.ts';
 import { type Gazetteer, type GazetteerEntry, groupVariants, prefixVariants, referenceGazetteer } from './gazetteer.ts';
-import { type RegistryNames, registryNames, registryStamp } from './gazetteer.repo.ts';
+
+/**
+ * The registry's names, as the modules that keep them give them: partners and groups (three languages;
+ * only records every partner may read, so a restricted record's name never surfaces in anyone's
+ * extraction), branches and their aliases, theaters, and the cities of meetings. Names only.
+ */
+export interface RegistryNames {
+  partners: { nameEn: string; nameFr: string; nameAr: string; iso3: string | null }[];
+  groups: { name: string; nameFr: string | null; nameAr: string | null; kind: string }[];
+  branches: { name: string; shortName: string; aliases: string[] }[];
+  theaters: { nameEn: string; nameFr: string; nameAr: string }[];
+  meetingPlaces: { city: string; countryIso3: string | null }[];
+}
 
 /**
  * The gazetteer of the live registry: what the platform holds now (a partner added this morning, a
  * group's French name, a branch's new alias, a meeting's city), over the reference one (every state's
- * names and capitals, regions as readouts write them). Kept until the registry's stamp changes.
+ * names and capitals, regions as readouts write them). Kept until the registry's stamp changes: each
+ * module's own stamp of its names, and a digest of the branches (a short list, read whole).
  */
 let cached: { stamp: string; gazetteer: Gazetteer } | undefined;
 
-export async function liveGazetteer(db: Db): Promise<{ stamp: string; gazetteer: Gazetteer }> {
-  const stamp = await registryStamp(db);
-  if (cached?.stamp !== stamp) cached = { stamp, gazetteer: gazetteerOf(await registryNames(db)) };
+export async function liveGazetteer(db: Db, actor: MaybeActor): Promise<{ stamp: string; gazetteer: Gazetteer }> {
+  const branches = (await listBranches(db, actor)).map((branch) => ({ name: branch.name, shortName: branch.shortName, aliases: branch.aliases }));
+  const branchesDigest = createHash('sha256').update(JSON.stringify(branches)).digest('hex');
+  const stamp = [await partnerNamesStamp(db, actor), await meetingPlacesStamp(db, actor), branchesDigest].join('|');
+  if (cached?.stamp !== stamp) {
+    const { partners, groups } = await namesKnownToAll(db, actor);
+    const theaters = (await listTheaters(db)).map((theater) => ({ nameEn: theater.nameEn, nameFr: theater.nameFr, nameAr: theater.nameAr }));
+    cached = { stamp, gazetteer: gazetteerOf({ partners, groups, branches, theaters, meetingPlaces: await meetingPlacesKnownToAll(db, actor) }) };
+  }
   return cached;
 }
 

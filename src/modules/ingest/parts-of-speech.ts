@@ -40,8 +40,47 @@ interface WinkNlp {
   readDoc(text: string): { tokens(): { out(what: unknown): unknown } };
 }
 
+/** Tags read ahead on another thread (the command line), by the exact piece of text they were read for. */
+let readAhead: Map<string, Map<number, string>> | undefined;
+/** Set while a warm-up runs: no word is tagged, and nothing is loaded for it. */
+let untaggedRun = false;
+
 /** Each word's part of speech (PROPN, NOUN, VERB …) by the offset where it starts in `text`. */
 export function partsOfSpeech(text: string): Map<number, string> {
+  if (untaggedRun) return new Map();
+  const ahead = readAhead?.get(text);
+  if (ahead) return ahead;
   tagger ??= loadTagger();
   return tagger(text);
+}
+
+/** Loads the model now rather than at the first word to tag (a thread that loads it ahead). */
+export function loadPartsOfSpeech(): void {
+  tagger ??= loadTagger();
+}
+
+/** Every line of a text with its tags: what a thread that loaded the model ahead sends back. */
+export function tagsOfEachLine(text: string): Map<string, Map<number, string>> {
+  tagger ??= loadTagger();
+  const tags = new Map<string, Map<number, string>>();
+  for (const line of text.split('\n')) if (line.trim() && !tags.has(line)) tags.set(line, tagger(line));
+  return tags;
+}
+
+/** Tags read elsewhere, used for the pieces of text they were read for (any other piece is tagged here). */
+export function useTagsReadAhead(tags: Map<string, Map<number, string>> | undefined): void {
+  readAhead = tags;
+}
+
+/**
+ * Runs `work` with no word tagged and the tagger not loaded: a warm-up whose answer is thrown away
+ * (it compiles the patterns and reads the gazetteers while another thread loads the model).
+ */
+export function withoutTags<T>(work: () => T): T {
+  untaggedRun = true;
+  try {
+    return work();
+  } finally {
+    untaggedRun = false;
+  }
 }

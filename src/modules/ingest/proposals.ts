@@ -1,6 +1,6 @@
 import type { Extraction } from './extraction.ts';
 
-export type FactKind = 'meeting' | 'readout' | 'speaker' | 'new-member' | 'money' | 'incident' | 'reference' | 'commitment' | 'tasking';
+export type FactKind = 'meeting' | 'readout' | 'speaker' | 'new-member' | 'money' | 'incident' | 'reference' | 'commitment' | 'tasking' | 'detention' | 'repatriation' | 'prosecution';
 
 export interface ProposedFact {
   kind: FactKind;
@@ -63,5 +63,9 @@ export function proposedFacts(extraction: Extraction, textLength: number): Propo
     const groups = extraction.workingGroups.filter((group) => quoteNamesGroup(quote, group));
     if (groups.length) facts.push({ kind: 'tasking', proposal: { title: taskingTitle(quote), workingGroups: groups, branches: extraction.branches.filter((branch) => quote.includes(branch)) }, start, end });
   }
+  // Head counts, repatriations and prosecutions: figures a reviewer turns into the detention and justice registers.
+  for (const { site, population, date, start, end } of extraction.detention) facts.push({ kind: 'detention', proposal: { site, population, date }, start, end });
+  for (const { state, count, kind, date, start, end } of extraction.repatriations) facts.push({ kind: 'repatriation', proposal: { state, count, kind, date }, start, end });
+  for (const { state, count, kind, accused, date, start, end } of extraction.prosecutions) facts.push({ kind: 'prosecution', proposal: { state, count, kind, accused, date, court: null }, start, end });
   return facts;
 }

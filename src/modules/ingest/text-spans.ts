@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Span } from './extraction.ts';
+import { PREBUILT_PATTERNS } from './prebuilt-patterns.ts';
 
 export interface Sentence {
   text: string;
@@ -102,8 +104,65 @@ export function spanOf(text: string, start: number, end: number): Span {
   return { quote: text.slice(from, to), start: from, end: to };
 }
 
-/** A pattern of alternatives matching whole words, longest first, for names from a gazetteer. */
+/** Spaces and hyphens between the words of a name: any run of them matches any other. */
+const SEPARATOR = '[\\s-]+';
+
+interface TrieNode {
+  ends: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * The names as one tree of their letters, written back as a pattern: "Saudi Arabia|Saudi Arabian|Sudan"
+ * becomes "S(?:audi[\s-]+Arabia(?:n)?|udan)". It matches what the list of alternatives matches, longest
+ * first (a longer name is tried before the shorter one it extends), but each letter of the text is
+ * tried against a few branches instead of a thousand names: the partners' pattern with every demonym
+ * compiles and runs several times faster (the command line's start-up, issue 17).
+ */
+function trieSource(names: string[], caseless: boolean): string {
+  const root: TrieNode = { ends: false, next: new Map() };
+  for (const name of names) {
+    let node = root;
+    for (const piece of name.match(/[\s-]+|[^\s-]/gu) ?? []) {
+      const folded = caseless && piece.toLowerCase().length === piece.length ? piece.toLowerCase() : piece;
+      const key = /^[\s-]+$/.test(piece) ? SEPARATOR : folded.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      let child = node.next.get(key);
+      if (!child) {
+        child = { ends: false, next: new Map() };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    node.ends = true;
+  }
+  const write = (node: TrieNode): string => {
+    if (node.next.size === 0) return '';
+    const branches = [...node.next].map(([key, child]) => key + write(child));
+    const choice = branches.length === 1 && !node.ends ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    // A name that ends here is tried after the longer names that go on from it (a greedy "?").
+    return node.ends ? `${choice}?` : choice;
+  };
+  return write(root);
+}
+
+/** Sources written in this process, by digest, when asked to keep them (the build, to put them in place). */
+let written: Map<string, string> | undefined;
+
+/** Keeps every pattern source written from now on, for `patternSourcesWritten`. */
+export function keepPatternSources(): void {
+  written ??= new Map();
+}
+
+export function patternSourcesWritten(): [string, string][] {
+  return [...(written ?? [])];
+}
+
+/** A pattern matching whole words, the longest name first, for names from a gazetteer. */
 export function wordsPattern(names: string[], flags = 'g'): RegExp {
-  const escaped = [...new Set(names)].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${escaped.join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}])`, `${flags}u`);
+  const unique = [...new Set(names)].filter((name) => name.length > 0);
+  const caseless = flags.includes('i');
+  const digest = createHash('sha256').update(`${caseless}\u0000${unique.join('\u0001')}`).digest('base64');
+  const source = PREBUILT_PATTERNS.get(digest) ?? trieSource(unique, caseless);
+  written?.set(digest, source);
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${source})(?![\\p{L}\\p{N}]|-[\\p{L}])`, `${flags}u`);
 }

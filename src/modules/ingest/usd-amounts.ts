@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import type { MaybeActor } from '../../platform/actor.ts';
 import { convert, roundForDisplay } from '../funding/money.ts';
-import { RateBook } from '../funding/rate-book.ts';
+import { rateBookOf } from '../funding/rates.service.ts';
 import type { Extraction } from './extraction.ts';
 import { say } from '../../platform/i18n/say.ts';
 
@@ -9,11 +10,11 @@ import { say } from '../../platform/i18n/say.ts';
  * publication date (the rules alone, offline, cannot); where no rate is on record the amount stays
  * empty and a note says why. Never converted at 1.0.
  */
-export async function withUsdAmounts(db: Db, extraction: Extraction, publishedOn: string | null): Promise<Extraction> {
+export async function withUsdAmounts(db: Db, actor: MaybeActor, extraction: Extraction, publishedOn: string | null): Promise<Extraction> {
   const foreign = extraction.money.filter((money) => money.amountUsd === null);
   if (!foreign.length) return extraction;
   if (!publishedOn) return { ...extraction, notes: [...extraction.notes, say('ingest.note.noPublicationDate')] };
-  const book = await RateBook.load(db, [...new Set(foreign.map((money) => money.currency)), 'USD']);
+  const book = await rateBookOf(db, actor, [...new Set(foreign.map((money) => money.currency)), 'USD']);
   const notes = new Set(extraction.notes);
   const money = extraction.money.map((item) => {
     if (item.amountUsd !== null) return item;

@@ -162,6 +162,25 @@ export async function deleteAgendaItem(db: Db, meetingId: string, itemId: string
   return removed.length === 1;
 }
 
+/** The cities of the meetings every partner may read, with their countries (ingest's gazetteer). */
+export function meetingPlacesKnownToAll(db: Db): Promise<{ city: string; countryIso3: string | null }[]> {
+  return db
+    .selectDistinct({ city: sql<string>`${meetings.city}`, countryIso3: meetings.countryIso3 })
+    .from(meetings)
+    .where(and(sql`${meetings.city} is not null and ${meetings.city} <> ''`, inArray(meetings.classification, ['public', 'coalition'])));
+}
+
+/** Changes whenever a meeting is added, edited or removed, and whenever a theater is: counts, latest edits and a digest. */
+export async function placesStamp(db: Db): Promise<string> {
+  const [row] = await db
+    .select({
+      meetings: sql<string>`(select count(*) || ':' || coalesce(max(updated_at)::text, '') from ${meetings})`,
+      theaters: sql<string>`(select md5(coalesce(string_agg(slug || name_en || name_fr || name_ar, '|' order by slug), '')) from ${theaters})`,
+    })
+    .from(sql`(select 1) as one`);
+  return `${row?.meetings}|${row?.theaters}`;
+}
+
 export async function allTheaters(db: Db): Promise<TheaterRow[]> {
   return db.select().from(theaters).orderBy(asc(theaters.position), asc(theaters.nameEn));
 }

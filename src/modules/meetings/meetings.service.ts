@@ -226,6 +226,18 @@ export function topicThread(db: Db, actor: MaybeActor, topic: string) {
   return repo.topicThread(db, actor, topic.trim().toLowerCase());
 }
 
+/** The cities of the meetings every partner may read, whoever asks (ingest's gazetteer: a cache shared by readers). */
+export function meetingPlacesKnownToAll(db: Db, actor: MaybeActor) {
+  authorize(actor, 'meeting.read');
+  return repo.meetingPlacesKnownToAll(db);
+}
+
+/** Changes whenever a meeting or a theater does: what a cache of their names is kept against. */
+export function meetingPlacesStamp(db: Db, actor: MaybeActor): Promise<string> {
+  authorize(actor, 'meeting.read');
+  return repo.placesStamp(db);
+}
+
 export function listTheaters(db: Db) {
   return repo.allTheaters(db);
 }

@@ -84,6 +84,23 @@ export async function countVisible(db: Db, actor: MaybeActor): Promise<{ partner
   return { partners: p?.n ?? 0, groups: g?.n ?? 0 };
 }
 
+/** Records every partner may read (public and coalition), whoever asks: names shared by a cache across readers. */
+const knownToAll = (table: typeof partners | typeof groups) => inArray(table.classification, ['public', 'coalition']);
+
+/** The names of the partners and groups every partner may read, for reading readouts. */
+export async function namesKnownToAll(db: Db) {
+  return {
+    partners: await db.select({ nameEn: partners.nameEn, nameFr: partners.nameFr, nameAr: partners.nameAr, iso3: partners.iso3 }).from(partners).where(knownToAll(partners)),
+    groups: await db.select({ name: groups.name, nameFr: groups.nameFr, nameAr: groups.nameAr, kind: groups.kind }).from(groups).where(knownToAll(groups)),
+  };
+}
+
+/** A short text that changes whenever a partner or a group is added, edited or removed: counts and latest edits. */
+export async function namesStamp(db: Db): Promise<string> {
+  const [row] = await db.select({ partners: sql<string>`(select count(*) || ':' || coalesce(max(updated_at)::text, '') from ${partners})`, groups: sql<string>`(select count(*) || ':' || coalesce(max(updated_at)::text, '') from ${groups})` }).from(sql`(select 1) as one`);
+  return `${row?.partners}|${row?.groups}`;
+}
+
 export async function partnersByIds(db: Db, ids: string[]): Promise<PartnerRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(partners).where(inArray(partners.id, ids));

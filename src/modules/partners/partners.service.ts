@@ -30,6 +30,22 @@ export async function partnerNamed(db: Db, actor: MaybeActor, nameEn: string): P
   return repo.findPartnerByKey(db, { nameEn });
 }
 
+/**
+ * The names of the partners and groups every partner may read (three languages, ISO codes, group kinds),
+ * whoever asks: a restricted record's name never reaches a reader through them (ingest's gazetteer).
+ */
+export async function namesKnownToAll(db: Db, actor: MaybeActor) {
+  authorize(actor, 'partner.read');
+  authorize(actor, 'group.read');
+  return repo.namesKnownToAll(db);
+}
+
+/** Changes whenever a partner or a group does: what a cache of their names is kept against. */
+export async function partnerNamesStamp(db: Db, actor: MaybeActor): Promise<string> {
+  authorize(actor, 'partner.read');
+  return repo.namesStamp(db);
+}
+
 export function countVisiblePartnersAndGroups(db: Db, actor: MaybeActor) {
   return repo.countVisible(db, actor);
 }

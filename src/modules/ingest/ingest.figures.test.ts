@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { justiceRecords } from '../../db/schema/justice.ts';
+import { populationSnapshots, repatriations } from '../../db/schema/detention.ts';
+import { type SignedInClient, type TestContext, buildTestApp, loginAs, postForm } from '../../../test/helpers/app.ts';
+import { stopExtractionThread } from './extraction-thread.ts';
+
+// Self-written: a readout of the kind the detention and justice registers are fed from.
+const READOUT = [
+  'Coalition partners met in Rome on 14 March 2024.',
+  'The al-Hol camp held some 30,000 people in February 2024.',
+  'Kazakhstan repatriated 45 women and children in January 2024.',
+  'In 2023, Iraq convicted 120 foreign terrorist fighters.',
+  'Some 45 returnees were prosecuted in Belgium.',
+].join('\n\n');
+
+let ctx: TestContext;
+let officer: SignedInClient;
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  officer = await loginAs(ctx, 'secretariat-officer');
+});
+afterAll(async () => {
+  await stopExtractionThread();
+  await ctx.close();
+});
+
+type Fact = { id: string; position: number; kind: string; proposal: Record<string, unknown>; quote: string; status: string; record: { type: string; id: string } | null };
+const api = (method: 'GET' | 'POST', url: string, payload?: unknown) => ctx.app.inject({ method, url, headers: officer.headers, ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
+const page = async (url: string) => {
+  const response = await ctx.app.inject({ method: 'GET', url, headers: officer.headers });
+  expect(response.statusCode, url).toBe(200);
+  return response.body;
+};
+
+describe('accepting head counts, repatriations and prosecutions', () => {
+  let documentId: string;
+  let facts: Fact[];
+  const fact = (kind: string, index = 0) => facts.filter((candidate) => candidate.kind === kind)[index] as Fact;
+  const decide = (target: Fact, body: Record<string, unknown>) => api('POST', `/api/v1/ingest/documents/${documentId}/facts/${target.id}`, body);
+
+  beforeAll(async () => {
+    const response = await api('POST', '/api/v1/ingest/documents', { text: READOUT, publishedOn: '2024-03-15', fileName: 'figures.txt' });
+    expect(response.statusCode, response.body).toBe(201);
+    documentId = response.json().id;
+    facts = response.json().facts;
+  });
+
+  it('proposes each figure with its words, and shows it in the reader’s language', async () => {
+    expect(fact('detention')).toMatchObject({ proposal: { site: 'al-Hol', population: 30000, date: '2024-02' }, quote: 'al-Hol camp held some 30,000 people' });
+    expect(fact('repatriation')).toMatchObject({ proposal: { state: 'Kazakhstan', count: 45, kind: 'women and children', date: '2024-01' }, quote: 'Kazakhstan repatriated 45 women and children' });
+    expect(fact('prosecution').proposal).toMatchObject({ state: 'Iraq', count: 120, kind: 'convicted', date: '2023' });
+    const english = await page(`/ingest/${documentId}`);
+    expect(english).toContain('Camp or detention head count');
+    expect(english).toMatch(/value="convicted"[^>]*>Convicted</);
+    const french = await ctx.app.inject({ method: 'GET', url: `/ingest/${documentId}?lang=fr`, headers: { ...officer.headers, 'accept-language': 'fr' } });
+    expect(french.body).toContain('Rapatriement');
+    expect(french.body).toMatch(/value="convicted"[^>]*>Condamnées</);
+  });
+
+  it('refuses a head count for a site not on record, saying so, and records it once the site exists', async () => {
+    const refused = await decide(fact('detention'), { decision: 'accept' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'site', message: expect.stringContaining('no site "al-Hol"') }]);
+    expect(await ctx.db.select().from(populationSnapshots)).toEqual([]);
+
+    const site = await api('POST', '/api/v1/detention/sites', { name: 'al-Hol', kind: 'displaced-persons-camp', countryIso3: 'SYR', source: 'UN OCHA', classification: 'coalition' });
+    expect(site.statusCode, site.body).toBe(201);
+    const accepted = await decide(fact('detention'), { decision: 'accept' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().facts.find((candidate: Fact) => candidate.id === fact('detention').id).record).toEqual({ type: 'detention-site', id: site.json().id });
+    const [snapshot] = await ctx.db.select().from(populationSnapshots);
+    expect(snapshot).toMatchObject({ siteId: site.json().id, asOf: '2024-02', total: 30000 });
+    // The site page shows the figure and where it was read: the document and the span.
+    const sitePage = await page(`/detention/sites/${site.json().id}`);
+    expect(sitePage).toContain('30,000');
+    expect(sitePage).toContain(`/ingest/${documentId}#fact-${fact('detention').position}`);
+    const start = READOUT.indexOf('al-Hol camp');
+    expect(sitePage).toContain(`characters ${start}–${start + fact('detention').quote.length}`);
+
+    // Accepting it again changes nothing.
+    expect((await decide(fact('detention'), { decision: 'accept' })).statusCode).toBe(409);
+    expect(await ctx.db.select().from(populationSnapshots)).toHaveLength(1);
+  });
+
+  it('records a repatriation once when two reviewers accept it at the same moment, and shows its source', async () => {
+    const [first, second] = await Promise.all([decide(fact('repatriation'), { decision: 'accept' }), decide(fact('repatriation'), { decision: 'accept' })]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
+    const rows = await ctx.db.select().from(repatriations);
+    expect(rows).toMatchObject([{ receivingIso3: 'KAZ', period: '2024-01', people: 45, note: 'women and children', status: 'verified' }]);
+    const link = `/ingest/${documentId}#fact-${fact('repatriation').position}`;
+    expect(await page('/detention/repatriations')).toContain(link);
+    expect(await page(`/detention/repatriations/${rows[0]?.id}`)).toContain(link);
+  });
+
+  it('refuses a figure with no date or an unknown state, and makes no record', async () => {
+    const before = await ctx.db.select().from(justiceRecords);
+    const undated = await decide(fact('prosecution', 1), { decision: 'accept' });
+    expect(undated.statusCode).toBe(400);
+    expect(undated.json().errors).toEqual([{ field: 'date', message: expect.stringContaining('the date of the figure is needed') }]);
+    const unknown = await decide(fact('prosecution', 1), { decision: 'accept', values: { state: 'Atlantis', date: '2023' } });
+    expect(unknown.json().errors).toEqual([{ field: 'state', message: '"Atlantis" is neither a partner in the registry nor a state known by that English name' }]);
+    expect(await ctx.db.select().from(justiceRecords)).toEqual(before);
+    // Through the page form, the reviewer's French interface gets the reason in French, beside the fact.
+    const target = fact('prosecution', 1);
+    const posted = await postForm(ctx, officer, `/ingest/${documentId}/facts/${target.id}?lang=fr`, { decision: 'accept', [`v${target.position}-date`]: '' });
+    expect(posted.statusCode).toBe(400);
+    expect(posted.body).toContain('la date du chiffre est nécessaire');
+    expect(await ctx.db.select().from(justiceRecords)).toEqual(before);
+  });
+
+  it('makes a justice record of a conviction through the justice service, with its source', async () => {
+    const before = await ctx.db.select().from(justiceRecords);
+    const accepted = await decide(fact('prosecution'), { decision: 'accept' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const made = (await ctx.db.select().from(justiceRecords)).filter((row) => !before.some((old) => old.id === row.id));
+    expect(made).toHaveLength(1);
+    const [record] = made;
+    expect(record).toMatchObject({ stateIso3: 'IRQ', kind: 'convicted', count: 120, periodEnd: '2023', description: 'Iraq convicted 120 foreign terrorist fighters', courtOrBody: 'Not named in the readout' });
+    const link = `/ingest/${documentId}#fact-${fact('prosecution').position}`;
+    expect(record?.sources[0]).toContain(link);
+    expect(await page(`/justice/records/${record?.id}`)).toContain(link);
+    expect((await decide(fact('prosecution'), { decision: 'accept' })).statusCode).toBe(409);
+    expect(await ctx.db.select().from(justiceRecords)).toHaveLength(before.length + 1);
+  });
+});

@@ -146,15 +146,14 @@ export const fundingPages: AppModule = async (app, { db }) => {
     const { id } = request.params;
     const query = request.query;
     const data = await campaignPageData(db, request.actor, request.t, request.locale, id, query);
-    const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const list = await contributions.listContributions(db, request.actor, id, { stage: query.stage, status: query.status, partnerId: query.partnerId, page, pageSize });
+    const list = await contributions.listContributions(db, request.actor, id, { stage: query.stage, status: query.status, partnerId: query.partnerId, page: query.page, pageSize, before: query.before, after: query.after });
     const ctx = pageContext(request);
     const actor = request.actor;
     return sendPage(
       reply,
-      <CampaignPage ctx={ctx} campaign={data.campaign} summary={data.summary} tables={data.tables} theaters={data.theaters} query={query} contributionsTotal={list.total} may={{ report: can(actor, 'contribution.write'), verify: can(actor, 'contribution.verify'), edit: can(actor, 'campaign.write') }}>
-        <ContributionTable ctx={ctx} rows={list.rows} campaign={data.campaign} partnerName={data.partners.name} total={list.total} page={page} pageSize={pageSize} basePath={`/funding/campaigns/${id}`} query={{ stage: query.stage, status: query.status, partnerId: query.partnerId }} />
+      <CampaignPage ctx={ctx} campaign={data.campaign} summary={data.summary} tables={data.tables} theaters={data.theaters} query={query} contributionsTotal={list.total} contributionsTotalIsLowerBound={list.totalIsLowerBound} may={{ report: can(actor, 'contribution.write'), verify: can(actor, 'contribution.verify'), edit: can(actor, 'campaign.write') }}>
+        <ContributionTable ctx={ctx} rows={list.rows} campaign={data.campaign} partnerName={data.partners.name} older={list.older} newer={list.newer} basePath={`/funding/campaigns/${id}`} query={{ stage: query.stage, status: query.status, partnerId: query.partnerId, pageSize: query.pageSize }} />
       </CampaignPage>,
     );
   });

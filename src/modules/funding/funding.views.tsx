@@ -205,6 +205,8 @@ export interface CampaignPageProps {
   theaters: TheaterRow[];
   query: CampaignPageQuery;
   contributionsTotal: number;
+  /** The count stopped at its limit: more contributions match. */
+  contributionsTotalIsLowerBound?: boolean;
   may: { report: boolean; verify: boolean; edit: boolean };
   /** The contributions list, below the filters. */
   children?: ComponentChildren;
@@ -309,7 +311,7 @@ export function CampaignPage(props: CampaignPageProps) {
           <button type="submit">{t('list.apply')}</button>
         </div>
       </form>
-      <p role="status">{t('list.count', { count: props.contributionsTotal })}</p>
+      <p role="status">{props.contributionsTotalIsLowerBound ? t('list.moreThan', { count: props.contributionsTotal }) : t('list.count', { count: props.contributionsTotal })}</p>
       {props.children}
     </Layout>
   );

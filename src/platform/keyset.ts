@@ -22,6 +22,10 @@ interface Position {
   id: string;
 }
 
+/** A day, or a time as PostgreSQL writes a timestamp with time zone ("2026-11-01 00:59:00.123456+00"). */
+const KEY = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?)?$/;
+/** A day that exists (not 30 February), so that a hand-made link cannot make the database refuse the query. */
+const isCalendarDay = (day: string) => !Number.isNaN(Date.parse(day)) && new Date(Date.parse(day)).toISOString().slice(0, 10) === day;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A position read from a link; a malformed one is ignored (the first page is shown) rather than sent to the database. */
@@ -30,7 +34,7 @@ export function readPosition(raw: string | undefined): Position | undefined {
   const at = raw.lastIndexOf('~');
   const key = raw.slice(0, at);
   const id = raw.slice(at + 1);
-  if (at < 1 || !UUID.test(id) || !/^[0-9][0-9 :.+\-T]*$/.test(key) || Number.isNaN(Date.parse(key.replace(' ', 'T')))) return undefined;
+  if (at < 1 || !UUID.test(id) || !KEY.test(key) || !isCalendarDay(key.slice(0, 10))) return undefined;
   return { key, id };
 }
 

@@ -1,3 +1,4 @@
+import { readerKey } from '../../platform/figure-cache.ts';
 import { Readable } from 'node:stream';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -117,10 +118,13 @@ export const fundingPages: AppModule = async (app, { db }) => {
 
   app.get('/funding', { config: { access: 'funding.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
     const actor = request.actor;
-    const [list, awaiting] = await Promise.all([
-      campaigns.listCampaigns(db, actor),
-      can(actor, 'contribution.verify') ? contributions.contributionsAwaitingVerification(db, actor, 1).then((found) => found.total) : Promise.resolve(0),
-    ]);
+    // The campaigns and their totals depend on what the reader may see (role, partner, groups); kept until funding changes.
+    const [list, awaiting] = await app.figures.get('funding', `overview|${readerKey(actor)}`, () =>
+      Promise.all([
+        campaigns.listCampaigns(db, actor),
+        can(actor, 'contribution.verify') ? contributions.contributionsAwaitingVerification(db, actor, 1).then((found) => found.total) : Promise.resolve(0),
+      ]),
+    );
     return sendPage(reply, <CampaignListPage ctx={pageContext(request)} campaigns={list} awaiting={awaiting} may={{ create: can(actor, 'campaign.write'), verify: can(actor, 'contribution.verify'), report: can(actor, 'contribution.write') }} />);
   });
 

@@ -51,4 +51,11 @@ describe('figures kept in memory', () => {
     await ctx.db.execute(sql`update readouts set updated_at = updated_at where false`);
     await onceNoticed(async () => expect(await statementsFor('/funding')).toBe(1));
   });
+  it('keep the figures rendered in each language apart', async () => {
+    await get('/funding');
+    const french = (await get('/funding?lang=fr')).body;
+    const figures = french.slice(french.indexOf('class="funding-figures"'));
+    expect(figures).toContain('<caption class="visually-hidden">Financement de la stabilisation</caption>');
+    expect(figures).not.toContain('Stabilization funding');
+  });
 });

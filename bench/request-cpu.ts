@@ -3,7 +3,7 @@
  * application's own cost, to profile with `node --cpu-prof`. Usage:
  *   DATABASE_URL=postgres://…/scratch npx tsx bench/request-cpu.ts [--requests 500] [/funding /healthz …]
  * An empty database gets the demo data first. --profile DIR writes a CPU profile of the signed-in
- * requests only (not start-up), one file per page.
+ * requests only (not start-up), one file per page (--profile-anonymous: the anonymous ones too).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +37,7 @@ const signedIn = { cookie: `${SESSION_COOKIE}=${session.cookieValue}` };
 for (const url of paths.length ? paths : ['/healthz', '/funding']) {
   for (const headers of [{}, signedIn]) {
     for (let i = 0; i < 50; i++) await app.inject({ url, headers });
-    const profiling = profileDir !== undefined && headers === signedIn;
+    const profiling = profileDir !== undefined && (headers === signedIn || process.argv.includes('--profile-anonymous'));
     if (profiling) await inspector.post('Profiler.start');
     const started = process.cpuUsage();
     const wall = performance.now();
@@ -47,7 +47,7 @@ for (const url of paths.length ? paths : ['/healthz', '/funding']) {
     if (profiling) {
       const { profile } = await inspector.post('Profiler.stop');
       fs.mkdirSync(profileDir as string, { recursive: true });
-      fs.writeFileSync(path.join(profileDir as string, `${url.replaceAll('/', '_') || 'root'}.cpuprofile`), JSON.stringify(profile));
+      fs.writeFileSync(path.join(profileDir as string, `${url.replaceAll('/', '_') || 'root'}${headers === signedIn ? '' : '-anonymous'}.cpuprofile`), JSON.stringify(profile));
     }
     console.log(`${url} ${headers === signedIn ? 'signed in' : 'anonymous'} (${status}): ${((used.user + used.system) / 1000 / requests).toFixed(3)} ms CPU, ${((performance.now() - wall) / requests).toFixed(3)} ms wall per request`);
   }

@@ -25,6 +25,7 @@ import { partnersModule } from './modules/partners/partners.module.ts';
 import { readoutsPages } from './modules/readouts/readouts.pages.tsx';
 import { attentionCount } from './modules/readouts/readouts.service.ts';
 import { installFigureCache } from './platform/figure-cache.ts';
+import { addRouteHook, answersWithData, isGetRoute } from './platform/route-hooks.ts';
 import { can } from './platform/authz.ts';
 import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
@@ -145,7 +146,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Pages (not the API) show how many readouts wait for the signed-in user, on every page. Routes that
   // answer with data (a declared response schema: /healthz, /metrics) or a file (feeds, CSV, maps) show no header.
   const FILE_ROUTE = /(\.(csv|atom|ics|svg|xlsx|json|xml|txt)|\/export)$/;
-  app.addHook('preHandler', async (request) => {
+  addRouteHook(app, 'preHandler', (route) => isGetRoute(route) && !answersWithData(route) && !FILE_ROUTE.test(route.url), async (request) => {
     if (request.isApi || request.method !== 'GET' || !request.actor || request.routeOptions.schema?.response || FILE_ROUTE.test(request.routeOptions.url ?? '')) return;
     if (request.url.startsWith('/assets/') || !can(request.actor, 'readout.manage')) return;
     const actor = request.actor;

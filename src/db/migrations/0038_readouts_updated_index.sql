@@ -1,0 +1,1 @@
+CREATE INDEX "readouts_updated_idx" ON "readouts" USING btree ("updated_at" DESC NULLS FIRST,"id");

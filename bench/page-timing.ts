@@ -2,6 +2,7 @@
 export interface PageTimes {
   p50: number;
   p95: number;
+  p99: number;
   errors: number;
 }
 
@@ -20,7 +21,7 @@ async function timedGet(url: string, headers: Record<string, string>): Promise<{
 
 function summarise(samples: { ms: number; ok: boolean }[]): PageTimes {
   const times = samples.map((sample) => sample.ms);
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), errors: samples.filter((sample) => !sample.ok).length };
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99), errors: samples.filter((sample) => !sample.ok).length };
 }
 
 /** One client: a few warm-up requests, then `count` timed ones in turn. */

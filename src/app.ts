@@ -24,6 +24,8 @@ import { meetingsModule } from './modules/meetings/meetings.module.ts';
 import { partnersModule } from './modules/partners/partners.module.ts';
 import { readoutsPages } from './modules/readouts/readouts.pages.tsx';
 import { attentionCount } from './modules/readouts/readouts.service.ts';
+import { installFigureCache } from './platform/figure-cache.ts';
+import { addRouteHook, answersWithData, isGetRoute } from './platform/route-hooks.ts';
 import { can } from './platform/authz.ts';
 import { publicSiteModule } from './modules/public-site/public-site.module.tsx';
 import { usersModule } from './modules/users/users.module.tsx';
@@ -112,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (request.actor || request.session) reply.header('cache-control', 'no-store');
   });
   await app.register(requestContext, { db, config, listen: options.listen });
+  const figures = await installFigureCache(app, options.listen);
   installFlash(app);
   installMetrics(app, { db, config, poolStats: options.poolStats });
   refuseNulCharacters(app);
@@ -143,10 +146,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Pages (not the API) show how many readouts wait for the signed-in user, on every page. Routes that
   // answer with data (a declared response schema: /healthz, /metrics) or a file (feeds, CSV, maps) show no header.
   const FILE_ROUTE = /(\.(csv|atom|ics|svg|xlsx|json|xml|txt)|\/export)$/;
-  app.addHook('preHandler', async (request) => {
+  addRouteHook(app, 'preHandler', (route) => isGetRoute(route) && !answersWithData(route) && !FILE_ROUTE.test(route.url), async (request) => {
     if (request.isApi || request.method !== 'GET' || !request.actor || request.routeOptions.schema?.response || FILE_ROUTE.test(request.routeOptions.url ?? '')) return;
     if (request.url.startsWith('/assets/') || !can(request.actor, 'readout.manage')) return;
-    request.attention = await attentionCount(db, request.actor);
+    const actor = request.actor;
+    // What waits depends on the role and partner only; kept until a readout, clearance, meeting or co-lead changes.
+    request.attention = await figures.get('readouts', `attention|${actor.role}|${actor.partnerId ?? ''}`, () => attentionCount(db, actor));
   });
 
   const modules = { db, config };

@@ -3,9 +3,12 @@
  * database whatever the amount of data: measured on a small data set, then again after growing it
  * tenfold (issue 20: no unbounded list, no query per row).
  */
+import { count, desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { growDatabase } from '../scripts/scale/grow.ts';
 import type { ScalePlan } from '../scripts/scale/plan.ts';
+import { fundingContributions } from '../src/db/schema/funding.ts';
+import { screeningAlerts, screeningBatches } from '../src/db/schema/sanctions.ts';
 import { createCampaign } from '../src/modules/funding/campaigns.service.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { buildTestApp, loginAs, type SignedInClient, type TestContext } from './helpers/app.ts';
@@ -86,6 +89,43 @@ describe('statements per page', () => {
       expect(count(second), path).toBeGreaterThan(0);
       expect(count(second), path).toBeLessThanOrEqual(50);
       expect(second, path).toContain('rel="prev"');
+    }
+  });
+
+  it('read the next pages of contributions, incidents and screening alerts by keyset, each with the statements of the first', async () => {
+    // List updates raise alerts; the grown data has none, so a batch gets 120, a minute apart (three pages).
+    const [batch] = await ctx.db.select({ id: screeningBatches.id }).from(screeningBatches).limit(1);
+    expect(batch).toBeDefined();
+    const raisedFrom = Date.parse('2026-11-01T00:00:00Z');
+    await ctx.db.insert(screeningAlerts).values(Array.from({ length: 120 }, (_, i) => ({ batchId: batch?.id as string, rowNumber: 1, name: `Name ${i}`, ref: `UN:QDi.${900 + i}`, score: '0.950', listedName: `Listed ${i}`, raisedAt: new Date(raisedFrom + i * 60_000) })));
+    const [largest] = await ctx.db.select({ id: fundingContributions.campaignId, n: count() }).from(fundingContributions).groupBy(fundingContributions.campaignId).orderBy(desc(count())).limit(1);
+    expect(largest?.n).toBeGreaterThan(60);
+
+    const fetchCounted = async (path: string) => {
+      await ctx.app.inject({ url: path, headers: admin.headers });
+      const before = ctx.database.queryCount();
+      const response = await ctx.app.inject({ url: path, headers: admin.headers });
+      expect(response.statusCode, path).toBe(200);
+      return { html: response.body, statements: ctx.database.queryCount() - before };
+    };
+    const link = (html: string, rel: 'next' | 'prev') => /<a href="([^"]+)" rel="/.exec(html.match(new RegExp(`<a href="[^"]+" rel="${rel}"`))?.[0] ?? '')?.[1]?.replaceAll('&amp;', '&');
+    // The listed rows: those of the last table before the page links.
+    const listed = (html: string) => (html.slice(0, html.indexOf('class="pagination"')).match(/<tbody>([\s\S]*?)<\/tbody>/g)?.at(-1) ?? '').split('<tr').slice(1);
+
+    for (const path of [`/funding/campaigns/${largest?.id}`, '/threats', '/screening/alerts']) {
+      const first = await fetchCounted(path);
+      const nextPath = link(first.html, 'next');
+      expect(nextPath, path).toContain('before=');
+      const second = await fetchCounted(nextPath as string);
+      const third = await fetchCounted(link(second.html, 'next') as string);
+      expect([second.statements, third.statements], path).toEqual([first.statements, first.statements]);
+      expect(listed(second.html).length, path).toBe(listed(first.html).length);
+      // No row is on two pages, and "previous" from the second page gives the first again.
+      expect(listed(second.html).filter((row) => listed(first.html).includes(row)), path).toEqual([]);
+      const back = await fetchCounted(link(second.html, 'prev') as string);
+      expect(back.html.includes('before='), path).toBe(true);
+      expect(listed(back.html), path).toEqual(listed(first.html));
+      expect(back.statements, path).toBe(first.statements);
     }
   });
 });

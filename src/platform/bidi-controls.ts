@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { addRouteHook, isUnsafeRoute } from './route-hooks.ts';
 import { InvalidInput } from './errors.ts';
 import { say } from './i18n/say.ts';
 
@@ -65,7 +66,8 @@ function isBalancedIsolate(text: string): boolean {
 
 /** Refuses bidi controls in names and titles (naming the field) and isolates them in every other string of the body. */
 export function guardBidiControls(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // Only routes that take a body can receive one.
+  addRouteHook(app, 'preValidation', isUnsafeRoute, async (request) => {
     if (request.body === null || typeof request.body !== 'object' || Buffer.isBuffer(request.body)) return;
     const refused = visit('body', '', request.body as Record<string, unknown>);
     if (refused) throw new InvalidInput([{ field: refused, message: say('problem.bidiControls') }]);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addRouteHook, answersWithData, isGetRoute, isUnsafeRoute } from './route-hooks.ts';
 import type { MessageKey } from './i18n/i18n.ts';
 import { SESSION_COOKIE_OPTIONS } from './session.ts';
 
@@ -76,13 +77,14 @@ export function flashMessageKey(kind: FlashKind): MessageKey {
 export function installFlash(app: FastifyInstance): void {
   app.decorateRequest('flash', null);
   // Read once, then cleared, on the page the action redirected to.
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  // A page shows the message; a route that answers with data (/healthz, the API) never reads it.
+  addRouteHook(app, 'preHandler', (route) => isGetRoute(route) && !answersWithData(route), async (request: FastifyRequest, reply: FastifyReply) => {
     const value = request.cookies[FLASH_COOKIE];
     if (value === undefined) return;
     reply.clearCookie(FLASH_COOKIE, FLASH_COOKIE_OPTIONS);
     if (request.method === 'GET' && request.actor && isFlashKind(value)) request.flash = value;
   });
-  app.addHook('onSend', async (request, reply) => {
+  addRouteHook(app, 'onSend', isUnsafeRoute, async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'POST' || reply.statusCode !== 303 || !request.actor || request.isApi) return;
     const config = request.routeOptions.config;
     if (config.flash === false || config.access === 'public' || config.access === 'second-factor') return;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { InvalidInput } from './errors.ts';
 import { say } from './i18n/say.ts';
+import { addRouteHook, takesInput } from './route-hooks.ts';
 
 /**
  * PostgreSQL text cannot hold the NUL character (U+0000): a value carrying one would fail deep in a
@@ -8,7 +9,8 @@ import { say } from './i18n/say.ts';
  * the path and every string of the body (uploaded files are bytes, not text, and are left alone).
  */
 export function refuseNulCharacters(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // Routes that read nothing from the request (/healthz) skip it.
+  addRouteHook(app, 'preValidation', takesInput, async (request) => {
     const found = firstNul('query', request.query) ?? firstNul('params', request.params) ?? firstNul('body', request.body);
     if (found) throw new InvalidInput([{ field: found, message: say('problem.nulCharacter') }]);
   });

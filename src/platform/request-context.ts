@@ -6,6 +6,7 @@ import type { MaybeActor } from './actor.ts';
 import { loadActor, loadActorByApiToken } from './actor-loader.ts';
 import { type Action, can } from './authz.ts';
 import { IDENTITY_CHANNEL, IdentityCache } from './identity-cache.ts';
+import { addRouteHook, isUnsafeRoute } from './route-hooks.ts';
 import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
 import { isNumerals, setRequestLanguage, withRequestLanguage } from './i18n/request-language.ts';
@@ -92,7 +93,7 @@ export const requestContext = fp(async (app: FastifyInstance, options: RequestCo
   }
   // A change made by this process is forgotten before its reply leaves, not when the database's
   // announcement comes back a moment later: the next request (a redirect after sign-out) may be quicker.
-  app.addHook('onSend', async (request) => {
+  addRouteHook(app, 'onSend', isUnsafeRoute, async (request) => {
     if (UNSAFE_METHODS.has(request.method)) identities.forgetAll();
   });
   app.decorateRequest('actor', null);

@@ -89,6 +89,8 @@ export const fundingContributions = pgTable(
   (table) => [
     index('funding_contributions_campaign_idx').on(table.campaignId, table.status, table.stage),
     index('funding_contributions_partner_idx').on(table.partnerId),
+    // A campaign's contributions page by keyset on (date, id), newest first, however many it has.
+    index('funding_contributions_campaign_day_idx').on(table.campaignId, table.contributedOn, table.id),
     // The secretariat's review queue and its count: the few reported rows among a million verified ones.
     index('funding_contributions_awaiting_idx').on(table.createdAt).where(sql`${table.status} = 'reported'`),
   ],

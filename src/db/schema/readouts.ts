@@ -44,6 +44,8 @@ export const readouts = pgTable(
     uniqueIndex('readouts_year_slug_unique').on(table.year, table.slug),
     // Serves the public list (newest first) and its count without touching the wide rows.
     index('readouts_published_idx').on(table.status, table.publishedAs, table.publishedAt),
+    // The desk lists readouts most recently changed first, a page at a time, without sorting them all.
+    index('readouts_updated_idx').on(table.updatedAt.desc().nullsFirst(), table.id),
     index('readouts_search_idx').using('gin', table.searchVector),
   ],
 );

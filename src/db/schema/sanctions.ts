@@ -133,5 +133,6 @@ export const screeningAlerts = pgTable(
     listedName: text('listed_name').notNull(),
     raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('screening_alerts_batch_idx').on(table.batchId)],
+  // Alerts page by keyset on (time raised, id), newest first.
+  (table) => [index('screening_alerts_batch_idx').on(table.batchId), index('screening_alerts_raised_idx').on(table.raisedAt, table.id)],
 );

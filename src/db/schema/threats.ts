@@ -61,5 +61,6 @@ export const incidents = pgTable(
     sources: jsonb('sources').$type<IncidentSource[]>().notNull().default([]),
     ...classifiedRecordColumns(),
   },
-  (table) => [index('incidents_branch_idx').on(table.branchSlug, table.occurredOn), index('incidents_occurred_idx').on(table.occurredOn)],
+  // Incidents page by keyset on (day, id), newest first: all of them, or one branch's.
+  (table) => [index('incidents_branch_day_idx').on(table.branchSlug, table.occurredOn, table.id), index('incidents_day_idx').on(table.occurredOn, table.id)],
 );

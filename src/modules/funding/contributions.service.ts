@@ -1,3 +1,4 @@
+import { keysetPage, LIST_COUNT_LIMIT, writePosition } from '../../platform/keyset.ts';
 import { say, sayingLocale } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -110,9 +111,15 @@ export async function contributionRecord(db: Db, actor: MaybeActor, id: string) 
   };
 }
 
-export function listContributions(db: Db, actor: MaybeActor, campaignId: string, filter: repo.ContributionFilter) {
+/** A page of a campaign's contributions, newest first, with the keys of the pages around and a bounded count: two statements however many there are. */
+export async function listContributions(db: Db, actor: MaybeActor, campaignId: string, filter: repo.ContributionFilter) {
   authorize(actor, 'funding.read');
-  return repo.listContributions(db, actor, campaignId, filter);
+  const pageSize = filter.pageSize ?? 50;
+  const [found, n] = await Promise.all([repo.findContributions(db, actor, campaignId, filter, pageSize + 1), repo.countContributions(db, actor, campaignId, filter, LIST_COUNT_LIMIT + 1)]);
+  const page = keysetPage(found, pageSize, filter);
+  // An offset page (`page=`) has newer rows before it even without a `before` key.
+  const newer = page.newer ?? (!filter.before && !filter.after && (filter.page ?? 1) > 1 && page.rows[0] ? writePosition(page.rows[0]) : undefined);
+  return { ...page, ...(newer ? { newer } : {}), total: Math.min(n, LIST_COUNT_LIMIT), totalIsLowerBound: n > LIST_COUNT_LIMIT };
 }
 
 /** What a new commitment or disbursement of a partner may fulfil. */

@@ -4,7 +4,7 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Pagination } from '../../platform/views/list-controls.tsx';
+import { KeysetPagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { CorrectionForm, VersionedActionForm } from '../../platform/views/review-forms.tsx';
 import type { TheaterRow } from '../meetings/meetings.repo.ts';
@@ -18,7 +18,7 @@ import type { ComponentChild } from 'preact';
 
 export type PartnerNames = (id: string) => string;
 
-export function ContributionTable(props: { ctx: PageContext; rows: ContributionRow[]; campaign?: CampaignRow; partnerName: PartnerNames; total: number; page: number; pageSize: number; basePath: string; query: Record<string, unknown> }) {
+export function ContributionTable(props: { ctx: PageContext; rows: ContributionRow[]; campaign?: CampaignRow; partnerName: PartnerNames; older?: string; newer?: string; basePath: string; query: Record<string, unknown> }) {
   const { ctx, rows } = props;
   const { t } = ctx;
   return (
@@ -39,7 +39,7 @@ export function ContributionTable(props: { ctx: PageContext; rows: ContributionR
         ]}
       />
       </div>
-      <Pagination ctx={ctx} basePath={props.basePath} query={props.query} page={props.page} pageSize={props.pageSize} total={props.total} />
+      <KeysetPagination ctx={ctx} basePath={props.basePath} query={props.query} newer={props.newer} older={props.older} />
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { readerKey } from '../../platform/figure-cache.ts';
+import { render } from 'preact-render-to-string';
 import { Readable } from 'node:stream';
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -29,7 +31,7 @@ import { contributionsCsv } from './contributions-export.ts';
 import { sendCsvStream } from '../../platform/csv-stream.ts';
 import { comparisonTables, type FundingTable } from './funding-tables.ts';
 import { CampaignPageQuery, CompareExportQuery, CompareQuery, ExportQuery, RateListQuery, STAGES } from './funding.schema.ts';
-import { CampaignFormPage, CampaignListPage, CampaignPage } from './funding.views.tsx';
+import { CampaignFormPage, CampaignListPage, CampaignPage, FundingFigures } from './funding.views.tsx';
 import * as rates from './rates.service.ts';
 import { translatedOrDash } from '../../platform/views/translated-name.tsx';
 
@@ -117,11 +119,17 @@ export const fundingPages: AppModule = async (app, { db }) => {
 
   app.get('/funding', { config: { access: 'funding.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
     const actor = request.actor;
-    const [list, awaiting] = await Promise.all([
-      campaigns.listCampaigns(db, actor),
-      can(actor, 'contribution.verify') ? contributions.contributionsAwaitingVerification(db, actor, 1).then((found) => found.total) : Promise.resolve(0),
-    ]);
-    return sendPage(reply, <CampaignListPage ctx={pageContext(request)} campaigns={list} awaiting={awaiting} may={{ create: can(actor, 'campaign.write'), verify: can(actor, 'contribution.verify'), report: can(actor, 'contribution.write') }} />);
+    const ctx = pageContext(request);
+    // The campaigns, their totals and the charts drawn from them depend on what the reader may see (role,
+    // partner, groups) and the language and digits they read in: rendered once, kept until funding changes.
+    const figures = await app.figures.get('funding', `overview|${readerKey(actor)}|${ctx.locale}|${actor?.numerals ?? ''}`, async () => {
+      const [list, awaiting] = await Promise.all([
+        campaigns.listCampaigns(db, actor),
+        can(actor, 'contribution.verify') ? contributions.contributionsAwaitingVerification(db, actor, 1).then((found) => found.total) : Promise.resolve(0),
+      ]);
+      return { html: render(<FundingFigures ctx={ctx} campaigns={list} />), awaiting };
+    });
+    return sendPage(reply, <CampaignListPage ctx={ctx} figuresHtml={figures.html} awaiting={figures.awaiting} may={{ create: can(actor, 'campaign.write'), verify: can(actor, 'contribution.verify'), report: can(actor, 'contribution.write') }} />);
   });
 
   const campaignForm = async (request: FastifyRequest, values: Record<string, unknown>, action: string, title: string, problem: { errors?: InvalidInput['fields']; stale?: StaleVersion } = {}) => {
@@ -146,15 +154,14 @@ export const fundingPages: AppModule = async (app, { db }) => {
     const { id } = request.params;
     const query = request.query;
     const data = await campaignPageData(db, request.actor, request.t, request.locale, id, query);
-    const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const list = await contributions.listContributions(db, request.actor, id, { stage: query.stage, status: query.status, partnerId: query.partnerId, page, pageSize });
+    const list = await contributions.listContributions(db, request.actor, id, { stage: query.stage, status: query.status, partnerId: query.partnerId, page: query.page, pageSize, before: query.before, after: query.after });
     const ctx = pageContext(request);
     const actor = request.actor;
     return sendPage(
       reply,
-      <CampaignPage ctx={ctx} campaign={data.campaign} summary={data.summary} tables={data.tables} theaters={data.theaters} query={query} contributionsTotal={list.total} may={{ report: can(actor, 'contribution.write'), verify: can(actor, 'contribution.verify'), edit: can(actor, 'campaign.write') }}>
-        <ContributionTable ctx={ctx} rows={list.rows} campaign={data.campaign} partnerName={data.partners.name} total={list.total} page={page} pageSize={pageSize} basePath={`/funding/campaigns/${id}`} query={{ stage: query.stage, status: query.status, partnerId: query.partnerId }} />
+      <CampaignPage ctx={ctx} campaign={data.campaign} summary={data.summary} tables={data.tables} theaters={data.theaters} query={query} contributionsTotal={list.total} contributionsTotalIsLowerBound={list.totalIsLowerBound} may={{ report: can(actor, 'contribution.write'), verify: can(actor, 'contribution.verify'), edit: can(actor, 'campaign.write') }}>
+        <ContributionTable ctx={ctx} rows={list.rows} campaign={data.campaign} partnerName={data.partners.name} older={list.older} newer={list.newer} basePath={`/funding/campaigns/${id}`} query={{ stage: query.stage, status: query.status, partnerId: query.partnerId, pageSize: query.pageSize }} />
       </CampaignPage>,
     );
   });

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { fundingCampaigns, fundingContributions, fundingFulfilments } from '../../db/schema/funding.ts';
 import { updateVersioned } from '../../db/versioned-update.ts';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { MaybeActor } from '../../platform/actor.ts';
+import { cursorKeyOf, type KeysetRequest, keysetClause } from '../../platform/keyset.ts';
 import { isSecretariat, visibleTo } from '../../platform/authz.ts';
 import type { ContributionStatus, Stage } from './funding.schema.ts';
 
@@ -60,32 +61,55 @@ export async function findContribution(db: Db, actor: MaybeActor, id: string): P
   return row?.contribution;
 }
 
-export interface ContributionFilter {
+export interface ContributionFilter extends KeysetRequest {
   stage?: Stage;
   status?: ContributionStatus;
   partnerId?: string;
+  /** An offset page, still understood; `before`/`after` (keyset) cost the same however deep. */
   page?: number;
   pageSize?: number;
 }
 
-export async function listContributions(db: Db, actor: MaybeActor, campaignId: string, filter: ContributionFilter): Promise<{ rows: ContributionRow[]; total: number }> {
-  const where = and(
+const CONTRIBUTION_KEYSET = { key: fundingContributions.contributedOn, id: fundingContributions.id };
+
+function contributionFilters(actor: MaybeActor, campaignId: string, filter: ContributionFilter) {
+  return and(
     eq(fundingContributions.campaignId, campaignId),
     contributionsVisibleTo(actor),
     filter.stage ? eq(fundingContributions.stage, filter.stage) : undefined,
     filter.status ? eq(fundingContributions.status, filter.status) : undefined,
     filter.partnerId ? eq(fundingContributions.partnerId, filter.partnerId) : undefined,
   );
-  const pageSize = filter.pageSize ?? 50;
+}
+
+/**
+ * A page of a campaign's contributions, newest first, read by keyset on (date, id) through
+ * `funding_contributions_campaign_day_idx`: one row more than the page says whether another follows.
+ */
+export async function findContributions(db: Db, actor: MaybeActor, campaignId: string, filter: ContributionFilter, limit: number): Promise<(ContributionRow & { cursorKey: string })[]> {
+  const { where, orderBy } = keysetClause(CONTRIBUTION_KEYSET, filter);
   const found = await db
-    .select({ contribution: fundingContributions, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ contribution: fundingContributions, cursorKey: cursorKeyOf(CONTRIBUTION_KEYSET) })
     .from(fundingContributions)
     .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, fundingContributions.campaignId))
-    .where(where)
-    .orderBy(desc(fundingContributions.contributedOn), asc(fundingContributions.id))
-    .limit(pageSize)
-    .offset(((filter.page ?? 1) - 1) * pageSize);
-  return { rows: found.map((row) => row.contribution), total: found[0]?.total ?? 0 };
+    .where(and(contributionFilters(actor, campaignId, filter), where))
+    .orderBy(...orderBy)
+    .limit(limit)
+    .offset(where || !filter.page ? 0 : (filter.page - 1) * (filter.pageSize ?? 50));
+  return found.map((row) => ({ ...row.contribution, cursorKey: row.cursorKey }));
+}
+
+/** How many contributions match, counted no further than `upTo`. */
+export async function countContributions(db: Db, actor: MaybeActor, campaignId: string, filter: ContributionFilter, upTo: number): Promise<number> {
+  const matching = db
+    .select({ id: fundingContributions.id })
+    .from(fundingContributions)
+    .innerJoin(fundingCampaigns, eq(fundingCampaigns.id, fundingContributions.campaignId))
+    .where(contributionFilters(actor, campaignId, filter))
+    .limit(upTo)
+    .as('matching');
+  const [counted] = await db.select({ n: count() }).from(matching);
+  return counted?.n ?? 0;
 }
 
 /** Every contribution the actor may read in a campaign, for exports (bounded by the campaign, not paged). */

@@ -69,9 +69,9 @@ export const fundingRoutes: AppModule = async (app, { db }) => {
   );
 
   app.get('/api/v1/funding/campaigns/:id/contributions', { config: { access: 'funding.read' }, schema: { tags, summary: 'Contributions of a campaign', params: IdParams, querystring: CampaignPageQuery, response: { 200: ContributionPage, ...ProblemResponses } } }, async (request) => {
-    const { page = 1, pageSize = 50, stage, status, partnerId } = request.query;
-    const { rows, total } = await contributions.listContributions(db, request.actor, request.params.id, { stage, status, partnerId, page, pageSize });
-    return { items: rows, total, page, pageSize };
+    const { page = 1, pageSize = 50, stage, status, partnerId, before, after } = request.query;
+    const { rows, total, totalIsLowerBound, older, newer } = await contributions.listContributions(db, request.actor, request.params.id, { stage, status, partnerId, page, pageSize, before, after });
+    return { items: rows, total, totalIsLowerBound, page, pageSize, older, newer };
   });
 
   app.post('/api/v1/funding/campaigns/:id/contributions', { config: { access: 'contribution.write' }, schema: { tags, summary: "Report a contribution (a delegate for their own partner; the secretariat's entries are verified at once)", params: IdParams, body: ContributionInput, response: { 201: ContributionView, ...ProblemResponses } } }, async (request, reply) =>

@@ -79,6 +79,8 @@ export const CampaignPageQuery = Type.Object(
     stage: Type.Optional(Type.Enum(STAGES)),
     status: Type.Optional(Type.Enum(STATUSES)),
     partnerId: Type.Optional(Uuid),
+    before: Type.Optional(Type.String({ maxLength: 100, description: 'the next (older) page of contributions: `older` of the page before' })),
+    after: Type.Optional(Type.String({ maxLength: 100, description: 'the previous (newer) page: `newer` of the page after' })),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     lang: Type.Optional(Type.String({ maxLength: 10 })),
@@ -166,5 +168,13 @@ export const ContributionView = Type.Object({
   reviewNote: Type.String(),
   version: Type.Integer(),
 });
-export const ContributionPage = Type.Object({ items: Type.Array(ContributionView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const ContributionPage = Type.Object({
+  items: Type.Array(ContributionView),
+  total: Type.Integer({ description: 'counted up to 10,000; see totalIsLowerBound' }),
+  totalIsLowerBound: Type.Boolean({ description: 'true when more contributions match than were counted' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  older: Type.Optional(Type.String({ description: 'pass as `before` for the next (older) page; absent on the oldest' })),
+  newer: Type.Optional(Type.String({ description: 'pass as `after` for the previous (newer) page; absent on the newest' })),
+});
 export const RatesImportResult = Type.Object({ imported: Type.Integer(), currencies: Type.Array(Type.String()), from: Type.Union([Type.String(), Type.Null()]), to: Type.Union([Type.String(), Type.Null()]) });

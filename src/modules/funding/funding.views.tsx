@@ -205,6 +205,8 @@ export interface CampaignPageProps {
   theaters: TheaterRow[];
   query: CampaignPageQuery;
   contributionsTotal: number;
+  /** The count stopped at its limit: more contributions match. */
+  contributionsTotalIsLowerBound?: boolean;
   may: { report: boolean; verify: boolean; edit: boolean };
   /** The contributions list, below the filters. */
   children?: ComponentChildren;
@@ -309,28 +311,21 @@ export function CampaignPage(props: CampaignPageProps) {
           <button type="submit">{t('list.apply')}</button>
         </div>
       </form>
-      <p role="status">{t('list.count', { count: props.contributionsTotal })}</p>
+      <p role="status">{props.contributionsTotalIsLowerBound ? t('list.moreThan', { count: props.contributionsTotal }) : t('list.count', { count: props.contributionsTotal })}</p>
       {props.children}
     </Layout>
   );
 }
 
-export function CampaignListPage(props: { ctx: PageContext; campaigns: CampaignWithTotals[]; may: { create: boolean; verify: boolean; report: boolean }; awaiting: number }) {
-  const { ctx, campaigns } = props;
+/**
+ * The overview charts and the campaigns table: what the funding page shows from the figures alone, the
+ * same for every reader who may see the same figures in the same language (so it is rendered once and
+ * kept with them, platform/figure-cache.ts).
+ */
+export function FundingFigures({ ctx, campaigns }: { ctx: PageContext; campaigns: CampaignWithTotals[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('funding.title')}>
-      <h1>{t('funding.title')}</h1>
-      <ActionLinks
-        links={[
-          props.may.create && ['/funding/campaigns/new', t('funding.newCampaign')],
-          props.may.verify && ['/funding/review', t('funding.reviewQueue', { count: props.awaiting })],
-          ['/funding/compare', t('funding.compare')],
-          ['/funding/rates', t('funding.rates')],
-          ['/funding/compare/export?table=years&format=csv', t('list.exportCsv')],
-          ['/funding/compare/export?table=years&format=xlsx', t('funding.downloadXlsx')],
-        ]}
-      />
+    <>
       <FundingOverview ctx={ctx} campaigns={campaigns} />
       <DataTable
         rows={campaigns}
@@ -345,6 +340,28 @@ export function CampaignListPage(props: { ctx: PageContext; campaigns: CampaignW
           { header: t('partners.classification'), cell: (c) => <ClassificationBadge ctx={ctx} value={c.classification} /> },
         ]}
       />
+    </>
+  );
+}
+
+/** The funding page; `figuresHtml` is FundingFigures rendered (and kept) beforehand. */
+export function CampaignListPage(props: { ctx: PageContext; figuresHtml: string; may: { create: boolean; verify: boolean; report: boolean }; awaiting: number }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('funding.title')}>
+      <h1>{t('funding.title')}</h1>
+      <ActionLinks
+        links={[
+          props.may.create && ['/funding/campaigns/new', t('funding.newCampaign')],
+          props.may.verify && ['/funding/review', t('funding.reviewQueue', { count: props.awaiting })],
+          ['/funding/compare', t('funding.compare')],
+          ['/funding/rates', t('funding.rates')],
+          ['/funding/compare/export?table=years&format=csv', t('list.exportCsv')],
+          ['/funding/compare/export?table=years&format=xlsx', t('funding.downloadXlsx')],
+        ]}
+      />
+      <div class="funding-figures" dangerouslySetInnerHTML={{ __html: props.figuresHtml }} />
     </Layout>
   );
 }

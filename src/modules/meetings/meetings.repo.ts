@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { agendaItems, meetingLinks, meetingParticipants, meetings, theaters } from '../../db/schema/meetings.ts';
 import { partners, people } from '../../db/schema/partners.ts';
 import { updateVersioned } from '../../db/versioned-update.ts';
+import { LIST_COUNT_LIMIT } from '../../platform/keyset.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { visibleTo } from '../../platform/authz.ts';
 import type { MeetingListQuery } from './meetings.schema.ts';
@@ -60,16 +61,21 @@ export async function listMeetings(db: Db, actor: MaybeActor, query: MeetingList
   const pageSize = query.pageSize ?? 25;
   // Upcoming meetings read soonest first; everything else newest first.
   const order = query.when === 'upcoming' ? asc(meetings.startsAt) : desc(meetings.startsAt);
-  const found = await db
-    .select({ meeting: meetings, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(meetings)
-    .where(and(...conditions))
-    .orderBy(order, asc(meetings.id))
-    .limit(pageSize)
-    .offset(((query.page ?? 1) - 1) * pageSize);
-  if (found.length > 0) return { rows: found.map((r) => r.meeting), total: found[0]?.total ?? 0 };
-  const [totalRow] = await db.select({ n: count() }).from(meetings).where(and(...conditions));
-  return { rows: [], total: totalRow?.n ?? 0 };
+  // The page walks the start-time index; the count, apart and stopped at LIST_COUNT_LIMIT + 1, reads
+  // no wide row (a window count over the page query made every matching meeting's notes be read).
+  const where = and(...conditions);
+  const matching = db.select({ id: meetings.id }).from(meetings).where(where).limit(LIST_COUNT_LIMIT + 1).as('matching');
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(meetings)
+      .where(where)
+      .orderBy(order, asc(meetings.id))
+      .limit(pageSize)
+      .offset(((query.page ?? 1) - 1) * pageSize),
+    db.select({ n: count() }).from(matching),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export async function findMeeting(db: Db, actor: MaybeActor, id: string): Promise<MeetingRow | undefined> {

@@ -5,6 +5,7 @@ import { groupMembers } from '../../db/schema/partners.ts';
 import { readoutClearances, readoutSlugs, readoutTranslations, readoutVersions, readouts } from '../../db/schema/readouts.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { isSecretariat } from '../../platform/authz.ts';
+import { LIST_COUNT_LIMIT } from '../../platform/keyset.ts';
 
 /** Every column but the search vector: it is for the database's index, and costly to carry back. */
 const { searchVector: _searchVector, ...readoutColumns } = getTableColumns(readouts);
@@ -114,17 +115,26 @@ export async function findWithMeeting(db: Db, id: string): Promise<{ readout: Re
 export type ManageableReadout = { readout: ReadoutRow; meeting: typeof meetings.$inferSelect; title: string };
 
 /** A page of the readouts the actor manages, most recently changed first, with their total. */
+/**
+ * A page of the readouts the actor manages, most recently changed first (walked down
+ * `readouts_updated_idx`, so a page reads its own rows, not all of them), and how many there are,
+ * counted no further than LIST_COUNT_LIMIT + 1.
+ */
 export async function listManageable(db: Db, actor: MaybeActor, page: { page: number; pageSize: number }): Promise<{ rows: ManageableReadout[]; total: number }> {
-  const found = await db
-    .select({ readout: readoutColumns, meeting: meetings, title: readoutVersions.title, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(readouts)
-    .innerJoin(meetings, eq(meetings.id, readouts.meetingId))
-    .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.currentVersion)))
-    .where(manageableBy(actor))
-    .orderBy(desc(readouts.updatedAt), asc(readouts.id))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  return { rows: found.map(({ total: _total, ...row }) => row), total: found[0]?.total ?? 0 };
+  const matching = db.select({ id: readouts.id }).from(readouts).innerJoin(meetings, eq(meetings.id, readouts.meetingId)).where(manageableBy(actor)).limit(LIST_COUNT_LIMIT + 1).as('matching');
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ readout: readoutColumns, meeting: meetings, title: readoutVersions.title })
+      .from(readouts)
+      .innerJoin(meetings, eq(meetings.id, readouts.meetingId))
+      .innerJoin(readoutVersions, and(eq(readoutVersions.readoutId, readouts.id), eq(readoutVersions.number, readouts.currentVersion)))
+      .where(manageableBy(actor))
+      .orderBy(desc(readouts.updatedAt), asc(readouts.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(matching),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export async function readoutsOfMeeting(db: Db, meetingId: string): Promise<{ id: string; status: ReadoutRow['status']; title: string; year: number; slug: string }[]> {

@@ -1,28 +1,25 @@
 import { say } from '../../platform/i18n/say.ts';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { screeningAlerts, screeningBatches, screeningBatchRows, screeningDecisions } from '../../db/schema/sanctions.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { isSecretariat, roleMay } from '../../platform/authz.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
 import { applyDecisions, type DecidedHit, type DecisionRow, decideHit, nameKey } from './decisions.service.ts';
 import type { Screener } from './matcher.ts';
 import { authorizeScreening, currentScreener, withRawRecords } from './sanctions-lists.service.ts';
 import { readNames } from './names-csv.ts';
+import * as repo from './screening.repo.ts';
+import { screeningScope } from './screening-scope.ts';
+import { keysetPage, LIST_COUNT_LIMIT, type KeysetRequest, writePosition } from '../../platform/keyset.ts';
 
 const MAX_ROWS = 100_000;
 const INSERT_BATCH = 1_000;
 /** Rows screened per transaction: small enough that a restart loses little, large enough to be quick. */
 const CHUNK = 200;
 
-export type BatchRow = typeof screeningBatches.$inferSelect;
+/** What a row keeps of its hits: enough to list them and to tell a new one after a list update. */
+const stored = (hits: { ref: string; score: number; name: string }[]): repo.StoredHit[] => hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name }));
 
-/** Batches the actor may see: all for analysts and the secretariat; a delegate only their own partner's. */
-function visibleBatches(actor: MaybeActor) {
-  if (isSecretariat(actor) || (actor && roleMay(actor.role, 'screening.run'))) return undefined;
-  return actor?.partnerId ? eq(screeningBatches.partnerId, actor.partnerId) : eq(screeningBatches.createdBy, actor?.userId ?? '00000000-0000-0000-0000-000000000000');
-}
+export type BatchRow = repo.BatchRow;
 
 /** Queues a CSV of names (id,name[,dob,nationality]) for background screening; the rows are kept until screened. */
 export async function submitBatch(db: Db, actor: MaybeActor, csvText: string, fileName: string): Promise<BatchRow> {
@@ -36,10 +33,10 @@ export async function submitBatch(db: Db, actor: MaybeActor, csvText: string, fi
   if (rows.length === 0) throw new InvalidInput([{ field: 'file', message: say('problem.fileHasNoNames') }]);
   if (rows.length > MAX_ROWS) throw new InvalidInput([{ field: 'file', message: say('problem.tooManyNames', { max: MAX_ROWS }) }]);
   return db.transaction(async (tx) => {
-    const [batch] = await tx.insert(screeningBatches).values({ fileName: fileName.slice(0, 200), total: rows.length, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null }).returning();
-    if (!batch) throw new Error('batch insert returned nothing');
+    const batch = await repo.insertBatch(tx, { fileName: fileName.slice(0, 200), total: rows.length, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null });
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-      await tx.insert(screeningBatchRows).values(
+      await repo.insertBatchRows(
+        tx,
         rows.slice(start, start + INSERT_BATCH).map((row, offset) => ({ batchId: batch.id, rowNumber: start + offset + 1, rowId: row.id.slice(0, 200), name: row.name.slice(0, 2000), dob: row.dob ?? null, nationality: row.nationality ?? null })),
       );
     }
@@ -53,12 +50,8 @@ export async function submitBatch(db: Db, actor: MaybeActor, csvText: string, fi
  * changes it is screened again like any batch row and a new hit becomes an alert.
  */
 export async function recordSingleScreening(tx: Db, actor: MaybeActor, query: { name: string; dob?: string; nationality?: string }, hits: { ref: string; score: number; name: string }[]): Promise<void> {
-  const [batch] = await tx
-    .insert(screeningBatches)
-    .values({ source: 'single', fileName: query.name.slice(0, 200), status: 'done', total: 1, processed: 1, hitRows: hits.length ? 1 : 0, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null, finishedAt: new Date() })
-    .returning({ id: screeningBatches.id });
-  if (!batch) throw new Error('batch insert returned nothing');
-  await tx.insert(screeningBatchRows).values({ batchId: batch.id, rowNumber: 1, rowId: 'single', name: query.name.slice(0, 2000), dob: query.dob ?? null, nationality: query.nationality ?? null, hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name })) });
+  const batch = await repo.insertBatch(tx, { source: 'single', fileName: query.name.slice(0, 200), status: 'done', total: 1, processed: 1, hitRows: hits.length ? 1 : 0, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null, finishedAt: new Date() });
+  await repo.insertBatchRows(tx, [{ batchId: batch.id, rowNumber: 1, rowId: 'single', name: query.name.slice(0, 2000), dob: query.dob ?? null, nationality: query.nationality ?? null, hits: stored(hits) }]);
 }
 
 /**
@@ -69,13 +62,7 @@ export async function recordSingleScreening(tx: Db, actor: MaybeActor, query: { 
 export async function screenNextChunk(db: Db): Promise<number> {
   const screener = await currentScreener(db);
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(screeningBatchRows)
-      .where(or(isNull(screeningBatchRows.hits), eq(screeningBatchRows.rescreen, true)))
-      .orderBy(asc(screeningBatchRows.batchId), asc(screeningBatchRows.rowNumber))
-      .limit(CHUNK)
-      .for('update', { skipLocked: true });
+    const rows = await repo.claimWaitingRows(tx, CHUNK);
     if (rows.length === 0) return 0;
     const rescreened = rows.filter((row) => row.rescreen && row.hits !== null);
     await rescreenRows(tx, screener, rescreened);
@@ -85,26 +72,13 @@ export async function screenNextChunk(db: Db): Promise<number> {
     for (const row of fresh) {
       const query = { name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) };
       const { hits } = row.name.trim() ? await applyDecisions(tx, row.name, screener.screen(query)) : { hits: [] };
-      await tx
-        .update(screeningBatchRows)
-        .set({ hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name })), rescreen: false })
-        .where(and(eq(screeningBatchRows.batchId, row.batchId), eq(screeningBatchRows.rowNumber, row.rowNumber)));
+      await repo.setRowHits(tx, row, stored(hits));
       const counts = touched.get(row.batchId) ?? { processed: 0, hitRows: 0 };
       counts.processed++;
       if (hits.length) counts.hitRows++;
       touched.set(row.batchId, counts);
     }
-    for (const [batchId, counts] of touched) {
-      await tx
-        .update(screeningBatches)
-        .set({
-          processed: sql`${screeningBatches.processed} + ${counts.processed}`,
-          hitRows: sql`${screeningBatches.hitRows} + ${counts.hitRows}`,
-          status: sql`case when ${screeningBatches.processed} + ${counts.processed} >= ${screeningBatches.total} then 'done'::screening_batch_status else 'running'::screening_batch_status end`,
-          finishedAt: sql`case when ${screeningBatches.processed} + ${counts.processed} >= ${screeningBatches.total} then now() else null end`,
-        })
-        .where(eq(screeningBatches.id, batchId));
-    }
+    for (const [batchId, counts] of touched) await repo.addBatchProgress(tx, batchId, counts);
     return rows.length;
   });
 }
@@ -113,29 +87,26 @@ export async function screenNextChunk(db: Db): Promise<number> {
  * Screens already-screened rows again after a list update: a hit on an entity the row did not hit
  * before is raised as an alert; the row's hits become the new ones.
  */
-async function rescreenRows(tx: Db, screener: Screener, rows: (typeof screeningBatchRows.$inferSelect)[]): Promise<void> {
+async function rescreenRows(tx: Db, screener: Screener, rows: repo.BatchRowRow[]): Promise<void> {
   for (const row of rows) {
     const query = { name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) };
     const { hits } = row.name.trim() ? await applyDecisions(tx, row.name, screener.screen(query)) : { hits: [] };
     const before = new Set((row.hits ?? []).map((hit) => hit.ref));
     const raised = hits.filter((hit) => !before.has(hit.ref));
-    if (raised.length) await tx.insert(screeningAlerts).values(raised.map((hit) => ({ batchId: row.batchId, rowNumber: row.rowNumber, name: row.name, ref: hit.ref, score: String(hit.score), listedName: hit.name })));
-    await tx
-      .update(screeningBatchRows)
-      .set({ hits: hits.map((hit) => ({ ref: hit.ref, score: hit.score, name: hit.name })), rescreen: false })
-      .where(and(eq(screeningBatchRows.batchId, row.batchId), eq(screeningBatchRows.rowNumber, row.rowNumber)));
+    await repo.insertAlerts(tx, raised.map((hit) => ({ batchId: row.batchId, rowNumber: row.rowNumber, name: row.name, ref: hit.ref, score: String(hit.score), listedName: hit.name })));
+    await repo.setRowHits(tx, row, stored(hits));
   }
 }
 
 /** After a list update every name screened so far is screened again (by the worker, in the background). */
 export async function queueRescreening(tx: Db): Promise<void> {
-  await tx.update(screeningBatchRows).set({ rescreen: true }).where(isNotNull(screeningBatchRows.hits));
+  await repo.markAllForRescreening(tx);
 }
 
 /** New hits raised for a batch's names by list updates, newest first. */
 export async function alertsOf(db: Db, actor: MaybeActor, batchId: string) {
   await batchRecord(db, actor, batchId);
-  return db.select().from(screeningAlerts).where(eq(screeningAlerts.batchId, batchId)).orderBy(desc(screeningAlerts.raisedAt));
+  return repo.alertsOfBatch(db, batchId);
 }
 
 /** Keeps screening waiting rows every second while the server runs; returns the function that stops it. */
@@ -159,33 +130,31 @@ export function startScreeningWorker(db: Db, onError: (error: unknown) => void):
 /** Uploaded batches the actor may see, newest first. */
 export async function listBatches(db: Db, actor: MaybeActor): Promise<BatchRow[]> {
   await authorizeScreening(db, actor);
-  return db.select().from(screeningBatches).where(and(eq(screeningBatches.source, 'file'), visibleBatches(actor))).orderBy(desc(screeningBatches.createdAt)).limit(200);
+  return repo.listFileBatches(db, screeningScope(actor), 200);
 }
 
 export const ALERTS_PAGE_SIZE = 50;
 
 /**
  * New hits raised by list updates on every name the actor may see — batch rows and names screened on
- * their own — newest first, a page at a time.
+ * their own — newest first, a page at a time: by keyset (`before`/`after` an alert), so a deep page costs
+ * what the first does, with a bounded count — two statements however many alerts there are. A page
+ * number (an offset) is still understood.
  */
-export async function listAlerts(db: Db, actor: MaybeActor, page = 1) {
+export async function listAlerts(db: Db, actor: MaybeActor, request: KeysetRequest & { page?: number } = {}) {
   await authorizeScreening(db, actor);
-  const visible = visibleBatches(actor);
-  const [total] = await db.select({ n: count() }).from(screeningAlerts).innerJoin(screeningBatches, eq(screeningBatches.id, screeningAlerts.batchId)).where(visible);
-  const rows = await db
-    .select({ alert: screeningAlerts, source: screeningBatches.source, fileName: screeningBatches.fileName })
-    .from(screeningAlerts)
-    .innerJoin(screeningBatches, eq(screeningBatches.id, screeningAlerts.batchId))
-    .where(visible)
-    .orderBy(desc(screeningAlerts.raisedAt), asc(screeningAlerts.name))
-    .limit(ALERTS_PAGE_SIZE)
-    .offset((page - 1) * ALERTS_PAGE_SIZE);
-  return { total: total?.n ?? 0, rows: rows.map((row) => ({ ...row.alert, source: row.source, fileName: row.fileName })) };
+  const scope = screeningScope(actor);
+  const offset = ((request.page ?? 1) - 1) * ALERTS_PAGE_SIZE;
+  const [found, n] = await Promise.all([repo.findAlerts(db, scope, { ...request, offset }, ALERTS_PAGE_SIZE + 1), repo.countAlerts(db, scope, LIST_COUNT_LIMIT + 1)]);
+  const page = keysetPage(found, ALERTS_PAGE_SIZE, request);
+  // An offset page has newer alerts before it even without a `before` key.
+  const newer = page.newer ?? (!request.before && !request.after && offset > 0 && page.rows[0] ? writePosition(page.rows[0]) : undefined);
+  return { ...page, ...(newer ? { newer } : {}), total: Math.min(n, LIST_COUNT_LIMIT), totalIsLowerBound: n > LIST_COUNT_LIMIT };
 }
 
 export async function batchRecord(db: Db, actor: MaybeActor, id: string) {
   await authorizeScreening(db, actor);
-  const [batch] = await db.select().from(screeningBatches).where(and(eq(screeningBatches.id, id), visibleBatches(actor)));
+  const batch = await repo.findBatch(db, id, screeningScope(actor));
   if (!batch) throw new NotFound('batch');
   return batch;
 }
@@ -193,8 +162,7 @@ export async function batchRecord(db: Db, actor: MaybeActor, id: string) {
 /** The screened rows of a batch, in file order, with their hits. */
 export async function batchResults(db: Db, actor: MaybeActor, id: string) {
   const batch = await batchRecord(db, actor, id);
-  const rows = await db.select().from(screeningBatchRows).where(eq(screeningBatchRows.batchId, id)).orderBy(asc(screeningBatchRows.rowNumber));
-  return { batch, rows };
+  return { batch, rows: await repo.rowsOfBatch(db, id) };
 }
 
 export const BATCH_HITS_PAGE_SIZE = 20;
@@ -222,19 +190,11 @@ export interface BatchHit {
  */
 export async function batchHits(db: Db, actor: MaybeActor, batchId: string, filter: BatchHitFilter, page: number) {
   const batch = await batchRecord(db, actor, batchId);
-  const rows = await db
-    .select()
-    .from(screeningBatchRows)
-    .where(and(eq(screeningBatchRows.batchId, batchId), sql`jsonb_array_length(${screeningBatchRows.hits}) > 0`))
-    .orderBy(asc(screeningBatchRows.rowNumber));
+  const rows = await repo.rowsWithHits(db, batchId);
   const keys = [...new Set(rows.map((row) => nameKey(row.name)).filter(Boolean))];
   const latest = new Map<string, DecisionRow['decision']>();
   for (let start = 0; start < keys.length; start += INSERT_BATCH) {
-    const decided = await db
-      .select({ nameKey: screeningDecisions.nameKey, ref: screeningDecisions.entityRef, decision: screeningDecisions.decision })
-      .from(screeningDecisions)
-      .where(inArray(screeningDecisions.nameKey, keys.slice(start, start + INSERT_BATCH)))
-      .orderBy(desc(screeningDecisions.decidedAt));
+    const decided = await repo.decisionsOnNames(db, keys.slice(start, start + INSERT_BATCH));
     for (const row of decided) if (!latest.has(`${row.nameKey}\u0000${row.ref}`)) latest.set(`${row.nameKey}\u0000${row.ref}`, row.decision);
   }
   const all = rows.flatMap((row) => {
@@ -263,7 +223,7 @@ export async function batchHits(db: Db, actor: MaybeActor, batchId: string, filt
 /** Records a decision on a hit of a batch row: the name decided on is the row's own, never one sent with the form. */
 export async function decideBatchHit(db: Db, actor: MaybeActor, batchId: string, rowNumber: number, input: { ref: string; decision: unknown; note: string }) {
   await batchRecord(db, actor, batchId);
-  const [row] = await db.select({ name: screeningBatchRows.name }).from(screeningBatchRows).where(and(eq(screeningBatchRows.batchId, batchId), eq(screeningBatchRows.rowNumber, rowNumber)));
-  if (!row) throw new NotFound('batch');
-  return decideHit(db, actor, { name: row.name, ref: input.ref, decision: input.decision, note: input.note });
+  const name = await repo.findBatchRowName(db, batchId, rowNumber);
+  if (name === undefined) throw new NotFound('batch');
+  return decideHit(db, actor, { name, ref: input.ref, decision: input.decision, note: input.note });
 }

@@ -3,11 +3,11 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { type Column, DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Pagination } from '../../platform/views/list-controls.tsx';
+import { KeysetPagination, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { screeningAlerts } from '../../db/schema/sanctions.ts';
 import { BATCH_HIT_FILTERS, BATCH_HITS_PAGE_SIZE, type BatchHit, type BatchHitFilter, type BatchRow } from './batches.service.ts';
-import { HitCard } from './screening.views.tsx';
+import { HitCard } from './hit-card.tsx';
 
 type AlertRow = typeof screeningAlerts.$inferSelect;
 
@@ -160,7 +160,7 @@ export function BatchPage({ ctx, batch, alerts, hits, errors }: { ctx: PageConte
 type AlertListRow = AlertRow & { source: 'file' | 'single'; fileName: string };
 
 /** Every new hit raised by list updates on names the reader may see, with where each name was screened. */
-export function AlertsPage({ ctx, rows, total, page, pageSize }: { ctx: PageContext; rows: AlertListRow[]; total: number; page: number; pageSize: number }) {
+export function AlertsPage({ ctx, rows, older, newer }: { ctx: PageContext; rows: AlertListRow[]; older?: string; newer?: string }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('screening.alerts')}>
@@ -178,7 +178,7 @@ export function AlertsPage({ ctx, rows, total, page, pageSize }: { ctx: PageCont
           { header: t('screening.screenedIn'), cell: (alert) => <a href={`/screening/batches/${alert.batchId}`}>{alert.source === 'single' ? t('screening.singleName') : alert.fileName}</a> },
         ]}
       />
-      <Pagination ctx={ctx} basePath="/screening/alerts" query={{}} page={page} pageSize={pageSize} total={total} />
+      <KeysetPagination ctx={ctx} basePath="/screening/alerts" query={{}} newer={newer} older={older} />
     </Layout>
   );
 }

@@ -1,16 +1,15 @@
 import { say } from '../../platform/i18n/say.ts';
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client.ts';
-import { screeningDecisions } from '../../db/schema/sanctions.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { isSecretariat, roleMay } from '../../platform/authz.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import type { Hit } from './matcher.ts';
 import { tokenize } from './normalize.ts';
 import { authorizeScreening, currentScreener } from './sanctions-lists.service.ts';
+import * as repo from './screening.repo.ts';
+import { screeningScope } from './screening-scope.ts';
 
 export const DecisionInput = Type.Object(
   {
@@ -22,7 +21,7 @@ export const DecisionInput = Type.Object(
   { additionalProperties: false },
 );
 
-export type DecisionRow = typeof screeningDecisions.$inferSelect;
+export type DecisionRow = repo.DecisionRow;
 export type DecidedHit = Hit & { decision?: { decision: DecisionRow['decision']; note: string; by: string; at: Date; listingChanged: boolean } };
 
 /** The screened name as decisions remember it: spelling, script and word order do not matter. */
@@ -43,12 +42,9 @@ export async function decideHit(db: Db, actor: MaybeActor, raw: unknown): Promis
   const key = nameKey(input.name);
   if (!key) throw new InvalidInput([{ field: 'name', message: say('problem.nameHasNoLetters') }]);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(screeningDecisions)
-      .values({ nameKey: key, nameAsScreened: input.name.slice(0, 500), entityRef: input.ref, entityFingerprint: entity.fingerprint as string, decision: input.decision, note: input.note.trim(), decidedBy: actor?.userId ?? null, decidedByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null })
-      .returning();
-    await appendAudit(tx, actor, { action: 'screening.decided', entityType: 'screening-decision', entityId: row?.id ?? null, detail: { ref: input.ref, decision: input.decision, nameKey: key } });
-    return row as DecisionRow;
+    const row = await repo.insertDecision(tx, { nameKey: key, nameAsScreened: input.name.slice(0, 500), entityRef: input.ref, entityFingerprint: entity.fingerprint as string, decision: input.decision, note: input.note.trim(), decidedBy: actor?.userId ?? null, decidedByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null });
+    await appendAudit(tx, actor, { action: 'screening.decided', entityType: 'screening-decision', entityId: row.id, detail: { ref: input.ref, decision: input.decision, nameKey: key } });
+    return row;
   });
 }
 
@@ -60,11 +56,7 @@ export async function decideHit(db: Db, actor: MaybeActor, raw: unknown): Promis
 export async function applyDecisions(db: Db, name: string, hits: Hit[], options: { keepCleared?: boolean } = {}): Promise<{ hits: DecidedHit[]; cleared: number }> {
   const key = nameKey(name);
   if (!key || hits.length === 0) return { hits, cleared: 0 };
-  const rows = await db
-    .select()
-    .from(screeningDecisions)
-    .where(and(eq(screeningDecisions.nameKey, key), inArray(screeningDecisions.entityRef, hits.map((hit) => hit.ref))))
-    .orderBy(desc(screeningDecisions.decidedAt));
+  const rows = await repo.decisionsOn(db, key, hits.map((hit) => hit.ref));
   const latest = new Map<string, DecisionRow>();
   for (const row of rows) if (!latest.has(row.entityRef)) latest.set(row.entityRef, row);
   let cleared = 0;
@@ -89,7 +81,5 @@ export async function applyDecisions(db: Db, name: string, hits: Hit[], options:
 /** Decisions the actor may see: all for analysts and the secretariat; a delegate only their own partner's. */
 export async function listDecisions(db: Db, actor: MaybeActor): Promise<DecisionRow[]> {
   await authorizeScreening(db, actor);
-  const everyone = isSecretariat(actor) || (actor !== null && roleMay(actor.role, 'screening.run'));
-  const own = actor?.partnerId ? eq(screeningDecisions.partnerId, actor.partnerId) : eq(screeningDecisions.decidedBy, actor?.userId ?? '00000000-0000-0000-0000-000000000000');
-  return db.select().from(screeningDecisions).where(everyone ? undefined : own).orderBy(desc(screeningDecisions.decidedAt)).limit(500);
+  return repo.listDecisionsIn(db, screeningScope(actor), 500);
 }

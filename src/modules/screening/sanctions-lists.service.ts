@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { sanctionedEntities, sanctionsListVersions } from '../../db/schema/sanctions.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/authz.ts';
@@ -14,6 +12,7 @@ import { queueRescreening, recordSingleScreening } from './batches.service.ts';
 import { applyDecisions } from './decisions.service.ts';
 import { DEFAULT_THRESHOLD, type Query, Screener } from './matcher.ts';
 import { say } from '../../platform/i18n/say.ts';
+import * as repo from './screening.repo.ts';
 
 const CIFG_SLUG = 'counter-isis-finance-group';
 const INSERT_BATCH = 500;
@@ -41,13 +40,10 @@ export async function importListFiles(db: Db, actor: MaybeActor, files: ListSour
   return db.transaction(async (tx) => {
     const versions = [];
     for (const [list, { entities, fileNames, sha256, publishedOn }] of lists) {
-      const [version] = await tx
-        .insert(sanctionsListVersions)
-        .values({ list, fileSha256: sha256, fileNames, entityCount: entities.length, publishedOn: publishedOn ?? null, importedBy: actor?.userId ?? null, importedByLabel: actor?.label ?? 'system' })
-        .returning();
-      if (!version) throw new Error('version insert returned nothing');
+      const version = await repo.insertListVersion(tx, { list, fileSha256: sha256, fileNames, entityCount: entities.length, publishedOn: publishedOn ?? null, importedBy: actor?.userId ?? null, importedByLabel: actor?.label ?? 'system' });
       for (let start = 0; start < entities.length; start += INSERT_BATCH) {
-        await tx.insert(sanctionedEntities).values(
+        await repo.insertEntities(
+          tx,
           entities.slice(start, start + INSERT_BATCH).map((entity) => ({
             versionId: version.id,
             ref: entity.ref,
@@ -77,23 +73,17 @@ export async function importListFiles(db: Db, actor: MaybeActor, files: ListSour
 
 export async function listVersions(db: Db, actor: MaybeActor) {
   await authorizeScreening(db, actor);
-  return db.select().from(sanctionsListVersions).orderBy(desc(sanctionsListVersions.importedAt));
+  return repo.listVersionsNewestFirst(db);
 }
 
 /** What a version changed against the previous version of the same list: entries added, removed, amended. */
 export async function versionChanges(db: Db, actor: MaybeActor, versionId: string) {
   await authorizeScreening(db, actor);
-  const [version] = await db.select().from(sanctionsListVersions).where(eq(sanctionsListVersions.id, versionId));
+  const version = await repo.findListVersion(db, versionId);
   if (!version) throw new NotFound('listVersion');
-  const [previous] = await db
-    .select()
-    .from(sanctionsListVersions)
-    .where(and(eq(sanctionsListVersions.list, version.list), sql`${sanctionsListVersions.importedAt} < ${version.importedAt}`))
-    .orderBy(desc(sanctionsListVersions.importedAt))
-    .limit(1);
-  const entries = (id: string) => db.select({ ref: sanctionedEntities.ref, fingerprint: sanctionedEntities.fingerprint, names: sanctionedEntities.names }).from(sanctionedEntities).where(eq(sanctionedEntities.versionId, id));
-  const now = await entries(version.id);
-  const before = previous ? await entries(previous.id) : [];
+  const previous = await repo.previousListVersion(db, version);
+  const now = await repo.entrySummaries(db, version.id);
+  const before = previous ? await repo.entrySummaries(db, previous.id) : [];
   const beforeByRef = new Map(before.map((entry) => [entry.ref, entry]));
   const nowRefs = new Set(now.map((entry) => entry.ref));
   const name = (entry: { names: { full: string }[] }) => entry.names[0]?.full ?? '';
@@ -106,25 +96,15 @@ export async function versionChanges(db: Db, actor: MaybeActor, versionId: strin
   };
 }
 
-/** The latest version of each list: the lists in force. */
-async function currentVersionIds(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectDistinctOn([sanctionsListVersions.list], { id: sanctionsListVersions.id })
-    .from(sanctionsListVersions)
-    .orderBy(asc(sanctionsListVersions.list), desc(sanctionsListVersions.importedAt));
-  return rows.map((row) => row.id);
-}
-
 let cached: { key: string; screener: Screener; versionIds: string[] } | undefined;
 
 /** A screener over the lists in force, rebuilt only when a new version has been imported. */
 export async function currentScreener(db: Db): Promise<Screener> {
-  const ids = await currentVersionIds(db);
+  const ids = await repo.currentVersionIds(db);
   const key = [...ids].sort().join(',');
   if (cached?.key === key) return cached.screener;
   // The raw records stay in the database: the screener keeps only what matching and the hit view need.
-  const { raw: _raw, ...matchingColumns } = getTableColumns(sanctionedEntities);
-  const rows = ids.length ? await db.select(matchingColumns).from(sanctionedEntities).where(inArray(sanctionedEntities.versionId, ids)) : [];
+  const rows = ids.length ? await repo.entriesForMatching(db, ids) : [];
   const entities: ListedEntity[] = rows.map((row) => ({
     ref: row.ref,
     list: row.ref.split(':')[0] as ListedEntity['list'],
@@ -147,11 +127,7 @@ export async function currentScreener(db: Db): Promise<Screener> {
 /** The hits with each entry's raw record, read from the versions in force. */
 export async function withRawRecords<T extends { ref: string; entity: ListedEntity }>(db: Db, hits: T[]): Promise<T[]> {
   if (!hits.length || !cached) return hits;
-  const rows = await db
-    .select({ ref: sanctionedEntities.ref, raw: sanctionedEntities.raw })
-    .from(sanctionedEntities)
-    .where(and(inArray(sanctionedEntities.versionId, cached.versionIds), inArray(sanctionedEntities.ref, hits.map((hit) => hit.ref))));
-  const raw = new Map(rows.map((row) => [row.ref, row.raw]));
+  const raw = await repo.rawRecords(db, cached.versionIds, hits.map((hit) => hit.ref));
   return hits.map((hit) => ({ ...hit, entity: { ...hit.entity, raw: raw.get(hit.ref) } }));
 }
 

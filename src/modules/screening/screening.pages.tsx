@@ -13,7 +13,7 @@ import { bufferSource } from './list-source.ts';
 import { currentScreener, importListFiles, listVersions, screenName, versionChanges, authorizeScreening } from './sanctions-lists.service.ts';
 import { ScreenQuery } from './screening.schema.ts';
 import { ChangesPage, DecisionsPage, ListsPage, ScreeningPage } from './screening.views.tsx';
-import { ALERTS_PAGE_SIZE, alertsOf, BATCH_HIT_FILTERS, type BatchHitFilter, batchHits, batchResults, decideBatchHit, listAlerts, listBatches, submitBatch } from './batches.service.ts';
+import { alertsOf, BATCH_HIT_FILTERS, type BatchHitFilter, batchHits, batchResults, decideBatchHit, listAlerts, listBatches, submitBatch } from './batches.service.ts';
 import { AlertsPage, BatchPage, BatchesPage } from './batches.views.tsx';
 import { toCsv } from '../../platform/csv.ts';
 import { sendCsv, sendPage } from '../../platform/views/render.ts';
@@ -27,7 +27,12 @@ const BatchQuery = Type.Object({
   filter: Type.Optional(Type.Enum(BATCH_HIT_FILTERS)),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
 });
-const PageQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })), page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) });
+const PageQuery = Type.Object({
+  lang: Type.Optional(Type.String({ maxLength: 10 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  before: Type.Optional(Type.String({ maxLength: 100 })),
+  after: Type.Optional(Type.String({ maxLength: 100 })),
+});
 /** Upload fields and the file names the list readers know them by. */
 const UPLOAD_FIELDS = { un: 'UN_consolidated.xml', eu: 'EU_financial_sanctions.xml', uk: 'UK_ConList.csv', sdn: 'sdn.csv', alt: 'alt.csv', consPrim: 'cons_prim.csv', consAlt: 'cons_alt.csv' } as const;
 
@@ -92,9 +97,8 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
   });
 
   app.get('/screening/alerts', { config: { access: 'signed-in' }, schema: { querystring: PageQuery, hide: true } }, async (request, reply) => {
-    const page = request.query.page ?? 1;
-    const { rows, total } = await listAlerts(db, request.actor, page);
-    return sendPage(reply, <AlertsPage ctx={pageContext(request)} rows={rows} total={total} page={page} pageSize={ALERTS_PAGE_SIZE} />);
+    const { rows, older, newer } = await listAlerts(db, request.actor, { page: request.query.page, before: request.query.before, after: request.query.after });
+    return sendPage(reply, <AlertsPage ctx={pageContext(request)} rows={rows} older={older} newer={newer} />);
   });
 
   /** A batch: its progress, then its hits under a filter (by decision), a page at a time, each with a decision form. */

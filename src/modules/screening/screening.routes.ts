@@ -77,17 +77,35 @@ export const screeningRoutes: AppModule = async (app, { db, config }) => {
       schema: {
         tags: ['screening'],
         summary: 'New hits raised by list updates on names screened earlier (batches and single names the caller may see), newest first',
-        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })) }),
-        response: { 200: Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), alerts: Type.Array(Alert) }), ...ProblemResponses },
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          before: Type.Optional(Type.String({ maxLength: 100, description: 'the next (older) page: `older` of the page before' })),
+          after: Type.Optional(Type.String({ maxLength: 100, description: 'the previous (newer) page: `newer` of the page after' })),
+        }),
+        response: {
+          200: Type.Object({
+            total: Type.Integer({ description: 'counted up to 10,000; see totalIsLowerBound' }),
+            totalIsLowerBound: Type.Boolean(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+            older: Type.Optional(Type.String({ description: 'pass as `before` for the next (older) page; absent on the oldest' })),
+            newer: Type.Optional(Type.String({ description: 'pass as `after` for the previous (newer) page; absent on the newest' })),
+            alerts: Type.Array(Alert),
+          }),
+          ...ProblemResponses,
+        },
       },
     },
     async (request) => {
-      const page = request.query.page ?? 1;
-      const { rows, total } = await listAlerts(db, request.actor, page);
+      const { page = 1, before, after } = request.query;
+      const { rows, total, totalIsLowerBound, older, newer } = await listAlerts(db, request.actor, { page, before, after });
       return {
         total,
+        totalIsLowerBound,
         page,
         pageSize: ALERTS_PAGE_SIZE,
+        older,
+        newer,
         alerts: rows.map((row) => ({ id: row.id, raisedAt: row.raisedAt.toISOString(), name: row.name, ref: row.ref, score: Number(row.score), listedName: row.listedName, screenedIn: { batchId: row.batchId, source: row.source, fileName: row.fileName } })),
       };
     },

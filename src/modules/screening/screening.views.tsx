@@ -4,6 +4,7 @@ import { CsrfField, ErrorSummary, FormActions, TextField } from '../../platform/
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { DecidedHit, DecisionRow } from './decisions.service.ts';
+import { HitCard } from './hit-card.tsx';
 
 export interface VersionRow {
   id: string;
@@ -14,132 +15,6 @@ export interface VersionRow {
   entityCount: number;
   publishedOn: string | null;
   importedByLabel: string;
-}
-
-/**
- * One hit: why it matched, the listed record, and a decision form posting to `action` with `hidden`
- * fields that bring the reader back to the same screening (or the same filtered page of a batch).
- */
-export function HitCard({ ctx, hit, hidden, action = '/screening/decisions', noteField = `note-${hit.ref}`, sameSubjectAsAbove, heading = 'h3' }: { ctx: PageContext; hit: DecidedHit; hidden: Record<string, string>; action?: string; noteField?: string; sameSubjectAsAbove?: boolean; heading?: 'h3' | 'h4' }) {
-  const { t } = ctx;
-  const { entity, explanation } = hit;
-  const Heading = heading;
-  const Sub = heading === 'h3' ? 'h4' : 'h5';
-  return (
-    <article class="hit">
-      <Heading>
-        <span dir="auto">{hit.name}</span> — {hit.ref} · {t('screening.score')} {hit.score.toFixed(2)}
-      </Heading>
-      {sameSubjectAsAbove && (
-        <p>
-          {t('screening.sameSubject')}
-          {hit.groupedBy && ` ${t(`screening.groupedBy.${hit.groupedBy}` as never)}`}
-        </p>
-      )}
-      {hit.decision && (
-        <p class={hit.decision.listingChanged ? 'alert' : 'notice'}>
-          {t(hit.decision.decision === 'confirmed-match' ? 'screening.confirmedBy' : 'screening.clearedBy', { by: hit.decision.by, date: hit.decision.at.toISOString().slice(0, 10), note: hit.decision.note })}
-          {hit.decision.listingChanged && ` ${t('screening.listingChanged')}`}
-        </p>
-      )}
-      <Sub>{t('screening.why')}</Sub>
-      <ul>
-        {explanation.matched.map((match) => (
-          <li dir="auto">
-            {t('screening.tokenMatch', { query: match.query, listed: match.listed, how: t(`screening.how.${match.how}` as never), similarity: match.similarity.toFixed(2), weight: match.weight.toFixed(2) })}
-            {match.aynDropped && ` — ${t('screening.aynDropped')}`}
-          </li>
-        ))}
-        {(explanation.differing ?? []).map((pair) => (
-          <li dir="auto">{t('screening.differing', pair)}</li>
-        ))}
-        {explanation.unmatchedQuery.length > 0 && <li dir="auto">{t('screening.unmatchedQuery', { tokens: explanation.unmatchedQuery.join(', ') })}</li>}
-        {explanation.unmatchedListed.length > 0 && <li dir="auto">{t('screening.unmatchedListed', { tokens: explanation.unmatchedListed.join(', ') })}</li>}
-        {explanation.adjustments.map((adjustment) => (
-          <li>{`${t(`screening.adjustment.${adjustment.code}` as never, adjustment.values)}: ${adjustment.change > 0 ? '+' : ''}${adjustment.change.toFixed(2)}`}</li>
-        ))}
-      </ul>
-      <details>
-        <summary>{t('screening.record')}</summary>
-        <dl class="facts">
-          <dt>{t('screening.kind')}</dt>
-          <dd>{entity.kind}</dd>
-          <dt>{t('screening.names')}</dt>
-          <dd>
-            <ul>
-              {entity.names.map((name) => (
-                <li dir="auto">
-                  {name.full} {name.quality === 'low' ? `(${t('screening.weakAlias')})` : ''}
-                </li>
-              ))}
-            </ul>
-          </dd>
-          <dt>{t('screening.born')}</dt>
-          <dd dir="ltr">{entity.birthDates.join(', ') || '—'}</dd>
-          <dt>{t('screening.birthPlace')}</dt>
-          <dd dir="auto">{entity.birthPlaces.join('; ') || '—'}</dd>
-          <dt>{t('screening.nationality')}</dt>
-          <dd>{entity.nationalities.join(', ') || '—'}</dd>
-          <dt>{t('screening.documents')}</dt>
-          <dd>
-            {entity.documents.length ? (
-              <ul>
-                {entity.documents.map((document) => (
-                  <li dir="auto">{[`${document.type} ${document.number}`, document.country, document.note].filter(Boolean).join(' · ')}</li>
-                ))}
-              </ul>
-            ) : (
-              '—'
-            )}
-          </dd>
-          <dt>{t('screening.addresses')}</dt>
-          <dd>
-            {entity.addresses.length ? (
-              <ul>
-                {entity.addresses.map((address) => (
-                  <li dir="auto">{address}</li>
-                ))}
-              </ul>
-            ) : (
-              '—'
-            )}
-          </dd>
-          <dt>{t('screening.programmes')}</dt>
-          <dd>{entity.programmes.join(', ') || '—'}</dd>
-          <dt>{t('screening.listedOn')}</dt>
-          <dd dir="ltr">{entity.listedOn ?? '—'}</dd>
-        </dl>
-        {entity.raw !== undefined && entity.raw !== null && (
-          <details>
-            <summary>{t('screening.raw')}</summary>
-            <pre class="raw-record" dir="ltr">
-              {JSON.stringify(entity.raw, null, 2)}
-            </pre>
-          </details>
-        )}
-      </details>
-      <form method="post" action={action} class="record-form">
-        <CsrfField ctx={ctx} />
-        {Object.entries(hidden).map(([field, value]) => (
-          <input type="hidden" name={field} value={value} />
-        ))}
-        <input type="hidden" name="ref" value={hit.ref} />
-        <fieldset>
-          <legend>{t('screening.decide')}</legend>
-          <label class="checkbox">
-            <input type="radio" name="decision" value="confirmed-match" required /> {t('screening.decision.confirmed-match')}
-          </label>
-          <label class="checkbox">
-            <input type="radio" name="decision" value="false-positive" /> {t('screening.decision.false-positive')}
-          </label>
-        </fieldset>
-        <TextField name={noteField} label={t('screening.decisionNote')} required maxLength={2000} />
-        <FormActions>
-          <button type="submit">{t('screening.recordDecision')}</button>
-        </FormActions>
-      </form>
-    </article>
-  );
 }
 
 export function ScreeningPage(props: { ctx: PageContext; values?: Record<string, string>; hits?: DecidedHit[]; cleared?: number; listed: number; errors?: FieldProblem[]; saved?: boolean }) {

@@ -46,8 +46,8 @@ export const threatsPages: AppModule = async (app, { db }) => {
   };
 
   app.get('/threats', { config: { access: 'threat.read' }, schema: { querystring: IncidentQuery, hide: true } }, async (request, reply) => {
-    const [{ rows, total }, branches, theaters] = await Promise.all([threats.listIncidents(db, request.actor, request.query), threats.listBranches(db, request.actor), listTheaters(db)]);
-    return sendPage(reply, <ThreatsPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} branches={branches} theaters={theaters} canWrite={can(request.actor, 'threat.write')} />);
+    const [{ rows, total, totalIsLowerBound, older, newer }, branches, theaters] = await Promise.all([threats.listIncidents(db, request.actor, request.query), threats.listBranches(db, request.actor), listTheaters(db)]);
+    return sendPage(reply, <ThreatsPage ctx={pageContext(request)} rows={rows} total={total} totalIsLowerBound={totalIsLowerBound} older={older} newer={newer} query={request.query} branches={branches} theaters={theaters} canWrite={can(request.actor, 'threat.write')} />);
   });
 
   app.get('/threats/incidents.csv', { config: { access: 'threat.read' }, schema: { querystring: IncidentQuery, hide: true } }, async (request, reply) =>

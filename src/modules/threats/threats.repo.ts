@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { agendaItems, meetings, theaters } from '../../db/schema/meetings.ts';
 import { branches, incidents } from '../../db/schema/threats.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
+import { cursorKeyOf, keysetClause } from '../../platform/keyset.ts';
 import { visibleTo } from '../../platform/authz.ts';
 import type { IncidentQuery } from './threats.schema.ts';
 
@@ -23,7 +24,7 @@ export async function findBranch(db: Db, slug: string): Promise<BranchRow | unde
   return row;
 }
 
-function filtersOf(actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>) {
+function filtersOf(actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang' | 'before' | 'after'>) {
   return and(
     visibleTo(actor, incidents),
     query.branch ? eq(incidents.branchSlug, query.branch) : undefined,
@@ -35,14 +36,29 @@ function filtersOf(actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageS
   );
 }
 
-export async function listIncidents(db: Db, actor: MaybeActor, query: IncidentQuery): Promise<{ rows: IncidentRow[]; total: number }> {
-  const where = filtersOf(actor, query);
-  const pageSize = query.pageSize ?? 50;
-  const [rows, [totals]] = await Promise.all([
-    db.select().from(incidents).where(where).orderBy(desc(incidents.occurredOn), asc(incidents.id)).limit(pageSize).offset(((query.page ?? 1) - 1) * pageSize),
-    db.select({ total: count() }).from(incidents).where(where),
-  ]);
-  return { rows, total: totals?.total ?? 0 };
+const INCIDENT_KEYSET = { key: incidents.occurredOn, id: incidents.id };
+
+/**
+ * A page of matching incidents, newest first, read by keyset on (day, id) through `incidents_day_idx`
+ * (or `incidents_branch_day_idx` for one branch): one row more than the page says whether another follows.
+ */
+export async function findIncidents(db: Db, actor: MaybeActor, query: IncidentQuery, limit: number): Promise<(IncidentRow & { cursorKey: string })[]> {
+  const { where, orderBy } = keysetClause(INCIDENT_KEYSET, query);
+  const found = await db
+    .select({ incident: incidents, cursorKey: cursorKeyOf(INCIDENT_KEYSET) })
+    .from(incidents)
+    .where(and(filtersOf(actor, query), where))
+    .orderBy(...orderBy)
+    .limit(limit)
+    .offset(where || !query.page ? 0 : (query.page - 1) * (query.pageSize ?? 50));
+  return found.map((row) => ({ ...row.incident, cursorKey: row.cursorKey }));
+}
+
+/** How many incidents match, counted no further than `upTo`. */
+export async function countIncidents(db: Db, actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>, upTo: number): Promise<number> {
+  const matching = db.select({ id: incidents.id }).from(incidents).where(filtersOf(actor, query)).limit(upTo).as('matching');
+  const [counted] = await db.select({ n: count() }).from(matching);
+  return counted?.n ?? 0;
 }
 
 /** Every matching incident, for exports and maps (bounded by the filters, not paged). */

@@ -13,8 +13,8 @@ export const threatsRoutes: AppModule = async (app, { db }) => {
     threats.listBranches(db, request.actor),
   );
   app.get('/api/v1/threats/incidents', { config: { access: 'threat.read' }, schema: { tags, summary: 'Incidents, filtered by branch, country, dates and casualties', querystring: IncidentQuery, response: { 200: IncidentPage, ...ProblemResponses } } }, async (request) => {
-    const { rows, total } = await threats.listIncidents(db, request.actor, request.query);
-    return { items: rows, total, page: request.query.page ?? 1, pageSize: request.query.pageSize ?? 50 };
+    const { rows, total, totalIsLowerBound, older, newer } = await threats.listIncidents(db, request.actor, request.query);
+    return { items: rows, total, totalIsLowerBound, page: request.query.page ?? 1, pageSize: request.query.pageSize ?? 50, older, newer };
   });
   app.post('/api/v1/threats/incidents', { config: { access: 'threat.write' }, schema: { tags, summary: 'Record an incident (409 with the doubts until confirm is true)', body: IncidentInput, response: { 201: IncidentView, ...ProblemResponses } } }, async (request, reply) =>
     reply.status(201).send(await threats.createIncident(db, request.actor, request.body)),

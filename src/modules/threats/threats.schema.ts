@@ -57,6 +57,8 @@ export const IncidentQuery = Type.Object(
     from: Type.Optional(CalendarDay),
     to: Type.Optional(CalendarDay),
     minKilled: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    before: Type.Optional(Type.String({ maxLength: 100, description: 'the next (older) page: `older` of the page before' })),
+    after: Type.Optional(Type.String({ maxLength: 100, description: 'the previous (newer) page: `newer` of the page after' })),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     lang: Type.Optional(Type.String({ maxLength: 10 })),
@@ -90,7 +92,15 @@ export const IncidentView = Type.Object({
   classification: Type.String(),
   version: Type.Integer(),
 });
-export const IncidentPage = Type.Object({ items: Type.Array(IncidentView), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const IncidentPage = Type.Object({
+  items: Type.Array(IncidentView),
+  total: Type.Integer({ description: 'counted up to 10,000; see totalIsLowerBound' }),
+  totalIsLowerBound: Type.Boolean({ description: 'true when more incidents match than were counted' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  older: Type.Optional(Type.String({ description: 'pass as `before` for the next (older) page; absent on the oldest' })),
+  newer: Type.Optional(Type.String({ description: 'pass as `after` for the previous (newer) page; absent on the newest' })),
+});
 
 /** The secretariat's French and Arabic names of a branch and its region (the English ones are the reference data's). */
 export const BranchNamesInput = Type.Object({ ...translationInputs('name'), ...translationInputs('region') }, { additionalProperties: false });

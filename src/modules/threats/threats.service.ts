@@ -1,3 +1,4 @@
+import { keysetPage, LIST_COUNT_LIMIT, writePosition } from '../../platform/keyset.ts';
 import { say, sayingLocale } from '../../platform/i18n/say.ts';
 import { IANAZone } from 'luxon';
 import type { Db } from '../../db/client.ts';
@@ -24,7 +25,17 @@ export function listBranches(db: Db, actor: MaybeActor) {
 
 export function listIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
   authorize(actor, 'threat.read');
-  return repo.listIncidents(db, actor, query);
+  return pageOfIncidents(db, actor, query);
+}
+
+/** A page of incidents, newest first, with the keys of the pages around and a bounded count: two statements however many there are. */
+async function pageOfIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
+  const pageSize = query.pageSize ?? 50;
+  const [found, n] = await Promise.all([repo.findIncidents(db, actor, query, pageSize + 1), repo.countIncidents(db, actor, query, LIST_COUNT_LIMIT + 1)]);
+  const page = keysetPage(found, pageSize, query);
+  // An offset page (`page=`) has newer rows before it even without a `before` key.
+  const newer = page.newer ?? (!query.before && !query.after && (query.page ?? 1) > 1 && page.rows[0] ? writePosition(page.rows[0]) : undefined);
+  return { ...page, ...(newer ? { newer } : {}), total: Math.min(n, LIST_COUNT_LIMIT), totalIsLowerBound: n > LIST_COUNT_LIMIT };
 }
 
 export function allIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
@@ -63,7 +74,7 @@ export async function branchRecord(db: Db, actor: MaybeActor, slug: string) {
   const branch = await repo.findBranch(db, slug);
   if (!branch) throw new NotFound('branch');
   const [latest, activity, meetings] = await Promise.all([
-    repo.listIncidents(db, actor, { branch: slug, pageSize: BRANCH_PAGE_INCIDENTS }),
+    pageOfIncidents(db, actor, { branch: slug, pageSize: BRANCH_PAGE_INCIDENTS }),
     repo.activityByYear(db, actor, slug),
     repo.meetingsMentioning(db, actor, [branch.shortName, ...branch.aliases]),
   ]);

@@ -8,7 +8,7 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { FileField, UploadOutcome } from '../../platform/views/import-problems.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
+import { KeysetPagination, listHref } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { type MapPoint, WorldMap } from '../../platform/views/world-map.tsx';
 import { countryName } from '../partners/countries.ts';
@@ -59,7 +59,7 @@ function IncidentTable({ ctx, rows, branchName }: { ctx: PageContext; rows: Inci
   );
 }
 
-export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; total: number; query: IncidentQuery; branches: BranchRow[]; theaters: TheaterRow[]; canWrite: boolean }) {
+export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; total: number; totalIsLowerBound?: boolean; older?: string; newer?: string; query: IncidentQuery; branches: BranchRow[]; theaters: TheaterRow[]; canWrite: boolean }) {
   const { ctx, query } = props;
   const { t } = ctx;
   const filters = { branch: query.branch, region: query.region, country: query.country, from: query.from, to: query.to, minKilled: query.minKilled };
@@ -86,9 +86,9 @@ export function ThreatsPage(props: { ctx: PageContext; rows: IncidentRow[]; tota
           <button type="submit">{t('list.apply')}</button>
         </FormActions>
       </form>
-      <p role="status">{t('list.count', { count: props.total })}</p>
+      <p role="status">{props.totalIsLowerBound ? t('list.moreThan', { count: props.total }) : t('list.count', { count: props.total })}</p>
       <IncidentTable ctx={ctx} rows={props.rows} branchName={(slug) => names.get(slug) ?? slug} />
-      <Pagination ctx={ctx} basePath="/threats" query={filters} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={props.total} />
+      <KeysetPagination ctx={ctx} basePath="/threats" query={{ ...filters, pageSize: query.pageSize }} newer={props.newer} older={props.older} />
       <h2>{t('threats.branches')}</h2>
       <ul class="columns">
         {props.branches.map((branch) => (
@@ -353,7 +353,7 @@ export function IncidentMap({ ctx, rows, branchName }: { ctx: PageContext; rows:
 export function ThreatMapPage(props: {
   ctx: PageContext;
   map: { byCountry: Map<string, number>; points: IncidentRow[]; locatedTotal: number };
-  listed: { rows: IncidentRow[]; total: number };
+  listed: { rows: IncidentRow[]; total: number; older?: string; newer?: string };
   query: IncidentQuery;
   branchName: (slug: string) => string;
 }) {
@@ -369,7 +369,7 @@ export function ThreatMapPage(props: {
       <WorldMap title={t('threats.map')} shadeBy={map.byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />
       {map.locatedTotal > points.length && <p role="status">{t('threats.mapPointsCapped', { shown: points.length, total: map.locatedTotal })}</p>}
       <IncidentTable ctx={ctx} rows={listed.rows} branchName={branchName} />
-      <Pagination ctx={ctx} basePath="/threats/map" query={query} page={query.page ?? 1} pageSize={query.pageSize ?? 50} total={listed.total} />
+      <KeysetPagination ctx={ctx} basePath="/threats/map" query={{ ...query, before: undefined, after: undefined, page: undefined }} newer={listed.newer} older={listed.older} />
     </Layout>
   );
 }

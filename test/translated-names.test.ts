@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../src/db/seed/data-files.ts';
 import { nameTranslations } from '../src/db/seed/translations.ts';
-import { buildTestApp, postForm, type SignedInClient, type TestContext, loginAs } from './helpers/app.ts';
+import { buildTestApp, groupId, postForm, type SignedInClient, type TestContext, loginAs } from './helpers/app.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -35,6 +35,22 @@ describe('names in the reader’s language', () => {
     expect(french).toContain("État islamique d'Iraq et du Levant-Khorassan");
     const list = await page('/ar/threats', null);
     expect(list).toContain('الساحل (مالي؛ النيجر؛ بوركينا فاسو)');
+  });
+
+  it('writes the Arabic branch page in Arabic: English-only texts marked lang="en", lists joined without a Latin comma', async () => {
+    await saved('/threats/incidents', { occurredOn: '2021-08-26', countryIso3: 'AFG', city: 'Kabul', place: 'Abbey Gate', placeAr: 'بوابة آبي', branchSlug: 'isis-k', attribution: 'claimed', sourceTitle1: 'Test source', sourcePublisher1: 'Test publisher', classification: 'public' });
+    const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(await saved('/meetings', { title: 'Branch page meeting', format: 'ministerial', setting: 'virtual', startsLocal: '2031-03-01T10:00', endsLocal: '2031-03-01T12:00', timeZone: 'UTC', classification: 'public' }))?.[1] ?? '';
+    await postForm(ctx, officer, '/taskings', { meetingId, groupIds: [await groupId(ctx.db, 'foreign-terrorist-fighters-working-group')], title: 'Focus work on countering the ISIS-K threat', branchSlugs: ['isis-k'], dueOn: '2031-06-01', classification: 'public' });
+    const arabic = await page('/ar/threats/branches/isis-k', officer);
+    const main = /<main[\s\S]*<\/main>/.exec(arabic)?.[0] ?? '';
+    // The countries list and the incident's place are joined the Arabic way.
+    expect(main).toContain('أفغانستان وباكستان');
+    expect(main).toMatch(/،\s*<bdi lang="en">Kabul<\/bdi>،\s*أفغانستان/);
+    // A tasking title has no translation: it is marked as English.
+    expect(main).toMatch(/<a href="\/ar\/taskings\/[^"]+">\s*<bdi lang="en">Focus work on countering the ISIS-K threat<\/bdi>/);
+    // No Latin comma between Arabic words anywhere in the visible text of the page's main part.
+    const visible = main.replace(/<bdi lang="en">[\s\S]*?<\/bdi>|<span lang="en">[\s\S]*?<\/span>|<script[\s\S]*?<\/script>|<svg[\s\S]*?<\/svg>|<[^>]+>/g, ' ');
+    expect(visible).not.toMatch(/[\u0600-\u06FF]\s*,|,\s*[\u0600-\u06FF]/);
   });
 
   it('lets the secretariat set a branch’s French and Arabic names on its form, and no one else', async () => {

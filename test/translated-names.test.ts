@@ -61,6 +61,9 @@ describe('names in the reader’s language', () => {
     expect(await page('/ar/threats/branches/iswap', null)).toContain('ولاية غرب أفريقيا (تجربة)');
     // An emptied region shows the English, marked as English.
     expect(await page('/ar/threats/branches/iswap', null)).toContain('<span lang="en">West Africa (Lake Chad Basin)</span>');
+    // The audit trail's entry links to the branch's page.
+    const audit = await page('/admin/audit?action=threats.branch-names-set', await loginAs(ctx, 'secretariat-admin'));
+    expect(audit).toMatch(/<a href="\/threats\/branches\/iswap"><bdi>ISWAP<\/bdi><\/a>/);
     const analyst = await loginAs(ctx, 'analyst');
     expect((await postForm(ctx, analyst, '/threats/branches/iswap/names', { nameAr: 'x' })).statusCode).toBe(403);
   });

@@ -65,6 +65,8 @@ const RECORD_PAGES: Record<string, { path: string; access: Action }> = {
   partner: { path: '/partners/', access: 'partner.read' },
   tasking: { path: '/taskings/', access: 'tasking.read' },
   incident: { path: '/threats/incidents/', access: 'threat.read' },
+  // A branch is known by its slug, which its events keep as their record id.
+  branch: { path: '/threats/branches/', access: 'threat.read' },
   'justice-record': { path: '/justice/records/', access: 'justice.read' },
   'ingest-document': { path: '/ingest/', access: 'ingest.run' },
 };

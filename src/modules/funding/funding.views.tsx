@@ -20,7 +20,7 @@ import type { CampaignRow } from './funding.repo.ts';
 import { type CampaignPageQuery, type PARTNER_SORTS, STAGES, type Stage } from './funding.schema.ts';
 import type { Cell, FundingTable } from './funding-tables.ts';
 import { type Exact, exact, formatMoney, formatMoneyCompact, percentOf } from './money.ts';
-import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { listOf, numberFormat } from '../../platform/i18n/formatters.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
 import { FundingOverview } from './funding-overview.tsx';
@@ -178,7 +178,7 @@ export function CampaignFacts({ ctx, campaign, theaters }: { ctx: PageContext; c
       <dd>{campaign.goalAmount ? <MoneyText ctx={ctx} amount={campaign.goalAmount} currency={campaign.currency} /> : t('funding.noGoal')}{campaign.goalIsLowerBound && ` (${t('funding.lowerBound')})`}</dd>
       <StatedPledged ctx={ctx} campaign={campaign} />
       <dt>{t('funding.theaters')}</dt>
-      <dd>{campaign.theaterSlugs.map((slug) => theaterNames.get(slug) ?? slug).join(', ') || '—'}</dd>
+      <dd>{listOf(intlLocale(locale), campaign.theaterSlugs.map((slug) => theaterNames.get(slug) ?? slug)) || '—'}</dd>
       <dt>{t('funding.channels')}</dt>
       <dd>{campaign.channels.join('; ') || '—'}</dd>
       {campaign.notes && (

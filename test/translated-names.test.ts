@@ -101,6 +101,32 @@ describe('names in the reader’s language', () => {
     expect(await page(`/fr${path}`)).toContain('<span lang="en">Translation test camp</span>');
   });
 
+  it('edits a detention site’s French and Arabic names on its form after it was made, audited, and no one else', async () => {
+    const path = await saved('/detention/sites', { name: 'Camp named later', kind: 'displaced-persons-camp', region: 'North-east Syria', countryIso3: 'SYR', source: 'test', classification: 'coalition' });
+    expect(await page(path)).toContain(`href="${path}/edit"`);
+    const form = await page(`${path}/edit`);
+    expect(form).toContain('name="nameFr"');
+    expect(form).toContain('value="Camp named later"');
+    const version = /name="version" value="(\d+)"/.exec(form)?.[1];
+    expect(version).toBe('1');
+    const fields = { name: 'Camp named later', kind: 'displaced-persons-camp', region: 'North-east Syria', regionAr: 'شمال شرق سوريا', countryIso3: 'SYR', source: 'test', classification: 'coalition' };
+    expect(await saved(path, { ...fields, nameFr: 'Camp nommé plus tard', nameAr: 'مخيم سُمّي لاحقًا', version: '1' })).toBe(path);
+    expect(await page(`/fr${path}`)).toMatch(/<h1>\s*Camp nommé plus tard\s*<\/h1>/);
+    const arabic = await page(`/ar${path}`);
+    expect(arabic).toContain('مخيم سُمّي لاحقًا');
+    expect(arabic).toContain('شمال شرق سوريا');
+    // A second save from the same (now old) form is refused and loses nothing typed.
+    const stale = await postForm(ctx, officer, path, { ...fields, nameFr: 'Autre nom', version: '1' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('value="Autre nom"');
+    // The change is in the audit trail, with the before and after of each name.
+    const audit = await page('/admin/audit?action=detention.site-updated', await loginAs(ctx, 'secretariat-admin'));
+    expect(audit).toContain('edited the site');
+    expect(audit).toContain('Camp nommé plus tard');
+    const delegate = await loginAs(ctx, 'delegate');
+    expect((await postForm(ctx, delegate, path, { ...fields, nameFr: 'x', version: '2' })).statusCode).toBe(403);
+  });
+
   it('saves an incident’s place in Arabic and shows it on the incident page', async () => {
     const path = await saved('/threats/incidents', { occurredOn: '2019-02-02', countryIso3: 'AFG', city: 'Kabul', place: 'Test square', placeAr: 'ساحة تجريبية', branchSlug: 'isis-k', attribution: 'claimed', sourceTitle1: 'Test source', sourcePublisher1: 'Test publisher' });
     expect(await page(`/ar${path}`)).toContain('ساحة تجريبية');

@@ -98,11 +98,9 @@ describe.runIf(runBrowser)('a pledge in euros, from report to headline, in a rea
     await delegatePage.getByLabel('Personnes').fill('25');
     await delegatePage.locator('#field-source').fill('Ministère de l’Europe et des Affaires étrangères, communiqué');
     expect(await seriousViolations(delegatePage)).toEqual([]);
-    // Restricted to the FTF working group by default, which this delegate is not in: refused, with what to do.
-    await activate(delegatePage.getByRole('button', { name: 'Déclarer' }));
-    await expect(delegatePage.getByRole('alert').first().textContent()).resolves.toContain('vous n’en êtes pas membre');
-    await expect(delegatePage.getByLabel('Personnes').inputValue()).resolves.toBe('25');
-    await delegatePage.locator('#field-classification').selectOption('coalition');
+    // Outside the FTF working group and in no other group: the form starts coalition-wide, which this
+    // delegate may choose, so the first submit goes through.
+    await expect(delegatePage.locator('#field-classification').inputValue()).resolves.toBe('coalition');
     await activate(delegatePage.getByRole('button', { name: 'Déclarer' }));
     await delegatePage.waitForURL(/\/detention\/repatriations\/[0-9a-f-]{36}$/);
     await expect(delegatePage.locator('main').textContent()).resolves.toContain('2023-04');

@@ -144,7 +144,7 @@ describe('repatriations', () => {
   it('starts a delegate’s form on a visibility they may use, so its first submit as shown succeeds', async () => {
     /** What the form shows chosen: the classification and the groups selected. */
     const shown = (html: string) => ({
-      classification: /<select[^>]*name="classification"[^>]*>[\s\S]*?<option value="(\w+)" selected/.exec(html)?.[1] ?? "none",
+      classification: /<select[^>]*name="classification"[^>]*>[\s\S]*?<option value="(\w+)" selected/.exec(html)?.[1] ?? 'none',
       restrictedGroupIds: [.../<select[^>]*name="restrictedGroupIds"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1]?.matchAll(/<option value="([^"]+)" selected/g) ?? []].map((match) => match[1] as string),
     });
     const figure = { receivingIso3: 'FRA', period: '2022-05', people: '3', source: 'Ministry of Foreign Affairs' };

@@ -337,7 +337,7 @@ export function CampaignListPage(props: { ctx: PageContext; campaigns: CampaignW
         empty={t('funding.noCampaigns')}
         caption={t('funding.title')}
         columns={[
-          { header: t('funding.campaign'), cell: (c) => (<><a href={`/funding/campaigns/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
+          { header: t('funding.campaign'), name: true, cell: (c) => (<><a href={`/funding/campaigns/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
           { header: t('funding.period'), cell: (c) => `${c.startsOn} – ${c.endsOn}`, ltr: true },
           { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
           ...STAGES.map((stage: Stage) => ({ header: t(`funding.stage.${stage}.total` as never), cell: (c: CampaignWithTotals) => <MoneyText ctx={ctx} amount={c.verified[stage]} currency={c.currency} /> })),

@@ -43,7 +43,7 @@ export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; c
         caption={t('funding.publicTitle')}
         empty={t('funding.noCampaigns')}
         columns={[
-          { header: t('funding.campaign'), cell: (c) => <a href={`/stabilization/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> },
+          { header: t('funding.campaign'), name: true, cell: (c) => <a href={`/stabilization/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> },
           { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
           { header: t('funding.stage.pledge.total'), cell: (c) => <PublicPledged ctx={ctx} campaign={c} /> },
           {

@@ -31,7 +31,7 @@ export function PopulationOverTime({ ctx, current }: { ctx: PageContext; current
               { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },
               { header: t('detention.population'), cell: (snapshot) => headCount(snapshot.total, locale) },
               { header: t('detention.note'), cell: (snapshot) => snapshot.note },
-              { header: t('funding.source'), cell: (snapshot) => <span class="source">{snapshot.source}{snapshot.confidence && ` · ${t('funding.confidence')}: ${snapshot.confidence}`}</span> },
+              { header: t('funding.source'), cell: (snapshot) => <span class="source">{snapshot.source}{snapshot.confidence && ` · ${t('funding.confidence')}: ${t(`justice.confidence.${snapshot.confidence}` as never)}`}</span> },
               { header: t('partners.classification'), cell: (snapshot) => <ClassificationBadge ctx={ctx} value={snapshot.classification} /> },
             ]}
           />

@@ -115,10 +115,9 @@ function StageCards({ ctx, campaign, summary }: { ctx: PageContext; campaign: Ca
         return (
           <li>
             {t(`funding.stage.${stage}.total` as never)}
-            <strong>
-              <MoneyText ctx={ctx} amount={summary.verified[stage]} currency={campaign.currency} />
-            </strong>
-            {percent !== undefined && t('funding.ofGoal', { percent })}
+            {/* Nothing verified at this stage: said so, not "USD 0 — 0% of the goal" as if it were a figure. */}
+            <strong>{summary.verified[stage].isZero() ? t('funding.notRecorded') : <MoneyText ctx={ctx} amount={summary.verified[stage]} currency={campaign.currency} />}</strong>
+            {percent !== undefined && !summary.verified[stage].isZero() && t('funding.ofGoal', { percent })}
             {!summary.awaitingVerification[stage].isZero() && (
               <div class="source">
                 {t('funding.plusAwaiting')} <MoneyText ctx={ctx} amount={summary.awaitingVerification[stage]} currency={campaign.currency} />
@@ -129,9 +128,7 @@ function StageCards({ ctx, campaign, summary }: { ctx: PageContext; campaign: Ca
       })}
       <li>
         {t('funding.outstanding')}
-        <strong>
-          <MoneyText ctx={ctx} amount={summary.outstandingPledges} currency={campaign.currency} />
-        </strong>
+        <strong>{summary.verified.pledge.isZero() ? t('funding.notRecorded') : <MoneyText ctx={ctx} amount={summary.outstandingPledges} currency={campaign.currency} />}</strong>
         {t('funding.outstandingHint')}
       </li>
     </ul>
@@ -191,7 +188,7 @@ export function CampaignFacts({ ctx, campaign, theaters }: { ctx: PageContext; c
       <dd class="source">
         {campaign.source}
         {campaign.asOf && ` (${t('funding.asOf', { date: campaign.asOf })})`}
-        {campaign.confidence && ` · ${t('funding.confidence')}: ${campaign.confidence}`}
+        {campaign.confidence && ` · ${t('funding.confidence')}: ${['high', 'medium', 'low'].includes(campaign.confidence) ? t(`justice.confidence.${campaign.confidence}` as never) : campaign.confidence}`}
       </dd>
     </dl>
   );
@@ -396,7 +393,7 @@ export function CampaignFormPage(props: { ctx: PageContext; title: string; actio
       </div>
       <TextField name="source" label={t('funding.source')} value={text('source')} errors={errors} required maxLength={5000} />
       <TextField name="asOf" label={t('funding.asOfField')} value={text('asOf')} errors={errors} hint={t('form.partialDateHint')} />
-      <SelectField name="confidence" label={t('funding.confidence')} value={text('confidence')} emptyLabel="—" options={['high', 'medium', 'low'].map((c) => [c, c])} errors={errors} />
+      <SelectField name="confidence" label={t('funding.confidence')} value={text('confidence')} emptyLabel="—" options={['high', 'medium', 'low'].map((c) => [c, t(`justice.confidence.${c}` as never)])} errors={errors} />
       <ClassificationFields ctx={ctx} value={text('classification')} restrictedGroupIds={list('restrictedGroupIds')} groups={props.groups} errors={errors} />
     </RecordFormPage>
   );

@@ -51,7 +51,10 @@ export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; c
             cell: (c) => {
               const shown = shownPledged(c);
               const percent = shown ? percentOf(shown, c.goalAmount) : undefined;
-              return percent === undefined ? '—' : `${percent}%`;
+              if (percent === undefined) return '—';
+              // A share of a "more than" total is itself a lower bound.
+              const lowerBound = c.verified.pledge.isZero() && c.statedPledgedIsLowerBound;
+              return lowerBound ? `${t('funding.moreThan')} ${percent}%` : `${percent}%`;
             },
           },
         ]}

@@ -54,7 +54,9 @@ export function PublicCampaignListPage({ ctx, campaigns }: { ctx: PageContext; c
               if (percent === undefined) return '—';
               // A share of a "more than" total is itself a lower bound.
               const lowerBound = c.verified.pledge.isZero() && c.statedPledgedIsLowerBound;
-              return lowerBound ? `${t('funding.moreThan')} ${percent}%` : `${percent}%`;
+              // Rounded down, so the bound stays true (600 of 670 is "more than 89%", not 90%).
+              const floor = lowerBound && shown && c.goalAmount ? shown.div(c.goalAmount).times(100).floor().toNumber() : percent;
+              return lowerBound ? `${t('funding.moreThan')} ${floor}%` : `${percent}%`;
             },
           },
         ]}

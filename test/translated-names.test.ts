@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../src/db/seed/data-files.ts';
 import { nameTranslations } from '../src/db/seed/translations.ts';
-import { buildTestApp, postForm, type SignedInClient, type TestContext, loginAs } from './helpers/app.ts';
+import { buildTestApp, groupId, postForm, type SignedInClient, type TestContext, loginAs } from './helpers/app.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -37,6 +37,22 @@ describe('names in the reader’s language', () => {
     expect(list).toContain('الساحل (مالي؛ النيجر؛ بوركينا فاسو)');
   });
 
+  it('writes the Arabic branch page in Arabic: English-only texts marked lang="en", lists joined without a Latin comma', async () => {
+    await saved('/threats/incidents', { occurredOn: '2021-08-26', countryIso3: 'AFG', city: 'Kabul', place: 'Abbey Gate', placeAr: 'بوابة آبي', branchSlug: 'isis-k', attribution: 'claimed', sourceTitle1: 'Test source', sourcePublisher1: 'Test publisher', classification: 'public' });
+    const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(await saved('/meetings', { title: 'Branch page meeting', format: 'ministerial', setting: 'virtual', startsLocal: '2031-03-01T10:00', endsLocal: '2031-03-01T12:00', timeZone: 'UTC', classification: 'public' }))?.[1] ?? '';
+    await postForm(ctx, officer, '/taskings', { meetingId, groupIds: [await groupId(ctx.db, 'foreign-terrorist-fighters-working-group')], title: 'Focus work on countering the ISIS-K threat', branchSlugs: ['isis-k'], dueOn: '2031-06-01', classification: 'public' });
+    const arabic = await page('/ar/threats/branches/isis-k', officer);
+    const main = /<main[\s\S]*<\/main>/.exec(arabic)?.[0] ?? '';
+    // The countries list and the incident's place are joined the Arabic way.
+    expect(main).toContain('أفغانستان وباكستان');
+    expect(main).toMatch(/،\s*<bdi lang="en">Kabul<\/bdi>،\s*أفغانستان/);
+    // A tasking title has no translation: it is marked as English.
+    expect(main).toMatch(/<a href="\/ar\/taskings\/[^"]+">\s*<bdi lang="en">Focus work on countering the ISIS-K threat<\/bdi>/);
+    // No Latin comma between Arabic words anywhere in the visible text of the page's main part.
+    const visible = main.replace(/<bdi lang="en">[\s\S]*?<\/bdi>|<span lang="en">[\s\S]*?<\/span>|<script[\s\S]*?<\/script>|<svg[\s\S]*?<\/svg>|<[^>]+>/g, ' ');
+    expect(visible).not.toMatch(/[\u0600-\u06FF]\s*,|,\s*[\u0600-\u06FF]/);
+  });
+
   it('lets the secretariat set a branch’s French and Arabic names on its form, and no one else', async () => {
     const form = await page('/threats/branches/iswap/names');
     expect(form).toContain('name="nameAr"');
@@ -45,6 +61,9 @@ describe('names in the reader’s language', () => {
     expect(await page('/ar/threats/branches/iswap', null)).toContain('ولاية غرب أفريقيا (تجربة)');
     // An emptied region shows the English, marked as English.
     expect(await page('/ar/threats/branches/iswap', null)).toContain('<span lang="en">West Africa (Lake Chad Basin)</span>');
+    // The audit trail's entry links to the branch's page.
+    const audit = await page('/admin/audit?action=threats.branch-names-set', await loginAs(ctx, 'secretariat-admin'));
+    expect(audit).toMatch(/<a href="\/threats\/branches\/iswap"><bdi>ISWAP<\/bdi><\/a>/);
     const analyst = await loginAs(ctx, 'analyst');
     expect((await postForm(ctx, analyst, '/threats/branches/iswap/names', { nameAr: 'x' })).statusCode).toBe(403);
   });
@@ -80,6 +99,32 @@ describe('names in the reader’s language', () => {
     expect(arabic).toContain('مخيم تجريبي');
     expect(arabic).toContain('منطقة تجريبية');
     expect(await page(`/fr${path}`)).toContain('<span lang="en">Translation test camp</span>');
+  });
+
+  it('edits a detention site’s French and Arabic names on its form after it was made, audited, and no one else', async () => {
+    const path = await saved('/detention/sites', { name: 'Camp named later', kind: 'displaced-persons-camp', region: 'North-east Syria', countryIso3: 'SYR', source: 'test', classification: 'coalition' });
+    expect(await page(path)).toContain(`href="${path}/edit"`);
+    const form = await page(`${path}/edit`);
+    expect(form).toContain('name="nameFr"');
+    expect(form).toContain('value="Camp named later"');
+    const version = /name="version" value="(\d+)"/.exec(form)?.[1];
+    expect(version).toBe('1');
+    const fields = { name: 'Camp named later', kind: 'displaced-persons-camp', region: 'North-east Syria', regionAr: 'شمال شرق سوريا', countryIso3: 'SYR', source: 'test', classification: 'coalition' };
+    expect(await saved(path, { ...fields, nameFr: 'Camp nommé plus tard', nameAr: 'مخيم سُمّي لاحقًا', version: '1' })).toBe(path);
+    expect(await page(`/fr${path}`)).toMatch(/<h1>\s*Camp nommé plus tard\s*<\/h1>/);
+    const arabic = await page(`/ar${path}`);
+    expect(arabic).toContain('مخيم سُمّي لاحقًا');
+    expect(arabic).toContain('شمال شرق سوريا');
+    // A second save from the same (now old) form is refused and loses nothing typed.
+    const stale = await postForm(ctx, officer, path, { ...fields, nameFr: 'Autre nom', version: '1' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('value="Autre nom"');
+    // The change is in the audit trail, with the before and after of each name.
+    const audit = await page('/admin/audit?action=detention.site-updated', await loginAs(ctx, 'secretariat-admin'));
+    expect(audit).toContain('edited the site');
+    expect(audit).toContain('Camp nommé plus tard');
+    const delegate = await loginAs(ctx, 'delegate');
+    expect((await postForm(ctx, delegate, path, { ...fields, nameFr: 'x', version: '2' })).statusCode).toBe(403);
   });
 
   it('saves an incident’s place in Arabic and shows it on the incident page', async () => {

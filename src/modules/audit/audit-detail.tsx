@@ -1,6 +1,7 @@
 import { type Action, can } from '../../platform/authz.ts';
 import { CATALOGUES, type MessageKey } from '../../platform/i18n/i18n.ts';
 import type { PageContext } from '../../platform/views/page-context.ts';
+import { partsSeparator } from '../../platform/i18n/formatters.ts';
 import type { AuditEventRow } from './audit.service.ts';
 
 /** "screening.list-imported" → "list imported": the event's verb in words, for the sentence. */
@@ -18,13 +19,69 @@ export function recordInWords(entityType: string): string {
  * A path is two or more segments after a slash or drive letter, like /srv/lists/UN.xml or C:\lists\UN.xml.
  */
 export function withoutServerPaths(value: string): string {
-  return value.replace(/(?:[A-Za-z]:)?(?:[\\/][\w.@~+-]+){2,}/g, (path) => path.split(/[\\/]/).at(-1) ?? '');
+  // A web address is a citation, not a server path: it is kept whole.
+  return value.replace(/(https?:\/\/\S+)|(?:[A-Za-z]:)?(?:[\\/][\w.@~+-]+){2,}/g, (path, url) => url ?? path.split(/[\\/]/).at(-1) ?? '');
 }
 
-function shown(value: unknown): string {
+/** A value past this length is cut, its whole text a hover away, so one long source does not make its row a page tall. */
+const LONGEST_SHOWN = 140;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Values that are codes the platform writes, with their wording: "owed" → "still to give". */
+const VALUE_WORDS: Record<string, Record<string, string>> = {
+  view: { site: 'site', sites: 'sites', nationalities: 'nationalities', repatriations: 'repatriations', repatriation: 'repatriation' },
+  status: { reported: 'reported', verified: 'verified', rejected: 'rejected' },
+  confidence: { high: 'high', medium: 'medium', low: 'low' },
+  secondFactor: { 'not required (demo account)': 'notRequired', owed: 'owed', 'must enrol': 'mustEnrol', totp: 'totp', 'recovery code': 'recoveryCode', 'checked by the provider': 'byProvider' },
+};
+
+function plain(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return withoutServerPaths(text);
+  if (typeof value === 'string') return withoutServerPaths(value);
+  if (Array.isArray(value)) return value.map(plain).join(', ');
+  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([key, inner]) => `${key}: ${plain(inner)}`).join('; ');
+  return String(value);
+}
+
+/** A value for reading: words for known codes and yes/no, a record id shortened, a long text cut; never raw JSON or a server path. */
+function Shown({ ctx, field, value }: { ctx: PageContext; field?: string; value: unknown }) {
+  if (typeof value === 'boolean') return <>{ctx.t(value ? 'auditValue.yes' : 'auditValue.no')}</>;
+  const word = field && typeof value === 'string' ? VALUE_WORDS[field]?.[value] : undefined;
+  if (word) return <>{ctx.t(`auditValue.${field}.${word}` as MessageKey)}</>;
+  if (typeof value === 'string' && UUID.test(value)) return <bdi title={value}>{value.slice(0, 8)}</bdi>;
+  if (Array.isArray(value) && value.length > 0 && value.length <= LIST_SHOWN_OPEN) {
+    return <>{value.map((item, index) => [index > 0 ? partsSeparator(ctx.locale) : '', <Shown ctx={ctx} value={item} />])}</>;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    // A nested record (what a replaced figure was): its fields named in words too.
+    return (
+      <>
+        {Object.entries(value as Record<string, unknown>).map(([key, inner], index) => [
+          index > 0 ? (ctx.locale === 'ar' ? '؛ ' : '; ') : '',
+          <FieldName ctx={ctx} field={key} />,
+          ': ',
+          <Shown ctx={ctx} field={key} value={inner} />,
+        ])}
+      </>
+    );
+  }
+  const text = plain(value);
+  return text.length > LONGEST_SHOWN ? (
+    <bdi title={text}>{`${text.slice(0, LONGEST_SHOWN)}…`}</bdi>
+  ) : (
+    <bdi>{text}</bdi>
+  );
+}
+
+/**
+ * A detail's or a changed field's name in the reader's words ("restrictedRecords" → "restricted records
+ * read"). A field without its wording yet is spelled out in English words, marked as English, never a code.
+ */
+export function FieldName({ ctx, field }: { ctx: PageContext; field: string }) {
+  const key = `auditField.${field}`;
+  if (key in CATALOGUES.en) return <>{ctx.t(key as MessageKey)}</>;
+  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replaceAll(/[-_]/g, ' ').toLowerCase();
+  return ctx.locale === 'en' ? <>{words}</> : <span lang="en">{words}</span>;
 }
 
 /** Past this many entries a list (of ids, of names) folds away, so one event does not make its row a page tall. */
@@ -36,7 +93,9 @@ function CollapsedList({ ctx, values }: { ctx: PageContext; values: unknown[] })
       <summary>{ctx.t('audit.listOf', { count: values.length })}</summary>
       <ul class="audit-list">
         {values.map((value) => (
-          <li dir="auto">{shown(value)}</li>
+          <li dir="auto">
+            <Shown ctx={ctx} value={value} />
+          </li>
         ))}
       </ul>
     </details>
@@ -65,6 +124,8 @@ const RECORD_PAGES: Record<string, { path: string; access: Action }> = {
   partner: { path: '/partners/', access: 'partner.read' },
   tasking: { path: '/taskings/', access: 'tasking.read' },
   incident: { path: '/threats/incidents/', access: 'threat.read' },
+  // A branch is known by its slug, which its events keep as their record id.
+  branch: { path: '/threats/branches/', access: 'threat.read' },
   'justice-record': { path: '/justice/records/', access: 'justice.read' },
   'ingest-document': { path: '/ingest/', access: 'ingest.run' },
 };
@@ -102,7 +163,9 @@ export function AuditSentence({ ctx, event }: { ctx: PageContext; event: AuditEv
 export function AuditDetail({ ctx, event }: { ctx: PageContext; event: AuditEventRow }) {
   const { t } = ctx;
   const changes = changesOf(event.detail);
-  const others = event.detail && typeof event.detail === 'object' ? Object.entries(event.detail as Record<string, unknown>).filter(([key]) => key !== 'changes' || !changes) : [];
+  // An empty field says nothing: left out, so an event's detail is as short as what it holds.
+  const empty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  const others = event.detail && typeof event.detail === 'object' ? Object.entries(event.detail as Record<string, unknown>).filter(([key, value]) => (key !== 'changes' || !changes) && !empty(value)) : [];
   return (
     <div class="audit-detail">
       {changes && Object.keys(changes).length > 0 && (
@@ -117,9 +180,15 @@ export function AuditDetail({ ctx, event }: { ctx: PageContext; event: AuditEven
           <tbody>
             {Object.entries(changes).map(([field, change]) => (
               <tr>
-                <th scope="row">{field}</th>
-                <td>{shown(change.from)}</td>
-                <td>{shown(change.to)}</td>
+                <th scope="row">
+                  <FieldName ctx={ctx} field={field} />
+                </th>
+                <td>
+                  <Shown ctx={ctx} field={field} value={change.from} />
+                </td>
+                <td>
+                  <Shown ctx={ctx} field={field} value={change.to} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -129,8 +198,10 @@ export function AuditDetail({ ctx, event }: { ctx: PageContext; event: AuditEven
         <dl class="facts compact">
           {others.map(([key, value]) => (
             <>
-              <dt>{key}</dt>
-              <dd>{Array.isArray(value) && value.length > LIST_SHOWN_OPEN ? <CollapsedList ctx={ctx} values={value} /> : shown(value)}</dd>
+              <dt>
+                <FieldName ctx={ctx} field={key} />
+              </dt>
+              <dd>{Array.isArray(value) && value.length > LIST_SHOWN_OPEN ? <CollapsedList ctx={ctx} values={value} /> : <Shown ctx={ctx} field={key} value={value} />}</dd>
             </>
           ))}
         </dl>

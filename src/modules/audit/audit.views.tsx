@@ -35,7 +35,8 @@ export function AuditPage(props: { ctx: PageContext; found: AuditEventsPage; que
         columns={[
           { header: '#', cell: (e) => e.seq },
           { header: t('audit.when'), cell: (e) => `${e.occurredAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`, ltr: true },
-          { header: t('audit.actor'), cell: (e) => e.actorLabel, ltr: true },
+          // An address may wrap (it is in the sentence too): the detail column needs the width more.
+          { header: t('audit.actor'), cell: (e) => <bdi class="audit-actor" dir="ltr">{e.actorLabel}</bdi> },
           { header: t('audit.action'), cell: (e) => <AuditSentence ctx={ctx} event={e} /> },
           { header: t('audit.record'), cell: (e) => (e.entityId ? <a href={listHref('/admin/audit', { entityId: e.entityId }, {})}>{e.entityId.slice(0, 8)}</a> : '—'), ltr: true },
           { header: t('audit.from_address'), cell: (e) => e.ip ?? '—', ltr: true },

@@ -28,6 +28,19 @@ export async function detentionClassification(db: Db, actor: MaybeActor, input: 
 }
 
 /**
+ * What a detention or repatriation form starts with, so that its first submit is one the actor may make:
+ * restricted to the FTF working group for the secretariat and the group's members; otherwise restricted
+ * to a group of the actor's own (the narrowest audience they may choose), or, for someone in no group,
+ * coalition-wide. The form shows the choice; the actor can change it before saving.
+ */
+export async function detentionFormDefaults(db: Db, actor: MaybeActor): Promise<{ classification: Classification; restrictedGroupIds: string[] }> {
+  const ftf = await ftfGroupId(db);
+  if (ftf && (isSecretariat(actor) || actor?.groupIds.includes(ftf))) return { classification: 'restricted', restrictedGroupIds: [ftf] };
+  const own = actor?.groupIds[0];
+  return own ? { classification: 'restricted', restrictedGroupIds: [own] } : { classification: 'coalition', restrictedGroupIds: [] };
+}
+
+/**
  * Reading restricted detention figures is itself audited (ASVS V7.1.3): who looked at what, even
  * though nothing changed. Public and coalition figures are not logged.
  */

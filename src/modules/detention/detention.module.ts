@@ -2,6 +2,7 @@ import type { AppModule } from '../../platform/module.ts';
 import { detentionPages } from './detention.pages.tsx';
 import { detentionRoutes } from './detention.routes.ts';
 import { publicCampsPages } from './public-camps.tsx';
+import { sitesPages } from './sites.pages.tsx';
 
 export const detentionModule: AppModule = async (app, options) => {
   await app.register(publicCampsPages, options);
@@ -11,6 +12,7 @@ export const detentionModule: AppModule = async (app, options) => {
       reply.header('cache-control', 'no-store');
     });
     await restricted.register(detentionPages, options);
+    await restricted.register(sitesPages, options);
     await restricted.register(detentionRoutes, options);
   });
 };

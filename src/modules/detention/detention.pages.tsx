@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, isSecretariat } from '../../platform/authz.ts';
 import { toCsv } from '../../platform/csv.ts';
-import { Conflict, InvalidInput, StaleVersion } from '../../platform/errors.ts';
+import { InvalidInput, StaleVersion } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { FormBody, IdParams, PageQuery } from '../../platform/route-schemas.ts';
 import { formToInput, recordFormInput } from '../../platform/validate.ts';
@@ -13,7 +13,8 @@ import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts'
 import { listGroups } from '../partners/groups.service.ts';
 import { findPartner } from '../partners/partners.repo.ts';
 import { NationalitiesQuery } from './detention.schema.ts';
-import { DetentionHomePage, MapPage, NationalitiesPage, nationalityName, SiteFormPage, SitePage, sortNationalities } from './detention.views.tsx';
+import { DetentionHomePage, MapPage, NationalitiesPage, nationalityName, sortNationalities } from './detention.views.tsx';
+import { detentionFormDefaults } from './detention-access.ts';
 import { nationalitiesSheet } from './nationalities-export.ts';
 import { nationalitiesTable } from './nationalities.service.ts';
 import * as repatriationsService from './repatriations.service.ts';
@@ -23,27 +24,6 @@ import { ImportRejected } from '../../platform/csv-import.ts';
 import * as sites from './sites.service.ts';
 
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
-
-/** "FRA 120" per line → [{ key: 'FRA', count: 120 }]; a line that is not "KEY NUMBER" is kept for the service to name. */
-function breakdownLines(text: unknown): { key: string; count: number }[] {
-  if (typeof text !== 'string') return [];
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const match = /^(\S+)\s*[:=,]?\s*(-?\d[\d\s,.]*)$/.exec(line);
-      return match ? { key: match[1] as string, count: Number((match[2] as string).replace(/[\s,.]/g, '')) } : { key: line, count: Number.NaN };
-    });
-}
-
-function snapshotFormInput(body: unknown): Record<string, unknown> {
-  const input = recordFormInput(body);
-  input.nationalities = breakdownLines(input.nationalities);
-  input.categories = breakdownLines(input.categories);
-  input.partial = input.partial === 'true';
-  return input;
-}
 
 function repatriationFormInput(body: unknown): Record<string, unknown> {
   const input = recordFormInput(body);
@@ -63,12 +43,6 @@ export const detentionPages: AppModule = async (app, { db }) => {
     return { sites: siteList, groups, fixedIso3: partner?.iso3 ?? null };
   }
 
-  async function renderSite(request: FastifyRequest, reply: FastifyReply, id: string, problem: { values?: Record<string, unknown>; errors?: InvalidInput['fields']; duplicate?: string; status?: number } = {}) {
-    const [record, groups] = await Promise.all([sites.siteRecord(db, request.actor, id), listGroups(db, request.actor)]);
-    const values = problem.values ? { ...problem.values, nationalities: (problem.values.nationalities as { key: string; count: number }[]).map((p) => `${p.key} ${p.count}`).join('\n'), categories: (problem.values.categories as { key: string; count: number }[]).map((p) => `${p.key} ${p.count}`).join('\n') } : undefined;
-    return sendPage(reply, <SitePage ctx={pageContext(request)} site={record.site} snapshots={record.snapshots} canWrite={can(request.actor, 'detention.write')} groups={groups} values={values} errors={problem.errors} duplicate={problem.duplicate} />, problem.status ?? 200);
-  }
-
   async function renderRepatriation(request: FastifyRequest, reply: FastifyReply, id: string, problem: { values?: Record<string, unknown>; errors?: InvalidInput['fields']; stale?: StaleVersion } = {}) {
     const { row, history } = await repatriationsService.repatriationHistory(db, request.actor, id);
     const mayCorrect = can(request.actor, 'repatriation.write', { partnerId: row.partnerId }) && (isSecretariat(request.actor) || row.status === 'reported');
@@ -83,35 +57,6 @@ export const detentionPages: AppModule = async (app, { db }) => {
   app.get('/detention', { config: { access: 'detention.read' }, schema: { querystring: PageQuery, hide: true } }, async (request, reply) =>
     sendPage(reply, <DetentionHomePage ctx={pageContext(request)} found={await sites.pageOfSites(db, request.actor, request.query.page)} may={{ write: can(request.actor, 'detention.write'), report: can(request.actor, 'repatriation.write') }} />),
   );
-
-  app.get('/detention/sites/new', { config: { access: 'detention.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <SiteFormPage ctx={pageContext(request)} values={{ kind: 'displaced-persons-camp', classification: 'restricted' }} groups={await listGroups(db, request.actor)} />),
-  );
-
-  app.post('/detention/sites', { config: { access: 'detention.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
-    const input = recordFormInput(request.body);
-    for (const field of ['latitude', 'longitude'] as const) if (typeof input[field] === 'string') input[field] = Number(input[field]);
-    return saveForm(
-      reply,
-      async () => `/detention/sites/${(await sites.createSite(db, request.actor, input)).id}`,
-      async ({ errors }) => <SiteFormPage ctx={pageContext(request)} values={input} groups={await listGroups(db, request.actor)} errors={errors} />,
-    );
-  });
-
-  app.get('/detention/sites/:id', { config: { access: 'detention.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => renderSite(request, reply, request.params.id));
-
-  app.post('/detention/sites/:id/snapshots', { config: { access: 'detention.write' }, schema: { params: IdParams, body: FormBody, hide: true } }, async (request, reply) => {
-    const input = snapshotFormInput(request.body);
-    return saveForm(
-      reply,
-      async () => {
-        await sites.addSnapshot(db, request.actor, request.params.id, input);
-        return `/detention/sites/${request.params.id}`;
-      },
-      (problem) => renderSite(request, reply, request.params.id, { values: input, errors: problem.errors, duplicate: problem.conflict?.message, status: problem.status }),
-      { refuses: [InvalidInput, Conflict] },
-    );
-  });
 
   app.get('/detention/nationalities', { config: { access: 'detention.read' }, schema: { querystring: NationalitiesQuery, hide: true } }, async (request, reply) => {
     const ctx = pageContext(request);
@@ -159,7 +104,7 @@ export const detentionPages: AppModule = async (app, { db }) => {
   );
 
   app.get('/detention/repatriations/new', { config: { access: 'repatriation.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <RepatriationFormPage ctx={pageContext(request)} choices={await repatriationChoices(request)} values={{ classification: 'restricted' }} />),
+    sendPage(reply, <RepatriationFormPage ctx={pageContext(request)} choices={await repatriationChoices(request)} values={await detentionFormDefaults(db, request.actor)} />),
   );
 
   app.post('/detention/repatriations', { config: { access: 'repatriation.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {

@@ -45,6 +45,10 @@ export async function insertSite(tx: Db, values: typeof detentionSites.$inferIns
   return row as SiteRow;
 }
 
+export function updateSite(tx: Db, id: string, version: number, values: Partial<typeof detentionSites.$inferInsert>) {
+  return updateVersioned(tx, detentionSites, id, version, values);
+}
+
 /** The snapshots an actor may read, oldest first; `current` leaves out those a correction replaced. */
 export function snapshotsOf(db: Db, actor: MaybeActor, siteIds: string[], options: { current?: boolean } = {}): Promise<SnapshotRow[]> {
   if (siteIds.length === 0) return Promise.resolve([]);

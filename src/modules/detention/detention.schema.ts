@@ -37,6 +37,9 @@ export const SiteInput = Type.Object(
 );
 export type SiteInput = Static<typeof SiteInput>;
 
+export const SiteUpdate = Type.Object({ ...SiteInput.properties, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export type SiteUpdate = Static<typeof SiteUpdate>;
+
 /** One part of a breakdown: a nationality (ISO alpha-3, "unknown", "third-countries") or a category. */
 export const BreakdownEntry = Type.Object({ key: Type.String({ minLength: 1, maxLength: 40 }), count: Count }, { additionalProperties: false });
 

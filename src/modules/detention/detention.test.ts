@@ -141,6 +141,28 @@ describe('repatriations', () => {
     expect(table.rows.find((row: { key: string }) => row.key === 'FRA')).toMatchObject({ repatriatedByYear: { '2020': 20 }, repatriatedTotal: 20 });
   });
 
+  it('starts a delegate’s form on a visibility they may use, so its first submit as shown succeeds', async () => {
+    /** What the form shows chosen: the classification and the groups selected. */
+    const shown = (html: string) => ({
+      classification: /<select[^>]*name="classification"[^>]*>[\s\S]*?<option value="(\w+)" selected/.exec(html)?.[1] ?? 'none',
+      restrictedGroupIds: [.../<select[^>]*name="restrictedGroupIds"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1]?.matchAll(/<option value="([^"]+)" selected/g) ?? []].map((match) => match[1] as string),
+    });
+    const figure = { receivingIso3: 'FRA', period: '2022-05', people: '3', source: 'Ministry of Foreign Affairs' };
+    // In no group: coalition-wide (restricted to the FTF group would be refused to them).
+    const outsiders = shown((await api(outsider, 'GET', '/detention/repatriations/new')).body);
+    expect(outsiders).toEqual({ classification: 'coalition', restrictedGroupIds: [] });
+    expect((await postForm(ctx, outsider, '/detention/repatriations', { ...figure, ...outsiders })).statusCode).toBe(303);
+    // In another group: restricted to that group of theirs, preselected.
+    const smallGroup = (await ctx.db.select({ id: groups.id }).from(groups).where(eq(groups.slug, 'small-group')))[0]?.id as string;
+    const inSmallGroup = await loginAs(ctx, 'delegate', { partnerIso3: 'DEU', groupSlugs: ['small-group'] });
+    const theirs = shown((await api(inSmallGroup, 'GET', '/detention/repatriations/new')).body);
+    expect(theirs).toEqual({ classification: 'restricted', restrictedGroupIds: [smallGroup] });
+    expect((await postForm(ctx, inSmallGroup, '/detention/repatriations', { ...figure, receivingIso3: 'DEU', ...theirs })).statusCode).toBe(303);
+    // A member of the FTF working group, and the secretariat, start restricted to it, shown on the form.
+    expect(shown((await api(member, 'GET', '/detention/repatriations/new')).body)).toEqual({ classification: 'restricted', restrictedGroupIds: [await ftfId()] });
+    expect(shown((await api(officer, 'GET', `/detention/sites/${siteId}`)).body)).toEqual({ classification: 'restricted', restrictedGroupIds: [await ftfId()] });
+  });
+
   it('restricts a delegate’s figure to the FTF group by default only when they are in it, as restrictions go everywhere', async () => {
     const figure = { receivingIso3: 'FRA', period: '2021-03', people: 4, source: 'Ministry of Foreign Affairs' };
     const before = (await api(officer, 'GET', '/api/v1/detention/repatriations')).json().length;

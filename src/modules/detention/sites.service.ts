@@ -3,13 +3,14 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
-import { Conflict, type FieldProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
+import { Conflict, type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
+import { changedFields } from '../partners/classification.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { isKnownAlpha3 } from '../partners/countries.ts';
 import { auditRestrictedRead, detentionClassification } from './detention-access.ts';
 import { breakdownProblems, firstDay, negativeCounts } from './detention-checks.ts';
 import * as repo from './detention.repo.ts';
-import { SiteInput, SnapshotInput } from './detention.schema.ts';
+import { SiteInput, SiteUpdate, SnapshotInput } from './detention.schema.ts';
 import { todayUtc } from '../../platform/calendar-day.ts';
 import { translationValues } from '../../platform/translated-text.ts';
 
@@ -90,33 +91,57 @@ export async function siteRecord(db: Db, actor: MaybeActor, id: string) {
   return { site, snapshots };
 }
 
-export async function createSite(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.SiteRow> {
-  authorize(actor, 'detention.write');
-  const input = parseInput(SiteInput, raw);
+/** A site's columns from its form or API input, checked (classification apart). */
+function siteValues(input: SiteInput) {
   const countryIso3 = input.countryIso3?.toUpperCase() ?? null;
   if (countryIso3 && !isKnownAlpha3(countryIso3)) throw new InvalidInput([{ field: 'countryIso3', message: say('problem.notAlpha3', { value: countryIso3 }) }]);
   if ((input.latitude === null || input.latitude === undefined) !== (input.longitude === null || input.longitude === undefined)) {
     throw new InvalidInput([{ field: 'longitude', message: say('problem.bothCoordinates') }]);
   }
+  return {
+    name: input.name.trim(),
+    ...translationValues(input, 'name'),
+    kind: input.kind,
+    region: input.region?.trim() ?? '',
+    ...translationValues(input, 'region'),
+    countryIso3,
+    latitude: input.latitude?.toString() ?? null,
+    longitude: input.longitude?.toString() ?? null,
+    operator: input.operator?.trim() ?? '',
+    knownFrom: input.knownFrom ?? null,
+    knownTo: input.knownTo ?? null,
+    source: input.source.trim(),
+  };
+}
+
+export async function createSite(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.SiteRow> {
+  authorize(actor, 'detention.write');
+  const input = parseInput(SiteInput, raw);
+  const values = siteValues(input);
   const classification = await detentionClassification(db, actor, input);
   return db.transaction(async (tx) => {
-    const row = await repo.insertSite(tx, {
-      name: input.name.trim(),
-      ...translationValues(input, 'name'),
-      kind: input.kind,
-      region: input.region?.trim() ?? '',
-      ...translationValues(input, 'region'),
-      countryIso3,
-      latitude: input.latitude?.toString() ?? null,
-      longitude: input.longitude?.toString() ?? null,
-      operator: input.operator?.trim() ?? '',
-      knownFrom: input.knownFrom ?? null,
-      knownTo: input.knownTo ?? null,
-      source: input.source.trim(),
-      ...classification,
-    });
+    const row = await repo.insertSite(tx, { ...values, ...classification });
     await appendAudit(tx, actor, { action: 'detention.site-created', entityType: 'detention-site', entityId: row.id, detail: { name: row.name, classification: row.classification } });
     return row;
+  });
+}
+
+/**
+ * Edits a site after it was made: its names in French and Arabic above all (the demo's camps came with
+ * English only). A save over someone else's newer one is refused (409), and the audit keeps each change.
+ */
+export async function updateSite(db: Db, actor: MaybeActor, id: string, raw: unknown): Promise<repo.SiteRow> {
+  authorize(actor, 'detention.write');
+  const input = parseInput(SiteUpdate, raw);
+  const before = await repo.findSite(db, actor, id);
+  if (!before) throw new NotFound('site');
+  const values = siteValues(input);
+  const classification = await detentionClassification(db, actor, input, before.restrictedGroupIds);
+  return db.transaction(async (tx) => {
+    const row = await repo.updateSite(tx, id, input.version, { ...values, ...classification });
+    if (!row) throw new StaleVersion(await repo.findSite(tx, actor, id));
+    await appendAudit(tx, actor, { action: 'detention.site-updated', entityType: 'detention-site', entityId: id, detail: { name: row.name, changes: changedFields(before, row) } });
+    return row as repo.SiteRow;
   });
 }
 

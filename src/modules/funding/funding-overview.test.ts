@@ -41,5 +41,19 @@ describe('the funding overview', () => {
     const body = await page(`/funding/campaigns/${nothing}`);
     expect(headline(body)).toBe('No pledged figures are recorded for this drive yet. The goal is USD 394 million.');
     expect(body).not.toContain('USD 0 pledged');
+    // The stage cards too: "not recorded", never "USD 0 — 0% of the goal".
+    const cards = /<ul class="stage-totals">([\s\S]*?)<\/ul>/.exec(body)?.[1] ?? '';
+    expect(cards).toContain('not recorded');
+    expect(cards).not.toMatch(/USD\s*0<|0% of/);
+    // The public list says the same: the stated total where the source gives one, else "not recorded", never "USD 0 / 0%".
+    const list = await page('/stabilization', null);
+    const row = (name: string) => new RegExp(`<tr><td[^>]*data-label="Campaign"><a href="/stabilization/[^"]+">${name}</a></td>(.*?)</tr>`).exec(list)?.[1] ?? '';
+    expect(row('Nothing recorded drive')).toContain('not recorded');
+    expect(row('Nothing recorded drive')).not.toMatch(/USD\s*0<|>0%</);
+    expect(row('Stated only drive')).toContain('more than');
+    expect(row('Stated only drive')).toContain('600,000,000');
+    expect(row('Stated only drive')).not.toContain('>0%<');
+    expect(row('Stated only drive')).toContain('more than 89%');
+    expect(await page('/ar/stabilization', null)).toContain('غير مسجل');
   });
 });

@@ -20,7 +20,7 @@ import type { CampaignRow } from './funding.repo.ts';
 import { type CampaignPageQuery, type PARTNER_SORTS, STAGES, type Stage } from './funding.schema.ts';
 import type { Cell, FundingTable } from './funding-tables.ts';
 import { type Exact, exact, formatMoney, formatMoneyCompact, percentOf } from './money.ts';
-import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { listOf, numberFormat } from '../../platform/i18n/formatters.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
 import { FundingOverview } from './funding-overview.tsx';
@@ -115,10 +115,9 @@ function StageCards({ ctx, campaign, summary }: { ctx: PageContext; campaign: Ca
         return (
           <li>
             {t(`funding.stage.${stage}.total` as never)}
-            <strong>
-              <MoneyText ctx={ctx} amount={summary.verified[stage]} currency={campaign.currency} />
-            </strong>
-            {percent !== undefined && t('funding.ofGoal', { percent })}
+            {/* Nothing verified at this stage: said so, not "USD 0 — 0% of the goal" as if it were a figure. */}
+            <strong>{summary.verified[stage].isZero() ? t('funding.notRecorded') : <MoneyText ctx={ctx} amount={summary.verified[stage]} currency={campaign.currency} />}</strong>
+            {percent !== undefined && !summary.verified[stage].isZero() && t('funding.ofGoal', { percent })}
             {!summary.awaitingVerification[stage].isZero() && (
               <div class="source">
                 {t('funding.plusAwaiting')} <MoneyText ctx={ctx} amount={summary.awaitingVerification[stage]} currency={campaign.currency} />
@@ -129,9 +128,7 @@ function StageCards({ ctx, campaign, summary }: { ctx: PageContext; campaign: Ca
       })}
       <li>
         {t('funding.outstanding')}
-        <strong>
-          <MoneyText ctx={ctx} amount={summary.outstandingPledges} currency={campaign.currency} />
-        </strong>
+        <strong>{summary.verified.pledge.isZero() ? t('funding.notRecorded') : <MoneyText ctx={ctx} amount={summary.outstandingPledges} currency={campaign.currency} />}</strong>
         {t('funding.outstandingHint')}
       </li>
     </ul>
@@ -178,7 +175,7 @@ export function CampaignFacts({ ctx, campaign, theaters }: { ctx: PageContext; c
       <dd>{campaign.goalAmount ? <MoneyText ctx={ctx} amount={campaign.goalAmount} currency={campaign.currency} /> : t('funding.noGoal')}{campaign.goalIsLowerBound && ` (${t('funding.lowerBound')})`}</dd>
       <StatedPledged ctx={ctx} campaign={campaign} />
       <dt>{t('funding.theaters')}</dt>
-      <dd>{campaign.theaterSlugs.map((slug) => theaterNames.get(slug) ?? slug).join(', ') || '—'}</dd>
+      <dd>{listOf(intlLocale(locale), campaign.theaterSlugs.map((slug) => theaterNames.get(slug) ?? slug)) || '—'}</dd>
       <dt>{t('funding.channels')}</dt>
       <dd>{campaign.channels.join('; ') || '—'}</dd>
       {campaign.notes && (
@@ -191,7 +188,7 @@ export function CampaignFacts({ ctx, campaign, theaters }: { ctx: PageContext; c
       <dd class="source">
         {campaign.source}
         {campaign.asOf && ` (${t('funding.asOf', { date: campaign.asOf })})`}
-        {campaign.confidence && ` · ${t('funding.confidence')}: ${campaign.confidence}`}
+        {campaign.confidence && ` · ${t('funding.confidence')}: ${['high', 'medium', 'low'].includes(campaign.confidence) ? t(`justice.confidence.${campaign.confidence}` as never) : campaign.confidence}`}
       </dd>
     </dl>
   );
@@ -332,7 +329,7 @@ export function FundingFigures({ ctx, campaigns }: { ctx: PageContext; campaigns
         empty={t('funding.noCampaigns')}
         caption={t('funding.title')}
         columns={[
-          { header: t('funding.campaign'), cell: (c) => (<><a href={`/funding/campaigns/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
+          { header: t('funding.campaign'), name: true, cell: (c) => (<><a href={`/funding/campaigns/${c.id}`}><Translated ctx={ctx} record={c} field="name" /></a> {c.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
           { header: t('funding.period'), cell: (c) => `${c.startsOn} – ${c.endsOn}`, ltr: true },
           { header: t('funding.goal'), cell: (c) => (c.goalAmount ? <MoneyText ctx={ctx} amount={c.goalAmount} currency={c.currency} /> : '—') },
           ...STAGES.map((stage: Stage) => ({ header: t(`funding.stage.${stage}.total` as never), cell: (c: CampaignWithTotals) => <MoneyText ctx={ctx} amount={c.verified[stage]} currency={c.currency} /> })),
@@ -413,7 +410,7 @@ export function CampaignFormPage(props: { ctx: PageContext; title: string; actio
       </div>
       <TextField name="source" label={t('funding.source')} value={text('source')} errors={errors} required maxLength={5000} />
       <TextField name="asOf" label={t('funding.asOfField')} value={text('asOf')} errors={errors} hint={t('form.partialDateHint')} />
-      <SelectField name="confidence" label={t('funding.confidence')} value={text('confidence')} emptyLabel="—" options={['high', 'medium', 'low'].map((c) => [c, c])} errors={errors} />
+      <SelectField name="confidence" label={t('funding.confidence')} value={text('confidence')} emptyLabel="—" options={['high', 'medium', 'low'].map((c) => [c, t(`justice.confidence.${c}` as never)])} errors={errors} />
       <ClassificationFields ctx={ctx} value={text('classification')} restrictedGroupIds={list('restrictedGroupIds')} groups={props.groups} errors={errors} />
     </RecordFormPage>
   );

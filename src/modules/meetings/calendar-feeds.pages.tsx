@@ -11,7 +11,7 @@ import { groupFeed, hasLiveFeedToken, renewFeedToken, revokeFeedToken } from './
 import { FormBody } from '../../platform/route-schemas.ts';
 
 
-function CalendarFeedsPage(props: { ctx: PageContext; groups: GroupRow[]; origin: string; hasToken: boolean; newToken?: string }) {
+function CalendarFeedsPage(props: { ctx: PageContext; groups: GroupRow[]; origin: string; hasToken: boolean; newToken?: string; replacedOld?: boolean }) {
   const { ctx } = props;
   const { t } = ctx;
   const feedUrl = (group: GroupRow) => `${props.origin}/groups/${group.id}/meetings.ics${props.newToken ? `?token=${props.newToken}` : ''}`;
@@ -21,7 +21,8 @@ function CalendarFeedsPage(props: { ctx: PageContext; groups: GroupRow[]; origin
       <p>{t('feeds.intro')}</p>
       {props.newToken && (
         <p class="alert alert--success" role="status">
-          {t('feeds.created')}
+          {/* Renewing stops the old address: the holder must hear that, not a bare "created". */}
+          {t(props.replacedOld ? 'feeds.renewed' : 'feeds.created')}
         </p>
       )}
       {!props.newToken && props.hasToken && <p>{t('feeds.hasToken')}</p>}
@@ -70,8 +71,9 @@ export const calendarFeedsPages: AppModule = async (app, { db, config }) => {
   );
 
   app.post('/account/calendar/token', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+    const replacedOld = await hasLiveFeedToken(db, request.actor!);
     const token = await renewFeedToken(db, request.actor!);
-    return sendPage(reply, <CalendarFeedsPage ctx={pageContext(request)} groups={await listGroups(db, request.actor)} origin={origin(request)} hasToken newToken={token} />, 201);
+    return sendPage(reply, <CalendarFeedsPage ctx={pageContext(request)} groups={await listGroups(db, request.actor)} origin={origin(request)} hasToken newToken={token} replacedOld={replacedOld} />, 201);
   });
 
   app.post('/account/calendar/token/revoke', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {

@@ -193,6 +193,8 @@ describe('group calendar feeds', () => {
 
     const created = await postForm(ctx, delegate, '/account/calendar/token');
     expect(created.statusCode).toBe(201);
+    expect(created.body).toContain('Your personal links are below.');
+    expect(created.body).not.toContain('Created and saved.');
     const token = created.body.match(/meetings\.ics\?token=(cdf_[A-Za-z0-9_-]+)/)?.[1] as string;
     expect(token).toMatch(/^cdf_[A-Za-z0-9_-]{20,}$/);
     // The personal link is shown once: the page shows no token when visited again.
@@ -206,7 +208,15 @@ describe('group calendar feeds', () => {
     expect(forgedPage.body).not.toContain('evil.example');
     expect(forgedPage.body).toContain(`${ctx.config.publicUrl}/groups/${smallGroup}/meetings.ics`);
 
+    // Renewing says that the old address stopped working, and it did.
+    const renewed = await postForm(ctx, delegate, '/account/calendar/token');
+    expect(renewed.body).toContain('A new feed address was made; the old one no longer works.');
+    expect(renewed.body).not.toContain('Created and saved.');
+    expect((await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`)).statusCode).toBe(401);
+    const renewedToken = renewed.body.match(/meetings\.ics\?token=(cdf_[A-Za-z0-9_-]+)/)?.[1] as string;
+
     await postForm(ctx, delegate, '/account/calendar/token/revoke');
+    expect((await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${renewedToken}`)).statusCode).toBe(401);
     const revoked = await api(null, 'GET', `/groups/${smallGroup}/meetings.ics?token=${token}`);
     expect(revoked.statusCode).toBe(401);
     expect(revoked.body).toContain('revoked');

@@ -1,3 +1,4 @@
+import { translated } from '../../platform/translated-text.ts';
 import type { VNode } from 'preact';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
@@ -166,7 +167,7 @@ export function ClassificationFields({ ctx, value, restrictedGroupIds, groups, e
         <select id="field-restrictedGroupIds" name="restrictedGroupIds" multiple size={Math.min(6, Math.max(2, groups.length))}>
           {groups.map((g) => (
             <option value={g.id} selected={restrictedGroupIds?.includes(g.id)}>
-              {g.name}
+              {translated(g, ctx.locale, 'name')}
             </option>
           ))}
         </select>

@@ -12,7 +12,7 @@ import { meetingDay, meetingWhen } from '../meetings/meeting-time.ts';
 import type { AgendaItemRow, MeetingRow } from '../meetings/meetings.repo.ts';
 import { partnerName } from '../partners/partners.views.tsx';
 import { readoutPath } from '../readouts/readouts.views.tsx';
-import { casualties, IncidentMap, placeOf } from '../threats/threats.views.tsx';
+import { casualties, IncidentMap, Place } from '../threats/threats.views.tsx';
 import type { MyDesk, PublicFront } from './home.service.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated } from '../../platform/views/translated-name.tsx';
@@ -254,7 +254,7 @@ export function MyDeskPage({ ctx, desk }: { ctx: PageContext; desk: MyDesk }) {
                       {row.occurredOn} · {desk.branchNames[row.branchSlug] ?? row.branchSlug}
                     </a>{' '}
                     <span class="muted">
-                      {placeOf(ctx, row)} · {t('home.killed', { count: casualties(ctx, row.killedLow, row.killedHigh) })}
+                      <Place ctx={ctx} row={row} /> · {t('home.killed', { count: casualties(ctx, row.killedLow, row.killedHigh) })}
                     </span>
                   </li>
                 ))}

@@ -64,7 +64,7 @@ export async function setBranchNames(db: Db, actor: MaybeActor, slug: string, ra
     if (!before) throw new NotFound('branch');
     const row = (await repo.updateBranchNames(tx, slug, names)) as repo.BranchRow;
     const changes = Object.fromEntries(Object.entries(names).filter(([key, value]) => before[key as keyof typeof names] !== value).map(([key, value]) => [key, { from: before[key as keyof typeof names], to: value }]));
-    await appendAudit(tx, actor, { action: 'threats.branch-names-set', entityType: 'branch', entityId: null, detail: { name: before.shortName, changes } });
+    await appendAudit(tx, actor, { action: 'threats.branch-names-set', entityType: 'branch', entityId: slug, detail: { name: before.shortName, changes } });
     return row;
   });
 }

@@ -20,7 +20,7 @@ import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import type { BranchRow, IncidentRow } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
-import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { listOf, numberFormat, partsSeparator } from '../../platform/i18n/formatters.ts';
 import { meetingDay } from '../meetings/meeting-time.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { EnglishTerm, Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
@@ -36,7 +36,22 @@ export function casualties(ctx: PageContext, low: number | null, high: number | 
   return high === low ? format(low) : `${format(low)}–${format(high)}`;
 }
 
-export const placeOf = (ctx: PageContext, row: IncidentRow) => [translated(row, ctx.locale, 'place'), row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(', ');
+/** The place as text (titles, map labels), its parts joined the reader's way. */
+export const placeOf = (ctx: PageContext, row: IncidentRow) =>
+  [translated(row, ctx.locale, 'place'), row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(partsSeparator(ctx.locale));
+
+/**
+ * The place on a page: the city has no translation in the data (sources spell it in English), so outside
+ * English it is marked lang="en", like an untranslated place name.
+ */
+export function Place({ ctx, row }: { ctx: PageContext; row: IncidentRow }) {
+  const parts = [
+    row.place ? <Translated ctx={ctx} record={row} field="place" /> : null,
+    row.city ? <EnglishTerm ctx={ctx} text={row.city} /> : null,
+    countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3,
+  ].filter((part) => part !== null && part !== '');
+  return <>{parts.flatMap((part, index) => (index === 0 ? [part] : [partsSeparator(ctx.locale), part]))}</>;
+}
 
 function IncidentTable({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
   const { t } = ctx;
@@ -49,7 +64,7 @@ function IncidentTable({ ctx, rows, branchName }: { ctx: PageContext; rows: Inci
         columns={[
           { header: t('funding.date'), cell: (row) => <a href={`/threats/incidents/${row.id}`}>{row.occurredOn}</a>, ltr: true },
           { header: t('threats.branch'), cell: (row) => <a href={`/threats/branches/${row.branchSlug}`}>{branchName(row.branchSlug)}</a> },
-          { header: t('threats.place'), cell: (row) => placeOf(ctx, row) },
+          { header: t('threats.place'), cell: (row) => <Place ctx={ctx} row={row} /> },
           { header: t('threats.killed'), cell: (row) => casualties(ctx, row.killedLow, row.killedHigh) },
           { header: t('threats.injured'), cell: (row) => casualties(ctx, row.injuredLow, row.injuredHigh) },
           { header: t('threats.attribution'), cell: (row) => t(`threats.attribution.${row.attribution}` as never) },
@@ -142,9 +157,11 @@ export function BranchPage(props: {
           <Translated ctx={ctx} record={branch} field="region" />
         </dd>
         <dt>{t('threats.countries')}</dt>
-        <dd>{branch.countryIso3s.map((code) => countryName(code, locale as Locale) ?? code).join(', ') || '—'}</dd>
+        <dd>{listOf(intlLocale(locale), branch.countryIso3s.map((code) => countryName(code, locale as Locale) ?? code)) || '—'}</dd>
         <dt>{t('funding.source')}</dt>
-        <dd class="source">{branch.source}</dd>
+        <dd class="source">
+          <EnglishTerm ctx={ctx} text={branch.source} />
+        </dd>
       </dl>
       <h2>{t('threats.activity')}</h2>
       <div class="chart-pair">
@@ -178,7 +195,10 @@ export function BranchPage(props: {
         <ul class="taskings">
           {props.taskings.map((tasking) => (
             <li>
-              <a href={`/taskings/${tasking.id}`}>{tasking.title}</a> — {props.groupName(tasking.groupId)} · {t(`taskings.status.${tasking.status}` as never)} · <ProgressMeter value={tasking.rolledProgress} />
+              <a href={`/taskings/${tasking.id}`}>
+                <EnglishTerm ctx={ctx} text={tasking.title} />
+              </a>{' '}
+              — {props.groupName(tasking.groupId)} · {t(`taskings.status.${tasking.status}` as never)} · <ProgressMeter value={tasking.rolledProgress} />
               <ul>
                 {props.updates
                   .filter((update) => update.taskingId === tasking.id)
@@ -242,7 +262,7 @@ export function IncidentPage({ ctx, row, branch }: { ctx: PageContext; row: Inci
         </dd>
         <dt>{t('threats.place')}</dt>
         <dd>
-          {placeOf(ctx, row)}
+          <Place ctx={ctx} row={row} />
           {row.latitude && <span dir="ltr"> ({row.latitude}, {row.longitude})</span>}
         </dd>
         <dt>{t('threats.killed')}</dt>

@@ -24,3 +24,13 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
   return cached(dateTimeFormats, `${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 }
+
+/** "a, b and c" in the reader's language (Arabic joins with "و", never a Latin comma). */
+export function listOf(locale: string, items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).format(items);
+}
+
+/** Between the parts of an address ("square, city, country"): Arabic writes its own comma. */
+export function partsSeparator(locale: string): string {
+  return locale.startsWith('ar') ? '، ' : ', ';
+}

@@ -7,6 +7,8 @@ export interface Column<Row> {
   cell: (row: Row) => ComponentChildren;
   /** Codes, addresses and dates read left to right even on Arabic pages. */
   ltr?: boolean;
+  /** The row's name (a campaign, a partner): kept wide enough to read in a few lines, not a word a line. */
+  name?: boolean;
 }
 
 /** A list table with its empty state: every list in the application looks and reads the same. */
@@ -26,7 +28,7 @@ export function DataTable<Row>(props: { columns: Column<Row>[]; rows: readonly R
         {props.rows.map((row) => (
           <tr>
             {props.columns.map((column) => (
-              <td dir={column.ltr ? 'ltr' : undefined} data-label={typeof column.header === 'string' ? column.header : undefined}>
+              <td dir={column.ltr ? 'ltr' : undefined} class={column.name ? 'name-cell' : undefined} data-label={typeof column.header === 'string' ? column.header : undefined}>
                 {column.cell(row)}
               </td>
             ))}

@@ -35,8 +35,9 @@ function offending(folder: string, forbidden: RegExp, except: RegExp = /^$/): st
 const UPWARD_FROM_DB = /^(modules|platform|demo|reference)\/|^(config|app|server|cli)\.tsx?$/;
 
 describe('the direction of imports', () => {
-  it('reads the configuration at the entry only: no module imports config.ts, and config.ts imports no module', () => {
+  it('reads the configuration at the entry only: no module or platform part imports config.ts, and config.ts imports no module', () => {
     expect(offending('modules', /^config\.ts$/)).toEqual([]);
+    expect(offending('platform', /^config\.ts$/)).toEqual([]);
     expect(importsOf(path.join(SRC, 'config.ts')).filter((target) => target.startsWith('modules/'))).toEqual([]);
   });
 

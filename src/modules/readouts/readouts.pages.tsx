@@ -43,7 +43,13 @@ const ReadoutSummary = Type.Object({
   bodyMarkdown: Type.String(),
 });
 
-export const readoutsPages: AppModule = async (app, { db, config }) => {
+/** Feeds and canonical links use the public address; anonymous visitors may get a shared copy of a public page for this long. */
+export interface ReadoutsSettings {
+  readonly publicUrl: string;
+  readonly publicPageCacheSeconds: number;
+}
+
+export const readoutsPages: AppModule<ReadoutsSettings> = async (app, { db, config }) => {
   // Absolute links come from PUBLIC_URL, never from the request's Host header (a forged Host would otherwise land in feeds).
   const origin = (_request: FastifyRequest) => config.publicUrl;
   // The public site is the most read part of the platform; anonymous visitors share short-lived copies.

@@ -15,7 +15,12 @@ import { hasCalendarDate, meetingCalendar } from './meeting-calendar.ts';
 import { localInputValue } from './meeting-time.ts';
 import { MeetingListQuery } from './meetings.schema.ts';
 import * as meetings from './meetings.service.ts';
-import { type MeetingEditingChoices, MeetingDetailPage, MeetingFormPage, MeetingListPage, TheatersPage, TopicThreadPage } from './meetings.views.tsx';
+import { MeetingDetailPage } from './meeting-detail.views.tsx';
+import { MeetingFormPage } from './meeting-form.views.tsx';
+import { MeetingListPage } from './meeting-list.views.tsx';
+import type { MeetingEditingChoices } from './meetings.views.tsx';
+import { TheatersPage } from './theaters.views.tsx';
+import { TopicThreadPage } from './topic-thread.views.tsx';
 import { addTheater } from './theaters.service.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 

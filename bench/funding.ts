@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { openPglite, openPostgres } from '../src/db/client.ts';
-import { loadReferenceData } from '../src/db/seed/reference-data.ts';
+import { loadReferenceData } from '../src/reference/reference-data.ts';
 import { fundingCampaigns, fundingContributions } from '../src/db/schema/funding.ts';
 import { partners } from '../src/db/schema/partners.ts';
 import { campaignPageData } from '../src/modules/funding/campaign-page-data.ts';

@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Db, openPglite, openPostgres } from '../src/db/client.ts';
-import { isEmptyDatabase, loadDemoData } from '../src/db/seed/demo.ts';
+import { isEmptyDatabase, loadDemoData } from '../src/demo/demo.ts';
 
 export function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);

@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { readouts } from '../src/db/schema/index.ts';
-import { type DemoSignIn, loadDemoData } from '../src/db/seed/demo.ts';
+import { type DemoSignIn, loadDemoData } from '../src/demo/demo.ts';
 import { scratchPostgres } from '../test/helpers/database.ts';
 import { type RemoteSession, signInOver } from '../test/helpers/http-client.ts';
 import { type ServerProcess, startServerProcess, stopProcess } from '../test/helpers/processes.ts';

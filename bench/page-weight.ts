@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPglite } from '../src/db/client.ts';
-import { loadDemoData } from '../src/db/seed/demo.ts';
+import { loadDemoData } from '../src/demo/demo.ts';
 
 const BUDGET_BYTES = 100 * 1024;
 const database = await openPglite();

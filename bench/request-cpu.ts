@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPglite, openPostgres } from '../src/db/client.ts';
-import { isEmptyDatabase, loadDemoData } from '../src/db/seed/demo.ts';
+import { isEmptyDatabase, loadDemoData } from '../src/demo/demo.ts';
 import { findUserByEmail } from '../src/modules/account/account.repo.ts';
 import { createSession, SESSION_COOKIE } from '../src/platform/session.ts';
 import { Session } from 'node:inspector/promises';

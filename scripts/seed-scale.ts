@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { isEmptyDatabase, loadDemoData, writeDemoSignIns } from '../src/db/seed/demo.ts';
+import { isEmptyDatabase, loadDemoData, writeDemoSignIns } from '../src/demo/demo.ts';
 import { growDatabase } from './scale/grow.ts';
 
 const { values } = parseArgs({ options: { factor: { type: 'string', default: '1' } } });

@@ -31,7 +31,7 @@ async function registerCoreCommands(): Promise<void> {
     .description('Serve on the embedded database (./data), loading the demo data set on first start')
     .action(() =>
       withDatabase(async (database, config) => {
-        const { isEmptyDatabase, loadDemoData, writeDemoSignIns } = await import('./db/seed/demo.ts');
+        const { isEmptyDatabase, loadDemoData, writeDemoSignIns } = await import('./demo/demo.ts');
         const { serve } = await import('./server.ts');
         if (await isEmptyDatabase(database.db)) {
           console.log('Empty database: loading the demo data set…');
@@ -72,7 +72,7 @@ async function registerCoreCommands(): Promise<void> {
     .action(() =>
       withDatabase(async (database) => {
         const { countVisible } = await import('./modules/partners/partners.repo.ts');
-        const { loadReferenceData } = await import('./db/seed/reference-data.ts');
+        const { loadReferenceData } = await import('./reference/reference-data.ts');
         const { systemActor } = await import('./platform/actor.ts');
         const { InvalidInput } = await import('./platform/errors.ts');
         if ((await countVisible(database.db, systemActor()).then((c) => c.partners)) > 0) {

@@ -5,7 +5,7 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../src/db/client.ts';
 import { auditEvents, fundingCampaigns, fundingContributions, partners, people, readouts, readoutVersions, users } from '../src/db/schema/index.ts';
-import { type DemoSignIn, loadDemoData } from '../src/db/seed/demo.ts';
+import { type DemoSignIn, loadDemoData } from '../src/demo/demo.ts';
 import { postgresForProcesses, scratchPostgres } from './helpers/database.ts';
 import { apiOver, signInOver } from './helpers/http-client.ts';
 import { runCli, startServerProcess, stopProcess } from './helpers/processes.ts';

@@ -3,7 +3,7 @@ import { count, notInArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema/index.ts';
-import { loadDemoRecords } from '../src/db/seed/demo.ts';
+import { loadDemoRecords } from '../src/demo/demo.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { verifyAuditChain } from '../src/platform/audit.ts';
 import { buildTestApp, loginAs, type SignedInClient, type TestContext } from './helpers/app.ts';

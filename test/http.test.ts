@@ -1,58 +1,55 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { type TestContext, buildTestApp, loginAs } from './helpers/app.ts';
+import { buildTestApp, loginAs } from './helpers/app.ts';
+import { httpSuite } from './helpers/http-suite.ts';
 import { openTestDatabase } from './helpers/database.ts';
 
-let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await buildTestApp({ BODY_LIMIT_BYTES: '65536' });
-});
-afterAll(() => ctx.close());
+const suite = httpSuite(undefined, { BODY_LIMIT_BYTES: '65536' });
 
 describe('anonymous visitors', () => {
   it.each(['/', '/cookies', '/partners', '/groups', '/sign-in', '/api/docs/json', '/healthz', '/nothing-here'])('get no cookie from %s', async (url) => {
-    const response = await ctx.app.inject({ method: 'GET', url });
+    const response = await suite.ctx.app.inject({ method: 'GET', url });
     expect(response.statusCode).toBeLessThan(500);
     expect(response.headers['set-cookie']).toBeUndefined();
   });
 
   it('are sent to sign in from a protected page, and get 401 problem+json from the API', async () => {
-    const page = await ctx.app.inject({ method: 'GET', url: '/people' });
+    const page = await suite.ctx.app.inject({ method: 'GET', url: '/people' });
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe('/sign-in?next=%2Fpeople');
-    const api = await ctx.app.inject({ method: 'GET', url: '/api/v1/people' });
+    const api = await suite.ctx.app.inject({ method: 'GET', url: '/api/v1/people' });
     expect(api.statusCode).toBe(401);
     expect(api.headers['content-type']).toContain('application/problem+json');
     expect(api.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
   });
 
   it('read the cookie page listing the cookies set at sign-in — the session, the device and the one-time confirmation cookie — in each language', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/cookies' });
+    const response = await suite.ctx.app.inject({ method: 'GET', url: '/cookies' });
     expect(response.body).toContain('__Host-cd_session');
     expect(response.body).toContain('__Host-cd_flash');
     expect(response.body).toContain('after 30 minutes without activity, or after 12 hours at most');
     const listed = (body: string) => body.match(/<td dir="ltr"><code>(__Host-cd_\w+)<\/code><\/td>/g)?.length;
     const intros = { en: 'Signing in sets only the strictly necessary cookies below', fr: 'La connexion ne dépose que les cookies strictement nécessaires ci-dessous', ar: 'ملفات تعريف الارتباط الضرورية المبيّنة أدناه فقط' };
     for (const [lang, intro] of Object.entries(intros)) {
-      const page = (await ctx.app.inject({ method: 'GET', url: `/cookies?lang=${lang}` })).body;
+      const page = (await suite.ctx.app.inject({ method: 'GET', url: `/cookies?lang=${lang}` })).body;
       expect(listed(page), lang).toBe(3);
       expect(page, lang).toContain(intro);
     }
   });
 
   it('can read pages in Arabic, right to left', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/?lang=ar' });
+    const response = await suite.ctx.app.inject({ method: 'GET', url: '/?lang=ar' });
     expect(response.body).toContain('<html lang="ar" dir="rtl">');
-    const negotiated = await ctx.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    const negotiated = await suite.ctx.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
     expect(negotiated.body).toContain('<html lang="fr" dir="ltr">');
   });
 });
 
 describe('security headers', () => {
   it('sets a strict CSP without inline script, no framing and a referrer policy', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/' });
+    const response = await suite.ctx.app.inject({ method: 'GET', url: '/' });
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
@@ -75,15 +72,15 @@ describe('security headers', () => {
   });
 
   it('marks signed-in pages as not cacheable', async () => {
-    const client = await loginAs(ctx, 'delegate');
-    const response = await ctx.app.inject({ method: 'GET', url: '/partners', headers: client.headers });
+    const client = await loginAs(suite.ctx, 'delegate');
+    const response = await suite.ctx.app.inject({ method: 'GET', url: '/partners', headers: client.headers });
     expect(response.headers['cache-control']).toBe('no-store');
   });
 });
 
 describe('errors', () => {
   it('answers a 2 MB URL with 431 problem+json instead of resetting the connection', async () => {
-    const server = await buildApp({ db: ctx.db, config: ctx.config, logger: false });
+    const server = await buildApp({ db: suite.ctx.db, config: suite.ctx.config, logger: false });
     await server.listen({ port: 0, host: '127.0.0.1' });
     try {
       const { port } = server.server.address() as net.AddressInfo;
@@ -115,28 +112,28 @@ describe('errors', () => {
   });
 
   it('answers an oversized body with 413 and changes nothing', async () => {
-    const client = await loginAs(ctx, 'secretariat-officer');
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/partners', headers: client.headers, payload: { kind: 'organisation', nameEn: 'x'.repeat(70_000) } });
+    const client = await loginAs(suite.ctx, 'secretariat-officer');
+    const response = await suite.ctx.app.inject({ method: 'POST', url: '/api/v1/partners', headers: client.headers, payload: { kind: 'organisation', nameEn: 'x'.repeat(70_000) } });
     expect(response.statusCode).toBe(413);
     expect(response.json().title).toBe('Content Too Large');
     // The test app allows 64 KB: the answer says so.
     expect(response.json().detail).toBe('The request body is larger than this server accepts: at most 64 KB (BODY_LIMIT_BYTES). Split the file and send it in parts.');
-    const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/partners?q=xxxxxxxx', headers: client.headers });
+    const list = await suite.ctx.app.inject({ method: 'GET', url: '/api/v1/partners?q=xxxxxxxx', headers: client.headers });
     expect(list.json().total).toBe(0);
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
-    const client = await loginAs(ctx, 'secretariat-officer');
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/partners', headers: { ...client.headers, 'content-type': 'application/json' }, payload: '{"kind":' });
+    const client = await loginAs(suite.ctx, 'secretariat-officer');
+    const response = await suite.ctx.app.inject({ method: 'POST', url: '/api/v1/partners', headers: { ...client.headers, 'content-type': 'application/json' }, payload: '{"kind":' });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
 
   it('answers unknown API paths with 404 problem+json and unknown pages with an HTML page', async () => {
-    const api = await ctx.app.inject({ method: 'GET', url: '/api/v1/nothing' });
+    const api = await suite.ctx.app.inject({ method: 'GET', url: '/api/v1/nothing' });
     expect(api.statusCode).toBe(404);
     expect(api.json().status).toBe(404);
-    const page = await ctx.app.inject({ method: 'GET', url: '/nothing' });
+    const page = await suite.ctx.app.inject({ method: 'GET', url: '/nothing' });
     expect(page.statusCode).toBe(404);
     expect(page.body).toContain('There is nothing at this address.');
   });
@@ -158,17 +155,17 @@ describe('errors', () => {
 
 describe('operations endpoints and API description', () => {
   it('reports process health and database readiness', async () => {
-    expect((await ctx.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await ctx.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok' });
+    expect((await suite.ctx.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await suite.ctx.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok' });
   });
 
   it('publishes an OpenAPI 3.1 description of the JSON API', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const response = await suite.ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
     const spec = response.json();
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/partners', '/api/v1/partners/{id}', '/api/v1/groups', '/api/v1/account/tokens']));
     expect(Object.keys(spec.paths).some((p) => !p.startsWith('/api/') && !['/healthz', '/readyz'].includes(p))).toBe(false);
-    const ui = await ctx.app.inject({ method: 'GET', url: '/api/docs' });
+    const ui = await suite.ctx.app.inject({ method: 'GET', url: '/api/docs' });
     expect(ui.statusCode).toBeLessThan(400);
   });
 });

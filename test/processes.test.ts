@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPostgres } from '../src/db/client.ts';
 import { partners, screeningBatchRows } from '../src/db/schema/index.ts';
-import { type DemoSignIn, loadDemoData } from '../src/db/seed/demo.ts';
+import { type DemoSignIn, loadDemoData } from '../src/demo/demo.ts';
 import { postgresForProcesses, scratchPostgres } from './helpers/database.ts';
 import { apiOver, postSignIn, signInOver } from './helpers/http-client.ts';
 import { type ServerProcess, startServerProcess, stopProcess } from './helpers/processes.ts';

@@ -1,24 +1,22 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { auditEvents } from '../db/schema/audit.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs } from '../../test/helpers/app.ts';
+import { httpSuite } from '../../test/helpers/http-suite.ts';
 import { systemActor } from './actor.ts';
 import { appendAudit, verifyAuditChain } from './audit.ts';
 
-let ctx: TestContext;
-let admin: SignedInClient;
-beforeAll(async () => {
-  ctx = await buildTestApp();
-  admin = await loginAs(ctx, 'secretariat-admin');
+const suite = httpSuite(async (ctx) => {
+  const admin = await loginAs(ctx, 'secretariat-admin');
+  return { admin };
 });
-afterAll(() => ctx.close());
 
 describe('audit trail', () => {
   it('chains every event to the one before it', async () => {
     for (let i = 0; i < 5; i++) {
-      await ctx.db.transaction((tx) => appendAudit(tx, systemActor('test'), { action: 'test.event', entityType: 'test', entityId: String(i), detail: { i, text: 'ا ب ت <b>' } }));
+      await suite.ctx.db.transaction((tx) => appendAudit(tx, systemActor('test'), { action: 'test.event', entityType: 'test', entityId: String(i), detail: { i, text: 'ا ب ت <b>' } }));
     }
-    const verdict = await verifyAuditChain(ctx.db);
+    const verdict = await verifyAuditChain(suite.ctx.db);
     expect(verdict.ok).toBe(true);
     expect(verdict.count).toBeGreaterThanOrEqual(5);
   });
@@ -26,7 +24,7 @@ describe('audit trail', () => {
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
     // Drizzle wraps the database's error; the trigger's own message is its cause.
     const refusal = (statement: ReturnType<typeof sql>) =>
-      ctx.db.execute(statement).then(
+      suite.ctx.db.execute(statement).then(
         () => 'accepted',
         (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
       );
@@ -36,18 +34,18 @@ describe('audit trail', () => {
   });
 
   it('keeps no audit event when the change it records fails', async () => {
-    const before = (await verifyAuditChain(ctx.db)).count;
+    const before = (await verifyAuditChain(suite.ctx.db)).count;
     await expect(
-      ctx.db.transaction(async (tx) => {
+      suite.ctx.db.transaction(async (tx) => {
         await appendAudit(tx, systemActor('test'), { action: 'doomed', entityType: 'test' });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    expect((await verifyAuditChain(ctx.db)).count).toBe(before);
+    expect((await verifyAuditChain(suite.ctx.db)).count).toBe(before);
   });
 
   it('reads as sentences with changed fields before and after, never raw JSON or a server path', async () => {
-    await ctx.db.transaction((tx) =>
+    await suite.ctx.db.transaction((tx) =>
       appendAudit(tx, systemActor('Officer A'), {
         action: 'readouts.cleared-sample',
         entityType: 'readout',
@@ -55,7 +53,7 @@ describe('audit trail', () => {
         detail: { files: ['/srv/coalition/data/sanctions/un/UN_consolidated.xml'], changes: { title: { from: 'Old title', to: 'New title' } } },
       }),
     );
-    const page = await ctx.app.inject({ method: 'GET', url: '/admin/audit?action=readouts.cleared-sample', headers: admin.headers });
+    const page = await suite.ctx.app.inject({ method: 'GET', url: '/admin/audit?action=readouts.cleared-sample', headers: suite.admin.headers });
     expect(page.body).toContain('Officer A: cleared sample (readout)');
     expect(page.body).toMatch(/<th scope="row">title<\/th><td>Old title<\/td><td>New title<\/td>/);
     expect(page.body).toContain('UN_consolidated.xml');
@@ -65,27 +63,27 @@ describe('audit trail', () => {
   });
 
   it('shows administrators a filtered page and a CSV export', async () => {
-    const page = await ctx.app.inject({ method: 'GET', url: '/admin/audit?action=test.event', headers: admin.headers });
+    const page = await suite.ctx.app.inject({ method: 'GET', url: '/admin/audit?action=test.event', headers: suite.admin.headers });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('test.event');
     expect(page.body).not.toContain('user.created');
     expect(page.body).toContain('&lt;b>');
-    const csv = await ctx.app.inject({ method: 'GET', url: '/admin/audit/export.csv?action=test.event', headers: admin.headers });
+    const csv = await suite.ctx.app.inject({ method: 'GET', url: '/admin/audit/export.csv?action=test.event', headers: suite.admin.headers });
     expect(csv.body.startsWith('\uFEFF')).toBe(true); // so spreadsheet programs read UTF-8
     expect(csv.body.slice(1).split('\r\n')[0]).toBe('seq,occurred_at_utc,actor,action,entity_type,entity_id,ip,detail,hash');
     expect(csv.body.split('\r\n').filter((l) => l.includes('test.event'))).toHaveLength(5);
-    const json = await ctx.app.inject({ method: 'GET', url: '/api/v1/audit?entityType=test&pageSize=2', headers: admin.headers });
+    const json = await suite.ctx.app.inject({ method: 'GET', url: '/api/v1/audit?entityType=test&pageSize=2', headers: suite.admin.headers });
     expect(json.json().items).toHaveLength(2);
     expect(json.json().total).toBe(5);
   });
 
   // Last: it breaks the chain of this file's database on purpose.
   it('finds the first event whose content was changed behind its back', async () => {
-    await ctx.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
-    const [target] = await ctx.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.action, 'test.event')).orderBy(asc(auditEvents.seq)).limit(1).offset(2);
-    await ctx.db.execute(sql`UPDATE audit_events SET detail = '{"i": 99}'::jsonb WHERE seq = ${target?.seq}`);
-    await ctx.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);
-    const verdict = await verifyAuditChain(ctx.db);
+    await suite.ctx.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
+    const [target] = await suite.ctx.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.action, 'test.event')).orderBy(asc(auditEvents.seq)).limit(1).offset(2);
+    await suite.ctx.db.execute(sql`UPDATE audit_events SET detail = '{"i": 99}'::jsonb WHERE seq = ${target?.seq}`);
+    await suite.ctx.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete`);
+    const verdict = await verifyAuditChain(suite.ctx.db);
     expect(verdict).toMatchObject({ ok: false, brokenAt: Number(target?.seq), reason: 'its content does not match its hash' });
   });
 });

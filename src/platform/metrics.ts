@@ -2,7 +2,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { isNull, or, eq, count } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { screeningBatchRows } from '../db/schema/index.ts';
 
@@ -18,7 +17,7 @@ export interface PoolStats {
  * would carry ids and grow without bound), the database pool, the screening queue and the process.
  * Readable only with `Authorization: Bearer <METRICS_TOKEN>`; without a token configured, by no one.
  */
-export function installMetrics(app: FastifyInstance, options: { db: Db; config: Config; poolStats?: () => PoolStats | null }): void {
+export function installMetrics(app: FastifyInstance, options: { db: Db; metricsToken: string | undefined; poolStats?: () => PoolStats | null }): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'coalition_desk_http_requests_total', help: 'HTTP requests answered, by method, route template and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
@@ -59,7 +58,7 @@ export function installMetrics(app: FastifyInstance, options: { db: Db; config: 
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  const expected = options.config.metricsToken ? digest(options.config.metricsToken) : null;
+  const expected = options.metricsToken ? digest(options.metricsToken) : null;
   app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     // Compared as digests of equal length, in constant time (ASVS V6.2.1).

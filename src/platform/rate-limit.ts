@@ -1,7 +1,6 @@
 import rateLimit, { type FastifyRateLimitStore, type RateLimitOptions } from '@fastify/rate-limit';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { TooManyAttempts } from './errors.ts';
 import { say } from './i18n/say.ts';
@@ -63,6 +62,11 @@ export async function installRateLimits(app: FastifyInstance, db: Db): Promise<v
   });
 }
 
-export function costlyAction(config: Config): RateLimitOptions {
+/** How many costly actions one person may take a minute (RATE_LIMIT_PER_MINUTE). */
+export interface RateLimitSettings {
+  readonly rateLimitPerMinute: number;
+}
+
+export function costlyAction(config: RateLimitSettings): RateLimitOptions {
   return { max: config.rateLimitPerMinute, timeWindow: 60_000 };
 }

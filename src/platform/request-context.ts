@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { MaybeActor } from './actor.ts';
 import { loadActor, loadActorByApiToken } from './actor-loader.ts';
@@ -11,7 +10,7 @@ import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
 import { isNumerals, setRequestLanguage, withRequestLanguage } from './i18n/request-language.ts';
 import { pathLocaleOf } from './i18n/path-locale.ts';
-import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow, sessionTimeouts } from './session.ts';
+import { csrfTokenFor, findLiveSession, isValidCsrfToken, SESSION_COOKIE, type SessionRow, type SessionSettings, sessionTimeouts } from './session.ts';
 
 /**
  * Who may reach a route, checked before the body is even validated:
@@ -70,7 +69,8 @@ function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Acces
 
 export interface RequestContextOptions {
   db: Db;
-  config: Config;
+  /** How long sessions last. */
+  config: SessionSettings;
   /** Where the database announces changes to sessions and accounts; without it nothing is cached. */
   listen?: Database['listen'];
 }

@@ -26,8 +26,14 @@ export interface SessionTimeouts {
   absoluteHours: number;
 }
 
+/** The settings that bound a session, as the entry reads them (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS). */
+export interface SessionSettings {
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+}
+
 /** The configured idle and absolute limits of a session (ASVS V3.3.1, V3.3.2). */
-export function sessionTimeouts(config: { sessionIdleMinutes: number; sessionAbsoluteHours: number }): SessionTimeouts {
+export function sessionTimeouts(config: SessionSettings): SessionTimeouts {
   return { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 }
 

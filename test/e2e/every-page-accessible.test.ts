@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
-import { loadDemoRecords } from '../../src/db/seed/demo.ts';
+import { loadDemoRecords } from '../../src/demo/demo.ts';
 import { ingestDocument } from '../../src/modules/ingest/documents.service.ts';
 import { submitBatch } from '../../src/modules/screening/batches.service.ts';
 import { systemActor } from '../../src/platform/actor.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { openPglite } from '../../src/db/client.ts';
-import { loadReferenceData } from '../../src/db/seed/reference-data.ts';
+import { loadReferenceData } from '../../src/reference/reference-data.ts';
 import { ensureCacheDir, PGLITE_TEMPLATE } from './template.ts';
 
 /** Builds, once per run, a migrated PGlite database holding the reference data, saved as a tarball each test file restores. */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { openPostgres } from '../../src/db/client.ts';
-import { loadReferenceData } from '../../src/db/seed/reference-data.ts';
+import { loadReferenceData } from '../../src/reference/reference-data.ts';
 import { databaseUrlWithName, POSTGRES_TEMPLATE_DB } from './template.ts';
 
 /** Builds, once per run, a migrated PostgreSQL template database holding the reference data. */

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../../config.ts';
 import { type Database, openPostgres } from '../client.ts';
 import { backupDatabase } from './backup.ts';
 import { restoreDatabase } from './restore.ts';
 
-type WithDatabase = <T>(work: (database: Database, config: Config) => Promise<T>) => Promise<T>;
+/** Opens the configured database for a command (the entry reads the configuration, not storage). */
+type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;
 
 /** Progress on standard error, one line per table, so standard output stays the result. */
 const progress = (verb: string) => (table: string, rows: number) => process.stderr.write(`  ${verb} ${table}: ${rows} rows\n`);

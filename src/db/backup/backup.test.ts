@@ -12,7 +12,7 @@ import { taskings } from '../schema/index.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { appendAudit, verifyAuditChain } from '../../platform/audit.ts';
 import type { Database, Db } from '../client.ts';
-import { loadDemoRecords } from '../seed/demo.ts';
+import { loadDemoRecords } from '../../demo/demo.ts';
 import { backupDatabase } from './backup.ts';
 import { BackupFileError } from './backup-file.ts';
 import { dumpDatabase } from './dump.ts';

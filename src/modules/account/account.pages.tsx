@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, InvalidInput, NotFound, TooManyAttempts } from '../../platform/errors.ts';
 import { instanceSecret } from '../../platform/instance-secrets.ts';
 import type { AppModule } from '../../platform/module.ts';
+import type { AccountSettings } from './account.module.ts';
 import { safeLocalPath } from '../../platform/safe-redirect.ts';
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../../platform/session.ts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_OPTIONS } from '../../platform/device-cookie.ts';
@@ -39,7 +40,7 @@ function afterStage(signedIn: Pick<account.SignedIn, 'stage' | 'failuresSincePre
   return next;
 }
 
-export const accountPages: AppModule = async (app, { db, config }) => {
+export const accountPages: AppModule<AccountSettings> = async (app, { db, config }) => {
   const signInKey = () => instanceSecret(db, 'sign-in-form');
 
   app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: NextQuery, hide: true } }, async (request, reply) => {

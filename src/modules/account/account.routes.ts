@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { AppModule } from '../../platform/module.ts';
+import type { AppModule, NoSettings } from '../../platform/module.ts';
 import { ProblemResponses } from '../../platform/openapi.ts';
 import type { ApiTokenRow } from './account.repo.ts';
 import { ApiTokenView, CreatedApiTokenView, IdParams, NewApiTokenBody } from './account.schema.ts';
@@ -25,7 +25,7 @@ function tokenView(row: ApiTokenRow) {
   };
 }
 
-export const accountRoutes: AppModule = async (app, { db }) => {
+export const accountRoutes: AppModule<NoSettings> = async (app, { db }) => {
   const tags = ['account'];
   app.get('/api/v1/me', { config: { access: 'signed-in' }, schema: { tags, summary: 'Who the caller is', response: { 200: MeView, ...ProblemResponses } } }, async (request) => {
     const actor = request.actor!;

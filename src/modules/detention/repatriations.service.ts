@@ -2,8 +2,9 @@ import { say } from '../../platform/i18n/say.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { authorize, isSecretariat } from '../../platform/authz.ts';
+import { authorize } from '../../platform/authz.ts';
 import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
+import { refuseDelegateCorrectingVerified, reviewOnEntry, verifyReported } from '../../platform/reported-figures.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { isKnownAlpha3 } from '../partners/countries.ts';
 import { findPartnerByKey } from '../partners/partners.repo.ts';
@@ -103,16 +104,8 @@ export async function reportRepatriation(db: Db, actor: MaybeActor, raw: unknown
   // ASVS V4.2.1: a delegate writes only for the state they represent.
   authorize(actor, 'repatriation.write', { partnerId: values.partnerId });
   const classification = await detentionClassification(db, actor, input);
-  const verified = isSecretariat(actor);
   return db.transaction(async (tx) => {
-    const row = await repo.insertRepatriation(tx, {
-      ...values,
-      ...classification,
-      status: verified ? 'verified' : 'reported',
-      reportedBy: actor?.userId ?? null,
-      reviewedBy: verified ? (actor?.userId ?? null) : null,
-      reviewedAt: verified ? new Date() : null,
-    });
+    const row = await repo.insertRepatriation(tx, { ...values, ...classification, ...reviewOnEntry(actor), reportedBy: actor?.userId ?? null });
     await appendAudit(tx, actor, { action: 'detention.repatriation-reported', entityType: 'repatriation', entityId: row.id, detail: { ...values, status: row.status } });
     return row;
   });
@@ -122,12 +115,11 @@ export async function verifyRepatriation(db: Db, actor: MaybeActor, id: string, 
   authorize(actor, 'repatriation.verify');
   const input = parseInput(VersionInput, raw);
   const before = await getRepatriation(db, actor, id);
-  if (before.status === 'verified') throw new InvalidInput([{ field: 'status', message: say('problem.alreadyVerified') }]);
-  return db.transaction(async (tx) => {
-    const row = await repo.updateRepatriation(tx, id, input.version, { status: 'verified', reviewedBy: actor?.userId ?? null, reviewedAt: new Date() });
-    if (!row) throw new StaleVersion(await repo.findRepatriation(tx, actor, id));
-    await appendAudit(tx, actor, { action: 'detention.repatriation-verified', entityType: 'repatriation', entityId: id, detail: {} });
-    return row;
+  return verifyReported(db, actor, {
+    before,
+    update: (tx, review) => repo.updateRepatriation(tx, id, input.version, review),
+    current: (tx) => repo.findRepatriation(tx, actor, id),
+    audit: { action: 'detention.repatriation-verified', entityType: 'repatriation', entityId: id },
   });
 }
 
@@ -137,13 +129,13 @@ export async function correctRepatriation(db: Db, actor: MaybeActor, id: string,
   const input = parseInput(RepatriationCorrection, raw);
   const before = await getRepatriation(db, actor, id);
   authorize(actor, 'repatriation.write', { partnerId: before.partnerId });
-  if (!isSecretariat(actor) && before.status === 'verified') throw new InvalidInput([{ field: 'status', message: say('problem.askSecretariatToCorrect') }]);
+  refuseDelegateCorrectingVerified(actor, before);
   const { version, reason, ...fields } = input;
   const values = await checkedRepatriation(db, actor, fields);
   authorize(actor, 'repatriation.write', { partnerId: values.partnerId });
   const classification = await detentionClassification(db, actor, fields.classification ? fields : { classification: before.classification, restrictedGroupIds: before.restrictedGroupIds }, before.restrictedGroupIds);
   return db.transaction(async (tx) => {
-    const row = await repo.updateRepatriation(tx, id, version, { ...values, ...classification, correctionReason: reason.trim(), status: isSecretariat(actor) ? 'verified' : 'reported' });
+    const row = await repo.updateRepatriation(tx, id, version, { ...values, ...classification, correctionReason: reason.trim(), ...reviewOnEntry(actor) });
     if (!row) throw new StaleVersion(await repo.findRepatriation(tx, actor, id));
     const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => String(before[key as keyof typeof before] ?? '') !== String(value ?? '')).map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]));
     await appendAudit(tx, actor, { action: 'detention.repatriation-corrected', entityType: 'repatriation', entityId: id, detail: { reason: reason.trim(), changes: changed } });

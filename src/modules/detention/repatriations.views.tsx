@@ -2,7 +2,7 @@ import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { FileField, UploadOutcome } from '../../platform/views/import-problems.tsx';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
-import { CorrectionForm, VersionedActionForm } from '../../platform/views/review-forms.tsx';
+import { ReviewControls } from '../../platform/views/review-forms.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -149,12 +149,14 @@ export function RepatriationPage(props: { ctx: PageContext; row: RepatriationRow
           { header: t('detention.historyChanges'), cell: (entry) => <ChangeList changes={entry.detail.changes} /> },
         ]}
       />
-      {props.may.verify && row.status !== 'verified' && <VersionedActionForm ctx={ctx} action={`/detention/repatriations/${row.id}/verify`} version={row.version} label={t('funding.verify')} />}
-      {props.may.correct && props.choices && (
-        <CorrectionForm ctx={ctx} action={`/detention/repatriations/${row.id}/correct`} version={props.values?.version ?? row.version} open={Boolean(props.errors?.length || props.stale)} errors={props.errors}>
-          <RepatriationFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} />
-        </CorrectionForm>
-      )}
+      <ReviewControls
+        ctx={ctx}
+        action={`/detention/repatriations/${row.id}`}
+        record={row}
+        may={props.may}
+        verifyLabel={t('funding.verify')}
+        correction={props.choices && { version: props.values?.version ?? row.version, open: Boolean(props.errors?.length || props.stale), errors: props.errors, fields: <RepatriationFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} /> }}
+      />
     </Layout>
   );
 }

@@ -1,5 +1,4 @@
 import type { MaybeActor } from '../../platform/actor.ts';
-import { isSecretariat } from '../../platform/authz.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { isIsoDay } from '../../platform/calendar-day.ts';
 import type { CampaignRow, NewContributionRow } from './funding.repo.ts';
@@ -7,6 +6,7 @@ import type { ContributionInput } from './funding.schema.ts';
 import { convert, isIsoCurrency, parseAmount } from './money.ts';
 import type { RateBook } from './rate-book.ts';
 import { say } from '../../platform/i18n/say.ts';
+import { reviewOnEntry } from '../../platform/reported-figures.ts';
 
 export interface CheckContext {
   campaign: CampaignRow;
@@ -73,8 +73,6 @@ export function checkContribution(input: ContributionInput, context: CheckContex
 
 /** The secretariat's own entries are verified as they are made; a delegate's wait for the secretariat. */
 export function reviewFields(actor: MaybeActor, note = '') {
-  return isSecretariat(actor)
-    ? { status: 'verified' as const, reviewedBy: actor?.userId ?? null, reviewedAt: new Date(), reviewNote: note }
-    : { status: 'reported' as const, reviewedBy: null, reviewedAt: null, reviewNote: note };
+  return { ...reviewOnEntry(actor), reviewNote: note };
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize, isSecretariat } from '../../platform/authz.ts';
+import { reviewedNow } from '../../platform/reported-figures.ts';
 import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { findPartner } from '../partners/partners.repo.ts';
@@ -144,7 +145,7 @@ async function review(db: Db, actor: MaybeActor, id: string, raw: unknown, outco
   if (outcome === 'rejected' && !reason) throw new InvalidInput([{ field: 'reason', message: say('problem.rejectReasonNeeded') }]);
   if (before.status === outcome) throw new InvalidInput([{ field: 'status', message: say('problem.contributionAlready', { status: outcome }) }]);
   return db.transaction(async (tx) => {
-    const row = await repo.updateContribution(tx, id, input.version, { status: outcome, reviewedBy: actor?.userId ?? null, reviewedAt: new Date(), reviewNote: reason });
+    const row = await repo.updateContribution(tx, id, input.version, { status: outcome, ...reviewedNow(actor), reviewNote: reason });
     if (!row) throw new StaleVersion(await repo.findContribution(tx, actor, id));
     await appendAudit(tx, actor, { action: `funding.contribution-${outcome}`, entityType: 'funding-contribution', entityId: id, detail: { from: before.status, reason } });
     return row;

@@ -6,7 +6,7 @@ import { DataTable } from '../../platform/views/data-table.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { KeysetPagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
-import { CorrectionForm, VersionedActionForm } from '../../platform/views/review-forms.tsx';
+import { ReviewControls } from '../../platform/views/review-forms.tsx';
 import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import type { CampaignRow, ContributionRow } from './funding.repo.ts';
@@ -203,8 +203,15 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
         <FulfilmentLinks ctx={ctx} label={t('funding.fulfils')} currency={campaign.currency} links={detail.fulfils.map((link) => ({ id: link.fulfilledId, amount: link.amount }))} />
         <FulfilmentLinks ctx={ctx} label={t('funding.fulfilledBy')} currency={campaign.currency} links={detail.fulfilledBy.map((link) => ({ id: link.fulfillingId, amount: link.amount }))} />
       </dl>
-      {may.verify && row.status !== 'verified' && <VersionedActionForm ctx={ctx} action={`${action}/verify`} version={row.version} label={t('funding.verify')} />}
-      {may.verify && row.status !== 'rejected' && (
+      <ReviewControls
+        ctx={ctx}
+        action={action}
+        record={row}
+        may={may}
+        verifyLabel={t('funding.verify')}
+        correction={props.choices && { version: props.values?.version ?? row.version, open: Boolean(props.errors?.length || props.stale), errors: props.errors, fields: <ContributionFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} /> }}
+      >
+        {may.verify && row.status !== 'rejected' && (
         <form method="post" action={`${action}/reject`} class="record-form">
           <CsrfField ctx={ctx} />
           <input type="hidden" name="version" value={String(row.version)} />
@@ -213,12 +220,8 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
             <button type="submit">{t('funding.reject')}</button>
           </FormActions>
         </form>
-      )}
-      {may.correct && props.choices && (
-        <CorrectionForm ctx={ctx} action={`${action}/correct`} version={props.values?.version ?? row.version} open={Boolean(props.errors?.length || props.stale)} errors={props.errors}>
-          <ContributionFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} />
-        </CorrectionForm>
-      )}
+        )}
+      </ReviewControls>
     </Layout>
   );
 }

@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SignedInClient, type TestContext, buildTestApp, loginAs } from '../../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { type SignedInClient, loginAs } from '../../../test/helpers/app.ts';
+import { httpSuite } from '../../../test/helpers/http-suite.ts';
 
-let ctx: TestContext;
-let officer: SignedInClient;
-beforeAll(async () => {
-  ctx = await buildTestApp();
-  officer = await loginAs(ctx, 'secretariat-officer');
+const suite = httpSuite(async (ctx) => {
+  const officer = await loginAs(ctx, 'secretariat-officer');
+  return { officer };
 });
-afterAll(() => ctx.close());
 
 async function campaign(fields: Record<string, unknown>): Promise<string> {
   const base = { startsOn: '2021-01-01', endsOn: '2021-12-31', currency: 'USD', classification: 'public', source: 'test source' };
-  const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/funding/campaigns', headers: officer.headers, payload: { ...base, ...fields } });
+  const response = await suite.ctx.app.inject({ method: 'POST', url: '/api/v1/funding/campaigns', headers: suite.officer.headers, payload: { ...base, ...fields } });
   expect(response.statusCode, response.body).toBe(201);
   return response.json().id;
 }
 
-const page = async (url: string, client: SignedInClient | null = officer) => (await ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} })).body;
+const page = async (url: string, client: SignedInClient | null = suite.officer) => (await suite.ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} })).body;
 const headline = (body: string) => /<p class="headline">([^<]*)<\/p>/.exec(body)?.[1];
 
 describe('the funding overview', () => {

@@ -8,7 +8,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { RecordFormPage } from '../../platform/views/record-form.tsx';
-import { CorrectionForm, VersionedActionForm } from '../../platform/views/review-forms.tsx';
+import { ReviewControls } from '../../platform/views/review-forms.tsx';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
 import { jurisdictionName } from './justice-states.ts';
@@ -151,7 +151,14 @@ export function JusticeRecordPage(props: { ctx: PageContext; row: JusticeRow; hi
         {row.correctionReason && ` · ${t('justice.correctedBecause', { reason: row.correctionReason })}`}
       </p>
       <JusticeTable ctx={ctx} rows={[row]} caption={title} linkRecords={false} />
-      {props.may.verify && row.status !== 'verified' && <VersionedActionForm ctx={ctx} action={`/justice/records/${row.id}/verify`} version={row.version} label={t('justice.verify')} />}
+      <ReviewControls
+        ctx={ctx}
+        action={`/justice/records/${row.id}`}
+        record={row}
+        may={props.may}
+        verifyLabel={t('justice.verify')}
+        correction={props.choices && { version: props.values?.version ?? row.version, open: Boolean(props.errors?.length || props.stale), errors: props.errors, fields: <JusticeFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} /> }}
+      />
       {props.history && (
         <>
           <h2>{t('justice.history')}</h2>
@@ -168,11 +175,6 @@ export function JusticeRecordPage(props: { ctx: PageContext; row: JusticeRow; hi
             ]}
           />
         </>
-      )}
-      {props.may.correct && props.choices && (
-        <CorrectionForm ctx={ctx} action={`/justice/records/${row.id}/correct`} version={props.values?.version ?? row.version} open={Boolean(props.errors?.length || props.stale)} errors={props.errors}>
-          <JusticeFields ctx={ctx} choices={props.choices} values={props.values ?? {}} errors={props.errors} />
-        </CorrectionForm>
       )}
     </Layout>
   );

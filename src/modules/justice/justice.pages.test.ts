@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, partnerId, postForm, postUpload, type SignedInClient, type TestContext } from '../../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, partnerId, postForm, postUpload, type SignedInClient } from '../../../test/helpers/app.ts';
+import { httpSuite } from '../../../test/helpers/http-suite.ts';
 
-let ctx: TestContext;
-let officer: SignedInClient;
-let french: SignedInClient;
-
-const get = (url: string, client?: SignedInClient) => ctx.app.inject({ method: 'GET', url, headers: client?.headers ?? {} });
+const get = (url: string, client?: SignedInClient) => suite.ctx.app.inject({ method: 'GET', url, headers: client?.headers ?? {} });
 /** The page's text without tags, so assertions read what a visitor reads. */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
-beforeAll(async () => {
-  ctx = await buildTestApp();
-  officer = await loginAs(ctx, 'secretariat-officer');
-  french = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA' });
+const suite = httpSuite(async (ctx) => {
+  const officer = await loginAs(ctx, 'secretariat-officer');
+  const french = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA' });
+  return { officer, french };
 });
-afterAll(() => ctx.close());
 
 describe('/justice', () => {
   it('shows the public figures with their sources, sets no cookie, and never adds overlapping counts', async () => {
@@ -64,7 +60,7 @@ describe('/justice/states/:iso3', () => {
       { receivingIso3: 'KAZ', period: 'cumulative 2019-2021', cumulative: true, people: 607, source: 'test: Kazakh MFA', classification: 'public' },
       { receivingIso3: 'KAZ', period: '2019-01/2019-06', people: 595, source: 'test: Operation Zhusan', classification: 'public' },
     ]) {
-      const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/detention/repatriations', headers: officer.headers, payload });
+      const created = await suite.ctx.app.inject({ method: 'POST', url: '/api/v1/detention/repatriations', headers: suite.officer.headers, payload });
       expect(created.statusCode, created.body).toBe(201);
     }
     const text = textOf((await get('/justice/states/kaz')).body);
@@ -80,32 +76,32 @@ describe('/justice/states/:iso3', () => {
 
 describe('the partner page', () => {
   it("shows the state's latest justice figures with a link to the rest", async () => {
-    const text = textOf((await get(`/partners/${await partnerId(ctx.db, 'DEU')}`)).body);
+    const text = textOf((await get(`/partners/${await partnerId(suite.ctx.db, 'DEU')}`)).body);
     expect(text).toContain('Prosecutions and trials');
     expect(text).toMatch(/2013 – August 2018 Investigations 24/);
     expect(text).toMatch(/2013 – August 2018 Charged or tried 12/);
-    expect((await get(`/partners/${await partnerId(ctx.db, 'DEU')}`)).body).toContain('href="/justice/states/DEU"');
+    expect((await get(`/partners/${await partnerId(suite.ctx.db, 'DEU')}`)).body).toContain('href="/justice/states/DEU"');
   });
 });
 
 describe('signed-in pages', () => {
   it('lets a delegate report by form, the secretariat verify, and keeps the history of a correction', async () => {
-    const form = await get('/justice/records/new', french);
+    const form = await get('/justice/records/new', suite.french);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('name="stateIso3" value="FRA"');
     const fields = { stateIso3: 'FRA', periodStart: '2024', periodEnd: '2024', kind: 'convicted', count: '17', legalBasis: 'terrorism', courtOrBody: 'Paris criminal court', description: 'Returnees convicted in 2024.', sources: 'https://example.org/a (Ministry, 2025)\nhttps://example.org/b (Le Monde, 2025)', confidence: 'high', classification: 'public' };
-    const bad = await postForm(ctx, french, '/justice/records', { ...fields, count: '' });
+    const bad = await postForm(suite.ctx, suite.french, '/justice/records', { ...fields, count: '' });
     expect(bad.statusCode).toBe(400);
     expect(textOf(bad.body)).toContain('count: give the count');
-    const created = await postForm(ctx, french, '/justice/records', fields);
+    const created = await postForm(suite.ctx, suite.french, '/justice/records', fields);
     expect(created.statusCode, created.body).toBe(303);
     const url = String(created.headers.location);
-    expect(textOf((await get(url, french)).body)).toContain('Reported, awaiting verification');
+    expect(textOf((await get(url, suite.french)).body)).toContain('Reported, awaiting verification');
     expect((await get(url)).statusCode).toBe(404);
-    const corrected = await postForm(ctx, french, `${url}/correct`, { ...fields, count: '19', version: '1', reason: 'two late verdicts' });
+    const corrected = await postForm(suite.ctx, suite.french, `${url}/correct`, { ...fields, count: '19', version: '1', reason: 'two late verdicts' });
     expect(corrected.statusCode, corrected.body).toBe(303);
-    expect((await postForm(ctx, officer, `${url}/verify`, { version: '2' })).statusCode).toBe(303);
-    const page = textOf((await get(url, officer)).body);
+    expect((await postForm(suite.ctx, suite.officer, `${url}/verify`, { version: '2' })).statusCode).toBe(303);
+    const page = textOf((await get(url, suite.officer)).body);
     expect(page).toContain('Verified');
     expect(page).toContain('two late verdicts');
     expect(page).toContain('count: 17 → 19');
@@ -113,22 +109,22 @@ describe('signed-in pages', () => {
     expect(anonymous.statusCode).toBe(200);
     // The correction's reason is public with the figure; who made it stays with signed-in readers.
     expect(textOf(anonymous.body)).toContain('corrected: two late verdicts');
-    expect(anonymous.body).not.toContain(french.user.email);
+    expect(anonymous.body).not.toContain(suite.french.user.email);
   });
 
   it('imports a CSV all or nothing, listing every bad row by line and column', async () => {
     const header = 'state,period_start,period_end,kind,count,legal_basis,court_or_body,description,source,confidence';
     const good = 'FRA,2025-01,2025-03,charged,6,terrorism,Paris court,Returnees charged.,https://example.org/c (AFP),medium';
-    const rejected = await postUpload(ctx, french, '/justice/import', { name: 'j.csv', content: [header, good, 'DEU,2025,2025,convicted,3,terrorism,Court,Other state.,https://example.org/d,high', 'FRA,2025,2025,convicted,,terrorism,Court,No count.,https://example.org/e,high', 'FRA,2025,2025-13,executed,1,terrorism,Court,Bad.,https://example.org/f,high'].join('\r\n') });
+    const rejected = await postUpload(suite.ctx, suite.french, '/justice/import', { name: 'j.csv', content: [header, good, 'DEU,2025,2025,convicted,3,terrorism,Court,Other state.,https://example.org/d,high', 'FRA,2025,2025,convicted,,terrorism,Court,No count.,https://example.org/e,high', 'FRA,2025,2025-13,executed,1,terrorism,Court,Bad.,https://example.org/f,high'].join('\r\n') });
     expect(rejected.statusCode).toBe(400);
     const text = textOf(rejected.body);
     expect(text).toMatch(/3 state you report justice figures for your own state only/);
     expect(text).toMatch(/4 count give the count/);
     expect(text).toMatch(/5 period_end/);
     expect(text).toMatch(/5 kind/);
-    const api = await ctx.app.inject({ method: 'GET', url: '/api/v1/justice/cases?state=FRA&kind=charged&from=2025', headers: french.headers });
+    const api = await suite.ctx.app.inject({ method: 'GET', url: '/api/v1/justice/cases?state=FRA&kind=charged&from=2025', headers: suite.french.headers });
     expect(api.json().total).toBe(0);
-    const accepted = await postUpload(ctx, french, '/justice/import', { name: 'j.csv', content: `${header}\r\n${good}\r\n` });
+    const accepted = await postUpload(suite.ctx, suite.french, '/justice/import', { name: 'j.csv', content: `${header}\r\n${good}\r\n` });
     expect(accepted.statusCode).toBe(200);
     expect(textOf(accepted.body)).toContain('1 figure imported');
   });

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { authorize, isSecretariat } from '../../platform/authz.ts';
+import { authorize } from '../../platform/authz.ts';
 import { todayUtc } from '../../platform/calendar-day.ts';
 import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import { say } from '../../platform/i18n/say.ts';
+import { refuseDelegateCorrectingVerified, reviewOnEntry, verifyReported } from '../../platform/reported-figures.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { changedFields, checkedClassification } from '../partners/classification.ts';
 import { auditRestrictedJusticeRead } from './justice-access.ts';
@@ -104,16 +105,8 @@ export async function reportJustice(db: Db, actor: MaybeActor, raw: unknown): Pr
   // ASVS V4.2.1: a delegate writes only for the state they represent (never for a mechanism).
   authorize(actor, 'justice.write', { partnerId: values.partnerId });
   const classification = await checkedClassification(db, input, 'coalition', { actor });
-  const verified = isSecretariat(actor);
   return db.transaction(async (tx) => {
-    const row = await repo.insertJustice(tx, {
-      ...values,
-      ...classification,
-      status: verified ? 'verified' : 'reported',
-      reportedBy: actor?.userId ?? null,
-      reviewedBy: verified ? (actor?.userId ?? null) : null,
-      reviewedAt: verified ? new Date() : null,
-    });
+    const row = await repo.insertJustice(tx, { ...values, ...classification, ...reviewOnEntry(actor), reportedBy: actor?.userId ?? null });
     await appendAudit(tx, actor, { action: 'justice.reported', entityType: 'justice-record', entityId: row.id, detail: { ...values, classification: row.classification, status: row.status } });
     return row;
   });
@@ -123,12 +116,11 @@ export async function verifyJustice(db: Db, actor: MaybeActor, id: string, raw: 
   authorize(actor, 'justice.verify');
   const input = parseInput(VersionInput, raw);
   const before = await getJustice(db, actor, id);
-  if (before.status === 'verified') throw new InvalidInput([{ field: 'status', message: say('problem.alreadyVerified') }]);
-  return db.transaction(async (tx) => {
-    const row = await repo.updateJustice(tx, id, input.version, { status: 'verified', reviewedBy: actor?.userId ?? null, reviewedAt: new Date() });
-    if (!row) throw new StaleVersion(await repo.findJustice(tx, actor, id));
-    await appendAudit(tx, actor, { action: 'justice.verified', entityType: 'justice-record', entityId: id, detail: {} });
-    return row;
+  return verifyReported(db, actor, {
+    before,
+    update: (tx, review) => repo.updateJustice(tx, id, input.version, review),
+    current: (tx) => repo.findJustice(tx, actor, id),
+    audit: { action: 'justice.verified', entityType: 'justice-record', entityId: id },
   });
 }
 
@@ -142,21 +134,13 @@ export async function correctJustice(db: Db, actor: MaybeActor, id: string, raw:
   const input = parseInput(JusticeCorrection, raw);
   const before = await getJustice(db, actor, id);
   authorize(actor, 'justice.write', { partnerId: before.partnerId });
-  if (!isSecretariat(actor) && before.status === 'verified') throw new InvalidInput([{ field: 'status', message: say('problem.askSecretariatToCorrect') }]);
+  refuseDelegateCorrectingVerified(actor, before);
   const { version, reason, ...fields } = input;
   const values = await checkedValues(db, fields);
   authorize(actor, 'justice.write', { partnerId: values.partnerId });
   const classification = await checkedClassification(db, fields.classification ? fields : { classification: before.classification, restrictedGroupIds: before.restrictedGroupIds }, 'coalition', { actor, already: before.restrictedGroupIds });
-  const verified = isSecretariat(actor);
   return db.transaction(async (tx) => {
-    const row = await repo.updateJustice(tx, id, version, {
-      ...values,
-      ...classification,
-      correctionReason: reason.trim(),
-      status: verified ? 'verified' : 'reported',
-      reviewedBy: verified ? (actor?.userId ?? null) : null,
-      reviewedAt: verified ? new Date() : null,
-    });
+    const row = await repo.updateJustice(tx, id, version, { ...values, ...classification, correctionReason: reason.trim(), ...reviewOnEntry(actor) });
     if (!row) throw new StaleVersion(await repo.findJustice(tx, actor, id));
     const changes = changedFields(before as unknown as Record<string, unknown>, { ...values, ...classification });
     await appendAudit(tx, actor, { action: 'justice.corrected', entityType: 'justice-record', entityId: id, detail: { reason: reason.trim(), changes } });

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppModule } from '../../platform/module.ts';
+import type { MeetingsSettings } from './meetings.module.ts';
 import { CsrfField, FormActions } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -53,7 +54,7 @@ function CalendarFeedsPage(props: { ctx: PageContext; groups: GroupRow[]; origin
   );
 }
 
-export const calendarFeedsPages: AppModule = async (app, { db, config }) => {
+export const calendarFeedsPages: AppModule<MeetingsSettings> = async (app, { db, config }) => {
   // Absolute links come from PUBLIC_URL, never from the request's Host header.
   const origin = (_request: FastifyRequest) => config.publicUrl;
 

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { can } from '../../platform/authz.ts';
 import { Conflict, InvalidInput, NotFound, } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
+import type { MeetingsSettings } from './meetings.module.ts';
 import { commaList, formList, formToInput, recordFormInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
@@ -14,7 +15,12 @@ import { hasCalendarDate, meetingCalendar } from './meeting-calendar.ts';
 import { localInputValue } from './meeting-time.ts';
 import { MeetingListQuery } from './meetings.schema.ts';
 import * as meetings from './meetings.service.ts';
-import { type MeetingEditingChoices, MeetingDetailPage, MeetingFormPage, MeetingListPage, TheatersPage, TopicThreadPage } from './meetings.views.tsx';
+import { MeetingDetailPage } from './meeting-detail.views.tsx';
+import { MeetingFormPage } from './meeting-form.views.tsx';
+import { MeetingListPage } from './meeting-list.views.tsx';
+import type { MeetingEditingChoices } from './meetings.views.tsx';
+import { TheatersPage } from './theaters.views.tsx';
+import { TopicThreadPage } from './topic-thread.views.tsx';
 import { addTheater } from './theaters.service.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 
@@ -31,7 +37,7 @@ async function editingChoices(db: Db, request: FastifyRequest): Promise<MeetingE
   return { partners: partners.rows, people: people.rows, meetings: recent.rows };
 }
 
-export const meetingsPages: AppModule = async (app, { db, config }) => {
+export const meetingsPages: AppModule<MeetingsSettings> = async (app, { db, config }) => {
   const groupsFor = (request: FastifyRequest) => listGroups(db, request.actor);
 
   /** The meeting page, with the problems of a form posted from it when there are any. */

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { AppModule } from '../../platform/module.ts';
+import type { AppModule, NoSettings } from '../../platform/module.ts';
 import { ProblemResponses } from '../../platform/openapi.ts';
 import type { MeetingRow } from './meetings.repo.ts';
 import { AgendaItemInput, MeetingInput, MeetingLinkInput, MeetingListQuery, MeetingPage, MeetingUpdate, MeetingView, ParticipantInput } from './meetings.schema.ts';
@@ -12,7 +12,7 @@ function meetingView(m: MeetingRow) {
 
 const Done = { 204: Type.Null(), ...ProblemResponses };
 
-export const meetingsRoutes: AppModule = async (app, { db }) => {
+export const meetingsRoutes: AppModule<NoSettings> = async (app, { db }) => {
   const tags = ['meetings'];
   app.get('/api/v1/meetings', { config: { access: 'meeting.read' }, schema: { tags, summary: 'List meetings', querystring: MeetingListQuery, response: { 200: MeetingPage, ...ProblemResponses } } }, async (request) => {
     const { rows, total } = await meetings.listMeetings(db, request.actor, request.query);

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, groupId, loginAs, partnerId, type SignedInClient, type TestContext } from '../../../test/helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { groupId, loginAs, partnerId, type SignedInClient } from '../../../test/helpers/app.ts';
+import { httpSuite } from '../../../test/helpers/http-suite.ts';
 
-let ctx: TestContext;
-let officer: SignedInClient;
-let cochair: SignedInClient; // of the United States, a co-lead of the Counter ISIS Finance Group
-let delegate: SignedInClient; // of France
-let analyst: SignedInClient;
-
-const get = (client: SignedInClient | null, url = '/') => ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} });
+const get = (client: SignedInClient | null, url = '/') => suite.ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} });
 
 /** The headings of a page's sections, in order. */
 const headings = (html: string) => [...html.matchAll(/<h2 id="[\w-]+-heading">([^<]*)<\/h2>/g)].map((match) => match[1]);
 
-beforeAll(async () => {
-  ctx = await buildTestApp();
-  officer = await loginAs(ctx, 'secretariat-officer');
-  cochair = await loginAs(ctx, 'co-chair', { partnerIso3: 'USA' });
-  delegate = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA' });
-  analyst = await loginAs(ctx, 'analyst');
+const suite = httpSuite(async (ctx) => {
+  const officer = await loginAs(ctx, 'secretariat-officer');
+  const cochair = await loginAs(ctx, 'co-chair', { partnerIso3: 'USA' }); // of the United States, a co-lead of the Counter ISIS Finance Group
+  const delegate = await loginAs(ctx, 'delegate', { partnerIso3: 'FRA' }); // of France
+  const analyst = await loginAs(ctx, 'analyst');
   const finance = await groupId(ctx.db, 'counter-isis-finance-group');
   const nextYear = new Date().getUTCFullYear() + 1;
   const meeting = await ctx.app.inject({
@@ -59,8 +53,8 @@ beforeAll(async () => {
     payload: { partnerId: await partnerId(ctx.db, 'FRA'), stage: 'pledge', amount: '1000000', currency: 'USD', contributedOn: `${nextYear}-01-02`, source: 'statement' },
   });
   expect(reported.statusCode, reported.body).toBe(201);
+  return { officer, cochair, delegate, analyst };
 });
-afterAll(() => ctx.close());
 
 describe('the public front page', () => {
   it('shows readouts, the pledge drive, members, upcoming public meetings and the incident map, and sets no cookie', async () => {
@@ -85,7 +79,7 @@ describe('the public front page', () => {
 
 describe('my desk', () => {
   it('shows the secretariat what waits for verification, ingestion, screening and taskings, overdue first', async () => {
-    const page = await get(officer);
+    const page = await get(suite.officer);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>My desk</h1>');
     expect(headings(page.body)).toEqual([
@@ -108,7 +102,7 @@ describe('my desk', () => {
   });
 
   it('shows a co-chair readouts to clear and their groups’ taskings, and nothing to verify', async () => {
-    const sections = headings((await get(cochair)).body);
+    const sections = headings((await get(suite.cochair)).body);
     expect(sections).toContain('Readouts to clear and returned drafts');
     expect(sections).toContain('Taskings due, overdue first');
     expect(sections).not.toContain('Awaiting verification');
@@ -117,11 +111,11 @@ describe('my desk', () => {
   });
 
   it('shows a delegate and an analyst only what their roles may read', async () => {
-    const delegateSections = headings((await get(delegate)).body);
+    const delegateSections = headings((await get(suite.delegate)).body);
     expect(delegateSections).not.toContain('Readouts to clear and returned drafts');
     expect(delegateSections).not.toContain('Awaiting verification');
     expect(delegateSections).toContain('Current pledge drive');
-    const analystSections = headings((await get(analyst)).body);
+    const analystSections = headings((await get(suite.analyst)).body);
     expect(analystSections).toContain('New screening alerts');
     expect(analystSections).not.toContain('Readouts to clear and returned drafts');
     expect(analystSections).not.toContain('Ingested readouts to review');

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { isDatabaseReachable } from '../../db/client.ts';
 import type { AppModule } from '../../platform/module.ts';
+import type { SessionSettings } from '../../platform/session.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { renderPageFor, sendPage } from '../../platform/views/render.ts';
 import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
@@ -11,7 +12,13 @@ import { CookiesPage } from './public-site.views.tsx';
 const Health = Type.Object({ status: Type.String() });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 })) });
 
-export const publicSiteModule: AppModule = async (app, { db, config }) => {
+/** The home page's shared copy for anonymous visitors, and what the cookie page says of sessions and identity providers. */
+export interface PublicSiteSettings extends SessionSettings {
+  readonly publicPageCacheSeconds: number;
+  readonly oidcProviders: readonly unknown[];
+}
+
+export const publicSiteModule: AppModule<PublicSiteSettings> = async (app, { db, config }) => {
   const homeCache = new AnonymousPageCache(config.publicPageCacheSeconds * 1000);
   app.get('/', { config: { access: 'public' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
     homeCache.respond(request, reply, async () => {

@@ -15,7 +15,12 @@ import { listTheaters } from '../meetings/meetings.service.ts';
 import { listGroups, partnersByIds } from '../partners/partners.repo.ts';
 import { htmlToText, renderVersion } from './markdown.ts';
 import * as readouts from './readouts.service.ts';
-import { DeskListPage, DeskReadoutPage, DiffPage, PublicReadoutListPage, PublicReadoutPage, readoutPath } from './readouts.views.tsx';
+import { DeskListPage } from './desk-list.views.tsx';
+import { DeskReadoutPage } from './desk-readout.views.tsx';
+import { PublicReadoutListPage } from './public-readout-list.views.tsx';
+import { PublicReadoutPage } from './public-readout.views.tsx';
+import { DiffPage } from './readout-diff.views.tsx';
+import { readoutPath } from './readouts.views.tsx';
 import { FormBody, IdParams, PageQuery } from '../../platform/route-schemas.ts';
 import { say } from '../../platform/i18n/say.ts';
 import { flashAs } from '../../platform/flash.ts';
@@ -43,7 +48,13 @@ const ReadoutSummary = Type.Object({
   bodyMarkdown: Type.String(),
 });
 
-export const readoutsPages: AppModule = async (app, { db, config }) => {
+/** Feeds and canonical links use the public address; anonymous visitors may get a shared copy of a public page for this long. */
+export interface ReadoutsSettings {
+  readonly publicUrl: string;
+  readonly publicPageCacheSeconds: number;
+}
+
+export const readoutsPages: AppModule<ReadoutsSettings> = async (app, { db, config }) => {
   // Absolute links come from PUBLIC_URL, never from the request's Host header (a forged Host would otherwise land in feeds).
   const origin = (_request: FastifyRequest) => config.publicUrl;
   // The public site is the most read part of the platform; anonymous visitors share short-lived copies.

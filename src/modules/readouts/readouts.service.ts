@@ -246,6 +246,27 @@ export async function recordClearedOutside(db: Db, actor: MaybeActor, id: string
   });
 }
 
+/**
+ * Records a statement that was cleared and published outside the platform, as published here in public:
+ * one version, marked cleared outside, on a day the source does not give (none is invented).
+ */
+export async function recordPublishedStatement(db: Db, actor: MaybeActor, meetingId: string, statement: { year: number; title: string; bodyMarkdown: string; source: string }): Promise<repo.ReadoutRow> {
+  authorize(actor, 'readout.write');
+  return db.transaction(async (tx) => {
+    const slug = await uniqueSlug(tx, statement.year, statement.title);
+    const [readout] = await tx
+      .insert(readouts)
+      .values({ meetingId, year: statement.year, slug, status: 'published', publishedAs: 'public', publishedVersion: 1, firstPublishedVersion: 1, publishedAt: new Date(), clearedOutside: true, publishedOutsideOn: null, currentVersion: 1 })
+      .returning();
+    if (!readout) throw new Error('readout insert returned nothing');
+    await repo.rememberSlug(tx, statement.year, slug, readout.id);
+    await tx.insert(readoutVersions).values({ readoutId: readout.id, number: 1, title: statement.title, bodyMarkdown: statement.bodyMarkdown, authorId: actor?.userId ?? null, authorLabel: actor?.label ?? 'system' });
+    await repo.indexForSearch(tx, readout.id);
+    await appendAudit(tx, actor, { action: 'readout.published', entityType: 'readout', entityId: readout.id, detail: { as: 'public', version: 1, source: statement.source } });
+    return readout;
+  });
+}
+
 export async function withdrawReadout(db: Db, actor: MaybeActor, id: string): Promise<repo.ReadoutRow> {
   authorize(actor, 'readout.write');
   return setStatus(db, actor, id, ['draft', 'in-clearance', 'cleared', 'published'], 'withdrawn', 'readout.withdrawn');

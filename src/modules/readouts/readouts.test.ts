@@ -1,58 +1,50 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readouts } from '../../db/schema/readouts.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
-import { postForm, type SignedInClient, type TestContext, buildTestApp, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
+import { postForm, type SignedInClient, form, groupId, loginAs, partnerId } from '../../../test/helpers/app.ts';
+import { httpSuite } from '../../../test/helpers/http-suite.ts';
 
-let ctx: TestContext;
-let officer: SignedInClient;
-let usChair: SignedInClient;
-let italyChair: SignedInClient;
-let saudiChair: SignedInClient;
-let otherChair: SignedInClient;
-let financeGroup: string;
-
-beforeAll(async () => {
-  ctx = await buildTestApp();
-  officer = await loginAs(ctx, 'secretariat-officer');
+const suite = httpSuite(async (ctx) => {
+  const officer = await loginAs(ctx, 'secretariat-officer');
   // The Counter ISIS Finance Group is co-led by Italy, Saudi Arabia and the United States.
-  usChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'USA' });
-  italyChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'ITA' });
-  saudiChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'SAU' });
-  otherChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'FRA' });
-  financeGroup = await groupId(ctx.db, 'counter-isis-finance-group');
+  const usChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'USA' });
+  const italyChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'ITA' });
+  const saudiChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'SAU' });
+  const otherChair = await loginAs(ctx, 'co-chair', { partnerIso3: 'FRA' });
+  const financeGroup = await groupId(ctx.db, 'counter-isis-finance-group');
+  return { officer, usChair, italyChair, saudiChair, otherChair, financeGroup };
 });
-afterAll(() => ctx.close());
 
-const post = (client: SignedInClient, url: string, fields: Record<string, string>) => postForm(ctx, client, url, fields);
-const get = (client: SignedInClient | null, url: string) => ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} });
+const post = (client: SignedInClient, url: string, fields: Record<string, string>) => postForm(suite.ctx, client, url, fields);
+const get = (client: SignedInClient | null, url: string) => suite.ctx.app.inject({ method: 'GET', url, headers: client ? { cookie: client.headers.cookie } : {} });
 
 async function meetingWithRecord(title: string, startsLocal = '2024-07-23T09:00', endsLocal = '2024-07-23T17:00') {
   const meeting = (
-    await ctx.app.inject({
+    await suite.ctx.app.inject({
       method: 'POST',
       url: '/api/v1/meetings',
-      headers: officer.headers,
-      payload: { title, format: 'working-group', groupId: financeGroup, setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal, endsLocal, timeZone: 'Europe/Rome', classification: 'public' },
+      headers: suite.officer.headers,
+      payload: { title, format: 'working-group', groupId: suite.financeGroup, setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal, endsLocal, timeZone: 'Europe/Rome', classification: 'public' },
     })
   ).json();
-  const usa = await partnerId(ctx.db, 'USA');
-  await ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/participants`, headers: officer.headers, payload: { partnerId: usa, role: 'briefer' } });
-  await ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/agenda`, headers: officer.headers, payload: { title: 'Financing of ISIS-K', theaterSlugs: ['afghanistan'], outcome: 'Members agreed to share designations.' } });
+  const usa = await partnerId(suite.ctx.db, 'USA');
+  await suite.ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/participants`, headers: suite.officer.headers, payload: { partnerId: usa, role: 'briefer' } });
+  await suite.ctx.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.id}/agenda`, headers: suite.officer.headers, payload: { title: 'Financing of ISIS-K', theaterSlugs: ['afghanistan'], outcome: 'Members agreed to share designations.' } });
   return meeting;
 }
 
 async function draft(meetingId: string): Promise<string> {
-  const response = await post(officer, `/meetings/${meetingId}/readouts`, {});
+  const response = await post(suite.officer, `/meetings/${meetingId}/readouts`, {});
   expect(response.statusCode).toBe(303);
   return String(response.headers.location).split('/').pop() as string;
 }
 
 /** Takes a readout whose current version is `version` through clearance by all three co-leads and publishes it. */
 async function clearAndPublish(id: string, version: string, as: 'public' | 'coalition' = 'public') {
-  await post(officer, `/desk/readouts/${id}/submit`, {});
-  for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version });
-  expect((await post(officer, `/desk/readouts/${id}/publish`, { as })).statusCode).toBe(303);
+  await post(suite.officer, `/desk/readouts/${id}/submit`, {});
+  for (const chair of [suite.usChair, suite.italyChair, suite.saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version });
+  expect((await post(suite.officer, `/desk/readouts/${id}/publish`, { as })).statusCode).toBe(303);
 }
 
 function currentVersion(html: string): string {
@@ -64,13 +56,13 @@ describe('readout workflow', () => {
     const nextYear = new Date().getUTCFullYear() + 1;
     const meeting = await meetingWithRecord('Future CIFG meeting (publish test)', `${nextYear}-03-10T09:00`, `${nextYear}-03-10T17:00`);
     const id = await draft(meeting.id);
-    await post(officer, `/desk/readouts/${id}/submit`, {});
-    for (const chair of [usChair, italyChair, saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
-    const refused = await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' });
+    await post(suite.officer, `/desk/readouts/${id}/submit`, {});
+    for (const chair of [suite.usChair, suite.italyChair, suite.saudiChair]) await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
+    const refused = await post(suite.officer, `/desk/readouts/${id}/publish`, { as: 'public' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('This readout cannot be published before its meeting starts');
     expect(refused.body).toContain(String(nextYear));
-    const [row] = await ctx.db.select().from(readouts).where(eq(readouts.id, id));
+    const [row] = await suite.ctx.db.select().from(readouts).where(eq(readouts.id, id));
     expect(row?.status).toBe('cleared');
   });
 
@@ -78,13 +70,13 @@ describe('readout workflow', () => {
     const meeting = await meetingWithRecord('CIFG meeting (published elsewhere)');
     const id = await draft(meeting.id);
     await clearAndPublish(id, '1');
-    await ctx.db.update(readouts).set({ clearedOutside: true, publishedOutsideOn: null }).where(eq(readouts.id, id));
-    const [row] = await ctx.db.select().from(readouts).where(eq(readouts.id, id));
+    await suite.ctx.db.update(readouts).set({ clearedOutside: true, publishedOutsideOn: null }).where(eq(readouts.id, id));
+    const [row] = await suite.ctx.db.select().from(readouts).where(eq(readouts.id, id));
     const page = await get(null, `/readouts/${row?.year}/${row?.slug}`);
     expect(page.body).toContain('Published outside the platform; the source gives no publication date');
     const today = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
     expect(page.body).not.toContain(today);
-    const desk = await get(officer, `/desk/readouts/${id}`);
+    const desk = await get(suite.officer, `/desk/readouts/${id}`);
     expect(desk.body).toContain('Cleared and published outside the platform');
     expect(desk.body).not.toContain('United States: ');
   });
@@ -92,37 +84,37 @@ describe('readout workflow', () => {
   it('drafts from the record, is returned, edited, cleared by every co-lead, published, and found by the public', async () => {
     const meeting = await meetingWithRecord('20th meeting of the CIFG (workflow test)');
     const id = await draft(meeting.id);
-    const desk = await get(officer, `/desk/readouts/${id}`);
+    const desk = await get(suite.officer, `/desk/readouts/${id}`);
     expect(desk.body).toContain('Readout of the Counter ISIS Finance Group (CIFG) Meeting');
     expect(desk.body).toContain('Representatives of the Counter ISIS Finance Group (CIFG) met on');
     expect(desk.body).toContain('United States briefed the participants.');
     expect(desk.body).toContain('Financing of ISIS-K (Afghanistan): Members agreed to share designations.');
 
-    expect((await post(officer, `/desk/readouts/${id}/submit`, {})).statusCode).toBe(303);
-    const awaiting = await get(usChair, '/desk/readouts');
+    expect((await post(suite.officer, `/desk/readouts/${id}/submit`, {})).statusCode).toBe(303);
+    const awaiting = await get(suite.usChair, '/desk/readouts');
     expect(awaiting.body).toContain('1 readout awaits your clearance');
     // Every page shows the count beside the desk link.
-    expect((await get(usChair, '/partners')).body).toContain('<span class="visually-hidden"> (1 item awaits you)</span>');
+    expect((await get(suite.usChair, '/partners')).body).toContain('<span class="visually-hidden"> (1 item awaits you)</span>');
 
-    const returned = await post(usChair, `/desk/readouts/${id}/clearance`, { decision: 'returned', comment: 'Name the host.', version: '1' });
+    const returned = await post(suite.usChair, `/desk/readouts/${id}/clearance`, { decision: 'returned', comment: 'Name the host.', version: '1' });
     expect(returned.statusCode).toBe(303);
-    expect((await get(officer, '/desk/readouts')).body).toContain('Name the host.');
-    expect((await get(officer, '/meetings')).body).toMatch(/class="count-badge" aria-hidden="true">\d+</);
+    expect((await get(suite.officer, '/desk/readouts')).body).toContain('Name the host.');
+    expect((await get(suite.officer, '/meetings')).body).toMatch(/class="count-badge" aria-hidden="true">\d+</);
 
-    const edited = await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the 20th CIFG Meeting', bodyMarkdown: 'Italy hosted the **20th** meeting.', baseVersion: '1' });
+    const edited = await post(suite.officer, `/desk/readouts/${id}`, { title: 'Readout of the 20th CIFG Meeting', bodyMarkdown: 'Italy hosted the **20th** meeting.', baseVersion: '1' });
     expect(edited.statusCode).toBe(303);
-    await post(officer, `/desk/readouts/${id}/submit`, {});
-    for (const chair of [usChair, italyChair]) {
+    await post(suite.officer, `/desk/readouts/${id}/submit`, {});
+    for (const chair of [suite.usChair, suite.italyChair]) {
       expect((await post(chair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' })).statusCode).toBe(303);
     }
     // Not yet: Saudi Arabia has not cleared, so publishing is refused.
-    const early = await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' });
+    const early = await post(suite.officer, `/desk/readouts/${id}/publish`, { as: 'public' });
     expect(early.statusCode).toBe(409);
     expect(early.body).toContain('Only a cleared readout can be published.');
-    await post(saudiChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
-    expect((await get(officer, `/desk/readouts/${id}`)).body).toContain('<strong>cleared</strong>');
+    await post(suite.saudiChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    expect((await get(suite.officer, `/desk/readouts/${id}`)).body).toContain('<strong>cleared</strong>');
 
-    expect((await post(officer, `/desk/readouts/${id}/publish`, { as: 'public' })).statusCode).toBe(303);
+    expect((await post(suite.officer, `/desk/readouts/${id}/publish`, { as: 'public' })).statusCode).toBe(303);
     const list = await get(null, '/readouts');
     expect(list.body).toContain('Readout of the 20th CIFG Meeting');
     const search = await get(null, `/readouts?q=${encodeURIComponent('20th meeting hosted')}`);
@@ -135,42 +127,42 @@ describe('readout workflow', () => {
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.body).toContain('<title type="html"><![CDATA[Readout of the 20th CIFG Meeting]]></title>');
     // Every absolute link comes from PUBLIC_URL: a forged Host header never reaches the feed.
-    const forged = await ctx.app.inject({ method: 'GET', url: '/readouts/feed.atom', headers: { host: 'evil.example' } });
+    const forged = await suite.ctx.app.inject({ method: 'GET', url: '/readouts/feed.atom', headers: { host: 'evil.example' } });
     expect(forged.body).not.toContain('evil.example');
-    expect(forged.body).toContain(`href="${ctx.config.publicUrl}/readouts/2024/readout-of-the-20th-cifg-meeting"`);
+    expect(forged.body).toContain(`href="${suite.ctx.config.publicUrl}/readouts/2024/readout-of-the-20th-cifg-meeting"`);
   });
 
   it('invalidates clearances when the text changes, and refuses a clearance by a co-chair of another partner (audited)', async () => {
     const meeting = await meetingWithRecord('CIFG (invalidation test)');
     const id = await draft(meeting.id);
-    await post(officer, `/desk/readouts/${id}/submit`, {});
-    await post(usChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
-    await post(officer, `/desk/readouts/${id}`, { title: 'Changed title', bodyMarkdown: 'Changed.', baseVersion: '1' });
-    const desk = await get(officer, `/desk/readouts/${id}`);
+    await post(suite.officer, `/desk/readouts/${id}/submit`, {});
+    await post(suite.usChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
+    await post(suite.officer, `/desk/readouts/${id}`, { title: 'Changed title', bodyMarkdown: 'Changed.', baseVersion: '1' });
+    const desk = await get(suite.officer, `/desk/readouts/${id}`);
     expect(desk.body).toContain('<strong>in clearance</strong>');
     expect(desk.body).not.toMatch(/United States: cleared/);
-    const stale = await post(usChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
+    const stale = await post(suite.usChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '1' });
     expect(stale.statusCode).toBe(409);
-    const outsider = await post(otherChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    const outsider = await post(suite.otherChair, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
     expect(outsider.statusCode).toBe(404);
-    const refusals = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'readout.clearance-refused'));
-    expect(refusals.some((e) => e.entityId === id && e.actorLabel === otherChair.user.email)).toBe(true);
-    const officerTries = await post(officer, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
+    const refusals = await suite.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'readout.clearance-refused'));
+    expect(refusals.some((e) => e.entityId === id && e.actorLabel === suite.otherChair.user.email)).toBe(true);
+    const officerTries = await post(suite.officer, `/desk/readouts/${id}/clearance`, { decision: 'cleared', version: '2' });
     expect(officerTries.statusCode).toBe(403);
   });
 
   it('keeps both texts when two officers save at once', async () => {
     const meeting = await meetingWithRecord('CIFG (conflict test)');
     const id = await draft(meeting.id);
-    const other = await loginAs(ctx, 'secretariat-officer');
-    const base = currentVersion((await get(officer, `/desk/readouts/${id}`)).body);
+    const other = await loginAs(suite.ctx, 'secretariat-officer');
+    const base = currentVersion((await get(suite.officer, `/desk/readouts/${id}`)).body);
     expect((await post(other, `/desk/readouts/${id}`, { title: 'Their title', bodyMarkdown: 'Their text.', baseVersion: base })).statusCode).toBe(303);
-    const mine = await post(officer, `/desk/readouts/${id}`, { title: 'My title', bodyMarkdown: 'My careful text.', baseVersion: base });
+    const mine = await post(suite.officer, `/desk/readouts/${id}`, { title: 'My title', bodyMarkdown: 'My careful text.', baseVersion: base });
     expect(mine.statusCode).toBe(409);
     expect(mine.body).toContain('Nothing was saved');
     expect(mine.body).toContain('Their text.');
     expect(mine.body).toContain('My careful text.');
-    const diff = await get(officer, `/desk/readouts/${id}/diff?from=1&to=2`);
+    const diff = await get(suite.officer, `/desk/readouts/${id}/diff?from=1&to=2`);
     expect(diff.body).toContain('<ins>');
     expect(diff.body).toContain('Their');
   });
@@ -178,12 +170,12 @@ describe('readout workflow', () => {
   it('corrects a published readout openly: a note is required, the old address redirects, the history shows the note', async () => {
     const meeting = await meetingWithRecord('CIFG (correction test)');
     const id = await draft(meeting.id);
-    await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the Correction Meeting', bodyMarkdown: 'Forty members attended.', baseVersion: '1' });
+    await post(suite.officer, `/desk/readouts/${id}`, { title: 'Readout of the Correction Meeting', bodyMarkdown: 'Forty members attended.', baseVersion: '1' });
     await clearAndPublish(id, '2', 'public');
-    const noNote = await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the Corrected Meeting', bodyMarkdown: 'Fifty members attended.', baseVersion: '2' });
+    const noNote = await post(suite.officer, `/desk/readouts/${id}`, { title: 'Readout of the Corrected Meeting', bodyMarkdown: 'Fifty members attended.', baseVersion: '2' });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.body).toContain('say what changed and why');
-    await post(officer, `/desk/readouts/${id}`, { title: 'Readout of the Corrected Meeting', bodyMarkdown: 'Fifty members attended.', baseVersion: '2', correctionNote: 'Attendance figure corrected.' });
+    await post(suite.officer, `/desk/readouts/${id}`, { title: 'Readout of the Corrected Meeting', bodyMarkdown: 'Fifty members attended.', baseVersion: '2', correctionNote: 'Attendance figure corrected.' });
     const old = await get(null, '/readouts/2024/readout-of-the-correction-meeting');
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/readouts/2024/readout-of-the-corrected-meeting');
@@ -198,11 +190,11 @@ describe('readout workflow', () => {
   it('hides coalition readouts from the public and shows them to partners', async () => {
     const meeting = await meetingWithRecord('CIFG (coalition test)');
     const id = await draft(meeting.id);
-    await post(officer, `/desk/readouts/${id}`, { title: 'Readout for partners only', bodyMarkdown: 'Internal.', baseVersion: '1' });
+    await post(suite.officer, `/desk/readouts/${id}`, { title: 'Readout for partners only', bodyMarkdown: 'Internal.', baseVersion: '1' });
     await clearAndPublish(id, '2', 'coalition');
     expect((await get(null, '/readouts/2024/readout-for-partners-only')).statusCode).toBe(404);
     expect((await get(null, '/readouts')).body).not.toContain('Readout for partners only');
-    const delegate = await loginAs(ctx, 'delegate');
+    const delegate = await loginAs(suite.ctx, 'delegate');
     expect((await get(delegate, '/readouts/2024/readout-for-partners-only')).statusCode).toBe(200);
   });
 });
@@ -211,19 +203,19 @@ describe('translations', () => {
   it('shows readers of French and Arabic the readout in their language, offers every language it has, and says when it has not theirs', async () => {
     const meeting = await meetingWithRecord('21st meeting of the CIFG (translation test)');
     const id = await draft(meeting.id);
-    await clearAndPublish(id, currentVersion((await get(officer, `/desk/readouts/${id}`)).body));
-    const [published] = await ctx.db.select({ year: readouts.year, slug: readouts.slug }).from(readouts).where(eq(readouts.id, id));
+    await clearAndPublish(id, currentVersion((await get(suite.officer, `/desk/readouts/${id}`)).body));
+    const [published] = await suite.ctx.db.select({ year: readouts.year, slug: readouts.slug }).from(readouts).where(eq(readouts.id, id));
     const readoutUrl = `/readouts/${published?.year}/${published?.slug}`;
 
     // Not yet translated: a French reader gets the English original, and is told so.
     const untranslated = (await get(null, `/fr${readoutUrl}`)).body;
     expect(untranslated).toContain('n’a pas été traduit dans votre langue');
 
-    const saved = await post(officer, `/desk/readouts/${id}/translations/fr`, { title: 'Compte rendu de la 21e réunion du CIFG', bodyMarkdown: 'Les membres sont convenus de partager leurs désignations.' });
+    const saved = await post(suite.officer, `/desk/readouts/${id}/translations/fr`, { title: 'Compte rendu de la 21e réunion du CIFG', bodyMarkdown: 'Les membres sont convenus de partager leurs désignations.' });
     expect(saved.statusCode).toBe(303);
-    const api = await ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/ar`, headers: officer.headers, payload: { title: 'محضر الاجتماع الحادي والعشرين', bodyMarkdown: 'اتفق الأعضاء على تبادل قرارات التصنيف.' } });
+    const api = await suite.ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/ar`, headers: suite.officer.headers, payload: { title: 'محضر الاجتماع الحادي والعشرين', bodyMarkdown: 'اتفق الأعضاء على تبادل قرارات التصنيف.' } });
     expect(api.statusCode, api.body).toBe(200);
-    expect((await ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/de`, headers: officer.headers, payload: { title: 'x', bodyMarkdown: 'y' } })).json().errors).toEqual([{ field: 'locale', message: 'readouts are translated into fr or ar, not "de"' }]);
+    expect((await suite.ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/de`, headers: suite.officer.headers, payload: { title: 'x', bodyMarkdown: 'y' } })).json().errors).toEqual([{ field: 'locale', message: 'readouts are translated into fr or ar, not "de"' }]);
 
     const french = (await get(null, `/fr${readoutUrl}`)).body;
     expect(french).toMatch(/<h1 lang="fr" dir="auto">Compte rendu de la 21e réunion du CIFG<\/h1>/);
@@ -238,7 +230,7 @@ describe('translations', () => {
     // English stays the original.
     expect((await get(null, readoutUrl)).body).toContain('Members agreed to share designations.');
     // A co-chair clears readouts; translating them is the secretariat's.
-    expect((await ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/fr`, headers: usChair.headers, payload: { title: 'x', bodyMarkdown: 'y' } })).statusCode).toBe(403);
+    expect((await suite.ctx.app.inject({ method: 'PUT', url: `/api/v1/readouts/${id}/translations/fr`, headers: suite.usChair.headers, payload: { title: 'x', bodyMarkdown: 'y' } })).statusCode).toBe(403);
   });
 });
 
@@ -246,9 +238,9 @@ describe('search', () => {
   it('finds Arabic text as well as English', async () => {
     const meeting = await meetingWithRecord('CIFG (Arabic test)');
     const id = await draft(meeting.id);
-    await post(officer, `/desk/readouts/${id}`, { title: 'ملخص اجتماع مجموعة مكافحة تمويل داعش', bodyMarkdown: 'ناقش الشركاء تمويل الإرهاب في أفريقيا.', baseVersion: '1' });
+    await post(suite.officer, `/desk/readouts/${id}`, { title: 'ملخص اجتماع مجموعة مكافحة تمويل داعش', bodyMarkdown: 'ناقش الشركاء تمويل الإرهاب في أفريقيا.', baseVersion: '1' });
     await clearAndPublish(id, '2', 'public');
-    const found = (await ctx.app.inject({ method: 'GET', url: `/api/v1/readouts?q=${encodeURIComponent('تمويل')}` })).json();
+    const found = (await suite.ctx.app.inject({ method: 'GET', url: `/api/v1/readouts?q=${encodeURIComponent('تمويل')}` })).json();
     expect(found.items.map((r: { title: string }) => r.title)).toContain('ملخص اجتماع مجموعة مكافحة تمويل داعش');
     const page = await get(null, found.items[0].url.replace(/^https?:\/\/[^/]+/, ''));
     expect(page.statusCode).toBe(200);
@@ -260,18 +252,18 @@ describe('bad input', () => {
   it('refuses an 11 MB body (above the 10 MB limit) by name, shows raw HTML as text, and escapes script in titles', async () => {
     const meeting = await meetingWithRecord('CIFG (input test)');
     const id = await draft(meeting.id);
-    const huge = await ctx.app.inject({
+    const huge = await suite.ctx.app.inject({
       method: 'POST',
       url: `/desk/readouts/${id}`,
-      headers: { cookie: officer.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ _csrf: officer.csrfToken, title: 'x', bodyMarkdown: 'a'.repeat(11 * 1024 * 1024), baseVersion: '1' }),
+      headers: { cookie: suite.officer.headers.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: suite.officer.csrfToken, title: 'x', bodyMarkdown: 'a'.repeat(11 * 1024 * 1024), baseVersion: '1' }),
     });
     expect(huge.statusCode).toBe(413);
-    const tooLong = await post(officer, `/desk/readouts/${id}`, { title: 'x', bodyMarkdown: 'a'.repeat(200_001), baseVersion: '1' });
+    const tooLong = await post(suite.officer, `/desk/readouts/${id}`, { title: 'x', bodyMarkdown: 'a'.repeat(200_001), baseVersion: '1' });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.body).toContain('bodyMarkdown');
-    await post(officer, `/desk/readouts/${id}`, { title: '<script>alert(1)</script>', bodyMarkdown: 'Hello <img src=x onerror=alert(1)> [x](javascript:alert(1))', baseVersion: '1' });
-    const desk = await get(officer, `/desk/readouts/${id}`);
+    await post(suite.officer, `/desk/readouts/${id}`, { title: '<script>alert(1)</script>', bodyMarkdown: 'Hello <img src=x onerror=alert(1)> [x](javascript:alert(1))', baseVersion: '1' });
+    const desk = await get(suite.officer, `/desk/readouts/${id}`);
     expect(desk.body).not.toContain('<script>alert(1)</script>');
     expect(desk.body).toContain('&lt;script>alert(1)&lt;/script>');
     const { renderMarkdown } = await import('./markdown.ts');
@@ -287,9 +279,9 @@ describe('drafts on meeting pages', () => {
   it('are listed to the secretariat and the group’s co-chairs only', async () => {
     const meeting = await meetingWithRecord('CIFG (draft listing test)');
     await draft(meeting.id);
-    expect((await get(officer, `/meetings/${meeting.id}`)).body).toContain('(draft)');
-    expect((await get(usChair, `/meetings/${meeting.id}`)).body).toContain('(draft)');
-    expect((await get(otherChair, `/meetings/${meeting.id}`)).body).not.toContain('(draft)');
+    expect((await get(suite.officer, `/meetings/${meeting.id}`)).body).toContain('(draft)');
+    expect((await get(suite.usChair, `/meetings/${meeting.id}`)).body).toContain('(draft)');
+    expect((await get(suite.otherChair, `/meetings/${meeting.id}`)).body).not.toContain('(draft)');
     expect((await get(null, `/meetings/${meeting.id}`)).body).not.toContain('(draft)');
   });
 });

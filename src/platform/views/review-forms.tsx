@@ -32,3 +32,33 @@ export function CorrectionForm(props: { ctx: PageContext; action: string; versio
     </details>
   );
 }
+
+/**
+ * The review controls of a figure a delegate reports and the secretariat verifies (justice records,
+ * repatriations, contributions): verify while it is not verified, whatever else the module adds (a
+ * rejection), and the correction form with the record's own fields.
+ */
+export function ReviewControls(props: {
+  ctx: PageContext;
+  /** The record's own address; the forms post to …/verify and …/correct. */
+  action: string;
+  record: { status: string; version: number };
+  may: { verify: boolean; correct: boolean };
+  verifyLabel: string;
+  /** The record's fields for the correction form, when the reader may correct it. */
+  correction?: { version: unknown; open: boolean; errors?: FieldProblem[]; fields: ComponentChildren };
+  children?: ComponentChildren;
+}) {
+  const { ctx, action, record, may, correction } = props;
+  return (
+    <>
+      {may.verify && record.status !== 'verified' && <VersionedActionForm ctx={ctx} action={`${action}/verify`} version={record.version} label={props.verifyLabel} />}
+      {props.children}
+      {may.correct && correction && (
+        <CorrectionForm ctx={ctx} action={`${action}/correct`} version={correction.version} open={correction.open} errors={correction.errors}>
+          {correction.fields}
+        </CorrectionForm>
+      )}
+    </>
+  );
+}

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Actor } from '../../platform/actor.ts';
-import { listSources } from '../../modules/screening/list-files.ts';
-import { importListFiles } from '../../modules/screening/sanctions-lists.service.ts';
-import type { Db } from '../client.ts';
+import type { Actor } from '../platform/actor.ts';
+import { listSources } from '../modules/screening/list-files.ts';
+import { importListFiles } from '../modules/screening/sanctions-lists.service.ts';
+import type { Db } from '../db/client.ts';
+import { DATA_DIR } from '../db/seed/data-files.ts';
 
-const SANCTIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'sanctions');
+const SANCTIONS_DIR = path.join(DATA_DIR, 'sanctions');
 
 /**
  * The real UN Security Council Consolidated List (2026-02) and the full OFAC SDN list (2021-07), from

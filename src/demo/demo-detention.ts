@@ -1,10 +1,10 @@
 import countries from 'i18n-iso-countries';
-import { createSite, addSnapshot } from '../../modules/detention/sites.service.ts';
-import { reportRepatriation } from '../../modules/detention/repatriations.service.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { Db } from '../client.ts';
-import { readCsv } from './data-files.ts';
-import { nameTranslations } from './translations.ts';
+import { createSite, addSnapshot } from '../modules/detention/sites.service.ts';
+import { reportRepatriation } from '../modules/detention/repatriations.service.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { Db } from '../db/client.ts';
+import { readCsv } from '../db/seed/data-files.ts';
+import { nameTranslations } from '../db/seed/translations.ts';
 
 /**
  * The two camps of camp_population.csv. The CSV gives no coordinates, operator or region: these are

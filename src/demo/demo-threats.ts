@@ -1,7 +1,7 @@
-import { createIncident } from '../../modules/threats/threats.service.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { Db } from '../client.ts';
-import { nameTranslations } from './translations.ts';
+import { createIncident } from '../modules/threats/threats.service.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { Db } from '../db/client.ts';
+import { nameTranslations } from '../db/seed/translations.ts';
 
 const PLACE = 'Abbey Gate, Hamid Karzai International Airport';
 

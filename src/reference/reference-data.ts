@@ -1,14 +1,14 @@
-import { readCsv } from './data-files.ts';
-import { nameTranslations } from './translations.ts';
-import type { Db } from '../client.ts';
-import { systemActor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { loadBranches } from './branches.ts';
+import { readCsv } from '../db/seed/data-files.ts';
+import { nameTranslations } from '../db/seed/translations.ts';
+import type { Db } from '../db/client.ts';
+import { systemActor } from '../platform/actor.ts';
+import { appendAudit } from '../platform/audit.ts';
+import { loadBranches } from '../db/seed/branches.ts';
 import { loadJusticeCases } from './justice-cases.ts';
-import { loadTheaters } from './theaters.ts';
-import { normalizePartner } from '../../modules/partners/partners.service.ts';
-import * as repo from '../../modules/partners/partners.repo.ts';
-import type { PartnerInput } from '../../modules/partners/partners.schema.ts';
+import { loadTheaters } from '../db/seed/theaters.ts';
+import { normalizePartner } from '../modules/partners/partners.service.ts';
+import * as repo from '../modules/partners/partners.repo.ts';
+import type { PartnerInput } from '../modules/partners/partners.schema.ts';
 
 
 /** French and Arabic names of the member organisations, which have no ISO code to derive them from. */

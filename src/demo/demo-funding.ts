@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCampaign } from '../../modules/funding/campaigns.service.ts';
-import { reportContribution } from '../../modules/funding/contributions.service.ts';
-import { importRates } from '../../modules/funding/rates.service.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { Db } from '../client.ts';
-import { partners } from '../schema/partners.ts';
-import { DATA_DIR, readCsv } from './data-files.ts';
-import { nameTranslations } from './translations.ts';
+import { createCampaign } from '../modules/funding/campaigns.service.ts';
+import { reportContribution } from '../modules/funding/contributions.service.ts';
+import { importRates } from '../modules/funding/rates.service.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { Db } from '../db/client.ts';
+import { partners } from '../db/schema/partners.ts';
+import { DATA_DIR, readCsv } from '../db/seed/data-files.ts';
+import { nameTranslations } from '../db/seed/translations.ts';
 
 /**
  * How each row of stabilization_goals.csv becomes a campaign. Goals, totals, sources and notes are read

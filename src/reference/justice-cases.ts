@@ -1,13 +1,13 @@
 import countries from 'i18n-iso-countries';
-import type { Db } from '../client.ts';
-import { systemActor } from '../../platform/actor.ts';
-import { appendAudit } from '../../platform/audit.ts';
-import { firstDay, lastDay } from '../../modules/justice/justice-periods.ts';
-import { splitSources } from '../../modules/justice/justice-csv.ts';
-import { partnerIdOfState } from '../../modules/justice/justice-states.ts';
-import { insertJustice } from '../../modules/justice/justice.repo.ts';
-import type { JusticeKind, LegalBasis } from '../../modules/justice/justice.schema.ts';
-import { readCsv } from './data-files.ts';
+import type { Db } from '../db/client.ts';
+import { systemActor } from '../platform/actor.ts';
+import { appendAudit } from '../platform/audit.ts';
+import { firstDay, lastDay } from '../modules/justice/justice-periods.ts';
+import { splitSources } from '../modules/justice/justice-csv.ts';
+import { partnerIdOfState } from '../modules/justice/justice-states.ts';
+import { insertJustice } from '../modules/justice/justice.repo.ts';
+import type { JusticeKind, LegalBasis } from '../modules/justice/justice.schema.ts';
+import { readCsv } from '../db/seed/data-files.ts';
 
 /** States the ISO tables do not name as the file writes them. */
 const STATE_CODES: Record<string, string> = { Kosovo: 'XKX', Syria: 'SYR' };

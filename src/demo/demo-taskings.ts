@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { recordCommitment } from '../../modules/taskings/commitments.service.ts';
-import { createTasking } from '../../modules/taskings/taskings.service.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { Db } from '../client.ts';
-import { agendaItems, meetings } from '../schema/meetings.ts';
-import { groups, partners } from '../schema/partners.ts';
+import { recordCommitment } from '../modules/taskings/commitments.service.ts';
+import { createTasking } from '../modules/taskings/taskings.service.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { Db } from '../db/client.ts';
+import { agendaItems, meetings } from '../db/schema/meetings.ts';
+import { groups, partners } from '../db/schema/partners.ts';
 
 const TASKED_GROUPS = ['communications-working-group', 'counter-isis-finance-group', 'foreign-terrorist-fighters-working-group'];
 

@@ -1,21 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../client.ts';
-import { users } from '../schema/identity.ts';
-import { groups, partners } from '../schema/partners.ts';
-import type { Role } from '../schema/identity.ts';
-import { type Actor, systemActor } from '../../platform/actor.ts';
-import { generatePassword } from '../../platform/passwords.ts';
-import { createPerson } from '../../modules/partners/people.service.ts';
-import { createUser } from '../../modules/users/users.service.ts';
+import type { Db } from '../db/client.ts';
+import { users } from '../db/schema/identity.ts';
+import { groups, partners } from '../db/schema/partners.ts';
+import type { Role } from '../db/schema/identity.ts';
+import { type Actor, systemActor } from '../platform/actor.ts';
+import { generatePassword } from '../platform/passwords.ts';
+import { createPerson } from '../modules/partners/people.service.ts';
+import { createUser } from '../modules/users/users.service.ts';
 import { loadDemoDetention } from './demo-detention.ts';
 import { loadDemoFunding } from './demo-funding.ts';
 import { loadDemoTaskings } from './demo-taskings.ts';
 import { loadDemoScreening } from './demo-screening.ts';
 import { loadDemoThreats } from './demo-threats.ts';
 import { loadDemoMeetings } from './demo-meetings.ts';
-import { loadReferenceData } from './reference-data.ts';
+import { loadReferenceData } from '../reference/reference-data.ts';
 
 export interface DemoSignIn {
   role: Role;

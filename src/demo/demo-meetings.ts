@@ -1,19 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { addAgendaItem, addParticipant, linkToEarlierMeeting } from '../../modules/meetings/meetings.service.ts';
-import { insertMeeting } from '../../modules/meetings/meetings.repo.ts';
-import type { MeetingRow } from '../../modules/meetings/meetings.repo.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { Db } from '../client.ts';
+import { addAgendaItem, addParticipant, createMeeting, linkToEarlierMeeting, type MeetingRow } from '../modules/meetings/meetings.service.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { Db } from '../db/client.ts';
 import { loadDemoReadout } from './demo-readout.ts';
-import { groups, partners, people } from '../schema/partners.ts';
-import { nameTranslations } from './translations.ts';
-
-const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'meetings.csv');
+import { groups, partners, people } from '../db/schema/partners.ts';
+import { readCsv } from '../db/seed/data-files.ts';
+import { nameTranslations } from '../db/seed/translations.ts';
 
 /** Where each host country's meetings were held, for showing their dates in local time. */
 const ZONES: Record<string, string> = {
@@ -47,12 +40,16 @@ function groupSlugAndFormat(row: Record<string, string>): { slug: string | null;
   return { slug: null, format: row.format === 'working-group' ? 'working-group' : 'other' };
 }
 
-/** A date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD, spanning that whole period where it was held. */
+/**
+ * A date as precise as the source (YYYY, YYYY-MM or YYYY-MM-DD), as the local times of that whole
+ * period where it was held, to the second: a meeting form's fields.
+ */
 function period(date: string, zone: string) {
   const precision = date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
   const start = DateTime.fromISO(date, { zone }).startOf('day');
   const end = start.endOf(precision === 'day' ? 'day' : precision);
-  return { startsAt: start.toJSDate(), endsAt: end.toJSDate(), datePrecision: precision as MeetingRow['datePrecision'] };
+  const local = "yyyy-MM-dd'T'HH:mm:ss";
+  return { startsLocal: start.toFormat(local), endsLocal: end.toFormat(local), datePrecision: precision as MeetingRow['datePrecision'] };
 }
 
 /**
@@ -60,7 +57,7 @@ function period(date: string, zone: string) {
  * and the seed readout's meeting given the agenda and the link to Rome that the readout itself states.
  */
 export async function loadDemoMeetings(db: Db, actor: Actor): Promise<number> {
-  const rows: Record<string, string>[] = parse(fs.readFileSync(DATA, 'utf8'), { columns: true, skip_empty_lines: true });
+  const rows = readCsv('meetings.csv');
   const partnerByName = new Map((await db.select().from(partners)).map((p) => [p.nameEn, p]));
   const groupBySlug = new Map((await db.select().from(groups)).map((g) => [g.slug, g]));
   const titles = nameTranslations('meeting');
@@ -68,7 +65,7 @@ export async function loadDemoMeetings(db: Db, actor: Actor): Promise<number> {
   for (const row of rows) {
     const { slug, format } = groupSlugAndFormat(row);
     const zone = ZONES[row.country ?? ''] ?? 'UTC';
-    const meeting = await insertMeeting(db, {
+    const meeting = await createMeeting(db, actor, {
       title: row.title ?? '',
       titleFr: titles(row.title ?? '').fr,
       titleAr: titles(row.title ?? '').ar,

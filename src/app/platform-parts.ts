@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database, Db } from '../db/client.ts';
+import { installFigureCache } from '../platform/figure-cache.ts';
+import { installFlash } from '../platform/flash.ts';
+import { installMetrics, type PoolStats } from '../platform/metrics.ts';
+import { guardBidiControls } from '../platform/bidi-controls.ts';
+import { refuseNulCharacters } from '../platform/nul-characters.ts';
+import { installRateLimits } from '../platform/rate-limit.ts';
+import { requestContext } from '../platform/request-context.ts';
+import { installSecurityHeaders } from '../platform/security-headers.ts';
+
+export interface PlatformOptions {
+  db: Db;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'metricsToken'>;
+  poolStats?: () => PoolStats | null;
+  listen?: Database['listen'];
+}
+
+/** Security headers and caching, who is asking (session, CSRF, access), one-time messages, metrics, input guards and rate limits. */
+export async function installPlatformParts(app: FastifyInstance, { db, config, poolStats, listen }: PlatformOptions): Promise<void> {
+  installSecurityHeaders(app);
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (request.actor || request.session) reply.header('cache-control', 'no-store');
+  });
+  await app.register(requestContext, { db, config: { sessionIdleMinutes: config.sessionIdleMinutes, sessionAbsoluteHours: config.sessionAbsoluteHours }, listen });
+  await installFigureCache(app, listen);
+  installFlash(app);
+  installMetrics(app, { db, metricsToken: config.metricsToken, poolStats });
+  refuseNulCharacters(app);
+  guardBidiControls(app);
+  await installRateLimits(app, db);
+}

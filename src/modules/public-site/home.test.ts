@@ -64,6 +64,12 @@ describe('the public front page', () => {
     expect(page.body).toContain('Home test drive');
     // The delegate's pledge is not verified: the public sees none of it.
     expect(page.body).not.toContain('1,000,000');
+    // Nothing verified yet: each stage says it is not recorded, never "USD 0" or "0%".
+    const drive = page.body.slice(page.body.indexOf('class="pledge-drive"'));
+    expect(drive.match(/Not recorded|not recorded/g)?.length).toBe(3);
+    const table = drive.slice(drive.indexOf('<table'), drive.indexOf('</table>'));
+    expect(table).toContain('USD 670 million');
+    expect(table).not.toMatch(/USD 0<|>0%</);
     expect(page.body).toMatch(/\d+ partners/);
     expect(page.body).toContain('Home test: CIFG meeting');
     expect(page.body).toContain('Home test: financing of ISIS-K');

@@ -59,12 +59,14 @@ function MeetingsWithAgenda({ ctx, meetings }: { ctx: PageContext; meetings: { m
 /** The drive against its goal: a headline in words and the same figures as bars. */
 function PledgeDrive({ ctx, campaign, summary, href }: { ctx: PageContext; campaign: CampaignRow; summary: CampaignSummary; href: string }) {
   const { t, locale } = ctx;
-  const bars = [
-    ...(campaign.goalAmount ? [{ label: t('funding.goal'), value: campaign.goalAmount }] : []),
-    { label: t('funding.stage.pledge.total'), value: summary.verified.pledge.toFixed(0) },
-    { label: t('funding.stage.commitment.total'), value: summary.verified.commitment.toFixed(0) },
-    { label: t('funding.stage.disbursement.total'), value: summary.verified.disbursement.toFixed(0) },
-  ];
+  // A stage with nothing verified is not recorded, not zero: it gets no bar and says so in the table.
+  const stages = [
+    { label: t('funding.stage.pledge.total'), amount: summary.verified.pledge },
+    { label: t('funding.stage.commitment.total'), amount: summary.verified.commitment },
+    { label: t('funding.stage.disbursement.total'), amount: summary.verified.disbursement },
+  ].map(({ label, amount }) => ({ label, value: amount.isZero() ? null : amount.toFixed(0) }));
+  const rows: { label: string; value: string | null }[] = [...(campaign.goalAmount ? [{ label: t('funding.goal'), value: campaign.goalAmount }] : []), ...stages];
+  const bars = rows.filter((row): row is { label: string; value: string } => row.value !== null);
   return (
     <div class="pledge-drive">
       <p>
@@ -81,13 +83,21 @@ function PledgeDrive({ ctx, campaign, summary, href }: { ctx: PageContext; campa
       <table class="compact">
         <caption class="visually-hidden">{t('home.driveChart', { campaign: translated(campaign, ctx.locale, 'name') })}</caption>
         <tbody>
-          {bars.map((bar) => (
+          {rows.map((row) => (
             <tr>
-              <th scope="row">{bar.label}</th>
-              <td class="number" dir="ltr">
-                {formatMoneyCompact(bar.value, campaign.currency, locale)}
-              </td>
-              <td class="number">{campaign.goalAmount && bar.value !== campaign.goalAmount ? `${percentOf(bar.value, campaign.goalAmount) ?? 0}%` : ''}</td>
+              <th scope="row">{row.label}</th>
+              {row.value === null ? (
+                <td class="empty" colSpan={2}>
+                  {t('funding.notRecorded')}
+                </td>
+              ) : (
+                <>
+                  <td class="number" dir="ltr">
+                    {formatMoneyCompact(row.value, campaign.currency, locale)}
+                  </td>
+                  <td class="number">{campaign.goalAmount && row.value !== campaign.goalAmount ? `${percentOf(row.value, campaign.goalAmount) ?? 0}%` : ''}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

@@ -40,6 +40,12 @@ describe('POST /api/v1/ingest/extract', () => {
     await importRates(ctx.db, officer.user.actor, 'Date,USD,\n2023-10-12,1.0620,\n', 'ECB reference rates (test extract)');
     const after = (await extract(officer, { text: text.replace('10 October', '9 October'), publishedOn: '2023-10-12' })).json().extraction;
     expect(after.money[0]).toMatchObject({ currency: 'EUR', amountUsd: '37170000' });
+    // With no publication date, the meeting's stated day gives the rate; a meeting known only by its month gives none.
+    const byMeetingDay = (await extract(officer, { text: text.replace('10 October', '12 October') })).json().extraction;
+    expect(byMeetingDay.money[0]).toMatchObject({ currency: 'EUR', amountUsd: '37170000' });
+    const byMonth = (await extract(officer, { text: text.replace('on 10 October 2023', 'in October 2023') })).json().extraction;
+    expect(byMonth.money[0]).toMatchObject({ currency: 'EUR', amountUsd: null });
+    expect(byMonth.notes.join(' ')).toContain('without a publication date or a stated meeting day');
   });
 
   it('names what is wrong with a request, and is for the secretariat only', async () => {

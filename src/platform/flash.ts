@@ -13,7 +13,7 @@ import { SESSION_COOKIE_OPTIONS } from './session.ts';
 export const FLASH_COOKIE = '__Host-cd_flash';
 const FLASH_COOKIE_OPTIONS = { ...SESSION_COOKIE_OPTIONS, sameSite: 'strict', maxAge: 60 } as const;
 
-export const FLASH_KINDS = ['saved', 'created', 'added', 'removed', 'submitted', 'withdrawn', 'cleared', 'returned', 'published', 'verified', 'rejected', 'corrected', 'decided', 'imported', 'screened', 'languageChanged', 'revoked'] as const;
+export const FLASH_KINDS = ['saved', 'created', 'added', 'removed', 'submitted', 'withdrawn', 'cleared', 'returned', 'published', 'verified', 'rejected', 'corrected', 'decided', 'imported', 'screened', 'languageChanged', 'revoked', 'read'] as const;
 export type FlashKind = (typeof FLASH_KINDS)[number];
 
 /** What the last word of a route's path says was done; a route that creates at the top of its collection says "created". */

@@ -48,6 +48,7 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
     try {
       if (!file && !pasted.trim()) throw new InvalidInput([{ field: 'file', message: request.t('ingest.noInput') }]);
       const document = await ingestDocument(db, request.actor, { bytes: file ?? Buffer.from(pasted), kind: file ? undefined : 'text', fileName: file ? 'uploaded file' : 'pasted text', publishedOn: values.publishedOn || null });
+      flashAs(reply, 'read');
       return reply.redirect(`/ingest/${document.id}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInput) && !(error instanceof Conflict)) throw error;

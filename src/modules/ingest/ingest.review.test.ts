@@ -125,6 +125,11 @@ describe('reviewing an ingested readout', () => {
     expect(empty.body).toContain('Choose a file or paste the text of the readout.');
     const pasted = await postForm(ctx, officer, '/ingest', { text: 'The Counter ISIS Finance Group met in Riyadh on 8 May 2023.', publishedOn: '2023-05-09' });
     expect(pasted.statusCode).toBe(303);
+    // The review page says what happened and what to do, not a generic "Created and saved."
+    const flash = [pasted.headers['set-cookie'] ?? []].flat().map(String).find((cookie) => cookie.startsWith('__Host-cd_flash='));
+    expect(flash).toMatch(/^__Host-cd_flash=read;/);
+    const review = await ctx.app.inject({ method: 'GET', url: String(pasted.headers.location), headers: { ...officer.headers, cookie: `${officer.headers.cookie}; __Host-cd_flash=read` } });
+    expect(review.body).toContain('The readout was read. Check each proposed fact');
     const duplicate = await postForm(ctx, officer, '/ingest', { text: 'The Counter ISIS Finance Group met in Riyadh on 8 May 2023.' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.body).toContain('already ingested');

@@ -154,6 +154,14 @@ describe('accepting pledges and new members', () => {
     facts = response.json().facts;
   });
 
+  it('proposes a pledge the text gives no year for in the year of its meeting', async () => {
+    const text = 'The Small Group met in Oslo on 2 February 2026. Norway pledged USD 4 million for stabilization.';
+    const response = await api(officer, 'POST', '/api/v1/ingest/documents', { text, fileName: 'oslo.txt' });
+    expect(response.statusCode, response.body).toBe(201);
+    const money = response.json().facts.find((candidate: Fact) => candidate.kind === 'money');
+    expect(money.proposal).toMatchObject({ amount: '4000000', currency: 'USD', year: 2026, actor: 'Norway' });
+  });
+
   it('proposes the pledge with its donor, and refuses it with the reason while no campaign of its year exists', async () => {
     expect(fact('money').proposal).toMatchObject({ amount: '25000000', currency: 'EUR', kind: 'pledged', year: 2024, actor: 'Italy' });
     // The review page shows each choice in words, never its code.

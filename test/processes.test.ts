@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Database, openPostgres } from '../src/db/client.ts';
 import { partners, screeningBatchRows } from '../src/db/schema/index.ts';
 import { type DemoSignIn, loadDemoData } from '../src/demo/demo.ts';
@@ -48,9 +48,16 @@ describe.skipIf(!enabled)('two processes on one PostgreSQL', () => {
 
     const signOut = await fetch(`${a.base}/sign-out`, { method: 'POST', redirect: 'manual', headers: { cookie: officer.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: officer.csrfToken }) });
     expect(signOut.status).toBe(303);
-    const afterOnB = await fetch(`${b.base}/account`, { headers: { cookie: officer.cookie }, redirect: 'manual' });
-    expect(afterOnB.status).not.toBe(200);
-    expect(afterOnB.headers.get('location') ?? '').toContain('/sign-in');
+    // The other process hears of it through PostgreSQL's notice, delivered after the commit: milliseconds
+    // apart, more on a loaded machine; a second at most.
+    await vi.waitFor(
+      async () => {
+        const afterOnB = await fetch(`${b.base}/account`, { headers: { cookie: officer.cookie }, redirect: 'manual' });
+        expect(afterOnB.status).not.toBe(200);
+        expect(afterOnB.headers.get('location') ?? '').toContain('/sign-in');
+      },
+      { timeout: 1000, interval: 20 },
+    );
   });
 
   it('count failed sign-ins across processes: the (account, address) pair is slowed down whichever process was asked, and a known browser is not', async () => {

@@ -55,7 +55,7 @@ describe('audit trail', () => {
     );
     const page = await suite.ctx.app.inject({ method: 'GET', url: '/admin/audit?action=readouts.cleared-sample', headers: suite.admin.headers });
     expect(page.body).toContain('Officer A: cleared sample (readout)');
-    expect(page.body).toMatch(/<th scope="row">title<\/th><td>Old title<\/td><td>New title<\/td>/);
+    expect(page.body).toMatch(/<th scope="row">title<\/th><td><bdi>Old title<\/bdi><\/td><td><bdi>New title<\/bdi><\/td>/);
     expect(page.body).toContain('UN_consolidated.xml');
     expect(page.body).not.toContain('/srv/coalition');
     expect(page.body).not.toContain('{&quot;');

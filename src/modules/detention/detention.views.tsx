@@ -1,4 +1,5 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
+import { SourceText } from '../../platform/views/source-text.tsx';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -201,7 +202,7 @@ export function RepatriationTable({ ctx, rows }: { ctx: PageContext; rows: Repat
           { header: t('detention.category.children'), cell: (row) => headCount(row.children, locale) },
           { header: t('detention.category.men'), cell: (row) => headCount(row.men, locale) },
           { header: t('funding.status'), cell: (row) => t(`detention.status.${row.status}` as never) },
-          { header: t('funding.source'), cell: (row) => <span class="source">{row.note ? `${row.note} — ` : ''}{row.source}</span> },
+          { header: t('funding.source'), cell: (row) => <span class="source">{row.note ? `${row.note} — ` : ''}<SourceText ctx={ctx} source={row.source} /></span> },
         ]}
       />
     </div>

@@ -1,4 +1,5 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
+import { SourceText } from '../../platform/views/source-text.tsx';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
@@ -42,7 +43,7 @@ function PublicCampsPage({ ctx, figures }: { ctx: PageContext; figures: Awaited<
               { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },
               { header: t('detention.population'), cell: (snapshot) => numberFormat(intlLocale(locale)).format(snapshot.total ?? 0) },
               { header: t('detention.note'), cell: (snapshot) => snapshot.note },
-              { header: t('funding.source'), cell: (snapshot) => <span class="source">{snapshot.source}</span> },
+              { header: t('funding.source'), cell: (snapshot) => <span class="source"><SourceText ctx={ctx} source={snapshot.source} /></span> },
             ]}
           />
         </section>

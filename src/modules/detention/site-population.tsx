@@ -1,4 +1,5 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
+import { SourceText, sourceWords } from '../../platform/views/source-text.tsx';
 import { numberFormat } from '../../platform/i18n/formatters.ts';
 import { LineChart } from '../../platform/views/charts.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -19,7 +20,7 @@ export function PopulationOverTime({ ctx, current }: { ctx: PageContext; current
           rtl={ctx.rtl}
           title={t('detention.populationOverTime')}
           series={[{ name: t('detention.population'), tone: 'tone-commitment' }]}
-          points={counted.map((snapshot) => ({ label: snapshot.asOf, values: [snapshot.total ?? 0], note: `${snapshot.asOf}: ${headCount(snapshot.total, locale)} — ${snapshot.source}` }))}
+          points={counted.map((snapshot) => ({ label: snapshot.asOf, values: [snapshot.total ?? 0], note: `${snapshot.asOf}: ${headCount(snapshot.total, locale)} — ${sourceWords(snapshot.source)}` }))}
           formatTick={(value) => numberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
         />
         <div class="table-scroll">
@@ -31,7 +32,7 @@ export function PopulationOverTime({ ctx, current }: { ctx: PageContext; current
               { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },
               { header: t('detention.population'), cell: (snapshot) => headCount(snapshot.total, locale) },
               { header: t('detention.note'), cell: (snapshot) => snapshot.note },
-              { header: t('funding.source'), cell: (snapshot) => <span class="source">{snapshot.source}{snapshot.confidence && ` · ${t('funding.confidence')}: ${t(`justice.confidence.${snapshot.confidence}` as never)}`}</span> },
+              { header: t('funding.source'), cell: (snapshot) => <span class="source"><SourceText ctx={ctx} source={snapshot.source} />{snapshot.confidence && ` · ${t('funding.confidence')}: ${t(`justice.confidence.${snapshot.confidence}` as never)}`}</span> },
               { header: t('partners.classification'), cell: (snapshot) => <ClassificationBadge ctx={ctx} value={snapshot.classification} /> },
             ]}
           />
@@ -56,7 +57,7 @@ export function ReplacedFigures({ ctx, replaced }: { ctx: PageContext; replaced:
           { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },
           { header: t('detention.population'), cell: (snapshot) => headCount(snapshot.total, locale) },
           { header: t('detention.replacementReason'), cell: (snapshot) => snapshot.replacementReason ?? '' },
-          { header: t('funding.source'), cell: (snapshot) => <span class="source">{snapshot.source}</span> },
+          { header: t('funding.source'), cell: (snapshot) => <span class="source"><SourceText ctx={ctx} source={snapshot.source} /></span> },
         ]}
       />
     </>

@@ -1,4 +1,5 @@
 import type { RowProblem } from '../../platform/csv-import.ts';
+import { SourceText } from '../../platform/views/source-text.tsx';
 import { FileField, UploadOutcome } from '../../platform/views/import-problems.tsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
@@ -35,7 +36,7 @@ export function ContributionTable(props: { ctx: PageContext; rows: ContributionR
           { header: t('funding.amountOriginal'), cell: (row) => <MoneyText ctx={ctx} amount={row.amount} currency={row.currency} /> },
           ...(props.campaign ? [{ header: t('funding.amountConverted', { currency: props.campaign.currency }), cell: (row: ContributionRow) => <MoneyText ctx={ctx} amount={row.amountInCampaignCurrency} currency={props.campaign?.currency ?? row.currency} /> }] : []),
           { header: t('funding.status'), cell: (row) => (<>{t(`funding.status.${row.status}` as never)} {row.illustrative && <IllustrativeMark ctx={ctx} />}</>) },
-          { header: t('funding.source'), cell: (row) => <span class="source">{row.source}</span> },
+          { header: t('funding.source'), cell: (row) => <span class="source"><SourceText ctx={ctx} source={row.source} /></span> },
         ]}
       />
       </div>
@@ -199,7 +200,9 @@ export function ContributionPage(props: { ctx: PageContext; detail: Contribution
         <dt>{t('funding.theater')}</dt>
         <dd>{detail.theaterName ?? '—'}</dd>
         <dt>{t('funding.source')}</dt>
-        <dd class="source">{row.source}</dd>
+        <dd class="source">
+          <SourceText ctx={ctx} source={row.source} />
+        </dd>
         <FulfilmentLinks ctx={ctx} label={t('funding.fulfils')} currency={campaign.currency} links={detail.fulfils.map((link) => ({ id: link.fulfilledId, amount: link.amount }))} />
         <FulfilmentLinks ctx={ctx} label={t('funding.fulfilledBy')} currency={campaign.currency} links={detail.fulfilledBy.map((link) => ({ id: link.fulfillingId, amount: link.amount }))} />
       </dl>

@@ -73,7 +73,9 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     // The site page shows the figure and where it was read: the document and the span.
     const sitePage = await page(`/detention/sites/${site.json().id}`);
     expect(sitePage).toContain('30,000');
-    expect(sitePage).toContain(`/ingest/${documentId}#fact-${fact('detention').position}`);
+    // The source links to the quoted words, and shows no internal address as text.
+    expect(sitePage).toContain(`href="/ingest/${documentId}#fact-${fact('detention').position}"`);
+    expect(sitePage).not.toContain(`: /ingest/${documentId}`);
     const start = READOUT.indexOf('al-Hol camp');
     expect(sitePage).toContain(`characters ${start}–${start + fact('detention').quote.length}`);
 
@@ -88,8 +90,11 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     const rows = await ctx.db.select().from(repatriations);
     expect(rows).toMatchObject([{ receivingIso3: 'KAZ', period: '2024-01', people: 45, note: 'women and children', status: 'verified' }]);
     const link = `/ingest/${documentId}#fact-${fact('repatriation').position}`;
-    expect(await page('/detention/repatriations')).toContain(link);
-    expect(await page(`/detention/repatriations/${rows[0]?.id}`)).toContain(link);
+    const list = await page('/detention/repatriations');
+    expect(list).toContain(`href="${link}"`);
+    expect(list).not.toContain(`: ${link}`);
+    // The record page links it too (its correction form holds the source as typed).
+    expect(await page(`/detention/repatriations/${rows[0]?.id}`)).toContain(`href="${link}"`);
   });
 
   it('refuses a figure with no date or an unknown state, and makes no record', async () => {
@@ -118,7 +123,7 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     expect(record).toMatchObject({ stateIso3: 'IRQ', kind: 'convicted', count: 120, periodEnd: '2023', description: 'Iraq convicted 120 foreign terrorist fighters', courtOrBody: 'Not named in the readout' });
     const link = `/ingest/${documentId}#fact-${fact('prosecution').position}`;
     expect(record?.sources[0]).toContain(link);
-    expect(await page(`/justice/records/${record?.id}`)).toContain(link);
+    expect(await page(`/justice/records/${record?.id}`)).toContain(`href="${link}"`);
     expect((await decide(fact('prosecution'), { decision: 'accept' })).statusCode).toBe(409);
     expect(await ctx.db.select().from(justiceRecords)).toHaveLength(before.length + 1);
   });

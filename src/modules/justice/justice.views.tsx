@@ -1,4 +1,5 @@
 import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { SourceText } from '../../platform/views/source-text.tsx';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
@@ -26,12 +27,12 @@ export function periodText(ctx: PageContext, row: { periodStart: string | null; 
 }
 
 /** Each source as written, its address a link (only http and https addresses become links). */
-export function SourceList({ sources }: { sources: readonly string[] }) {
+export function SourceList({ ctx, sources }: { ctx: PageContext; sources: readonly string[] }) {
   return (
     <ul class="source source-list">
       {sources.map((source) => {
         const match = /^(https?:\/\/\S+)\s*(.*)$/.exec(source);
-        return <li dir="auto">{match ? <a href={match[1]}>{match[2] || match[1]}</a> : source}</li>;
+        return <li dir="auto">{match ? <a href={match[1]}>{match[2] || match[1]}</a> : <SourceText ctx={ctx} source={source} />}</li>;
       })}
     </ul>
   );
@@ -72,7 +73,7 @@ export function JusticeTable({ ctx, rows, caption, linkRecords, showState = true
             </>
           ),
         },
-        { header: t('justice.sources'), cell: (row) => <SourceList sources={row.sources} /> },
+        { header: t('justice.sources'), cell: (row) => <SourceList ctx={ctx} sources={row.sources} /> },
         { header: t('justice.confidence'), cell: (row) => (row.confidence ? t(`justice.confidence.${row.confidence}` as never) : '—') },
         ...(linkRecords ? [{ header: t('justice.status'), cell: (row: JusticeRow) => <>{t(`justice.status.${row.status}` as never)} <ClassificationBadge ctx={ctx} value={row.classification} /></> }] : []),
       ]}

@@ -105,7 +105,7 @@ function Timeline({ ctx, rows }: { ctx: PageContext; rows: JusticeRow[] }) {
             {row.courtOrBody}
           </p>
           <TheaterLink ctx={ctx} row={row} />
-          <SourceList sources={row.sources} />
+          <SourceList ctx={ctx} sources={row.sources} />
         </li>
       ))}
     </ol>
@@ -191,7 +191,7 @@ export function JusticeStatePage(props: { ctx: PageContext; iso3: string; rows: 
         columns={[
           { header: t('justice.period'), cell: (row) => row.period, ltr: true },
           { header: t('justice.people'), cell: (row) => countText(row.people, locale) },
-          { header: t('justice.sources'), cell: (row) => <SourceList sources={[row.source]} /> },
+          { header: t('justice.sources'), cell: (row) => <SourceList ctx={ctx} sources={[row.source]} /> },
         ]}
       />
       <h2>{t('justice.chainTitle')}</h2>

@@ -36,8 +36,27 @@ function namesAPerson(text: string, name: string): boolean {
   return words.every((tag) => !tag || !/^(?:AUX|ADP|DET|PRON|NUM|CCONJ)$/.test(tag)) && words.some((tag) => !tag || tag === 'PROPN');
 }
 
-/** Cookie notices and share bars that saved pages carry at their end: never facts. */
-const BOILERPLATE = /(?:This website uses cookies|We use cookies|Share this:|Print this page|Subscribe to)[\s\S]*$/i;
+/** Cookie notices and share bars that saved pages carry: never facts. */
+const BOILERPLATE = /This website uses cookies|We use cookies|Share this:|Print this page|Subscribe to/gi;
+/** How much text may come before a notice for it to be the page's top (a banner above the article), not its end. */
+const PAGE_TOP = 200;
+
+/**
+ * The readout without its page furniture, at the same offsets: a notice at the page's top (a cookie banner above
+ * the headline) is blanked out to the end of its line and the article read on; a notice further down ends the article.
+ */
+function withoutBoilerplate(input: string): string {
+  let text = input;
+  BOILERPLATE.lastIndex = 0;
+  for (let found = BOILERPLATE.exec(text); found; found = BOILERPLATE.exec(text)) {
+    if (text.slice(0, found.index).trim().length >= PAGE_TOP) return text.slice(0, found.index);
+    const lineEnd = text.indexOf('\n', found.index);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    text = text.slice(0, found.index) + ' '.repeat(end - found.index) + text.slice(end);
+    BOILERPLATE.lastIndex = end;
+  }
+  return text;
+}
 
 /** What the rules cover in this text's language, said plainly; and when two languages are mixed. */
 function languageNotes(reading: LanguageReading): string[] {
@@ -55,9 +74,8 @@ function languageNotes(reading: LanguageReading): string[] {
  */
 export function extractReadout(input: string, options: { publishedOn?: string | null; gazetteer?: Gazetteer } = {}): Extraction {
   const gazetteer = options.gazetteer ?? referenceGazetteer();
-  const boilerplate = BOILERPLATE.exec(input);
-  // Offsets stay those of the input: the boilerplate is cut off the end, nothing before it moves.
-  const text = boilerplate ? input.slice(0, boilerplate.index) : input;
+  // Offsets stay those of the input: boilerplate is blanked or cut off the end, nothing else moves.
+  const text = withoutBoilerplate(input);
   // Without a publication date given, a date standing alone on a line near the top ("November 23, 2015", "jeudi 25 septembre 2014") is the page's own: "today" is that day.
   const ownDate = pageDate(text);
   const publishedOn = options.publishedOn ? new Date(`${options.publishedOn}T00:00:00Z`) : ownDate;

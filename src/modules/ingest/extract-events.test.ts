@@ -28,6 +28,19 @@ describe('commitments', () => {
     expect(commitments('Les ministres ont affiché leur intention de renforcer leur coopération.')).toHaveLength(1);
   });
 
+  it('reads a donor announcing money as a pledge, and not an announcement of anything else', () => {
+    expect(commitments('Chile announced a new contribution of USD 4 million to the demining fund.')).toHaveLength(1);
+    expect(commitments('Norway announced $2 million for mine clearance.')).toHaveLength(1);
+    expect(commitments('La Suède a annoncé une contribution de 3 millions d’euros. Le Chili a annoncé 2 millions de dollars pour le déminage.')).toHaveLength(2);
+    expect(commitments('وأعلنت النرويج عن تقديم مليوني دولار لإزالة الألغام.')).toHaveLength(1);
+    expect(commitments('Chile announced the arrest of two financiers. The chair announced that the next meeting would be held in May. La présidence a annoncé la date de la prochaine réunion.')).toEqual([]);
+    expect(commitments('وأعلنت الشرطة عن اعتقال شخصين.')).toEqual([]);
+  });
+
+  it('reads the French “sont convenus de”', () => {
+    expect(commitments('Les délégations sont convenues de se revoir avant l’été.')).toHaveLength(1);
+  });
+
   it('reads an Arabic sentence that reaffirms a commitment, and not one that only stresses', () => {
     expect(commitments('وجدد الوزير التأكيد على التزام بلاده بدعم جهود الشركاء.')).toHaveLength(1);
     expect(commitments('وأكد الوزير أن الوضع في المنطقة صعب.')).toEqual([]);

@@ -47,6 +47,8 @@ describe('commitments', () => {
   });
 });
 
+const TWO = 'The forum built on the outcomes of the First Oslo Conference of May 2019 and of the Second Oslo Conference held on 3–4 June 2022.';
+
 describe('references to earlier meetings', () => {
   it('reads “the last” meeting named with a hyphenated body, quoted to the end of its clause', () => {
     expect(references('Trainers have taught 200 officers since the last Chile-Peru Border Dialogue in May 2022, and both sides want more.')).toEqual(['last Chile-Peru Border Dialogue in May 2022']);
@@ -54,6 +56,12 @@ describe('references to earlier meetings', () => {
 
   it('reads a French decision taken at an earlier summit', () => {
     expect(references('Les ministres veulent appliquer le plan décidé lors du sommet de Lomé.')).toEqual(['décidé lors du sommet de Lomé']);
+  });
+
+  it('dates each of two earlier meetings named in a row by the date in its own clause', () => {
+    const found = referencesIn(sentencesOf(TWO), TWO, referenceGazetteer(), { publishedOn: null, fallbackYear: 2025 }, new Set());
+    expect(found.map((reference) => reference.when)).toEqual(['2019-05', '2022-06-03']);
+    expect(found[1]?.quote).toBe('the Second Oslo Conference held on 3–4 June 2022');
   });
 
   it('quotes a “took place in” meeting through its city', () => {

@@ -68,15 +68,19 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       if (/^(this|today'?s?)\b/i.test(what) || /^[a-z]/.test(what) && !/\b(in|at)\s+[A-Z]/.test(sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 30))) continue;
       const around = sentence.text.slice(Math.max(0, (meeting.index ?? 0) - 60), (meeting.index ?? 0) + meeting[0].length + 40);
       const after = sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 40);
-      const when = dateIn(around, dates);
+      // "… of October 2019 and of the Third Conference held on 18–19 October 2022": a date in the meeting's own clause
+      // ("held on …", "of …") is its date; the words before it may date another meeting named just before.
+      const ownClause = after.slice(0, Math.max(0, after.search(/[,;]|\s(?:and|et)\s|$/)));
+      const ownDate = /^\s*(?:(?:that\s+)?(?:was\s+|were\s+)?(?:held|convened|hosted|took place)\s+)?(?:on|of|in)\s/.test(ownClause) ? dateIn(ownClause, dates) : null;
+      const when = ownDate ? null : dateIn(around, dates);
       const where = /^\s*(?:(?:that\s+)?(?:was\s+|were\s+)?(?:held|convened|hosted|took place)\s+)?(?:in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(after);
       const city = where?.[1] && cityNamed(gazetteer, where[1]);
-      if (!when && !city) continue;
-      // The quote runs from the time words (or the meeting) to the place.
+      if (!when && !ownDate && !city) continue;
+      // The quote runs from the time words (or the meeting) to the place, or to the meeting's own date.
       const meetingAt = meeting.index ?? 0;
       const startInSentence = Math.min(meetingAt, when ? Math.max(0, meetingAt - 60) + when.index : meetingAt);
-      const endInSentence = meetingAt + meeting[0].length + (where && city ? where.index + where[0].length : 0);
-      const reference = { ...spanOf(text, sentence.start + startInSentence, sentence.start + endInSentence), what, when: when?.date ?? null, where: city ? (city as string) : null };
+      const endInSentence = meetingAt + meeting[0].length + Math.max(where && city ? where.index + where[0].length : 0, ownDate ? ownDate.index + ownDate.text.length : 0);
+      const reference = { ...spanOf(text, sentence.start + startInSentence, sentence.start + endInSentence), what, when: (ownDate ?? when)?.date ?? null, where: city ? (city as string) : null };
       // "the discussion from June at the Ministerial in Rome" names one meeting twice: keep the fuller mention.
       const same = references.findIndex((other) => other.when === reference.when && other.where === reference.where && Math.abs(other.start - reference.start) < 120);
       if (same < 0) references.push(reference);

@@ -64,6 +64,17 @@ describe('references to earlier meetings', () => {
     expect(found[1]?.quote).toBe('the Second Oslo Conference held on 3–4 June 2022');
   });
 
+  it('reads the French meetings a readout recalls, each with its own date, and none without a date', () => {
+    const recalled = 'Les partenaires ont rappelé les décisions de la réunion plénière de Lisbonne du 4 mai 2022 et de la réunion des experts tenue à Oslo en novembre 2023.';
+    const found = referencesIn(sentencesOf(recalled), recalled, referenceGazetteer(), { publishedOn: null, fallbackYear: 2025, french: true }, new Set());
+    expect(found.map(({ quote, when }) => ({ quote, when }))).toEqual([
+      { quote: 'la réunion plénière de Lisbonne du 4 mai 2022', when: '2022-05-04' },
+      { quote: 'la réunion des experts tenue à Oslo en novembre 2023', when: '2023-11' },
+    ]);
+    const undated = 'Les partenaires ont rappelé la réunion des experts.';
+    expect(referencesIn(sentencesOf(undated), undated, referenceGazetteer(), { publishedOn: null, fallbackYear: 2025, french: true }, new Set())).toEqual([]);
+  });
+
   it('quotes a “took place in” meeting through its city', () => {
     expect(references('The previous Ministerial took place in Oslo in May 2022.')[0]).toContain('Oslo');
   });

@@ -86,9 +86,39 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       if (same < 0) references.push(reference);
       else if ((references[same]?.what.length ?? 0) < what.length) references[same] = reference;
     }
-    for (const reference of earlierMeetingsIn(sentence, text, gazetteer, dates)) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
+    for (const reference of [...earlierMeetingsIn(sentence, text, gazetteer, dates), ...(dates.french ? frenchEarlierMeetingsIn(sentence, text, gazetteer, dates) : [])]) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
   }
   return references;
+}
+
+/** French words that look back: "ont rappelé", "rappelant", "dans le prolongement de", "s'appuyant sur", "conclusions de". */
+const LOOKS_BACK_FR = /(?<!\p{L})(?:rappel(?:é|ée|és|ées|ant|ent|lent|le)|dans\s+le\s+prolongement|s[’']appuyant\s+sur|conclusions?\s+d)(?!\p{L})/iu;
+/** "la réunion …", "leur déclaration à la presse …": a meeting or statement named by its noun. */
+const MEETING_NOUN_FR = /(?<!\p{L})(?:la|leur|sa|son|le|l[’'])\s*(?:réunion|conférence|déclaration|sommet|session|communiqué)(?!\p{L})/giu;
+
+/**
+ * Earlier meetings a French readout recalls, each dated in its own words: "ont rappelé les conclusions de la
+ * réunion ministérielle de Riyad du 8 juin 2023 et de la réunion … tenue à Rome en octobre 2023". Without a
+ * date near its noun a meeting may be this one, so none is proposed.
+ */
+function frenchEarlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Gazetteer, dates: DateContext): Reference[] {
+  const found: Reference[] = [];
+  const back = LOOKS_BACK_FR.exec(sentence.text);
+  if (!back) return found;
+  const nouns = [...sentence.text.slice(back.index).matchAll(MEETING_NOUN_FR)].map((match) => back.index + (match.index ?? 0));
+  nouns.forEach((at, index) => {
+    // Its words run to the next meeting's noun or the clause's end, at most 120 characters.
+    const limit = Math.min(nouns[index + 1] ?? sentence.text.length, at + 120);
+    const words = sentence.text.slice(at, limit);
+    const clause = words.slice(0, Math.max(0, words.search(/[,;.]\s|$/)));
+    const when = dateIn(clause, dates);
+    if (!when) return;
+    const end = when.index + when.text.length;
+    const place = /(?<!\p{L})(?:de|à)\s+(\p{Lu}[\p{L}'’-]*)/u.exec(clause.slice(0, end))?.[1];
+    const where = place ? (cityNamed(gazetteer, place) ?? null) : null;
+    found.push({ ...spanOf(text, sentence.start + at, sentence.start + at + end), what: clause.slice(0, end), when: when.date, where });
+  });
+  return found;
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';

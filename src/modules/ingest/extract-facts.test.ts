@@ -101,3 +101,19 @@ describe('the meeting under page furniture', () => {
     expect(untitled.location).toBeNull();
   });
 });
+
+describe('lists of other articles inside a news page', () => {
+  it('leaves out a “Related posts” list and an « À lire aussi » line, and reads the article around them', () => {
+    const page = [
+      'Partners met in Oslo on 3 May 2025 and discussed Syria.',
+      'Related posts:\n– Drone strikes hit depots in Iraq\n– Opinion: Libya after the vote',
+      'À lire aussi\nLe Mali face à la crise au Yémen',
+      'Participants agreed to meet again in Somalia next year.',
+    ].join('\n\n');
+    const extraction = extractReadout(page, { publishedOn: '2025-05-04' });
+    expect(extraction.theaters).toEqual(expect.arrayContaining(['Syria', 'Somalia']));
+    expect(extraction.theaters).not.toEqual(expect.arrayContaining(['Iraq']));
+    expect(extraction.theaters.some((theater) => /Libya|Mali|Yemen/.test(theater))).toBe(false);
+    expect(extraction.commitments).toHaveLength(1);
+  });
+});

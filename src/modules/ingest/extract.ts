@@ -41,12 +41,41 @@ const BOILERPLATE = /This website uses cookies|We use cookies|Share this:|Print 
 /** How much text may come before a notice for it to be the page's top (a banner above the article), not its end. */
 const PAGE_TOP = 200;
 
+/** A news page's list of other articles set inside the body: "Related posts:", "Read also", "À lire aussi", "Most read". */
+const TEASER_HEADING = /^[ \t]*(?:Related (?:posts|articles|stories|news)|Read (?:also|more)|See also|Most read|More on this|À lire aussi|A lire aussi|Lire aussi|Sur le même sujet)[ \t]*:?[ \t]*$/gimu;
+/** A teaser: a bulleted line, or a short headline that does not end a sentence. */
+const TEASER_LINE = /^[ \t]*(?:[–—•*-][ \t]+.*|[^\n]{1,120}(?<![.!?»"”:]))[ \t]*$/u;
+
+/** The readout with each such list blanked out (heading and teasers, up to the next blank line), at the same offsets. */
+function withoutTeasers(input: string): string {
+  const pieces: string[] = [];
+  let kept = 0;
+  for (const heading of input.matchAll(TEASER_HEADING)) {
+    if (heading.index < kept) continue;
+    let end = heading.index + heading[0].length;
+    // The teasers follow on the next lines; the article goes on after a blank line or a full sentence.
+    for (let next = end + 1; next < input.length; ) {
+      const newline = input.indexOf('\n', next);
+      const lineEnd = newline < 0 ? input.length : newline;
+      const line = input.slice(next, lineEnd);
+      if (line.trim() === '' || !TEASER_LINE.test(line)) break;
+      end = lineEnd;
+      next = lineEnd + 1;
+    }
+    // Built piece by piece, once: the text is not copied again for every list.
+    pieces.push(input.slice(kept, heading.index), input.slice(heading.index, end).replace(/[^\n]/g, ' '));
+    kept = end;
+  }
+  pieces.push(input.slice(kept));
+  return pieces.join('');
+}
+
 /**
  * The readout without its page furniture, at the same offsets: a notice at the page's top (a cookie banner above
  * the headline) is blanked out to the end of its line and the article read on; a notice further down ends the article.
  */
 function withoutBoilerplate(input: string): string {
-  let text = input;
+  let text = withoutTeasers(input);
   BOILERPLATE.lastIndex = 0;
   for (let found = BOILERPLATE.exec(text); found; found = BOILERPLATE.exec(text)) {
     if (text.slice(0, found.index).trim().length >= PAGE_TOP) return text.slice(0, found.index);

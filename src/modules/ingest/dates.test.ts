@@ -97,3 +97,13 @@ describe('French verbs of meeting that end in “é”', () => {
     expect(extractReadout('Communiqué\n\nLes partenaires se félicitent des progrès accomplis. Le Canada a présidé la réunion des partenaires le 3 mai 2021 à Ottawa. Ils évoqueront le plan le 9 juin 2021.').date).toBe('2021-05-03');
   });
 });
+
+describe('French months with their year', () => {
+  const context = { publishedOn: null, fallbackYear: 2025, french: true };
+
+  it('reads a month and year without a day at month precision, and a full date as the day', () => {
+    expect(dateIn('Le groupe s’était réuni à Oslo en novembre 2022.', context)).toMatchObject({ date: '2022-11', text: 'novembre 2022' });
+    expect(dateIn('La réunion du 4 novembre 2022 à Oslo.', context)?.date).toBe('2022-11-04');
+    expect(dateIn('Les ministres ont rappelé la réunion de mars 2021 et celle du 2 mai 2024.', context)?.date).toBe('2021-03');
+  });
+});

@@ -40,6 +40,19 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
  */
 export function dateIn(text: string, context: DateContext): { date: string; index: number; text: string } | null {
   if (context.arabic) return arabicDateIn(text, context);
+  const parsed = parsedDateIn(text, context);
+  // chrono's French reads "8 juin 2023" but not a month with its year alone ("en octobre 2023"): that is read here, and the earlier of the two wins.
+  const month = context.french ? FRENCH_MONTH_YEAR.exec(text) : null;
+  if (!month || (parsed && parsed.index <= month.index)) return parsed;
+  const number = FRENCH_MONTHS.indexOf((month[1] as string).toLowerCase().replace('fevrier', 'février').replace('aout', 'août').replace('decembre', 'décembre')) + 1;
+  return { date: `${month[2]}-${String(number).padStart(2, '0')}`, index: month.index, text: month[0] };
+}
+
+const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+/** "octobre 2023", "en mai 2019": a French month and its year, with no day before it (a day makes it chrono's full date). */
+const FRENCH_MONTH_YEAR = /(?<!\d\s{0,2}|\p{L})(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+((?:19|20)\d\d)(?!\d)/iu;
+
+function parsedDateIn(text: string, context: DateContext): { date: string; index: number; text: string } | null {
   const reference = context.publishedOn ?? new Date(Date.UTC(context.fallbackYear ?? 2000, 11, 31));
   const parser = context.french ? french : english;
   for (const result of parser.parse(text, { instant: reference, timezone: 0 }, { forwardDate: false })) {

@@ -28,11 +28,26 @@ describe('commitments', () => {
     expect(commitments('Les ministres ont affiché leur intention de renforcer leur coopération.')).toHaveLength(1);
   });
 
+  it('reads a donor announcing money as a pledge, and not an announcement of anything else', () => {
+    expect(commitments('Chile announced a new contribution of USD 4 million to the demining fund.')).toHaveLength(1);
+    expect(commitments('Norway announced $2 million for mine clearance.')).toHaveLength(1);
+    expect(commitments('La Suède a annoncé une contribution de 3 millions d’euros. Le Chili a annoncé 2 millions de dollars pour le déminage.')).toHaveLength(2);
+    expect(commitments('وأعلنت النرويج عن تقديم مليوني دولار لإزالة الألغام.')).toHaveLength(1);
+    expect(commitments('Chile announced the arrest of two financiers. The chair announced that the next meeting would be held in May. La présidence a annoncé la date de la prochaine réunion.')).toEqual([]);
+    expect(commitments('وأعلنت الشرطة عن اعتقال شخصين.')).toEqual([]);
+  });
+
+  it('reads the French “sont convenus de”', () => {
+    expect(commitments('Les délégations sont convenues de se revoir avant l’été.')).toHaveLength(1);
+  });
+
   it('reads an Arabic sentence that reaffirms a commitment, and not one that only stresses', () => {
     expect(commitments('وجدد الوزير التأكيد على التزام بلاده بدعم جهود الشركاء.')).toHaveLength(1);
     expect(commitments('وأكد الوزير أن الوضع في المنطقة صعب.')).toEqual([]);
   });
 });
+
+const TWO = 'The forum built on the outcomes of the First Oslo Conference of May 2019 and of the Second Oslo Conference held on 3–4 June 2022.';
 
 describe('references to earlier meetings', () => {
   it('reads “the last” meeting named with a hyphenated body, quoted to the end of its clause', () => {
@@ -41,6 +56,23 @@ describe('references to earlier meetings', () => {
 
   it('reads a French decision taken at an earlier summit', () => {
     expect(references('Les ministres veulent appliquer le plan décidé lors du sommet de Lomé.')).toEqual(['décidé lors du sommet de Lomé']);
+  });
+
+  it('dates each of two earlier meetings named in a row by the date in its own clause', () => {
+    const found = referencesIn(sentencesOf(TWO), TWO, referenceGazetteer(), { publishedOn: null, fallbackYear: 2025 }, new Set());
+    expect(found.map((reference) => reference.when)).toEqual(['2019-05', '2022-06-03']);
+    expect(found[1]?.quote).toBe('the Second Oslo Conference held on 3–4 June 2022');
+  });
+
+  it('reads the French meetings a readout recalls, each with its own date, and none without a date', () => {
+    const recalled = 'Les partenaires ont rappelé les décisions de la réunion plénière de Lisbonne du 4 mai 2022 et de la réunion des experts tenue à Oslo en novembre 2023.';
+    const found = referencesIn(sentencesOf(recalled), recalled, referenceGazetteer(), { publishedOn: null, fallbackYear: 2025, french: true }, new Set());
+    expect(found.map(({ quote, when }) => ({ quote, when }))).toEqual([
+      { quote: 'la réunion plénière de Lisbonne du 4 mai 2022', when: '2022-05-04' },
+      { quote: 'la réunion des experts tenue à Oslo en novembre 2023', when: '2023-11' },
+    ]);
+    const undated = 'Les partenaires ont rappelé la réunion des experts.';
+    expect(referencesIn(sentencesOf(undated), undated, referenceGazetteer(), { publishedOn: null, fallbackYear: 2025, french: true }, new Set())).toEqual([]);
   });
 
   it('quotes a “took place in” meeting through its city', () => {

@@ -68,23 +68,57 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       if (/^(this|today'?s?)\b/i.test(what) || /^[a-z]/.test(what) && !/\b(in|at)\s+[A-Z]/.test(sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 30))) continue;
       const around = sentence.text.slice(Math.max(0, (meeting.index ?? 0) - 60), (meeting.index ?? 0) + meeting[0].length + 40);
       const after = sentence.text.slice((meeting.index ?? 0) + meeting[0].length, (meeting.index ?? 0) + meeting[0].length + 40);
-      const when = dateIn(around, dates);
+      // "… of October 2019 and of the Third Conference held on 18–19 October 2022": a date in the meeting's own clause
+      // ("held on …", "of …") is its date; the words before it may date another meeting named just before.
+      const ownClause = after.slice(0, Math.max(0, after.search(/[,;]|\s(?:and|et)\s|$/)));
+      const ownDate = /^\s*(?:(?:that\s+)?(?:was\s+|were\s+)?(?:held|convened|hosted|took place)\s+)?(?:on|of|in)\s/.test(ownClause) ? dateIn(ownClause, dates) : null;
+      const when = ownDate ? null : dateIn(around, dates);
       const where = /^\s*(?:(?:that\s+)?(?:was\s+|were\s+)?(?:held|convened|hosted|took place)\s+)?(?:in|at)\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})/.exec(after);
       const city = where?.[1] && cityNamed(gazetteer, where[1]);
-      if (!when && !city) continue;
-      // The quote runs from the time words (or the meeting) to the place.
+      if (!when && !ownDate && !city) continue;
+      // The quote runs from the time words (or the meeting) to the place, or to the meeting's own date.
       const meetingAt = meeting.index ?? 0;
       const startInSentence = Math.min(meetingAt, when ? Math.max(0, meetingAt - 60) + when.index : meetingAt);
-      const endInSentence = meetingAt + meeting[0].length + (where && city ? where.index + where[0].length : 0);
-      const reference = { ...spanOf(text, sentence.start + startInSentence, sentence.start + endInSentence), what, when: when?.date ?? null, where: city ? (city as string) : null };
+      const endInSentence = meetingAt + meeting[0].length + Math.max(where && city ? where.index + where[0].length : 0, ownDate ? ownDate.index + ownDate.text.length : 0);
+      const reference = { ...spanOf(text, sentence.start + startInSentence, sentence.start + endInSentence), what, when: (ownDate ?? when)?.date ?? null, where: city ? (city as string) : null };
       // "the discussion from June at the Ministerial in Rome" names one meeting twice: keep the fuller mention.
       const same = references.findIndex((other) => other.when === reference.when && other.where === reference.where && Math.abs(other.start - reference.start) < 120);
       if (same < 0) references.push(reference);
       else if ((references[same]?.what.length ?? 0) < what.length) references[same] = reference;
     }
-    for (const reference of earlierMeetingsIn(sentence, text, gazetteer, dates)) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
+    for (const reference of [...earlierMeetingsIn(sentence, text, gazetteer, dates), ...(dates.french ? frenchEarlierMeetingsIn(sentence, text, gazetteer, dates) : [])]) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
   }
   return references;
+}
+
+/** French words that look back: "ont rappelé", "rappelant", "dans le prolongement de", "s'appuyant sur", "conclusions de". */
+const LOOKS_BACK_FR = /(?<!\p{L})(?:rappel(?:é|ée|és|ées|ant|ent|lent|le)|dans\s+le\s+prolongement|s[’']appuyant\s+sur|conclusions?\s+d)(?!\p{L})/iu;
+/** "la réunion …", "leur déclaration à la presse …": a meeting or statement named by its noun. */
+const MEETING_NOUN_FR = /(?<!\p{L})(?:la|leur|sa|son|le|l[’'])\s*(?:réunion|conférence|déclaration|sommet|session|communiqué)(?!\p{L})/giu;
+
+/**
+ * Earlier meetings a French readout recalls, each dated in its own words: "ont rappelé les conclusions de la
+ * réunion ministérielle de Riyad du 8 juin 2023 et de la réunion … tenue à Rome en octobre 2023". Without a
+ * date near its noun a meeting may be this one, so none is proposed.
+ */
+function frenchEarlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Gazetteer, dates: DateContext): Reference[] {
+  const found: Reference[] = [];
+  const back = LOOKS_BACK_FR.exec(sentence.text);
+  if (!back) return found;
+  const nouns = [...sentence.text.slice(back.index).matchAll(MEETING_NOUN_FR)].map((match) => back.index + (match.index ?? 0));
+  nouns.forEach((at, index) => {
+    // Its words run to the next meeting's noun or the clause's end, at most 120 characters.
+    const limit = Math.min(nouns[index + 1] ?? sentence.text.length, at + 120);
+    const words = sentence.text.slice(at, limit);
+    const clause = words.slice(0, Math.max(0, words.search(/[,;.]\s|$/)));
+    const when = dateIn(clause, dates);
+    if (!when) return;
+    const end = when.index + when.text.length;
+    const place = /(?<!\p{L})(?:de|à)\s+(\p{Lu}[\p{L}'’-]*)/u.exec(clause.slice(0, end))?.[1];
+    const where = place ? (cityNamed(gazetteer, place) ?? null) : null;
+    found.push({ ...spanOf(text, sentence.start + at, sentence.start + at + end), what: clause.slice(0, end), when: when.date, where });
+  });
+  return found;
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
@@ -124,16 +158,17 @@ function earlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Gazettee
 
 /**
  * What makes a clause a commitment: participants agree, commit, adopt or endorse, pledge, resolve, decide or
- * reaffirm (English and French). Calls, condemnations and concern are not commitments, nor is "affirmed that"
+ * reaffirm (English and French); a donor announcing money ("announced a new contribution of", "announced $5 million",
+ * "a annoncé une contribution", "a annoncé 3 millions") pledges it. Calls, condemnations and concern are not commitments, nor is "affirmed that"
  * (a view, not an undertaking). Letters are told by Unicode, so "réaffirmé" ends where its "é" does.
  */
 const COMMITTING =
-  /(?<![\p{L}-])(agreed|agree|agrees|reaffirmed|reaffirming|reaffirms|reconfirmed|affirmed|reiterated|intends? to|will continue|(?:are|is|remain|remains|were|was)\s+(?:\p{L}+ly\s+)?committed|committed(?:\s+(?:today|again|themselves|once again|jointly))?\s+to|commit to|commits to|reached\s+(?:an?\s+)?(?:decisions?|agreement|consensus)|will\s+(?:serve|host|co-host|co-chair|chair|lead|co-lead|provide|contribute|deploy|establish|launch|fund)|commitments?\s+(?:to|of)|determination to|vow(?:ed|s)?\s+to|undert(?:ook|ake|akes)\s+to|stands?\s+ready\s+to|(?:are|is|were|remain|remains|remained)\s+determined\s+to|pledged(?!\s+allegiance)|pledges(?!\s+allegiance)|pledge to|resolved to|decided|adopted|endorsed|welcomed(?=[^.]{0,80}?\sas\s+(?:the\s+|an?\s+|its\s+)?(?:\d+\p{L}*\s+|new(?:est)?\s+)*members?\b)|ont\s+(?:\p{L}+\s+){0,3}?(?:réaffirmé|réitéré|convenu|décidé|adopté|approuvé)|se sont engagés|s[’']engagent|engagement à|(?:a|ont)\s+permis\s+d[’']entériner|entérin(?:é|ée|és|ées|er)|(?:leur|son|sa)\s+intention\s+de|(?:a|ont)\s+été\s+(?:adopté|approuvé|entériné)e?s?)(?![\p{L}])/gu;
+  /(?<![\p{L}-])(agreed|agree|agrees|reaffirmed|reaffirming|reaffirms|reconfirmed|affirmed|reiterated|intends? to|will continue|(?:are|is|remain|remains|were|was)\s+(?:\p{L}+ly\s+)?committed|committed(?:\s+(?:today|again|themselves|once again|jointly))?\s+to|commit to|commits to|reached\s+(?:an?\s+)?(?:decisions?|agreement|consensus)|will\s+(?:serve|host|co-host|co-chair|chair|lead|co-lead|provide|contribute|deploy|establish|launch|fund)|commitments?\s+(?:to|of)|determination to|vow(?:ed|s)?\s+to|undert(?:ook|ake|akes)\s+to|stands?\s+ready\s+to|(?:are|is|were|remain|remains|remained)\s+determined\s+to|pledged(?!\s+allegiance)|pledges(?!\s+allegiance)|pledge to|announced(?=\s+(?:an?\s+|its\s+|their\s+)?(?:new\s+|additional\s+|further\s+)?(?:contributions?|pledges?|funding|grants?|donations?)\b|\s+(?:a\s+total\s+of\s+|an\s+additional\s+|a\s+further\s+)?(?:USD|EUR|GBP|US\$|\$|€|£)\s?\d)|resolved to|decided|adopted|endorsed|welcomed(?=[^.]{0,80}?\sas\s+(?:the\s+|an?\s+|its\s+)?(?:\d+\p{L}*\s+|new(?:est)?\s+)*members?\b)|ont\s+(?:\p{L}+\s+){0,3}?(?:réaffirmé|réitéré|convenu|décidé|adopté|approuvé)|sont\s+(?:\p{L}+\s+){0,2}?convenue?s|(?:a|ont)\s+annoncé(?=\s+(?:une?\s+|de\s+|des\s+)?(?:nouvel(?:le)?s?\s+|nouveaux\s+)?(?:contributions?|financements?|dons?|enveloppes?)(?![\p{L}])|\s+\d)|se sont engagés|s[’']engagent|engagement à|(?:a|ont)\s+permis\s+d[’']entériner|entérin(?:é|ée|és|ées|er)|(?:leur|son|sa)\s+intention\s+de|(?:a|ont)\s+été\s+(?:adopté|approuvé|entériné)e?s?)(?![\p{L}])/gu;
 /**
  * The same in Arabic: "reaffirmed" (أعاد التأكيد, جدد التأكيد), "commitment" (التزام), "pledged" (تعهد), "agreed"
- * (اتفق), "adopted" (اعتمد), with the joined "and"/"so" (و, ف) and the verb's endings. Not "أكد" alone: "stressed".
+ * (اتفق), "adopted" (اعتمد), "announced providing / a contribution" (أعلن عن تقديم / مساهمة), with the joined "and"/"so" (و, ف) and the verb's endings. Not "أكد" alone: "stressed".
  */
-const COMMITTING_AR = /(?<!\p{L})(?:[وف]?(?:أعاد|أعادت|أعادوا|جدد|جددت|جددوا)\s+(?:ال)?تأكيد|[وف]?(?:ال)?التزام|[وفب]?التزام|[وف]?(?:تعهد|تعهدت|تعهدوا|اتفق|اتفقت|اتفقوا|اعتمد|اعتمدت|اعتمدوا))(?!\p{L})/gu;
+const COMMITTING_AR = /(?<!\p{L})(?:[وف]?(?:أعاد|أعادت|أعادوا|جدد|جددت|جددوا)\s+(?:ال)?تأكيد|[وف]?(?:ال)?التزام|[وفب]?التزام|[وف]?(?:تعهد|تعهدت|تعهدوا|اتفق|اتفقت|اتفقوا|اعتمد|اعتمدت|اعتمدوا)|[وف]?(?:أعلن|أعلنت|أعلنوا)(?:\s+\S+){0,6}?\s+عن\s+(?:تقديم|مساهمة|تبرع))(?!\p{L})/gu;
 /** "affirmed that …", "reiterated that …": a statement of view. */
 const VIEW_FOLLOWS = /^\s+that\b/;
 const MAIN_VERB = /\s(?:also\s+)?(?:[a-z]+ed|met|said|gave|led|took|held|saw|spoke|provided|noted|highlighted|stressed|discussed|reiterated|affirmed|agreed|urged|welcomed|intends|remains)\b/;

@@ -69,3 +69,51 @@ describe('French and the reader’s language', () => {
     expect(extraction.notes.join(' ')).toContain('pledged 25 million');
   });
 });
+
+describe('the meeting under page furniture', () => {
+  it('reads the article below a cookie banner at the top of a saved page, and keeps the banner out of every fact', () => {
+    const page = [
+      'We use cookies to measure traffic on this site. Accept | Settings',
+      'Partners meet on returnees',
+      'OSLO (Wire) – Officials from thirty countries agreed to share prosecution files at a meeting of the Coalition’s Foreign Terrorist Fighters Working Group held in Oslo on 3 May 2025.',
+      'Share this: Facebook | X',
+      'Participants agreed to publish new guidance on prosecutions.',
+    ].join('\n\n');
+    const extraction = extractReadout(page, { publishedOn: '2025-05-04' });
+    expect(extraction.meetingFormat).toBe('working-group');
+    expect(extraction.location?.city).toBe('Oslo');
+    expect(extraction.date).toBe('2025-05-03');
+    expect(JSON.stringify(extraction)).not.toMatch(/cookies|Share this/);
+  });
+
+  it('takes "from camps … at a meeting" as this meeting’s sentence, and "from the previous meeting" as an earlier one’s', () => {
+    const today = extractReadout('Partners pressed for faster returns. Members were urged to bring nationals home from camps in Syria at a meeting of the Communications Working Group held in Oslo on 3 May 2025.', { publishedOn: '2025-05-04' });
+    expect(today.evidence.meeting?.quote).toContain('held in Oslo');
+    expect(today.meetingFormat).toBe('working-group');
+    const earlier = extractReadout('Members took stock of the work carried over from the previous meeting held in Oslo on 3 May 2024.', { publishedOn: '2025-05-04' });
+    expect(earlier.evidence.meeting).toBeNull();
+  });
+
+  it('finds the place in a title’s closing brackets, (City, date), and nowhere else in brackets', () => {
+    const titled = extractReadout('Réunion du groupe de travail sur la communication (Madrid, 3 mai 2025)\n\nLes partenaires se sont réunis au palais de Santa Cruz.', { publishedOn: '2025-05-04' });
+    expect(titled.location?.city).toBe('Madrid');
+    const untitled = extractReadout('Réunion du groupe de travail sur la communication (Madrid pour mémoire)\n\nLes partenaires se sont réunis au palais.', { publishedOn: '2025-05-04' });
+    expect(untitled.location).toBeNull();
+  });
+});
+
+describe('lists of other articles inside a news page', () => {
+  it('leaves out a “Related posts” list and an « À lire aussi » line, and reads the article around them', () => {
+    const page = [
+      'Partners met in Oslo on 3 May 2025 and discussed Syria.',
+      'Related posts:\n– Drone strikes hit depots in Iraq\n– Opinion: Libya after the vote',
+      'À lire aussi\nLe Mali face à la crise au Yémen',
+      'Participants agreed to meet again in Somalia next year.',
+    ].join('\n\n');
+    const extraction = extractReadout(page, { publishedOn: '2025-05-04' });
+    expect(extraction.theaters).toEqual(expect.arrayContaining(['Syria', 'Somalia']));
+    expect(extraction.theaters).not.toEqual(expect.arrayContaining(['Iraq']));
+    expect(extraction.theaters.some((theater) => /Libya|Mali|Yemen/.test(theater))).toBe(false);
+    expect(extraction.commitments).toHaveLength(1);
+  });
+});

@@ -141,11 +141,24 @@ function heldIn(sentences: Sentence[], gazetteer: Gazetteer): Extraction['locati
   return null;
 }
 
+/**
+ * A sentence about an earlier meeting ("at the last meeting", "from the previous Ministerial"), not this one.
+ * The marker must stand next to the meeting word: "urged to repatriate nationals from camps … at a meeting" is this meeting's sentence.
+ */
+const EARLIER_MEETING = /\b(?:last|previous|earlier|from\s+the)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|ministerial)\b/i;
+
+/** "Réunion des directeurs politiques (Paris, 14 mars 2024)": a title's closing brackets give the place, then the date. */
+const TITLE_PLACE = /\(\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s*,[^()]{0,40}\d{4}\s*\)\s*$/u;
+function titlePlace(title: string | null, gazetteer: Gazetteer): Extraction['location'] {
+  const city = cityNamed(gazetteer, title ? TITLE_PLACE.exec(title)?.[1] : undefined);
+  return city ? { city, country: gazetteer.cities.get(city) ?? null } : null;
+}
+
 /** Title, date, format, setting and place of the meeting the readout reports. */
 export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gazetteer, dates: DateContext) {
   const title = titleOf(text);
   const body = sentences.filter((sentence) => sentence.text !== title);
-  const meetingSentence = body.find((sentence) => meetingVerb(sentence.text) && !/\b(last|previous|earlier|from)\b.*\b(meeting|ministerial)\b/i.test(sentence.text)) ?? null;
+  const meetingSentence = body.find((sentence) => meetingVerb(sentence.text) && !EARLIER_MEETING.test(sentence.text)) ?? null;
   const opening = body.slice(0, 1).map((sentence) => sentence.text);
   // "ROME, 12 May 2022 (Agency) — The group met on Tuesday, 10 May": the dateline's date is the report's, the sentence's own is the meeting's.
   const prefix = meetingSentence ? DATELINE_PREFIX.exec(meetingSentence.text.slice(0, 120)) : null;
@@ -157,6 +170,7 @@ export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gaz
   const location =
     locationOf([...(title ? [title] : []), ...datelineLines(text), ...opening, ...(meetingSentence ? [meetingSentence.text] : [])], gazetteer) ??
     cityIn(meetingSentence?.text ?? '', gazetteer) ??
+    titlePlace(title, gazetteer) ??
     heldIn(body, gazetteer) ??
     arabicLocation(text, gazetteer, meetingSentence?.text);
   const setting = settingOf([meetingSentence?.text, ...opening].filter(Boolean).join(' ')) ?? (location?.city ? 'in-person' : null);

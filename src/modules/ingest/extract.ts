@@ -36,8 +36,56 @@ function namesAPerson(text: string, name: string): boolean {
   return words.every((tag) => !tag || !/^(?:AUX|ADP|DET|PRON|NUM|CCONJ)$/.test(tag)) && words.some((tag) => !tag || tag === 'PROPN');
 }
 
-/** Cookie notices and share bars that saved pages carry at their end: never facts. */
-const BOILERPLATE = /(?:This website uses cookies|We use cookies|Share this:|Print this page|Subscribe to)[\s\S]*$/i;
+/** Cookie notices and share bars that saved pages carry: never facts. */
+const BOILERPLATE = /This website uses cookies|We use cookies|Share this:|Print this page|Subscribe to/gi;
+/** How much text may come before a notice for it to be the page's top (a banner above the article), not its end. */
+const PAGE_TOP = 200;
+
+/** A news page's list of other articles set inside the body: "Related posts:", "Read also", "À lire aussi", "Most read". */
+const TEASER_HEADING = /^[ \t]*(?:Related (?:posts|articles|stories|news)|Read (?:also|more)|See also|Most read|More on this|À lire aussi|A lire aussi|Lire aussi|Sur le même sujet)[ \t]*:?[ \t]*$/gimu;
+/** A teaser: a bulleted line, or a short headline that does not end a sentence. */
+const TEASER_LINE = /^[ \t]*(?:[–—•*-][ \t]+.*|[^\n]{1,120}(?<![.!?»"”:]))[ \t]*$/u;
+
+/** The readout with each such list blanked out (heading and teasers, up to the next blank line), at the same offsets. */
+function withoutTeasers(input: string): string {
+  const pieces: string[] = [];
+  let kept = 0;
+  for (const heading of input.matchAll(TEASER_HEADING)) {
+    if (heading.index < kept) continue;
+    let end = heading.index + heading[0].length;
+    // The teasers follow on the next lines; the article goes on after a blank line or a full sentence.
+    for (let next = end + 1; next < input.length; ) {
+      const newline = input.indexOf('\n', next);
+      const lineEnd = newline < 0 ? input.length : newline;
+      const line = input.slice(next, lineEnd);
+      if (line.trim() === '' || !TEASER_LINE.test(line)) break;
+      end = lineEnd;
+      next = lineEnd + 1;
+    }
+    // Built piece by piece, once: the text is not copied again for every list.
+    pieces.push(input.slice(kept, heading.index), input.slice(heading.index, end).replace(/[^\n]/g, ' '));
+    kept = end;
+  }
+  pieces.push(input.slice(kept));
+  return pieces.join('');
+}
+
+/**
+ * The readout without its page furniture, at the same offsets: a notice at the page's top (a cookie banner above
+ * the headline) is blanked out to the end of its line and the article read on; a notice further down ends the article.
+ */
+function withoutBoilerplate(input: string): string {
+  let text = withoutTeasers(input);
+  BOILERPLATE.lastIndex = 0;
+  for (let found = BOILERPLATE.exec(text); found; found = BOILERPLATE.exec(text)) {
+    if (text.slice(0, found.index).trim().length >= PAGE_TOP) return text.slice(0, found.index);
+    const lineEnd = text.indexOf('\n', found.index);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    text = text.slice(0, found.index) + ' '.repeat(end - found.index) + text.slice(end);
+    BOILERPLATE.lastIndex = end;
+  }
+  return text;
+}
 
 /** What the rules cover in this text's language, said plainly; and when two languages are mixed. */
 function languageNotes(reading: LanguageReading): string[] {
@@ -55,9 +103,8 @@ function languageNotes(reading: LanguageReading): string[] {
  */
 export function extractReadout(input: string, options: { publishedOn?: string | null; gazetteer?: Gazetteer } = {}): Extraction {
   const gazetteer = options.gazetteer ?? referenceGazetteer();
-  const boilerplate = BOILERPLATE.exec(input);
-  // Offsets stay those of the input: the boilerplate is cut off the end, nothing before it moves.
-  const text = boilerplate ? input.slice(0, boilerplate.index) : input;
+  // Offsets stay those of the input: boilerplate is blanked or cut off the end, nothing else moves.
+  const text = withoutBoilerplate(input);
   // Without a publication date given, a date standing alone on a line near the top ("November 23, 2015", "jeudi 25 septembre 2014") is the page's own: "today" is that day.
   const ownDate = pageDate(text);
   const publishedOn = options.publishedOn ? new Date(`${options.publishedOn}T00:00:00Z`) : ownDate;

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/db/schema/identity.ts';
 import en from '../../src/platform/i18n/messages/en.json' with { type: 'json' };
+import { createCampaign } from '../../src/modules/funding/campaigns.service.ts';
+import { systemActor } from '../../src/platform/actor.ts';
 import { makeUser } from '../helpers/app.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { browserAvailable, browserJourney, chooseLanguage, screenshotJourneyEnd } from '../helpers/browser.ts';
@@ -37,9 +39,21 @@ async function problemsOn(page: Page): Promise<string[]> {
   }, [...MESSAGE_KEYS]);
 }
 
+/** Chart labels drawn smaller than 12 px once the chart is scaled to its box (issue 18), with the size they got. */
+async function chartLabelsUnder12px(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<SVGTextElement>('main .chart-label, main .chart-tick')]
+      .map((label) => ({ text: label.textContent ?? '', size: Number.parseFloat(getComputedStyle(label).fontSize) * (label.ownerSVGElement?.getScreenCTM()?.a ?? 1) }))
+      .filter((label) => label.size < 11.9)
+      .map((label) => `${label.text}: ${label.size.toFixed(1)} px`),
+  );
+}
+
 describe.runIf(runBrowser)('home pages, languages and a sweep of what readers see, in a real browser', () => {
   const journey = browserJourney(async (ctx) => {
     const users = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await makeUser(ctx.db, role, role === 'co-chair' ? { partnerIso3: 'USA' } : {})] as const)));
+    // A drive with a goal, so each desk draws its chart.
+    await createCampaign(ctx.db, systemActor('test'), { name: 'Home journey drive', startsOn: '2030-01-01', endsOn: '2030-12-31', currency: 'USD', goalAmount: '400000000', source: 'test', classification: 'coalition' });
     return { users };
   });
 
@@ -66,6 +80,7 @@ describe.runIf(runBrowser)('home pages, languages and a sweep of what readers se
       for (const heading of expected[role]?.shows ?? []) expect(sections, role).toContain(heading);
       for (const heading of expected[role]?.hides ?? []) expect(sections, role).not.toContain(heading);
       expect(await problemsOn(page)).toEqual([]);
+      expect(await chartLabelsUnder12px(page), role).toEqual([]);
       if (role === 'secretariat-officer') await screenshotJourneyEnd(page, 'home-desk-officer');
       await page.context().close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { theatersIn } from './extract-mentions.ts';
+import { branchesIn, theatersIn } from './extract-mentions.ts';
 import { referenceGazetteer } from './gazetteer.ts';
 
 // Sentences written for these tests.
@@ -48,5 +48,19 @@ describe('theater countries in French and Arabic', () => {
 describe('Arabic co-chairs', () => {
   it('are not theaters', () => {
     expect(theaters('عقد الفريق، الذي شاركت في رئاسته دولة الكويت، وهولندا، وتركيا، اجتماعه في عمان لبحث الوضع في العراق.')).toEqual(['Iraq']);
+  });
+});
+
+describe('branches written in French, in Arabic and under other prefixes', () => {
+  const branches = (text: string) => branchesIn(text, referenceGazetteer());
+  it('reads the French names, with or without the accent, and their French acronyms', () => {
+    expect(branches('Les experts ont évoqué l’État islamique au Khorassan et l’Etat islamique en Afrique de l’Ouest.')).toEqual(['ISIS-K', 'ISWAP']);
+    expect(branches('L’attaque a été revendiquée par l’EIGS, puis par l’État islamique – Province du Khorassan.')).toEqual(['ISSP / ISGS', 'ISIS-K']);
+  });
+  it('reads the Arabic province names', () => {
+    expect(branches('ناقش الخبراء نشاط ولاية خراسان وولاية غرب أفريقيا.')).toEqual(['ISIS-K', 'ISWAP']);
+  });
+  it('reads the English province and regional names', () => {
+    expect(branches('Partners discussed IS Sahel, ISIS-Sahel and the Islamic State Khorasan Province.')).toEqual(['ISSP / ISGS', 'ISIS-K']);
   });
 });

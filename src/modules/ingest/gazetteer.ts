@@ -77,6 +77,45 @@ export function prefixVariants(name: string): string[] {
   return variants.filter((variant) => !/^IS-[A-Z]$/.test(variant));
 }
 
+/** A branch as the registry keeps it: its names in three languages and the aliases users have added. */
+export interface BranchNames {
+  name: string;
+  shortName: string;
+  nameFr?: string | null;
+  nameAr?: string | null;
+  aliases: string[];
+}
+
+/**
+ * The pieces of a translated branch name that readouts write on their own: "État islamique au Sahel" and
+ * "État islamique du Grand Sahara" from "État islamique au Sahel (anciennement État islamique du Grand Sahara)",
+ * "ولاية خراسان" from "تنظيم داعش - ولاية خراسان" (the province after the organisation's name).
+ */
+function translatedPieces(name: string | null | undefined): string[] {
+  if (!name) return [];
+  const bracketed = /\((?:anciennement\s+|formerly\s+)?([^)]*?)(?:\s+سابقا)?\)/u.exec(name)?.[1];
+  const plain = name.replace(/\s*\(.*?\)/g, '').trim();
+  const province = /\s[-–]\s(ولاية\s.+|Province\s.+)$/u.exec(plain)?.[1];
+  return [name, plain, ...(bracketed ? [bracketed] : []), ...(province ? [province] : [])];
+}
+
+/**
+ * Every way the extractor recognises a branch: its short names, its name with and without brackets, its French
+ * and Arabic names and their parts, the aliases, each under every prefix of the group ("ISIS-", "IS ", "Daesh-"),
+ * French names also without the capital's accent ("Etat islamique"), as pages typed without accents write them.
+ */
+export function branchVariants(branch: BranchNames): string[] {
+  // "Islamic State - Sahel Province (formerly …)" is also written "Islamic State Sahel Province".
+  const plainName = branch.name.replace(/\s*\(.*?\)/g, '').replace(/\s+-\s+/g, ' ').trim();
+  const named = [...branch.shortName.split('/').map((part) => part.trim()), ...branch.aliases, branch.name, plainName, ...translatedPieces(branch.nameFr), ...translatedPieces(branch.nameAr)];
+  const unaccented = named.filter((variant) => variant.includes('État')).map((variant) => variant.replaceAll('État', 'Etat'));
+  const written = [...named, ...unaccented];
+  // "l’Ouest" is typed with either apostrophe; an Arabic name takes the letters joined before it ("وولاية خراسان": and the Khorasan province).
+  const curly = written.filter((variant) => variant.includes("'")).map((variant) => variant.replaceAll("'", '’'));
+  const joined = written.filter((variant) => /^\p{Script=Arabic}/u.test(variant)).flatMap((variant) => ['و', 'ب', 'ل', 'ف'].map((letter) => letter + variant));
+  return [...new Set([...written, ...curly, ...joined, ...named.flatMap(prefixVariants)].filter((variant) => variant.length > 2))];
+}
+
 let cached: Gazetteer | undefined;
 
 /**

@@ -3,7 +3,8 @@ import countries from 'i18n-iso-countries';
 import countriesEnglish from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { readCsv } from '../../db/seed/data-files.ts';
 import { THEATERS } from '../../db/seed/theaters.ts';
-import { type Gazetteer, groupVariants, KNOWN_CITIES, prefixVariants, splitList, THEATER_COUNTRIES, THEATER_VARIANTS } from './gazetteer.ts';
+import { nameTranslations } from '../../db/seed/translations.ts';
+import { branchVariants, type Gazetteer, groupVariants, KNOWN_CITIES, splitList, THEATER_COUNTRIES, THEATER_VARIANTS } from './gazetteer.ts';
 
 /**
  * Builds the gazetteer of the reference data the registry is seeded with: the partners' CSV with every
@@ -36,13 +37,13 @@ export function buildReferenceGazetteer(): Gazetteer {
     ...(THEATER_VARIANTS[theater.nameEn] ?? []).map((variant) => ({ canonical: variant, variants: [variant] })),
   ]);
   const theaters = [...theaterNames, ...THEATER_COUNTRIES.map((name) => ({ canonical: name, variants: name === 'Türkiye' ? [name, 'Turkey'] : name === 'Democratic Republic of the Congo' ? [name, 'DRC', 'DR Congo'] : [name] }))];
+  const translated = nameTranslations('branch');
   const branches = readCsv('branches.csv')
     .filter((row) => row.short_name !== 'ISIS core')
     .map((row) => {
-      // "Islamic State - Sahel Province (formerly …)" is also written "Islamic State Sahel Province".
-      const plainName = (row.name ?? '').replace(/\s*\(.*?\)/g, '').replace(/\s+-\s+/g, ' ').trim();
-      const named = [...(row.short_name ?? '').split('/').map((part) => part.trim()), ...splitList(row.also_known_as), row.name ?? '', plainName];
-      return { canonical: row.short_name ?? '', variants: [...new Set([...named, ...named.flatMap(prefixVariants)].filter((variant) => variant.length > 2))] };
+      const name = row.name ?? '';
+      const { fr, ar } = translated(name);
+      return { canonical: row.short_name ?? '', variants: branchVariants({ name, shortName: row.short_name ?? '', nameFr: fr, nameAr: ar, aliases: splitList(row.also_known_as) }) };
     });
   const groups = readCsv('groups.csv').map((row) => ({ canonical: (row.name ?? '').replace(/ \(.*?\)$/, ''), kind: row.kind ?? 'other', variants: groupVariants(row.name ?? '') }));
   return { theaters, branches, groups, partners, cities };

@@ -27,6 +27,23 @@ describe('theaters', () => {
   });
 });
 
+describe('theaters written in other ways', () => {
+  it('reads French regions under their English names, and not a country inside a region’s name', () => {
+    expect(theaters('Les experts ont évoqué le bassin du lac Tchad, l’Afrique de l’Est et l’Afrique de l’Ouest côtière.')).toEqual(['Lake Chad Basin', 'East Africa', 'Coastal West Africa']);
+  });
+  it('reads a place before a hyphenated qualifier', () => {
+    expect(theaters('Members reviewed the Sahel-based cells and a West Africa-focused programme.')).toEqual(['Sahel', 'West Africa']);
+  });
+});
+
+describe('states taking part are not theaters', () => {
+  it('drops the host of a meeting held in its capital and a state whose representative speaks, but never a registry theater', () => {
+    expect(theatersIn('Partners met in Accra. Ghana hosted talks on Niger and Mali.', referenceGazetteer(), [], { city: 'Accra', country: 'Ghana' })).toEqual(['Niger', 'Mali']);
+    expect(theaters('Türkiye’s representative described returns from Syria.')).toEqual(['Syria']);
+    expect(theatersIn('Partners met in Baghdad to discuss Iraq and Syria.', referenceGazetteer(), [], { city: 'Baghdad', country: 'Iraq' })).toEqual(['Iraq', 'Syria']);
+  });
+});
+
 describe('theaters, kept where the rules above must not apply', () => {
   it('keeps the places of a title-case headline and of a long list of theaters', () => {
     expect(theaters('Partners Discuss Syria Stabilization Efforts')).toEqual(['Syria']);

@@ -137,7 +137,7 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     setting: meeting.setting,
     location: meeting.location,
     speakers,
-    theaters: theatersIn(text, gazetteer, masked),
+    theaters: theatersIn(text, gazetteer, masked, meeting.location),
     branches: branchesIn(text, gazetteer),
     workingGroups: groupsIn(text, gazetteer),
     newMembers: newMembers.members,

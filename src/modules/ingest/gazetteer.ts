@@ -20,6 +20,8 @@ export interface Gazetteer {
   partners: GazetteerEntry[];
   /** City → country, for meeting places, incident places and references. */
   cities: Map<string, string>;
+  /** The states' capitals: a meeting held in one is a diplomatic meeting, whose host is not a place of the fight. */
+  capitals?: string[];
 }
 
 /**
@@ -35,9 +37,27 @@ export const KNOWN_CITIES: Record<string, string> = {
 
 /** Theater names as readouts write them, beyond the registry's own ("the Sahel", "Lake Chad Basin"). */
 export const THEATER_VARIANTS: Record<string, string[]> = {
-  'West Africa and the Lake Chad Basin': ['West Africa', 'Lake Chad Basin', 'Lake Chad region'],
+  'West Africa and the Lake Chad Basin': ['West Africa', 'Lake Chad Basin', 'Lake Chad region', 'Coastal West Africa'],
   'East Africa and Somalia': ['East Africa', 'Somalia'],
   Global: [],
+};
+
+/**
+ * The regions readouts name, as French writes them ("bassin du lac Tchad", "Afrique de l’Est"), and the coast of West
+ * Africa in its several word orders: other writings of the regions above, reported under the English name.
+ */
+export const THEATER_VARIANTS_FR: Record<string, string[]> = {
+  'West Africa': ["Afrique de l'Ouest", 'Afrique de l’Ouest', 'Afrique occidentale'],
+  'Lake Chad Basin': ['bassin du lac Tchad', 'Bassin du lac Tchad', 'bassin du Lac Tchad'],
+  // English writings too: the coast's states are named in several word orders.
+  'Coastal West Africa': ['coastal West Africa', 'Coastal West African', 'coastal West African', 'coastal states of West Africa', "Afrique de l'Ouest côtière", 'Afrique de l’Ouest côtière', "pays côtiers d'Afrique de l'Ouest", 'pays côtiers d’Afrique de l’Ouest'],
+  'East Africa': ["Afrique de l'Est", 'Afrique de l’Est', 'Afrique orientale'],
+  'Central Asia': ['Asie centrale'],
+  'South Asia': ['Asie du Sud'],
+  'Southeast Asia': ['Asie du Sud-Est'],
+  'North Africa': ['Afrique du Nord'],
+  'Southern Africa': ['Afrique australe'],
+  'Middle East': ['Moyen-Orient', 'Proche-Orient'],
 };
 
 /** Countries in the branches' regions, reported as theaters when a readout discusses them (not Jordan: a partner that hosts and trains, not a place of the fight). */

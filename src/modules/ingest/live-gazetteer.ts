@@ -73,5 +73,5 @@ export function gazetteerOf(names: RegistryNames): Gazetteer {
     const country = place.countryIso3 ? (partnerByIso3.get(place.countryIso3) ?? countries.getName(place.countryIso3, 'en') ?? null) : null;
     if (country && !cities.has(place.city)) cities.set(place.city, country);
   }
-  return { partners, groups, branches, theaters, cities };
+  return { partners, groups, branches, theaters, cities, capitals: reference.capitals };
 }

@@ -45,6 +45,11 @@ describe('commitments', () => {
     expect(commitments('وجدد الوزير التأكيد على التزام بلاده بدعم جهود الشركاء.')).toHaveLength(1);
     expect(commitments('وأكد الوزير أن الوضع في المنطقة صعب.')).toEqual([]);
   });
+
+  it('reads an Arabic commitment only where a verb states it, not the noun in any sentence', () => {
+    expect(commitments('وأكد المشاركون التزامهم بمواصلة دعم الشركاء.')).toHaveLength(1);
+    expect(commitments('وأشار التقرير إلى أن الالتزام بالمعايير المالية ما زال ضعيفا.')).toEqual([]);
+  });
 });
 
 const TWO = 'The forum built on the outcomes of the First Oslo Conference of May 2019 and of the Second Oslo Conference held on 3–4 June 2022.';

@@ -80,6 +80,18 @@ describe('references to earlier meetings', () => {
     expect(referencesIn(sentencesOf(undated), undated, referenceGazetteer(), { publishedOn: null, fallbackYear: 2025, french: true }, new Set())).toEqual([]);
   });
 
+  it('reads an Arabic meeting “which was held” before, but not this one held today', () => {
+    const arabic = (text: string) => referencesIn(sentencesOf(text), text, referenceGazetteer(), { publishedOn: null, fallbackYear: 2024, arabic: true }, new Set()).map((reference) => reference.quote);
+    expect(arabic('وناقش المشاركون نتائج اجتماع روما الذي عُقد في آذار الماضي، ثم انتقلوا إلى بند آخر.')).toEqual(['اجتماع روما الذي عُقد في آذار الماضي']);
+    expect(arabic('وقال الوزير إن الاجتماع الذي عقد اليوم في الرياض كان مثمرا.')).toEqual([]);
+  });
+
+  it('reads a French meeting this one follows, held in a named city or dated in a clause of its own', () => {
+    const french = (text: string) => referencesIn(sentencesOf(text), text, referenceGazetteer(), { publishedOn: null, fallbackYear: 2024, french: true }, new Set()).map((reference) => reference.quote);
+    expect(french('Cette rencontre fait suite à la réunion du Groupe tenue à Nairobi au printemps.')).toEqual(['la réunion du Groupe tenue à Nairobi au printemps']);
+    expect(french('Cette réunion fait suite à la 12e réunion du Groupe, tenue à Oslo en mai 2023, dont les conclusions ont été appliquées.')).toEqual(['la 12e réunion du Groupe, tenue à Oslo en mai 2023']);
+  });
+
   it('quotes a “took place in” meeting through its city', () => {
     expect(references('The previous Ministerial took place in Oslo in May 2022.')[0]).toContain('Oslo');
   });

@@ -86,15 +86,15 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       if (same < 0) references.push(reference);
       else if ((references[same]?.what.length ?? 0) < what.length) references[same] = reference;
     }
-    for (const reference of [...earlierMeetingsIn(sentence, text, gazetteer, dates), ...(dates.french ? frenchEarlierMeetingsIn(sentence, text, gazetteer, dates) : [])]) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
+    for (const reference of [...earlierMeetingsIn(sentence, text, gazetteer, dates), ...(dates.french ? frenchEarlierMeetingsIn(sentence, text, gazetteer, dates) : []), ...(dates.arabic ? arabicEarlierMeetingsIn(sentence, text, dates) : [])]) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
   }
   return references;
 }
 
-/** French words that look back: "ont rappelé", "rappelant", "dans le prolongement de", "s'appuyant sur", "conclusions de". */
-const LOOKS_BACK_FR = /(?<!\p{L})(?:rappel(?:é|ée|és|ées|ant|ent|lent|le)|dans\s+le\s+prolongement|s[’']appuyant\s+sur|conclusions?\s+d)(?!\p{L})/iu;
-/** "la réunion …", "leur déclaration à la presse …": a meeting or statement named by its noun. */
-const MEETING_NOUN_FR = /(?<!\p{L})(?:la|leur|sa|son|le|l[’'])\s*(?:réunion|conférence|déclaration|sommet|session|communiqué)(?!\p{L})/giu;
+/** French words that look back: "ont rappelé", "rappelant", "dans le prolongement de", "s'appuyant sur", "conclusions de", "fait suite à". */
+const LOOKS_BACK_FR = /(?<!\p{L})(?:rappel(?:é|ée|és|ées|ant|ent|lent|le)|dans\s+le\s+prolongement|s[’']appuyant\s+sur|conclusions?\s+d|fai(?:t|sait|sant)\s+suite\s+à)(?!\p{L})/iu;
+/** "la réunion …", "la 24e réunion …", "leur déclaration à la presse …": a meeting or statement named by its noun. */
+const MEETING_NOUN_FR = /(?<!\p{L})(?:la|leur|sa|son|le|l[’'])\s*(?:\d+(?:e|ème|re)\s+)?(?:réunion|conférence|déclaration|sommet|session|communiqué)(?!\p{L})/giu;
 
 /**
  * Earlier meetings a French readout recalls, each dated in its own words: "ont rappelé les conclusions de la
@@ -110,15 +110,40 @@ function frenchEarlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Ga
     // Its words run to the next meeting's noun or the clause's end, at most 120 characters.
     const limit = Math.min(nouns[index + 1] ?? sentence.text.length, at + 120);
     const words = sentence.text.slice(at, limit);
-    const clause = words.slice(0, Math.max(0, words.search(/[,;.]\s|$/)));
+    // "la 24e réunion du Groupe, tenue à Rome en octobre 2025": a clause that tells where and when it was held is the meeting's own.
+    const cut = Math.max(0, words.search(/[,;.]\s|$/));
+    const held = /^,\s+(?:tenue?s?|organisée?s?|qui\s+s[’']est\s+tenue)(?!\p{L})/u.test(words.slice(cut));
+    const clause = held ? words.slice(0, cut + 2 + Math.max(0, words.slice(cut + 2).search(/[,;.]\s|$/))) : words.slice(0, cut);
     const when = dateIn(clause, dates);
-    if (!when) return;
-    const end = when.index + when.text.length;
+    // Or held somewhere the gazetteer knows ("la réunion du Groupe tenue à Nairobi en février dernier"): a meeting held elsewhere is another one.
+    const heldAt = when ? null : /(?<!\p{L})(?:tenue?s?|organisée?s?)\s+à\s+(\p{Lu}[\p{L}'’-]*)/u.exec(clause);
+    const heldCity = heldAt ? cityNamed(gazetteer, heldAt[1]) : undefined;
+    if (!when && !heldCity) return;
+    const end = when ? when.index + when.text.length : clause.length;
     const place = /(?<!\p{L})(?:de|à)\s+(\p{Lu}[\p{L}'’-]*)/u.exec(clause.slice(0, end))?.[1];
     const where = place ? (cityNamed(gazetteer, place) ?? null) : null;
-    found.push({ ...spanOf(text, sentence.start + at, sentence.start + at + end), what: clause.slice(0, end), when: when.date, where });
+    found.push({ ...spanOf(text, sentence.start + at, sentence.start + at + end), what: clause.slice(0, end), when: when?.date ?? null, where });
   });
   return found;
+}
+
+/** Short vowels Arabic may write over a verb's letters ("عُقد"). */
+const HARAKAT = '[\u064B-\u0652]?';
+/**
+ * "اجتماع برلين الذي عُقد في …", "الاجتماع الوزاري الذي انعقد في …": a meeting or conference, then "which was held" —
+ * a meeting told in the past beside this one's. Quoted from the noun to the end of its clause.
+ */
+const ARABIC_EARLIER = new RegExp(
+  `(?<!\\p{L})(?:ال)?(?:اجتماع|مؤتمر|لقاء|اجتماعات)(?:\\s+[^\\s.،؛]+){0,2}?\\s+(?:الذي|التي)\\s+(?:ان)?ع${HARAKAT}ق${HARAKAT}د${HARAKAT}(?:ت)?(?!\\p{L})[^.،؛\\n]{0,60}`,
+  'gu',
+);
+
+function arabicEarlierMeetingsIn(sentence: Sentence, text: string, dates: DateContext): Reference[] {
+  // "الاجتماع الذي عقد اليوم / أمس" (held today, yesterday) is this meeting.
+  return [...sentence.text.matchAll(ARABIC_EARLIER)].filter((match) => !/(?<!\p{L})(?:اليوم|أمس|امس)(?!\p{L})/u.test(match[0])).map((match) => {
+    const quote = match[0].trimEnd();
+    return { ...spanOf(text, sentence.start + (match.index ?? 0), sentence.start + (match.index ?? 0) + quote.length), what: quote, when: dateIn(quote, dates)?.date ?? null, where: null };
+  });
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';

@@ -49,6 +49,11 @@ describe('the meeting’s date', () => {
     expect(extractReadout('Joint Statement on Regional Security\n\nMay 2, 2019\n\nWe, the ministers, condemn the attacks and reaffirm our resolve.').date).toBe('2019-05-02');
   });
 
+  it('dates a meeting over several days by its first day', () => {
+    expect(extractReadout('The partners’ conference was held in Oslo on 13 and 14 May 2025.').date).toBe('2025-05-13');
+    expect(extractReadout('Les partenaires se sont réunis à Rome les 21 et 22 janvier 2026.').date).toBe('2026-01-21');
+  });
+
   it('dates “took place today” by the page’s date line', () => {
     expect(extractReadout('Ninth Plenary Meeting\n\n2 June 2020\n\nThe ninth plenary meeting of the partners took place today in Oslo.').date).toBe('2020-06-02');
   });

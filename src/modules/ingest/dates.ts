@@ -66,6 +66,9 @@ function parsedDateIn(text: string, context: DateContext): { date: string; index
     const yearKnown = known('year') || casual || context.publishedOn !== null || context.fallbackYear !== null;
     if (!yearKnown) continue;
     const value = start.date();
+    // "on 13 and 14 May 2025", "les 21 et 22 janvier", "4–5 March": a meeting over days is dated by its first day.
+    const firstDay = known('day') && /^\d/.test(result.text) ? /(?<!\d)(\d{1,2})\s*(?:and|et|&|to|au|[-–—])\s*$/.exec(text.slice(Math.max(0, result.index - 12), result.index)) : null;
+    if (firstDay && Number(firstDay[1]) < value.getUTCDate()) value.setUTCDate(Number(firstDay[1]));
     // A readout reports the past: "on Monday" is the Monday before publication, not the one after.
     if (casual && context.publishedOn && value.getTime() > context.publishedOn.getTime() + 86_400_000 - 1) value.setUTCDate(value.getUTCDate() - 7);
     let year = known('year') || casual ? value.getUTCFullYear() : (context.publishedOn?.getUTCFullYear() ?? (context.fallbackYear as number));

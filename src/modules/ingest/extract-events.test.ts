@@ -45,6 +45,11 @@ describe('commitments', () => {
     expect(commitments('وجدد الوزير التأكيد على التزام بلاده بدعم جهود الشركاء.')).toHaveLength(1);
     expect(commitments('وأكد الوزير أن الوضع في المنطقة صعب.')).toEqual([]);
   });
+
+  it('reads an Arabic commitment only where a verb states it, not the noun in any sentence', () => {
+    expect(commitments('وأكد المشاركون التزامهم بمواصلة دعم الشركاء.')).toHaveLength(1);
+    expect(commitments('وأشار التقرير إلى أن الالتزام بالمعايير المالية ما زال ضعيفا.')).toEqual([]);
+  });
 });
 
 const TWO = 'The forum built on the outcomes of the First Oslo Conference of May 2019 and of the Second Oslo Conference held on 3–4 June 2022.';
@@ -73,6 +78,18 @@ describe('references to earlier meetings', () => {
     ]);
     const undated = 'Les partenaires ont rappelé la réunion des experts.';
     expect(referencesIn(sentencesOf(undated), undated, referenceGazetteer(), { publishedOn: null, fallbackYear: 2025, french: true }, new Set())).toEqual([]);
+  });
+
+  it('reads an Arabic meeting “which was held” before, but not this one held today', () => {
+    const arabic = (text: string) => referencesIn(sentencesOf(text), text, referenceGazetteer(), { publishedOn: null, fallbackYear: 2024, arabic: true }, new Set()).map((reference) => reference.quote);
+    expect(arabic('وناقش المشاركون نتائج اجتماع روما الذي عُقد في آذار الماضي، ثم انتقلوا إلى بند آخر.')).toEqual(['اجتماع روما الذي عُقد في آذار الماضي']);
+    expect(arabic('وقال الوزير إن الاجتماع الذي عقد اليوم في الرياض كان مثمرا.')).toEqual([]);
+  });
+
+  it('reads a French meeting this one follows, held in a named city or dated in a clause of its own', () => {
+    const french = (text: string) => referencesIn(sentencesOf(text), text, referenceGazetteer(), { publishedOn: null, fallbackYear: 2024, french: true }, new Set()).map((reference) => reference.quote);
+    expect(french('Cette rencontre fait suite à la réunion du Groupe tenue à Nairobi au printemps.')).toEqual(['la réunion du Groupe tenue à Nairobi au printemps']);
+    expect(french('Cette réunion fait suite à la 12e réunion du Groupe, tenue à Oslo en mai 2023, dont les conclusions ont été appliquées.')).toEqual(['la 12e réunion du Groupe, tenue à Oslo en mai 2023']);
   });
 
   it('quotes a “took place in” meeting through its city', () => {

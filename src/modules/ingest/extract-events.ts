@@ -86,15 +86,15 @@ export function referencesIn(sentences: Sentence[], text: string, gazetteer: Gaz
       if (same < 0) references.push(reference);
       else if ((references[same]?.what.length ?? 0) < what.length) references[same] = reference;
     }
-    for (const reference of [...earlierMeetingsIn(sentence, text, gazetteer, dates), ...(dates.french ? frenchEarlierMeetingsIn(sentence, text, gazetteer, dates) : [])]) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
+    for (const reference of [...earlierMeetingsIn(sentence, text, gazetteer, dates), ...(dates.french ? frenchEarlierMeetingsIn(sentence, text, gazetteer, dates) : []), ...(dates.arabic ? arabicEarlierMeetingsIn(sentence, text, dates) : [])]) if (!references.some((other) => other.start < reference.end && reference.start < other.end)) references.push(reference);
   }
   return references;
 }
 
-/** French words that look back: "ont rappelé", "rappelant", "dans le prolongement de", "s'appuyant sur", "conclusions de". */
-const LOOKS_BACK_FR = /(?<!\p{L})(?:rappel(?:é|ée|és|ées|ant|ent|lent|le)|dans\s+le\s+prolongement|s[’']appuyant\s+sur|conclusions?\s+d)(?!\p{L})/iu;
-/** "la réunion …", "leur déclaration à la presse …": a meeting or statement named by its noun. */
-const MEETING_NOUN_FR = /(?<!\p{L})(?:la|leur|sa|son|le|l[’'])\s*(?:réunion|conférence|déclaration|sommet|session|communiqué)(?!\p{L})/giu;
+/** French words that look back: "ont rappelé", "rappelant", "dans le prolongement de", "s'appuyant sur", "conclusions de", "fait suite à". */
+const LOOKS_BACK_FR = /(?<!\p{L})(?:rappel(?:é|ée|és|ées|ant|ent|lent|le)|dans\s+le\s+prolongement|s[’']appuyant\s+sur|conclusions?\s+d|fai(?:t|sait|sant)\s+suite\s+à)(?!\p{L})/iu;
+/** "la réunion …", "la 24e réunion …", "leur déclaration à la presse …": a meeting or statement named by its noun. */
+const MEETING_NOUN_FR = /(?<!\p{L})(?:la|leur|sa|son|le|l[’'])\s*(?:\d+(?:e|ème|re)\s+)?(?:réunion|conférence|déclaration|sommet|session|communiqué)(?!\p{L})/giu;
 
 /**
  * Earlier meetings a French readout recalls, each dated in its own words: "ont rappelé les conclusions de la
@@ -110,15 +110,40 @@ function frenchEarlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Ga
     // Its words run to the next meeting's noun or the clause's end, at most 120 characters.
     const limit = Math.min(nouns[index + 1] ?? sentence.text.length, at + 120);
     const words = sentence.text.slice(at, limit);
-    const clause = words.slice(0, Math.max(0, words.search(/[,;.]\s|$/)));
+    // "la 24e réunion du Groupe, tenue à Rome en octobre 2025": a clause that tells where and when it was held is the meeting's own.
+    const cut = Math.max(0, words.search(/[,;.]\s|$/));
+    const held = /^,\s+(?:tenue?s?|organisée?s?|qui\s+s[’']est\s+tenue)(?!\p{L})/u.test(words.slice(cut));
+    const clause = held ? words.slice(0, cut + 2 + Math.max(0, words.slice(cut + 2).search(/[,;.]\s|$/))) : words.slice(0, cut);
     const when = dateIn(clause, dates);
-    if (!when) return;
-    const end = when.index + when.text.length;
+    // Or held somewhere the gazetteer knows ("la réunion du Groupe tenue à Nairobi en février dernier"): a meeting held elsewhere is another one.
+    const heldAt = when ? null : /(?<!\p{L})(?:tenue?s?|organisée?s?)\s+à\s+(\p{Lu}[\p{L}'’-]*)/u.exec(clause);
+    const heldCity = heldAt ? cityNamed(gazetteer, heldAt[1]) : undefined;
+    if (!when && !heldCity) return;
+    const end = when ? when.index + when.text.length : clause.length;
     const place = /(?<!\p{L})(?:de|à)\s+(\p{Lu}[\p{L}'’-]*)/u.exec(clause.slice(0, end))?.[1];
     const where = place ? (cityNamed(gazetteer, place) ?? null) : null;
-    found.push({ ...spanOf(text, sentence.start + at, sentence.start + at + end), what: clause.slice(0, end), when: when.date, where });
+    found.push({ ...spanOf(text, sentence.start + at, sentence.start + at + end), what: clause.slice(0, end), when: when?.date ?? null, where });
   });
   return found;
+}
+
+/** Short vowels Arabic may write over a verb's letters ("عُقد"). */
+const HARAKAT = '[\u064B-\u0652]?';
+/**
+ * "اجتماع برلين الذي عُقد في …", "الاجتماع الوزاري الذي انعقد في …": a meeting or conference, then "which was held" —
+ * a meeting told in the past beside this one's. Quoted from the noun to the end of its clause.
+ */
+const ARABIC_EARLIER = new RegExp(
+  `(?<!\\p{L})(?:ال)?(?:اجتماع|مؤتمر|لقاء|اجتماعات)(?:\\s+[^\\s.،؛]+){0,2}?\\s+(?:الذي|التي)\\s+(?:ان)?ع${HARAKAT}ق${HARAKAT}د${HARAKAT}(?:ت)?(?!\\p{L})[^.،؛\\n]{0,60}`,
+  'gu',
+);
+
+function arabicEarlierMeetingsIn(sentence: Sentence, text: string, dates: DateContext): Reference[] {
+  // "الاجتماع الذي عقد اليوم / أمس" (held today, yesterday) is this meeting.
+  return [...sentence.text.matchAll(ARABIC_EARLIER)].filter((match) => !/(?<!\p{L})(?:اليوم|أمس|امس)(?!\p{L})/u.test(match[0])).map((match) => {
+    const quote = match[0].trimEnd();
+    return { ...spanOf(text, sentence.start + (match.index ?? 0), sentence.start + (match.index ?? 0) + quote.length), what: quote, when: dateIn(quote, dates)?.date ?? null, where: null };
+  });
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
@@ -165,10 +190,11 @@ function earlierMeetingsIn(sentence: Sentence, text: string, gazetteer: Gazettee
 const COMMITTING =
   /(?<![\p{L}-])(agreed|agree|agrees|reaffirmed|reaffirming|reaffirms|reconfirmed|affirmed|reiterated|intends? to|will continue|(?:are|is|remain|remains|were|was)\s+(?:\p{L}+ly\s+)?committed|committed(?:\s+(?:today|again|themselves|once again|jointly))?\s+to|commit to|commits to|reached\s+(?:an?\s+)?(?:decisions?|agreement|consensus)|will\s+(?:serve|host|co-host|co-chair|chair|lead|co-lead|provide|contribute|deploy|establish|launch|fund)|commitments?\s+(?:to|of)|determination to|vow(?:ed|s)?\s+to|undert(?:ook|ake|akes)\s+to|stands?\s+ready\s+to|(?:are|is|were|remain|remains|remained)\s+determined\s+to|pledged(?!\s+allegiance)|pledges(?!\s+allegiance)|pledge to|announced(?=\s+(?:an?\s+|its\s+|their\s+)?(?:new\s+|additional\s+|further\s+)?(?:contributions?|pledges?|funding|grants?|donations?)\b|\s+(?:a\s+total\s+of\s+|an\s+additional\s+|a\s+further\s+)?(?:USD|EUR|GBP|US\$|\$|€|£)\s?\d)|resolved to|decided|adopted|endorsed|welcomed(?=[^.]{0,80}?\sas\s+(?:the\s+|an?\s+|its\s+)?(?:\d+\p{L}*\s+|new(?:est)?\s+)*members?\b)|ont\s+(?:\p{L}+\s+){0,3}?(?:réaffirmé|réitéré|convenu|décidé|adopté|approuvé)|sont\s+(?:\p{L}+\s+){0,2}?convenue?s|(?:a|ont)\s+annoncé(?=\s+(?:une?\s+|de\s+|des\s+)?(?:nouvel(?:le)?s?\s+|nouveaux\s+)?(?:contributions?|financements?|dons?|enveloppes?)(?![\p{L}])|\s+\d)|se sont engagés|s[’']engagent|engagement à|(?:a|ont)\s+permis\s+d[’']entériner|entérin(?:é|ée|és|ées|er)|(?:leur|son|sa)\s+intention\s+de|(?:a|ont)\s+été\s+(?:adopté|approuvé|entériné)e?s?)(?![\p{L}])/gu;
 /**
- * The same in Arabic: "reaffirmed" (أعاد التأكيد, جدد التأكيد), "commitment" (التزام), "pledged" (تعهد), "agreed"
+ * The same in Arabic: "reaffirmed" (أعاد التأكيد, جدد التأكيد), "commitment" (التزام, التزامهم) only after a verb that
+ * states it ("stressed / renewed / expressed their commitment": أكدوا التزامهم) — the noun alone is not one — "pledged" (تعهد), "agreed"
  * (اتفق), "adopted" (اعتمد), "announced providing / a contribution" (أعلن عن تقديم / مساهمة), with the joined "and"/"so" (و, ف) and the verb's endings. Not "أكد" alone: "stressed".
  */
-const COMMITTING_AR = /(?<!\p{L})(?:[وف]?(?:أعاد|أعادت|أعادوا|جدد|جددت|جددوا)\s+(?:ال)?تأكيد|[وف]?(?:ال)?التزام|[وفب]?التزام|[وف]?(?:تعهد|تعهدت|تعهدوا|اتفق|اتفقت|اتفقوا|اعتمد|اعتمدت|اعتمدوا)|[وف]?(?:أعلن|أعلنت|أعلنوا)(?:\s+\S+){0,6}?\s+عن\s+(?:تقديم|مساهمة|تبرع))(?!\p{L})/gu;
+const COMMITTING_AR = /(?<!\p{L})(?:[وف]?(?:أعاد|أعادت|أعادوا|جدد|جددت|جددوا)\s+(?:ال)?تأكيد|[وف]?(?:أكد|أكدت|أكدوا|جدد|جددت|جددوا|أعاد|أعادت|أعادوا|أعرب|أعربت|أعربوا)(?:\s+\S+){0,5}?\s+(?:عن\s+|على\s+)?[وفب]?(?:ال)?التزام(?:ه|ها|هم|نا)?|[وف]?(?:تعهد|تعهدت|تعهدوا|اتفق|اتفقت|اتفقوا|اعتمد|اعتمدت|اعتمدوا)|[وف]?(?:أعلن|أعلنت|أعلنوا)(?:\s+\S+){0,6}?\s+عن\s+(?:تقديم|مساهمة|تبرع))(?!\p{L})/gu;
 /** "affirmed that …", "reiterated that …": a statement of view. */
 const VIEW_FOLLOWS = /^\s+that\b/;
 const MAIN_VERB = /\s(?:also\s+)?(?:[a-z]+ed|met|said|gave|led|took|held|saw|spoke|provided|noted|highlighted|stressed|discussed|reiterated|affirmed|agreed|urged|welcomed|intends|remains)\b/;

@@ -30,3 +30,11 @@ describe('groups shortened or named in Arabic', () => {
     expect(groups('عقدت مجموعة العمل المعنية بالاستقرار اجتماعا بشأن أفريقيا.')).toEqual(['Stabilization Working Group']);
   });
 });
+
+describe('groups by their French names', () => {
+  it('reads the finance group by what it fights and the focus group by its region', () => {
+    expect(groups('Le Groupe de lutte contre le financement de Daech s’est réuni à Rome.')).toEqual(['Counter ISIS Finance Group']);
+    expect(groups('Le Groupe de réflexion Afrique de la Coalition s’est réuni à Accra.')).toEqual(['Africa Focus Group']);
+    expect(groups('Le Groupe de réflexion a parlé de la stabilisation.')).toEqual([]);
+  });
+});

@@ -15,11 +15,11 @@ const FUNCTIONS: [RegExp, RegExp][] = [
   [/foreign terrorist fighter|\bFTF\b|combattants? terroristes? étrangers|المقاتلين الإرهابيين الأجانب/i, /foreign terrorist fighter/i],
   [/messag|communicat|propaganda|الاتصالات/i, /communicat/i],
   [/terrorist travel/i, /terrorist travel/i],
-  // Only after "مجموعة التركيز" (focus group): Africa names the Africa Focus Group.
-  [/(?:ال)?[أإا]فريقي|[أإا]فريقيا/, /^africa focus/i],
+  // Only after "مجموعة التركيز" or "groupe de réflexion" (focus group): Africa names the Africa Focus Group.
+  [/(?:ال)?[أإا]فريقي|[أإا]فريقيا|\bAfrique\b|\bAfrica\b/, /^africa focus/i],
 ];
-/** Where a text starts naming groups by function: "working groups on", "groupe de travail sur", "مجموعة العمل المعنية". */
-const BY_FUNCTION = /\bworking groups?\s+(?:on|for|dealing with)\s|\bgroupes? de travail\s+(?:sur|chargés? de)\s|مجموعة العمل المعنية|(?:مجموعة|مجموعات|فريق) (?:ال)?عمل|مجموعة التركيز(?: الخاصة ب| المعنية ب)?/gi;
+/** Where a text starts naming groups by function: "working groups on", "groupe de travail sur", "groupe de lutte contre", "مجموعة العمل المعنية"; or a focus group by region: "groupe de réflexion", "مجموعة التركيز". */
+const BY_FUNCTION = /\bworking groups?\s+(?:on|for|dealing with)\s|\bgroupes? de travail\s+(?:sur|chargés? de)\s|\bgroupes? de lutte contre\s|\bgroupes? de réflexion(?:\s+sur)?\s|مجموعة العمل المعنية|(?:مجموعة|مجموعات|فريق) (?:ال)?عمل|مجموعة التركيز(?: الخاصة ب| المعنية ب)?/gi;
 /** How far an Arabic group's description runs: "مجموعة عمل التحالف الدولي، المتخصصة بالمقاتلين الإرهابيين الأجانب" has no full stop for a long way. */
 const ARABIC_DESCRIPTION = 90;
 
@@ -108,7 +108,7 @@ export function groupsIn(text: string, gazetteer: Gazetteer): string[] {
     const rest = text.slice((start.index ?? 0) + start[0].length, (start.index ?? 0) + start[0].length + 300);
     const arabic = /\p{Script=Arabic}/u.test(start[0]);
     const list = (arabic ? rest.slice(0, ARABIC_DESCRIPTION) : rest).slice(0, rest.search(/[.;\n]|$/));
-    const focusGroup = start[0].includes('التركيز');
+    const focusGroup = start[0].includes('التركيز') || /réflexion/i.test(start[0]);
     for (const [said, named] of FUNCTIONS) {
       // A focus group is named by its region, a working group by its function: neither by the other's.
       if (named.source.startsWith('^africa') !== focusGroup) continue;

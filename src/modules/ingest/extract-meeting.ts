@@ -1,21 +1,22 @@
 import { DATELINE_PREFIX, type DateContext, dateIn } from './dates.ts';
 import type { Extraction, MeetingFormat } from './extraction.ts';
 import { cityNamed as registryCity, type Gazetteer, fromGazetteer } from './gazetteer.ts';
+import { groupsIn } from './extract-groups.ts';
 import type { Sentence } from './text-spans.ts';
 
 /** The sentence that says the meeting took place: who met, convened, gathered. */
 const MEETING_VERB = /\b(met|meet|convened|gathered|hosted|held|co-hosted|co-chaired|chaired|took place)\b/i;
 /** The same in French ("s'est tenue", "se sont réunis", "accueille") and Arabic (عقد, انعقد, اجتمع, استضاف, ترأس, with their prefixes and endings). */
 // Ends with a lookahead, not \b: "a présidé" ends in a letter \b does not know.
-const MEETING_VERB_FR = /\b(?:s[’']est\s+(?:tenue?s?|réunie?s?|déroulée?s?)|se\s+sont\s+(?:réunie?s|tenue?s|retrouvée?s)|(?:a|ont)\s+(?:réuni|accueilli|organisé|présidé|coprésidé)|accueill?e?(?:nt)?|réunit|réunissait)(?![\p{L}])/iu;
+const MEETING_VERB_FR = /\b(?:s[’']est\s+(?:tenue?s?|réunie?s?|déroulée?s?)|se\s+sont\s+(?:réunie?s|tenue?s|retrouvée?s)|(?:a|ont)\s+(?:réuni|accueilli|organisé|présidé|coprésidé|tenu)|accueill?e?(?:nt)?|réunit|réunissait)(?![\p{L}])/iu;
 const MEETING_VERB_AR = /(?<!\p{L})(?:و|ف)?(?:عقد|عقدت|انعقد|انعقدت|يعقد|تعقد|اجتمع|اجتمعت|استضاف|استضافت|ترأس|ترأست|تراس|ترأسا|ترأست)(?!\p{L})/u;
 const meetingVerb = (sentence: string) => MEETING_VERB.test(sentence) || MEETING_VERB_FR.test(sentence) || MEETING_VERB_AR.test(sentence);
 
 const FORMATS: [RegExp, MeetingFormat][] = [
   // A restricted ministerial or a political directors' meeting is the Small Group's format.
-  [/\bSmall Group\b|\brestricted ministerial\b|\bpolitical directors\b|\bministérielle restreinte\b|\bdirecteurs politiques\b|\bgroupe restreint\b|\bpetit groupe\b/i, 'small-group'],
+  [/\bSmall Group\b|\brestricted ministerial\b|\bpolitical directors\b|\bministérielle restreinte\b|\bdirecteurs politiques\b|\bgroupe restreint\b|\bpetit groupe\b|المجموعة المصغرة/i, 'small-group'],
   [/\bMinisterial\b|\bministers? (?:of|for) (?:foreign affairs|defen[cs]e)\b|\b(?:foreign|defen[cs]e) ministers\b|\bministériel(?:le)?\b|اجتماع وزاري/i, 'ministerial'],
-  [/\bFocus Group\b/i, 'focus-group'],
+  [/\bFocus Group\b|\bgroupe de réflexion\b|مجموعة التركيز/i, 'focus-group'],
   [/\bWorking Group\b|\bCIFG\b|\bgroupe de travail\b|فريق (?:ال)?عمل|مجموعة (?:ال)?عمل/i, 'working-group'],
 ];
 
@@ -25,10 +26,20 @@ export function titleOf(text: string): string | null {
   return first && first.length <= 200 && !/[.!?]$/.test(first) ? first : null;
 }
 
-function formatOf(...texts: (string | null | undefined)[]): MeetingFormat | null {
+/** The registry's kinds of group that are meeting formats. */
+const GROUP_FORMATS: Record<string, MeetingFormat> = { 'working-group': 'working-group', 'focus-group': 'focus-group' };
+
+function formatOf(gazetteer: Gazetteer, ...texts: (string | null | undefined)[]): MeetingFormat | null {
   for (const text of texts) {
     if (!text) continue;
     for (const [pattern, format] of FORMATS) if (pattern.test(text)) return format;
+  }
+  // A registry group named however the text names it ("le Groupe de lutte contre le financement de Daech"): the meeting is of its kind.
+  for (const text of texts) {
+    if (!text) continue;
+    const kinds = groupsIn(text, gazetteer).map((name) => gazetteer.groups.find((group) => group.canonical === name)?.kind);
+    const format = kinds.map((kind) => (kind ? GROUP_FORMATS[kind] : undefined)).find(Boolean);
+    if (format) return format;
   }
   return texts.some((text) => text && /\b(meetings?|conferences?|communiqu[ée]|statement|readout|council|forum|dialogue|plenary|summit|réunion|conseil|déclaration)\b|اجتماع/i.test(text)) ? 'other' : null;
 }
@@ -37,7 +48,7 @@ function settingOf(text: string): Extraction['setting'] {
   const remote =
     /\b(virtual(ly)?|video ?conference|videoconferencing|online|by video|en ligne|virtuel(?:le)?)\b|(?<!\p{L})(?:visio-?conférence|vidéo-?conférence|visio|à distance)(?!\p{L})|(?<!\p{L})(?:افتراضي|افتراضيا|افتراضية|الافتراضي|الافتراضية|عن بعد|عن بُعد|عبر الفيديو|عبر الإنترنت|الاتصال المرئي|تقنية الفيديو)(?!\p{L})/iu.test(text);
   const inPerson = /\bin[- ]person\b|\ben présentiel\b|(?<!\p{L})حضوري(?:ا|ة)?(?!\p{L})/iu.test(text);
-  if (/\bhybrid\b/i.test(text) || (remote && inPerson)) return 'hybrid';
+  if (/\bhybride?\b|(?<!\p{L})(?:هجين|الهجين)(?!\p{L})/iu.test(text) || (remote && inPerson)) return 'hybrid';
   if (remote) return 'virtual';
   if (inPerson) return 'in-person';
   return null;
@@ -158,7 +169,12 @@ function titlePlace(title: string | null, gazetteer: Gazetteer): Extraction['loc
 export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gazetteer, dates: DateContext) {
   const title = titleOf(text);
   const body = sentences.filter((sentence) => sentence.text !== title);
-  const meetingSentence = body.find((sentence) => meetingVerb(sentence.text) && !EARLIER_MEETING.test(sentence.text)) ?? null;
+  const told = body.filter((sentence) => meetingVerb(sentence.text) && !EARLIER_MEETING.test(sentence.text));
+  // A headline says the meeting happened ("Belgium hosts the 25th meeting"); the body's first full sentence saying it tells when and where.
+  const meetingSentence = told.find((sentence) => /[.!?]\s*$/.test(sentence.text)) ?? told[0] ?? null;
+  // The sentence after it often says how the meeting was held ("The meeting was held in a hybrid format"): read for the setting when it speaks of the meeting.
+  const following = meetingSentence ? body[body.indexOf(meetingSentence) + 1] : undefined;
+  const howHeld = following && /\b(?:meeting|session|held|format|réunion|séance|tenue)\b|الاجتماع/iu.test(following.text) ? following.text : undefined;
   const opening = body.slice(0, 1).map((sentence) => sentence.text);
   // "ROME, 12 May 2022 (Agency) — The group met on Tuesday, 10 May": the dateline's date is the report's, the sentence's own is the meeting's.
   const prefix = meetingSentence ? DATELINE_PREFIX.exec(meetingSentence.text.slice(0, 120)) : null;
@@ -173,6 +189,8 @@ export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gaz
     titlePlace(title, gazetteer) ??
     heldIn(body, gazetteer) ??
     arabicLocation(text, gazetteer, meetingSentence?.text);
-  const setting = settingOf([meetingSentence?.text, ...opening].filter(Boolean).join(' ')) ?? (location?.city ? 'in-person' : null);
-  return { title, date, meetingFormat: formatOf(title, meetingSentence?.text, opening[0]), setting, location, meetingSentence };
+  const setting = settingOf([meetingSentence?.text, ...opening, howHeld].filter(Boolean).join(' ')) ?? (location?.city ? 'in-person' : null);
+  // A meeting held online has no place: a dateline's city is where the statement was issued.
+  const place = setting === 'virtual' ? null : location;
+  return { title, date, meetingFormat: formatOf(gazetteer, title, meetingSentence?.text, opening[0]), setting, location: place, meetingSentence };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { theatersIn } from './extract-mentions.ts';
+import { branchesIn, theatersIn } from './extract-mentions.ts';
 import { referenceGazetteer } from './gazetteer.ts';
 
 // Sentences written for these tests.
@@ -27,6 +27,23 @@ describe('theaters', () => {
   });
 });
 
+describe('theaters written in other ways', () => {
+  it('reads French regions under their English names, and not a country inside a region’s name', () => {
+    expect(theaters('Les experts ont évoqué le bassin du lac Tchad, l’Afrique de l’Est et l’Afrique de l’Ouest côtière.')).toEqual(['Lake Chad Basin', 'East Africa', 'Coastal West Africa']);
+  });
+  it('reads a place before a hyphenated qualifier', () => {
+    expect(theaters('Members reviewed the Sahel-based cells and a West Africa-focused programme.')).toEqual(['Sahel', 'West Africa']);
+  });
+});
+
+describe('states taking part are not theaters', () => {
+  it('drops the host of a meeting held in its capital and a state whose representative speaks, but never a registry theater', () => {
+    expect(theatersIn('Partners met in Accra. Ghana hosted talks on Niger and Mali.', referenceGazetteer(), [], { city: 'Accra', country: 'Ghana' })).toEqual(['Niger', 'Mali']);
+    expect(theaters('Türkiye’s representative described returns from Syria.')).toEqual(['Syria']);
+    expect(theatersIn('Partners met in Baghdad to discuss Iraq and Syria.', referenceGazetteer(), [], { city: 'Baghdad', country: 'Iraq' })).toEqual(['Iraq', 'Syria']);
+  });
+});
+
 describe('theaters, kept where the rules above must not apply', () => {
   it('keeps the places of a title-case headline and of a long list of theaters', () => {
     expect(theaters('Partners Discuss Syria Stabilization Efforts')).toEqual(['Syria']);
@@ -48,5 +65,19 @@ describe('theater countries in French and Arabic', () => {
 describe('Arabic co-chairs', () => {
   it('are not theaters', () => {
     expect(theaters('عقد الفريق، الذي شاركت في رئاسته دولة الكويت، وهولندا، وتركيا، اجتماعه في عمان لبحث الوضع في العراق.')).toEqual(['Iraq']);
+  });
+});
+
+describe('branches written in French, in Arabic and under other prefixes', () => {
+  const branches = (text: string) => branchesIn(text, referenceGazetteer());
+  it('reads the French names, with or without the accent, and their French acronyms', () => {
+    expect(branches('Les experts ont évoqué l’État islamique au Khorassan et l’Etat islamique en Afrique de l’Ouest.')).toEqual(['ISIS-K', 'ISWAP']);
+    expect(branches('L’attaque a été revendiquée par l’EIGS, puis par l’État islamique – Province du Khorassan.')).toEqual(['ISSP / ISGS', 'ISIS-K']);
+  });
+  it('reads the Arabic province names', () => {
+    expect(branches('ناقش الخبراء نشاط ولاية خراسان وولاية غرب أفريقيا.')).toEqual(['ISIS-K', 'ISWAP']);
+  });
+  it('reads the English province and regional names', () => {
+    expect(branches('Partners discussed IS Sahel, ISIS-Sahel and the Islamic State Khorasan Province.')).toEqual(['ISSP / ISGS', 'ISIS-K']);
   });
 });

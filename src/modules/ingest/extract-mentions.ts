@@ -45,7 +45,7 @@ const unique = (values: string[]) => [...new Set(values)];
  * "Islamic State West Africa Province", "Africa" in "Africa Focus Group", "Middle East" in a speaker's
  * role, a country in a list of new members or co-leads (`masked`: the spans of those).
  */
-export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: number; end: number }[] = []): string[] {
+export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: number; end: number }[] = [], meetingPlace: { city: string | null; country: string | null } | null = null): string[] {
   const inside = [
     ...masked,
     ...mentioned(text, gazetteer.branches).map((hit) => ({ start: hit.index, end: hit.end })),
@@ -57,10 +57,33 @@ export function theatersIn(text: string, gazetteer: Gazetteer, masked: { start: 
   // The same in Arabic: "co-chaired by Kuwait, the Netherlands and …" (شاركت في رئاستها), "chaired by", "with the participation of", "hosted":
   // a list of short items each closed by a comma, and one word after the last.
   for (const match of text.matchAll(/(?<!\p{L})(?:[وف]?(?:شارك|شاركت|اشترك|اشتركت)\s+في\s+رئاست?(?:ها|ه)|برئاسة|بمشاركة|[وف]?(?:ترأس|ترأست|استضاف|استضافت)(?:ها|ه)?)(?!\p{L})(?:\s*[^.،\s]+(?:\s+[^.،\s]+){0,2}\s*،){1,8}(?:\s*[^.،\s]+)?/gu)) inside.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
-  const named = [...mentioned(text, gazetteer.theaters), ...mentioned(text, frenchCountryNames(gazetteer))].filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end) && !partOfAName(text, hit.index, hit.end) && !countryOfAnOfficeHolder(text, hit.index));
+  // "Sahel-based", "West Africa-focused": the place before a hyphenated qualifier is named, at the same offsets.
+  const qualified = text.replace(/(?<=\p{L})-(?:based|focus(?:ed)?|oriented|centred|centered|wide|related|led|bound)(?!\p{L})/gu, (suffix) => ' '.repeat(suffix.length));
+  const hits = [...mentioned(qualified, gazetteer.theaters), ...mentioned(qualified, frenchCountryNames(gazetteer))];
+  // A name inside a longer one is the longer one's: "Tchad" in "bassin du lac Tchad" is the basin.
+  const outermost = hits.filter((hit) => !hits.some((other) => other !== hit && other.index <= hit.index && other.end >= hit.end && other.end - other.index > hit.end - hit.index));
+  const named = outermost.filter((hit) => !inside.some((span) => hit.index >= span.start && hit.end <= span.end) && !partOfAName(text, hit.index, hit.end) && !countryOfAnOfficeHolder(text, hit.index));
   // A president's "(Nigeria)" is his country, not a place discussed (countryOfAnOfficeHolder).
   const attacked = attackPlaces(text).filter((hit) => !inside.some((span) => hit.index >= span.start && hit.index < span.end) && !countryOfAnOfficeHolder(text, hit.index + 1));
-  return unique([...named, ...pairedRegions(text), ...arabicTheaters(text, gazetteer, inside), ...attacked].sort((a, b) => a.index - b.index).map((hit) => hit.canonical));
+  const taking = participants(text, gazetteer, named, meetingPlace);
+  return unique([...named, ...pairedRegions(text), ...arabicTheaters(text, gazetteer, inside), ...attacked].sort((a, b) => a.index - b.index).map((hit) => hit.canonical)).filter((name) => !taking.has(name));
+}
+
+/** An office or envoy after a state's possessive: "Türkiye's representative", "Ghana’s Minister for National Security". */
+const POSSESSIVE_OFFICE = /^['’]s\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:representatives?|delegates?|delegations?|ministers?|Minister|government|Government|ambassadors?|Ambassador|envoys?|Envoy|President|Foreign|Defen[cs]e|National|Permanent|Special)\b/u;
+
+/**
+ * States taking part rather than places discussed: the host of a meeting held in its capital, and a state whose
+ * representative or minister speaks. Not a registry theater (Iraq hosting a meeting in Baghdad is still a place of
+ * the fight): those are the gazetteer's theaters with an Arabic name, the registry's own.
+ */
+function participants(text: string, gazetteer: Gazetteer, named: { canonical: string; end: number }[], meetingPlace: { city: string | null; country: string | null } | null): Set<string> {
+  const registryTheaters = new Set(gazetteer.theaters.filter((theater) => theater.arabic).map((theater) => theater.canonical));
+  const taking = new Set<string>();
+  if (meetingPlace?.city && meetingPlace.country && gazetteer.capitals?.includes(meetingPlace.city)) taking.add(meetingPlace.country);
+  for (const hit of named) if (POSSESSIVE_OFFICE.test(text.slice(hit.end, hit.end + 60))) taking.add(hit.canonical);
+  for (const name of registryTheaters) taking.delete(name);
+  return taking;
 }
 
 /** Capitalised words that may stand before a place without making it part of another name. */
@@ -187,41 +210,3 @@ function arabicTheaters(text: string, gazetteer: Gazetteer, masked: { start: num
 
 /** Affiliates named by any of their aliases (ISIS-K, ISKP, ISIS-Khorasan …); "ISIS" itself is the subject, not an affiliate. */
 export const branchesIn = (text: string, gazetteer: Gazetteer) => unique(mentioned(text, gazetteer.branches).map((hit) => hit.canonical));
-
-/**
- * Partners welcomed as new members: "welcomed Togo and Ghana as new members", "Benin joined the
- * Coalition as its 87th member", "welcomed its newest members, X and Y".
- */
-export function newMembersIn(text: string, gazetteer: Gazetteer): { members: string[]; spans: { start: number; end: number }[] } {
-  const spans: string[] = [];
-  const where: { start: number; end: number }[] = [];
-  const patterns = [
-    /\bwelcom(?:ed|es|ing)\s+((?:[^.;]{0,160}?))\s+as\s+(?:the\s+|an?\s+)?(?:Coalition[’']s\s+|its\s+|their\s+)?(?:\d+\w*\s+|newest\s+|new\s+)*(?:members?|partners?)\b/gi,
-    /\bwelcom(?:ed|es|ing)\s+(?:the\s+|its\s+|their\s+)?(?:newest|new)\s+(?:members?|partners?)(?:\s+of the Coalition)?[,:]?\s+([^.;]{0,160})/gi,
-  ];
-  for (const pattern of patterns)
-    for (const match of text.matchAll(pattern)) {
-      spans.push(match[1] ?? '');
-      where.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
-    }
-  // "Benin and Togo have formally joined the Coalition": the names just before, read in a bounded window
-  // with one separator per word, so a long all-capitals line cannot make the pattern backtrack.
-  for (const joined of text.matchAll(/\bjoined\s+the\s+(?:Global\s+)?Coalition\b/g)) {
-    const at = joined.index ?? 0;
-    const windowStart = Math.max(0, at - 200);
-    const before = text.slice(windowStart, at);
-    const list = /((?:[A-Z][\w'’-]*(?:,\s*|\s+)(?:and\s+)?){0,11}[A-Z][\w'’-]*)\s+(?:(?:has|have|formally|officially)\s+)*$/.exec(before);
-    if (!list?.[1]) continue;
-    spans.push(list[1]);
-    where.push({ start: windowStart + list.index, end: at + joined[0].length });
-  }
-  // Each item of the list: the registry's name where it knows the partner, the words as written where not yet.
-  const known = fromGazetteer(gazetteer, 'partner-names', () => new Map(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => [variant.toLowerCase(), partner.canonical] as const))));
-  const items = spans.flatMap((span) =>
-    span
-      .split(/,\s*(?:and\s+)?|\s+and\s+/)
-      .map((item) => item.trim().replace(/^(?:the\s+)/i, ''))
-      .filter((item) => /^[A-Z][\p{L}'’-]*(?:\s+(?:of|and|the|[A-Z][\p{L}'’-]*)){0,4}$/u.test(item)),
-  );
-  return { members: unique(items.map((item) => known.get(item.toLowerCase()) ?? item)), spans: where };
-}

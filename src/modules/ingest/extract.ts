@@ -2,7 +2,8 @@ import { latestYearIn, pageDate } from './dates.ts';
 import { commitmentsIn, incidentsIn, referencesIn } from './extract-events.ts';
 import { meetingFacts } from './extract-meeting.ts';
 import { groupsIn } from './extract-groups.ts';
-import { branchesIn, newMembersIn, theatersIn } from './extract-mentions.ts';
+import { branchesIn, theatersIn } from './extract-mentions.ts';
+import { newMembersIn } from './extract-new-members.ts';
 import { detentionIn, repatriationsIn, taskingsIn } from './extract-figures.ts';
 import { prosecutionsIn } from './extract-prosecutions.ts';
 import { amountsWithoutCurrency, moneyIn } from './extract-money.ts';
@@ -136,7 +137,7 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     setting: meeting.setting,
     location: meeting.location,
     speakers,
-    theaters: theatersIn(text, gazetteer, masked),
+    theaters: theatersIn(text, gazetteer, masked, meeting.location),
     branches: branchesIn(text, gazetteer),
     workingGroups: groupsIn(text, gazetteer),
     newMembers: newMembers.members,

@@ -20,6 +20,8 @@ export interface Gazetteer {
   partners: GazetteerEntry[];
   /** City → country, for meeting places, incident places and references. */
   cities: Map<string, string>;
+  /** The states' capitals: a meeting held in one is a diplomatic meeting, whose host is not a place of the fight. */
+  capitals?: string[];
 }
 
 /**
@@ -35,9 +37,27 @@ export const KNOWN_CITIES: Record<string, string> = {
 
 /** Theater names as readouts write them, beyond the registry's own ("the Sahel", "Lake Chad Basin"). */
 export const THEATER_VARIANTS: Record<string, string[]> = {
-  'West Africa and the Lake Chad Basin': ['West Africa', 'Lake Chad Basin', 'Lake Chad region'],
+  'West Africa and the Lake Chad Basin': ['West Africa', 'Lake Chad Basin', 'Lake Chad region', 'Coastal West Africa'],
   'East Africa and Somalia': ['East Africa', 'Somalia'],
   Global: [],
+};
+
+/**
+ * The regions readouts name, as French writes them ("bassin du lac Tchad", "Afrique de l’Est"), and the coast of West
+ * Africa in its several word orders: other writings of the regions above, reported under the English name.
+ */
+export const THEATER_VARIANTS_FR: Record<string, string[]> = {
+  'West Africa': ["Afrique de l'Ouest", 'Afrique de l’Ouest', 'Afrique occidentale'],
+  'Lake Chad Basin': ['bassin du lac Tchad', 'Bassin du lac Tchad', 'bassin du Lac Tchad'],
+  // English writings too: the coast's states are named in several word orders.
+  'Coastal West Africa': ['coastal West Africa', 'Coastal West African', 'coastal West African', 'coastal states of West Africa', "Afrique de l'Ouest côtière", 'Afrique de l’Ouest côtière', "pays côtiers d'Afrique de l'Ouest", 'pays côtiers d’Afrique de l’Ouest'],
+  'East Africa': ["Afrique de l'Est", 'Afrique de l’Est', 'Afrique orientale'],
+  'Central Asia': ['Asie centrale'],
+  'South Asia': ['Asie du Sud'],
+  'Southeast Asia': ['Asie du Sud-Est'],
+  'North Africa': ['Afrique du Nord'],
+  'Southern Africa': ['Afrique australe'],
+  'Middle East': ['Moyen-Orient', 'Proche-Orient'],
 };
 
 /** Countries in the branches' regions, reported as theaters when a readout discusses them (not Jordan: a partner that hosts and trains, not a place of the fight). */
@@ -75,6 +95,45 @@ export function prefixVariants(name: string): string[] {
   if (/^Islamic State['’]s /.test(name)) variants.push(name.replace(/['’]s /, ' '), name.replace(/['’]s /, ' - '));
   // "ISIS-Khorasan" also names the Khorasan affiliate where the registry wrote "IS-Khorasan"; a bare "IS-K" is too short to be safe.
   return variants.filter((variant) => !/^IS-[A-Z]$/.test(variant));
+}
+
+/** A branch as the registry keeps it: its names in three languages and the aliases users have added. */
+export interface BranchNames {
+  name: string;
+  shortName: string;
+  nameFr?: string | null;
+  nameAr?: string | null;
+  aliases: string[];
+}
+
+/**
+ * The pieces of a translated branch name that readouts write on their own: "État islamique au Sahel" and
+ * "État islamique du Grand Sahara" from "État islamique au Sahel (anciennement État islamique du Grand Sahara)",
+ * "ولاية خراسان" from "تنظيم داعش - ولاية خراسان" (the province after the organisation's name).
+ */
+function translatedPieces(name: string | null | undefined): string[] {
+  if (!name) return [];
+  const bracketed = /\((?:anciennement\s+|formerly\s+)?([^)]*?)(?:\s+سابقا)?\)/u.exec(name)?.[1];
+  const plain = name.replace(/\s*\(.*?\)/g, '').trim();
+  const province = /\s[-–]\s(ولاية\s.+|Province\s.+)$/u.exec(plain)?.[1];
+  return [name, plain, ...(bracketed ? [bracketed] : []), ...(province ? [province] : [])];
+}
+
+/**
+ * Every way the extractor recognises a branch: its short names, its name with and without brackets, its French
+ * and Arabic names and their parts, the aliases, each under every prefix of the group ("ISIS-", "IS ", "Daesh-"),
+ * French names also without the capital's accent ("Etat islamique"), as pages typed without accents write them.
+ */
+export function branchVariants(branch: BranchNames): string[] {
+  // "Islamic State - Sahel Province (formerly …)" is also written "Islamic State Sahel Province".
+  const plainName = branch.name.replace(/\s*\(.*?\)/g, '').replace(/\s+-\s+/g, ' ').trim();
+  const named = [...branch.shortName.split('/').map((part) => part.trim()), ...branch.aliases, branch.name, plainName, ...translatedPieces(branch.nameFr), ...translatedPieces(branch.nameAr)];
+  const unaccented = named.filter((variant) => variant.includes('État')).map((variant) => variant.replaceAll('État', 'Etat'));
+  const written = [...named, ...unaccented];
+  // "l’Ouest" is typed with either apostrophe; an Arabic name takes the letters joined before it ("وولاية خراسان": and the Khorasan province).
+  const curly = written.filter((variant) => variant.includes("'")).map((variant) => variant.replaceAll("'", '’'));
+  const joined = written.filter((variant) => /^\p{Script=Arabic}/u.test(variant)).flatMap((variant) => ['و', 'ب', 'ل', 'ف'].map((letter) => letter + variant));
+  return [...new Set([...written, ...curly, ...joined, ...named.flatMap(prefixVariants)].filter((variant) => variant.length > 2))];
 }
 
 let cached: Gazetteer | undefined;

@@ -5,7 +5,7 @@ import type { MaybeActor } from '../../platform/actor.ts';
 import { listTheaters, meetingPlacesKnownToAll, meetingPlacesStamp } from '../meetings/meetings.service.ts';
 import { namesKnownToAll, partnerNamesStamp } from '../partners/partners.service.ts';
 import { listBranches } from '../threats/threats.service.ts';
-import { type Gazetteer, type GazetteerEntry, groupVariants, prefixVariants, referenceGazetteer } from './gazetteer.ts';
+import { type BranchNames, branchVariants, type Gazetteer, type GazetteerEntry, groupVariants, referenceGazetteer } from './gazetteer.ts';
 
 /**
  * The registry's names, as the modules that keep them give them: partners and groups (three languages;
@@ -15,7 +15,7 @@ import { type Gazetteer, type GazetteerEntry, groupVariants, prefixVariants, ref
 export interface RegistryNames {
   partners: { nameEn: string; nameFr: string; nameAr: string; iso3: string | null }[];
   groups: { name: string; nameFr: string | null; nameAr: string | null; kind: string }[];
-  branches: { name: string; shortName: string; aliases: string[] }[];
+  branches: BranchNames[];
   theaters: { nameEn: string; nameFr: string; nameAr: string }[];
   meetingPlaces: { city: string; countryIso3: string | null }[];
 }
@@ -29,7 +29,7 @@ export interface RegistryNames {
 let cached: { stamp: string; gazetteer: Gazetteer } | undefined;
 
 export async function liveGazetteer(db: Db, actor: MaybeActor): Promise<{ stamp: string; gazetteer: Gazetteer }> {
-  const branches = (await listBranches(db, actor)).map((branch) => ({ name: branch.name, shortName: branch.shortName, aliases: branch.aliases }));
+  const branches = (await listBranches(db, actor)).map((branch) => ({ name: branch.name, shortName: branch.shortName, nameFr: branch.nameFr, nameAr: branch.nameAr, aliases: branch.aliases }));
   const branchesDigest = createHash('sha256').update(JSON.stringify(branches)).digest('hex');
   const stamp = [await partnerNamesStamp(db, actor), await meetingPlacesStamp(db, actor), branchesDigest].join('|');
   if (cached?.stamp !== stamp) {
@@ -64,10 +64,7 @@ export function gazetteerOf(names: RegistryNames): Gazetteer {
   );
   const branches = withNew(
     reference.branches,
-    names.branches.filter((branch) => branch.shortName !== 'ISIS core').map((branch) => {
-      const all = [branch.shortName, branch.name, ...branch.aliases];
-      return { canonical: branch.shortName, variants: named([...all, ...all.flatMap(prefixVariants)]) };
-    }),
+    names.branches.filter((branch) => branch.shortName !== 'ISIS core').map((branch) => ({ canonical: branch.shortName, variants: branchVariants(branch) })),
   );
   const theaters = withNew(reference.theaters, names.theaters.filter((theater) => theater.nameEn !== 'Global').map((theater) => ({ canonical: theater.nameEn, variants: named([theater.nameEn, theater.nameFr]), arabic: theater.nameAr })));
   const cities = new Map(reference.cities);
@@ -76,5 +73,5 @@ export function gazetteerOf(names: RegistryNames): Gazetteer {
     const country = place.countryIso3 ? (partnerByIso3.get(place.countryIso3) ?? countries.getName(place.countryIso3, 'en') ?? null) : null;
     if (country && !cities.has(place.city)) cities.set(place.city, country);
   }
-  return { partners, groups, branches, theaters, cities };
+  return { partners, groups, branches, theaters, cities, capitals: reference.capitals };
 }

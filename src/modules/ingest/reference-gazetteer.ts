@@ -3,7 +3,8 @@ import countries from 'i18n-iso-countries';
 import countriesEnglish from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { readCsv } from '../../db/seed/data-files.ts';
 import { THEATERS } from '../../db/seed/theaters.ts';
-import { type Gazetteer, groupVariants, KNOWN_CITIES, prefixVariants, splitList, THEATER_COUNTRIES, THEATER_VARIANTS } from './gazetteer.ts';
+import { nameTranslations } from '../../db/seed/translations.ts';
+import { branchVariants, type Gazetteer, groupVariants, KNOWN_CITIES, splitList, THEATER_COUNTRIES, THEATER_VARIANTS, THEATER_VARIANTS_FR } from './gazetteer.ts';
 
 /**
  * Builds the gazetteer of the reference data the registry is seeded with: the partners' CSV with every
@@ -24,9 +25,13 @@ export function buildReferenceGazetteer(): Gazetteer {
   const cities = new Map<string, string>(Object.entries(KNOWN_CITIES));
   // Every state's capital (countries-list): most meetings are held in one. Named as the registry names the state.
   const registryName = new Map(partners.filter((partner) => partner.iso3).map((partner) => [partner.iso3 as string, partner.canonical]));
+  const capitals: string[] = [];
   for (const [iso2, facts] of Object.entries(countryFacts)) {
     const iso3 = countries.alpha2ToAlpha3(iso2);
-    for (const capital of facts.capital.split(',').map((name) => name.trim())) if (capital && !cities.has(capital)) cities.set(capital, (iso3 && registryName.get(iso3)) || facts.name);
+    for (const capital of facts.capital.split(',').map((name) => name.trim())) {
+      if (capital && !cities.has(capital)) cities.set(capital, (iso3 && registryName.get(iso3)) || facts.name);
+      if (capital) capitals.push(capital);
+    }
   }
   for (const row of readCsv('meetings.csv')) if (row.city && row.country && !cities.has(row.city)) cities.set(row.city.replace(/, D\.C\.$/, ''), row.country);
   // French names too: a French readout still names its theaters (Irak, Syrie, Sahel).
@@ -35,16 +40,19 @@ export function buildReferenceGazetteer(): Gazetteer {
     { canonical: theater.nameEn, variants: [theater.nameEn, theater.nameFr], arabic: theater.nameAr },
     ...(THEATER_VARIANTS[theater.nameEn] ?? []).map((variant) => ({ canonical: variant, variants: [variant] })),
   ]);
-  const theaters = [...theaterNames, ...THEATER_COUNTRIES.map((name) => ({ canonical: name, variants: name === 'Türkiye' ? [name, 'Turkey'] : name === 'Democratic Republic of the Congo' ? [name, 'DRC', 'DR Congo'] : [name] }))];
+  const theaters = [...theaterNames, ...THEATER_COUNTRIES.map((name) => ({ canonical: name, variants: name === 'Türkiye' ? [name, 'Turkey'] : name === 'Democratic Republic of the Congo' ? [name, 'DRC', 'DR Congo'] : [name] }))].map((theater) => ({
+    ...theater,
+    variants: [...theater.variants, ...(THEATER_VARIANTS_FR[theater.canonical] ?? [])],
+  }));
+  const translated = nameTranslations('branch');
   const branches = readCsv('branches.csv')
     .filter((row) => row.short_name !== 'ISIS core')
     .map((row) => {
-      // "Islamic State - Sahel Province (formerly …)" is also written "Islamic State Sahel Province".
-      const plainName = (row.name ?? '').replace(/\s*\(.*?\)/g, '').replace(/\s+-\s+/g, ' ').trim();
-      const named = [...(row.short_name ?? '').split('/').map((part) => part.trim()), ...splitList(row.also_known_as), row.name ?? '', plainName];
-      return { canonical: row.short_name ?? '', variants: [...new Set([...named, ...named.flatMap(prefixVariants)].filter((variant) => variant.length > 2))] };
+      const name = row.name ?? '';
+      const { fr, ar } = translated(name);
+      return { canonical: row.short_name ?? '', variants: branchVariants({ name, shortName: row.short_name ?? '', nameFr: fr, nameAr: ar, aliases: splitList(row.also_known_as) }) };
     });
   const groups = readCsv('groups.csv').map((row) => ({ canonical: (row.name ?? '').replace(/ \(.*?\)$/, ''), kind: row.kind ?? 'other', variants: groupVariants(row.name ?? '') }));
-  return { theaters, branches, groups, partners, cities };
+  return { theaters, branches, groups, partners, cities, capitals };
 }
 

@@ -60,7 +60,8 @@ function modelWithCore(directory: string, core: () => CoreModel): Record<string,
   model.featureFn = part('feature.js');
   const addons = Object.create(null) as Record<string, unknown>;
   addons.stem = part('porter-stemmer.js');
-  addons.lemmatize = part('lemmatize.js');
+  // Its word lists (220 KB of code) are read when a lemma is first asked for; the tagger asks for none.
+  Object.defineProperty(addons, 'lemmatize', { enumerable: true, configurable: true, get: () => part('lemmatize.js') });
   addons.readabilityStats = part('readability-stats.js');
   addons.wordVectors = undefined;
   model.addons = addons;

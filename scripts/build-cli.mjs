@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist');
-const KEEP_OWN_URL = new Set([path.join(root, 'src/modules/ingest/extraction-thread.ts'), path.join(root, 'src/modules/ingest/tags-ahead.ts')]);
+const KEEP_OWN_URL = new Set(['extraction-thread.ts', 'tags-ahead.ts', 'parts-of-speech.ts'].map((file) => path.join(root, 'src/modules/ingest', file)));
 
 const sourceAddresses = {
   name: 'source-addresses',
@@ -43,12 +43,28 @@ const hasExports = (name) => {
   }
 };
 
+/**
+ * Packages put in the build all the same: chrono-node is some eighty small ES modules, which Node would
+ * find, read and link one by one at each `ingest` (issue 20); bundled, it is read with the chunk that uses it.
+ * Only packages with no files of their own to find at run time, and whose objects no other package checks.
+ */
+const BUNDLED_PACKAGES = new Set(['chrono-node']);
+
+/**
+ * i18n-iso-countries' entry for Node registers the country names of all its eighty languages as it loads
+ * (60 ms of `ingest`'s start). The extractor registers the three it reads (English, French, Arabic) itself
+ * and asks for no other, so its files load the library without them. In the server the library is one
+ * module whichever way it is loaded, and other modules still load it whole.
+ */
+const EXTRACTOR_FILE = /[/\\]src[/\\]modules[/\\]ingest[/\\](?:extract-[a-z-]+|actors)\.ts$/;
+
 const packagesAsNodeLoadsThem = {
   name: 'packages-as-node-loads-them',
   setup(builder) {
     builder.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:')) return { path: args.path, external: true };
-      if (args.path.endsWith('.json')) return undefined;
+      if (args.path === 'i18n-iso-countries' && EXTRACTOR_FILE.test(args.importer)) return { path: 'i18n-iso-countries/index.js', external: true };
+      if (args.path.endsWith('.json') || BUNDLED_PACKAGES.has(args.path.split('/')[0])) return undefined;
       const parts = args.path.split('/');
       const depth = args.path.startsWith('@') ? 2 : 1;
       if (parts.length > depth && !path.extname(args.path) && !hasExports(parts.slice(0, depth).join('/')) && fs.existsSync(path.join(root, 'node_modules', `${args.path}.js`))) return { path: `${args.path}.js`, external: true };
@@ -142,6 +158,21 @@ await build({
   logLevel: 'warning',
   plugins: [prebuiltGazetteer, prebuiltPatterns, packagesAsNodeLoadsThem, sourceAddresses],
 });
+/**
+ * wink's English model, written ready to read beside the compiled code (english-model-file.ts): the part-of-speech
+ * thread reads it instead of the package's JSON, which it would parse, copy and decode at every start.
+ */
+async function writeEnglishModel() {
+  const bundled = path.join(outdir, 'english-model.build.mjs');
+  await build({ absWorkingDir: root, entryPoints: ['src/modules/ingest/english-model-file.ts'], outfile: bundled, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', plugins: [packagesAsNodeLoadsThem, sourceAddresses] });
+  try {
+    const { writeEnglishModelFile } = await import(pathToFileURL(bundled).href);
+    if (!writeEnglishModelFile(path.join(outdir, 'english-model.bin'), path.join(root, 'src/modules/ingest/parts-of-speech.ts'))) console.warn('build-cli: the English model read back differs from the package\'s; the package will load it at each start');
+  } finally {
+    fs.rmSync(bundled, { force: true });
+  }
+}
+await writeEnglishModel();
 // The list of commands, written once here from the commands' own definitions: `coalition-desk --help`
 // prints it instead of loading every command's modules to describe them (issue 20: start at once).
 const help = execFileSync(process.execPath, [path.join(outdir, 'cli.js'), '--help'], { env: { ...process.env, COLUMNS: '80' }, encoding: 'utf8' });

@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { englishModelFromFile } from './english-model-file.ts';
 
 /**
  * Parts of speech from wink-nlp and its English model (maintained, no network, ~3 ms a readout). Loaded
@@ -11,7 +13,9 @@ let tagger: Tagger | undefined;
 function loadTagger(): Tagger {
   const require = createRequire(import.meta.url);
   const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => WinkNlp;
-  const nlp = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+  // The command line's build leaves the model ready to read beside its code (english-model-file.ts); from the source, the package reads its own.
+  const model = englishModelFromFile(fileURLToPath(new URL('./english-model.bin', import.meta.url)), import.meta.url) ?? require('wink-eng-lite-web-model');
+  const nlp = winkNLP(model, ['sbd', 'pos']);
   const { its } = nlp;
   return (text) => {
     const doc = nlp.readDoc(text);

@@ -266,6 +266,14 @@ async function acceptNewMember(db: Db, actor: MaybeActor, document: DocumentRow,
 /** A date as readouts give it: a day, a month or a year (YYYY-MM-DD, YYYY-MM, YYYY). */
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+/** A figure's date as the reviewer kept or typed it: none given is said so (the readout dated nothing), a malformed one is said to be malformed. */
+function figureDate(values: FactValues): string {
+  const date = text(values.date);
+  if (!date) need('date', say('problem.undatedFigure'));
+  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  return date;
+}
+
 /** A whole number of people the reviewer kept or typed; null when it is not one. */
 function headCount(value: unknown): number | null {
   const count = typeof value === 'number' ? value : Number(text(value).replace(/[\s,\u00a0\u202f]/g, ''));
@@ -282,11 +290,11 @@ async function stateIso3(db: Db, actor: MaybeActor, name: string): Promise<strin
 async function acceptDetention(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const name = text(values.site) || need('site', say('problem.siteNameNeeded'));
   const site = (await siteNamed(db, actor, name)) ?? need('site', say('problem.noDetentionSiteNamed', { name }));
-  const date = text(values.date);
-  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const date = figureDate(values);
   const total = headCount(values.population) ?? need('population', say('problem.headCountNeeded'));
-  await addSnapshot(db, actor, site.id, { asOf: date, total, source: provenance(document, fact) });
-  return { recordType: 'detention-site', recordId: site.id };
+  const snapshot = await addSnapshot(db, actor, site.id, { asOf: date, total, source: provenance(document, fact) });
+  // The record made is the snapshot, not the site: the review links to that figure among the site's others.
+  return { recordType: 'detention-snapshot', recordId: snapshot.id };
 }
 
 /** Words that name one category of people: the whole count is that category. */
@@ -296,8 +304,7 @@ const CATEGORY_OF: Record<string, 'women' | 'children' | 'men'> = { women: 'wome
 async function acceptRepatriation(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const state = text(values.state) || need('state', say('problem.stateNeeded'));
   const receivingIso3 = (await stateIso3(db, actor, state)) ?? need('state', say('problem.unknownState', { name: state }));
-  const date = text(values.date);
-  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const date = figureDate(values);
   const people = headCount(values.count) ?? need('count', say('problem.headCountNeeded'));
   const kind = text(values.kind);
   const category = CATEGORY_OF[kind.toLowerCase()];
@@ -311,8 +318,7 @@ const PROSECUTION_KINDS = ['convicted', 'charged', 'acquitted', 'repatriated-and
 async function acceptProsecution(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const state = text(values.state) || need('state', say('problem.stateNeeded'));
   const iso3 = (await stateIso3(db, actor, state)) ?? need('state', say('problem.unknownState', { name: state }));
-  const date = text(values.date);
-  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const date = figureDate(values);
   const count = headCount(values.count) ?? need('count', say('problem.headCountNeeded'));
   const kind = text(values.kind);
   if (!PROSECUTION_KINDS.includes(kind)) need('kind', say('problem.prosecutionKindNeeded'));

@@ -59,6 +59,10 @@ describe('reviewing an ingested readout', () => {
     const meetingPage = await ctx.app.inject({ method: 'GET', url: `/api/v1/meetings/${accepted.record?.id}`, headers: officer.headers });
     expect(meetingPage.json()).toMatchObject({ title: 'Small Group political directors, September 2021', format: 'small-group-political-directors', setting: 'virtual' });
     expect(meetingPage.json().source).toContain(`/ingest/${documentId}#fact-0`);
+    // Its page shows that provenance as a citation linked to the words, not as an address in the text.
+    const meetingHtml = (await ctx.app.inject({ method: 'GET', url: `/meetings/${accepted.record?.id}`, headers: officer.headers })).body;
+    expect(meetingHtml).toContain(`<a href="/ingest/${documentId}#fact-0">Ingested readout`);
+    expect(meetingHtml).not.toContain(`: /ingest/${documentId}`);
     const [audited] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'ingest.fact-accepted'), eq(auditEvents.entityId, fact('meeting').id)));
     expect(audited?.detail).toMatchObject({ kind: 'meeting', edited: ['title'] });
 
@@ -186,5 +190,12 @@ describe('accepting pledges and new members', () => {
     const partners = await api(officer, 'GET', '/api/v1/partners?q=Tajikistan');
     const listed = (partners.json().items ?? partners.json()) as { nameEn: string; joined: string | null }[];
     expect(listed.filter((partner) => partner.nameEn === 'Tajikistan')).toMatchObject([{ joined: '2024-03-14' }]);
+    // The review links to the partner made, and the partner's page cites the readout in words, linked to the words.
+    const made = (await api(officer, 'GET', `/api/v1/ingest/documents/${documentId}`)).json().facts.find((candidate: Fact) => candidate.kind === 'new-member');
+    const review = await ctx.app.inject({ method: 'GET', url: `/ingest/${documentId}`, headers: officer.headers });
+    expect(review.body).toContain(`<a href="/partners/${made.record.id}">Open the record</a>`);
+    const partnerPage = await ctx.app.inject({ method: 'GET', url: `/partners/${made.record.id}`, headers: officer.headers });
+    expect(partnerPage.body).toContain(`href="/ingest/${documentId}#fact-${made.position}">Ingested readout “Coalition partners met in Rome on 14 March 2024.”, published 2024-03-15, characters`);
+    expect(partnerPage.body).not.toContain('rome.txt');
   });
 });

@@ -144,8 +144,10 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     expect(review).toContain('The readout gives no date for this figure: the meeting’s date (2024-03-14) is proposed.');
     expect(await page(`/ar/ingest/${documentId}`)).toContain('نقترح تاريخ الاجتماع (2024-03-14)');
     const before = await ctx.db.select().from(justiceRecords);
-    const posted = await postForm(ctx, officer, `/ingest/${documentId}/facts/${target.id}`, { decision: 'accept', [`v${target.position}-date`]: '2024-03-14' });
+    // Decided on an Arabic page, the reviewer comes back to the Arabic page.
+    const posted = await postForm(ctx, officer, `/ar/ingest/${documentId}/facts/${target.id}`, { decision: 'accept', [`v${target.position}-date`]: '2024-03-14' });
     expect(posted.statusCode, posted.body).toBe(303);
+    expect(posted.headers.location).toBe(`/ar/ingest/${documentId}#review-${target.position}`);
     const made = (await ctx.db.select().from(justiceRecords)).filter((row) => !before.some((old) => old.id === row.id));
     expect(made).toMatchObject([{ stateIso3: 'BEL', kind: 'charged', count: 45, periodEnd: '2024-03-14' }]);
     expect(await page(`/ingest/${documentId}`)).toContain(`<a href="/justice/records/${made[0]?.id}">Open the record</a>`);

@@ -102,7 +102,7 @@ const FIELD_ORDER: Record<string, string[]> = {
   readout: ['title'],
   speaker: ['name', 'role'],
   'new-member': ['partner'],
-  money: ['actor', 'amount', 'currency', 'kind', 'year', 'lowerBound', 'amountUsd'],
+  money: ['actor', 'amount', 'currency', 'kind', 'year', 'date', 'lowerBound', 'amountUsd'],
   incident: ['date', 'place', 'perpetrator'],
   reference: ['what', 'when', 'where', 'earlierMeetingId'],
   commitment: ['actor', 'kind', 'statement'],
@@ -157,8 +157,8 @@ function FactField({ ctx, kind, name, field, value, errors, hint }: { ctx: PageC
   return <TextField name={name} label={label} value={asFieldValue(value)} errors={errors} hint={hint} />;
 }
 
-/** Figures a readout may give without a date: the form proposes the meeting's date for them, and says so. */
-const FIGURE_KINDS = new Set(['detention', 'repatriation', 'prosecution']);
+/** Figures a readout may give without a date (and a donor's sum, asked for the day of its contribution): the form proposes the meeting's date for them, and says so. */
+const FIGURE_KINDS = new Set(['detention', 'repatriation', 'prosecution', 'money']);
 
 /** The accepted meeting's date (or the one proposed for it): the date a figure the readout leaves undated most likely counts up to. */
 function meetingDateOf(facts: FactRow[]): string | null {
@@ -199,7 +199,8 @@ function FactCard({ ctx, fact, text, errors, meetingDate }: { ctx: PageContext; 
       </h3>
       {quote !== null && (
         <blockquote dir="auto">
-          <a href={`#fact-${fact.position}`}>{t('ingest.quote')}</a>: “{quote}”
+          {/* Isolated, so an English quote keeps its quotation marks in place on an Arabic page. */}
+          <a href={`#fact-${fact.position}`}>{t('ingest.quote')}</a>: <bdi>“{quote}”</bdi>
         </blockquote>
       )}
       {fact.status === 'proposed' ? (

@@ -17,7 +17,9 @@ export const sourceWords = (source: string) => source.replace(/: \/ingest\/[0-9a
 /** One provenance in the reader's language: the title, the day published and the characters, never the file name or the address as text. */
 function Citation({ ctx, match }: { ctx: PageContext; match: RegExpExecArray }) {
   const [, title = '', published, start = '', end = '', address = ''] = match;
-  const words = published ? ctx.t('ingest.sourceCitationPublished', { title, date: published, start, end }) : ctx.t('ingest.sourceCitation', { title, start, end });
+  // The title is isolated (FSI … PDI): an English title inside an Arabic sentence keeps its words and quotation marks in order.
+  const isolated = `\u2068${title}\u2069`;
+  const words = published ? ctx.t('ingest.sourceCitationPublished', { title: isolated, date: published, start, end }) : ctx.t('ingest.sourceCitation', { title: isolated, start, end });
   return can(ctx.actor, 'ingest.run') ? <a href={address}>{words}</a> : <>{words}</>;
 }
 

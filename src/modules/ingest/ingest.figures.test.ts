@@ -100,6 +100,18 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('refuses, in words, a head count that another readout already gave for the same site and month', async () => {
+    const again = await api('POST', '/api/v1/ingest/documents', { text: 'Partners met in Paris on 2 March 2024.\n\nThe al-Hol camp held some 30,500 people in February 2024.', fileName: 'again.txt' });
+    expect(again.statusCode, again.body).toBe(201);
+    const target = (again.json().facts as Fact[]).find((candidate) => candidate.kind === 'detention') as Fact;
+    const refused = await postForm(ctx, officer, `/ingest/${again.json().id}/facts/${target.id}`, { decision: 'accept' });
+    expect(refused.statusCode).toBe(409);
+    // The summary names the fact, not the service's field code.
+    expect(refused.body).toContain(`${target.position + 1}. Camp or detention head count: `);
+    expect(refused.body).not.toContain('replaceReason:');
+    expect(await ctx.db.select().from(populationSnapshots)).toHaveLength(1);
+  });
+
   it('records a repatriation once when two reviewers accept it at the same moment, and shows its source', async () => {
     const [first, second] = await Promise.all([decide(fact('repatriation'), { decision: 'accept' }), decide(fact('repatriation'), { decision: 'accept' })]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);

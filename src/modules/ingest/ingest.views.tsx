@@ -175,12 +175,17 @@ function formFields(ctx: PageContext, fact: FactRow, meetingDate: string | null)
   });
 }
 
-/** An error's field ("v3-year") as the reviewer knows it: the fact's number and the field's label. */
+/**
+ * An error's field ("v3-year") as the reviewer knows it: the fact's number and the field's label; a field
+ * the form does not show (a service's own, such as a snapshot's replacement reason) by the fact's kind.
+ */
 function reviewLabelOf(ctx: PageContext, facts: FactRow[]) {
   return (name: string) => {
     const match = /^v(\d+)-(\w+)$/.exec(name);
     const fact = match ? facts.find((candidate) => candidate.position === Number(match[1])) : undefined;
-    return match && fact ? `${fact.position + 1}. ${ctx.t(`ingest.field.${match[2]}` as never)}` : undefined;
+    if (!match || !fact) return undefined;
+    const field = match[2] as string;
+    return `${fact.position + 1}. ${field in fact.proposal ? ctx.t(`ingest.field.${field}` as never) : ctx.t(`ingest.kind.${fact.kind}` as never)}`;
   };
 }
 

@@ -153,8 +153,8 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     expect(target.proposal.date).toBeNull();
     const review = await page(`/ingest/${documentId}`);
     expect(review).toMatch(new RegExp(`id="field-v${target.position}-date"[^>]*value="2024-03-14"`));
-    expect(review).toContain('The readout gives no date for this figure: the meeting’s date (2024-03-14) is proposed.');
-    expect(await page(`/ar/ingest/${documentId}`)).toContain('نقترح تاريخ الاجتماع (2024-03-14)');
+    expect(review).toContain('The readout gives no date for this figure: the meeting’s date (\u20662024-03-14\u2069) is proposed.');
+    expect(await page(`/ar/ingest/${documentId}`)).toContain('نقترح تاريخ الاجتماع (\u20662024-03-14\u2069)');
     const before = await ctx.db.select().from(justiceRecords);
     // Decided on an Arabic page, the reviewer comes back to the Arabic page.
     const posted = await postForm(ctx, officer, `/ar/ingest/${documentId}/facts/${target.id}`, { decision: 'accept', [`v${target.position}-date`]: '2024-03-14' });

@@ -182,7 +182,7 @@ describe('accepting pledges and new members', () => {
     // A donor's pledge becomes a contribution on a day: the form asks for it, starting at the meeting's date and saying so.
     expect(fact('money').proposal.date).toBeNull();
     expect(page.body).toMatch(new RegExp(`id="field-v${fact('money').position}-date"[^>]*value="2024-03-14"`));
-    expect(page.body).toContain('the meeting’s date (2024-03-14) is proposed');
+    expect(page.body).toContain('the meeting’s date (\u20662024-03-14\u2069) is proposed');
     const before = await ctx.db.select().from(fundingCampaigns);
     const refused = await decide(documentId, fact('money'), { decision: 'accept' });
     expect(refused.statusCode).toBe(400);

@@ -167,11 +167,11 @@ function meetingDateOf(facts: FactRow[]): string | null {
   return typeof date === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(date) ? date : null;
 }
 
-/** A proposal's fields as the form starts them: an undated figure starts at the meeting's date, with a hint saying where that date came from. */
+/** A proposal's fields as the form starts them: an undated figure starts at the meeting's date, with a hint saying where that date came from (the date isolated left to right, so an Arabic hint does not reverse it). */
 function formFields(ctx: PageContext, fact: FactRow, meetingDate: string | null) {
   return ordered(fact.kind, fact.proposal).map(([field, value]) => {
     const undated = FIGURE_KINDS.has(fact.kind) && field === 'date' && !value && meetingDate !== null;
-    return { field, value: undated ? meetingDate : value, hint: undated ? ctx.t('ingest.meetingDateProposed', { date: meetingDate }) : undefined };
+    return { field, value: undated ? meetingDate : value, hint: undated ? ctx.t('ingest.meetingDateProposed', { date: `\u2066${meetingDate}\u2069` }) : undefined };
   });
 }
 

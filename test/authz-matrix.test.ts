@@ -187,6 +187,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /detention/sites/new': SECRETARIAT,
   'POST /detention/sites': SECRETARIAT,
   'GET /detention/sites/:id': SIGNED_IN,
+  'GET /detention/snapshots/:id': SIGNED_IN,
   'GET /detention/sites/:id/edit': SECRETARIAT,
   'POST /detention/sites/:id': SECRETARIAT,
   'POST /detention/sites/:id/snapshots': SECRETARIAT,

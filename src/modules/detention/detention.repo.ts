@@ -64,6 +64,12 @@ export function breakdownsOf(db: Db, snapshotIds: string[]): Promise<BreakdownRo
   return db.select().from(snapshotBreakdowns).where(inArray(snapshotBreakdowns.snapshotId, snapshotIds)).orderBy(desc(snapshotBreakdowns.count));
 }
 
+/** One snapshot, if the actor may read it (current or replaced). */
+export async function findSnapshot(db: Db, actor: MaybeActor, id: string): Promise<SnapshotRow | undefined> {
+  const [row] = await db.select().from(populationSnapshots).where(and(eq(populationSnapshots.id, id), visibleTo(actor, populationSnapshots)));
+  return row;
+}
+
 /** The current snapshot of a site for a date, whoever may read it (a duplicate must be found even if hidden). */
 export async function currentSnapshotAt(db: Db, siteId: string, asOf: string): Promise<SnapshotRow | undefined> {
   const [row] = await db.select().from(populationSnapshots).where(and(eq(populationSnapshots.siteId, siteId), eq(populationSnapshots.asOf, asOf), isNull(populationSnapshots.replacedAt)));

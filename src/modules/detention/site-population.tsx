@@ -28,6 +28,7 @@ export function PopulationOverTime({ ctx, current }: { ctx: PageContext; current
             rows={current}
             empty={t('detention.noSnapshots')}
             caption={t('detention.populationOverTime')}
+            rowId={(snapshot) => `snapshot-${snapshot.id}`}
             columns={[
               { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },
               { header: t('detention.population'), cell: (snapshot) => headCount(snapshot.total, locale) },
@@ -52,6 +53,7 @@ export function ReplacedFigures({ ctx, replaced }: { ctx: PageContext; replaced:
       <DataTable
         caption={t('detention.replacedFigures')}
         rows={replaced}
+        rowId={(snapshot) => `snapshot-${snapshot.id}`}
         empty=""
         columns={[
           { header: t('detention.asOf'), cell: (snapshot) => snapshot.asOf, ltr: true },

@@ -91,6 +91,14 @@ export async function siteRecord(db: Db, actor: MaybeActor, id: string) {
   return { site, snapshots };
 }
 
+/** Where a snapshot is shown: its row among its site's figures, for a reader who may see both. */
+export async function snapshotAddress(db: Db, actor: MaybeActor, id: string): Promise<string> {
+  authorize(actor, 'detention.read');
+  const snapshot = await repo.findSnapshot(db, actor, id);
+  if (!snapshot || !(await repo.findSite(db, actor, snapshot.siteId))) throw new NotFound('record');
+  return `/detention/sites/${snapshot.siteId}#snapshot-${snapshot.id}`;
+}
+
 /** A site's columns from its form or API input, checked (classification apart). */
 function siteValues(input: SiteInput) {
   const countryIso3 = input.countryIso3?.toUpperCase() ?? null;

@@ -1,3 +1,4 @@
+import { SourceText } from '../../platform/views/source-text.tsx';
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import type { ComponentChildren, VNode } from 'preact';
 import type { FieldProblem } from '../../platform/errors.ts';
@@ -186,7 +187,7 @@ export function CampaignFacts({ ctx, campaign, theaters }: { ctx: PageContext; c
       )}
       <dt>{t('funding.source')}</dt>
       <dd class="source">
-        {campaign.source}
+        <SourceText ctx={ctx} source={campaign.source} />
         {campaign.asOf && ` (${t('funding.asOf', { date: campaign.asOf })})`}
         {campaign.confidence && ` · ${t('funding.confidence')}: ${['high', 'medium', 'low'].includes(campaign.confidence) ? t(`justice.confidence.${campaign.confidence}` as never) : campaign.confidence}`}
       </dd>

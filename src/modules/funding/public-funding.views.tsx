@@ -1,3 +1,4 @@
+import { SourceText } from '../../platform/views/source-text.tsx';
 import Decimal from 'decimal.js';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -89,7 +90,7 @@ export function PublicCampaignPage({ ctx, campaign, summary, partnerNames }: { c
           </>
         ))}
         <dt>{t('funding.source')}</dt>
-        <dd class="source">{campaign.source}</dd>
+        <dd class="source"><SourceText ctx={ctx} source={campaign.source} /></dd>
       </dl>
       <p class="source">{t('funding.verifiedOnly')}</p>
       <h2>{t('funding.contributingPartners')}</h2>

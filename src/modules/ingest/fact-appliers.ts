@@ -4,7 +4,7 @@ import { slugOf } from '../../db/seed/branches.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { campaignOfYear as yearCampaign, createCampaign, getCampaign, updateCampaign } from '../funding/campaigns.service.ts';
-import { addAgendaItem, createMeeting, linkToEarlierMeeting, meetingInCity } from '../meetings/meetings.service.ts';
+import { addAgendaItem, createMeeting, linkToEarlierMeeting, meetingsInCity } from '../meetings/meetings.service.ts';
 import { draftReadout, recordClearedOutside, saveVersion } from '../readouts/readouts.service.ts';
 import { recordCommitment } from '../taskings/commitments.service.ts';
 import { createTasking } from '../taskings/taskings.service.ts';
@@ -139,7 +139,17 @@ async function acceptTasking(db: Db, actor: MaybeActor, facts: FactRow[], values
   return { recordType: 'tasking', recordId: created[0] ?? null };
 }
 
-/** The recorded meeting an extracted reference names: same city, same month (or year). */
+/** How many of the words a reference names the meeting by ("the Coalition Ministerial") its title or format carries. */
+function wordsShared(what: string, meeting: { title: string; format: string }): number {
+  const named = `${meeting.title} ${meeting.format}`.toLowerCase();
+  return (what.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => named.includes(word)).length;
+}
+
+/**
+ * The recorded meeting an extracted reference names: same city, same month (or year), and of those the
+ * one whose title shares most words with the reference (a finance group's meeting in Riyadh that month
+ * is not "the Ministerial in Riyadh"); the earliest on a tie.
+ */
 export async function matchingMeeting(db: Db, actor: MaybeActor, reference: FactValues): Promise<string | null> {
   const when = text(reference.when);
   const where = text(reference.where);
@@ -147,7 +157,10 @@ export async function matchingMeeting(db: Db, actor: MaybeActor, reference: Fact
   const [year, month] = when.split('-').map(Number) as [number, number | undefined];
   const from = new Date(Date.UTC(year, month ? month - 1 : 0, 1));
   const to = new Date(Date.UTC(month ? year : year + 1, month ? month : 0, 1));
-  return (await meetingInCity(db, actor, where, from, to))?.id ?? null;
+  const candidates = await meetingsInCity(db, actor, where, from, to);
+  const what = text(reference.what);
+  const best = candidates.reduce<(typeof candidates)[number] | undefined>((chosen, meeting) => (!chosen || wordsShared(what, meeting) > wordsShared(what, chosen) ? meeting : chosen), undefined);
+  return best?.id ?? null;
 }
 
 async function acceptReference(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
@@ -266,6 +279,14 @@ async function acceptNewMember(db: Db, actor: MaybeActor, document: DocumentRow,
 /** A date as readouts give it: a day, a month or a year (YYYY-MM-DD, YYYY-MM, YYYY). */
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
+/** A figure's date as the reviewer kept or typed it: none given is said so (the readout dated nothing), a malformed one is said to be malformed. */
+function figureDate(values: FactValues): string {
+  const date = text(values.date);
+  if (!date) need('date', say('problem.undatedFigure'));
+  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  return date;
+}
+
 /** A whole number of people the reviewer kept or typed; null when it is not one. */
 function headCount(value: unknown): number | null {
   const count = typeof value === 'number' ? value : Number(text(value).replace(/[\s,\u00a0\u202f]/g, ''));
@@ -282,11 +303,11 @@ async function stateIso3(db: Db, actor: MaybeActor, name: string): Promise<strin
 async function acceptDetention(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const name = text(values.site) || need('site', say('problem.siteNameNeeded'));
   const site = (await siteNamed(db, actor, name)) ?? need('site', say('problem.noDetentionSiteNamed', { name }));
-  const date = text(values.date);
-  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const date = figureDate(values);
   const total = headCount(values.population) ?? need('population', say('problem.headCountNeeded'));
-  await addSnapshot(db, actor, site.id, { asOf: date, total, source: provenance(document, fact) });
-  return { recordType: 'detention-site', recordId: site.id };
+  const snapshot = await addSnapshot(db, actor, site.id, { asOf: date, total, source: provenance(document, fact) });
+  // The record made is the snapshot, not the site: the review links to that figure among the site's others.
+  return { recordType: 'detention-snapshot', recordId: snapshot.id };
 }
 
 /** Words that name one category of people: the whole count is that category. */
@@ -296,8 +317,7 @@ const CATEGORY_OF: Record<string, 'women' | 'children' | 'men'> = { women: 'wome
 async function acceptRepatriation(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const state = text(values.state) || need('state', say('problem.stateNeeded'));
   const receivingIso3 = (await stateIso3(db, actor, state)) ?? need('state', say('problem.unknownState', { name: state }));
-  const date = text(values.date);
-  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const date = figureDate(values);
   const people = headCount(values.count) ?? need('count', say('problem.headCountNeeded'));
   const kind = text(values.kind);
   const category = CATEGORY_OF[kind.toLowerCase()];
@@ -311,8 +331,7 @@ const PROSECUTION_KINDS = ['convicted', 'charged', 'acquitted', 'repatriated-and
 async function acceptProsecution(db: Db, actor: MaybeActor, document: DocumentRow, fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const state = text(values.state) || need('state', say('problem.stateNeeded'));
   const iso3 = (await stateIso3(db, actor, state)) ?? need('state', say('problem.unknownState', { name: state }));
-  const date = text(values.date);
-  if (!PARTIAL_DATE.test(date)) need('date', say('problem.figureDateNeeded'));
+  const date = figureDate(values);
   const count = headCount(values.count) ?? need('count', say('problem.headCountNeeded'));
   const kind = text(values.kind);
   if (!PROSECUTION_KINDS.includes(kind)) need('kind', say('problem.prosecutionKindNeeded'));

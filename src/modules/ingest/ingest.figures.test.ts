@@ -67,9 +67,10 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     expect(site.statusCode, site.body).toBe(201);
     const accepted = await decide(fact('detention'), { decision: 'accept' });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json().facts.find((candidate: Fact) => candidate.id === fact('detention').id).record).toEqual({ type: 'detention-site', id: site.json().id });
     const [snapshot] = await ctx.db.select().from(populationSnapshots);
     expect(snapshot).toMatchObject({ siteId: site.json().id, asOf: '2024-02', total: 30000 });
+    // The record made is the snapshot itself, not its site.
+    expect(accepted.json().facts.find((candidate: Fact) => candidate.id === fact('detention').id).record).toEqual({ type: 'detention-snapshot', id: snapshot?.id });
     // The site page shows the figure and where it was read: the document and the span.
     const sitePage = await page(`/detention/sites/${site.json().id}`);
     expect(sitePage).toContain('30,000');
@@ -81,6 +82,33 @@ describe('accepting head counts, repatriations and prosecutions', () => {
 
     // Accepting it again changes nothing.
     expect((await decide(fact('detention'), { decision: 'accept' })).statusCode).toBe(409);
+    expect(await ctx.db.select().from(populationSnapshots)).toHaveLength(1);
+  });
+
+  it('opens the snapshot made, among its site’s figures, from the review page, in the reader’s language', async () => {
+    const [snapshot] = await ctx.db.select().from(populationSnapshots);
+    const review = await page(`/ingest/${documentId}`);
+    expect(review).toContain(`<a href="/detention/snapshots/${snapshot?.id}">Open the record</a>`);
+    const opened = await ctx.app.inject({ method: 'GET', url: `/detention/snapshots/${snapshot?.id}`, headers: officer.headers });
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe(`/detention/sites/${snapshot?.siteId}#snapshot-${snapshot?.id}`);
+    // The row the address points at is the snapshot's, with its figure.
+    expect(await page(`/detention/sites/${snapshot?.siteId}`)).toMatch(new RegExp(`<tr id="snapshot-${snapshot?.id}">.*?30,000`, 's'));
+    const arabic = await ctx.app.inject({ method: 'GET', url: `/ar/detention/snapshots/${snapshot?.id}`, headers: officer.headers });
+    expect(arabic.headers.location).toBe(`/ar/detention/sites/${snapshot?.siteId}#snapshot-${snapshot?.id}`);
+    const unknown = await ctx.app.inject({ method: 'GET', url: '/detention/snapshots/00000000-0000-4000-8000-000000000000', headers: officer.headers });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('refuses, in words, a head count that another readout already gave for the same site and month', async () => {
+    const again = await api('POST', '/api/v1/ingest/documents', { text: 'Partners met in Paris on 2 March 2024.\n\nThe al-Hol camp held some 30,500 people in February 2024.', fileName: 'again.txt' });
+    expect(again.statusCode, again.body).toBe(201);
+    const target = (again.json().facts as Fact[]).find((candidate) => candidate.kind === 'detention') as Fact;
+    const refused = await postForm(ctx, officer, `/ingest/${again.json().id}/facts/${target.id}`, { decision: 'accept' });
+    expect(refused.statusCode).toBe(409);
+    // The summary names the fact, not the service's field code.
+    expect(refused.body).toContain(`${target.position + 1}. Camp or detention head count: `);
+    expect(refused.body).not.toContain('replaceReason:');
     expect(await ctx.db.select().from(populationSnapshots)).toHaveLength(1);
   });
 
@@ -101,7 +129,9 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     const before = await ctx.db.select().from(justiceRecords);
     const undated = await decide(fact('prosecution', 1), { decision: 'accept' });
     expect(undated.statusCode).toBe(400);
-    expect(undated.json().errors).toEqual([{ field: 'date', message: expect.stringContaining('the date of the figure is needed') }]);
+    expect(undated.json().errors).toEqual([{ field: 'date', message: expect.stringContaining('the readout gives no date for this figure') }]);
+    const malformed = await decide(fact('prosecution', 1), { decision: 'accept', values: { date: '14/03/2024' } });
+    expect(malformed.json().errors).toEqual([{ field: 'date', message: expect.stringContaining('the date of the figure is needed, as YYYY-MM-DD') }]);
     const unknown = await decide(fact('prosecution', 1), { decision: 'accept', values: { state: 'Atlantis', date: '2023' } });
     expect(unknown.json().errors).toEqual([{ field: 'state', message: '"Atlantis" is neither a partner in the registry nor a state known by that English name' }]);
     expect(await ctx.db.select().from(justiceRecords)).toEqual(before);
@@ -109,8 +139,30 @@ describe('accepting head counts, repatriations and prosecutions', () => {
     const target = fact('prosecution', 1);
     const posted = await postForm(ctx, officer, `/ingest/${documentId}/facts/${target.id}?lang=fr`, { decision: 'accept', [`v${target.position}-date`]: '' });
     expect(posted.statusCode).toBe(400);
-    expect(posted.body).toContain('la date du chiffre est nécessaire');
+    expect(posted.body).toContain('le compte rendu ne date pas ce chiffre');
+    // The summary names the field as the form labels it, never by its form code.
+    expect(posted.body).toContain(`${target.position + 1}. Date: le compte rendu ne date pas ce chiffre`);
+    expect(posted.body).not.toContain(`v${target.position}-date:`);
+    const arabic = await postForm(ctx, officer, `/ar/ingest/${documentId}/facts/${target.id}`, { decision: 'accept', [`v${target.position}-date`]: '' });
+    expect(arabic.body).toContain('لا يذكر البيان تاريخًا لهذا الرقم');
     expect(await ctx.db.select().from(justiceRecords)).toEqual(before);
+  });
+
+  it('proposes the meeting’s date for a conviction the readout leaves undated, saying so, and accepting the form makes the justice record', async () => {
+    const target = fact('prosecution', 1);
+    expect(target.proposal.date).toBeNull();
+    const review = await page(`/ingest/${documentId}`);
+    expect(review).toMatch(new RegExp(`id="field-v${target.position}-date"[^>]*value="2024-03-14"`));
+    expect(review).toContain('The readout gives no date for this figure: the meeting’s date (\u20662024-03-14\u2069) is proposed.');
+    expect(await page(`/ar/ingest/${documentId}`)).toContain('نقترح تاريخ الاجتماع (\u20662024-03-14\u2069)');
+    const before = await ctx.db.select().from(justiceRecords);
+    // Decided on an Arabic page, the reviewer comes back to the Arabic page.
+    const posted = await postForm(ctx, officer, `/ar/ingest/${documentId}/facts/${target.id}`, { decision: 'accept', [`v${target.position}-date`]: '2024-03-14' });
+    expect(posted.statusCode, posted.body).toBe(303);
+    expect(posted.headers.location).toBe(`/ar/ingest/${documentId}#review-${target.position}`);
+    const made = (await ctx.db.select().from(justiceRecords)).filter((row) => !before.some((old) => old.id === row.id));
+    expect(made).toMatchObject([{ stateIso3: 'BEL', kind: 'charged', count: 45, periodEnd: '2024-03-14' }]);
+    expect(await page(`/ingest/${documentId}`)).toContain(`<a href="/justice/records/${made[0]?.id}">Open the record</a>`);
   });
 
   it('makes a justice record of a conviction through the justice service, with its source', async () => {

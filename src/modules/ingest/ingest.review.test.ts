@@ -59,6 +59,10 @@ describe('reviewing an ingested readout', () => {
     const meetingPage = await ctx.app.inject({ method: 'GET', url: `/api/v1/meetings/${accepted.record?.id}`, headers: officer.headers });
     expect(meetingPage.json()).toMatchObject({ title: 'Small Group political directors, September 2021', format: 'small-group-political-directors', setting: 'virtual' });
     expect(meetingPage.json().source).toContain(`/ingest/${documentId}#fact-0`);
+    // Its page shows that provenance as a citation linked to the words, not as an address in the text.
+    const meetingHtml = (await ctx.app.inject({ method: 'GET', url: `/meetings/${accepted.record?.id}`, headers: officer.headers })).body;
+    expect(meetingHtml).toContain(`<a href="/ingest/${documentId}#fact-0">Ingested readout`);
+    expect(meetingHtml).not.toContain(`: /ingest/${documentId}`);
     const [audited] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'ingest.fact-accepted'), eq(auditEvents.entityId, fact('meeting').id)));
     expect(audited?.detail).toMatchObject({ kind: 'meeting', edited: ['title'] });
 
@@ -91,9 +95,12 @@ describe('reviewing an ingested readout', () => {
   it('links the reference to the earlier meeting once that meeting is on record', async () => {
     const missing = await decide(documentId, fact('reference'), { decision: 'accept' });
     expect(missing.json().errors[0]).toMatchObject({ field: 'earlierMeetingId', message: expect.stringContaining('no recorded meeting matches') });
-    await createMeeting(ctx.db, officer.user.actor, { title: 'D-ISIS Coalition Ministerial', format: 'ministerial', setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal: '2021-06-28T09:00', endsLocal: '2021-06-28T17:00', timeZone: 'Europe/Rome' });
+    // Another meeting in Rome that month, earlier: the reference names the Ministerial, so that is the one linked.
+    await createMeeting(ctx.db, officer.user.actor, { title: 'Counter ISIS Finance Group meeting', format: 'working-group', setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal: '2021-06-10T09:00', endsLocal: '2021-06-10T17:00', timeZone: 'Europe/Rome' });
+    const ministerial = await createMeeting(ctx.db, officer.user.actor, { title: 'D-ISIS Coalition Ministerial', format: 'ministerial', setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal: '2021-06-28T09:00', endsLocal: '2021-06-28T17:00', timeZone: 'Europe/Rome' });
     const linked = await decide(documentId, fact('reference'), { decision: 'accept' });
     expect(linked.statusCode, linked.body).toBe(200);
+    expect((linked.json().facts as Fact[]).find((candidate) => candidate.id === fact('reference').id)?.record).toEqual({ type: 'meeting', id: ministerial.id });
   });
 
   it('rejects with a note, decides a fact once, and shows it all on the review page', async () => {
@@ -130,6 +137,9 @@ describe('reviewing an ingested readout', () => {
     expect(flash).toMatch(/^__Host-cd_flash=read;/);
     const review = await ctx.app.inject({ method: 'GET', url: String(pasted.headers.location), headers: { ...officer.headers, cookie: `${officer.headers.cookie}; __Host-cd_flash=read` } });
     expect(review.body).toContain('The readout was read. Check each proposed fact');
+    // Pasted on an Arabic page, the review opens in Arabic.
+    const arabic = await postForm(ctx, officer, '/ar/ingest', { text: 'The Communications Working Group met in Amman on 3 June 2023.' });
+    expect(arabic.headers.location).toMatch(/^\/ar\/ingest\/[0-9a-f-]{36}$/);
     const duplicate = await postForm(ctx, officer, '/ingest', { text: 'The Counter ISIS Finance Group met in Riyadh on 8 May 2023.' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.body).toContain('already ingested');
@@ -169,6 +179,10 @@ describe('accepting pledges and new members', () => {
     expect(page.body).toMatch(/value="pledged"[^>]*>Pledged</);
     expect(page.body).toMatch(/value="true"[^>]*>Yes — at least this much</);
     expect(page.body).not.toMatch(/>pledged</);
+    // A donor's pledge becomes a contribution on a day: the form asks for it, starting at the meeting's date and saying so.
+    expect(fact('money').proposal.date).toBeNull();
+    expect(page.body).toMatch(new RegExp(`id="field-v${fact('money').position}-date"[^>]*value="2024-03-14"`));
+    expect(page.body).toContain('the meeting’s date (\u20662024-03-14\u2069) is proposed');
     const before = await ctx.db.select().from(fundingCampaigns);
     const refused = await decide(documentId, fact('money'), { decision: 'accept' });
     expect(refused.statusCode).toBe(400);
@@ -186,5 +200,12 @@ describe('accepting pledges and new members', () => {
     const partners = await api(officer, 'GET', '/api/v1/partners?q=Tajikistan');
     const listed = (partners.json().items ?? partners.json()) as { nameEn: string; joined: string | null }[];
     expect(listed.filter((partner) => partner.nameEn === 'Tajikistan')).toMatchObject([{ joined: '2024-03-14' }]);
+    // The review links to the partner made, and the partner's page cites the readout in words, linked to the words.
+    const made = (await api(officer, 'GET', `/api/v1/ingest/documents/${documentId}`)).json().facts.find((candidate: Fact) => candidate.kind === 'new-member');
+    const review = await ctx.app.inject({ method: 'GET', url: `/ingest/${documentId}`, headers: officer.headers });
+    expect(review.body).toContain(`<a href="/partners/${made.record.id}">Open the record</a>`);
+    const partnerPage = await ctx.app.inject({ method: 'GET', url: `/partners/${made.record.id}`, headers: officer.headers });
+    expect(partnerPage.body).toContain(`href="/ingest/${documentId}#fact-${made.position}">Ingested readout “\u2068Coalition partners met in Rome on 14 March 2024.\u2069”, published 2024-03-15, characters`);
+    expect(partnerPage.body).not.toContain('rome.txt');
   });
 });

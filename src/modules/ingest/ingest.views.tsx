@@ -89,6 +89,9 @@ const RECORD_PATHS: Record<string, (id: string) => string> = {
   commitment: () => '/commitments?view=by-meeting',
   tasking: (id) => `/taskings/${id}`,
   'detention-site': (id) => `/detention/sites/${id}`,
+  // A snapshot's address leads to its row on its site's page.
+  'detention-snapshot': (id) => `/detention/snapshots/${id}`,
+  partner: (id) => `/partners/${id}`,
   repatriation: (id) => `/detention/repatriations/${id}`,
   'justice-record': (id) => `/justice/records/${id}`,
 };
@@ -99,7 +102,7 @@ const FIELD_ORDER: Record<string, string[]> = {
   readout: ['title'],
   speaker: ['name', 'role'],
   'new-member': ['partner'],
-  money: ['actor', 'amount', 'currency', 'kind', 'year', 'lowerBound', 'amountUsd'],
+  money: ['actor', 'amount', 'currency', 'kind', 'year', 'date', 'lowerBound', 'amountUsd'],
   incident: ['date', 'place', 'perpetrator'],
   reference: ['what', 'when', 'where', 'earlierMeetingId'],
   commitment: ['actor', 'kind', 'statement'],
@@ -129,7 +132,7 @@ function shownValue(ctx: PageContext, kind: string, field: string, value: unknow
   return written || '—';
 }
 
-function FactField({ ctx, kind, name, field, value, errors }: { ctx: PageContext; kind: string; name: string; field: string; value: unknown; errors?: FieldProblem[] }) {
+function FactField({ ctx, kind, name, field, value, errors, hint }: { ctx: PageContext; kind: string; name: string; field: string; value: unknown; errors?: FieldProblem[]; hint?: string }) {
   const label = ctx.t(`ingest.field.${field}` as never);
   const choices = CHOICES[kind]?.[field];
   // The reader sees each choice in their language; the form sends the code the services know.
@@ -151,13 +154,45 @@ function FactField({ ctx, kind, name, field, value, errors }: { ctx: PageContext
       </div>
     );
   }
-  return <TextField name={name} label={label} value={asFieldValue(value)} errors={errors} />;
+  return <TextField name={name} label={label} value={asFieldValue(value)} errors={errors} hint={hint} />;
+}
+
+/** Figures a readout may give without a date (and a donor's sum, asked for the day of its contribution): the form proposes the meeting's date for them, and says so. */
+const FIGURE_KINDS = new Set(['detention', 'repatriation', 'prosecution', 'money']);
+
+/** The accepted meeting's date (or the one proposed for it): the date a figure the readout leaves undated most likely counts up to. */
+function meetingDateOf(facts: FactRow[]): string | null {
+  const meeting = facts.find((fact) => fact.kind === 'meeting');
+  const date = (meeting?.accepted ?? meeting?.proposal)?.date;
+  return typeof date === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(date) ? date : null;
+}
+
+/** A proposal's fields as the form starts them: an undated figure starts at the meeting's date, with a hint saying where that date came from (the date isolated left to right, so an Arabic hint does not reverse it). */
+function formFields(ctx: PageContext, fact: FactRow, meetingDate: string | null) {
+  return ordered(fact.kind, fact.proposal).map(([field, value]) => {
+    const undated = FIGURE_KINDS.has(fact.kind) && field === 'date' && !value && meetingDate !== null;
+    return { field, value: undated ? meetingDate : value, hint: undated ? ctx.t('ingest.meetingDateProposed', { date: `\u2066${meetingDate}\u2069` }) : undefined };
+  });
+}
+
+/**
+ * An error's field ("v3-year") as the reviewer knows it: the fact's number and the field's label; a field
+ * the form does not show (a service's own, such as a snapshot's replacement reason) by the fact's kind.
+ */
+function reviewLabelOf(ctx: PageContext, facts: FactRow[]) {
+  return (name: string) => {
+    const match = /^v(\d+)-(\w+)$/.exec(name);
+    const fact = match ? facts.find((candidate) => candidate.position === Number(match[1])) : undefined;
+    if (!match || !fact) return undefined;
+    const field = match[2] as string;
+    return `${fact.position + 1}. ${field in fact.proposal ? ctx.t(`ingest.field.${field}` as never) : ctx.t(`ingest.kind.${fact.kind}` as never)}`;
+  };
 }
 
 /** A proposal's values as the form's fields: lists as comma-separated text, the rest as text. */
 const asFieldValue = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '' : String(value));
 
-function FactCard({ ctx, fact, text, errors }: { ctx: PageContext; fact: FactRow; text: string; errors?: FieldProblem[] }) {
+function FactCard({ ctx, fact, text, errors, meetingDate }: { ctx: PageContext; fact: FactRow; text: string; errors?: FieldProblem[]; meetingDate: string | null }) {
   const { t } = ctx;
   const quote = fact.kind === 'readout' ? null : text.slice(fact.start, fact.end);
   const values = fact.accepted ?? fact.proposal;
@@ -169,14 +204,15 @@ function FactCard({ ctx, fact, text, errors }: { ctx: PageContext; fact: FactRow
       </h3>
       {quote !== null && (
         <blockquote dir="auto">
-          <a href={`#fact-${fact.position}`}>{t('ingest.quote')}</a>: “{quote}”
+          {/* Isolated, so an English quote keeps its quotation marks in place on an Arabic page. */}
+          <a href={`#fact-${fact.position}`}>{t('ingest.quote')}</a>: <bdi>“{quote}”</bdi>
         </blockquote>
       )}
       {fact.status === 'proposed' ? (
         <form method="post" action={`/ingest/${fact.documentId}/facts/${fact.id}`} class="record-form">
           <CsrfField ctx={ctx} />
-          {ordered(fact.kind, fact.proposal).map(([field, value]) => (
-            <FactField ctx={ctx} kind={fact.kind} name={`${prefix}${field}`} field={field} value={value} errors={errors} />
+          {formFields(ctx, fact, meetingDate).map(({ field, value, hint }) => (
+            <FactField ctx={ctx} kind={fact.kind} name={`${prefix}${field}`} field={field} value={value} errors={errors} hint={hint} />
           ))}
           <TextField name={`${prefix}note`} label={t('ingest.note')} errors={errors} />
           <FormActions>
@@ -217,7 +253,7 @@ export function ReviewPage({ ctx, document, facts, errors, errorFact }: { ctx: P
         <a href="/ingest">{t('ingest.documents')}</a>
       </p>
       <h1 dir="auto">{document.title}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={errors} labelOf={reviewLabelOf(ctx, facts)} />
       {document.notes.length > 0 && (
         <section>
           <h2>{t('ingest.notes')}</h2>
@@ -247,7 +283,7 @@ export function ReviewPage({ ctx, document, facts, errors, errorFact }: { ctx: P
           <h2 id="ingest-facts-heading">{t('ingest.proposed')}</h2>
           <ol class="fact-list">
             {facts.map((fact) => (
-              <FactCard ctx={ctx} fact={fact} text={document.text} errors={fact.id === errorFact ? errors : undefined} />
+              <FactCard ctx={ctx} fact={fact} text={document.text} errors={fact.id === errorFact ? errors : undefined} meetingDate={meetingDateOf(facts)} />
             ))}
           </ol>
         </section>

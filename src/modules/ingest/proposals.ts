@@ -56,7 +56,8 @@ export function proposedFacts(extraction: Extraction, textLength: number): Propo
   });
   // A sum the text gives no year for is proposed for the year of the meeting that announced it; the reviewer may change it.
   const meetingYear = extraction.date ? Number(extraction.date.slice(0, 4)) : null;
-  for (const { quote: _quote, start, end, ...money } of extraction.money) facts.push({ kind: 'money', proposal: { ...money, year: money.year ?? meetingYear }, start, end });
+  // A donor's sum becomes a contribution, which needs the day it was made: the reviewer gives it (the form proposes the meeting's).
+  for (const { quote: _quote, start, end, ...money } of extraction.money) facts.push({ kind: 'money', proposal: { ...money, year: money.year ?? meetingYear, ...(money.actor ? { date: null } : {}) }, start, end });
   for (const { quote: _quote, start, end, ...incident } of extraction.incidents) facts.push({ kind: 'incident', proposal: incident, start, end });
   for (const { quote: _quote, start, end, ...reference } of extraction.references) facts.push({ kind: 'reference', proposal: reference, start, end });
   for (const { quote, start, end, actor } of extraction.commitments) {

@@ -1,3 +1,4 @@
+import { SourceText } from '../../platform/views/source-text.tsx';
 import { can } from '../../platform/authz.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
@@ -65,7 +66,7 @@ export function MeetingDetailPage(props: {
           </>
         )}
         <dt>{t('partners.source')}</dt>
-        <dd class="source">{meeting.source || '—'}</dd>
+        <dd class="source">{meeting.source ? <SourceText ctx={ctx} source={meeting.source} /> : '—'}</dd>
         <dt>{t('partners.classification')}</dt>
         <dd>
           <ClassificationBadge ctx={ctx} value={meeting.classification} />

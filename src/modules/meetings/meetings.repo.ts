@@ -84,14 +84,13 @@ export async function findMeeting(db: Db, actor: MaybeActor, id: string): Promis
 }
 
 /** The first visible meeting held in a city between two instants (the city however it is cased). */
-export async function findMeetingInCity(db: Db, actor: MaybeActor, city: string, from: Date, to: Date): Promise<MeetingRow | undefined> {
-  const [row] = await db
+export function findMeetingsInCity(db: Db, actor: MaybeActor, city: string, from: Date, to: Date): Promise<MeetingRow[]> {
+  return db
     .select()
     .from(meetings)
     .where(and(eq(sql`lower(${meetings.city})`, city.toLowerCase()), gte(meetings.startsAt, from), lt(meetings.startsAt, to), visibleTo(actor, meetings)))
     .orderBy(asc(meetings.startsAt))
-    .limit(1);
-  return row;
+    .limit(50);
 }
 
 export async function insertMeeting(db: Db, values: NewMeetingRow): Promise<MeetingRow> {

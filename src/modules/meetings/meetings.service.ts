@@ -77,9 +77,9 @@ export async function getMeeting(db: Db, actor: MaybeActor, id: string): Promise
 }
 
 /** The meeting held in a city in a period, if one is on record: what a reference to an earlier meeting points at (ingest). */
-export async function meetingInCity(db: Db, actor: MaybeActor, city: string, from: Date, to: Date): Promise<repo.MeetingRow | undefined> {
+export async function meetingsInCity(db: Db, actor: MaybeActor, city: string, from: Date, to: Date): Promise<repo.MeetingRow[]> {
   authorize(actor, 'meeting.read');
-  return repo.findMeetingInCity(db, actor, city, from, to);
+  return repo.findMeetingsInCity(db, actor, city, from, to);
 }
 
 /** Everything the meeting page shows, each part limited to what the reader may see. */

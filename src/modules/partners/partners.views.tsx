@@ -1,3 +1,4 @@
+import { SourceText } from '../../platform/views/source-text.tsx';
 import { translated } from '../../platform/translated-text.ts';
 import type { VNode } from 'preact';
 import type { FieldProblem } from '../../platform/errors.ts';
@@ -88,7 +89,7 @@ export function PartnerDetailPage(props: { ctx: PageContext; partner: PartnerRow
         <dt>{t('partners.status')}</dt>
         <dd>{t(`partnerStatus.${partner.status}` as never)}</dd>
         <dt>{t('partners.source')}</dt>
-        <dd class="source">{partner.source || '—'}</dd>
+        <dd class="source">{partner.source ? <SourceText ctx={ctx} source={partner.source} /> : '—'}</dd>
         <dt>{t('partners.asOf')}</dt>
         <dd dir="ltr">{partner.asOf ?? '—'}</dd>
         <dt>{t('partners.confidence')}</dt>

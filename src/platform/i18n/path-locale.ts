@@ -26,6 +26,9 @@ export const pathLocaleOf = (request: IncomingMessage): Locale | undefined => (r
 /** The address of a page in a language: `/fr/readouts?page=2`. */
 export const localizedPath = (locale: Locale, pathAndQuery: string): string => `/${locale}${pathAndQuery === '/' ? '' : pathAndQuery}`;
 
+/** Where to send a reader after a form: under the language their path named, if it named one (a redirect is not a link that `localizeLinks` rewrites). */
+export const pathInReadersLanguage = (pathLocale: Locale | null, pathAndQuery: string): string => (pathLocale ? localizedPath(pathLocale, pathAndQuery) : pathAndQuery);
+
 /**
  * Keeps a reader in the language of the path they came by: every link and form on a page served under
  * `/fr/` points under `/fr/` too. Static files, the API and links that already name a language are left

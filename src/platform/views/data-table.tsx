@@ -11,9 +11,11 @@ export interface Column<Row> {
   name?: boolean;
 }
 
+/** `rowId` gives each row an anchor (`#snapshot-…`), so a link elsewhere can point at one row and the row shows it is the one meant. */
+
 /** A list table with its empty state: every list in the application looks and reads the same. */
 /** `caption` names the table (and its scrolling box) for screen readers: every table has one. */
-export function DataTable<Row>(props: { columns: Column<Row>[]; rows: readonly Row[]; empty: string; caption: string }) {
+export function DataTable<Row>(props: { columns: Column<Row>[]; rows: readonly Row[]; empty: string; caption: string; rowId?: (row: Row) => string }) {
   if (props.rows.length === 0) return <p class="empty">{props.empty}</p>;
   // Wider than a phone? The table scrolls inside its own box, reachable from the keyboard, instead of
   // widening the page (WCAG 1.4.10 reflow); the box is named after the table for screen readers.
@@ -26,7 +28,7 @@ export function DataTable<Row>(props: { columns: Column<Row>[]; rows: readonly R
       </thead>
       <tbody>
         {props.rows.map((row) => (
-          <tr>
+          <tr id={props.rowId?.(row)}>
             {props.columns.map((column) => (
               <td dir={column.ltr ? 'ltr' : undefined} class={column.name ? 'name-cell' : undefined} data-label={typeof column.header === 'string' ? column.header : undefined}>
                 {column.cell(row)}

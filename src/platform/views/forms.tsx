@@ -11,7 +11,8 @@ export function fieldError(errors: readonly FieldProblem[] | undefined, field: s
 }
 
 /** Lists every problem at the top of a form, each linking to its field (WCAG 3.3.1). */
-export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors?: readonly FieldProblem[] }) {
+/** `labelOf` names a field in the reader's words where its name is a code ("v3-year" on the ingest review); without it, the field's name is shown. */
+export function ErrorSummary({ ctx, errors, labelOf }: { ctx: PageContext; errors?: readonly FieldProblem[]; labelOf?: (field: string) => string | undefined }) {
   if (!errors?.length) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1}>
@@ -20,7 +21,7 @@ export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors?: reado
         {errors.map((e) => (
           <li>
             <a href={`#field-${e.field.replace(/^body\./, '')}`}>
-              {e.field.replace(/^body\./, '')}: {e.message}
+              {labelOf?.(e.field) ?? e.field.replace(/^body\./, '')}: {e.message}
             </a>
           </li>
         ))}

@@ -130,8 +130,8 @@ export async function fulfillableBy(db: Db, actor: MaybeActor, campaignId: strin
   return { pledges, commitments };
 }
 
-/** The oldest contributions waiting for the secretariat, and how many wait in all. */
-export async function contributionsAwaitingVerification(db: Db, actor: MaybeActor, limit = 200) {
+/** The oldest contributions waiting for the secretariat (a work queue: a page of the oldest, which leave it once reviewed), and how many wait in all. */
+export async function contributionsAwaitingVerification(db: Db, actor: MaybeActor, limit = 50) {
   authorize(actor, 'contribution.verify');
   const [rows, total] = await Promise.all([repo.awaitingVerification(db, limit), countAwaitingVerification(db)]);
   return { rows, total };

@@ -32,6 +32,12 @@ export async function listCampaigns(db: Db, actor: MaybeActor): Promise<Campaign
   return db.select().from(fundingCampaigns).where(visibleTo(actor, fundingCampaigns)).orderBy(desc(fundingCampaigns.startsOn), asc(fundingCampaigns.name));
 }
 
+/** These campaigns, when visible: what a list of contributions needs to name them, without any totals. */
+export function campaignsWithIds(db: Db, actor: MaybeActor, ids: string[]): Promise<CampaignRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.select().from(fundingCampaigns).where(and(inArray(fundingCampaigns.id, ids), visibleTo(actor, fundingCampaigns)));
+}
+
 export async function findCampaign(db: Db, actor: MaybeActor, id: string): Promise<CampaignRow | undefined> {
   const [row] = await db.select().from(fundingCampaigns).where(and(eq(fundingCampaigns.id, id), visibleTo(actor, fundingCampaigns)));
   return row;

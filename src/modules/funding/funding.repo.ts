@@ -155,6 +155,13 @@ export async function awaitingVerification(db: Db, limit: number): Promise<Contr
   return db.select().from(fundingContributions).where(eq(fundingContributions.status, 'reported')).orderBy(asc(fundingContributions.createdAt)).limit(limit);
 }
 
+/** How many contributions await review, counted no further than `upTo` through the awaiting index alone. */
+export async function countAwaitingUpTo(db: Db, upTo: number): Promise<number> {
+  const waiting = db.select({ id: fundingContributions.id }).from(fundingContributions).where(eq(fundingContributions.status, 'reported')).limit(upTo).as('waiting');
+  const [counted] = await db.select({ n: count() }).from(waiting);
+  return counted?.n ?? 0;
+}
+
 export async function insertContribution(tx: Db, values: NewContributionRow): Promise<ContributionRow> {
   const [row] = await tx.insert(fundingContributions).values(values).returning();
   return row as ContributionRow;

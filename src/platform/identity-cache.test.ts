@@ -68,4 +68,24 @@ describe('the per-process copy of sessions and accounts', () => {
     cache.listening();
     expect(cache.confirmsEachRequest).toBe(false);
   });
+
+  it('shares one epoch read among requests that arrive while another is under way, never one that started before them', async () => {
+    const cache = new IdentityCache();
+    cache.listening({ otherProcessesWrite: true });
+    const reads: ((epoch: number) => void)[] = [];
+    const readEpoch = () => new Promise<number>((resolve) => reads.push(resolve));
+    const first = cache.confirm(readEpoch);
+    // Three requests arrive while the first read is out: they wait for a read that starts after it.
+    const waiting = [cache.confirm(readEpoch), cache.confirm(readEpoch), cache.confirm(readEpoch)];
+    expect(reads).toHaveLength(1);
+    reads[0]?.(1);
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toHaveLength(2);
+    cache.keep('sessions', 's1', { userId: 'u1' }, 'u1', cache.generation());
+    // The second read sees a change committed after the first read started.
+    reads[1]?.(2);
+    await Promise.all(waiting);
+    expect(cache.get('sessions', 's1')).toBeUndefined();
+  });
 });

@@ -68,6 +68,9 @@ export class IdentityCache extends NoticeKeptCopies {
   #confirmEachRequest = false;
   /** The epoch (identity_epoch) the kept copies were read under; undefined until first read. */
   #epoch: number | undefined;
+  /** The epoch read under way, and the one that follows it for requests that arrived meanwhile. */
+  #reading: Promise<void> | undefined;
+  #next: Promise<void> | undefined;
 
   /** Whether `confirm` must run before copies are served (the database is shared with other processes). */
   get confirmsEachRequest(): boolean {
@@ -79,11 +82,33 @@ export class IdentityCache extends NoticeKeptCopies {
    * when it moved: a change made by another process is honoured on the very next request, not when its
    * notice arrives. With the epoch checked, copies may be kept even while the notice listener is down.
    */
-  async confirm(readEpoch: () => Promise<number>): Promise<void> {
-    const epoch = await readEpoch();
-    if (epoch !== this.#epoch) {
-      this.forgetAll();
-      this.#epoch = epoch;
+  confirm(readEpoch: () => Promise<number>): Promise<void> {
+    if (!this.#reading) {
+      this.#reading = this.#readEpoch(readEpoch);
+      return this.#reading;
+    }
+    // Requests arriving while a read is under way share the next one: the one under way may have started
+    // before a change they must see, the next starts after they came. Under load, one statement per round
+    // trip serves every request that arrived during the last.
+    this.#next ??= this.#reading
+      .catch(() => {})
+      .then(() => {
+        this.#next = undefined;
+        this.#reading = this.#readEpoch(readEpoch);
+        return this.#reading;
+      });
+    return this.#next;
+  }
+
+  async #readEpoch(readEpoch: () => Promise<number>): Promise<void> {
+    try {
+      const epoch = await readEpoch();
+      if (epoch !== this.#epoch) {
+        this.forgetAll();
+        this.#epoch = epoch;
+      }
+    } finally {
+      this.#reading = undefined;
     }
   }
 

@@ -263,7 +263,7 @@ export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow
       </p>
       <h1>{t('funding.reviewTitle')}</h1>
       <p role="status">
-        {props.totalIsLowerBound ? t('list.moreThan', { count: props.total }) : t('list.count', { count: props.total })}
+        {props.totalIsLowerBound ? t('funding.reviewMoreThan', { count: props.total }) : t('list.count', { count: props.total })}
         {props.total > props.rows.length && ` · ${t('funding.reviewOldestShown', { count: props.rows.length })}`}
       </p>
       <DataTable

@@ -3,11 +3,13 @@
  * by the scale data set (scripts/scale), with one client and with 20 concurrent clients. Prints p50 and
  * p95 per page and the ratio between the scales, beside an anonymous /healthz of the same server.
  *
- * Usage: npm run bench:pages [-- --factor 100 --requests 25 --concurrency 20 --pglite --grown-database URL]
+ * Usage: npm run bench:pages [-- --factor 100 --requests 25 --concurrency 20 --pglite --grown-database URL --pages /a,/b/:id]
  * PostgreSQL by default: a scratch database per scale on BENCH_POSTGRES_URL
- * (postgres://postgres@127.0.0.1:5432/postgres), dropped afterwards; --pglite uses the embedded database.
+ * (postgres://postgres@127.0.0.1:5432/postgres), named BENCH_DATABASE_PREFIX (cd_bench_pages) and a suffix, dropped
+ * afterwards; --pglite uses the embedded database.
  * --grown-database times the N× pages on a database grown beforehand with
- * `DATABASE_URL=… npm run seed:scale -- --factor N` instead of growing a scratch one.
+ * `DATABASE_URL=… npm run seed:scale -- --factor N` instead of growing a scratch one. --pages times only
+ * these page shapes (as the table names them), to study a few pages with more requests.
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -28,6 +30,7 @@ const onPglite = process.argv.includes('--pglite');
 const SCALE_ENV = 'BENCH_PAGES_FACTOR';
 /** A PostgreSQL database grown beforehand to --factor (seeding ×100 takes minutes; reuse it across runs). */
 const grownDatabase = process.argv.includes('--grown-database') ? process.argv[process.argv.indexOf('--grown-database') + 1] : undefined;
+const onlyPages = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1]?.split(',') : undefined;
 
 /**
  * In the server process: grows the fresh demo database to the scale the parent asked for, and makes an
@@ -53,7 +56,7 @@ interface ScaleRun {
  * grown before (`existingUrl`, e.g. by `npm run seed:scale`), and times its pages.
  */
 async function runAt(scale: number, only?: string[], existingUrl?: string): Promise<ScaleRun> {
-  const scratch = onPglite || existingUrl ? null : await scratchPostgres('cd_bench_pages', process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const scratch = onPglite || existingUrl ? null : await scratchPostgres(process.env.BENCH_DATABASE_PREFIX ?? 'cd_bench_pages', process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   process.env[SCALE_ENV] = existingUrl ? '0' : String(scale);
   const url = existingUrl ?? scratch?.url;
   if (url) process.env.DATABASE_URL = url;
@@ -87,7 +90,7 @@ if (process.argv.includes('--serve')) {
   await benchServers(import.meta.url, prepare);
 } else {
   console.error(`Timing signed-in pages at 1× and ×${factor} on ${onPglite ? 'PGlite' : 'PostgreSQL'}…`);
-  const base = await runAt(0);
+  const base = await runAt(0, onlyPages);
   const grown = await runAt(factor, [...base.pages.keys()], grownDatabase);
   const ms = (value: number) => value.toFixed(1);
   console.log(`\nbench/pages.ts · ${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version} · ${onPglite ? 'PGlite' : 'PostgreSQL'}`);

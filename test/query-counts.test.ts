@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { growDatabase } from '../scripts/scale/grow.ts';
 import type { ScalePlan } from '../scripts/scale/plan.ts';
 import { fundingContributions } from '../src/db/schema/funding.ts';
-import { screeningAlerts, screeningBatches } from '../src/db/schema/sanctions.ts';
+import { screeningAlerts, screeningBatches, screeningBatchRows, screeningDecisions } from '../src/db/schema/sanctions.ts';
 import { createCampaign } from '../src/modules/funding/campaigns.service.ts';
+import { nameKey } from '../src/modules/screening/decisions.service.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { buildTestApp, loginAs, type SignedInClient, type TestContext } from './helpers/app.ts';
 import { pagesFromNavigation } from './helpers/page-crawl.ts';
@@ -127,5 +128,47 @@ describe('statements per page', () => {
       expect(listed(back.html), path).toEqual(listed(first.html));
       expect(back.statements, path).toBe(first.statements);
     }
+  });
+
+  it("filter a screening batch's hits by decision in the database, a page at a time, with the statements of a small batch", async () => {
+    // A finished batch of `rows` names with two hits each; row 3's first hit was confirmed, row 5's cleared as a false positive.
+    const batchWithHits = async (rows: number) => {
+      const [batch] = await ctx.db.insert(screeningBatches).values({ fileName: `hits-${rows}.csv`, status: 'done', total: rows, processed: rows, hitRows: rows, createdByLabel: 'test', finishedAt: new Date() }).returning({ id: screeningBatches.id });
+      const id = batch?.id as string;
+      const name = (row: number) => `Karim Haddad Number${row}`;
+      await ctx.db.insert(screeningBatchRows).values(
+        Array.from({ length: rows }, (_, i) => ({ batchId: id, rowNumber: i + 1, rowId: `p${i + 1}`, name: name(i + 1), nameKey: nameKey(name(i + 1)), hits: [{ ref: 'TEST:A', score: 0.93, name: 'Listed A' }, { ref: 'TEST:B', score: 0.91, name: 'Listed B' }] })),
+      );
+      const decided = (row: number, decision: 'confirmed-match' | 'false-positive') => ({ nameKey: nameKey(name(row)), nameAsScreened: name(row), entityRef: 'TEST:A', entityFingerprint: 'f', decision, note: 'checked', decidedByLabel: 'test' });
+      await ctx.db.insert(screeningDecisions).values([decided(3, 'confirmed-match'), decided(5, 'false-positive')]);
+      return `/screening/batches/${id}`;
+    };
+    const counted = async (path: string) => {
+      await ctx.app.inject({ url: path, headers: admin.headers });
+      const before = ctx.database.queryCount();
+      const response = await ctx.app.inject({ url: path, headers: admin.headers });
+      expect(response.statusCode, path).toBe(200);
+      const rows = [...response.body.matchAll(/Row (\d+) \(id p\d+\)/g)].map((match) => Number(match[1]));
+      return { body: response.body, rows, statements: ctx.database.queryCount() - before };
+    };
+    const small = await batchWithHits(30);
+    const large = await batchWithHits(3_000);
+    for (const query of ['', '?filter=undecided', '?filter=confirmed-match', '?filter=false-positive', '?page=2']) {
+      const [few, many] = [await counted(`${small}${query}`), await counted(`${large}${query}`)];
+      expect(many.statements, query).toBe(few.statements);
+    }
+    const all = await counted(large);
+    // 6,000 hits, 20 a page in file order, counted by decision.
+    expect(all.rows).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10]);
+    expect(all.body).toContain('All (6000)');
+    expect(all.body).toContain('Undecided (5998)');
+    expect(all.body).toContain('Confirmed matches (1)');
+    expect(all.body).toContain('False positives (1)');
+    expect((await counted(`${large}?filter=confirmed-match`)).rows).toEqual([3]);
+    expect((await counted(`${large}?filter=false-positive`)).rows).toEqual([5]);
+    const undecided = await counted(`${large}?filter=undecided&page=2`);
+    // Page 2 of the undecided: row 3's and row 5's first hits are not among them, so it starts further on.
+    expect(undecided.rows).toEqual([12, 12, 13, 13, 14, 14, 15, 15, 16, 16, 17, 17, 18, 18, 19, 19, 20, 20, 21, 21]);
+    expect((await counted(`${large}?page=100`)).rows).toEqual([991, 991, 992, 992, 993, 993, 994, 994, 995, 995, 996, 996, 997, 997, 998, 998, 999, 999, 1000, 1000]);
   });
 });

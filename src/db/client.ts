@@ -35,10 +35,19 @@ export interface Database {
   listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
 }
 
+/** How notices reach this process. */
+export interface Delivery {
+  /**
+   * Other processes write to the database (PostgreSQL): their notices arrive a moment after their
+   * changes are visible. On PGlite the process owns the database, and a notice comes with the write.
+   */
+  otherProcessesWrite: boolean;
+}
+
 export interface NotificationHandlers {
   message(payload: string): void;
   /** Listening (again): from now on no message is missed. */
-  listening(): void;
+  listening(delivery?: Delivery): void;
   /** The listening connection dropped: messages sent meanwhile are lost. */
   lost(): void;
 }
@@ -164,7 +173,7 @@ async function listenOnPostgres(url: string, channel: string, handlers: Notifica
       return;
     }
     current = client;
-    handlers.listening();
+    handlers.listening({ otherProcessesWrite: true });
   };
   const onRetryFailed = () => {
     if (!stopped) retry = setTimeout(() => void connect().catch(onRetryFailed), RELISTEN_DELAY_MS);

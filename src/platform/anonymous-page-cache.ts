@@ -7,7 +7,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * differ and may hold non-public data, never read from or write to it. A time of 0 turns it off.
  */
 export class AnonymousPageCache {
-  private readonly entries = new Map<string, { body: string; contentType: string; expiresAt: number }>();
+  /**
+   * Bodies are kept encoded: a public page can weigh over 100 KB (the front page's map), and turning
+   * that string into bytes again for every visitor cost more than everything else the copy saves.
+   */
+  private readonly entries = new Map<string, { body: Buffer; contentType: string; expiresAt: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -29,11 +33,14 @@ export class AnonymousPageCache {
     return true;
   }
 
-  remember(request: FastifyRequest, body: string, contentType = 'text/html; charset=utf-8'): void {
+  /** Keeps the page's bytes for the next visitors, and returns them to be sent (encoded once). */
+  remember(request: FastifyRequest, body: string, contentType = 'text/html; charset=utf-8'): Buffer | string {
     const key = this.key(request);
-    if (!key) return;
+    if (!key) return body;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { body, contentType, expiresAt: Date.now() + this.ttlMs });
+    const bytes = Buffer.from(body);
+    this.entries.set(key, { body: bytes, contentType, expiresAt: Date.now() + this.ttlMs });
+    return bytes;
   }
 
   /**
@@ -46,7 +53,6 @@ export class AnonymousPageCache {
     if ((result as unknown) === reply) return reply;
     const page = result as { body: string; contentType?: string };
     const contentType = page.contentType ?? 'text/html; charset=utf-8';
-    this.remember(request, page.body, contentType);
-    return reply.type(contentType).send(page.body);
+    return reply.type(contentType).send(this.remember(request, page.body, contentType));
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client.ts';
 import type { MaybeActor } from './actor.ts';
+import { keepCopiesByNotices, NoticeKeptCopies } from './notice-kept-copies.ts';
 
 /**
  * Figures derived from many rows (the funding overview's totals, the number of readouts waiting for
@@ -21,10 +22,8 @@ export type FigureTopic = 'funding' | 'readouts';
 /** Copies per topic: one per kind of reader, so a few hundred at most. */
 const MAX_PER_TOPIC = 2_000;
 
-export class FigureCache {
+export class FigureCache extends NoticeKeptCopies {
   readonly #topics = new Map<FigureTopic, Map<string, unknown>>();
-  #generation = 0;
-  #listening = false;
 
   /**
    * The figure under `key`, read by `read` when no copy is kept. A copy is kept only when nothing changed
@@ -32,10 +31,10 @@ export class FigureCache {
    */
   async get<T>(topic: FigureTopic, key: string, read: () => Promise<T>): Promise<T> {
     const shelf = this.#topics.get(topic);
-    if (this.#listening && shelf?.has(key)) return shelf.get(key) as T;
-    const generation = this.#generation;
+    if (this.keeping && shelf?.has(key)) return shelf.get(key) as T;
+    const generation = this.generation();
     const value = await read();
-    if (this.#listening && generation === this.#generation) {
+    if (this.unchanged(generation)) {
       const kept = shelf ?? new Map<string, unknown>();
       if (kept.size >= MAX_PER_TOPIC) kept.clear();
       kept.set(key, value);
@@ -46,24 +45,13 @@ export class FigureCache {
 
   /** Acts on an announcement from the database: the topic whose tables changed. */
   changed(topic: string): void {
-    this.#generation++;
+    this.changedNow();
     if (this.#topics.has(topic as FigureTopic)) this.#topics.delete(topic as FigureTopic);
     else this.#topics.clear();
   }
 
-  forgetAll(): void {
-    this.#generation++;
+  protected clear(): void {
     this.#topics.clear();
-  }
-
-  listening(): void {
-    this.forgetAll();
-    this.#listening = true;
-  }
-
-  lost(): void {
-    this.#listening = false;
-    this.forgetAll();
   }
 
   size(): number {
@@ -85,25 +73,10 @@ declare module 'fastify' {
   }
 }
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /** Gives the app its figure cache (`app.figures`), listening for changes when the database can announce them. */
 export async function installFigureCache(app: FastifyInstance, listen?: Database['listen']): Promise<FigureCache> {
   const figures = new FigureCache();
   app.decorate('figures', figures);
-  if (listen) {
-    const stop = await listen(FIGURES_CHANNEL, { message: (topic) => figures.changed(topic), listening: () => figures.listening(), lost: () => figures.lost() });
-    app.addHook('onClose', async () => {
-      figures.lost();
-      await stop();
-    });
-  }
-  // Only unsafe routes get the hook: a page or /healthz runs nothing for it.
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!methods.some((method) => UNSAFE_METHODS.has(method))) return;
-    const forget = async () => figures.forgetAll();
-    route.onSend = route.onSend ? [...(Array.isArray(route.onSend) ? route.onSend : [route.onSend]), forget] : [forget];
-  });
+  await keepCopiesByNotices(app, figures, FIGURES_CHANNEL, listen);
   return figures;
 }

@@ -42,4 +42,50 @@ describe('the per-process copy of sessions and accounts', () => {
     cache.changed('all');
     expect(cache.get('actors', 'u2')).toBeUndefined();
   });
+
+  it('on a database other processes write to, serves copies only while the identity epoch stands still, listener or not', async () => {
+    const cache = new IdentityCache();
+    cache.listening({ otherProcessesWrite: true });
+    expect(cache.confirmsEachRequest).toBe(true);
+    let epoch = 7;
+    await cache.confirm(async () => epoch);
+    cache.keep('sessions', 's1', { userId: 'u1' }, 'u1', cache.generation());
+    await cache.confirm(async () => epoch);
+    expect(cache.get('sessions', 's1')).toEqual({ userId: 'u1' });
+    // Another process signed out: its transaction moved the epoch; its notice has not come yet.
+    epoch = 8;
+    await cache.confirm(async () => epoch);
+    expect(cache.get('sessions', 's1')).toBeUndefined();
+    // With the listener down, copies are still kept, since each request checks the epoch.
+    cache.lost();
+    cache.keep('sessions', 's1', { userId: 'u1' }, 'u1', cache.generation());
+    await cache.confirm(async () => epoch);
+    expect(cache.get('sessions', 's1')).toEqual({ userId: 'u1' });
+  });
+
+  it('on the embedded database (one process), asks for no epoch', () => {
+    const cache = new IdentityCache();
+    cache.listening();
+    expect(cache.confirmsEachRequest).toBe(false);
+  });
+
+  it('shares one epoch read among requests that arrive while another is under way, never one that started before them', async () => {
+    const cache = new IdentityCache();
+    cache.listening({ otherProcessesWrite: true });
+    const reads: ((epoch: number) => void)[] = [];
+    const readEpoch = () => new Promise<number>((resolve) => reads.push(resolve));
+    const first = cache.confirm(readEpoch);
+    // Three requests arrive while the first read is out: they wait for a read that starts after it.
+    const waiting = [cache.confirm(readEpoch), cache.confirm(readEpoch), cache.confirm(readEpoch)];
+    expect(reads).toHaveLength(1);
+    reads[0]?.(1);
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toHaveLength(2);
+    cache.keep('sessions', 's1', { userId: 'u1' }, 'u1', cache.generation());
+    // The second read sees a change committed after the first read started.
+    reads[1]?.(2);
+    await Promise.all(waiting);
+    expect(cache.get('sessions', 's1')).toBeUndefined();
+  });
 });

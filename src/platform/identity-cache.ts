@@ -1,3 +1,5 @@
+import { type Delivery, NoticeKeptCopies } from './notice-kept-copies.ts';
+
 /**
  * Signed-in sessions, the accounts behind them and personal API tokens, kept in this process's memory so a
  * signed-in request does not read them from the database every time (issue 20).
@@ -7,6 +9,11 @@
  * `identity_change_notices`), whichever process or path made it — sign-out, a disabled account, a changed
  * role or group, a revoked token, an administrator's SQL. While nobody listens (before the listener is up,
  * or after its connection dropped), nothing is kept, so a missed announcement cannot leave a stale copy.
+ *
+ * A notice from another process arrives a few milliseconds after its commit, so on a database other
+ * processes write to (PostgreSQL) each signed-in request first reads the identity epoch, which those
+ * changes bump in their own transaction (migration identity_epoch), and the copies go when it moved:
+ * one tiny statement instead of the session and the account with its groups.
  */
 
 export const IDENTITY_CHANNEL = 'identity_changes';
@@ -55,35 +62,78 @@ class Shelf<T> {
 
 export type ShelfName = 'sessions' | 'actors' | 'tokens';
 
-export class IdentityCache {
+export class IdentityCache extends NoticeKeptCopies {
   readonly #shelves = { sessions: new Shelf<unknown>(), actors: new Shelf<unknown>(), tokens: new Shelf<unknown>() };
-  /** Bumped by every change: a copy read from the database before a change must not be kept after it. */
-  #generation = 0;
-  #listening = false;
+  /** Set when other processes write to the database: copies then hold only while the epoch has not moved. */
+  #confirmEachRequest = false;
+  /** The epoch (identity_epoch) the kept copies were read under; undefined until first read. */
+  #epoch: number | undefined;
+  /** The epoch read under way, and the one that follows it for requests that arrived meanwhile. */
+  #reading: Promise<void> | undefined;
+  #next: Promise<void> | undefined;
 
-  /** Take this before reading the database, and hand it to `keep`. */
-  generation(): number {
-    return this.#generation;
+  /** Whether `confirm` must run before copies are served (the database is shared with other processes). */
+  get confirmsEachRequest(): boolean {
+    return this.#confirmEachRequest;
+  }
+
+  /**
+   * Checks the kept copies against the database's identity epoch (one indexed row), and drops them all
+   * when it moved: a change made by another process is honoured on the very next request, not when its
+   * notice arrives. With the epoch checked, copies may be kept even while the notice listener is down.
+   */
+  confirm(readEpoch: () => Promise<number>): Promise<void> {
+    if (!this.#reading) {
+      this.#reading = this.#readEpoch(readEpoch);
+      return this.#reading;
+    }
+    // Requests arriving while a read is under way share the next one: the one under way may have started
+    // before a change they must see, the next starts after they came. Under load, one statement per round
+    // trip serves every request that arrived during the last.
+    this.#next ??= this.#reading
+      .catch(() => {})
+      .then(() => {
+        this.#next = undefined;
+        this.#reading = this.#readEpoch(readEpoch);
+        return this.#reading;
+      });
+    return this.#next;
+  }
+
+  async #readEpoch(readEpoch: () => Promise<number>): Promise<void> {
+    try {
+      const epoch = await readEpoch();
+      if (epoch !== this.#epoch) {
+        this.forgetAll();
+        this.#epoch = epoch;
+      }
+    } finally {
+      this.#reading = undefined;
+    }
+  }
+
+  protected override get keeping(): boolean {
+    return this.#confirmEachRequest || super.keeping;
   }
 
   get<T>(shelf: ShelfName, key: string): T | undefined {
-    return this.#listening ? (this.#shelves[shelf].get(key) as T | undefined) : undefined;
+    return this.keeping ? (this.#shelves[shelf].get(key) as T | undefined) : undefined;
   }
 
   /** Keeps a copy read at `generation`, unless something changed since (its read may predate the change). */
   keep<T>(shelf: ShelfName, key: string, value: T, userId: string, generation: number): void {
-    if (this.#listening && generation === this.#generation) this.#shelves[shelf].set(key, value, userId);
+    if (this.unchanged(generation)) this.#shelves[shelf].set(key, value, userId);
   }
 
   /** Forgets one copy this process changed itself (before anyone announces it). */
   drop(shelf: ShelfName, key: string): void {
-    this.#generation++;
+    this.changedNow();
     this.#shelves[shelf].delete(key);
   }
 
   /** Acts on an announcement from the database: `session:<id hash>`, `user:<id>`, `token:<hash>` or `all`. */
   changed(notice: string): void {
-    this.#generation++;
+    this.changedNow();
     const colon = notice.indexOf(':');
     const kind = colon < 0 ? notice : notice.slice(0, colon);
     const key = notice.slice(colon + 1);
@@ -93,21 +143,14 @@ export class IdentityCache {
     else this.forgetAll();
   }
 
-  forgetAll(): void {
-    this.#generation++;
+  /** The listener is up; `otherProcessesWrite` (PostgreSQL): from now on each request confirms the copies by the epoch. */
+  override listening(delivery?: Delivery): void {
+    if (delivery?.otherProcessesWrite) this.#confirmEachRequest = true;
+    super.listening(delivery);
+  }
+
+  protected clear(): void {
     for (const shelf of Object.values(this.#shelves)) shelf.clear();
-  }
-
-  /** The listener is up: from now on every change is heard, so copies may be kept. */
-  listening(): void {
-    this.forgetAll();
-    this.#listening = true;
-  }
-
-  /** The listener is down: changes may go unheard, so nothing is kept or served until it is back. */
-  lost(): void {
-    this.#listening = false;
-    this.forgetAll();
   }
 
   /** How many copies are kept (for tests and /metrics). */

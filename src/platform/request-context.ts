@@ -5,7 +5,8 @@ import type { MaybeActor } from './actor.ts';
 import { loadActor, loadActorByApiToken } from './actor-loader.ts';
 import { type Action, can } from './authz.ts';
 import { IDENTITY_CHANNEL, IdentityCache } from './identity-cache.ts';
-import { addRouteHook, isUnsafeRoute } from './route-hooks.ts';
+import { identityEpoch } from './identity-epoch.ts';
+import { keepCopiesByNotices } from './notice-kept-copies.ts';
 import { Forbidden, HttpProblem, Unauthenticated } from './errors.ts';
 import { isLocale, type Locale, negotiateLocale, type Translate, translator } from './i18n/i18n.ts';
 import { isNumerals, setRequestLanguage, withRequestLanguage } from './i18n/request-language.ts';
@@ -80,22 +81,15 @@ export const requestContext = fp(async (app: FastifyInstance, options: RequestCo
   const { db, config } = options;
   const timeouts = sessionTimeouts(config);
   const identities = new IdentityCache();
-  if (options.listen) {
-    const stopListening = await options.listen(IDENTITY_CHANNEL, {
-      message: (notice) => identities.changed(notice),
-      listening: () => identities.listening(),
-      lost: () => identities.lost(),
-    });
-    app.addHook('onClose', async () => {
-      identities.lost();
-      await stopListening();
-    });
-  }
   // A change made by this process is forgotten before its reply leaves, not when the database's
   // announcement comes back a moment later: the next request (a redirect after sign-out) may be quicker.
-  addRouteHook(app, 'onSend', isUnsafeRoute, async (request) => {
-    if (UNSAFE_METHODS.has(request.method)) identities.forgetAll();
-  });
+  await keepCopiesByNotices(app, identities, IDENTITY_CHANNEL, options.listen);
+  const readEpoch = () => identityEpoch(db);
+  // Another process may have signed a session out a moment ago, its notice still on the way: on a shared
+  // database the copies are checked against the identity epoch before they are used.
+  const confirmCopies = async () => {
+    if (identities.confirmsEachRequest) await identities.confirm(readEpoch);
+  };
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionCookie', null);
@@ -113,12 +107,14 @@ export const requestContext = fp(async (app: FastifyInstance, options: RequestCo
     request.isApi = request.url.startsWith('/api/');
     const authorization = request.headers.authorization;
     if (request.isApi && authorization?.startsWith('Bearer ')) {
+      await confirmCopies();
       request.actor = await loadActorByApiToken(db, authorization.slice('Bearer '.length).trim(), request.ip, identities);
       if (!request.actor) throw new HttpProblem(401, 'Unauthorized', 'The API token is unknown, expired or revoked.');
     } else {
       // Static files are the same for everyone: no session is read for them, even when the browser sends one.
       const cookieValue = request.routeOptions.url?.startsWith('/assets/') ? undefined : request.cookies[SESSION_COOKIE];
       if (cookieValue) {
+        await confirmCopies();
         const session = await findLiveSession(db, cookieValue, timeouts, identities);
         if (session) {
           request.session = session;

@@ -21,6 +21,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const methodsOf = (route: RouteOptions) => [route.method].flat() as string[];
 
 export const isUnsafeRoute = (route: RouteOptions) => methodsOf(route).some((method) => UNSAFE_METHODS.has(method));
+/** A request that may change something (a route may take several methods). */
+export const isUnsafeRequest = (request: FastifyRequest) => UNSAFE_METHODS.has(request.method);
 export const isGetRoute = (route: RouteOptions) => methodsOf(route).includes('GET');
 
 /** A route that reads what the request sends: a body, a query string, or parts of its path. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { groups, partners } from './partners.ts';
 
 export const role = pgEnum('role', ['secretariat-admin', 'secretariat-officer', 'co-chair', 'delegate', 'analyst']);
@@ -162,4 +162,15 @@ export const rateLimitCounters = pgTable('rate_limit_counters', {
   key: text('key').primaryKey(),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
   count: integer('count').notNull().default(0),
+});
+
+/**
+ * One row counting changes to sessions, accounts, group memberships and API tokens, bumped by triggers
+ * in the changing transaction (migration identity_epoch), so it moves exactly when the change becomes
+ * visible. A process sharing the database with others reads it on each signed-in request to know at once
+ * whether its copies of sessions and accounts (platform/identity-cache.ts) still hold.
+ */
+export const identityEpoch = pgTable('identity_epoch', {
+  id: integer('id').primaryKey().default(1),
+  epoch: bigint('epoch', { mode: 'number' }).notNull().default(0),
 });

@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from './identity.ts';
 
 export const sanctionsList = pgEnum('sanctions_list', ['UN', 'OFAC-SDN', 'OFAC-CONS', 'EU', 'UK']);
@@ -71,7 +72,8 @@ export const screeningDecisions = pgTable(
     partnerId: uuid('partner_id'),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('screening_decisions_key_idx').on(table.nameKey, table.entityRef)],
+  // The latest decision on a (name, listed entry) is read for every hit of a batch's page.
+  (table) => [index('screening_decisions_key_idx').on(table.nameKey, table.entityRef, table.decidedAt)],
 );
 
 export const batchStatus = pgEnum('screening_batch_status', ['queued', 'running', 'done']);
@@ -97,7 +99,10 @@ export const screeningBatches = pgTable('screening_batches', {
   partnerId: uuid('partner_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
-});
+},
+  // The list of uploaded batches pages by keyset on (time uploaded, id), newest first.
+  (table) => [index('screening_batches_listed_idx').on(table.source, table.createdAt, table.id)],
+);
 
 export const screeningBatchRows = pgTable(
   'screening_batch_rows',
@@ -114,8 +119,18 @@ export const screeningBatchRows = pgTable(
     hits: jsonb('hits').$type<{ ref: string; score: number; name: string }[]>(),
     /** Set when a list is updated: the row is screened again and any new hit raised as an alert. */
     rescreen: boolean('rescreen').notNull().default(false),
+    /**
+     * The name as decisions remember it (decisions.service.ts nameKey), written with the hits, so that a
+     * batch's hits are filtered by their latest decision in SQL. Null on rows screened before it existed
+     * (migration batch_rows_name_key marks those to be screened again, which writes it).
+     */
+    nameKey: text('name_key'),
   },
-  (table) => [primaryKey({ columns: [table.batchId, table.rowNumber] })],
+  (table) => [
+    primaryKey({ columns: [table.batchId, table.rowNumber] }),
+    // A batch's hits page reads only its rows with hits, in file order.
+    index('screening_batch_rows_hits_idx').on(table.batchId, table.rowNumber).where(sql`jsonb_array_length(${table.hits}) > 0`),
+  ],
 );
 
 /** A hit that appeared for an earlier screened name when a list was updated. */

@@ -81,6 +81,12 @@ export async function listCampaigns(db: Db, actor: MaybeActor): Promise<Campaign
   return withVerifiedTotals(db, actor, await repo.listCampaigns(db, actor));
 }
 
+/** The named campaigns the actor may read, without totals: for naming the campaigns of a page of contributions. */
+export function campaignsWithIds(db: Db, actor: MaybeActor, ids: string[]): Promise<repo.CampaignRow[]> {
+  authorize(actor, 'funding.read');
+  return repo.campaignsWithIds(db, actor, [...new Set(ids)]);
+}
+
 async function withVerifiedTotals(db: Db, actor: MaybeActor, campaigns: repo.CampaignRow[], partnerId?: string, options: totalsRepo.SourcedOnly = {}): Promise<CampaignWithTotals[]> {
   const totals = await totalsRepo.verifiedTotalsByCampaign(db, actor, partnerId, options);
   return campaigns.map((campaign) => {

@@ -119,9 +119,11 @@ export const contributionPages: AppModule = async (app, { db }) => {
   });
 
   app.get('/funding/review', { config: { access: 'contribution.verify' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
-    const [awaiting, partners, list] = await Promise.all([contributions.contributionsAwaitingVerification(db, request.actor), partnerDirectory(db, request.actor, request.locale), campaigns.listCampaigns(db, request.actor)]);
+    // Only the campaigns of the rows shown are read, by id: the campaign list with its totals grows with the data.
+    const [awaiting, partners] = await Promise.all([contributions.reviewQueue(db, request.actor), partnerDirectory(db, request.actor, request.locale)]);
+    const list = await campaigns.campaignsWithIds(db, request.actor, awaiting.rows.map((row) => row.campaignId));
     const ctx = pageContext(request);
     const byId = new Map(list.map((c) => [c.id, c]));
-    return sendPage(reply, <ReviewQueuePage ctx={ctx} rows={awaiting.rows} total={awaiting.total} partnerName={partners.name} campaignName={(id) => translatedOrDash(ctx, byId.get(id), 'name')} />);
+    return sendPage(reply, <ReviewQueuePage ctx={ctx} rows={awaiting.rows} total={awaiting.total} totalIsLowerBound={awaiting.totalIsLowerBound} partnerName={partners.name} campaignName={(id) => translatedOrDash(ctx, byId.get(id), 'name')} />);
   });
 };

@@ -130,7 +130,20 @@ export async function fulfillableBy(db: Db, actor: MaybeActor, campaignId: strin
   return { pledges, commitments };
 }
 
-/** The oldest contributions waiting for the secretariat, and how many wait in all. */
+export const REVIEW_QUEUE_SIZE = 50;
+
+/**
+ * The review queue: the oldest contributions waiting for the secretariat (they leave it once reviewed),
+ * and how many wait, counted no further than the lists' limit — the exact figure would cost a walk over
+ * every waiting row, which grows with the data.
+ */
+export async function reviewQueue(db: Db, actor: MaybeActor) {
+  authorize(actor, 'contribution.verify');
+  const [rows, n] = await Promise.all([repo.awaitingVerification(db, REVIEW_QUEUE_SIZE), repo.countAwaitingUpTo(db, LIST_COUNT_LIMIT + 1)]);
+  return { rows, total: Math.min(n, LIST_COUNT_LIMIT), totalIsLowerBound: n > LIST_COUNT_LIMIT };
+}
+
+/** The oldest contributions waiting for the secretariat, and how many wait in all (from the running totals). */
 export async function contributionsAwaitingVerification(db: Db, actor: MaybeActor, limit = 200) {
   authorize(actor, 'contribution.verify');
   const [rows, total] = await Promise.all([repo.awaitingVerification(db, limit), countAwaitingVerification(db)]);

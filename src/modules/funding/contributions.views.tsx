@@ -253,7 +253,7 @@ export function ContributionImportPage(props: { ctx: PageContext; campaign: Camp
   );
 }
 
-export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow[]; total: number; partnerName: PartnerNames; campaignName: (id: string) => ComponentChild }) {
+export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow[]; total: number; totalIsLowerBound: boolean; partnerName: PartnerNames; campaignName: (id: string) => ComponentChild }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -263,7 +263,7 @@ export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow
       </p>
       <h1>{t('funding.reviewTitle')}</h1>
       <p role="status">
-        {t('list.count', { count: props.total })}
+        {props.totalIsLowerBound ? t('funding.reviewMoreThan', { count: props.total }) : t('list.count', { count: props.total })}
         {props.total > props.rows.length && ` · ${t('funding.reviewOldestShown', { count: props.rows.length })}`}
       </p>
       <DataTable

@@ -32,6 +32,12 @@ export async function listCampaigns(db: Db, actor: MaybeActor): Promise<Campaign
   return db.select().from(fundingCampaigns).where(visibleTo(actor, fundingCampaigns)).orderBy(desc(fundingCampaigns.startsOn), asc(fundingCampaigns.name));
 }
 
+/** These campaigns, when visible: what a list of contributions needs to name them, without any totals. */
+export function campaignsWithIds(db: Db, actor: MaybeActor, ids: string[]): Promise<CampaignRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.select().from(fundingCampaigns).where(and(inArray(fundingCampaigns.id, ids), visibleTo(actor, fundingCampaigns)));
+}
+
 export async function findCampaign(db: Db, actor: MaybeActor, id: string): Promise<CampaignRow | undefined> {
   const [row] = await db.select().from(fundingCampaigns).where(and(eq(fundingCampaigns.id, id), visibleTo(actor, fundingCampaigns)));
   return row;
@@ -147,6 +153,13 @@ export async function contributionsAfter(db: Db, actor: MaybeActor, campaignId: 
 /** Contributions waiting for the secretariat, oldest first. */
 export async function awaitingVerification(db: Db, limit: number): Promise<ContributionRow[]> {
   return db.select().from(fundingContributions).where(eq(fundingContributions.status, 'reported')).orderBy(asc(fundingContributions.createdAt)).limit(limit);
+}
+
+/** How many contributions await review, counted no further than `upTo` through the awaiting index alone. */
+export async function countAwaitingUpTo(db: Db, upTo: number): Promise<number> {
+  const waiting = db.select({ id: fundingContributions.id }).from(fundingContributions).where(eq(fundingContributions.status, 'reported')).limit(upTo).as('waiting');
+  const [counted] = await db.select({ n: count() }).from(waiting);
+  return counted?.n ?? 0;
 }
 
 export async function insertContribution(tx: Db, values: NewContributionRow): Promise<ContributionRow> {

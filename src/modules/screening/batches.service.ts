@@ -3,13 +3,13 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
-import { applyDecisions, type DecidedHit, type DecisionRow, decideHit, nameKey } from './decisions.service.ts';
+import { applyDecisionRows, applyDecisions, type DecidedHit, type DecisionRow, decideHit, nameKey } from './decisions.service.ts';
 import type { Screener } from './matcher.ts';
 import { authorizeScreening, currentScreener, withRawRecords } from './sanctions-lists.service.ts';
 import { readNames } from './names-csv.ts';
 import * as repo from './screening.repo.ts';
 import { screeningScope } from './screening-scope.ts';
-import { keysetPage, LIST_COUNT_LIMIT, type KeysetRequest, writePosition } from '../../platform/keyset.ts';
+import { type KeysetPage, keysetPage, LIST_COUNT_LIMIT, type KeysetRequest, writePosition } from '../../platform/keyset.ts';
 
 const MAX_ROWS = 100_000;
 const INSERT_BATCH = 1_000;
@@ -51,7 +51,8 @@ export async function submitBatch(db: Db, actor: MaybeActor, csvText: string, fi
  */
 export async function recordSingleScreening(tx: Db, actor: MaybeActor, query: { name: string; dob?: string; nationality?: string }, hits: { ref: string; score: number; name: string }[]): Promise<void> {
   const batch = await repo.insertBatch(tx, { source: 'single', fileName: query.name.slice(0, 200), status: 'done', total: 1, processed: 1, hitRows: hits.length ? 1 : 0, createdBy: actor?.userId ?? null, createdByLabel: actor?.label ?? 'system', partnerId: actor?.partnerId ?? null, finishedAt: new Date() });
-  await repo.insertBatchRows(tx, [{ batchId: batch.id, rowNumber: 1, rowId: 'single', name: query.name.slice(0, 2000), dob: query.dob ?? null, nationality: query.nationality ?? null, hits: stored(hits) }]);
+  const name = query.name.slice(0, 2000);
+  await repo.insertBatchRows(tx, [{ batchId: batch.id, rowNumber: 1, rowId: 'single', name, dob: query.dob ?? null, nationality: query.nationality ?? null, hits: stored(hits), nameKey: nameKey(name) }]);
 }
 
 /**
@@ -72,7 +73,7 @@ export async function screenNextChunk(db: Db): Promise<number> {
     for (const row of fresh) {
       const query = { name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) };
       const { hits } = row.name.trim() ? await applyDecisions(tx, row.name, screener.screen(query)) : { hits: [] };
-      await repo.setRowHits(tx, row, stored(hits));
+      await repo.setRowHits(tx, row, stored(hits), nameKey(row.name));
       const counts = touched.get(row.batchId) ?? { processed: 0, hitRows: 0 };
       counts.processed++;
       if (hits.length) counts.hitRows++;
@@ -94,7 +95,7 @@ async function rescreenRows(tx: Db, screener: Screener, rows: repo.BatchRowRow[]
     const before = new Set((row.hits ?? []).map((hit) => hit.ref));
     const raised = hits.filter((hit) => !before.has(hit.ref));
     await repo.insertAlerts(tx, raised.map((hit) => ({ batchId: row.batchId, rowNumber: row.rowNumber, name: row.name, ref: hit.ref, score: String(hit.score), listedName: hit.name })));
-    await repo.setRowHits(tx, row, stored(hits));
+    await repo.setRowHits(tx, row, stored(hits), nameKey(row.name));
   }
 }
 
@@ -127,10 +128,12 @@ export function startScreeningWorker(db: Db, onError: (error: unknown) => void):
   return () => clearInterval(timer);
 }
 
-/** Uploaded batches the actor may see, newest first. */
-export async function listBatches(db: Db, actor: MaybeActor): Promise<BatchRow[]> {
+export const BATCHES_PAGE_SIZE = 25;
+
+/** Uploaded batches the actor may see, newest first, a page at a time by keyset: one statement however many there are. */
+export async function listBatches(db: Db, actor: MaybeActor, request: KeysetRequest = {}): Promise<KeysetPage<BatchRow>> {
   await authorizeScreening(db, actor);
-  return repo.listFileBatches(db, screeningScope(actor), 200);
+  return keysetPage(await repo.findFileBatches(db, screeningScope(actor), request, BATCHES_PAGE_SIZE + 1), BATCHES_PAGE_SIZE, request);
 }
 
 export const ALERTS_PAGE_SIZE = 50;
@@ -185,39 +188,37 @@ export interface BatchHit {
 
 /**
  * The hits of a batch, one per row and listed entry, filtered by the latest decision on each (none,
- * confirmed, false positive), a page at a time. The page's hits are screened again so that each comes
- * with its explanation and the listed record.
+ * confirmed, false positive), a page at a time. The filter, the page and the counts are worked out in
+ * the database (each row keeps its name key beside its hits); the page's names are screened again so
+ * that each hit comes with its explanation and the listed record, and their decisions are read at once:
+ * the same statements for a batch of ten hits or of a hundred thousand.
  */
 export async function batchHits(db: Db, actor: MaybeActor, batchId: string, filter: BatchHitFilter, page: number) {
   const batch = await batchRecord(db, actor, batchId);
-  const rows = await repo.rowsWithHits(db, batchId);
-  const keys = [...new Set(rows.map((row) => nameKey(row.name)).filter(Boolean))];
-  const latest = new Map<string, DecisionRow['decision']>();
-  for (let start = 0; start < keys.length; start += INSERT_BATCH) {
-    const decided = await repo.decisionsOnNames(db, keys.slice(start, start + INSERT_BATCH));
-    for (const row of decided) if (!latest.has(`${row.nameKey}\u0000${row.ref}`)) latest.set(`${row.nameKey}\u0000${row.ref}`, row.decision);
+  const [found, byDecision] = await Promise.all([repo.batchHitPage(db, batchId, filter, (page - 1) * BATCH_HITS_PAGE_SIZE, BATCH_HITS_PAGE_SIZE), repo.batchHitCounts(db, batchId)]);
+  const counts = { all: 0, undecided: 0, 'confirmed-match': 0, 'false-positive': 0 } satisfies Record<BatchHitFilter, number>;
+  for (const [decision, n] of byDecision) {
+    counts[decision] = n;
+    counts.all += n;
   }
-  const all = rows.flatMap((row) => {
-    const key = nameKey(row.name);
-    return (row.hits ?? []).map((stored) => ({ row, stored, decision: latest.get(`${key}\u0000${stored.ref}`) }));
-  });
-  const counts = { all: all.length, undecided: 0, 'confirmed-match': 0, 'false-positive': 0 } satisfies Record<BatchHitFilter, number>;
-  for (const item of all) counts[item.decision ?? 'undecided']++;
-  const kept = filter === 'all' ? all : all.filter((item) => (item.decision ?? 'undecided') === filter);
   const screener = await currentScreener(db);
-  const items: BatchHit[] = [];
-  for (const { row, stored, decision } of kept.slice((page - 1) * BATCH_HITS_PAGE_SIZE, page * BATCH_HITS_PAGE_SIZE)) {
-    const query = { name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) };
+  const screened = found.map((row) => screener.screen({ name: row.name, ...(row.dob ? { dob: row.dob } : {}), ...(row.nationality ? { nationality: row.nationality } : {}) }));
+  const keys = found.map((row) => nameKey(row.name));
+  const decisions = await repo.decisionsOnNames(db, [...new Set(keys.filter(Boolean))], [...new Set(found.map((row) => row.stored.ref))]);
+  const items: BatchHit[] = found.map((row, index) => {
+    const key = keys[index] as string;
     // Decisions are applied to every hit the name gets, then the one listed entry this item is about is kept.
-    const now = (await applyDecisions(db, row.name, screener.screen(query), { keepCleared: true })).hits.find((hit) => hit.ref === stored.ref);
-    items.push({ rowNumber: row.rowNumber, rowId: row.rowId, name: row.name, dob: row.dob, nationality: row.nationality, stored, ...(decision ? { decision } : {}), ...(now ? { hit: now } : {}) });
-  }
+    const now = key ? applyDecisionRows(screened[index] ?? [], decisions.filter((decision) => decision.nameKey === key), { keepCleared: true }).hits : (screened[index] ?? []);
+    const hit = now.find((candidate) => candidate.ref === row.stored.ref);
+    const decision = row.decision === 'undecided' ? undefined : row.decision;
+    return { rowNumber: row.rowNumber, rowId: row.rowId, name: row.name, dob: row.dob, nationality: row.nationality, stored: row.stored, ...(decision ? { decision } : {}), ...(hit ? { hit } : {}) };
+  });
   const shown = items.filter((item) => item.hit !== undefined);
   const withRecords = await withRawRecords(db, shown.map((item) => item.hit as DecidedHit));
   shown.forEach((item, index) => {
     item.hit = withRecords[index];
   });
-  return { batch, items, total: kept.length, counts };
+  return { batch, items, total: counts[filter], counts };
 }
 
 /** Records a decision on a hit of a batch row: the name decided on is the row's own, never one sent with the form. */

@@ -6,6 +6,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { KeysetPagination, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { screeningAlerts } from '../../db/schema/sanctions.ts';
+import type { KeysetPage } from '../../platform/keyset.ts';
 import { BATCH_HIT_FILTERS, BATCH_HITS_PAGE_SIZE, type BatchHit, type BatchHitFilter, type BatchRow } from './batches.service.ts';
 import { HitCard } from './hit-card.tsx';
 
@@ -22,7 +23,7 @@ function alertColumns<Row extends AlertRow>(t: PageContext['t']): Column<Row>[] 
   ];
 }
 
-export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batches: BatchRow[]; errors?: FieldProblem[] }) {
+export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batches: KeysetPage<BatchRow>; errors?: FieldProblem[] }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('screening.batches')}>
@@ -40,7 +41,7 @@ export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batche
         </FormActions>
       </form>
       <DataTable
-        rows={batches}
+        rows={batches.rows}
         caption={t('screening.batches')}
         empty={t('screening.none')}
         columns={[
@@ -51,6 +52,7 @@ export function BatchesPage({ ctx, batches, errors }: { ctx: PageContext; batche
           { header: t('screening.rowsWithHits'), cell: (batch) => String(batch.hitRows) },
         ]}
       />
+      <KeysetPagination ctx={ctx} basePath="/screening/batches" query={{}} newer={batches.newer} older={batches.older} />
     </Layout>
   );
 }

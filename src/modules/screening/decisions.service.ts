@@ -56,7 +56,11 @@ export async function decideHit(db: Db, actor: MaybeActor, raw: unknown): Promis
 export async function applyDecisions(db: Db, name: string, hits: Hit[], options: { keepCleared?: boolean } = {}): Promise<{ hits: DecidedHit[]; cleared: number }> {
   const key = nameKey(name);
   if (!key || hits.length === 0) return { hits, cleared: 0 };
-  const rows = await repo.decisionsOn(db, key, hits.map((hit) => hit.ref));
+  return applyDecisionRows(hits, await repo.decisionsOn(db, key, hits.map((hit) => hit.ref)), options);
+}
+
+/** Applies decisions already read (the name's decisions on these hits, latest first): see applyDecisions. */
+export function applyDecisionRows(hits: Hit[], rows: DecisionRow[], options: { keepCleared?: boolean } = {}): { hits: DecidedHit[]; cleared: number } {
   const latest = new Map<string, DecisionRow>();
   for (const row of rows) if (!latest.has(row.entityRef)) latest.set(row.entityRef, row);
   let cleared = 0;

@@ -77,8 +77,8 @@ export const screeningPages: AppModule = async (app, { db, config }) => {
     sendPage(reply, <DecisionsPage ctx={pageContext(request)} rows={await listDecisions(db, request.actor)} />),
   );
 
-  app.get('/screening/batches', { config: { access: 'signed-in' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <BatchesPage ctx={pageContext(request)} batches={await listBatches(db, request.actor)} />),
+  app.get('/screening/batches', { config: { access: 'signed-in' }, schema: { querystring: PageQuery, hide: true } }, async (request, reply) =>
+    sendPage(reply, <BatchesPage ctx={pageContext(request)} batches={await listBatches(db, request.actor, { before: request.query.before, after: request.query.after })} />),
   );
 
   const reshowBatches = async (request: FastifyRequest, reply: FastifyReply, errors: FieldProblem[]) =>

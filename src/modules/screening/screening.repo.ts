@@ -57,10 +57,11 @@ export function claimWaitingRows(tx: Db, limit: number): Promise<BatchRowRow[]> 
     .for('update', { skipLocked: true });
 }
 
-export async function setRowHits(tx: Db, row: Pick<BatchRowRow, 'batchId' | 'rowNumber'>, hits: StoredHit[]): Promise<void> {
+/** Writes a screened row's hits, with its name as decisions remember it (so that its hits filter by decision in SQL). */
+export async function setRowHits(tx: Db, row: Pick<BatchRowRow, 'batchId' | 'rowNumber'>, hits: StoredHit[], nameKey: string): Promise<void> {
   await tx
     .update(screeningBatchRows)
-    .set({ hits, rescreen: false })
+    .set({ hits, rescreen: false, nameKey })
     .where(and(eq(screeningBatchRows.batchId, row.batchId), eq(screeningBatchRows.rowNumber, row.rowNumber)));
 }
 
@@ -89,8 +90,18 @@ export async function findBatch(db: Db, id: string, scope: BatchScope): Promise<
 }
 
 /** Uploaded batches, newest first, at most `limit`. */
-export function listFileBatches(db: Db, scope: BatchScope, limit: number): Promise<BatchRow[]> {
-  return db.select().from(screeningBatches).where(and(eq(screeningBatches.source, 'file'), batchesIn(scope))).orderBy(desc(screeningBatches.createdAt)).limit(limit);
+const BATCH_KEYSET = { key: screeningBatches.createdAt, id: screeningBatches.id };
+
+/** Uploaded batches in scope, newest first, read by keyset on (time uploaded, id) through their index. */
+export async function findFileBatches(db: Db, scope: BatchScope, request: KeysetRequest, limit: number) {
+  const { where, orderBy } = keysetClause(BATCH_KEYSET, request);
+  const rows = await db
+    .select({ batch: screeningBatches, cursorKey: cursorKeyOf(BATCH_KEYSET) })
+    .from(screeningBatches)
+    .where(and(eq(screeningBatches.source, 'file'), batchesIn(scope), where))
+    .orderBy(...orderBy)
+    .limit(limit);
+  return rows.map((row) => ({ ...row.batch, cursorKey: row.cursorKey }));
 }
 
 /** A batch's rows in file order. */
@@ -98,13 +109,49 @@ export function rowsOfBatch(db: Db, batchId: string): Promise<BatchRowRow[]> {
   return db.select().from(screeningBatchRows).where(eq(screeningBatchRows.batchId, batchId)).orderBy(asc(screeningBatchRows.rowNumber));
 }
 
-/** A batch's rows that got at least one hit, in file order. */
-export function rowsWithHits(db: Db, batchId: string): Promise<BatchRowRow[]> {
-  return db
-    .select()
-    .from(screeningBatchRows)
-    .where(and(eq(screeningBatchRows.batchId, batchId), sql`jsonb_array_length(${screeningBatchRows.hits}) > 0`))
-    .orderBy(asc(screeningBatchRows.rowNumber));
+/** What the batch page filters by: the latest decision on a hit's (name, listed entry), or none. */
+export type HitDecision = DecisionRow['decision'] | 'undecided';
+
+/**
+ * Every hit of a batch, one per row and listed entry (the stored hits unnested, in file order), with the
+ * latest decision on its name and entry — through the rows-with-hits index and the decisions' key index.
+ */
+const hitsOfBatch = (batchId: string) => sql`
+  SELECT r.row_number, r.row_id, r.name, r.dob, r.nationality, h.ord, h.hit,
+         coalesce((SELECT d.decision::text FROM ${screeningDecisions} d
+                   WHERE d.name_key = r.name_key AND d.entity_ref = h.hit->>'ref'
+                   ORDER BY d.decided_at DESC LIMIT 1), 'undecided') AS decision
+  FROM ${screeningBatchRows} r
+  CROSS JOIN LATERAL jsonb_array_elements(r.hits) WITH ORDINALITY AS h(hit, ord)
+  WHERE r.batch_id = ${batchId} AND jsonb_array_length(r.hits) > 0`;
+
+/** The rows of a plain SQL statement (both drivers answer with `rows`). */
+const rowsOf = async <T>(db: Db, statement: SQL): Promise<T[]> => ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
+
+export interface BatchHitRow {
+  rowNumber: number;
+  rowId: string;
+  name: string;
+  dob: string | null;
+  nationality: string | null;
+  stored: StoredHit;
+  decision: HitDecision;
+}
+
+/** A page of a batch's hits whose latest decision is `decision` (any, for 'all'), in file order. */
+export async function batchHitPage(db: Db, batchId: string, decision: HitDecision | 'all', offset: number, limit: number): Promise<BatchHitRow[]> {
+  const rows = await rowsOf<{ row_number: number; row_id: string; name: string; dob: string | null; nationality: string | null; hit: StoredHit; decision: HitDecision }>(db, sql`
+    SELECT * FROM (${hitsOfBatch(batchId)}) AS hits
+    ${decision === 'all' ? sql.empty() : sql`WHERE decision = ${decision}`}
+    ORDER BY row_number, ord
+    LIMIT ${limit} OFFSET ${offset}`);
+  return rows.map((row) => ({ rowNumber: Number(row.row_number), rowId: row.row_id, name: row.name, dob: row.dob, nationality: row.nationality, stored: row.hit, decision: row.decision }));
+}
+
+/** How many hits of a batch are under each latest decision, counted in the database. */
+export async function batchHitCounts(db: Db, batchId: string): Promise<Map<HitDecision, number>> {
+  const rows = await rowsOf<{ decision: HitDecision; n: number }>(db, sql`SELECT decision, count(*)::int AS n FROM (${hitsOfBatch(batchId)}) AS hits GROUP BY decision`);
+  return new Map(rows.map((row) => [row.decision, Number(row.n)]));
 }
 
 export async function findBatchRowName(db: Db, batchId: string, rowNumber: number): Promise<string | undefined> {
@@ -165,12 +212,13 @@ export function decisionsOn(db: Db, nameKey: string, refs: string[]): Promise<De
     .orderBy(desc(screeningDecisions.decidedAt));
 }
 
-/** The decisions on any of these names, latest first: what each (name, entry) pair was last decided. */
-export function decisionsOnNames(db: Db, nameKeys: string[]) {
+/** The decisions on any of these names about any of these entries, latest first (a page of hits: a few of each). */
+export function decisionsOnNames(db: Db, nameKeys: string[], refs: string[]): Promise<DecisionRow[]> {
+  if (nameKeys.length === 0 || refs.length === 0) return Promise.resolve([]);
   return db
-    .select({ nameKey: screeningDecisions.nameKey, ref: screeningDecisions.entityRef, decision: screeningDecisions.decision })
+    .select()
     .from(screeningDecisions)
-    .where(inArray(screeningDecisions.nameKey, nameKeys))
+    .where(and(inArray(screeningDecisions.nameKey, nameKeys), inArray(screeningDecisions.entityRef, refs)))
     .orderBy(desc(screeningDecisions.decidedAt));
 }
 

@@ -5,7 +5,8 @@
  *
  * Usage: npm run bench:pages [-- --factor 100 --requests 25 --concurrency 20 --pglite --grown-database URL]
  * PostgreSQL by default: a scratch database per scale on BENCH_POSTGRES_URL
- * (postgres://postgres@127.0.0.1:5432/postgres), dropped afterwards; --pglite uses the embedded database.
+ * (postgres://postgres@127.0.0.1:5432/postgres), named after BENCH_DATABASE_PREFIX (cd_bench_pages) so
+ * that people sharing a server keep to their own names, dropped afterwards; --pglite uses the embedded database.
  * --grown-database times the N× pages on a database grown beforehand with
  * `DATABASE_URL=… npm run seed:scale -- --factor N` instead of growing a scratch one.
  */
@@ -53,7 +54,7 @@ interface ScaleRun {
  * grown before (`existingUrl`, e.g. by `npm run seed:scale`), and times its pages.
  */
 async function runAt(scale: number, only?: string[], existingUrl?: string): Promise<ScaleRun> {
-  const scratch = onPglite || existingUrl ? null : await scratchPostgres('cd_bench_pages', process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const scratch = onPglite || existingUrl ? null : await scratchPostgres(process.env.BENCH_DATABASE_PREFIX ?? 'cd_bench_pages', process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   process.env[SCALE_ENV] = existingUrl ? '0' : String(scale);
   const url = existingUrl ?? scratch?.url;
   if (url) process.env.DATABASE_URL = url;

@@ -4,7 +4,7 @@ import type { MaybeActor } from './actor.ts';
 
 /**
  * Figures derived from many rows (the funding overview's totals, the number of readouts waiting for
- * someone) kept in this process's memory, so the pages that show them on every visit do not ask the
+ * someone, the groups with their members) kept in this process's memory, so the pages that show them on every visit do not ask the
  * database each time (issue 20).
  *
  * Copies are dropped the moment the database says their tables changed: statement-level triggers
@@ -16,7 +16,8 @@ import type { MaybeActor } from './actor.ts';
  */
 export const FIGURES_CHANNEL = 'figure_changes';
 
-export type FigureTopic = 'funding' | 'readouts';
+/** `groups`: the list of groups with their members (modules/partners/groups.service.ts). */
+export type FigureTopic = 'funding' | 'readouts' | 'groups';
 
 /** Copies per topic: one per kind of reader, so a few hundred at most. */
 const MAX_PER_TOPIC = 2_000;

@@ -42,7 +42,7 @@ export const campaignPages: AppModule = async (app, { db }) => {
   });
 
   const campaignForm = async (request: FastifyRequest, values: Record<string, unknown>, action: string, title: string, problem: { errors?: InvalidInput['fields']; stale?: StaleVersion } = {}) => {
-    const [theaters, groups] = await Promise.all([listTheaters(db), listGroups(db, request.actor)]);
+    const [theaters, groups] = await Promise.all([listTheaters(db), listGroups(db, request.actor, app.figures)]);
     return <CampaignFormPage ctx={pageContext(request)} title={title} action={action} cancelHref={action === '/funding/campaigns' ? '/funding' : action} values={withCurrentVersion(values, problem.stale)} theaters={theaters} groups={groups} errors={problem.errors} stale={Boolean(problem.stale)} />;
   };
 

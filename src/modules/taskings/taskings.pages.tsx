@@ -26,7 +26,7 @@ const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 
 export const taskingsPages: AppModule = async (app, { db }) => {
   /** Group and meeting names for the tables, as the reader may see them. */
   async function names(request: FastifyRequest): Promise<Names & { groups: Awaited<ReturnType<typeof listGroups>>; meetings: Awaited<ReturnType<typeof listMeetings>>['rows'] }> {
-    const [groups, meetings] = await Promise.all([listGroups(db, request.actor), listMeetings(db, request.actor, { pageSize: 200 })]);
+    const [groups, meetings] = await Promise.all([listGroups(db, request.actor, app.figures), listMeetings(db, request.actor, { pageSize: 200 })]);
     const ctx = pageContext(request);
     const groupById = new Map(groups.map((group) => [group.id, group]));
     const meetingById = new Map(meetings.rows.map((meeting) => [meeting.id, meeting]));

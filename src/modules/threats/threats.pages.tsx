@@ -61,7 +61,7 @@ export const threatsPages: AppModule = async (app, { db }) => {
 
   app.get('/threats/branches/:slug', { config: { access: 'threat.read' }, schema: { params: SlugParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const record = await threats.branchRecord(db, request.actor, request.params.slug);
-    const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor)]);
+    const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor, app.figures)]);
     const ctx = pageContext(request);
     const groupById = new Map(groups.map((group) => [group.id, group]));
     return sendPage(reply, <BranchPage ctx={ctx} {...record} taskings={work.taskings} taskingTotal={work.total} updates={work.updates} groupName={(id) => translatedOrDash(ctx, groupById.get(id), 'name')} />);
@@ -82,7 +82,7 @@ export const threatsPages: AppModule = async (app, { db }) => {
   });
 
   const incidentForm = async (request: FastifyRequest, values: Record<string, unknown>, problem: { errors?: InvalidInput['fields']; doubts?: InvalidInput['fields'] } = {}) => {
-    const [branches, theaters, groups] = await Promise.all([threats.listBranches(db, request.actor), listTheaters(db), listGroups(db, request.actor)]);
+    const [branches, theaters, groups] = await Promise.all([threats.listBranches(db, request.actor), listTheaters(db), listGroups(db, request.actor, app.figures)]);
     return <IncidentFormPage ctx={pageContext(request)} branches={branches} theaters={theaters} groups={groups} values={values} errors={problem.errors} doubts={problem.doubts} />;
   };
 

@@ -1,6 +1,6 @@
 /**
  * Figures derived from many rows (the funding overview, the number of readouts waiting, the groups
- * with their members) are kept in the
+ * with their members, theaters and branches) are kept in the
  * process's memory (platform/figure-cache.ts), yet a change shows on the next page whichever path made
  * it: a request through this process, a service called directly, or plain SQL.
  */
@@ -66,6 +66,16 @@ describe('figures kept in memory', () => {
       await ctx.db.execute(change);
       await onceNoticed(async () => expect(await statementsFor('/partners/new')).toBeGreaterThan(0));
     }
+  });
+
+  it('keep the theaters and branches a form offers until one changes', async () => {
+    await get('/taskings/new');
+    const kept = await statementsFor('/taskings/new');
+    await ctx.db.execute(sql`update theaters set name_en = 'Kept theater renamed' where slug = (select slug from theaters order by position limit 1)`);
+    await onceNoticed(async () => expect((await get('/taskings/new')).body).toContain('Kept theater renamed'));
+    expect(await statementsFor('/taskings/new')).toBe(kept);
+    await ctx.db.execute(sql`update branches set name = name where false`);
+    await onceNoticed(async () => expect(await statementsFor('/taskings/new')).toBe(kept + 1));
   });
 
   it('keep the figures rendered in each language apart', async () => {

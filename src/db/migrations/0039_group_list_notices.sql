@@ -6,3 +6,8 @@ CREATE TRIGGER groups_group_list_change AFTER INSERT OR UPDATE OR DELETE OR TRUN
 CREATE TRIGGER group_members_group_list_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON group_members FOR EACH STATEMENT EXECUTE FUNCTION notify_figure_change('groups');
 --> statement-breakpoint
 CREATE TRIGGER partners_group_list_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON partners FOR EACH STATEMENT EXECUTE FUNCTION notify_figure_change('groups');
+--> statement-breakpoint
+-- Theaters and branches, in most filters and forms, are kept per process too (topic `reference`).
+CREATE TRIGGER theaters_reference_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON theaters FOR EACH STATEMENT EXECUTE FUNCTION notify_figure_change('reference');
+--> statement-breakpoint
+CREATE TRIGGER branches_reference_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON branches FOR EACH STATEMENT EXECUTE FUNCTION notify_figure_change('reference');

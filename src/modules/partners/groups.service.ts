@@ -3,7 +3,7 @@ import { translationValues } from '../../platform/translated-text.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
-import { type FigureCache, readerKey } from '../../platform/figure-cache.ts';
+import { type FigureCache, keptList, readerKey } from '../../platform/figure-cache.ts';
 import { Conflict, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { changedFields, checkedClassification } from './classification.ts';
@@ -25,15 +25,12 @@ export async function listGroups(db: Db, actor: MaybeActor, kept?: FigureCache):
     const members = await repo.groupMembersOf(db, actor, groups.map((g) => g.id));
     return groups.map((g) => ({ ...g, members: members.get(g.id) ?? [] }));
   };
-  return kept ? kept.get('groups', readerKey(actor), async () => deepFreeze(await read())) : read();
+  return keptList(kept, 'groups', `members|${readerKey(actor)}`, read);
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
+/** The groups this reader may see, without their members (filters and forms open to anyone); kept as above. */
+export function groupsVisibleTo(db: Db, actor: MaybeActor, kept?: FigureCache): Promise<repo.GroupRow[]> {
+  return keptList(kept, 'groups', `rows|${readerKey(actor)}`, () => repo.listGroups(db, actor));
 }
 
 export async function getGroup(db: Db, actor: MaybeActor, id: string): Promise<GroupWithMembers> {

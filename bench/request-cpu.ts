@@ -4,10 +4,12 @@
  *   DATABASE_URL=postgres://…/scratch npx tsx bench/request-cpu.ts [--requests 500] [/funding /healthz …]
  * An empty database gets the demo data first. --profile DIR writes a CPU profile of the signed-in
  * requests only (not start-up), one file per page (--profile-anonymous: the anonymous ones too).
+ * --bare first compares an anonymous /healthz with a bare Fastify route, both through inject, alternated.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPglite, openPostgres } from '../src/db/client.ts';
@@ -33,6 +35,24 @@ const inspector = new Session();
 inspector.connect();
 await inspector.post('Profiler.enable');
 const signedIn = { cookie: `${SESSION_COOKIE}=${session.cookieValue}` };
+
+// The yardstick: a bare Fastify route answered the same way (inject, same process, same moment), so the
+// ratio below holds on a loaded machine where autocannon's requests per second do not.
+const bare = Fastify({ logger: false });
+bare.get('/hello', async () => ({ hello: 'world' }));
+const cpuPerRequest = async (target: { inject: (options: { url: string; headers?: Record<string, string> }) => PromiseLike<{ statusCode: number }> }, url: string, headers: Record<string, string> = {}) => {
+  for (let i = 0; i < 50; i++) await target.inject({ url, headers });
+  const started = process.cpuUsage();
+  for (let i = 0; i < requests; i++) await target.inject({ url, headers });
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000 / requests;
+};
+if (process.argv.includes('--bare')) {
+  // Alternated three times, so a burst of load elsewhere falls on both.
+  const rounds = [];
+  for (let round = 0; round < 3; round++) rounds.push({ bare: await cpuPerRequest(bare, '/hello'), health: await cpuPerRequest(app, '/healthz') });
+  for (const { bare: b, health: h } of rounds) console.log(`bare /hello ${b.toFixed(3)} ms CPU, anonymous /healthz ${h.toFixed(3)} ms CPU per request: bare ÷ /healthz = ${(b / h).toFixed(3)}`);
+}
 
 for (const url of paths.length ? paths : ['/healthz', '/funding']) {
   for (const headers of [{}, signedIn]) {

@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { countReadoutsAwaitingAttention } from './app/attention.ts';
-import { installDocsAndAssets } from './app/docs-and-assets.ts';
+import { installDocsAndAssets, installOpenApi } from './app/docs-and-assets.ts';
 import { createInstance, type RegisteredRoute } from './app/fastify-instance.ts';
+import { installHealthCheck } from './app/health.ts';
 import { registerModules } from './app/modules.ts';
 import { installPlatformParts } from './app/platform-parts.ts';
 import { installRequestBodies } from './app/request-bodies.ts';
-import { installErrorHandler } from './platform/error-handler.ts';
+import { answerErrors, answerNotFound } from './platform/error-handler.ts';
 import type { PoolStats } from './platform/metrics.ts';
+import { installSecurityHeaders } from './platform/security-headers.ts';
 
 export type { RegisteredRoute };
 
@@ -30,16 +32,29 @@ export interface AppOptions {
 
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 
-/** Builds the whole application without listening, so tests can drive it with `inject()`. */
+/**
+ * Builds the whole application without listening, so tests can drive it with `inject()`.
+ *
+ * Two levels. The root holds what every answer needs — request ids, security headers, the error
+ * handler, the OpenAPI collector — and `/healthz`. Everything else (cookies, bodies, the session and
+ * access check, CSRF, metrics, rate limits, the modules and the not-found page) lives in one
+ * encapsulated child context, whose hooks therefore never run for `/healthz` (issue 20).
+ */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { db, config } = options;
   const { app, registeredRoutes } = createInstance(options);
-  installErrorHandler(app, config.bodyLimitBytes);
-  await installRequestBodies(app, config.bodyLimitBytes);
-  await installPlatformParts(app, { db, config, poolStats: options.poolStats, listen: options.listen });
-  await installDocsAndAssets(app);
-  countReadoutsAwaitingAttention(app, db);
-  await registerModules(app, db, config);
+  answerErrors(app, config.bodyLimitBytes);
+  installSecurityHeaders(app);
+  await installOpenApi(app);
+  installHealthCheck(app);
+  await app.register(async (platform) => {
+    answerNotFound(platform);
+    await installRequestBodies(platform, config.bodyLimitBytes);
+    await installPlatformParts(platform, { db, config, poolStats: options.poolStats, listen: options.listen });
+    await installDocsAndAssets(platform);
+    countReadoutsAwaitingAttention(platform, db);
+    await registerModules(platform, db, config);
+  });
   await app.ready();
   return Object.assign(app, { registeredRoutes }) as unknown as App;
 }

@@ -1,5 +1,6 @@
 /**
- * Figures derived from many rows (the funding overview, the number of readouts waiting) are kept in the
+ * Figures derived from many rows (the funding overview, the number of readouts waiting, the groups
+ * with their members, theaters and branches) are kept in the
  * process's memory (platform/figure-cache.ts), yet a change shows on the next page whichever path made
  * it: a request through this process, a service called directly, or plain SQL.
  */
@@ -51,6 +52,32 @@ describe('figures kept in memory', () => {
     await ctx.db.execute(sql`update readouts set updated_at = updated_at where false`);
     await onceNoticed(async () => expect(await statementsFor('/funding')).toBe(1));
   });
+  it('keep the groups a form offers: seen again, a partner form sends nothing; a group renamed by plain SQL shows on the next visit', async () => {
+    await get('/partners/new');
+    expect(await statementsFor('/partners/new')).toBe(0);
+    await ctx.db.execute(sql`update groups set name = 'Kept list renamed 2031' where slug = 'small-group'`);
+    await onceNoticed(async () => expect((await get('/partners/new')).body).toContain('Kept list renamed 2031'));
+  });
+
+  it('read the groups again once a membership or a partner changes', async () => {
+    for (const change of [sql`update group_members set role = role where false`, sql`update partners set name_en = name_en where false`]) {
+      await get('/partners/new');
+      expect(await statementsFor('/partners/new')).toBe(0);
+      await ctx.db.execute(change);
+      await onceNoticed(async () => expect(await statementsFor('/partners/new')).toBeGreaterThan(0));
+    }
+  });
+
+  it('keep the theaters and branches a form offers until one changes', async () => {
+    await get('/taskings/new');
+    const kept = await statementsFor('/taskings/new');
+    await ctx.db.execute(sql`update theaters set name_en = 'Kept theater renamed' where slug = (select slug from theaters order by position limit 1)`);
+    await onceNoticed(async () => expect((await get('/taskings/new')).body).toContain('Kept theater renamed'));
+    expect(await statementsFor('/taskings/new')).toBe(kept);
+    await ctx.db.execute(sql`update branches set name = name where false`);
+    await onceNoticed(async () => expect(await statementsFor('/taskings/new')).toBe(kept + 1));
+  });
+
   it('keep the figures rendered in each language apart', async () => {
     await get('/funding');
     const french = (await get('/funding?lang=fr')).body;

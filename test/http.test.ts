@@ -48,8 +48,9 @@ describe('anonymous visitors', () => {
 });
 
 describe('security headers', () => {
-  it('sets a strict CSP without inline script, no framing and a referrer policy', async () => {
-    const response = await suite.ctx.app.inject({ method: 'GET', url: '/' });
+  // /healthz sits outside the platform's context (src/app.ts): the headers must still reach it, as every other kind of answer.
+  it.each(['/', '/healthz', '/nothing-here', '/assets/app.css', '/api/v1/people'])('sets a strict CSP without inline script, no framing and a referrer policy on %s', async (url) => {
+    const response = await suite.ctx.app.inject({ method: 'GET', url });
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
@@ -65,8 +66,10 @@ describe('security headers', () => {
   it('adds HSTS when the request came over TLS through a trusted proxy', async () => {
     const database = await openTestDatabase();
     const app = await buildApp({ db: database.db, config: loadConfig({ TRUST_PROXY: 'true' }), logger: false });
-    const response = await app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
-    expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    for (const url of ['/', '/healthz']) {
+      const response = await app.inject({ method: 'GET', url, headers: { 'x-forwarded-proto': 'https' } });
+      expect(response.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
+    }
     await app.close();
     await database.close();
   });
@@ -155,7 +158,9 @@ describe('errors', () => {
 
 describe('operations endpoints and API description', () => {
   it('reports process health and database readiness', async () => {
-    expect((await suite.ctx.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const health = await suite.ctx.app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.json()).toEqual({ status: 'ok' });
+    expect(health.headers['content-type']).toContain('application/json');
     expect((await suite.ctx.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok' });
   });
 

@@ -7,8 +7,11 @@ import type { FastifyInstance } from 'fastify';
 
 const PUBLIC_ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
 
-/** The OpenAPI document at /api/docs and the CSS, script and icon under /assets/, both open to anyone. */
-export async function installDocsAndAssets(app: FastifyInstance): Promise<void> {
+/**
+ * Collects the OpenAPI document from every route declared after it. Installed at the root, before
+ * /healthz, so that the operations routes outside the platform's context are documented too.
+ */
+export async function installOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -17,6 +20,10 @@ export async function installDocsAndAssets(app: FastifyInstance): Promise<void> 
       security: [{ bearer: [] }],
     },
   });
+}
+
+/** The OpenAPI document's pages at /api/docs and the CSS, script and icon under /assets/, both open to anyone. */
+export async function installDocsAndAssets(app: FastifyInstance): Promise<void> {
   await app.register(async (docs) => {
     // The documentation is public: mark the plugin's routes so the access check lets anyone in.
     docs.addHook('onRoute', (route) => {

@@ -8,7 +8,6 @@ import { guardBidiControls } from '../platform/bidi-controls.ts';
 import { refuseNulCharacters } from '../platform/nul-characters.ts';
 import { installRateLimits } from '../platform/rate-limit.ts';
 import { requestContext } from '../platform/request-context.ts';
-import { installSecurityHeaders } from '../platform/security-headers.ts';
 
 export interface PlatformOptions {
   db: Db;
@@ -17,11 +16,10 @@ export interface PlatformOptions {
   listen?: Database['listen'];
 }
 
-/** Security headers and caching, who is asking (session, CSRF, access), one-time messages, metrics, input guards and rate limits. */
+/** Caching, who is asking (session, CSRF, access), one-time messages, metrics, input guards and rate limits. */
 export async function installPlatformParts(app: FastifyInstance, { db, config, poolStats, listen }: PlatformOptions): Promise<void> {
-  installSecurityHeaders(app);
+  // What a signed-in user is shown is theirs alone: no cache may keep it.
   app.addHook('onSend', async (request, reply) => {
-    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.actor || request.session) reply.header('cache-control', 'no-store');
   });
   await app.register(requestContext, { db, config: { sessionIdleMinutes: config.sessionIdleMinutes, sessionAbsoluteHours: config.sessionAbsoluteHours }, listen });

@@ -78,7 +78,14 @@ function toProblem(error: FastifyError, request: FastifyRequest, bodyLimitBytes:
   return { ...base, title: 'Internal Server Error', status: 500, detail: say('problem.internal', { id: request.id }) };
 }
 
+/** Both answers below, on one instance (a test app without the platform's context). */
 export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number): void {
+  answerErrors(app, bodyLimitBytes);
+  answerNotFound(app);
+}
+
+/** Every error as a problem: a page for browsers once the request knows its reader, JSON otherwise. Set at the root, inherited by every context. */
+export function answerErrors(app: FastifyInstance, bodyLimitBytes: number): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(error, request, bodyLimitBytes);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -87,7 +94,13 @@ export function installErrorHandler(app: FastifyInstance, bodyLimitBytes: number
     if (request.isApi || !request.t) return reply.type('application/problem+json').send(problem);
     return reply.type('text/html; charset=utf-8').send(renderErrorPage(request, problem));
   });
+}
 
+/**
+ * Unknown addresses. Set from the platform's context (src/app.ts), so an unknown address runs that
+ * context's hooks and its page is rendered for its reader, in their language, like any other page.
+ */
+export function answerNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     const problem: Problem = {
       type: 'about:blank',

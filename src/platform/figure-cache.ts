@@ -5,7 +5,7 @@ import { keepCopiesByNotices, NoticeKeptCopies } from './notice-kept-copies.ts';
 
 /**
  * Figures derived from many rows (the funding overview's totals, the number of readouts waiting for
- * someone) kept in this process's memory, so the pages that show them on every visit do not ask the
+ * someone, the groups with their members) kept in this process's memory, so the pages that show them on every visit do not ask the
  * database each time (issue 20).
  *
  * Copies are dropped the moment the database says their tables changed: statement-level triggers
@@ -17,7 +17,8 @@ import { keepCopiesByNotices, NoticeKeptCopies } from './notice-kept-copies.ts';
  */
 export const FIGURES_CHANNEL = 'figure_changes';
 
-export type FigureTopic = 'funding' | 'readouts';
+/** `groups`: the groups with their members (modules/partners/groups.service.ts); `reference`: theaters and branches. */
+export type FigureTopic = 'funding' | 'readouts' | 'groups' | 'reference';
 
 /** Copies per topic: one per kind of reader, so a few hundred at most. */
 const MAX_PER_TOPIC = 2_000;
@@ -59,6 +60,23 @@ export class FigureCache extends NoticeKeptCopies {
     for (const shelf of this.#topics.values()) total += shelf.size;
     return total;
   }
+}
+
+/**
+ * A list many pages show (groups, theaters, branches), kept in `kept` under `topic` and `key` when a
+ * cache is given, read each time otherwise. The kept copy is shared by every request that reads it,
+ * so it is frozen: a page that changed it would fail at once instead of changing what others see.
+ */
+export function keptList<T>(kept: FigureCache | undefined, topic: FigureTopic, key: string, read: () => Promise<T>): Promise<T> {
+  return kept ? kept.get(topic, key, async () => deepFreeze(await read())) : read();
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /**

@@ -4,8 +4,8 @@ import helmet from 'helmet';
 /**
  * The security headers of every answer (ASVS V14.4): no inline script anywhere, no framing, no
  * referrer leaks to other sites. X-Frame-Options says the same as frame-ancestors 'none' for browsers
- * that only know the older header. HSTS only means something over TLS: app.ts adds it to requests that
- * came over HTTPS.
+ * that only know the older header. HSTS only means something over TLS: it is added to requests that came
+ * over HTTPS.
  */
 const securityHeaders = helmet({
   xFrameOptions: { action: 'deny' },
@@ -52,9 +52,16 @@ function headersSetBy(middleware: typeof securityHeaders): [string, string][] {
 
 const HEADERS = headersSetBy(securityHeaders);
 
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Set at the root of the application (src/app.ts), so every answer carries them: pages, the API, files,
+ * errors, unknown addresses, and /healthz, which runs nothing else of the platform.
+ */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     for (const [name, value] of HEADERS) reply.raw.setHeader(name, value);
+    if (request.protocol === 'https') reply.raw.setHeader('strict-transport-security', HSTS);
     done();
   });
 }

@@ -37,7 +37,7 @@ export const detentionPages: AppModule = async (app, { db }) => {
     const actor = request.actor;
     const [siteList, groups, partner] = await Promise.all([
       sites.listSites(db, actor),
-      listGroups(db, actor),
+      listGroups(db, actor, app.figures),
       !isSecretariat(actor) && actor?.partnerId ? findPartner(db, actor, actor.partnerId) : Promise.resolve(undefined),
     ]);
     return { sites: siteList, groups, fixedIso3: partner?.iso3 ?? null };

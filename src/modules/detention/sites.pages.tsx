@@ -50,7 +50,7 @@ const asLines = (parts: unknown) => ((parts ?? []) as { key: string; count: numb
 /** The detention sites' pages: a site with its figures, adding a figure, adding and editing a site. */
 export const sitesPages: AppModule = async (app, { db }) => {
   async function renderSite(request: FastifyRequest, reply: FastifyReply, id: string, problem: { values?: Record<string, unknown>; errors?: InvalidInput['fields']; duplicate?: string; status?: number } = {}) {
-    const [record, groups, defaults] = await Promise.all([sites.siteRecord(db, request.actor, id), listGroups(db, request.actor), detentionFormDefaults(db, request.actor)]);
+    const [record, groups, defaults] = await Promise.all([sites.siteRecord(db, request.actor, id), listGroups(db, request.actor, app.figures), detentionFormDefaults(db, request.actor)]);
     const values = problem.values ? { ...problem.values, nationalities: asLines(problem.values.nationalities), categories: asLines(problem.values.categories) } : defaults;
     return sendPage(reply, <SitePage ctx={pageContext(request)} site={record.site} snapshots={record.snapshots} canWrite={can(request.actor, 'detention.write')} groups={groups} values={values} errors={problem.errors} duplicate={problem.duplicate} />, problem.status ?? 200);
   }
@@ -58,7 +58,7 @@ export const sitesPages: AppModule = async (app, { db }) => {
   const siteForm = async (request: FastifyRequest, values: Record<string, unknown>, options: { id?: string; errors?: InvalidInput['fields']; stale?: StaleVersion } = {}) => {
     const t = request.t;
     const ctx = pageContext(request);
-    const groups = await listGroups(db, request.actor);
+    const groups = await listGroups(db, request.actor, app.figures);
     return options.id ? (
       <SiteFormPage ctx={ctx} title={t('detention.editSite')} action={`/detention/sites/${options.id}`} cancelHref={`/detention/sites/${options.id}`} values={withCurrentVersion(values, options.stale)} groups={groups} errors={options.errors} stale={Boolean(options.stale)} />
     ) : (

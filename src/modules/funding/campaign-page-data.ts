@@ -1,3 +1,4 @@
+import type { FigureCache } from '../../platform/figure-cache.ts';
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import type { Locale, Translate } from '../../platform/i18n/i18n.ts';
@@ -21,9 +22,9 @@ export function sortPartners(rows: PartnerRow[], query: Pick<CampaignPageQuery, 
   });
 }
 
-/** The campaign, its summary and every table of its page, as the reader may see them. */
-export async function campaignPageData(db: Db, actor: MaybeActor, t: Translate, locale: Locale, id: string, query: CampaignPageQuery, options: { contributions?: boolean } = {}) {
-  const [{ campaign, summary }, partners, theaters] = await Promise.all([campaignSummary(db, actor, id), partnerDirectory(db, actor, locale), listTheaters(db)]);
+/** The campaign, its summary and every table of its page, as the reader may see them; `kept`: the process's figure cache, for the theaters. */
+export async function campaignPageData(db: Db, actor: MaybeActor, t: Translate, locale: Locale, id: string, query: CampaignPageQuery, options: { contributions?: boolean; kept?: FigureCache } = {}) {
+  const [{ campaign, summary }, partners, theaters] = await Promise.all([campaignSummary(db, actor, id), partnerDirectory(db, actor, locale), listTheaters(db, options.kept)]);
   const theaterNames = new Map(theaters.map((theater) => [theater.slug, theaterName(theater, locale)]));
   const sorted: CampaignSummary = { ...summary, partners: sortPartners(summary.partners, query, partners.name, locale) };
   const contributions = options.contributions ? await allContributions(db, actor, id) : [];

@@ -42,7 +42,7 @@ export const campaignPages: AppModule = async (app, { db }) => {
   });
 
   const campaignForm = async (request: FastifyRequest, values: Record<string, unknown>, action: string, title: string, problem: { errors?: InvalidInput['fields']; stale?: StaleVersion } = {}) => {
-    const [theaters, groups] = await Promise.all([listTheaters(db), listGroups(db, request.actor)]);
+    const [theaters, groups] = await Promise.all([listTheaters(db, app.figures), listGroups(db, request.actor, app.figures)]);
     return <CampaignFormPage ctx={pageContext(request)} title={title} action={action} cancelHref={action === '/funding/campaigns' ? '/funding' : action} values={withCurrentVersion(values, problem.stale)} theaters={theaters} groups={groups} errors={problem.errors} stale={Boolean(problem.stale)} />;
   };
 
@@ -62,7 +62,7 @@ export const campaignPages: AppModule = async (app, { db }) => {
   app.get('/funding/campaigns/:id', { config: { access: 'funding.read' }, schema: { params: IdParams, querystring: CampaignPageQuery, hide: true } }, async (request, reply) => {
     const { id } = request.params;
     const query = request.query;
-    const data = await campaignPageData(db, request.actor, request.t, request.locale, id, query);
+    const data = await campaignPageData(db, request.actor, request.t, request.locale, id, query, { kept: app.figures });
     const pageSize = query.pageSize ?? 25;
     const list = await contributions.listContributions(db, request.actor, id, { stage: query.stage, status: query.status, partnerId: query.partnerId, page: query.page, pageSize, before: query.before, after: query.after });
     const ctx = pageContext(request);
@@ -95,7 +95,7 @@ export const campaignPages: AppModule = async (app, { db }) => {
     if (table === 'contributions' && format === 'csv') {
       return sendCsvStream(reply, `campaign-${request.params.id.slice(0, 8)}-contributions.csv`, await contributionsCsv(db, request.actor, request.t, request.locale, request.params.id));
     }
-    const data = await campaignPageData(db, request.actor, request.t, request.locale, request.params.id, {}, { contributions: table === 'contributions' });
+    const data = await campaignPageData(db, request.actor, request.t, request.locale, request.params.id, {}, { contributions: table === 'contributions', kept: app.figures });
     return sendTable(reply, data.tables[table] as FundingTable, `campaign-${data.campaign.id.slice(0, 8)}-${table}`, format);
   });
 

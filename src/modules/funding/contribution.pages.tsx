@@ -23,7 +23,7 @@ import { contributionFormInput, LangQuery, NewContributionQuery, uploadedText } 
 export const contributionPages: AppModule = async (app, { db }) => {
   async function formChoices(request: FastifyRequest, campaignId: string, partnerId: string | undefined): Promise<ContributionFormChoices> {
     const actor = request.actor;
-    const [campaign, partners, theaters] = await Promise.all([campaigns.getCampaign(db, actor, campaignId), partnerDirectory(db, actor, request.locale), listTheaters(db)]);
+    const [campaign, partners, theaters] = await Promise.all([campaigns.getCampaign(db, actor, campaignId), partnerDirectory(db, actor, request.locale), listTheaters(db, app.figures)]);
     // A delegate reports for their own partner; the list offers nothing else.
     const offered = isSecretariat(actor) ? partners.list : partners.list.filter((p) => p.id === actor?.partnerId);
     const chosen = isSecretariat(actor) ? partnerId : (actor?.partnerId ?? undefined);
@@ -34,7 +34,7 @@ export const contributionPages: AppModule = async (app, { db }) => {
   async function renderContribution(request: FastifyRequest, reply: FastifyReply, id: string, problem?: { errors?: InvalidInput['fields']; stale?: StaleVersion; values?: Record<string, unknown> }) {
     const record = await contributions.contributionRecord(db, request.actor, id);
     const row = record.contribution;
-    const [campaign, partners, theaters] = await Promise.all([campaigns.getCampaign(db, request.actor, row.campaignId), partnerDirectory(db, request.actor, request.locale), listTheaters(db)]);
+    const [campaign, partners, theaters] = await Promise.all([campaigns.getCampaign(db, request.actor, row.campaignId), partnerDirectory(db, request.actor, request.locale), listTheaters(db, app.figures)]);
     const theater = theaters.find((candidate) => candidate.slug === row.theaterSlug);
     const mayCorrect = can(request.actor, 'contribution.write', { partnerId: row.partnerId }) && (isSecretariat(request.actor) || row.status === 'reported');
     const choices = mayCorrect ? await formChoices(request, row.campaignId, row.partnerId) : undefined;

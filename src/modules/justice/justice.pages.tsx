@@ -37,7 +37,7 @@ function justiceFormInput(body: unknown): Record<string, unknown> {
 export const justicePages: AppModule = async (app, { db }) => {
   async function choices(request: FastifyRequest): Promise<JusticeChoices> {
     const actor = request.actor;
-    const [groups, partner] = await Promise.all([listGroups(db, actor), !isSecretariat(actor) && actor?.partnerId ? getPartner(db, actor, actor.partnerId) : Promise.resolve(undefined)]);
+    const [groups, partner] = await Promise.all([listGroups(db, actor, app.figures), !isSecretariat(actor) && actor?.partnerId ? getPartner(db, actor, actor.partnerId) : Promise.resolve(undefined)]);
     // Kosovo's partner record has no ISO code: its delegates report under the code institutions use.
     return { groups, fixedIso3: partner ? (partner.iso3 ?? (partner.nameEn === 'Kosovo' ? 'XKX' : null)) : null };
   }

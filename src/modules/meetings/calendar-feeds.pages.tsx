@@ -7,7 +7,8 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { type GroupRow, listGroups } from '../partners/partners.repo.ts';
+import type { GroupRow } from '../partners/partners.repo.ts';
+import { groupsVisibleTo } from '../partners/groups.service.ts';
 import { groupFeed, hasLiveFeedToken, renewFeedToken, revokeFeedToken } from './calendar-feeds.service.ts';
 import { FormBody } from '../../platform/route-schemas.ts';
 
@@ -68,13 +69,13 @@ export const calendarFeedsPages: AppModule<MeetingsSettings> = async (app, { db,
   );
 
   app.get('/account/calendar', { config: { access: 'signed-in' }, schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, <CalendarFeedsPage ctx={pageContext(request)} groups={await listGroups(db, request.actor)} origin={origin(request)} hasToken={await hasLiveFeedToken(db, request.actor!)} />),
+    sendPage(reply, <CalendarFeedsPage ctx={pageContext(request)} groups={await groupsVisibleTo(db, request.actor, app.figures)} origin={origin(request)} hasToken={await hasLiveFeedToken(db, request.actor!)} />),
   );
 
   app.post('/account/calendar/token', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
     const replacedOld = await hasLiveFeedToken(db, request.actor!);
     const token = await renewFeedToken(db, request.actor!);
-    return sendPage(reply, <CalendarFeedsPage ctx={pageContext(request)} groups={await listGroups(db, request.actor)} origin={origin(request)} hasToken newToken={token} replacedOld={replacedOld} />, 201);
+    return sendPage(reply, <CalendarFeedsPage ctx={pageContext(request)} groups={await groupsVisibleTo(db, request.actor, app.figures)} origin={origin(request)} hasToken newToken={token} replacedOld={replacedOld} />, 201);
   });
 
   app.post('/account/calendar/token/revoke', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {

@@ -9,7 +9,8 @@ import { commaList, formList, formToInput, recordFormInput } from '../../platfor
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts';
-import { listGroups, listPartners, listPeople } from '../partners/partners.repo.ts';
+import { listPartners, listPeople } from '../partners/partners.repo.ts';
+import { groupsVisibleTo } from '../partners/groups.service.ts';
 import { readoutsOnMeetingPage } from '../readouts/readouts.service.ts';
 import { hasCalendarDate, meetingCalendar } from './meeting-calendar.ts';
 import { localInputValue } from './meeting-time.ts';
@@ -38,7 +39,7 @@ async function editingChoices(db: Db, request: FastifyRequest): Promise<MeetingE
 }
 
 export const meetingsPages: AppModule<MeetingsSettings> = async (app, { db, config }) => {
-  const groupsFor = (request: FastifyRequest) => listGroups(db, request.actor);
+  const groupsFor = (request: FastifyRequest) => groupsVisibleTo(db, request.actor, app.figures);
 
   /** The meeting page, with the problems of a form posted from it when there are any. */
   async function renderMeeting(request: FastifyRequest, reply: FastifyReply, id: string, errors?: InvalidInput['fields']) {
@@ -63,7 +64,7 @@ export const meetingsPages: AppModule<MeetingsSettings> = async (app, { db, conf
   }
 
   app.get('/meetings', { config: { access: 'meeting.read' }, schema: { querystring: MeetingListQuery, hide: true } }, async (request, reply) => {
-    const [{ rows, total }, groups, theaters] = await Promise.all([meetings.listMeetings(db, request.actor, request.query), groupsFor(request), meetings.listTheaters(db)]);
+    const [{ rows, total }, groups, theaters] = await Promise.all([meetings.listMeetings(db, request.actor, request.query), groupsFor(request), meetings.listTheaters(db, app.figures)]);
     return sendPage(reply, <MeetingListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} canWrite={can(request.actor, 'meeting.write')} />);
   });
 
@@ -81,7 +82,7 @@ export const meetingsPages: AppModule<MeetingsSettings> = async (app, { db, conf
   });
 
   app.get('/meetings/theaters', { config: { access: 'meeting.read' }, schema: { querystring: Type.Object({ lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) =>
-    sendPage(reply, <TheatersPage ctx={pageContext(request)} theaters={await meetings.listTheaters(db)} canWrite={can(request.actor, 'meeting.write')} />),
+    sendPage(reply, <TheatersPage ctx={pageContext(request)} theaters={await meetings.listTheaters(db, app.figures)} canWrite={can(request.actor, 'meeting.write')} />),
   );
 
   app.post('/meetings/theaters', { config: { access: 'meeting.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
@@ -91,7 +92,7 @@ export const meetingsPages: AppModule<MeetingsSettings> = async (app, { db, conf
       return reply.redirect('/meetings/theaters', 303);
     } catch (error) {
       if (!(error instanceof InvalidInput || error instanceof Conflict)) throw error;
-      return sendPage(reply, <TheatersPage ctx={pageContext(request)} theaters={await meetings.listTheaters(db)} canWrite errors={error.fields} values={input} />, error.status);
+      return sendPage(reply, <TheatersPage ctx={pageContext(request)} theaters={await meetings.listTheaters(db, app.figures)} canWrite errors={error.fields} values={input} />, error.status);
     }
   });
 

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
+import { type FigureCache, keptList } from '../../platform/figure-cache.ts';
 import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { changedFields, checkedClassification } from '../partners/classification.ts';
@@ -238,6 +239,7 @@ export function meetingPlacesStamp(db: Db, actor: MaybeActor): Promise<string> {
   return repo.placesStamp(db);
 }
 
-export function listTheaters(db: Db) {
-  return repo.allTheaters(db);
+/** Every theater; with `kept` (the process's figure cache) read once until theaters change (topic `reference`). */
+export function listTheaters(db: Db, kept?: FigureCache) {
+  return keptList(kept, 'reference', 'theaters', () => repo.allTheaters(db));
 }

@@ -3,6 +3,7 @@ import { translationValues } from '../../platform/translated-text.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
+import { type FigureCache, keptList, readerKey } from '../../platform/figure-cache.ts';
 import { Conflict, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { changedFields, checkedClassification } from './classification.ts';
@@ -12,11 +13,24 @@ import { say } from '../../platform/i18n/say.ts';
 
 export type GroupWithMembers = repo.GroupRow & { members: repo.GroupMemberRow[] };
 
-export async function listGroups(db: Db, actor: MaybeActor): Promise<GroupWithMembers[]> {
+/**
+ * The groups this reader may see, with their members. Most forms and filters show them, so with `kept`
+ * (the process's figure cache) one copy per kind of reader is kept until a group, membership or partner
+ * changes (migration `group_list_notices`); that copy is shared, hence frozen.
+ */
+export async function listGroups(db: Db, actor: MaybeActor, kept?: FigureCache): Promise<GroupWithMembers[]> {
   authorize(actor, 'group.read');
-  const groups = await repo.listGroups(db, actor);
-  const members = await repo.groupMembersOf(db, actor, groups.map((g) => g.id));
-  return groups.map((g) => ({ ...g, members: members.get(g.id) ?? [] }));
+  const read = async () => {
+    const groups = await repo.listGroups(db, actor);
+    const members = await repo.groupMembersOf(db, actor, groups.map((g) => g.id));
+    return groups.map((g) => ({ ...g, members: members.get(g.id) ?? [] }));
+  };
+  return keptList(kept, 'groups', `members|${readerKey(actor)}`, read);
+}
+
+/** The groups this reader may see, without their members (filters and forms open to anyone); kept as above. */
+export function groupsVisibleTo(db: Db, actor: MaybeActor, kept?: FigureCache): Promise<repo.GroupRow[]> {
+  return keptList(kept, 'groups', `rows|${readerKey(actor)}`, () => repo.listGroups(db, actor));
 }
 
 export async function getGroup(db: Db, actor: MaybeActor, id: string): Promise<GroupWithMembers> {

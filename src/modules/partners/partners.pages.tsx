@@ -22,7 +22,7 @@ import { partnerJusticeSection } from '../justice/justice-partner.tsx';
 
 export const partnersPages: AppModule = async (app, { db }) => {
   const writers = (request: FastifyRequest) => can(request.actor, 'partner.write');
-  const allGroups = (request: FastifyRequest) => groupsService.listGroups(db, request.actor);
+  const allGroups = (request: FastifyRequest) => groupsService.listGroups(db, request.actor, app.figures);
   const allPartners = (request: FastifyRequest) => partnersService.listPartners(db, request.actor, { pageSize: 200 }).then((r) => r.rows);
 
   app.get('/partners', { config: { access: 'partner.read' }, schema: { querystring: ListQuery, hide: true } }, async (request, reply) => {
@@ -157,7 +157,7 @@ export const partnersPages: AppModule = async (app, { db }) => {
   };
 
   app.get('/groups', { config: { access: 'group.read' }, schema: { querystring: Type.Object({ lang: Type.Optional(Type.String()) }), hide: true } }, async (request, reply) =>
-    sendPage(reply, <GroupListPage ctx={pageContext(request)} groups={await groupsService.listGroups(db, request.actor)} canWrite={can(request.actor, 'group.write')} />),
+    sendPage(reply, <GroupListPage ctx={pageContext(request)} groups={await groupsService.listGroups(db, request.actor, app.figures)} canWrite={can(request.actor, 'group.write')} />),
   );
 
   app.get('/groups/export.csv', { config: { access: 'group.read' }, schema: { hide: true } }, async (request, reply) =>

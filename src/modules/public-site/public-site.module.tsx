@@ -32,8 +32,6 @@ export const publicSiteModule: AppModule<PublicSiteSettings> = async (app, { db,
     sendPage(reply, <CookiesPage ctx={pageContext(request)} idleMinutes={config.sessionIdleMinutes} absoluteHours={config.sessionAbsoluteHours} identityProviders={config.oidcProviders.length > 0} />),
   );
 
-  app.get('/healthz', { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'The process is up', response: { 200: Health } } }, async () => ({ status: 'ok' }));
-
   app.get(
     '/readyz',
     { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'The database answers', response: { 200: Health, 503: Health } } },

@@ -12,7 +12,8 @@ import { localizedPath } from '../../platform/i18n/path-locale.ts';
 import { saveTranslation, titlesIn, TranslationInput, translationsOf } from './translations.service.ts';
 import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
-import { listGroups, partnersByIds } from '../partners/partners.repo.ts';
+import { partnersByIds } from '../partners/partners.repo.ts';
+import { groupsVisibleTo } from '../partners/groups.service.ts';
 import { htmlToText, renderVersion } from './markdown.ts';
 import * as readouts from './readouts.service.ts';
 import { DeskListPage } from './desk-list.views.tsx';
@@ -64,7 +65,7 @@ export const readoutsPages: AppModule<ReadoutsSettings> = async (app, { db, conf
 
   app.get('/readouts', { config: { access: 'public' }, schema: { querystring: PublicQuery, hide: true } }, async (request, reply) =>
     publicCache.respond(request, reply, async () => {
-      const [{ rows, total }, groups, theaters] = await Promise.all([readouts.listPublished(db, request.actor, request.query), listGroups(db, request.actor), listTheaters(db)]);
+      const [{ rows, total }, groups, theaters] = await Promise.all([readouts.listPublished(db, request.actor, request.query), groupsVisibleTo(db, request.actor, app.figures), listTheaters(db, app.figures)]);
       const translatedTitles = await titlesIn(db, rows.map((row) => row.readout.id), request.locale);
       return { body: renderPageFor(request, <PublicReadoutListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} translatedTitles={translatedTitles} />) };
     }),

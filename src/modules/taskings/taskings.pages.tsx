@@ -26,7 +26,7 @@ const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 
 export const taskingsPages: AppModule = async (app, { db }) => {
   /** Group and meeting names for the tables, as the reader may see them. */
   async function names(request: FastifyRequest): Promise<Names & { groups: Awaited<ReturnType<typeof listGroups>>; meetings: Awaited<ReturnType<typeof listMeetings>>['rows'] }> {
-    const [groups, meetings] = await Promise.all([listGroups(db, request.actor), listMeetings(db, request.actor, { pageSize: 200 })]);
+    const [groups, meetings] = await Promise.all([listGroups(db, request.actor, app.figures), listMeetings(db, request.actor, { pageSize: 200 })]);
     const ctx = pageContext(request);
     const groupById = new Map(groups.map((group) => [group.id, group]));
     const meetingById = new Map(meetings.rows.map((meeting) => [meeting.id, meeting]));
@@ -55,8 +55,8 @@ export const taskingsPages: AppModule = async (app, { db }) => {
   async function formChoices(request: FastifyRequest, meetingId: string | undefined) {
     const lookup = await names(request);
     const [branches, theaters, agenda, parents] = await Promise.all([
-      listBranches(db, request.actor),
-      listTheaters(db),
+      listBranches(db, request.actor, app.figures),
+      listTheaters(db, app.figures),
       meetingId ? agendaOf(db, meetingId) : Promise.resolve([]),
       meetingId ? taskings.listTaskings(db, request.actor, { meetingId, pageSize: 200 }).then((found) => found.rows) : Promise.resolve([]),
     ]);
@@ -64,7 +64,7 @@ export const taskingsPages: AppModule = async (app, { db }) => {
   }
 
   app.get('/taskings', { config: { access: 'tasking.read' }, schema: { querystring: TaskingQuery, hide: true } }, async (request, reply) => {
-    const [found, lookup, branches, attention] = await Promise.all([taskings.listTaskings(db, request.actor, request.query), names(request), listBranches(db, request.actor), taskings.taskingsNeedingAttention(db, request.actor)]);
+    const [found, lookup, branches, attention] = await Promise.all([taskings.listTaskings(db, request.actor, request.query), names(request), listBranches(db, request.actor, app.figures), taskings.taskingsNeedingAttention(db, request.actor)]);
     return sendPage(reply, <TaskingListPage ctx={pageContext(request)} found={found} query={request.query} groups={lookup.groups} branches={branches} names={lookup} canWrite={can(request.actor, 'tasking.write')} attention={attention.total} />);
   });
 
@@ -133,7 +133,7 @@ export const taskingsPages: AppModule = async (app, { db }) => {
   });
 
   app.get('/commitments/new', { config: { access: 'commitment.write' }, schema: { querystring: NewTaskingQuery, hide: true } }, async (request, reply) => {
-    const [lookup, partners, theaters] = await Promise.all([names(request), partnerNames(request), listTheaters(db)]);
+    const [lookup, partners, theaters] = await Promise.all([names(request), partnerNames(request), listTheaters(db, app.figures)]);
     return sendPage(reply, <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} theaters={theaters} values={{ meetingId: request.query.meetingId }} />);
   });
 
@@ -147,7 +147,7 @@ export const taskingsPages: AppModule = async (app, { db }) => {
         return '/commitments?view=by-meeting';
       },
       async ({ errors }) => {
-        const [lookup, partners, theaters] = await Promise.all([names(request), partnerNames(request), listTheaters(db)]);
+        const [lookup, partners, theaters] = await Promise.all([names(request), partnerNames(request), listTheaters(db, app.figures)]);
         return <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} theaters={theaters} values={input} errors={errors} />;
       },
     );

@@ -40,13 +40,13 @@ function incidentFormInput(body: unknown): Record<string, unknown> {
 
 export const threatsPages: AppModule = async (app, { db }) => {
   const branchNames = async (request: FastifyRequest) => {
-    const list = await threats.listBranches(db, request.actor);
+    const list = await threats.listBranches(db, request.actor, app.figures);
     const names = new Map(list.map((branch) => [branch.slug, branch.shortName]));
     return { list, name: (slug: string) => names.get(slug) ?? slug };
   };
 
   app.get('/threats', { config: { access: 'threat.read' }, schema: { querystring: IncidentQuery, hide: true } }, async (request, reply) => {
-    const [{ rows, total, totalIsLowerBound, older, newer }, branches, theaters] = await Promise.all([threats.listIncidents(db, request.actor, request.query), threats.listBranches(db, request.actor), listTheaters(db)]);
+    const [{ rows, total, totalIsLowerBound, older, newer }, branches, theaters] = await Promise.all([threats.listIncidents(db, request.actor, request.query), threats.listBranches(db, request.actor, app.figures), listTheaters(db, app.figures)]);
     return sendPage(reply, <ThreatsPage ctx={pageContext(request)} rows={rows} total={total} totalIsLowerBound={totalIsLowerBound} older={older} newer={newer} query={request.query} branches={branches} theaters={theaters} canWrite={can(request.actor, 'threat.write')} />);
   });
 
@@ -61,7 +61,7 @@ export const threatsPages: AppModule = async (app, { db }) => {
 
   app.get('/threats/branches/:slug', { config: { access: 'threat.read' }, schema: { params: SlugParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const record = await threats.branchRecord(db, request.actor, request.params.slug);
-    const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor)]);
+    const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor, app.figures)]);
     const ctx = pageContext(request);
     const groupById = new Map(groups.map((group) => [group.id, group]));
     return sendPage(reply, <BranchPage ctx={ctx} {...record} taskings={work.taskings} taskingTotal={work.total} updates={work.updates} groupName={(id) => translatedOrDash(ctx, groupById.get(id), 'name')} />);
@@ -82,7 +82,7 @@ export const threatsPages: AppModule = async (app, { db }) => {
   });
 
   const incidentForm = async (request: FastifyRequest, values: Record<string, unknown>, problem: { errors?: InvalidInput['fields']; doubts?: InvalidInput['fields'] } = {}) => {
-    const [branches, theaters, groups] = await Promise.all([threats.listBranches(db, request.actor), listTheaters(db), listGroups(db, request.actor)]);
+    const [branches, theaters, groups] = await Promise.all([threats.listBranches(db, request.actor, app.figures), listTheaters(db, app.figures), listGroups(db, request.actor, app.figures)]);
     return <IncidentFormPage ctx={pageContext(request)} branches={branches} theaters={theaters} groups={groups} values={values} errors={problem.errors} doubts={problem.doubts} />;
   };
 
@@ -106,7 +106,7 @@ export const threatsPages: AppModule = async (app, { db }) => {
 
   app.get('/threats/incidents/:id', { config: { access: 'threat.read' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
     const row = await threats.getIncident(db, request.actor, request.params.id);
-    const branches = await threats.listBranches(db, request.actor);
+    const branches = await threats.listBranches(db, request.actor, app.figures);
     return sendPage(reply, <IncidentPage ctx={pageContext(request)} row={row} branch={branches.find((branch) => branch.slug === row.branchSlug)} />);
   });
 

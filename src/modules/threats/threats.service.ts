@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
+import { type FigureCache, keptList } from '../../platform/figure-cache.ts';
 import { Conflict, type FieldProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { insideCountryBox } from '../../platform/world.ts';
@@ -18,9 +19,10 @@ import { translationValues } from '../../platform/translated-text.ts';
 
 export type { BranchRow, IncidentRow } from './threats.repo.ts';
 
-export function listBranches(db: Db, actor: MaybeActor) {
+/** Every branch; with `kept` (the process's figure cache) read once until branches change (topic `reference`). */
+export function listBranches(db: Db, actor: MaybeActor, kept?: FigureCache) {
   authorize(actor, 'threat.read');
-  return repo.listBranches(db);
+  return keptList(kept, 'reference', 'branches', () => repo.listBranches(db));
 }
 
 export function listIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {

@@ -6,7 +6,8 @@ import { ProblemResponses } from '../../platform/openapi.ts';
 import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
-import { listGroups, listPartners } from '../partners/partners.repo.ts';
+import { listPartners } from '../partners/partners.repo.ts';
+import { groupsVisibleTo } from '../partners/groups.service.ts';
 import { CreatedUserView, NewUserInput, UserView } from './users.schema.ts';
 import * as usersService from './users.service.ts';
 import { NewUserPage, UsersPage } from './users.views.tsx';
@@ -16,7 +17,7 @@ import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 export const usersModule: AppModule = async (app, { db }) => {
   const formChoices = async (request: FastifyRequest) => ({
     partners: (await listPartners(db, request.actor, { pageSize: 200 })).rows,
-    groups: await listGroups(db, request.actor),
+    groups: await groupsVisibleTo(db, request.actor, app.figures),
   });
 
   app.get('/admin/users', { config: { access: 'user.manage' }, schema: { hide: true } }, async (request, reply) =>

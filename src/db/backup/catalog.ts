@@ -28,6 +28,13 @@ export interface Catalog {
 }
 
 /**
+ * Tables that coordinate running processes rather than hold data: the identity epoch counts changes to
+ * sessions and accounts so other processes drop their kept copies. A backup leaves it out, and a restore
+ * bumps it like any other change to those tables, which is what the processes need.
+ */
+const NOT_DATA = new Set(['identity_epoch']);
+
+/**
  * Reads the application's tables from PostgreSQL's own catalogue — not from the Drizzle schema — so a
  * backup holds exactly what the database holds, whatever version of the code wrote it.
  */
@@ -54,6 +61,7 @@ export async function readCatalog(db: Db): Promise<Catalog> {
   );
   const shapes = new Map<string, TableShape>();
   for (const column of columns) {
+    if (NOT_DATA.has(column.table_name)) continue;
     const shape = shapes.get(column.table_name) ?? { name: column.table_name, columns: [], primaryKey: [], sequenced: [], alwaysIdentity: false };
     if (column.is_generated !== 'ALWAYS') shape.columns.push(column.column_name);
     if (column.identity_generation || column.column_default?.startsWith('nextval(')) shape.sequenced.push(column.column_name);

@@ -44,10 +44,11 @@ const onceNoticed = (assertion: () => Promise<void>) => vi.waitFor(assertion, { 
 
 describe('sessions and accounts kept in memory', () => {
   // /cookies reads nothing of its own: what it sends is the session and account (/healthz reads no session at all).
-  it('are read once: a signed-in page that reads nothing else then sends nothing to the database', async () => {
+  // On PostgreSQL a kept copy still costs the identity epoch's check (other processes may have changed it).
+  it('are read once: a signed-in page that reads nothing else then sends nothing to the database but the epoch check', async () => {
     const client = await loginAs(ctx, 'secretariat-officer');
-    expect(await statementsFor(client, '/cookies')).toBeGreaterThan(0);
-    expect(await statementsFor(client, '/cookies')).toBe(0);
+    expect(await statementsFor(client, '/cookies')).toBeGreaterThan(1);
+    expect(await statementsFor(client, '/cookies')).toBe(ctx.database.kind === 'postgres' ? 1 : 0);
     expect((await get(client, '/account')).statusCode).toBe(200);
   });
 

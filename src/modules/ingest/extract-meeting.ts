@@ -192,5 +192,8 @@ export function meetingFacts(text: string, sentences: Sentence[], gazetteer: Gaz
   const setting = settingOf([meetingSentence?.text, ...opening, howHeld].filter(Boolean).join(' ')) ?? (location?.city ? 'in-person' : null);
   // A meeting held online has no place: a dateline's city is where the statement was issued.
   const place = setting === 'virtual' ? null : location;
-  return { title, date, meetingFormat: formatOf(gazetteer, title, meetingSentence?.text, opening[0]), setting, location: place, meetingSentence };
+  // Whether the year is the text's own: with no publication date, "on 14 March" takes the latest year the text names, a guess the reviewer is told of.
+  const dateWords = dated?.text ?? datelined?.text ?? null;
+  const yearGuessed = date !== null && dates.publishedOn === null && dateWords !== null && !/\d{4}|[٠-٩]{4}/.test(dateWords);
+  return { title, date, yearGuessed, meetingFormat: formatOf(gazetteer, title, meetingSentence?.text, opening[0]), setting, location: place, meetingSentence };
 }

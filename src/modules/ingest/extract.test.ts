@@ -80,6 +80,15 @@ describe('documents', () => {
     expect(await problem(Buffer.alloc(20 * 1024 * 1024, 'a'))).toContain('the file is 20.0 MB');
   });
 
+  it('says when the year of the meeting date is a guess, and only then', () => {
+    const yearless = 'Partners met in Rome on 14 March to review the stabilization pledges made since 2021 and the plans for 2025.';
+    const guessed = extractReadout(yearless);
+    expect(guessed.date).toBe('2025-03-14');
+    expect(guessed.notes.join(' ')).toContain('the year proposed, 2025, is the latest year the text names');
+    expect(extractReadout(yearless, { publishedOn: '2024-04-02' }).notes.join(' ')).not.toContain('latest year');
+    expect(extractReadout(yearless.replace('14 March', '14 March 2024')).notes.join(' ')).not.toContain('latest year');
+  });
+
   it('says what the rules do not cover in a French text, and still finds its date, place, theaters and figures', () => {
     const french = fs.readFileSync(path.resolve('test/fixtures/readouts/10-french-communique.txt'), 'utf8');
     const extraction = extractReadout(french, { publishedOn: '2024-03-14' });

@@ -149,7 +149,7 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     repatriations: repatriationsIn(sentences, text, gazetteer, dates),
     taskings: taskingsIn(commitments, gazetteer),
     prosecutions: prosecutionsIn(sentences, text, gazetteer, dates),
-    notes: [...notes, ...(sentences.length === 0 ? [say('ingest.note.noSentences')] : []), ...unpriced.map((words) => say('ingest.note.amountWithoutCurrency', { words }))],
+    notes: [...notes, ...(meeting.yearGuessed && meeting.date ? [say('ingest.note.yearGuessed', { year: meeting.date.slice(0, 4) })] : []), ...(sentences.length === 0 ? [say('ingest.note.noSentences')] : []), ...unpriced.map((words) => say('ingest.note.amountWithoutCurrency', { words }))],
     evidence: {
       meeting: meeting.meetingSentence ? spanOf(text, meeting.meetingSentence.start, meeting.meetingSentence.end) : titleSentence ? spanOf(text, titleSentence.start, titleSentence.end) : null,
       speakers: speakers.map((speaker) => firstMention(text, speaker.name)),

@@ -34,6 +34,8 @@ export interface LinkedMeeting {
   datePrecision: MeetingRow['datePrecision'];
   timeZone: string;
   topic: string;
+  /** The readout's words that made the link, when it was accepted from an ingested readout; empty when linked by hand. */
+  source: string;
 }
 
 /** Meetings with an agenda item on this theater or one of its sub-regions. */
@@ -196,7 +198,7 @@ export async function insertLink(db: Db, values: typeof meetingLinks.$inferInser
 
 /** Both directions of the links a meeting takes part in, limited to meetings the reader may see. */
 export async function linksOf(db: Db, actor: MaybeActor, meetingId: string): Promise<{ earlier: LinkedMeeting[]; later: LinkedMeeting[] }> {
-  const columns = { id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, datePrecision: meetings.datePrecision, timeZone: meetings.timeZone, topic: meetingLinks.topic };
+  const columns = { id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, datePrecision: meetings.datePrecision, timeZone: meetings.timeZone, topic: meetingLinks.topic, source: meetingLinks.source };
   const earlier = await db
     .select(columns)
     .from(meetingLinks)

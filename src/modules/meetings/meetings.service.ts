@@ -217,7 +217,7 @@ export async function linkToEarlierMeeting(db: Db, actor: MaybeActor, meetingId:
   }
   const topic = input.topic.trim().toLowerCase();
   await db.transaction(async (tx) => {
-    await repo.insertLink(tx, { fromMeetingId: meeting.id, toMeetingId: earlier.id, topic });
+    await repo.insertLink(tx, { fromMeetingId: meeting.id, toMeetingId: earlier.id, topic, source: input.source?.trim() ?? '' });
     await appendAudit(tx, actor, { action: 'meeting.linked', entityType: 'meeting', entityId: meeting.id, detail: { earlierMeetingId: earlier.id, topic } });
   });
 }

@@ -95,6 +95,16 @@ export function findMeetingsInCity(db: Db, actor: MaybeActor, city: string, from
     .limit(50);
 }
 
+/** Meetings the actor may see that started in [from, to), or the most recent when no period is given; newest first, at most `limit`. */
+export function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from: Date; to: Date } | null, limit: number): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(visibleTo(actor, meetings), period ? gte(meetings.startsAt, period.from) : undefined, period ? lt(meetings.startsAt, period.to) : undefined))
+    .orderBy(desc(meetings.startsAt), asc(meetings.id))
+    .limit(limit);
+}
+
 export async function insertMeeting(db: Db, values: NewMeetingRow): Promise<MeetingRow> {
   const [row] = await db.insert(meetings).values(values).returning();
   if (!row) throw new Error('meeting insert returned nothing');

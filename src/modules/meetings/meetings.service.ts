@@ -83,6 +83,12 @@ export async function meetingsInCity(db: Db, actor: MaybeActor, city: string, fr
   return repo.findMeetingsInCity(db, actor, city, from, to);
 }
 
+/** Meetings the actor may read held in a period (or the latest, with none): the choices offered for a meeting a readout refers to. */
+export async function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from: Date; to: Date } | null, limit: number): Promise<repo.MeetingRow[]> {
+  authorize(actor, 'meeting.read');
+  return repo.meetingsInPeriod(db, actor, period, limit);
+}
+
 /** Everything the meeting page shows, each part limited to what the reader may see. */
 export async function getMeetingRecord(db: Db, actor: MaybeActor, id: string) {
   const meeting = await getMeeting(db, actor, id);

@@ -16,7 +16,7 @@ import { addSnapshot, siteNamed } from '../detention/sites.service.ts';
 import { reportRepatriation } from '../detention/repatriations.service.ts';
 import { reportJustice } from '../justice/justice.service.ts';
 import { referenceGazetteer, theaterSlugOf } from './gazetteer.ts';
-import { earlierMeetingChoices } from './earlier-meetings.ts';
+import { earlierMeetingChoices, recordedMeetingStart } from './earlier-meetings.ts';
 import { say } from '../../platform/i18n/say.ts';
 import type { DocumentRow, FactRow } from './ingest.repo.ts';
 
@@ -169,7 +169,7 @@ async function acceptReference(db: Db, actor: MaybeActor, document: DocumentRow,
   const meetingId = acceptedMeeting(facts);
   const earlierMeetingId = text(values.earlierMeetingId) || need('earlierMeetingId', say('problem.noMatchingMeeting'));
   // Only a meeting the form offered (readable, near the date the text gives) may be linked: checked here, before any query takes the posted id.
-  const offered = await earlierMeetingChoices(db, actor, fact.proposal);
+  const offered = await earlierMeetingChoices(db, actor, fact.proposal, await recordedMeetingStart(db, actor, facts));
   if (!offered.meetings.some((meeting) => meeting.id === earlierMeetingId)) need('earlierMeetingId', say('problem.earlierMeetingNotOffered'));
   await linkToEarlierMeeting(db, actor, meetingId, { earlierMeetingId, topic: (text(values.what) || 'follow-up').slice(0, 200), source: provenance(document, fact) });
   return { recordType: 'meeting', recordId: earlierMeetingId };

@@ -95,12 +95,12 @@ export function findMeetingsInCity(db: Db, actor: MaybeActor, city: string, from
     .limit(50);
 }
 
-/** Meetings the actor may see that started in [from, to), or the most recent when no period is given; newest first, at most `limit`. */
-export function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from: Date; to: Date } | null, limit: number): Promise<MeetingRow[]> {
+/** Meetings the actor may see that started in [from, to) (either end open when not given); newest first, at most `limit`. */
+export function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from?: Date; to?: Date }, limit: number): Promise<MeetingRow[]> {
   return db
     .select()
     .from(meetings)
-    .where(and(visibleTo(actor, meetings), period ? gte(meetings.startsAt, period.from) : undefined, period ? lt(meetings.startsAt, period.to) : undefined))
+    .where(and(visibleTo(actor, meetings), period.from ? gte(meetings.startsAt, period.from) : undefined, period.to ? lt(meetings.startsAt, period.to) : undefined))
     .orderBy(desc(meetings.startsAt), asc(meetings.id))
     .limit(limit);
 }

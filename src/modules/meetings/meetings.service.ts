@@ -84,7 +84,7 @@ export async function meetingsInCity(db: Db, actor: MaybeActor, city: string, fr
 }
 
 /** Meetings the actor may read held in a period (or the latest, with none): the choices offered for a meeting a readout refers to. */
-export async function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from: Date; to: Date } | null, limit: number): Promise<repo.MeetingRow[]> {
+export async function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from?: Date; to?: Date }, limit: number): Promise<repo.MeetingRow[]> {
   authorize(actor, 'meeting.read');
   return repo.meetingsInPeriod(db, actor, period, limit);
 }

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { NotFound } from '../../platform/errors.ts';
-import { getMeeting, meetingsInPeriod } from '../meetings/meetings.service.ts';
-import type { MeetingRow } from '../meetings/meetings.repo.ts';
+import { getMeeting, type MeetingRow, meetingsInPeriod } from '../meetings/meetings.service.ts';
 
 /** At most this many meetings are offered for one reference: a drop-down a reviewer can still read. */
 export const EARLIER_MEETING_CHOICES = 50;

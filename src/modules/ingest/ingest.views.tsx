@@ -2,7 +2,7 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField, fieldError } from '../../platform/views/forms.tsx';
 import { translated } from '../../platform/translated-text.ts';
-import { meetingDate, meetingDay } from '../meetings/meeting-time.ts';
+import { meetingDate, meetingDay } from '../meetings/meetings.service.ts';
 import type { EarlierMeetingChoices, ReferenceMeetings } from './earlier-meetings.ts';
 import { FileField } from '../../platform/views/import-problems.tsx';
 import { Layout } from '../../platform/views/layout.tsx';

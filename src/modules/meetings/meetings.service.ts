@@ -15,6 +15,8 @@ import { AgendaItemInput, MeetingInput, type MeetingListQuery, MeetingLinkInput,
 import { translationValues } from '../../platform/translated-text.ts';
 
 export type { MeetingRow } from './meetings.repo.ts';
+/** How other modules name a meeting's day (ingest's review), the same words as the meeting pages: through the service, never the module's inner files. */
+export { meetingDate, meetingDay } from './meeting-time.ts';
 
 /** Wall-clock time in a zone → the instant, or null when the zone does not know that time (a DST gap). */
 function instantIn(local: string, zone: string): Date | null {

@@ -44,6 +44,7 @@ describe('records accepted from an ingested readout show where they came from', 
     const record = await recordOf(fact('tasking'));
     expect(record?.type).toBe('tasking');
     expect(await page(`/taskings/${record?.id}`)).toMatch(citation(fact('tasking')));
+    expect((await api('GET', `/api/v1/taskings/${record?.id}`)).json().tasking.source).toContain(`/ingest/${documentId}#fact-${fact('tasking').position}`);
     const before = await ctx.db.select().from(taskings);
     expect((await decide(fact('tasking'), { decision: 'accept' })).statusCode).toBe(409);
     expect(await ctx.db.select().from(taskings)).toHaveLength(before.length);

@@ -201,7 +201,8 @@ function EarlierMeetingField({ ctx, name, offered, errors }: { ctx: PageContext;
   const error = fieldError(errors, name);
   if (!offered?.meetings.length) {
     return (
-      <div class={`field${error ? ' field--invalid' : ''}`}>
+      // The error summary's link lands here when there is no drop-down to land on.
+      <div class={`field${error ? ' field--invalid' : ''}`} id={`field-${name}`}>
         <p class="field-error" id={`field-${name}-error`}>
           {ctx.t('ingest.noEarlierMeeting')}
         </p>

@@ -104,6 +104,8 @@ export const TaskingView = Type.Object({
   progress: Type.Number(),
   weight: Type.Integer(),
   rollup: Type.String(),
+  /** The ingested readout's document and characters it was accepted from; empty when entered by hand. */
+  source: Type.String(),
   classification: Type.String(),
   version: Type.Integer(),
 });
@@ -117,5 +119,7 @@ export const CommitmentView = Type.Object({
   dueOn: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
   evidence: Type.Array(Type.String()),
+  /** The ingested readout's document and characters it was accepted from; empty when entered by hand. */
+  source: Type.String(),
   classification: Type.String(),
 });

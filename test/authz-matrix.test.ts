@@ -254,6 +254,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /groups/:id/work': EVERYONE,
   'GET /commitments': EVERYONE,
   'GET /commitments/new': SECRETARIAT,
+  'GET /commitments/:id': EVERYONE,
   'POST /commitments': SECRETARIAT,
   'POST /commitments/:id/status': SECRETARIAT,
   'GET /api/v1/taskings': EVERYONE,

@@ -103,6 +103,8 @@ export const meetingLinks = pgTable(
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
     topic: text('topic').notNull(),
+    /** The document and characters that named the earlier meeting, when accepted from an ingested readout; empty when linked by hand. */
+    source: text('source').notNull().default(''),
   },
   (table) => [primaryKey({ columns: [table.fromMeetingId, table.toMeetingId, table.topic] })],
 );

@@ -34,6 +34,8 @@ export const taskings = pgTable(
     /** The share of a parent's progress this sub-tasking carries when the parent rolls up by weight. */
     weight: integer('weight').notNull().default(1),
     rollup: rollupMethod('rollup').notNull().default('average'),
+    /** The document and characters it was read from, when accepted from an ingested readout (rule 6); empty when entered by hand. */
+    source: text('source').notNull().default(''),
     ...classifiedRecordColumns(),
   },
   (table) => [
@@ -79,6 +81,8 @@ export const commitments = pgTable(
     dueOn: date('due_on'),
     status: commitmentStatus('status').notNull().default('open'),
     evidence: text('evidence').array().notNull().default([]),
+    /** The document and characters it was read from, when accepted from an ingested readout (rule 6); empty when entered by hand. */
+    source: text('source').notNull().default(''),
     ...classifiedRecordColumns(),
   },
   (table) => [index('commitments_partner_idx').on(table.partnerId), index('commitments_meeting_idx').on(table.meetingId)],

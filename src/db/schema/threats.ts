@@ -59,6 +59,8 @@ export const incidents = pgTable(
     targets: text('targets').notNull().default(''),
     description: text('description').notNull().default(''),
     sources: jsonb('sources').$type<IncidentSource[]>().notNull().default([]),
+    /** The ingested document and characters it was read from, in the same words as other records' source; empty when entered by hand. */
+    provenance: text('provenance').notNull().default(''),
     ...classifiedRecordColumns(),
   },
   // Incidents page by keyset on (day, id), newest first: all of them, or one branch's.

@@ -16,6 +16,7 @@ import { addSnapshot, siteNamed } from '../detention/sites.service.ts';
 import { reportRepatriation } from '../detention/repatriations.service.ts';
 import { reportJustice } from '../justice/justice.service.ts';
 import { referenceGazetteer, theaterSlugOf } from './gazetteer.ts';
+import { earlierMeetingChoices, recordedMeetingStart } from './earlier-meetings.ts';
 import { say } from '../../platform/i18n/say.ts';
 import type { DocumentRow, FactRow } from './ingest.repo.ts';
 
@@ -110,21 +111,22 @@ async function acceptIncident(db: Db, actor: MaybeActor, document: DocumentRow, 
     attribution: /\bclaim/i.test(quote) ? 'claimed' : 'attributed',
     description: quote,
     sources: [{ title: document.title.slice(0, 500), publisher: 'Coalition readout (ingested)', date: document.publishedOn }],
+    provenance: provenance(document, fact),
     confirm: values.confirm === true || values.confirm === 'true',
   });
   return { recordType: 'incident', recordId: incident.id };
 }
 
-async function acceptCommitment(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
+async function acceptCommitment(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const meetingId = acceptedMeeting(facts);
   const actorName = text(values.actor).replace(/^the\s+/i, '');
   const partner = actorName ? await partnerNamed(db, actor, actorName) : undefined;
-  const commitment = await recordCommitment(db, actor, { meetingId, partnerId: partner?.id ?? null, statement: text(values.statement), kind: text(values.kind) || 'affirms' });
+  const commitment = await recordCommitment(db, actor, { meetingId, partnerId: partner?.id ?? null, statement: text(values.statement), kind: text(values.kind) || 'affirms', source: provenance(document, fact) });
   return { recordType: 'commitment', recordId: commitment.id };
 }
 
 /** One tasking per working group the meeting asked, each recorded through the taskings service. */
-async function acceptTasking(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
+async function acceptTasking(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const meetingId = acceptedMeeting(facts);
   const names = (values.workingGroups as string[] | undefined) ?? [];
   if (!names.length) need('workingGroups', say('problem.workingGroupNeeded'));
@@ -134,7 +136,7 @@ async function acceptTasking(db: Db, actor: MaybeActor, facts: FactRow[], values
   for (const name of names) {
     const group = await groupNamed(db, actor, name);
     if (!group) need('workingGroups', say('problem.noGroupNamed', { name }));
-    created.push((await createTasking(db, actor, { meetingId, groupId: group?.id, title, branchSlugs })).id);
+    created.push((await createTasking(db, actor, { meetingId, groupId: group?.id, title, branchSlugs, source: provenance(document, fact) })).id);
   }
   return { recordType: 'tasking', recordId: created[0] ?? null };
 }
@@ -163,10 +165,13 @@ export async function matchingMeeting(db: Db, actor: MaybeActor, reference: Fact
   return best?.id ?? null;
 }
 
-async function acceptReference(db: Db, actor: MaybeActor, facts: FactRow[], values: FactValues): Promise<CreatedRecord> {
+async function acceptReference(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {
   const meetingId = acceptedMeeting(facts);
-  const earlierMeetingId = text(values.earlierMeetingId) || (await matchingMeeting(db, actor, values)) || need('earlierMeetingId', say('problem.noMatchingMeeting'));
-  await linkToEarlierMeeting(db, actor, meetingId, { earlierMeetingId, topic: (text(values.what) || 'follow-up').slice(0, 200) });
+  const earlierMeetingId = text(values.earlierMeetingId) || need('earlierMeetingId', say('problem.noMatchingMeeting'));
+  // Only a meeting the form offered (readable, near the date the text gives) may be linked: checked here, before any query takes the posted id.
+  const offered = await earlierMeetingChoices(db, actor, fact.proposal, await recordedMeetingStart(db, actor, facts));
+  if (!offered.meetings.some((meeting) => meeting.id === earlierMeetingId)) need('earlierMeetingId', say('problem.earlierMeetingNotOffered'));
+  await linkToEarlierMeeting(db, actor, meetingId, { earlierMeetingId, topic: (text(values.what) || 'follow-up').slice(0, 200), source: provenance(document, fact) });
   return { recordType: 'meeting', recordId: earlierMeetingId };
 }
 
@@ -358,11 +363,11 @@ export async function applyFact(db: Db, actor: MaybeActor, document: DocumentRow
     case 'incident':
       return acceptIncident(db, actor, document, fact, values);
     case 'commitment':
-      return acceptCommitment(db, actor, facts, values);
+      return acceptCommitment(db, actor, document, facts, fact, values);
     case 'reference':
-      return acceptReference(db, actor, facts, values);
+      return acceptReference(db, actor, document, facts, fact, values);
     case 'tasking':
-      return acceptTasking(db, actor, facts, values);
+      return acceptTasking(db, actor, document, facts, fact, values);
     case 'money':
       return acceptMoney(db, actor, document, fact, values);
     case 'new-member':

@@ -9,6 +9,7 @@ import { reshowFormWhenTooLarge } from '../../platform/views/upload-too-large.ts
 import { decideFact, documentRecord, ingestDocument, listDocuments } from './documents.service.ts';
 import type { FactRow, FactValues } from './fact-appliers.ts';
 import { IngestPage, ReviewPage } from './ingest.views.tsx';
+import { referenceMeetings } from './earlier-meetings.ts';
 import { say } from '../../platform/i18n/say.ts';
 import { costlyAction } from '../../platform/rate-limit.ts';
 import { flashAs } from '../../platform/flash.ts';
@@ -60,7 +61,7 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
 
   app.get('/ingest/:id', { config: { access: 'ingest.run' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const { document, facts } = await documentRecord(db, request.actor, request.params.id);
-    return sendPage(reply, <ReviewPage ctx={pageContext(request)} document={document} facts={facts} />);
+    return sendPage(reply, <ReviewPage ctx={pageContext(request)} document={document} facts={facts} references={await referenceMeetings(db, request.actor, facts)} />);
   });
 
   /** Accept (with the reviewer's edits) or reject one fact; errors come back beside that fact's form. */
@@ -79,7 +80,8 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
       const prefix = fact ? `v${fact.position}-` : '';
       const problems = problemsOf(error, 'decision').map((problem) => ({ field: `${prefix}${problem.field}`, message: problem.message }));
       const record = await documentRecord(db, request.actor, request.params.id);
-      return sendPage(reply, <ReviewPage ctx={pageContext(request)} document={record.document} facts={record.facts} errors={problems} errorFact={fact?.id} />, error instanceof Conflict ? 409 : 400);
+      const references = await referenceMeetings(db, request.actor, record.facts);
+      return sendPage(reply, <ReviewPage ctx={pageContext(request)} document={record.document} facts={record.facts} errors={problems} errorFact={fact?.id} references={references} />, error instanceof Conflict ? 409 : 400);
     }
   });
 };

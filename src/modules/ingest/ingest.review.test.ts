@@ -92,13 +92,13 @@ describe('reviewing an ingested readout', () => {
     expect((commitment.json().facts as Fact[]).find((candidate) => candidate.id === fact('commitment', 3).id)).toMatchObject({ status: 'accepted', record: { type: 'commitment' } });
   });
 
-  it('links the reference to the earlier meeting once that meeting is on record', async () => {
+  it('links the reference to the earlier meeting the reviewer chooses, once that meeting is on record', async () => {
     const missing = await decide(documentId, fact('reference'), { decision: 'accept' });
-    expect(missing.json().errors[0]).toMatchObject({ field: 'earlierMeetingId', message: expect.stringContaining('no recorded meeting matches') });
-    // Another meeting in Rome that month, earlier: the reference names the Ministerial, so that is the one linked.
+    expect(missing.json().errors[0]).toMatchObject({ field: 'earlierMeetingId', message: expect.stringContaining('choose the earlier meeting from the list') });
     await createMeeting(ctx.db, officer.user.actor, { title: 'Counter ISIS Finance Group meeting', format: 'working-group', setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal: '2021-06-10T09:00', endsLocal: '2021-06-10T17:00', timeZone: 'Europe/Rome' });
     const ministerial = await createMeeting(ctx.db, officer.user.actor, { title: 'D-ISIS Coalition Ministerial', format: 'ministerial', setting: 'in-person', city: 'Rome', countryIso3: 'ITA', startsLocal: '2021-06-28T09:00', endsLocal: '2021-06-28T17:00', timeZone: 'Europe/Rome' });
-    const linked = await decide(documentId, fact('reference'), { decision: 'accept' });
+    // Two meetings in Rome that month: no guess is made, the reviewer chooses the Ministerial.
+    const linked = await decide(documentId, fact('reference'), { decision: 'accept', values: { earlierMeetingId: ministerial.id } });
     expect(linked.statusCode, linked.body).toBe(200);
     expect((linked.json().facts as Fact[]).find((candidate) => candidate.id === fact('reference').id)?.record).toEqual({ type: 'meeting', id: ministerial.id });
   });

@@ -1,6 +1,9 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField, fieldError } from '../../platform/views/forms.tsx';
+import { translated } from '../../platform/translated-text.ts';
+import { meetingDate, meetingDay } from '../meetings/meetings.service.ts';
+import type { EarlierMeetingChoices, ReferenceMeetings } from './earlier-meetings.ts';
 import { FileField } from '../../platform/views/import-problems.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
@@ -86,7 +89,8 @@ const RECORD_PATHS: Record<string, (id: string) => string> = {
   readout: (id) => `/desk/readouts/${id}`,
   incident: (id) => `/threats/incidents/${id}`,
   campaign: (id) => `/funding/campaigns/${id}`,
-  commitment: () => '/commitments?view=by-meeting',
+  // Commitments have no page: their address answers with their row in the register.
+  commitment: (id) => `/commitments/${id}`,
   tasking: (id) => `/taskings/${id}`,
   'detention-site': (id) => `/detention/sites/${id}`,
   // A snapshot's address leads to its row on its site's page.
@@ -192,7 +196,30 @@ function reviewLabelOf(ctx: PageContext, facts: FactRow[]) {
 /** A proposal's values as the form's fields: lists as comma-separated text, the rest as text. */
 const asFieldValue = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '' : String(value));
 
-function FactCard({ ctx, fact, text, errors, meetingDate }: { ctx: PageContext; fact: FactRow; text: string; errors?: FieldProblem[]; meetingDate: string | null }) {
+/** The drop-down of meetings a reference may link to, the single likely one chosen; or a message when there is none to choose. */
+function EarlierMeetingField({ ctx, name, offered, errors }: { ctx: PageContext; name: string; offered: EarlierMeetingChoices | undefined; errors?: FieldProblem[] }) {
+  const error = fieldError(errors, name);
+  if (!offered?.meetings.length) {
+    return (
+      // The error summary's link lands here when there is no drop-down to land on.
+      <div class={`field${error ? ' field--invalid' : ''}`} id={`field-${name}`}>
+        <p class="field-error" id={`field-${name}-error`}>
+          {ctx.t('ingest.noEarlierMeeting')}
+        </p>
+      </div>
+    );
+  }
+  const options = offered.meetings.map((meeting) => [meeting.id, `${meetingDay(meeting)} · ${translated(meeting, ctx.locale, 'title')}`] as const);
+  return <SelectField name={name} label={ctx.t('ingest.field.earlierMeetingId')} value={offered.guess} options={options} errors={errors} emptyLabel="—" required />;
+}
+
+/** An accepted reference's meeting by its title and day; its id is never shown (a meeting the reader may not see stays unnamed). */
+function linkedMeetingName(ctx: PageContext, references: ReferenceMeetings | undefined, value: unknown): string {
+  const meeting = typeof value === 'string' ? references?.linked.get(value) : undefined;
+  return meeting ? `${translated(meeting, ctx.locale, 'title')} (${meetingDate(meeting, ctx.locale)})` : '—';
+}
+
+function FactCard({ ctx, fact, text, errors, meetingDate: factsMeetingDate, references }: { ctx: PageContext; fact: FactRow; text: string; errors?: FieldProblem[]; meetingDate: string | null; references?: ReferenceMeetings }) {
   const { t } = ctx;
   const quote = fact.kind === 'readout' ? null : text.slice(fact.start, fact.end);
   const values = fact.accepted ?? fact.proposal;
@@ -211,9 +238,13 @@ function FactCard({ ctx, fact, text, errors, meetingDate }: { ctx: PageContext; 
       {fact.status === 'proposed' ? (
         <form method="post" action={`/ingest/${fact.documentId}/facts/${fact.id}`} class="record-form">
           <CsrfField ctx={ctx} />
-          {formFields(ctx, fact, meetingDate).map(({ field, value, hint }) => (
-            <FactField ctx={ctx} kind={fact.kind} name={`${prefix}${field}`} field={field} value={value} errors={errors} hint={hint} />
-          ))}
+          {formFields(ctx, fact, factsMeetingDate).map(({ field, value, hint }) =>
+            fact.kind === 'reference' && field === 'earlierMeetingId' ? (
+              <EarlierMeetingField ctx={ctx} name={`${prefix}${field}`} offered={references?.choices.get(fact.id)} errors={errors} />
+            ) : (
+              <FactField ctx={ctx} kind={fact.kind} name={`${prefix}${field}`} field={field} value={value} errors={errors} hint={hint} />
+            ),
+          )}
           <TextField name={`${prefix}note`} label={t('ingest.note')} errors={errors} />
           <FormActions>
             <button type="submit" name="decision" value="accept">
@@ -230,7 +261,7 @@ function FactCard({ ctx, fact, text, errors, meetingDate }: { ctx: PageContext; 
             {ordered(fact.kind, values).map(([field, value]) => (
               <>
                 <dt>{t(`ingest.field.${field}` as never)}</dt>
-                <dd dir="auto">{shownValue(ctx, fact.kind, field, value)}</dd>
+                <dd dir="auto">{fact.kind === 'reference' && field === 'earlierMeetingId' ? linkedMeetingName(ctx, references, value) : shownValue(ctx, fact.kind, field, value)}</dd>
               </>
             ))}
           </dl>
@@ -245,7 +276,7 @@ function FactCard({ ctx, fact, text, errors, meetingDate }: { ctx: PageContext; 
   );
 }
 
-export function ReviewPage({ ctx, document, facts, errors, errorFact }: { ctx: PageContext; document: DocumentRow; facts: FactRow[]; errors?: FieldProblem[]; errorFact?: string }) {
+export function ReviewPage({ ctx, document, facts, errors, errorFact, references }: { ctx: PageContext; document: DocumentRow; facts: FactRow[]; errors?: FieldProblem[]; errorFact?: string; references?: ReferenceMeetings }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={document.title}>
@@ -283,7 +314,7 @@ export function ReviewPage({ ctx, document, facts, errors, errorFact }: { ctx: P
           <h2 id="ingest-facts-heading">{t('ingest.proposed')}</h2>
           <ol class="fact-list">
             {facts.map((fact) => (
-              <FactCard ctx={ctx} fact={fact} text={document.text} errors={fact.id === errorFact ? errors : undefined} meetingDate={meetingDateOf(facts)} />
+              <FactCard ctx={ctx} fact={fact} text={document.text} errors={fact.id === errorFact ? errors : undefined} meetingDate={meetingDateOf(facts)} references={references} />
             ))}
           </ol>
         </section>

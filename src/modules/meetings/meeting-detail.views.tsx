@@ -78,6 +78,7 @@ export function MeetingDetailPage(props: {
           Boolean(editing) && [`/meetings/${meeting.id}/edit`, t('form.edit')],
           can(ctx.actor, 'tasking.read') && [`/taskings?meetingId=${meeting.id}`, t('taskings.title')],
           can(ctx.actor, 'tasking.write') && [`/taskings/new?meetingId=${meeting.id}`, t('taskings.new')],
+          can(ctx.actor, 'tasking.read') && [`/commitments?view=by-meeting&meetingId=${meeting.id}`, t('commitments.ofMeeting')],
           can(ctx.actor, 'commitment.write') && [`/commitments/new?meetingId=${meeting.id}`, t('commitments.new')],
         ]}
       />

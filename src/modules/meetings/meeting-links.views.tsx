@@ -1,6 +1,7 @@
 import { CsrfField, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
-import { meetingDay, meetingWhen } from './meeting-time.ts';
+import { SourceText } from '../../platform/views/source-text.tsx';
+import { meetingDate, meetingDay } from './meeting-time.ts';
 import type { LinkedMeeting } from './meetings.repo.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated } from '../../platform/views/translated-name.tsx';
@@ -16,8 +17,13 @@ function LinkedMeetings({ ctx, title, meetings }: { ctx: PageContext; title: str
           <li>
             <a href={`/meetings/${m.id}`}>
               <Translated ctx={ctx} record={m} field="title" />
-            </a> ({meetingWhen({ ...m, endsAt: m.startsAt }, ctx.locale)}) ·{' '}
+            </a> ({meetingDate(m, ctx.locale)}) ·{' '}
             <a href={`/meetings/topics/${encodeURIComponent(m.topic)}`}>{m.topic}</a>
+            {m.source && (
+              <p class="source">
+                {ctx.t('funding.source')}: <SourceText ctx={ctx} source={m.source} />
+              </p>
+            )}
           </li>
         ))}
       </ul>

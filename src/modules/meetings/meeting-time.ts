@@ -21,6 +21,16 @@ export function meetingWhen(meeting: Timed, locale: Locale, zone = meeting.timeZ
   return `${start.toLocaleString(DateTime.DATETIME_MED)} – ${endText} (${zone})`;
 }
 
+/**
+ * The day a meeting was held, in the reader's language, never its hours: a meeting named from elsewhere
+ * (a link to an earlier one) has no time worth showing, and one recorded from a readout at midnight
+ * would read "9:00 AM – 9:00 AM".
+ */
+export function meetingDate(meeting: Pick<MeetingRow, 'startsAt' | 'timeZone' | 'datePrecision'>, locale: Locale): string {
+  const precision = meeting.datePrecision === 'year' || meeting.datePrecision === 'month' ? meeting.datePrecision : 'day';
+  return meetingWhen({ ...meeting, endsAt: meeting.startsAt, datePrecision: precision }, locale);
+}
+
 /** Wall-clock value for a datetime-local field, in the meeting's zone. */
 export function localInputValue(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");

@@ -34,6 +34,8 @@ export interface LinkedMeeting {
   datePrecision: MeetingRow['datePrecision'];
   timeZone: string;
   topic: string;
+  /** The readout's words that made the link, when it was accepted from an ingested readout; empty when linked by hand. */
+  source: string;
 }
 
 /** Meetings with an agenda item on this theater or one of its sub-regions. */
@@ -91,6 +93,16 @@ export function findMeetingsInCity(db: Db, actor: MaybeActor, city: string, from
     .where(and(eq(sql`lower(${meetings.city})`, city.toLowerCase()), gte(meetings.startsAt, from), lt(meetings.startsAt, to), visibleTo(actor, meetings)))
     .orderBy(asc(meetings.startsAt))
     .limit(50);
+}
+
+/** Meetings the actor may see that started in [from, to) (either end open when not given); newest first, at most `limit`. */
+export function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from?: Date; to?: Date }, limit: number): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(visibleTo(actor, meetings), period.from ? gte(meetings.startsAt, period.from) : undefined, period.to ? lt(meetings.startsAt, period.to) : undefined))
+    .orderBy(desc(meetings.startsAt), asc(meetings.id))
+    .limit(limit);
 }
 
 export async function insertMeeting(db: Db, values: NewMeetingRow): Promise<MeetingRow> {
@@ -196,7 +208,7 @@ export async function insertLink(db: Db, values: typeof meetingLinks.$inferInser
 
 /** Both directions of the links a meeting takes part in, limited to meetings the reader may see. */
 export async function linksOf(db: Db, actor: MaybeActor, meetingId: string): Promise<{ earlier: LinkedMeeting[]; later: LinkedMeeting[] }> {
-  const columns = { id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, datePrecision: meetings.datePrecision, timeZone: meetings.timeZone, topic: meetingLinks.topic };
+  const columns = { id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, datePrecision: meetings.datePrecision, timeZone: meetings.timeZone, topic: meetingLinks.topic, source: meetingLinks.source };
   const earlier = await db
     .select(columns)
     .from(meetingLinks)

@@ -52,7 +52,11 @@ export const AgendaItemInput = Type.Object(
 );
 export type AgendaItemInput = Static<typeof AgendaItemInput>;
 
-export const MeetingLinkInput = Type.Object({ earlierMeetingId: Uuid, topic: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const MeetingLinkInput = Type.Object(
+  // source: the ingested readout's document and characters that named the earlier meeting; hand entry leaves it out.
+  { earlierMeetingId: Uuid, topic: Type.String({ minLength: 1, maxLength: 200 }), source: Type.Optional(Type.String({ maxLength: 5000 })) },
+  { additionalProperties: false },
+);
 
 export const MeetingListQuery = Type.Object(
   {

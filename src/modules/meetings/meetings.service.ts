@@ -15,6 +15,8 @@ import { AgendaItemInput, MeetingInput, type MeetingListQuery, MeetingLinkInput,
 import { translationValues } from '../../platform/translated-text.ts';
 
 export type { MeetingRow } from './meetings.repo.ts';
+/** How other modules name a meeting's day (ingest's review), the same words as the meeting pages: through the service, never the module's inner files. */
+export { meetingDate, meetingDay } from './meeting-time.ts';
 
 /** Wall-clock time in a zone → the instant, or null when the zone does not know that time (a DST gap). */
 function instantIn(local: string, zone: string): Date | null {
@@ -81,6 +83,12 @@ export async function getMeeting(db: Db, actor: MaybeActor, id: string): Promise
 export async function meetingsInCity(db: Db, actor: MaybeActor, city: string, from: Date, to: Date): Promise<repo.MeetingRow[]> {
   authorize(actor, 'meeting.read');
   return repo.findMeetingsInCity(db, actor, city, from, to);
+}
+
+/** Meetings the actor may read held in a period (or the latest, with none): the choices offered for a meeting a readout refers to. */
+export async function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from?: Date; to?: Date }, limit: number): Promise<repo.MeetingRow[]> {
+  authorize(actor, 'meeting.read');
+  return repo.meetingsInPeriod(db, actor, period, limit);
 }
 
 /** Everything the meeting page shows, each part limited to what the reader may see. */
@@ -217,7 +225,7 @@ export async function linkToEarlierMeeting(db: Db, actor: MaybeActor, meetingId:
   }
   const topic = input.topic.trim().toLowerCase();
   await db.transaction(async (tx) => {
-    await repo.insertLink(tx, { fromMeetingId: meeting.id, toMeetingId: earlier.id, topic });
+    await repo.insertLink(tx, { fromMeetingId: meeting.id, toMeetingId: earlier.id, topic, source: input.source?.trim() ?? '' });
     await appendAudit(tx, actor, { action: 'meeting.linked', entityType: 'meeting', entityId: meeting.id, detail: { earlierMeetingId: earlier.id, topic } });
   });
 }

@@ -25,7 +25,7 @@ export async function listCommitments(
   db: Db,
   actor: MaybeActor,
   view: 'by-partner' | 'by-meeting' | 'overdue',
-  paging: { page?: number; pageSize?: number } = {},
+  paging: { page?: number; pageSize?: number; meetingId?: string } = {},
   today = todayUtc(),
 ) {
   authorize(actor, 'tasking.read');
@@ -37,13 +37,21 @@ export async function listCommitments(
       : view === 'by-partner'
         ? { openOnly: true, groupBy: 'partner' as const }
         : { groupBy: 'meeting' as const };
-  const found = await repo.pageOfCommitments(db, actor, { ...filter, page, pageSize });
+  const found = await repo.pageOfCommitments(db, actor, { ...filter, ...(paging.meetingId ? { meetingIds: [paging.meetingId] } : {}), page, pageSize });
   return { ...found, page, pageSize };
 }
 
 export async function commitmentsOfMeetings(db: Db, actor: MaybeActor, meetingIds: string[]) {
   authorize(actor, 'tasking.read');
   return repo.listCommitments(db, actor, { meetingIds });
+}
+
+/** One commitment the actor may read; NotFound for one unknown or hidden from them (no hint that it exists). */
+export async function getCommitment(db: Db, actor: MaybeActor, id: string): Promise<repo.CommitmentRow> {
+  authorize(actor, 'tasking.read');
+  const row = await repo.findCommitment(db, actor, id);
+  if (!row) throw new NotFound('commitment');
+  return row;
 }
 
 export async function recordCommitment(db: Db, actor: MaybeActor, raw: unknown): Promise<repo.CommitmentRow> {
@@ -67,6 +75,7 @@ export async function recordCommitment(db: Db, actor: MaybeActor, raw: unknown):
       theaterSlug: input.theaterSlug ?? null,
       dueOn: input.dueOn ?? null,
       evidence: input.evidence ?? [],
+      source: input.source?.trim() ?? '',
       ...classification,
     });
     await appendAudit(tx, actor, { action: 'taskings.commitment-recorded', entityType: 'commitment', entityId: row.id, detail: { meetingId: row.meetingId, partnerId: row.partnerId, kind: row.kind } });

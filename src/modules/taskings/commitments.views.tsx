@@ -17,10 +17,18 @@ import { type Names, TaskingTable } from './taskings.views.tsx';
 import { meetingDay } from '../meetings/meeting-time.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated } from '../../platform/views/translated-name.tsx';
+import { SourceText } from '../../platform/views/source-text.tsx';
+import type { Column } from '../../platform/views/data-table.tsx';
 
 export type PartnerNames = (id: string | null) => string;
 
-export function CommitmentTable({ ctx, rows, partner, names, canWrite }: { ctx: PageContext; rows: CommitmentRow[]; partner: PartnerNames; names: Names; canWrite: boolean }) {
+/** The source column, only when some row on the page was read from a readout: hand-entered registers keep their width. */
+function sourceColumn(ctx: PageContext, rows: CommitmentRow[]): Column<CommitmentRow>[] {
+  if (!rows.some((row) => row.source)) return [];
+  return [{ header: ctx.t('funding.source'), cell: (row) => (row.source ? <span class="source"><SourceText ctx={ctx} source={row.source} /></span> : '—') }];
+}
+
+export function CommitmentTable({ ctx, rows, partner, names, canWrite, pageRows = rows }: { ctx: PageContext; rows: CommitmentRow[]; partner: PartnerNames; names: Names; canWrite: boolean; pageRows?: CommitmentRow[] }) {
   const { t } = ctx;
   return (
     <div class="table-scroll">
@@ -28,6 +36,8 @@ export function CommitmentTable({ ctx, rows, partner, names, canWrite }: { ctx: 
         rows={rows}
         caption={t('commitments.title')}
         empty={t('commitments.none')}
+        // Each row is an address of its own (GET /commitments/:id lands here): commitments have no page.
+        rowId={(row) => `commitment-${row.id}`}
         columns={[
           { header: t('commitments.who'), cell: (row) => partner(row.partnerId) },
           { header: t('commitments.kind'), cell: (row) => t(`commitments.kind.${row.kind}` as never) },
@@ -49,6 +59,7 @@ export function CommitmentTable({ ctx, rows, partner, names, canWrite }: { ctx: 
               ),
           },
           { header: t('commitments.evidence'), cell: (row) => row.evidence.map((link) => <a href={link}>{new URL(link).hostname}</a>) },
+          ...sourceColumn(ctx, pageRows),
         ]}
       />
     </div>
@@ -80,7 +91,7 @@ export function CommitmentsPage(props: {
         <ul class="actions">
           {(['by-partner', 'by-meeting', 'overdue'] as const).map((name) => (
             <li>
-              <a href={`/commitments?view=${name}`} aria-current={view === name ? 'page' : undefined}>
+              <a href={`/commitments?view=${name}`} aria-current={view === name && !props.query.meetingId ? 'page' : undefined}>
                 {t(`commitments.view.${name}` as never)}
               </a>
             </li>
@@ -92,7 +103,7 @@ export function CommitmentsPage(props: {
       {groups.map(([key, rows]) => (
         <section>
           {view !== 'overdue' && <h2>{view === 'by-meeting' ? props.names.meeting(key) : props.partner(key || null)}</h2>}
-          <CommitmentTable ctx={ctx} rows={[...rows]} partner={props.partner} names={props.names} canWrite={props.canWrite} />
+          <CommitmentTable ctx={ctx} rows={[...rows]} pageRows={found.rows} partner={props.partner} names={props.names} canWrite={props.canWrite} />
         </section>
       ))}
       <Pagination ctx={ctx} basePath="/commitments" query={{ ...props.query, view }} page={found.page} pageSize={found.pageSize} total={found.total} />

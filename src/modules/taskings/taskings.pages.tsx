@@ -13,7 +13,7 @@ import { listMeetings, listTheaters } from '../meetings/meetings.service.ts';
 import { getGroup, listGroups } from '../partners/groups.service.ts';
 import { partnerDirectory } from '../partners/partner-directory.ts';
 import { listBranches } from '../threats/threats.service.ts';
-import { commitmentsOfMeetings, listCommitments, recordCommitment, setCommitmentStatus } from './commitments.service.ts';
+import { commitmentsOfMeetings, getCommitment, listCommitments, recordCommitment, setCommitmentStatus } from './commitments.service.ts';
 import { CommitmentFormPage, CommitmentsPage, GroupWorkPage } from './commitments.views.tsx';
 import { CommitmentQuery, TaskingQuery } from './taskings.schema.ts';
 import * as taskings from './taskings.service.ts';
@@ -135,6 +135,12 @@ export const taskingsPages: AppModule = async (app, { db }) => {
   app.get('/commitments/new', { config: { access: 'commitment.write' }, schema: { querystring: NewTaskingQuery, hide: true } }, async (request, reply) => {
     const [lookup, partners, theaters] = await Promise.all([names(request), partnerNames(request), listTheaters(db, app.figures)]);
     return sendPage(reply, <CommitmentFormPage ctx={pageContext(request)} meetings={lookup.meetings} partners={partners.list} theaters={theaters} values={{ meetingId: request.query.meetingId }} />);
+  });
+
+  /** A commitment's address: commitments have no page, so it answers with its row in the register, among its meeting's others. */
+  app.get('/commitments/:id', { config: { access: 'tasking.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
+    const commitment = await getCommitment(db, request.actor, request.params.id);
+    return reply.redirect(`/commitments?view=by-meeting&meetingId=${commitment.meetingId}#commitment-${commitment.id}`, 303);
   });
 
   app.post('/commitments', { config: { access: 'commitment.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {

@@ -28,6 +28,8 @@ export const TaskingInput = Type.Object(
     progress: Type.Optional(Progress),
     weight: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     rollup: Type.Optional(Type.Enum(ROLLUPS)),
+    /** Where it was read from (an ingested readout's document and characters); hand entry leaves it empty. */
+    source: Type.Optional(Type.String({ maxLength: 5000 })),
     ...Classified,
   },
   { additionalProperties: false },
@@ -53,6 +55,8 @@ export const CommitmentInput = Type.Object(
     theaterSlug: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
     dueOn: Type.Optional(Type.Union([Type.Null(), CalendarDay])),
     evidence: Type.Optional(Type.Array(Type.String({ pattern: '^https?://', maxLength: 2000 }), { maxItems: 20 })),
+    /** Where it was read from (an ingested readout's document and characters); hand entry leaves it empty. */
+    source: Type.Optional(Type.String({ maxLength: 5000 })),
     ...Classified,
   },
   { additionalProperties: false },
@@ -76,6 +80,8 @@ export type TaskingQuery = Static<typeof TaskingQuery>;
 export const CommitmentQuery = Type.Object(
   {
     view: Type.Optional(Type.Enum(['by-partner', 'by-meeting', 'overdue'] as const)),
+    /** One meeting's commitments only: the meeting page links "Commitments made at this meeting" here. */
+    meetingId: Type.Optional(Type.String({ format: 'uuid' })),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     lang: Type.Optional(Type.String({ maxLength: 10 })),
@@ -98,6 +104,8 @@ export const TaskingView = Type.Object({
   progress: Type.Number(),
   weight: Type.Integer(),
   rollup: Type.String(),
+  /** The ingested readout's document and characters it was accepted from; empty when entered by hand. */
+  source: Type.String(),
   classification: Type.String(),
   version: Type.Integer(),
 });
@@ -111,5 +119,7 @@ export const CommitmentView = Type.Object({
   dueOn: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
   evidence: Type.Array(Type.String()),
+  /** The ingested readout's document and characters it was accepted from; empty when entered by hand. */
+  source: Type.String(),
   classification: Type.String(),
 });

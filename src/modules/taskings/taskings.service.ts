@@ -104,6 +104,7 @@ async function checkedTasking(db: Db, actor: MaybeActor, input: TaskingInput) {
     progress: input.progress ?? 0,
     weight: input.weight ?? 1,
     rollup: input.rollup ?? 'average',
+    source: input.source?.trim() ?? '',
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../../platform/errors.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
+import { SourceText } from '../../platform/views/source-text.tsx';
 import { CsrfField, ErrorSummary, FormActions, SelectField, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { Pagination } from '../../platform/views/list-controls.tsx';
@@ -244,6 +245,14 @@ export function TaskingPage(props: {
           <>
             <dt>{t('threats.description')}</dt>
             <dd dir="auto">{tasking.description}</dd>
+          </>
+        )}
+        {tasking.source && (
+          <>
+            <dt>{t('funding.source')}</dt>
+            <dd class="source">
+              <SourceText ctx={ctx} source={tasking.source} />
+            </dd>
           </>
         )}
       </dl>

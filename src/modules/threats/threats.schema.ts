@@ -39,6 +39,8 @@ export const IncidentInput = Type.Object(
     targets: Type.Optional(Type.String({ maxLength: 1000 })),
     description: Type.Optional(Type.String({ maxLength: 5000 })),
     sources: Type.Array(SourceInput, { minItems: 1, maxItems: 20 }),
+    /** The ingested readout's document and characters it was read from; hand entry leaves it out. */
+    provenance: Type.Optional(Type.String({ maxLength: 5000 })),
     /** Record it despite the warnings (coordinates outside the country, a likely duplicate). */
     confirm: Type.Optional(Type.Boolean()),
     classification: Type.Optional(Type.Enum(CLASSIFICATIONS)),

@@ -160,6 +160,7 @@ export async function createIncident(db: Db, actor: MaybeActor, raw: unknown): P
       targets: input.targets?.trim() ?? '',
       description: input.description?.trim() ?? '',
       sources: input.sources.map((source) => ({ title: source.title, publisher: source.publisher, url: source.url ?? null, date: source.date ?? null })),
+      provenance: input.provenance?.trim() ?? '',
       ...classification,
     });
     await appendAudit(tx, actor, { action: 'threats.incident-recorded', entityType: 'incident', entityId: row.id, detail: { branch: row.branchSlug, occurredOn: row.occurredOn, countryIso3, confirmedDespiteWarnings: Boolean(input.confirm) } });

@@ -1,3 +1,4 @@
+import { SourceText } from '../../platform/views/source-text.tsx';
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import type { RowProblem } from '../../platform/csv-import.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
@@ -282,6 +283,11 @@ export function IncidentPage({ ctx, row, branch }: { ctx: PageContext; row: Inci
                 {source.date && <span dir="ltr"> ({source.date})</span>}
               </li>
             ))}
+            {row.provenance && (
+              <li class="source">
+                <SourceText ctx={ctx} source={row.provenance} />
+              </li>
+            )}
           </ul>
         </dd>
       </dl>

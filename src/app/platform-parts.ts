@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 import { installFigureCache } from '../platform/figure-cache.ts';
 import { installFlash } from '../platform/flash.ts';
+import { keepRedirectsInReadersLanguage } from '../platform/i18n/redirect-language.ts';
 import { installMetrics, type PoolStats } from '../platform/metrics.ts';
 import { guardBidiControls } from '../platform/bidi-controls.ts';
 import { refuseNulCharacters } from '../platform/nul-characters.ts';
@@ -16,7 +17,7 @@ export interface PlatformOptions {
   listen?: Database['listen'];
 }
 
-/** Caching, who is asking (session, CSRF, access), one-time messages, metrics, input guards and rate limits. */
+/** Caching, who is asking (session, CSRF, access), one-time messages, redirects in the reader's language, metrics, input guards and rate limits. */
 export async function installPlatformParts(app: FastifyInstance, { db, config, poolStats, listen }: PlatformOptions): Promise<void> {
   // What a signed-in user is shown is theirs alone: no cache may keep it.
   app.addHook('onSend', async (request, reply) => {
@@ -25,6 +26,7 @@ export async function installPlatformParts(app: FastifyInstance, { db, config, p
   await app.register(requestContext, { db, config: { sessionIdleMinutes: config.sessionIdleMinutes, sessionAbsoluteHours: config.sessionAbsoluteHours }, listen });
   await installFigureCache(app, listen);
   installFlash(app);
+  keepRedirectsInReadersLanguage(app);
   installMetrics(app, { db, metricsToken: config.metricsToken, poolStats });
   refuseNulCharacters(app);
   guardBidiControls(app);

@@ -5,6 +5,7 @@ import { instanceSecret } from '../../platform/instance-secrets.ts';
 import type { AppModule } from '../../platform/module.ts';
 import type { AccountSettings } from './account.module.ts';
 import { safeLocalPath } from '../../platform/safe-redirect.ts';
+import { localizedPath } from '../../platform/i18n/path-locale.ts';
 import { SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from '../../platform/session.ts';
 import { DEVICE_COOKIE, DEVICE_COOKIE_OPTIONS } from '../../platform/device-cookie.ts';
 import { consumeSignInFormToken, issueSignInFormToken, isValidSignInFormToken } from '../../platform/sign-in-form-token.ts';
@@ -170,12 +171,15 @@ export const accountPages: AppModule<AccountSettings> = async (app, { db, config
     }
   });
 
-  app.post('/account/language', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
+  // The switch names the language it goes to, so the redirect is not put under the path of the one left behind.
+  app.post('/account/language', { config: { access: 'signed-in', redirectNamesLanguage: true }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
     const input = parseInput(LanguageBody, request.body);
     await account.setLanguage(db, request.actor!, input.locale);
     const back = new URL(safeLocalPath(input.returnTo), 'http://local');
     back.searchParams.delete('lang');
-    return reply.redirect(`${back.pathname}${back.search}`, 303);
+    const path = `${back.pathname}${back.search}`;
+    // A reader who reads by path (/ar/…) goes on by path in the chosen language; others by their account's choice.
+    return reply.redirect(request.pathLocale ? localizedPath(input.locale, path) : path, 303);
   });
 
   app.post('/account/numerals', { config: { access: 'signed-in' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {

@@ -1,13 +1,12 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import { SourceText } from '../../platform/views/source-text.tsx';
-import type { Locale } from '../../platform/i18n/i18n.ts';
 import { ActionLinks } from '../../platform/views/action-links.tsx';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { ClassificationBadge, } from '../partners/partners.views.tsx';
-import { countryName } from '../partners/countries.ts';
+import { countryNameIn } from '../../platform/i18n/country-names.ts';
 import { type MapPoint, WorldMap } from '../../platform/views/world-map.tsx';
 import type { RepatriationRow, } from './detention.repo.ts';
 import type { NationalitiesQuery, NATIONALITY_SORTS, } from './detention.schema.ts';
@@ -21,7 +20,7 @@ import { Translated, } from '../../platform/views/translated-name.tsx';
 export function nationalityName(key: string, ctx: PageContext): string {
   if (key === 'unknown') return ctx.t('detention.nationality.unknown');
   if (key === 'third-countries') return ctx.t('detention.nationality.thirdCountries');
-  return countryName(key, ctx.locale as Locale) ?? key;
+  return countryNameIn(ctx.locale, key);
 }
 
 /** A head count in the reader's digits, or a dash where the source gives none. */
@@ -161,7 +160,7 @@ export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repa
       </p>
       <h1>{t('detention.map')}</h1>
       <AggregateOnlyNotice ctx={ctx} />
-      <WorldMap title={t('detention.map')} points={points} shadeBy={new Map(states.map((row) => [row.key, row.repatriatedTotal]))} steps={[1, 10, 100, 500]} legend={{ shade: t('detention.mapRepatriatedLegend'), point: t('detention.mapSiteLegend') }} />
+      <WorldMap locale={ctx.locale} title={t('detention.map')} points={points} shadeBy={new Map(states.map((row) => [row.key, row.repatriatedTotal]))} steps={[1, 10, 100, 500]} legend={{ shade: t('detention.mapRepatriatedLegend'), point: t('detention.mapSiteLegend') }} />
       <div class="chart-pair">
         <DataTable
           rows={mapSites}

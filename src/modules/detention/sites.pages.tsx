@@ -5,7 +5,6 @@ import { Conflict, InvalidInput, type StaleVersion } from '../../platform/errors
 import type { AppModule } from '../../platform/module.ts';
 import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 import { recordFormInput } from '../../platform/validate.ts';
-import { pathInReadersLanguage } from '../../platform/i18n/path-locale.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { saveForm, withCurrentVersion } from '../../platform/views/save-form.ts';
@@ -84,7 +83,7 @@ export const sitesPages: AppModule = async (app, { db }) => {
   // A snapshot has no page of its own: its address leads to its row on its site's page (the ingest review links here).
   app.get('/detention/snapshots/:id', { config: { access: 'detention.read' }, schema: { params: IdParams, hide: true } }, async (request, reply) => {
     const address = await sites.snapshotAddress(db, request.actor, request.params.id);
-    return reply.redirect(pathInReadersLanguage(request.pathLocale, address), 303);
+    return reply.redirect(address, 303);
   });
 
   app.get('/detention/sites/:id/edit', { config: { access: 'detention.write' }, schema: { params: IdParams, querystring: LangQuery, hide: true } }, async (request, reply) => {

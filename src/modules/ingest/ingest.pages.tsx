@@ -13,7 +13,6 @@ import { referenceMeetings } from './earlier-meetings.ts';
 import { say } from '../../platform/i18n/say.ts';
 import { costlyAction } from '../../platform/rate-limit.ts';
 import { flashAs } from '../../platform/flash.ts';
-import { pathInReadersLanguage } from '../../platform/i18n/path-locale.ts';
 
 const FactParams = Type.Object({ id: Type.String({ format: 'uuid' }), factId: Type.String({ format: 'uuid' }) });
 
@@ -51,7 +50,7 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
       if (!file && !pasted.trim()) throw new InvalidInput([{ field: 'file', message: request.t('ingest.noInput') }]);
       const document = await ingestDocument(db, request.actor, { bytes: file ?? Buffer.from(pasted), kind: file ? undefined : 'text', fileName: file ? 'uploaded file' : 'pasted text', publishedOn: values.publishedOn || null });
       flashAs(reply, 'read');
-      return reply.redirect(pathInReadersLanguage(request.pathLocale, `/ingest/${document.id}`), 303);
+      return reply.redirect(`/ingest/${document.id}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInput) && !(error instanceof Conflict)) throw error;
       reply.status(error instanceof Conflict ? 409 : 400);
@@ -74,7 +73,7 @@ export const ingestPages: AppModule = async (app, { db, config }) => {
       const decision = body.decision === 'reject' ? 'reject' : 'accept';
       await decideFact(db, request.actor, request.params.id, fact.id, { decision, values: editedValues(fact, body), note: typeof body[`v${fact.position}-note`] === 'string' ? (body[`v${fact.position}-note`] as string) : '' });
       flashAs(reply, 'decided');
-      return reply.redirect(pathInReadersLanguage(request.pathLocale, `/ingest/${request.params.id}#review-${fact.position}`), 303);
+      return reply.redirect(`/ingest/${request.params.id}#review-${fact.position}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInput) && !(error instanceof Conflict)) throw error;
       const prefix = fact ? `v${fact.position}-` : '';

@@ -1,5 +1,6 @@
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
+import { meetingTownInEnglish } from './meeting-place.ts';
 import type { MeetingRow } from './meetings.repo.ts';
 
 /** Meetings known only by their month or year have no date a calendar could hold. */
@@ -22,7 +23,7 @@ export function meetingCalendar(meetings: readonly MeetingRow[], origin: string,
       end: allDay ? local(meeting.endsAt).plus({ days: 1 }).startOf('day').toJSDate() : meeting.endsAt,
       allDay,
       summary: meeting.title,
-      location: meeting.setting === 'virtual' ? 'Virtual' : meeting.setting === 'unknown' ? undefined : [meeting.city, meeting.countryIso3].filter(Boolean).join(', '),
+      location: meeting.setting === 'virtual' ? 'Virtual' : meeting.setting === 'unknown' ? undefined : meetingTownInEnglish(meeting) || undefined,
       url: `${origin}/meetings/${meeting.id}`,
       lastModified: meeting.updatedAt,
     });

@@ -7,6 +7,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { ClassificationBadge } from '../partners/partners.views.tsx';
 import { hasCalendarDate } from './meeting-calendar.ts';
+import { meetingPlace } from './meeting-place.ts';
 import { meetingWhen } from './meeting-time.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated } from '../../platform/views/translated-name.tsx';
@@ -58,7 +59,7 @@ export function MeetingDetailPage(props: {
             <GroupName ctx={ctx} group={record.group} />
           </a> : '—'}</dd>
         <dt>{t('meetings.setting')}</dt>
-        <dd>{[t(`meetingSetting.${meeting.setting}` as never), meeting.city, meeting.countryIso3].filter(Boolean).join(', ')}</dd>
+        <dd>{meetingPlace(meeting, ctx.locale, t)}</dd>
         {meeting.notes && (
           <>
             <dt>{t('meetings.notes')}</dt>

@@ -170,6 +170,8 @@ describe('lists and calendars', () => {
     expect(text).toContain('DTSTART:20210628T080000Z');
     expect(text).toContain('DTEND:20210628T153000Z');
     expect(text).toContain('SUMMARY:Calendar test');
+    // The place as a calendar shows it: the country named in English, not its code.
+    expect(text).toContain('LOCATION:Rome\\, Italy');
     expect(text).toContain(`/meetings/${meeting.id}`);
     // The event's link comes from PUBLIC_URL, never from the request's Host header.
     const forged = await suite.ctx.app.inject({ method: 'GET', url: `/meetings/${meeting.id}/calendar.ics`, headers: { host: 'evil.example' } });
@@ -254,5 +256,23 @@ describe('theaters', () => {
     expect(africa.items.map((m: { title: string }) => m.title)).toEqual(['Lake Chad meeting']);
     const page = await api(null, 'GET', '/meetings/theaters?lang=fr');
     expect(page.body).toContain('Îles du lac Tchad');
+  });
+});
+
+describe('where meetings are held, in the reader’s language', () => {
+  it('names the country in Arabic on the Arabic list and page, joined by the Arabic comma', async () => {
+    const meeting = await createMeeting({ title: 'Place test: Rome ministerial' });
+    const page = await api(null, 'GET', `/ar/meetings/${meeting.id}`);
+    expect(page.body).toContain('حضوري، Rome، إيطاليا');
+    expect(page.body).not.toContain('Rome, ITA');
+    const list = await api(null, 'GET', `/ar/meetings?q=${encodeURIComponent('Place test')}`);
+    expect(list.body).toContain('حضوري، Rome، إيطاليا');
+    expect((await api(null, 'GET', `/fr/meetings/${meeting.id}`)).body).toContain('En présentiel, Rome, Italie');
+  });
+
+  it('names Kosovo, whose code is user-assigned', async () => {
+    const meeting = await createMeeting({ title: 'Place test: Pristina', city: 'Pristina', countryIso3: 'XKX' });
+    expect((await api(null, 'GET', `/ar/meetings/${meeting.id}`)).body).toContain('حضوري، Pristina، كوسوفو');
+    expect((await api(null, 'GET', `/meetings/${meeting.id}`)).body).toContain('In person, Pristina, Kosovo');
   });
 });

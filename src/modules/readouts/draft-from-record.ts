@@ -1,5 +1,6 @@
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { meetingWhen } from '../meetings/meeting-time.ts';
+import { meetingTownInEnglish } from '../meetings/meeting-place.ts';
 import type { AgendaItemRow, MeetingRow, ParticipantRow, TheaterRow } from '../meetings/meetings.repo.ts';
 
 const FORMAT_TITLES: Record<MeetingRow['format'], string | null> = {
@@ -33,7 +34,7 @@ export function draftFromRecord(input: {
   const title = `Readout of the ${titleCore}`;
   const when = meeting.datePrecision === 'year' || meeting.datePrecision === 'month' ? `in ${meetingWhen(meeting, 'en')}` : `on ${meetingWhen(meeting, 'en')}`;
   const setting =
-    meeting.setting === 'virtual' ? 'in a virtual setting' : meeting.setting === 'unknown' ? '' : `in ${[meeting.city, meeting.countryIso3].filter(Boolean).join(', ')}${meeting.setting === 'hybrid' ? ' and online' : ''}`;
+    meeting.setting === 'virtual' ? 'in a virtual setting' : meeting.setting === 'unknown' ? '' : `in ${meetingTownInEnglish(meeting)}${meeting.setting === 'hybrid' ? ' and online' : ''}`;
   const who = group ? `Representatives of the ${group.name}` : 'Coalition partners';
   const paragraphs = [`${who} met ${[when, setting].filter(Boolean).join(' ')}.`];
 

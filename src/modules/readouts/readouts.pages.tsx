@@ -8,7 +8,6 @@ import { ProblemResponses } from '../../platform/openapi.ts';
 import { formToInput } from '../../platform/validate.ts';
 import { pageContext } from '../../platform/views/page-context.ts';
 import { renderPageFor, sendPage } from '../../platform/views/render.ts';
-import { localizedPath } from '../../platform/i18n/path-locale.ts';
 import { saveTranslation, titlesIn, TranslationInput, translationsOf } from './translations.service.ts';
 import { AnonymousPageCache } from '../../platform/anonymous-page-cache.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
@@ -107,7 +106,7 @@ export const readoutsPages: AppModule<ReadoutsSettings> = async (app, { db, conf
       publicCache.respond(request, reply, async () => {
         const found = await readouts.getPublished(db, request.actor, request.params.year, request.params.slug);
         // An old address (the title changed since) moves permanently to the current one.
-        if (found.readout.slug !== request.params.slug) return reply.redirect(request.pathLocale ? localizedPath(request.pathLocale, readoutPath(found.readout)) : readoutPath(found.readout), 301);
+        if (found.readout.slug !== request.params.slug) return reply.redirect(readoutPath(found.readout), 301);
         return { body: renderPageFor(request, <PublicReadoutPage ctx={pageContext(request)} {...found} translations={await translationsOf(db, found.readout.id)} />) };
       }),
   );

@@ -87,6 +87,8 @@ describe('readout workflow', () => {
     const desk = await get(suite.officer, `/desk/readouts/${id}`);
     expect(desk.body).toContain('Readout of the Counter ISIS Finance Group (CIFG) Meeting');
     expect(desk.body).toContain('Representatives of the Counter ISIS Finance Group (CIFG) met on');
+    // The place reads as a sentence does: the country named, not its code.
+    expect(desk.body).toMatch(/met on [^<]* in Rome, Italy\./);
     expect(desk.body).toContain('United States briefed the participants.');
     expect(desk.body).toContain('Financing of ISIS-K (Afghanistan): Members agreed to share designations.');
 

@@ -126,3 +126,21 @@ describe('incidents', () => {
     expect((await api(null, 'GET', '/threats/branches/no-such-branch')).statusCode).toBe(404);
   });
 });
+
+describe('the threat map in the reader’s language', () => {
+  it('names countries and writes dates in Arabic in the map’s tooltips on the Arabic page', async () => {
+    const created = await api(suite.analyst, 'POST', '/api/v1/threats/incidents', { ...KABUL, occurredOn: '2021-09-03', place: 'Map tooltip test' });
+    expect(created.statusCode, created.body).toBe(201);
+    const page = await api(null, 'GET', '/ar/threats/map');
+    expect(page.statusCode).toBe(200);
+    const tooltips = [...page.body.matchAll(/<title>([^<]*)<\/title>/g)].map((match) => match[1] as string);
+    // The country's shading names Afghanistan in Arabic, not as the atlas spells it in English.
+    expect(tooltips.some((text) => text.startsWith('أفغانستان: '))).toBe(true);
+    expect(tooltips.some((text) => text.startsWith('Afghanistan'))).toBe(false);
+    // The incident's point: the day as an Arabic reader writes it, the place's parts joined by the Arabic comma.
+    const point = tooltips.find((text) => text.includes('Kabul'));
+    expect(point).toMatch(/^3 سبتمبر 2021 /);
+    expect(point).toContain('Kabul، أفغانستان');
+    expect(point).not.toContain('2021-09-03');
+  });
+});

@@ -12,7 +12,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { KeysetPagination, listHref } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { type MapPoint, WorldMap } from '../../platform/views/world-map.tsx';
-import { countryName } from '../partners/countries.ts';
+import { countryNameIn } from '../../platform/i18n/country-names.ts';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
 import type { TaskingWithProgress, UpdateRow } from '../taskings/taskings.service.ts';
@@ -21,7 +21,7 @@ import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import type { BranchRow, IncidentRow } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
-import { listOf, numberFormat, partsSeparator } from '../../platform/i18n/formatters.ts';
+import { calendarDayIn, listOf, numberFormat, partsSeparator } from '../../platform/i18n/formatters.ts';
 import { meetingDay } from '../meetings/meeting-time.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { EnglishTerm, Translated, TranslationFields } from '../../platform/views/translated-name.tsx';
@@ -39,7 +39,7 @@ export function casualties(ctx: PageContext, low: number | null, high: number | 
 
 /** The place as text (titles, map labels), its parts joined the reader's way. */
 export const placeOf = (ctx: PageContext, row: IncidentRow) =>
-  [translated(row, ctx.locale, 'place'), row.city, countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3].filter(Boolean).join(partsSeparator(ctx.locale));
+  [translated(row, ctx.locale, 'place'), row.city, countryNameIn(ctx.locale, row.countryIso3)].filter(Boolean).join(partsSeparator(ctx.locale));
 
 /**
  * The place on a page: the city has no translation in the data (sources spell it in English), so outside
@@ -49,7 +49,7 @@ export function Place({ ctx, row }: { ctx: PageContext; row: IncidentRow }) {
   const parts = [
     row.place ? <Translated ctx={ctx} record={row} field="place" /> : null,
     row.city ? <EnglishTerm ctx={ctx} text={row.city} /> : null,
-    countryName(row.countryIso3, ctx.locale as Locale) ?? row.countryIso3,
+    countryNameIn(ctx.locale, row.countryIso3),
   ].filter((part) => part !== null && part !== '');
   return <>{parts.flatMap((part, index) => (index === 0 ? [part] : [partsSeparator(ctx.locale), part]))}</>;
 }
@@ -158,7 +158,7 @@ export function BranchPage(props: {
           <Translated ctx={ctx} record={branch} field="region" />
         </dd>
         <dt>{t('threats.countries')}</dt>
-        <dd>{listOf(intlLocale(locale), branch.countryIso3s.map((code) => countryName(code, locale as Locale) ?? code)) || '—'}</dd>
+        <dd>{listOf(intlLocale(locale), branch.countryIso3s.map((code) => countryNameIn(locale, code))) || '—'}</dd>
         <dt>{t('funding.source')}</dt>
         <dd class="source">
           <EnglishTerm ctx={ctx} text={branch.source} />
@@ -365,6 +365,10 @@ export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[
   );
 }
 
+/** A point's tooltip on the map: the day and the place in the reader's language, the branch, the dead. */
+const incidentLabel = (ctx: PageContext, row: IncidentRow, branchName: (slug: string) => string) =>
+  `${calendarDayIn(intlLocale(ctx.locale), row.occurredOn)} ${branchName(row.branchSlug)}${partsSeparator(ctx.locale)}${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}`;
+
 /** Incidents on the world map: countries shaded by count, a point per located incident. */
 export function IncidentMap({ ctx, rows, branchName }: { ctx: PageContext; rows: IncidentRow[]; branchName: (slug: string) => string }) {
   const { t } = ctx;
@@ -372,8 +376,8 @@ export function IncidentMap({ ctx, rows, branchName }: { ctx: PageContext; rows:
   for (const row of rows) byCountry.set(row.countryIso3, (byCountry.get(row.countryIso3) ?? 0) + 1);
   const points: MapPoint[] = rows
     .filter((row) => row.latitude !== null && row.longitude !== null)
-    .map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: `${row.occurredOn} ${branchName(row.branchSlug)}, ${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}` }));
-  return <WorldMap title={t('threats.map')} shadeBy={byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />;
+    .map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: incidentLabel(ctx, row, branchName) }));
+  return <WorldMap locale={ctx.locale} title={t('threats.map')} shadeBy={byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />;
 }
 
 export function ThreatMapPage(props: {
@@ -385,14 +389,14 @@ export function ThreatMapPage(props: {
 }) {
   const { ctx, map, listed, query, branchName } = props;
   const { t } = ctx;
-  const points: MapPoint[] = map.points.map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: `${row.occurredOn} ${branchName(row.branchSlug)}, ${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}` }));
+  const points: MapPoint[] = map.points.map((row) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude), size: row.killedLow ?? 0, label: incidentLabel(ctx, row, branchName) }));
   return (
     <Layout ctx={ctx} title={t('threats.map')}>
       <p>
         <a href="/threats">{t('threats.title')}</a>
       </p>
       <h1>{t('threats.map')}</h1>
-      <WorldMap title={t('threats.map')} shadeBy={map.byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />
+      <WorldMap locale={ctx.locale} title={t('threats.map')} shadeBy={map.byCountry} steps={[1, 5, 20, 100]} points={points} legend={{ shade: t('threats.mapShadeLegend'), point: t('threats.mapPointLegend') }} />
       {map.locatedTotal > points.length && <p role="status">{t('threats.mapPointsCapped', { shown: points.length, total: map.locatedTotal })}</p>}
       <IncidentTable ctx={ctx} rows={listed.rows} branchName={branchName} />
       <KeysetPagination ctx={ctx} basePath="/threats/map" query={{ ...query, before: undefined, after: undefined, page: undefined }} newer={listed.newer} older={listed.older} />

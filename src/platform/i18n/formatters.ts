@@ -34,3 +34,8 @@ export function listOf(locale: string, items: readonly string[]): string {
 export function partsSeparator(locale: string): string {
   return locale.startsWith('ar') ? '، ' : ', ';
 }
+
+/** A calendar day (YYYY-MM-DD) written the reader's way, "26 August 2021", "26 août 2021", "26 أغسطس 2021"; the locale is Intl's (intlLocale). */
+export function calendarDayIn(locale: string, isoDay: string): string {
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+}

@@ -26,15 +26,24 @@ export const pathLocaleOf = (request: IncomingMessage): Locale | undefined => (r
 /** The address of a page in a language: `/fr/readouts?page=2`. */
 export const localizedPath = (locale: Locale, pathAndQuery: string): string => `/${locale}${pathAndQuery === '/' ? '' : pathAndQuery}`;
 
-/** Where to send a reader after a form: under the language their path named, if it named one (a redirect is not a link that `localizeLinks` rewrites). */
-export const pathInReadersLanguage = (pathLocale: Locale | null, pathAndQuery: string): string => (pathLocale ? localizedPath(pathLocale, pathAndQuery) : pathAndQuery);
+/** Addresses a reader's language never goes in front of: static files and the API are the same in every language. */
+const UNLOCALIZED = `(?!/|assets/|api/|(?:${LOCALES.join('|')})(?:/|"|\\?|#|$))`;
 
 /**
- * Keeps a reader in the language of the path they came by: every link and form on a page served under
- * `/fr/` points under `/fr/` too. Static files, the API and links that already name a language are left
- * as they are (the language switch names its languages).
+ * Where a redirect sends a reader who came under a language's path (`/ar/…`): the same address under that
+ * path, so a form post answers in the reader's language. Other sites, static files, the API and
+ * addresses that already name a language are left as they are.
+ */
+export function localizedLocation(locale: Locale, location: string): string {
+  return new RegExp(`^/${UNLOCALIZED}`).test(location) ? localizedPath(locale, location) : location;
+}
+
+/**
+ * Keeps a reader in the language of the path they came by: every link, image-map area, form and form
+ * button (`formaction`) on a page served under `/fr/` points under `/fr/` too. Static files, the API
+ * and links that already name a language are left as they are (the language switch names its languages).
  */
 export function localizeLinks(html: string, locale: Locale): string {
-  const keep = `(?!/|assets/|api/|(?:${LOCALES.join('|')})(?:/|"|\\?))`;
-  return html.replace(new RegExp(`(<(?:a|form)\\b[^>]*?\\s(?:href|action)=")/${keep}`, 'g'), `$1/${locale}/`);
+  const attribute = '(?:<(?:a|area)\\b[^>]*?\\shref="|<form\\b[^>]*?\\saction="|<(?:button|input)\\b[^>]*?\\sformaction=")';
+  return html.replace(new RegExp(`(${attribute})/${UNLOCALIZED}`, 'g'), `$1/${locale}/`);
 }

@@ -1,5 +1,7 @@
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { scaleSqrt } from 'd3-scale';
+import { countryNameIn } from '../i18n/country-names.ts';
+import type { Locale } from '../i18n/i18n.ts';
 import { alpha3Of, countryShapes } from '../world.ts';
 
 const WIDTH = 960;
@@ -12,7 +14,7 @@ const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], countryShapes);
  */
 const countryOutlines = (() => {
   const path = geoPath(projection).digits(1);
-  return countryShapes.features.map((country) => ({ alpha3: alpha3Of(country.id), name: (country.properties as { name?: string })?.name, d: path(country) ?? '' }));
+  return countryShapes.features.map((country) => ({ alpha3: alpha3Of(country.id), d: path(country) ?? '' }));
 })();
 
 export interface MapPoint {
@@ -26,9 +28,10 @@ export interface MapPoint {
 /**
  * A world map drawn on the server as SVG (world-atlas 1:110m + d3-geo): countries shaded in steps by a
  * value, points as circles whose area follows their size. No tiles, no third-party requests; each
- * page that shows it puts a table with the same figures beside it.
+ * page that shows it puts a table with the same figures beside it. Countries are named in the reader's
+ * language (the atlas names them in English only).
  */
-export function WorldMap(props: { title: string; shadeBy: Map<string, number>; steps: readonly number[]; points: MapPoint[]; legend: { shade: string; point: string } }) {
+export function WorldMap(props: { locale: Locale; title: string; shadeBy: Map<string, number>; steps: readonly number[]; points: MapPoint[]; legend: { shade: string; point: string } }) {
   const radius = scaleSqrt()
     .domain([0, Math.max(1, ...props.points.map((point) => point.size))])
     .range([3, 28]);
@@ -43,7 +46,7 @@ export function WorldMap(props: { title: string; shadeBy: Map<string, number>; s
           const value = props.shadeBy.get(country.alpha3);
           return (
             <path class={shadeClass(value)} d={country.d}>
-              {value ? <title>{`${country.name ?? country.alpha3}: ${value}`}</title> : null}
+              {value ? <title>{`${countryNameIn(props.locale, country.alpha3)}: ${value}`}</title> : null}
             </path>
           );
         })}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../platform/i18n/i18n.ts';
+import { meetingPlace, meetingTownInEnglish } from './meeting-place.ts';
+
+const rome = { setting: 'in-person', city: 'Rome', countryIso3: 'ITA' } as const;
+
+describe('where a meeting is held, in the reader’s language', () => {
+  it('names the setting and the country in the reader’s language, joined the reader’s way', () => {
+    expect(meetingPlace(rome, 'ar', translator('ar'))).toBe('حضوري، Rome، إيطاليا');
+    expect(meetingPlace(rome, 'fr', translator('fr'))).toBe('En présentiel, Rome, Italie');
+    expect(meetingPlace(rome, 'en', translator('en'))).toBe('In person, Rome, Italy');
+    expect(meetingPlace({ setting: 'virtual', city: null, countryIso3: null }, 'ar', translator('ar'))).toBe('افتراضي');
+  });
+
+  it('names Kosovo by its user-assigned code in every language', () => {
+    const pristina = { setting: 'hybrid', city: 'Pristina', countryIso3: 'XKX' } as const;
+    expect(meetingPlace(pristina, 'ar', translator('ar'))).toBe('هجين، Pristina، كوسوفو');
+    expect(meetingTownInEnglish(pristina)).toBe('Pristina, Kosovo');
+  });
+
+  it('writes the town in English for calendars and readout drafts', () => {
+    expect(meetingTownInEnglish(rome)).toBe('Rome, Italy');
+    expect(meetingTownInEnglish({ ...rome, city: null })).toBe('Italy');
+  });
+});

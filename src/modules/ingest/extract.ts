@@ -97,12 +97,31 @@ function languageNotes(reading: LanguageReading): string[] {
   return notes;
 }
 
+/** A readout read as far as it can be without parts of speech: all but its speakers and the places they mask. */
+export interface ReadoutBegun {
+  readonly text: string;
+  readonly language: LanguageReading['language'];
+  readonly gazetteer: Gazetteer;
+  readonly speakerCandidates: ReturnType<typeof speakersIn>;
+  readonly meeting: ReturnType<typeof meetingFacts>;
+  readonly newMembers: ReturnType<typeof newMembersIn>;
+  readonly rest: Omit<Extraction, 'speakers' | 'theaters' | 'evidence'> & { evidence: Omit<Extraction['evidence'], 'speakers'> };
+}
+
 /**
  * Proposes every fact of a readout — the meeting, who spoke, what was discussed, figures, incidents,
  * earlier meetings followed up, commitments — each with the verbatim span it came from. Deterministic
  * and offline: rules and the registry's names.
  */
 export function extractReadout(input: string, options: { publishedOn?: string | null; gazetteer?: Gazetteer } = {}): Extraction {
+  return finishReadout(beginReadout(input, options));
+}
+
+/**
+ * Everything that needs no part of speech (all but the speakers' check and the theaters, which the
+ * speakers' roles mask). The command line runs it while another thread still loads the model.
+ */
+export function beginReadout(input: string, options: { publishedOn?: string | null; gazetteer?: Gazetteer } = {}): ReadoutBegun {
   const gazetteer = options.gazetteer ?? referenceGazetteer();
   // Offsets stay those of the input: boilerplate is blanked or cut off the end, nothing else moves.
   const text = withoutBoilerplate(input);
@@ -118,26 +137,17 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
   const titleSentence = sentences.find((sentence) => sentence.text === meeting.title);
   const newMembers = newMembersIn(text, gazetteer);
   // A state's name is never a person's ("Saudi Arabia, Foreign Minister …").
-  const candidates = speakersIn(sentences, fromGazetteer(gazetteer, 'partner-names-lower-case', () => new Set(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => variant.toLowerCase())))));
-  const speakers = reading.language === 'en' ? candidates.filter((speaker) => namesAPerson(text, speaker.name)) : candidates;
-  // Places that are part of something else: the speakers' roles, the meeting's own place.
-  const masked = [
-    ...newMembers.spans,
-    ...speakers.flatMap((speaker) => [...text.matchAll(new RegExp((speaker.role ?? '\uFFFF').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }))),
-    ...(meeting.location?.city ? [...text.matchAll(new RegExp(`\\b(?:in|at)\\s+${meeting.location.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:,\\s*\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)?)?`, 'gu'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })) : []),
-  ];
+  const speakerCandidates = speakersIn(sentences, fromGazetteer(gazetteer, 'partner-names-lower-case', () => new Set(gazetteer.partners.flatMap((partner) => partner.variants.map((variant) => variant.toLowerCase())))));
   // A headline states what the body says again: its commitments are the body's.
   const commitments = commitmentsIn(sentences.filter((sentence) => sentence !== titleSentence), text);
   const unpriced = amountsWithoutCurrency(text);
   const skip = new Set([meeting.meetingSentence, titleSentence].filter((sentence) => sentence !== undefined && sentence !== null));
-  return {
+  const rest = {
     title: meeting.title,
     date: meeting.date,
     meetingFormat: meeting.meetingFormat,
     setting: meeting.setting,
     location: meeting.location,
-    speakers,
-    theaters: theatersIn(text, gazetteer, masked, meeting.location),
     branches: branchesIn(text, gazetteer),
     workingGroups: groupsIn(text, gazetteer),
     newMembers: newMembers.members,
@@ -152,8 +162,33 @@ export function extractReadout(input: string, options: { publishedOn?: string | 
     notes: [...notes, ...(meeting.yearGuessed && meeting.date ? [say('ingest.note.yearGuessed', { year: meeting.date.slice(0, 4) })] : []), ...(sentences.length === 0 ? [say('ingest.note.noSentences')] : []), ...unpriced.map((words) => say('ingest.note.amountWithoutCurrency', { words }))],
     evidence: {
       meeting: meeting.meetingSentence ? spanOf(text, meeting.meetingSentence.start, meeting.meetingSentence.end) : titleSentence ? spanOf(text, titleSentence.start, titleSentence.end) : null,
-      speakers: speakers.map((speaker) => firstMention(text, speaker.name)),
       newMembers: newMembers.members.map((member) => firstMention(text, member)),
     },
+  };
+  return { text, language: reading.language, gazetteer, speakerCandidates, meeting, newMembers, rest };
+}
+
+/** The speakers (checked against the parts of speech in English) and the theaters, which their roles mask. */
+export function finishReadout(begun: ReadoutBegun): Extraction {
+  const { text, meeting, newMembers, rest } = begun;
+  const speakers = begun.language === 'en' ? begun.speakerCandidates.filter((speaker) => namesAPerson(text, speaker.name)) : begun.speakerCandidates;
+  // Places that are part of something else: the speakers' roles, the meeting's own place.
+  const masked = [
+    ...newMembers.spans,
+    ...speakers.flatMap((speaker) => [...text.matchAll(new RegExp((speaker.role ?? '\uFFFF').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }))),
+    ...(meeting.location?.city ? [...text.matchAll(new RegExp(`\\b(?:in|at)\\s+${meeting.location.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:,\\s*\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)?)?`, 'gu'))].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length })) : []),
+  ];
+  const { title, date, meetingFormat, setting, location, evidence, ...facts } = rest;
+  // The keys in the order the JSON contract has always printed them.
+  return {
+    title,
+    date,
+    meetingFormat,
+    setting,
+    location,
+    speakers,
+    theaters: theatersIn(text, begun.gazetteer, masked, meeting.location),
+    ...facts,
+    evidence: { meeting: evidence.meeting, speakers: speakers.map((speaker) => firstMention(text, speaker.name)), newMembers: evidence.newMembers },
   };
 }

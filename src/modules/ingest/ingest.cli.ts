@@ -20,13 +20,13 @@ export function registerIngestCommands(program: Command): void {
       try {
         const { text } = await documentText(fs.readFileSync(file));
         const publishedOn = options.publishedOn ?? null;
-        // While the model loads on the other thread, this one loads the extractor, reads the gazetteers and
-        // compiles the partners' pattern (work the reading needs anyway); the facts are the same as without it.
+        // While the model loads on the other thread, this one reads all that needs no part of speech; only
+        // the speakers' check waits for the tags. The facts are the same as extractReadout's.
         const ahead = tagger.tagsOf(text);
-        const [{ extractReadout }, { useTagsReadAhead }, { referenceGazetteer }, { actorsIn }] = await Promise.all([import('./extract.ts'), import('./parts-of-speech.ts'), import('./gazetteer.ts'), import('./actors.ts')]);
-        actorsIn('', referenceGazetteer());
+        const [{ beginReadout, finishReadout }, { useTagsReadAhead }] = await Promise.all([import('./extract.ts'), import('./parts-of-speech.ts')]);
+        const begun = beginReadout(text, { publishedOn });
         useTagsReadAhead(await ahead);
-        const { notes, evidence: _evidence, ...extraction } = extractReadout(text, { publishedOn });
+        const { notes, evidence: _evidence, ...extraction } = finishReadout(begun);
         for (const note of notes) process.stderr.write(`note: ${note}\n`);
         process.stdout.write(`${JSON.stringify(extraction)}\n`);
       } catch (error) {

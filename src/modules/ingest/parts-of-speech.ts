@@ -46,12 +46,9 @@ interface WinkNlp {
 
 /** Tags read ahead on another thread (the command line), by the exact piece of text they were read for. */
 let readAhead: Map<string, Map<number, string>> | undefined;
-/** Set while a warm-up runs: no word is tagged, and nothing is loaded for it. */
-let untaggedRun = false;
 
 /** Each word's part of speech (PROPN, NOUN, VERB …) by the offset where it starts in `text`. */
 export function partsOfSpeech(text: string): Map<number, string> {
-  if (untaggedRun) return new Map();
   const ahead = readAhead?.get(text);
   if (ahead) return ahead;
   tagger ??= loadTagger();
@@ -74,17 +71,4 @@ export function tagsOfEachLine(text: string): Map<string, Map<number, string>> {
 /** Tags read elsewhere, used for the pieces of text they were read for (any other piece is tagged here). */
 export function useTagsReadAhead(tags: Map<string, Map<number, string>> | undefined): void {
   readAhead = tags;
-}
-
-/**
- * Runs `work` with no word tagged and the tagger not loaded: a warm-up whose answer is thrown away
- * (it compiles the patterns and reads the gazetteers while another thread loads the model).
- */
-export function withoutTags<T>(work: () => T): T {
-  untaggedRun = true;
-  try {
-    return work();
-  } finally {
-    untaggedRun = false;
-  }
 }

@@ -7,7 +7,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { ClassificationBadge } from '../partners/partners.views.tsx';
 import { hasCalendarDate } from './meeting-calendar.ts';
-import { meetingPlace } from './meeting-place.ts';
+import { MeetingPlace } from './meeting-place.view.tsx';
 import { meetingWhen } from './meeting-time.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated } from '../../platform/views/translated-name.tsx';
@@ -59,7 +59,7 @@ export function MeetingDetailPage(props: {
             <GroupName ctx={ctx} group={record.group} />
           </a> : '—'}</dd>
         <dt>{t('meetings.setting')}</dt>
-        <dd>{meetingPlace(meeting, ctx.locale, t)}</dd>
+        <dd><MeetingPlace meeting={meeting} locale={ctx.locale} t={t} /></dd>
         {meeting.notes && (
           <>
             <dt>{t('meetings.notes')}</dt>

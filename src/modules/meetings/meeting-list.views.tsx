@@ -6,7 +6,7 @@ import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge } from '../partners/partners.views.tsx';
-import { meetingPlace } from './meeting-place.ts';
+import { MeetingPlace } from './meeting-place.view.tsx';
 import { meetingWhen } from './meeting-time.ts';
 import type { MeetingRow, TheaterRow } from './meetings.repo.ts';
 import { MEETING_FORMATS, type MeetingListQuery } from './meetings.schema.ts';
@@ -65,7 +65,7 @@ export function MeetingListPage(props: { ctx: PageContext; rows: MeetingRow[]; t
             const group = m.groupId ? groupById.get(m.groupId) : undefined;
             return group ? <GroupName ctx={ctx} group={group} /> : '—';
           } },
-          { header: t('meetings.setting'), cell: (m) => meetingPlace(m, ctx.locale, t) },
+          { header: t('meetings.setting'), cell: (m) => <MeetingPlace meeting={m} locale={ctx.locale} t={t} /> },
           { header: t('partners.classification'), cell: (m) => <ClassificationBadge ctx={ctx} value={m.classification} /> },
         ]}
       />

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../platform/i18n/i18n.ts';
+import { render } from 'preact-render-to-string';
 import { meetingPlace, meetingTownInEnglish } from './meeting-place.ts';
+import { MeetingPlace } from './meeting-place.view.tsx';
 
 const rome = { setting: 'in-person', city: 'Rome', countryIso3: 'ITA' } as const;
 
@@ -21,5 +23,11 @@ describe('where a meeting is held, in the reader’s language', () => {
   it('writes the town in English for calendars and readout drafts', () => {
     expect(meetingTownInEnglish(rome)).toBe('Rome, Italy');
     expect(meetingTownInEnglish({ ...rome, city: null })).toBe('Italy');
+  });
+
+  it('isolates the city on a page, so a Latin name ending in a full stop keeps it in an Arabic line', () => {
+    const washington = { setting: 'in-person', city: 'Washington, D.C.', countryIso3: 'USA' } as const;
+    expect(render(MeetingPlace({ meeting: washington, locale: 'ar', t: translator('ar') }))).toBe('حضوري، <bdi>Washington, D.C.</bdi>، الولايات المتحدة');
+    expect(render(MeetingPlace({ meeting: { ...washington, city: null }, locale: 'en', t: translator('en') }))).toBe('In person, United States');
   });
 });

@@ -263,16 +263,16 @@ describe('where meetings are held, in the reader’s language', () => {
   it('names the country in Arabic on the Arabic list and page, joined by the Arabic comma', async () => {
     const meeting = await createMeeting({ title: 'Place test: Rome ministerial' });
     const page = await api(null, 'GET', `/ar/meetings/${meeting.id}`);
-    expect(page.body).toContain('حضوري، Rome، إيطاليا');
+    expect(page.body).toContain('حضوري، <bdi>Rome</bdi>، إيطاليا');
     expect(page.body).not.toContain('Rome, ITA');
     const list = await api(null, 'GET', `/ar/meetings?q=${encodeURIComponent('Place test')}`);
-    expect(list.body).toContain('حضوري، Rome، إيطاليا');
-    expect((await api(null, 'GET', `/fr/meetings/${meeting.id}`)).body).toContain('En présentiel, Rome, Italie');
+    expect(list.body).toContain('حضوري، <bdi>Rome</bdi>، إيطاليا');
+    expect((await api(null, 'GET', `/fr/meetings/${meeting.id}`)).body).toContain('En présentiel, <bdi>Rome</bdi>, Italie');
   });
 
   it('names Kosovo, whose code is user-assigned', async () => {
     const meeting = await createMeeting({ title: 'Place test: Pristina', city: 'Pristina', countryIso3: 'XKX' });
-    expect((await api(null, 'GET', `/ar/meetings/${meeting.id}`)).body).toContain('حضوري، Pristina، كوسوفو');
-    expect((await api(null, 'GET', `/meetings/${meeting.id}`)).body).toContain('In person, Pristina, Kosovo');
+    expect((await api(null, 'GET', `/ar/meetings/${meeting.id}`)).body).toContain('حضوري، <bdi>Pristina</bdi>، كوسوفو');
+    expect((await api(null, 'GET', `/meetings/${meeting.id}`)).body).toContain('In person, <bdi>Pristina</bdi>, Kosovo');
   });
 });

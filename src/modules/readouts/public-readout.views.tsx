@@ -2,7 +2,7 @@ import { LOCALE_NAMES, type Locale } from '../../platform/i18n/i18n.ts';
 import { localizedPath } from '../../platform/i18n/path-locale.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
-import { meetingPlace } from '../meetings/meeting-place.ts';
+import { MeetingPlace } from '../meetings/meeting-place.view.tsx';
 import { meetingWhen } from '../meetings/meeting-time.ts';
 import { renderMarkdown, renderVersion } from './markdown.ts';
 import type { TranslationRow } from './translations.service.ts';
@@ -46,7 +46,7 @@ export function PublicReadoutPage(props: { ctx: PageContext; readout: ReadoutRow
             <a href={`/meetings/${meeting.id}`}>{meetingWhen(meeting, locale)}</a>
           </dd>
           <dt>{t('meetings.setting')}</dt>
-          <dd>{meetingPlace(meeting, locale, t)}</dd>
+          <dd><MeetingPlace meeting={meeting} locale={locale} t={t} /></dd>
           <dt>{t('readouts.published')}</dt>
           <dd>{publishedText(ctx, readout, false)}</dd>
         </dl>

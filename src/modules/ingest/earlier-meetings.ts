@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { NotFound } from '../../platform/errors.ts';
-import { getMeeting, type MeetingRow, meetingsInPeriod } from '../meetings/meetings.service.ts';
+import { getMeeting, type MeetingRow, meetingDay, meetingsInPeriod } from '../meetings/meetings.service.ts';
 
 /** At most this many meetings are offered for one reference: a drop-down a reviewer can still read. */
 export const EARLIER_MEETING_CHOICES = 50;
@@ -18,22 +18,28 @@ export interface EarlierMeetingChoices {
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** The period a reference's date ("2021", "2021-06", "2021-06-28") names, widened by three months either side; null for no date. */
-function periodAround(when: string): { stated: { from: Date; to: Date }; around: { from: Date; to: Date } } | null {
+function periodAround(when: string): { stated: string; around: { from: Date; to: Date } } | null {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(when);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), match[2] ? Number(match[2]) - 1 : null, match[3] ? Number(match[3]) : null];
   const from = new Date(Date.UTC(year, month ?? 0, day ?? 1));
   const to = day !== null ? new Date(Date.UTC(year, month ?? 0, day + 1)) : month !== null ? new Date(Date.UTC(year, month + 1, 1)) : new Date(Date.UTC(year + 1, 0, 1));
   const shift = (date: Date, months: number) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
-  return { stated: { from, to }, around: { from: shift(from, -MONTHS_AROUND), to: shift(to, MONTHS_AROUND) } };
+  return { stated: match[0], around: { from: shift(from, -MONTHS_AROUND), to: shift(to, MONTHS_AROUND) } };
+}
+
+/** Whether a meeting was held in the period a text states, on the calendar of the place it was held (half past midnight in Rome is still the day before in UTC). */
+function heldIn(meeting: MeetingRow, stated: string): boolean {
+  const day = meetingDay(meeting);
+  return day.startsWith(stated) || stated.startsWith(day);
 }
 
 /**
  * The meetings a reviewer may pick for a reference to an earlier meeting: those they may read within three
- * months of the date the text gives (the most recent when it gives none), at most fifty. A guess is made
- * `before` is the start of the meeting the readout records, when accepted. A guess is made
- * only when exactly one of them was held in the stated period (and city, when the text names one): two
- * candidates are the reviewer's call, not ours.
+ * months of the date the text gives (the most recent when it gives none), at most fifty, and held before
+ * `before`, the start of the meeting the readout records, when it is accepted. A guess is made only when
+ * exactly one of them was held in the stated period (and city, when the text names one): two candidates
+ * are the reviewer's call, not ours.
  */
 export async function earlierMeetingChoices(db: Db, actor: MaybeActor, reference: Record<string, unknown>, before: Date | null): Promise<EarlierMeetingChoices> {
   const period = periodAround(text(reference.when));
@@ -42,7 +48,7 @@ export async function earlierMeetingChoices(db: Db, actor: MaybeActor, reference
   const meetings = await meetingsInPeriod(db, actor, { from: period?.around.from, to }, EARLIER_MEETING_CHOICES);
   if (!period) return { meetings, guess: null };
   const city = text(reference.where).toLowerCase();
-  const matching = meetings.filter((meeting) => meeting.startsAt >= period.stated.from && meeting.startsAt < period.stated.to && (!city || (meeting.city ?? '').toLowerCase() === city));
+  const matching = meetings.filter((meeting) => heldIn(meeting, period.stated) && (!city || (meeting.city ?? '').toLowerCase() === city));
   return { meetings, guess: matching.length === 1 ? (matching[0]?.id ?? null) : null };
 }
 

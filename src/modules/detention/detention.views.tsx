@@ -12,7 +12,7 @@ import type { RepatriationRow, } from './detention.repo.ts';
 import type { NationalitiesQuery, NATIONALITY_SORTS, } from './detention.schema.ts';
 import type { NationalityRow } from './nationalities.service.ts';
 import type { SiteWithLatest, } from './sites.service.ts';
-import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { numberFormat, partialDateIn } from '../../platform/i18n/formatters.ts';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated, } from '../../platform/views/translated-name.tsx';
 
@@ -56,7 +56,7 @@ export function DetentionHomePage(props: { ctx: PageContext; found: { rows: Site
           { header: t('detention.site'), cell: (site) => <a href={`/detention/sites/${site.id}`}><Translated ctx={ctx} record={site} field="name" /></a> },
           { header: t('detention.kind'), cell: (site) => t(`detention.kind.${site.kind}` as never) },
           { header: t('detention.region'), cell: (site) => <Translated ctx={ctx} record={site} field="region" /> },
-          { header: t('detention.latestPopulation'), cell: (site) => (site.latest ? `${headCount(site.latest.total, locale)} (${site.latest.asOf})` : '—') },
+          { header: t('detention.latestPopulation'), cell: (site) => (site.latest ? `${headCount(site.latest.total, locale)} (${partialDateIn(intlLocale(locale), site.latest.asOf)})` : '—') },
           { header: t('partners.classification'), cell: (site) => <ClassificationBadge ctx={ctx} value={site.classification} /> },
         ]}
       />
@@ -150,7 +150,7 @@ export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repa
   const { t, locale } = ctx;
   const mapSites = props.sites
     .filter((site) => site.latitude !== null && site.longitude !== null)
-    .map((site) => ({ name: site.name, nameFr: site.nameFr, nameAr: site.nameAr, population: site.latest?.total ?? null, latitude: Number(site.latitude), longitude: Number(site.longitude), label: `${translated(site, locale, 'name')}: ${headCount(site.latest?.total, locale)} (${site.latest?.asOf ?? '—'})` }));
+    .map((site) => ({ name: site.name, nameFr: site.nameFr, nameAr: site.nameAr, population: site.latest?.total ?? null, latitude: Number(site.latitude), longitude: Number(site.longitude), label: `${translated(site, locale, 'name')}: ${headCount(site.latest?.total, locale)} (${site.latest ? partialDateIn(intlLocale(locale), site.latest.asOf) : '—'})` }));
   const points: MapPoint[] = mapSites.map((site) => ({ latitude: site.latitude, longitude: site.longitude, size: site.population ?? 0, label: site.label }));
   const states = props.repatriated.filter((row) => row.repatriatedTotal > 0 && /^[A-Z]{3}$/.test(row.key));
   return (

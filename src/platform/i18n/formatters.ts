@@ -39,3 +39,16 @@ export function partsSeparator(locale: string): string {
 export function calendarDayIn(locale: string, isoDay: string): string {
   return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 }
+
+/**
+ * A date known to the year, the month or the day ("2023", "2023-06", "2023-06-08") written the reader's way
+ * at that precision and no finer: "2023", "June 2023", "8 June 2023". Anything else is shown as written.
+ */
+export function partialDateIn(locale: string, value: string): string {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  if (!match) return value;
+  const [, year, month, day] = match;
+  if (day) return calendarDayIn(locale, value);
+  const options: Intl.DateTimeFormatOptions = month ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' };
+  return dateTimeFormat(locale, options).format(new Date(`${year}-${month ?? '01'}-01T00:00:00Z`));
+}

@@ -1,6 +1,6 @@
 /**
- * Every signed-in page reachable from the navigation sends the same number of statements to the
- * database whatever the amount of data: measured on a small data set, then again after growing it
+ * Every signed-in page reachable from the navigation sends no more statements to the database
+ * on more data: measured on a small data set, then again after growing it
  * tenfold (issue 20: no unbounded list, no query per row).
  */
 import { count, desc } from 'drizzle-orm';
@@ -59,7 +59,7 @@ describe('statements per page', () => {
   });
   afterAll(() => ctx.close());
 
-  it('stay the same when the data grows tenfold', { timeout: 240_000 }, async () => {
+  it('never grow when the data grows tenfold', { timeout: 240_000 }, async () => {
     await growDatabase(ctx.db, 1, quiet, UNIT);
     const get = async (path: string) => (await ctx.app.inject({ url: path, headers: admin.headers })).body;
     const pages = await pagesFromNavigation(get);
@@ -71,8 +71,10 @@ describe('statements per page', () => {
     const grownPages = await pagesFromNavigation(get);
     const large = await costPerPage([...pages.keys()].map((shape) => [shape, grownPages.get(shape) ?? (pages.get(shape) as string)]));
 
-    const changed = [...small].filter(([shape, cost]) => large.get(shape)?.statements !== cost.statements).map(([shape, cost]) => `${shape}: ${cost.statements} → ${large.get(shape)?.statements}`);
-    expect(changed).toEqual([]);
+    // No page may send more statements on more data. One may send fewer: the grown page of a shape shows
+    // another record, and a lookup with nothing to look up is skipped (a readout whose group has no co-leads).
+    const grew = [...small].filter(([shape, cost]) => (large.get(shape)?.statements ?? Number.POSITIVE_INFINITY) > cost.statements).map(([shape, cost]) => `${shape}: ${cost.statements} → ${large.get(shape)?.statements}`);
+    expect(grew).toEqual([]);
     const failed = [...small, ...large].filter(([, cost]) => cost.status !== 200).map(([shape, cost]) => `${shape}: ${cost.status}`);
     expect(failed).toEqual([]);
   });

@@ -28,6 +28,10 @@ export const localizedPath = (locale: Locale, pathAndQuery: string): string => `
 
 /** Addresses a reader's language never goes in front of: static files and the API are the same in every language. */
 const UNLOCALIZED = `(?!/|assets/|api/|(?:${LOCALES.join('|')})(?:/|"|\\?|#|$))`;
+// Compiled once: every redirect and every page served under a language's path goes through them.
+const LOCALIZABLE_LOCATION = new RegExp(`^/${UNLOCALIZED}`);
+const LINK_ATTRIBUTE = '(?:<(?:a|area)\\b[^>]*?\\shref="|<form\\b[^>]*?\\saction="|<(?:button|input)\\b[^>]*?\\sformaction=")';
+const LOCALIZABLE_LINK = new RegExp(`(${LINK_ATTRIBUTE})/${UNLOCALIZED}`, 'g');
 
 /**
  * Where a redirect sends a reader who came under a language's path (`/ar/…`): the same address under that
@@ -35,7 +39,7 @@ const UNLOCALIZED = `(?!/|assets/|api/|(?:${LOCALES.join('|')})(?:/|"|\\?|#|$))`
  * addresses that already name a language are left as they are.
  */
 export function localizedLocation(locale: Locale, location: string): string {
-  return new RegExp(`^/${UNLOCALIZED}`).test(location) ? localizedPath(locale, location) : location;
+  return LOCALIZABLE_LOCATION.test(location) ? localizedPath(locale, location) : location;
 }
 
 /**
@@ -44,6 +48,5 @@ export function localizedLocation(locale: Locale, location: string): string {
  * and links that already name a language are left as they are (the language switch names its languages).
  */
 export function localizeLinks(html: string, locale: Locale): string {
-  const attribute = '(?:<(?:a|area)\\b[^>]*?\\shref="|<form\\b[^>]*?\\saction="|<(?:button|input)\\b[^>]*?\\sformaction=")';
-  return html.replace(new RegExp(`(${attribute})/${UNLOCALIZED}`, 'g'), `$1/${locale}/`);
+  return html.replace(LOCALIZABLE_LINK, `$1/${locale}/`);
 }

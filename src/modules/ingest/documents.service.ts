@@ -7,7 +7,8 @@ import { Conflict, InvalidInput, NotFound } from '../../platform/errors.ts';
 import { type DocumentKind, documentText } from './document-text.ts';
 import { extractOffThread } from './extraction-thread.ts';
 import { liveGazetteer } from './live-gazetteer.ts';
-import { type FactValues, applyFact, matchingMeeting } from './fact-appliers.ts';
+import { type FactValues, applyFact } from './fact-appliers.ts';
+import { earlierMeetingChoices } from './earlier-meetings.ts';
 import * as repo from './ingest.repo.ts';
 import { proposedFacts } from './proposals.ts';
 import { withUsdAmounts } from './usd-amounts.ts';
@@ -43,8 +44,8 @@ export async function ingestDocument(db: Db, actor: MaybeActor, input: IngestInp
   // Read on the extraction thread, within its time budget: a hostile document cannot stall the server.
   const extraction = await withUsdAmounts(db, actor, await extractOffThread(text, { publishedOn: input.publishedOn ?? null, registry: await liveGazetteer(db, actor) }), input.publishedOn ?? null);
   const facts = proposedFacts(extraction, text.length);
-  // A reference to a meeting already recorded is proposed with that meeting.
-  for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = await matchingMeeting(db, actor, fact.proposal);
+  // A reference to a meeting already recorded is proposed with that meeting: the same guess the review's drop-down preselects.
+  for (const fact of facts) if (fact.kind === 'reference') fact.proposal.earlierMeetingId = (await earlierMeetingChoices(db, actor, fact.proposal, null)).guess;
   return db.transaction(async (tx) => {
     const document = await repo.insertDocument(
       tx,

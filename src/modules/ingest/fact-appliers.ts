@@ -4,7 +4,7 @@ import { slugOf } from '../../db/seed/branches.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { campaignOfYear as yearCampaign, createCampaign, getCampaign, updateCampaign } from '../funding/campaigns.service.ts';
-import { addAgendaItem, createMeeting, linkToEarlierMeeting, meetingsInCity } from '../meetings/meetings.service.ts';
+import { addAgendaItem, createMeeting, linkToEarlierMeeting } from '../meetings/meetings.service.ts';
 import { draftReadout, recordClearedOutside, saveVersion } from '../readouts/readouts.service.ts';
 import { recordCommitment } from '../taskings/commitments.service.ts';
 import { createTasking } from '../taskings/taskings.service.ts';
@@ -139,30 +139,6 @@ async function acceptTasking(db: Db, actor: MaybeActor, document: DocumentRow, f
     created.push((await createTasking(db, actor, { meetingId, groupId: group?.id, title, branchSlugs, source: provenance(document, fact) })).id);
   }
   return { recordType: 'tasking', recordId: created[0] ?? null };
-}
-
-/** How many of the words a reference names the meeting by ("the Coalition Ministerial") its title or format carries. */
-function wordsShared(what: string, meeting: { title: string; format: string }): number {
-  const named = `${meeting.title} ${meeting.format}`.toLowerCase();
-  return (what.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => named.includes(word)).length;
-}
-
-/**
- * The recorded meeting an extracted reference names: same city, same month (or year), and of those the
- * one whose title shares most words with the reference (a finance group's meeting in Riyadh that month
- * is not "the Ministerial in Riyadh"); the earliest on a tie.
- */
-export async function matchingMeeting(db: Db, actor: MaybeActor, reference: FactValues): Promise<string | null> {
-  const when = text(reference.when);
-  const where = text(reference.where);
-  if (!/^\d{4}(-\d{2})?/.test(when) || !where) return null;
-  const [year, month] = when.split('-').map(Number) as [number, number | undefined];
-  const from = new Date(Date.UTC(year, month ? month - 1 : 0, 1));
-  const to = new Date(Date.UTC(month ? year : year + 1, month ? month : 0, 1));
-  const candidates = await meetingsInCity(db, actor, where, from, to);
-  const what = text(reference.what);
-  const best = candidates.reduce<(typeof candidates)[number] | undefined>((chosen, meeting) => (!chosen || wordsShared(what, meeting) > wordsShared(what, chosen) ? meeting : chosen), undefined);
-  return best?.id ?? null;
 }
 
 async function acceptReference(db: Db, actor: MaybeActor, document: DocumentRow, facts: FactRow[], fact: FactRow, values: FactValues): Promise<CreatedRecord> {

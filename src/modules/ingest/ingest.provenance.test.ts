@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meetingLinks } from '../../db/schema/meetings.ts';
+import { eq } from 'drizzle-orm';
+import { meetingLinks, meetings } from '../../db/schema/meetings.ts';
 import { taskings } from '../../db/schema/taskings.ts';
 import { type SignedInClient, type TestContext, buildTestApp, loginAs, postForm } from '../../../test/helpers/app.ts';
 import { createMeeting } from '../meetings/meetings.service.ts';
@@ -123,5 +124,14 @@ describe('a reference to an earlier meeting', () => {
     expect(link).toContain('(June 1, 2021)');
     expect(link).not.toMatch(/AM|PM|\d:\d\d/);
     expect(link).toMatch(citation(fact('reference')));
+  });
+
+  it('is proposed at reading with the meeting the drop-down preselects, on the calendar of the place it was held', async () => {
+    const [ministerial] = await ctx.db.select().from(meetings).where(eq(meetings.title, 'D-ISIS Coalition Ministerial'));
+    // Another readout naming the same Ministerial, read now that it is on record (half past midnight in Rome, still May in UTC).
+    const again = await api('POST', '/api/v1/ingest/documents', { text: `${SEED}\nThe Co-Chairs thanked the hosts.`, publishedOn: '2021-09-29', fileName: 'readout-2.txt' });
+    expect(again.statusCode, again.body).toBe(201);
+    const reference = (again.json().facts as Fact[]).find((candidate) => candidate.kind === 'reference');
+    expect(reference?.proposal.earlierMeetingId).toBe(ministerial?.id);
   });
 });

@@ -85,16 +85,6 @@ export async function findMeeting(db: Db, actor: MaybeActor, id: string): Promis
   return row;
 }
 
-/** The first visible meeting held in a city between two instants (the city however it is cased). */
-export function findMeetingsInCity(db: Db, actor: MaybeActor, city: string, from: Date, to: Date): Promise<MeetingRow[]> {
-  return db
-    .select()
-    .from(meetings)
-    .where(and(eq(sql`lower(${meetings.city})`, city.toLowerCase()), gte(meetings.startsAt, from), lt(meetings.startsAt, to), visibleTo(actor, meetings)))
-    .orderBy(asc(meetings.startsAt))
-    .limit(50);
-}
-
 /** Meetings the actor may see that started in [from, to) (either end open when not given); newest first, at most `limit`. */
 export function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from?: Date; to?: Date }, limit: number): Promise<MeetingRow[]> {
   return db

@@ -79,12 +79,6 @@ export async function getMeeting(db: Db, actor: MaybeActor, id: string): Promise
   return meeting;
 }
 
-/** The meeting held in a city in a period, if one is on record: what a reference to an earlier meeting points at (ingest). */
-export async function meetingsInCity(db: Db, actor: MaybeActor, city: string, from: Date, to: Date): Promise<repo.MeetingRow[]> {
-  authorize(actor, 'meeting.read');
-  return repo.findMeetingsInCity(db, actor, city, from, to);
-}
-
 /** Meetings the actor may read held in a period (or the latest, with none): the choices offered for a meeting a readout refers to. */
 export async function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from?: Date; to?: Date }, limit: number): Promise<repo.MeetingRow[]> {
   authorize(actor, 'meeting.read');

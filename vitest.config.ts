@@ -19,7 +19,7 @@ export default defineConfig({
         include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
         // The browser journeys and the tests that start whole servers run once (the latter reach
         // PostgreSQL through TEST_DATABASE_URL themselves).
-        exclude: kind === 'pglite' ? [] : ['test/e2e/**', 'test/cli.test.ts', 'test/processes.test.ts', 'test/crash.test.ts'],
+        exclude: kind === 'pglite' ? [] : ['test/e2e/**', 'test/cli.test.ts', 'test/processes.test.ts', 'test/server-workers.test.ts', 'test/crash.test.ts'],
         globalSetup: [`test/helpers/global-setup-${kind}.ts`],
         env: { TEST_DB_KIND: kind },
       },

@@ -1,5 +1,6 @@
 /** Shared pieces of the HTTP benchmarks: a bare baseline server, one measurement, and the result table. */
 import { fork } from 'node:child_process';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Db, openPglite, openPostgres } from '../src/db/client.ts';
 import { isEmptyDatabase, loadDemoData } from '../src/demo/demo.ts';
+import { serve } from '../src/server.ts';
+import { superviseWorkers, workerRole } from '../src/server-workers.ts';
 
 export function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -83,6 +86,12 @@ export interface BenchServers {
  * the servers listen.
  */
 export async function benchServers(scriptUrl: string, prepare: (db: Db) => Promise<Record<string, string>>): Promise<BenchServers | null> {
+  if (cluster.isWorker) {
+    // A worker of `--workers N`: serves as `coalition-desk serve` does, on the database the first process prepared.
+    const config = loadConfig();
+    await serve(await openPostgres(config.databaseUrl as string), config, { backgroundWork: workerRole().backgroundWork });
+    return null;
+  }
   if (process.argv.includes('--serve')) {
     const bare = await startBareServer();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coalition-desk-bench-'));
@@ -90,27 +99,43 @@ export async function benchServers(scriptUrl: string, prepare: (db: Db) => Promi
     await database.migrate();
     if (await isEmptyDatabase(database.db)) await loadDemoData(database.db);
     const extra = await prepare(database.db);
+    const workers = option('workers', 1);
+    const cleanUp = () => fs.rmSync(dataDir, { recursive: true, force: true });
+    if (workers > 1) {
+      // The workers read their settings from the environment, as the command's do.
+      Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', WORKERS: String(workers) });
+      const config = loadConfig();
+      await database.close();
+      const appPort = await superviseWorkers(config);
+      process.send?.({ barePort: portOf(bare), appPort, database: `${database.kind}, ${workers} worker processes`, extra, workerPids: Object.values(cluster.workers ?? {}).map((worker) => worker?.process.pid) });
+      process.on('disconnect', () => {
+        cleanUp();
+        process.kill(process.pid, 'SIGTERM');
+      });
+      return null;
+    }
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL ?? '' });
     const app = await buildApp({ db: database.db, config, logger: false, listen: database.listen });
     await app.listen({ port: 0, host: '127.0.0.1' });
-    process.send?.({ barePort: portOf(bare), appPort: portOf(app), database: database.kind, extra });
+    process.send?.({ barePort: portOf(bare), appPort: portOf(app), database: database.kind, extra, workerPids: [] });
     process.on('disconnect', async () => {
       await app.close();
       await bare.close();
       await database.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      cleanUp();
       process.exit(0);
     });
     return null;
   }
   const child = fork(fileURLToPath(scriptUrl), ['--serve', ...process.argv.slice(2)], { execArgv: process.execArgv, stdio: 'inherit' });
-  const ready = await new Promise<{ barePort: number; appPort: number; database: string; extra: Record<string, string> }>((resolve) => child.once('message', resolve as never));
+  const ready = await new Promise<{ barePort: number; appPort: number; database: string; extra: Record<string, string>; workerPids: number[] }>((resolve) => child.once('message', resolve as never));
   return {
     bareUrl: `http://127.0.0.1:${ready.barePort}/hello`,
     appBase: `http://127.0.0.1:${ready.appPort}`,
     database: ready.database,
     extra: ready.extra,
-    cpuSeconds: () => processCpuSeconds(child.pid as number),
+    // With worker processes, the first one's figure is theirs too (it does no serving itself).
+    cpuSeconds: () => [child.pid as number, ...ready.workerPids].reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
     stop: () => child.disconnect(),
   };
 }

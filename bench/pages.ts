@@ -3,7 +3,8 @@
  * by the scale data set (scripts/scale), with one client and with 20 concurrent clients. Prints p50 and
  * p95 per page and the ratio between the scales, beside an anonymous /healthz of the same server.
  *
- * Usage: npm run bench:pages [-- --factor 100 --requests 25 --concurrency 20 --pglite --grown-database URL --pages /a,/b/:id]
+ * Usage: npm run bench:pages [-- --factor 100 --requests 25 --concurrency 20 --workers 2 --pglite --grown-database URL --pages /a,/b/:id]
+ * --workers N serves with N worker processes, as `WORKERS=N coalition-desk serve` does (PostgreSQL only).
  * PostgreSQL by default: a scratch database per scale on BENCH_POSTGRES_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), named BENCH_DATABASE_PREFIX (cd_bench_pages) and a suffix, dropped
  * afterwards; --pglite uses the embedded database.
@@ -27,6 +28,7 @@ const factor = option('factor', 100);
 const requests = option('requests', 25);
 const concurrency = option('concurrency', 20);
 const onPglite = process.argv.includes('--pglite');
+const workers = option('workers', 1);
 const SCALE_ENV = 'BENCH_PAGES_FACTOR';
 /** A PostgreSQL database grown beforehand to --factor (seeding ×100 takes minutes; reuse it across runs). */
 const grownDatabase = process.argv.includes('--grown-database') ? process.argv[process.argv.indexOf('--grown-database') + 1] : undefined;
@@ -93,7 +95,7 @@ if (process.argv.includes('--serve')) {
   const base = await runAt(0, onlyPages);
   const grown = await runAt(factor, [...base.pages.keys()], grownDatabase);
   const ms = (value: number) => value.toFixed(1);
-  console.log(`\nbench/pages.ts · ${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version} · ${onPglite ? 'PGlite' : 'PostgreSQL'}`);
+  console.log(`\nbench/pages.ts · ${new Date().toISOString()} · ${os.cpus().length} cores · Node ${process.version} · ${onPglite ? 'PGlite' : 'PostgreSQL'} · ${workers} server process${workers > 1 ? 'es' : ''}`);
   console.log(`anonymous /healthz p50 ${ms(base.healthz.p50)} ms at 1×, ${ms(grown.healthz.p50)} ms at ×${factor}\n`);
   console.log(`| page | 1× p50 | 1× p95 | ×${factor} p50 | ×${factor} p95 | p95 ratio | ${concurrency} clients 1× p50/p95/p99 | ${concurrency} clients ×${factor} p50/p95/p99 | errors |`);
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -14,6 +14,35 @@ async function withDatabase<T>(work: (database: Database, config: Config) => Pro
   await database.migrate();
   return work(database, config);
 }
+/**
+ * `start` and `serve`: migrates, lets the command prepare the database (and adjust the settings), then
+ * serves in this process or, with WORKERS above one, in that many worker processes. A worker runs this
+ * same command again: it opens the database the first process prepared and serves. Resolves with the
+ * settings served with, once listening (in the first process only).
+ */
+async function serveCommand(prepare: (database: Database, config: Config) => Promise<Config>): Promise<Config | null> {
+  const { superviseWorkers, workerRole } = await import('./server-workers.ts');
+  const { serve } = await import('./server.ts');
+  const role = workerRole();
+  if (role.worker) {
+    const { loadConfig } = await import('./config.ts');
+    const { openDatabase } = await import('./db/client.ts');
+    const config = loadConfig();
+    await serve(await openDatabase(config), config, { backgroundWork: role.backgroundWork });
+    return null;
+  }
+  return withDatabase(async (database, loaded) => {
+    const config = await prepare(database, loaded);
+    if (config.workers > 1) {
+      await database.close();
+      await superviseWorkers(config);
+    } else {
+      await serve(database, config);
+    }
+    return config;
+  });
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -30,9 +59,8 @@ async function registerCoreCommands(): Promise<void> {
     .command('start')
     .description('Serve on the embedded database (./data), loading the demo data set on first start')
     .action(() =>
-      withDatabase(async (database, config) => {
+      serveCommand(async (database, config) => {
         const { isEmptyDatabase, loadDemoData, writeDemoSignIns } = await import('./demo/demo.ts');
-        const { serve } = await import('./server.ts');
         if (await isEmptyDatabase(database.db)) {
           console.log('Empty database: loading the demo data set…');
           const signIns = await loadDemoData(database.db);
@@ -43,8 +71,10 @@ async function registerCoreCommands(): Promise<void> {
         } else {
           console.log(`Using the existing data${config.databaseUrl ? '' : ` in ${config.dataDir} (sign-ins: ${config.dataDir}/demo-sign-ins.txt)`}.`);
         }
-        await serve(database, { ...config, logLevel: process.env.LOG_LEVEL ?? 'warn' });
-        console.log(`Coalition Desk on http://localhost:${config.port}`);
+        // `start` is for trying the platform: a quieter log than `serve`'s unless asked for.
+        return { ...config, logLevel: process.env.LOG_LEVEL ?? 'warn' };
+      }).then((config) => {
+        if (config) console.log(`Coalition Desk on http://localhost:${config.port}${config.workers > 1 ? ` (${config.workers} worker processes)` : ''}`);
       }),
     );
 
@@ -53,7 +83,8 @@ async function registerCoreCommands(): Promise<void> {
     .description('Serve in production: migrates, loads no demo data (use DATABASE_URL for PostgreSQL)')
     .action(async () => {
       (await import('./config.ts')).requirePublicUrl();
-      return withDatabase(async (database, config) => (await import('./server.ts')).serve(database, config));
+      const config = await serveCommand(async (_database, loaded) => loaded);
+      if (config && config.workers > 1) console.log(`Coalition Desk: ${config.workers} worker processes listening on ${config.host}:${config.port}`);
     });
 
   program

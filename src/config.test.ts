@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -9,6 +10,7 @@ describe('configuration from the environment', () => {
     expect(config.sessionAbsoluteHours).toBe(12);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.workers).toBe(1);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -20,6 +22,9 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL is not a valid URL'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ WORKERS: 'two', DATABASE_URL: 'postgres://u@db/desk' }, 'WORKERS must be a whole number, got "two"'],
+    [{ WORKERS: '0', DATABASE_URL: 'postgres://u@db/desk' }, 'WORKERS must be between 1 and 64, got 0'],
+    [{ WORKERS: '2' }, 'WORKERS=2 needs PostgreSQL (DATABASE_URL): the embedded database (DATA_DIR) can be opened by one process only'],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -30,5 +35,11 @@ describe('configuration from the environment', () => {
     expect(config.databaseUrl).toBe('postgres://u@db:5432/desk');
     expect(config.port).toBe(8080);
     expect(config.sessionIdleMinutes).toBe(5);
+  });
+
+  it('serves with one process per core on PostgreSQL when WORKERS is auto, and with one on the embedded database', () => {
+    expect(loadConfig({ WORKERS: 'auto', DATABASE_URL: 'postgres://u@db/desk' }).workers).toBe(os.availableParallelism());
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '3', DATABASE_URL: 'postgres://u@db/desk' }).workers).toBe(3);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createPrivateKey } from 'node:crypto';
 import { ConfigError } from './platform/config-error.ts';
@@ -33,6 +34,8 @@ export interface Config {
   readonly publicUrl: string;
   /** How many costly actions (a name screened, a readout read into facts, a batch queued) one person may take a minute. */
   readonly rateLimitPerMinute: number;
+  /** Server processes sharing the port (`serve`, `start`): one per core on PostgreSQL; PGlite is one process's. */
+  readonly workers: number;
   /** The Ed25519 private key (PEM) that signs audit checkpoints; kept outside the database. */
   readonly auditSigningKey: string | undefined;
   /** Partners' OpenID Connect providers their staff may sign in with. */
@@ -58,6 +61,19 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/**
+ * `WORKERS`: a whole number, or `auto` for one per core on PostgreSQL (one on the embedded database, which
+ * a single process holds open); a number above one needs PostgreSQL.
+ */
+function workers(env: Env, database: string | undefined): number {
+  if (env.WORKERS?.trim().toLowerCase() === 'auto') return database ? os.availableParallelism() : 1;
+  const count = integer(env, 'WORKERS', 1, 1, 64);
+  if (count > 1 && !database) {
+    throw new ConfigError(`WORKERS=${env.WORKERS} needs PostgreSQL (DATABASE_URL): the embedded database (DATA_DIR) can be opened by one process only`);
+  }
+  return count;
 }
 
 function databaseUrl(env: Env): string | undefined {
@@ -140,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicPageCacheSeconds: integer(env, 'PUBLIC_PAGE_CACHE_SECONDS', 5, 0, 3600),
     metricsToken: metricsToken(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
+    workers: workers(env, databaseUrl(env)),
     publicUrl: configuredPublicUrl ?? `http://localhost:${port}`,
     auditSigningKey: auditSigningKey(env),
     oidcProviders: parseOidcProviders(env.OIDC_PROVIDERS, configuredPublicUrl),

@@ -12,7 +12,19 @@ import { isYazidiGenocide } from './justice-overview.ts';
 import type { JusticeRow } from './justice.repo.ts';
 import { JUSTICE_KINDS, type JusticeListQuery, LEGAL_BASES } from './justice.schema.ts';
 
-export const countText = (value: number | null | undefined, locale: Locale) => (value === null || value === undefined ? '—' : numberFormat(intlLocale(locale)).format(value));
+/** One number format per Intl locale tag, looked up without building the shared cache's key for every count a page shows. */
+const countFormats = new Map<string, Intl.NumberFormat>();
+function countFormat(locale: Locale): Intl.NumberFormat {
+  const tag = intlLocale(locale);
+  let format = countFormats.get(tag);
+  if (!format) {
+    format = numberFormat(tag);
+    countFormats.set(tag, format);
+  }
+  return format;
+}
+
+export const countText = (value: number | null | undefined, locale: Locale) => (value === null || value === undefined ? '—' : countFormat(locale).format(value));
 
 export const kindLabel = (ctx: PageContext, kind: string) => ctx.t(`justice.kind.${kind}` as never);
 export const basisLabel = (ctx: PageContext, basis: string | null) => (basis ? ctx.t(`justice.basis.${basis}` as never) : '—');

@@ -57,6 +57,7 @@ export function OverlapNotes({ ctx, total }: { ctx: PageContext; total: OverlapA
 function ConvictionsSection({ ctx, overview }: { ctx: PageContext; overview: JusticeOverview }) {
   const { t, locale } = ctx;
   const series = overview.bases.map((basis) => ({ name: basisLabel(ctx, basis), tone: `tone-basis-${basis}` }));
+  const compact = numberFormat(intlLocale(locale), { notation: 'compact' });
   return (
     <section aria-labelledby="convictions-heading">
       <h2 id="convictions-heading">{t('justice.convictionsByState')}</h2>
@@ -71,7 +72,7 @@ function ConvictionsSection({ ctx, overview }: { ctx: PageContext; overview: Jus
             title={t('justice.convictionsByState')}
             series={series}
             rows={overview.convictions.map((entry) => ({ label: nameOf(ctx, entry.jurisdiction), values: overview.bases.map((basis) => entry.byBasis.get(basis)?.total ?? 0) }))}
-            formatTick={(value) => numberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
+            formatTick={(value) => compact.format(value)}
           />
           <DataTable
             rows={overview.convictions}

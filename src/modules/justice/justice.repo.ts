@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { justiceRecords } from '../../db/schema/justice.ts';
@@ -83,13 +83,18 @@ const newestFirst = [desc(justiceRecords.endDay), asc(justiceRecords.stateIso3),
 
 export async function listJustice(db: Db, actor: MaybeActor, filter: JusticeFilter, page: { page: number; pageSize: number }): Promise<{ rows: JusticeFigure[]; total: number }> {
   const where = conditions(actor, filter);
-  const rows = await db
-    .select(figureColumns)
+  // The total rides along with the page (a window counts before the limit): one round trip, not two.
+  const counted = await db
+    .select({ ...figureColumns, matching: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(justiceRecords)
     .where(where)
     .orderBy(...newestFirst)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
+  const rows = counted.map(({ matching: _, ...row }) => row);
+  if (counted.length > 0) return { rows, total: counted[0]?.matching ?? 0 };
+  // A page past the end says how many there are all the same.
+  if (page.page === 1) return { rows, total: 0 };
   const [totalRow] = await db.select({ n: count() }).from(justiceRecords).where(where);
   return { rows, total: totalRow?.n ?? 0 };
 }

@@ -58,6 +58,16 @@ function ConvictionsSection({ ctx, overview }: { ctx: PageContext; overview: Jus
   const { t, locale } = ctx;
   const series = overview.bases.map((basis) => ({ name: basisLabel(ctx, basis), tone: `tone-basis-${basis}` }));
   const compact = numberFormat(intlLocale(locale), { notation: 'compact' });
+  // The chart writes each value twice or more (axis ticks, every bar's title): compact notation is slow to format.
+  const ticks = new Map<number, string>();
+  const formatTick = (value: number) => {
+    let text = ticks.get(value);
+    if (text === undefined) {
+      text = compact.format(value);
+      ticks.set(value, text);
+    }
+    return text;
+  };
   return (
     <section aria-labelledby="convictions-heading">
       <h2 id="convictions-heading">{t('justice.convictionsByState')}</h2>
@@ -72,7 +82,7 @@ function ConvictionsSection({ ctx, overview }: { ctx: PageContext; overview: Jus
             title={t('justice.convictionsByState')}
             series={series}
             rows={overview.convictions.map((entry) => ({ label: nameOf(ctx, entry.jurisdiction), values: overview.bases.map((basis) => entry.byBasis.get(basis)?.total ?? 0) }))}
-            formatTick={(value) => compact.format(value)}
+            formatTick={formatTick}
           />
           <DataTable
             rows={overview.convictions}

@@ -1,5 +1,5 @@
 import { isPartialDate, type Period, samePeriod } from './justice-periods.ts';
-import type { JusticeRow } from './justice.repo.ts';
+import type { JusticeFigure } from './justice.repo.ts';
 
 /** What the chain needs of a repatriation figure (the detention module's row). */
 export interface RepatriationFigure {
@@ -25,13 +25,13 @@ export function repatriationPeriod(text: string): Period | null {
 }
 
 /** The justice kinds that stand for "prosecuted" in the chain repatriated → prosecuted → convicted. */
-const PROSECUTED_KINDS: readonly JusticeRow['kind'][] = ['repatriated-and-prosecuted', 'charged', 'investigations'];
+const PROSECUTED_KINDS: readonly JusticeFigure['kind'][] = ['repatriated-and-prosecuted', 'charged', 'investigations'];
 
 export interface Chain {
   period: Period;
   repatriated: RepatriationFigure[];
-  prosecuted: JusticeRow[];
-  convicted: JusticeRow[];
+  prosecuted: JusticeFigure[];
+  convicted: JusticeFigure[];
 }
 
 /**
@@ -39,7 +39,7 @@ export interface Chain {
  * cover exactly the same period. Figures of different periods are never set against each other: they
  * are returned apart so the page can say so.
  */
-export function chainsOf(rows: readonly JusticeRow[], repatriations: readonly RepatriationFigure[]): { chains: Chain[]; unmatchedJustice: JusticeRow[]; unmatchedRepatriations: RepatriationFigure[] } {
+export function chainsOf(rows: readonly JusticeFigure[], repatriations: readonly RepatriationFigure[]): { chains: Chain[]; unmatchedJustice: JusticeFigure[]; unmatchedRepatriations: RepatriationFigure[] } {
   const relevant = rows.filter((row) => row.count !== null && (row.kind === 'convicted' || PROSECUTED_KINDS.includes(row.kind)));
   const chains: Chain[] = [];
   const matchedJustice = new Set<string>();

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/authz.ts';
 import { ImportRejected, readCsvRecords, type RowProblem } from '../../platform/csv-import.ts';
 import { Forbidden, HttpProblem, InvalidInput } from '../../platform/errors.ts';
 import { say } from '../../platform/i18n/say.ts';
-import type { JusticeRow } from './justice.repo.ts';
+import type { JusticeFigure } from './justice.repo.ts';
 import { reportJustice } from './justice.service.ts';
 
 /** The columns of justice_cases.csv, so the reference file itself imports; the first ones are required. */
@@ -93,7 +93,7 @@ export async function importJusticeCsv(db: Db, actor: MaybeActor, csvText: strin
 }
 
 /** The export's header and rows, in the import's layout (plus status and classification). */
-export function justiceSheet(rows: readonly JusticeRow[]) {
+export function justiceSheet(rows: readonly JusticeFigure[]) {
   return {
     columns: EXPORT_COLUMNS,
     rows: rows.map((row) => [row.stateIso3 ?? row.mechanism ?? '', row.periodStart ?? '', row.periodEnd, row.kind, row.count, row.legalBasis ?? '', row.courtOrBody, row.description, row.sources.join('; '), row.confidence ?? '', row.status, row.classification] as const),

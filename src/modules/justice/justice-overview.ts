@@ -1,40 +1,40 @@
 import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { overlapAwareTotal, type OverlapAwareTotal } from './justice-totals.ts';
-import type { JusticeRow } from './justice.repo.ts';
+import type { JusticeFigure } from './justice.repo.ts';
 import { EVENT_KINDS, type JusticeKind, type JusticeListQuery, LEGAL_BASES } from './justice.schema.ts';
 import { allJustice, filterOf } from './justice.service.ts';
 
 /** A jurisdiction's key: the state's code, or the mechanism's name. */
-export const jurisdictionOf = (row: Pick<JusticeRow, 'stateIso3' | 'mechanism'>) => row.stateIso3 ?? row.mechanism ?? '';
+export const jurisdictionOf = (row: Pick<JusticeFigure, 'stateIso3' | 'mechanism'>) => row.stateIso3 ?? row.mechanism ?? '';
 
 /** Genocide judgments about the Yazidis: they link to the Iraq and Syria theater, where the crimes were committed. */
-export function isYazidiGenocide(row: Pick<JusticeRow, 'legalBasis' | 'description'>): boolean {
+export function isYazidiGenocide(row: Pick<JusticeFigure, 'legalBasis' | 'description'>): boolean {
   return row.legalBasis === 'genocide' && /yazid|ezid/i.test(row.description);
 }
 
 /** The basis a conviction is charted under; figures with none given are "other". */
-const basisOf = (row: JusticeRow) => row.legalBasis ?? 'other';
+const basisOf = (row: JusticeFigure) => row.legalBasis ?? 'other';
 
 export interface JusticeOverview {
   /** Per jurisdiction, the latest figure of each countable kind (by the end of its period). */
-  latest: { jurisdiction: string; figures: JusticeRow[] }[];
+  latest: { jurisdiction: string; figures: JusticeFigure[] }[];
   /** Convictions by state and legal basis, each cell an overlap-aware total. */
-  convictions: { jurisdiction: string; byBasis: Map<string, OverlapAwareTotal<JusticeRow>>; total: OverlapAwareTotal<JusticeRow> }[];
+  convictions: { jurisdiction: string; byBasis: Map<string, OverlapAwareTotal<JusticeFigure>>; total: OverlapAwareTotal<JusticeFigure> }[];
   /** The legal bases that have convictions, in the fixed order. */
   bases: string[];
   /** Every conviction figure together, overlaps set aside (UNITAD-supported convictions shown beside it). */
-  convictionsTotal: OverlapAwareTotal<JusticeRow>;
+  convictionsTotal: OverlapAwareTotal<JusticeFigure>;
   /** Landmark judgments and mechanism milestones, oldest first. */
-  timeline: JusticeRow[];
+  timeline: JusticeFigure[];
 }
 
 /** Builds the public picture from verified records (pure, so it can be tested without a database). */
-export function overviewOf(rows: readonly JusticeRow[]): JusticeOverview {
-  const byJurisdiction = new Map<string, JusticeRow[]>();
+export function overviewOf(rows: readonly JusticeFigure[]): JusticeOverview {
+  const byJurisdiction = new Map<string, JusticeFigure[]>();
   for (const row of rows) byJurisdiction.set(jurisdictionOf(row), [...(byJurisdiction.get(jurisdictionOf(row)) ?? []), row]);
   const latest = [...byJurisdiction.entries()].map(([jurisdiction, own]) => {
-    const newest = new Map<JusticeKind, JusticeRow>();
+    const newest = new Map<JusticeKind, JusticeFigure>();
     for (const row of own) {
       if (EVENT_KINDS.includes(row.kind) || row.count === null) continue;
       const current = newest.get(row.kind);
@@ -57,7 +57,7 @@ export function overviewOf(rows: readonly JusticeRow[]): JusticeOverview {
 }
 
 /** The figures /justice shows: verified ones the reader may see, under the page's filters. */
-export async function justiceOverview(db: Db, actor: MaybeActor, query: JusticeListQuery): Promise<JusticeOverview & { rows: JusticeRow[] }> {
+export async function justiceOverview(db: Db, actor: MaybeActor, query: JusticeListQuery): Promise<JusticeOverview & { rows: JusticeFigure[] }> {
   const rows = await allJustice(db, actor, { ...filterOf(query), verifiedOnly: true }, 'justice-overview');
   return { ...overviewOf(rows), rows };
 }

@@ -44,9 +44,28 @@ export function samePeriod(a: Period, b: Period): boolean {
   return (a.periodStart ?? '') === (b.periodStart ?? '') && a.periodEnd === b.periodEnd;
 }
 
+/**
+ * Partial dates written out, by Intl locale tag and date: a page writes the same few dozen periods again
+ * and again (each figure in several tables), and formatting a date costs far more than looking it up.
+ * The words depend on nothing else, so they never go stale; the map is bounded all the same.
+ */
+const MAX_WRITTEN_DATES = 5_000;
+const writtenDates = new Map<string, string>();
+
 /** A partial date in the reader's language at its own precision: a year stays a year, a month a month. */
 export function partialDateText(partial: string, locale: Locale): string {
   const tag = intlLocale(locale);
+  const key = `${tag}|${partial}`;
+  let text = writtenDates.get(key);
+  if (text === undefined) {
+    if (writtenDates.size >= MAX_WRITTEN_DATES) writtenDates.clear();
+    text = formatPartialDate(partial, tag);
+    writtenDates.set(key, text);
+  }
+  return text;
+}
+
+function formatPartialDate(partial: string, tag: string): string {
   const [year, month, day] = partial.split('-').map(Number) as [number, number | undefined, number | undefined];
   if (month === undefined) return dateTimeFormat(tag, { year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, 0, 1));
   if (day === undefined) return dateTimeFormat(tag, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));

@@ -12,7 +12,7 @@ import { ReviewControls } from '../../platform/views/review-forms.tsx';
 import type { GroupRow } from '../partners/partners.repo.ts';
 import { ClassificationBadge, ClassificationFields } from '../partners/partners.views.tsx';
 import { jurisdictionName } from './justice-states.ts';
-import type { JusticeRow } from './justice.repo.ts';
+import type { JusticeFigure, JusticeRow } from './justice.repo.ts';
 import { CONFIDENCES, JUSTICE_KINDS, type JusticeListQuery, LEGAL_BASES, MECHANISMS } from './justice.schema.ts';
 import { basisLabel, JusticeFilters, JusticeTable, kindLabel, placeName } from './justice.views.tsx';
 
@@ -84,7 +84,7 @@ export function JusticeFormPage(props: { ctx: PageContext; choices: JusticeChoic
   );
 }
 
-export function JusticeListPage(props: { ctx: PageContext; rows: JusticeRow[]; total: number; query: JusticeListQuery; may: { report: boolean } }) {
+export function JusticeListPage(props: { ctx: PageContext; rows: JusticeFigure[]; total: number; query: JusticeListQuery; may: { report: boolean } }) {
   const { ctx, query } = props;
   const { t } = ctx;
   const filters = { state: query.state, kind: query.kind, legalBasis: query.legalBasis, status: query.status, from: query.from, to: query.to };

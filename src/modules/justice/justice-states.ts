@@ -12,11 +12,22 @@ export function isKnownState(iso3: string): boolean {
   return isKnownAlpha3(iso3) && (!/^X/.test(iso3) || iso3 in USER_ASSIGNED);
 }
 
+/** States' names by language and code, looked up once: a page names the same few states in every table. The names are fixed data. */
+const MAX_NAMES = 2_000;
+const stateNames = new Map<string, string>();
+
 /** The state's name in the reader's language; a mechanism (UNITAD) is its own name. */
 export function jurisdictionName(record: { stateIso3: string | null; mechanism: string | null }, locale: Locale): string {
   if (record.mechanism) return record.mechanism;
   const iso3 = record.stateIso3 ?? '';
-  return USER_ASSIGNED[iso3]?.[locale] ?? countryName(iso3, locale) ?? iso3;
+  const key = `${locale}|${iso3}`;
+  let name = stateNames.get(key);
+  if (name === undefined) {
+    if (stateNames.size >= MAX_NAMES) stateNames.clear();
+    name = USER_ASSIGNED[iso3]?.[locale] ?? countryName(iso3, locale) ?? iso3;
+    stateNames.set(key, name);
+  }
+  return name;
 }
 
 /** The Coalition partner that is this state, if it is one: its delegates report its figures. */

@@ -61,11 +61,13 @@ export function overlapAwareTotal<Row extends Countable>(rows: readonly Row[]): 
 /** Within overlapping figures, a larger count for a period that lies inside another figure's period. */
 function inconsistentPairs<Row extends Countable>(cluster: Row[]): [Row, Row][] {
   const pairs: [Row, Row][] = [];
+  // Each figure's days worked out once, not once for every other figure it is set against.
+  const days = new Map(cluster.map((row) => [row, periodDays(row)] as const));
   for (const narrower of cluster) {
     for (const wider of cluster) {
       if (narrower === wider) continue;
-      const inner = periodDays(narrower);
-      const outer = periodDays(wider);
+      const inner = days.get(narrower) as { from: string; to: string };
+      const outer = days.get(wider) as { from: string; to: string };
       const inside = outer.from <= inner.from && inner.to <= outer.to && (outer.from < inner.from || inner.to < outer.to);
       if (inside && (narrower.count ?? 0) > (wider.count ?? 0)) pairs.push([narrower, wider]);
     }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { justiceRecords } from '../../db/schema/justice.ts';
@@ -9,6 +9,33 @@ import type { JusticeKind, LegalBasis } from './justice.schema.ts';
 
 export type JusticeRow = typeof justiceRecords.$inferSelect;
 export type NewJusticeRow = typeof justiceRecords.$inferInsert;
+
+/**
+ * What lists, overviews, exports and the API show of a record. Who reported and reviewed it, its
+ * partner, restricted groups and timestamps stay behind: lists read every row of every page view,
+ * and each column read is parsed and mapped on every row (issue 20).
+ */
+const figureColumns = {
+  id: justiceRecords.id,
+  stateIso3: justiceRecords.stateIso3,
+  mechanism: justiceRecords.mechanism,
+  periodStart: justiceRecords.periodStart,
+  periodEnd: justiceRecords.periodEnd,
+  endDay: justiceRecords.endDay,
+  kind: justiceRecords.kind,
+  count: justiceRecords.count,
+  legalBasis: justiceRecords.legalBasis,
+  courtOrBody: justiceRecords.courtOrBody,
+  description: justiceRecords.description,
+  sources: justiceRecords.sources,
+  confidence: justiceRecords.confidence,
+  overlapsNational: justiceRecords.overlapsNational,
+  status: justiceRecords.status,
+  correctionReason: justiceRecords.correctionReason,
+  classification: justiceRecords.classification,
+  version: justiceRecords.version,
+};
+export type JusticeFigure = Pick<JusticeRow, keyof typeof figureColumns>;
 
 export interface JusticeFilter {
   /** ISO alpha-3 of the prosecuting state, or a mechanism's name (UNITAD). */
@@ -54,22 +81,27 @@ function conditions(actor: MaybeActor, filter: JusticeFilter): SQL | undefined {
 
 const newestFirst = [desc(justiceRecords.endDay), asc(justiceRecords.stateIso3), asc(justiceRecords.id)];
 
-export async function listJustice(db: Db, actor: MaybeActor, filter: JusticeFilter, page: { page: number; pageSize: number }): Promise<{ rows: JusticeRow[]; total: number }> {
+export async function listJustice(db: Db, actor: MaybeActor, filter: JusticeFilter, page: { page: number; pageSize: number }): Promise<{ rows: JusticeFigure[]; total: number }> {
   const where = conditions(actor, filter);
-  const rows = await db
-    .select()
+  // The total rides along with the page (a window counts before the limit): one round trip, not two.
+  const counted = await db
+    .select({ ...figureColumns, matching: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(justiceRecords)
     .where(where)
     .orderBy(...newestFirst)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
+  const rows = counted.map(({ matching: _, ...row }) => row);
+  if (counted.length > 0) return { rows, total: counted[0]?.matching ?? 0 };
+  // A page past the end says how many there are all the same.
+  if (page.page === 1) return { rows, total: 0 };
   const [totalRow] = await db.select({ n: count() }).from(justiceRecords).where(where);
   return { rows, total: totalRow?.n ?? 0 };
 }
 
 /** Every record matching a filter, newest first: pages that aggregate, and exports. */
-export function allJustice(db: Db, actor: MaybeActor, filter: JusticeFilter): Promise<JusticeRow[]> {
-  return db.select().from(justiceRecords).where(conditions(actor, filter)).orderBy(...newestFirst);
+export function allJustice(db: Db, actor: MaybeActor, filter: JusticeFilter): Promise<JusticeFigure[]> {
+  return db.select(figureColumns).from(justiceRecords).where(conditions(actor, filter)).orderBy(...newestFirst);
 }
 
 export async function findJustice(db: Db, actor: MaybeActor, id: string): Promise<JusticeRow | undefined> {

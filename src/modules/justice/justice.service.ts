@@ -14,7 +14,7 @@ import { isKnownState, partnerIdOfState } from './justice-states.ts';
 import * as repo from './justice.repo.ts';
 import { EVENT_KINDS, JusticeCorrection, JusticeInput, type JusticeListQuery, VersionInput } from './justice.schema.ts';
 
-export type { JusticeRow } from './justice.repo.ts';
+export type { JusticeFigure, JusticeRow } from './justice.repo.ts';
 
 /** The filter a list query names: its period as days, so a year filter takes in the whole year. */
 export function filterOf(query: Pick<JusticeListQuery, 'state' | 'kind' | 'legalBasis' | 'status' | 'from' | 'to'>): repo.JusticeFilter {

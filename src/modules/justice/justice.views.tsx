@@ -9,14 +9,26 @@ import { ClassificationBadge } from '../partners/partners.views.tsx';
 import { partialDateText } from './justice-periods.ts';
 import { jurisdictionName } from './justice-states.ts';
 import { isYazidiGenocide } from './justice-overview.ts';
-import type { JusticeRow } from './justice.repo.ts';
+import type { JusticeFigure } from './justice.repo.ts';
 import { JUSTICE_KINDS, type JusticeListQuery, LEGAL_BASES } from './justice.schema.ts';
 
-export const countText = (value: number | null | undefined, locale: Locale) => (value === null || value === undefined ? '—' : numberFormat(intlLocale(locale)).format(value));
+/** One number format per Intl locale tag, looked up without building the shared cache's key for every count a page shows. */
+const countFormats = new Map<string, Intl.NumberFormat>();
+function countFormat(locale: Locale): Intl.NumberFormat {
+  const tag = intlLocale(locale);
+  let format = countFormats.get(tag);
+  if (!format) {
+    format = numberFormat(tag);
+    countFormats.set(tag, format);
+  }
+  return format;
+}
+
+export const countText = (value: number | null | undefined, locale: Locale) => (value === null || value === undefined ? '—' : countFormat(locale).format(value));
 
 export const kindLabel = (ctx: PageContext, kind: string) => ctx.t(`justice.kind.${kind}` as never);
 export const basisLabel = (ctx: PageContext, basis: string | null) => (basis ? ctx.t(`justice.basis.${basis}` as never) : '—');
-export const placeName = (ctx: PageContext, row: Pick<JusticeRow, 'stateIso3' | 'mechanism'>) => jurisdictionName(row, ctx.locale);
+export const placeName = (ctx: PageContext, row: Pick<JusticeFigure, 'stateIso3' | 'mechanism'>) => jurisdictionName(row, ctx.locale);
 
 /** A period at the precision the source gives: a year stays a year; a running total says "until". */
 export function periodText(ctx: PageContext, row: { periodStart: string | null; periodEnd: string }): string {
@@ -39,7 +51,7 @@ export function SourceList({ ctx, sources }: { ctx: PageContext; sources: readon
 }
 
 /** Yazidi genocide judgments point to the theater where the crimes were committed. */
-export function TheaterLink({ ctx, row }: { ctx: PageContext; row: JusticeRow }) {
+export function TheaterLink({ ctx, row }: { ctx: PageContext; row: JusticeFigure }) {
   if (!isYazidiGenocide(row)) return null;
   return (
     <p>
@@ -49,7 +61,7 @@ export function TheaterLink({ ctx, row }: { ctx: PageContext; row: JusticeRow })
 }
 
 /** The figures, one per row, with their sources: what every list of the module shows. */
-export function JusticeTable({ ctx, rows, caption, linkRecords, showState = true }: { ctx: PageContext; rows: readonly JusticeRow[]; caption: string; linkRecords: boolean; showState?: boolean }) {
+export function JusticeTable({ ctx, rows, caption, linkRecords, showState = true }: { ctx: PageContext; rows: readonly JusticeFigure[]; caption: string; linkRecords: boolean; showState?: boolean }) {
   const { t, locale } = ctx;
   return (
     <DataTable
@@ -57,7 +69,7 @@ export function JusticeTable({ ctx, rows, caption, linkRecords, showState = true
       caption={caption}
       empty={t('justice.noRecords')}
       columns={[
-        ...(showState ? [{ header: t('justice.state'), cell: (row: JusticeRow) => (row.stateIso3 ? <a href={`/justice/states/${row.stateIso3}`}>{placeName(ctx, row)}</a> : placeName(ctx, row)) }] : []),
+        ...(showState ? [{ header: t('justice.state'), cell: (row: JusticeFigure) => (row.stateIso3 ? <a href={`/justice/states/${row.stateIso3}`}>{placeName(ctx, row)}</a> : placeName(ctx, row)) }] : []),
         { header: t('justice.period'), cell: (row) => (linkRecords ? <a href={`/justice/records/${row.id}`}>{periodText(ctx, row)}</a> : periodText(ctx, row)) },
         { header: t('justice.kind'), cell: (row) => kindLabel(ctx, row.kind) },
         { header: t('justice.count'), cell: (row) => countText(row.count, locale) },
@@ -75,7 +87,7 @@ export function JusticeTable({ ctx, rows, caption, linkRecords, showState = true
         },
         { header: t('justice.sources'), cell: (row) => <SourceList ctx={ctx} sources={row.sources} /> },
         { header: t('justice.confidence'), cell: (row) => (row.confidence ? t(`justice.confidence.${row.confidence}` as never) : '—') },
-        ...(linkRecords ? [{ header: t('justice.status'), cell: (row: JusticeRow) => <>{t(`justice.status.${row.status}` as never)} <ClassificationBadge ctx={ctx} value={row.classification} /></> }] : []),
+        ...(linkRecords ? [{ header: t('justice.status'), cell: (row: JusticeFigure) => <>{t(`justice.status.${row.status}` as never)} <ClassificationBadge ctx={ctx} value={row.classification} /></> }] : []),
       ]}
     />
   );

@@ -8,14 +8,14 @@ import type { Chain, RepatriationFigure } from './justice-chain.ts';
 import type { JusticeOverview } from './justice-overview.ts';
 import { jurisdictionName } from './justice-states.ts';
 import type { OverlapAwareTotal } from './justice-totals.ts';
-import type { JusticeRow } from './justice.repo.ts';
+import type { JusticeFigure } from './justice.repo.ts';
 import type { JusticeListQuery } from './justice.schema.ts';
 import { basisLabel, countText, JusticeFilters, JusticeTable, kindLabel, periodText, placeName, SourceList, TheaterLink } from './justice.views.tsx';
 
 const nameOf = (ctx: PageContext, jurisdiction: string) => jurisdictionName(/^[A-Z]{3}$/.test(jurisdiction) ? { stateIso3: jurisdiction, mechanism: null } : { stateIso3: null, mechanism: jurisdiction }, ctx.locale);
 
 /** "45 + 8": the figures a total added, and a mark when overlapping figures were left out. */
-function TotalCell({ ctx, total }: { ctx: PageContext; total: OverlapAwareTotal<JusticeRow> | undefined }) {
+function TotalCell({ ctx, total }: { ctx: PageContext; total: OverlapAwareTotal<JusticeFigure> | undefined }) {
   if (!total || total.added.length === 0) return <>—</>;
   return (
     <>
@@ -26,14 +26,14 @@ function TotalCell({ ctx, total }: { ctx: PageContext; total: OverlapAwareTotal<
 }
 
 /** Which figures overlap and what was done with them: said in words, beside the total. */
-export function OverlapNotes({ ctx, total }: { ctx: PageContext; total: OverlapAwareTotal<JusticeRow> }) {
+export function OverlapNotes({ ctx, total }: { ctx: PageContext; total: OverlapAwareTotal<JusticeFigure> }) {
   const { t, locale } = ctx;
   return (
     <>
       {total.overlapping.map((cluster) => (
         <p class="notice">
           {t('justice.overlappingFigures', {
-            state: placeName(ctx, cluster[0] as JusticeRow),
+            state: placeName(ctx, cluster[0] as JusticeFigure),
             figures: cluster.map((row) => `${countText(row.count, locale)} (${periodText(ctx, row)})`).join(' · '),
           })}
         </p>
@@ -57,6 +57,17 @@ export function OverlapNotes({ ctx, total }: { ctx: PageContext; total: OverlapA
 function ConvictionsSection({ ctx, overview }: { ctx: PageContext; overview: JusticeOverview }) {
   const { t, locale } = ctx;
   const series = overview.bases.map((basis) => ({ name: basisLabel(ctx, basis), tone: `tone-basis-${basis}` }));
+  const compact = numberFormat(intlLocale(locale), { notation: 'compact' });
+  // The chart writes each value twice or more (axis ticks, every bar's title): compact notation is slow to format.
+  const ticks = new Map<number, string>();
+  const formatTick = (value: number) => {
+    let text = ticks.get(value);
+    if (text === undefined) {
+      text = compact.format(value);
+      ticks.set(value, text);
+    }
+    return text;
+  };
   return (
     <section aria-labelledby="convictions-heading">
       <h2 id="convictions-heading">{t('justice.convictionsByState')}</h2>
@@ -71,7 +82,7 @@ function ConvictionsSection({ ctx, overview }: { ctx: PageContext; overview: Jus
             title={t('justice.convictionsByState')}
             series={series}
             rows={overview.convictions.map((entry) => ({ label: nameOf(ctx, entry.jurisdiction), values: overview.bases.map((basis) => entry.byBasis.get(basis)?.total ?? 0) }))}
-            formatTick={(value) => numberFormat(intlLocale(locale), { notation: 'compact' }).format(value)}
+            formatTick={formatTick}
           />
           <DataTable
             rows={overview.convictions}
@@ -89,7 +100,7 @@ function ConvictionsSection({ ctx, overview }: { ctx: PageContext; overview: Jus
   );
 }
 
-function Timeline({ ctx, rows }: { ctx: PageContext; rows: JusticeRow[] }) {
+function Timeline({ ctx, rows }: { ctx: PageContext; rows: JusticeFigure[] }) {
   const { t } = ctx;
   if (rows.length === 0) return <p class="empty">{t('justice.noRecords')}</p>;
   return (
@@ -170,7 +181,7 @@ function ChainView({ ctx, chain }: { ctx: PageContext; chain: Chain }) {
   );
 }
 
-export function JusticeStatePage(props: { ctx: PageContext; iso3: string; rows: JusticeRow[]; repatriations: RepatriationFigure[]; chains: Chain[]; unmatchedJustice: JusticeRow[]; unmatchedRepatriations: RepatriationFigure[] }) {
+export function JusticeStatePage(props: { ctx: PageContext; iso3: string; rows: JusticeFigure[]; repatriations: RepatriationFigure[]; chains: Chain[]; unmatchedJustice: JusticeFigure[]; unmatchedRepatriations: RepatriationFigure[] }) {
   const { ctx } = props;
   const { t, locale } = ctx;
   const state = nameOf(ctx, props.iso3);

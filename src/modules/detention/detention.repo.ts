@@ -59,6 +59,32 @@ export function snapshotsOf(db: Db, actor: MaybeActor, siteIds: string[], option
     .orderBy(asc(populationSnapshots.asOfDay), asc(populationSnapshots.createdAt));
 }
 
+/**
+ * The sites an actor may read, each with its current snapshots the actor may read (oldest first) and
+ * those snapshots' nationality breakdowns (largest first), in one round trip instead of three.
+ */
+export async function sitesWithCurrentNationalities(db: Db, actor: MaybeActor): Promise<{ sites: SiteRow[]; snapshots: SnapshotRow[]; parts: Pick<BreakdownRow, 'snapshotId' | 'key' | 'count'>[] }> {
+  const found = await db
+    .select({ site: detentionSites, snapshot: populationSnapshots, part: { key: snapshotBreakdowns.key, count: snapshotBreakdowns.count } })
+    .from(detentionSites)
+    .leftJoin(populationSnapshots, and(eq(populationSnapshots.siteId, detentionSites.id), visibleTo(actor, populationSnapshots), isNull(populationSnapshots.replacedAt)))
+    .leftJoin(snapshotBreakdowns, and(eq(snapshotBreakdowns.snapshotId, populationSnapshots.id), eq(snapshotBreakdowns.dimension, 'nationality')))
+    .where(visibleTo(actor, detentionSites))
+    .orderBy(sql`lower(${detentionSites.name})`, asc(detentionSites.id), asc(populationSnapshots.asOfDay), asc(populationSnapshots.createdAt), asc(populationSnapshots.id), desc(snapshotBreakdowns.count), asc(snapshotBreakdowns.key));
+  const sites = new Map<string, SiteRow>();
+  const snapshots = new Map<string, SnapshotRow>();
+  const parts: Pick<BreakdownRow, 'snapshotId' | 'key' | 'count'>[] = [];
+  for (const { site, snapshot, part } of found) {
+    if (!sites.has(site.id)) sites.set(site.id, site);
+    if (!snapshot) continue;
+    if (!snapshots.has(snapshot.id)) snapshots.set(snapshot.id, snapshot);
+    if (part) parts.push({ snapshotId: snapshot.id, ...part });
+  }
+  // Oldest first across all sites, as snapshotsOf gives them (the sort is stable: ties keep their order).
+  const ordered = [...snapshots.values()].sort((a, b) => (a.asOfDay < b.asOfDay ? -1 : a.asOfDay > b.asOfDay ? 1 : a.createdAt.getTime() - b.createdAt.getTime()));
+  return { sites: [...sites.values()], snapshots: ordered, parts };
+}
+
 export function breakdownsOf(db: Db, snapshotIds: string[]): Promise<BreakdownRow[]> {
   if (snapshotIds.length === 0) return Promise.resolve([]);
   return db.select().from(snapshotBreakdowns).where(inArray(snapshotBreakdowns.snapshotId, snapshotIds)).orderBy(desc(snapshotBreakdowns.count));

@@ -23,13 +23,20 @@ async function withBreakdowns(db: Db, snapshots: repo.SnapshotRow[]): Promise<Sn
 }
 
 /** Sites with their latest current head count, as the actor may see them. */
-export async function listSites(db: Db, actor: MaybeActor, options: { audit?: boolean } = { audit: true }): Promise<SiteWithLatest[]> {
+export async function listSites(db: Db, actor: MaybeActor): Promise<SiteWithLatest[]> {
   authorize(actor, 'detention.read');
   const sites = await repo.listSites(db, actor);
   const snapshots = await repo.snapshotsOf(db, actor, sites.map((site) => site.id), { current: true });
   const latest = new Map<string, repo.SnapshotRow>();
   for (const snapshot of snapshots) if (snapshot.total !== null) latest.set(snapshot.siteId, snapshot);
-  if (options.audit) await auditRestrictedRead(db, actor, 'sites', [...sites, ...latest.values()]);
+  await auditRestrictedRead(db, actor, 'sites', [...sites, ...latest.values()]);
+  return sites.map((site) => ({ ...site, latest: latest.get(site.id) ?? null }));
+}
+
+/** Each site with its latest snapshot that gives a head count, from its snapshots oldest first. */
+export function withLatestSnapshot(sites: repo.SiteRow[], snapshots: repo.SnapshotRow[]): SiteWithLatest[] {
+  const latest = new Map<string, repo.SnapshotRow>();
+  for (const snapshot of snapshots) if (snapshot.total !== null) latest.set(snapshot.siteId, snapshot);
   return sites.map((site) => ({ ...site, latest: latest.get(site.id) ?? null }));
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { detentionSites, populationSnapshots, repatriations, snapshotBreakdowns } from '../../db/schema/detention.ts';
@@ -23,16 +23,49 @@ export function listSites(db: Db, actor: MaybeActor): Promise<SiteRow[]> {
   return db.select().from(detentionSites).where(visibleTo(actor, detentionSites)).orderBy(sql`lower(${detentionSites.name})`);
 }
 
-/** One page of the sites by name, and how many there are, in one round trip. */
-export async function pageOfSites(db: Db, actor: MaybeActor, paging: { page: number; pageSize: number }): Promise<{ rows: SiteRow[]; total: number }> {
+/**
+ * The latest current snapshot giving a head count of the site in the outer query that the actor may
+ * read, for a lateral join: the sites and their head counts in one round trip.
+ */
+function latestHeadCount(db: Db, actor: MaybeActor) {
+  return db
+    .select()
+    .from(populationSnapshots)
+    .where(and(eq(populationSnapshots.siteId, detentionSites.id), visibleTo(actor, populationSnapshots), isNull(populationSnapshots.replacedAt), isNotNull(populationSnapshots.total)))
+    .orderBy(desc(populationSnapshots.asOfDay), desc(populationSnapshots.createdAt))
+    .limit(1)
+    .as('latest');
+}
+
+/** The lateral subquery's columns, to select as one nested object (null when the site has no head count). */
+function columnsOf(latest: ReturnType<typeof latestHeadCount>) {
+  return Object.fromEntries(Object.keys(getTableColumns(populationSnapshots)).map((key) => [key, latest[key as keyof typeof latest]])) as unknown as typeof latest._.selectedFields;
+}
+
+/** The sites an actor may read by name, each with its latest current head count the actor may read. */
+export async function listSitesWithLatest(db: Db, actor: MaybeActor): Promise<(SiteRow & { latest: SnapshotRow | null })[]> {
+  const latest = latestHeadCount(db, actor);
   const found = await db
-    .select({ site: detentionSites, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ site: detentionSites, latest: columnsOf(latest) })
     .from(detentionSites)
+    .leftJoinLateral(latest, sql`true`)
+    .where(visibleTo(actor, detentionSites))
+    .orderBy(sql`lower(${detentionSites.name})`);
+  return found.map((row) => ({ ...row.site, latest: row.latest }));
+}
+
+/** One page of the sites by name, each with its latest current head count, and how many there are, in one round trip. */
+export async function pageOfSites(db: Db, actor: MaybeActor, paging: { page: number; pageSize: number }): Promise<{ rows: (SiteRow & { latest: SnapshotRow | null })[]; total: number }> {
+  const latest = latestHeadCount(db, actor);
+  const found = await db
+    .select({ site: detentionSites, latest: columnsOf(latest), total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(detentionSites)
+    .leftJoinLateral(latest, sql`true`)
     .where(visibleTo(actor, detentionSites))
     .orderBy(sql`lower(${detentionSites.name})`, asc(detentionSites.id))
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize);
-  return { rows: found.map((row) => row.site), total: found[0]?.total ?? 0 };
+  return { rows: found.map((row) => ({ ...row.site, latest: row.latest })), total: found[0]?.total ?? 0 };
 }
 
 export async function findSite(db: Db, actor: MaybeActor, id: string): Promise<SiteRow | undefined> {

@@ -104,9 +104,10 @@ export const detentionPages: AppModule = async (app, { db }) => {
     sendPage(reply, <RepatriationListPage ctx={pageContext(request)} found={await repatriationsService.pageOfRepatriations(db, request.actor, request.query.page)} canReport={can(request.actor, 'repatriation.write')} />),
   );
 
-  app.get('/detention/repatriations/new', { config: { access: 'repatriation.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <RepatriationFormPage ctx={pageContext(request)} choices={await repatriationChoices(request)} values={await detentionFormDefaults(db, request.actor)} />),
-  );
+  app.get('/detention/repatriations/new', { config: { access: 'repatriation.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
+    const choices = await repatriationChoices(request);
+    return sendPage(reply, <RepatriationFormPage ctx={pageContext(request)} choices={choices} values={await detentionFormDefaults(db, request.actor, choices.groups)} />);
+  });
 
   app.post('/detention/repatriations', { config: { access: 'repatriation.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
     const input = repatriationFormInput(request.body);

@@ -92,20 +92,30 @@ export function snapshotsOf(db: Db, actor: MaybeActor, siteIds: string[], option
     .orderBy(asc(populationSnapshots.asOfDay), asc(populationSnapshots.createdAt));
 }
 
+/** A site as the nationalities table and the map read it. */
+export type MapSiteRow = Pick<SiteRow, 'id' | 'name' | 'nameFr' | 'nameAr' | 'latitude' | 'longitude' | 'classification'>;
+/** A current snapshot as the nationalities table and the map read it. */
+export type CurrentSnapshotRow = Pick<SnapshotRow, 'id' | 'siteId' | 'asOf' | 'asOfDay' | 'createdAt' | 'total' | 'classification'>;
+
 /**
  * The sites an actor may read, each with its current snapshots the actor may read (oldest first) and
  * those snapshots' nationality breakdowns (largest first), in one round trip instead of three.
  */
-export async function sitesWithCurrentNationalities(db: Db, actor: MaybeActor): Promise<{ sites: SiteRow[]; snapshots: SnapshotRow[]; parts: Pick<BreakdownRow, 'snapshotId' | 'key' | 'count'>[] }> {
+export async function sitesWithCurrentNationalities(db: Db, actor: MaybeActor): Promise<{ sites: MapSiteRow[]; snapshots: CurrentSnapshotRow[]; parts: Pick<BreakdownRow, 'snapshotId' | 'key' | 'count'>[] }> {
   const found = await db
-    .select({ site: detentionSites, snapshot: populationSnapshots, part: { key: snapshotBreakdowns.key, count: snapshotBreakdowns.count } })
+    .select({
+      // Only what the table, the map and the audit use: each site's columns repeat on every snapshot's row.
+      site: { id: detentionSites.id, name: detentionSites.name, nameFr: detentionSites.nameFr, nameAr: detentionSites.nameAr, latitude: detentionSites.latitude, longitude: detentionSites.longitude, classification: detentionSites.classification },
+      snapshot: { id: populationSnapshots.id, siteId: populationSnapshots.siteId, asOf: populationSnapshots.asOf, asOfDay: populationSnapshots.asOfDay, createdAt: populationSnapshots.createdAt, total: populationSnapshots.total, classification: populationSnapshots.classification },
+      part: { key: snapshotBreakdowns.key, count: snapshotBreakdowns.count },
+    })
     .from(detentionSites)
     .leftJoin(populationSnapshots, and(eq(populationSnapshots.siteId, detentionSites.id), visibleTo(actor, populationSnapshots), isNull(populationSnapshots.replacedAt)))
     .leftJoin(snapshotBreakdowns, and(eq(snapshotBreakdowns.snapshotId, populationSnapshots.id), eq(snapshotBreakdowns.dimension, 'nationality')))
     .where(visibleTo(actor, detentionSites))
     .orderBy(sql`lower(${detentionSites.name})`, asc(detentionSites.id), asc(populationSnapshots.asOfDay), asc(populationSnapshots.createdAt), asc(populationSnapshots.id), desc(snapshotBreakdowns.count), asc(snapshotBreakdowns.key));
-  const sites = new Map<string, SiteRow>();
-  const snapshots = new Map<string, SnapshotRow>();
+  const sites = new Map<string, MapSiteRow>();
+  const snapshots = new Map<string, CurrentSnapshotRow>();
   const parts: Pick<BreakdownRow, 'snapshotId' | 'key' | 'count'>[] = [];
   for (const { site, snapshot, part } of found) {
     if (!sites.has(site.id)) sites.set(site.id, site);
@@ -164,6 +174,15 @@ export function listRepatriations(db: Db, actor: MaybeActor, filter: { receiving
         filter.status ? eq(repatriations.status, filter.status) : undefined,
       ),
     )
+    .orderBy(desc(repatriations.periodStart), asc(repatriations.receivingIso3));
+}
+
+/** Verified repatriations an actor may read, latest period first, with only the columns that count them by state and year. */
+export function verifiedRepatriationCounts(db: Db, actor: MaybeActor) {
+  return db
+    .select({ id: repatriations.id, classification: repatriations.classification, receivingIso3: repatriations.receivingIso3, cumulative: repatriations.cumulative, periodStart: repatriations.periodStart, people: repatriations.people })
+    .from(repatriations)
+    .where(and(repatriationsVisibleTo(actor), eq(repatriations.status, 'verified')))
     .orderBy(desc(repatriations.periodStart), asc(repatriations.receivingIso3));
 }
 

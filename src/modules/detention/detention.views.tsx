@@ -11,7 +11,7 @@ import { render } from 'preact-render-to-string';
 import { type MapPoint, WorldMap } from '../../platform/views/world-map.tsx';
 import type { RepatriationRow, } from './detention.repo.ts';
 import type { NationalitiesQuery, NATIONALITY_SORTS, } from './detention.schema.ts';
-import type { NationalityRow } from './nationalities.service.ts';
+import type { MapSite, NationalityRow } from './nationalities.service.ts';
 import type { SiteWithLatest, } from './sites.service.ts';
 import { numberFormat, partialDateIn } from '../../platform/i18n/formatters.ts';
 import { translated } from '../../platform/translated-text.ts';
@@ -172,7 +172,7 @@ function KeptWorldMap(props: Parameters<typeof WorldMap>[0]) {
   return <figure class="chart" dangerouslySetInnerHTML={{ __html: inside }} />;
 }
 
-export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repatriated: NationalityRow[] }) {
+export function MapPage(props: { ctx: PageContext; sites: MapSite[]; repatriated: NationalityRow[] }) {
   const { ctx } = props;
   const { t, locale } = ctx;
   const mapSites = props.sites

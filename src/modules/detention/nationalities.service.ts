@@ -3,7 +3,10 @@ import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import { auditRestrictedRead } from './detention-access.ts';
 import * as repo from './detention.repo.ts';
-import { type SiteWithLatest, withLatestSnapshot } from './sites.service.ts';
+import { withLatestSnapshot } from './sites.service.ts';
+
+/** A site on the map: where it is, its names, and its latest head count. */
+export type MapSite = repo.MapSiteRow & { latest: repo.CurrentSnapshotRow | null };
 
 export interface NationalityRow {
   /** ISO alpha-3, "unknown" or "third-countries". */
@@ -30,20 +33,20 @@ export async function nationalitiesTable(db: Db, actor: MaybeActor): Promise<{ r
  * The map's figures: the sites with their latest head count, and the nationalities table, from the same
  * reads (one audited read for the page).
  */
-export async function mapFigures(db: Db, actor: MaybeActor): Promise<{ sites: SiteWithLatest[]; rows: NationalityRow[] }> {
+export async function mapFigures(db: Db, actor: MaybeActor): Promise<{ sites: MapSite[]; rows: NationalityRow[] }> {
   const { sites, snapshots, table } = await nationalityFigures(db, actor);
   return { sites: withLatestSnapshot(sites, snapshots), rows: table.rows };
 }
 
 async function nationalityFigures(db: Db, actor: MaybeActor) {
   authorize(actor, 'detention.read');
-  const [{ sites, snapshots, parts }, verified] = await Promise.all([repo.sitesWithCurrentNationalities(db, actor), repo.listRepatriations(db, actor, { status: 'verified' })]);
+  const [{ sites, snapshots, parts }, verified] = await Promise.all([repo.sitesWithCurrentNationalities(db, actor), repo.verifiedRepatriationCounts(db, actor)]);
   const repatriations = verified.filter((row) => row.receivingIso3 && !row.cumulative && row.periodStart);
   await auditRestrictedRead(db, actor, 'nationalities', [...sites, ...snapshots, ...repatriations]);
   return { sites, snapshots, table: tabulate(sites, snapshots, parts, repatriations) };
 }
 
-function tabulate(sites: repo.SiteRow[], snapshots: repo.SnapshotRow[], parts: Pick<repo.BreakdownRow, 'snapshotId' | 'key' | 'count'>[], repatriations: repo.RepatriationRow[]): { rows: NationalityRow[]; years: string[] } {
+function tabulate(sites: repo.MapSiteRow[], snapshots: repo.CurrentSnapshotRow[], parts: Pick<repo.BreakdownRow, 'snapshotId' | 'key' | 'count'>[], repatriations: Awaited<ReturnType<typeof repo.verifiedRepatriationCounts>>): { rows: NationalityRow[]; years: string[] } {
   const rows = new Map<string, NationalityRow>();
   const row = (key: string) => {
     let found = rows.get(key);
@@ -60,7 +63,7 @@ function tabulate(sites: repo.SiteRow[], snapshots: repo.SnapshotRow[], parts: P
     else partsOf.set(part.snapshotId, [part]);
   }
   // Each site's snapshots with a nationality breakdown, newest first: the latest and the one before.
-  const withNationalities = new Map<string, repo.SnapshotRow[]>();
+  const withNationalities = new Map<string, repo.CurrentSnapshotRow[]>();
   for (const snapshot of snapshots) {
     if (!partsOf.has(snapshot.id)) continue;
     const list = withNationalities.get(snapshot.siteId);

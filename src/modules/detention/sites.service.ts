@@ -34,8 +34,8 @@ export async function listSites(db: Db, actor: MaybeActor): Promise<SiteWithLate
 const headCounts = (sites: SiteWithLatest[]) => sites.flatMap((site) => (site.latest ? [site.latest] : []));
 
 /** Each site with its latest snapshot that gives a head count, from its snapshots oldest first. */
-export function withLatestSnapshot(sites: repo.SiteRow[], snapshots: repo.SnapshotRow[]): SiteWithLatest[] {
-  const latest = new Map<string, repo.SnapshotRow>();
+export function withLatestSnapshot<Site extends { id: string }, Snapshot extends { siteId: string; total: number | null }>(sites: Site[], snapshots: Snapshot[]): (Site & { latest: Snapshot | null })[] {
+  const latest = new Map<string, Snapshot>();
   for (const snapshot of snapshots) if (snapshot.total !== null) latest.set(snapshot.siteId, snapshot);
   return sites.map((site) => ({ ...site, latest: latest.get(site.id) ?? null }));
 }

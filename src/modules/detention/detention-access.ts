@@ -5,7 +5,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { isSecretariat } from '../../platform/authz.ts';
 import { InvalidInput } from '../../platform/errors.ts';
 import { checkedClassification } from '../partners/classification.ts';
-import { ftfGroupId } from './detention.repo.ts';
+import { FTF_GROUP_SLUG, ftfGroupId } from './detention.repo.ts';
 import { say } from '../../platform/i18n/say.ts';
 
 /**
@@ -33,11 +33,22 @@ export async function detentionClassification(db: Db, actor: MaybeActor, input: 
  * to a group of the actor's own (the narrowest audience they may choose), or, for someone in no group,
  * coalition-wide. The form shows the choice; the actor can change it before saving.
  */
-export async function detentionFormDefaults(db: Db, actor: MaybeActor): Promise<{ classification: Classification; restrictedGroupIds: string[] }> {
-  const ftf = await ftfGroupId(db);
+export async function detentionFormDefaults(db: Db, actor: MaybeActor, visibleGroups?: readonly { id: string; slug: string }[]): Promise<{ classification: Classification; restrictedGroupIds: string[] }> {
+  const ftf = visibleGroups ? await ftfAmong(db, actor, visibleGroups) : await ftfGroupId(db);
   if (ftf && (isSecretariat(actor) || actor?.groupIds.includes(ftf))) return { classification: 'restricted', restrictedGroupIds: [ftf] };
   const own = actor?.groupIds[0];
   return own ? { classification: 'restricted', restrictedGroupIds: [own] } : { classification: 'coalition', restrictedGroupIds: [] };
+}
+
+/**
+ * The FTF working group's id from the groups a form already read for the actor, saving a round trip. Only
+ * where the group is not among them and the actor could be one of its members is it looked up: the
+ * secretariat sees every group, and the id matters only to the secretariat and the group's members.
+ */
+async function ftfAmong(db: Db, actor: MaybeActor, visibleGroups: readonly { id: string; slug: string }[]): Promise<string | undefined> {
+  const visible = visibleGroups.find((group) => group.slug === FTF_GROUP_SLUG)?.id;
+  if (visible || isSecretariat(actor) || !actor?.groupIds.length) return visible;
+  return ftfGroupId(db);
 }
 
 /**

@@ -16,7 +16,7 @@ import { NationalitiesQuery } from './detention.schema.ts';
 import { DetentionHomePage, MapPage, NationalitiesPage, nationalityName, sortNationalities } from './detention.views.tsx';
 import { detentionFormDefaults } from './detention-access.ts';
 import { nationalitiesSheet } from './nationalities-export.ts';
-import { nationalitiesTable } from './nationalities.service.ts';
+import { mapFigures, nationalitiesTable } from './nationalities.service.ts';
 import * as repatriationsService from './repatriations.service.ts';
 import { DetentionImportPage, type RepatriationChoices, RepatriationFormPage, RepatriationListPage, RepatriationPage } from './repatriations.views.tsx';
 import { IMPORT_COLUMNS, IMPORT_KINDS, importDetentionCsv } from './detention-csv.ts';
@@ -72,9 +72,10 @@ export const detentionPages: AppModule = async (app, { db }) => {
   });
 
   app.get('/detention/map', { config: { access: 'detention.read' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
-    // One audited read for the page: the nationalities table records the sites it read as well.
-    const [siteList, table] = await Promise.all([sites.listSites(db, request.actor, { audit: false }), nationalitiesTable(db, request.actor)]);
-    return sendPage(reply, <MapPage ctx={pageContext(request)} sites={siteList} repatriated={table.rows} />);
+    // One audited read for the page: the nationalities table records the sites it read as well, and the
+    // sites' head counts come from the same reads.
+    const figures = await mapFigures(db, request.actor);
+    return sendPage(reply, <MapPage ctx={pageContext(request)} sites={figures.sites} repatriated={figures.rows} />);
   });
 
   const importKinds = (request: FastifyRequest) =>
@@ -103,9 +104,10 @@ export const detentionPages: AppModule = async (app, { db }) => {
     sendPage(reply, <RepatriationListPage ctx={pageContext(request)} found={await repatriationsService.pageOfRepatriations(db, request.actor, request.query.page)} canReport={can(request.actor, 'repatriation.write')} />),
   );
 
-  app.get('/detention/repatriations/new', { config: { access: 'repatriation.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) =>
-    sendPage(reply, <RepatriationFormPage ctx={pageContext(request)} choices={await repatriationChoices(request)} values={await detentionFormDefaults(db, request.actor)} />),
-  );
+  app.get('/detention/repatriations/new', { config: { access: 'repatriation.write' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
+    const choices = await repatriationChoices(request);
+    return sendPage(reply, <RepatriationFormPage ctx={pageContext(request)} choices={choices} values={await detentionFormDefaults(db, request.actor, choices.groups)} />);
+  });
 
   app.post('/detention/repatriations', { config: { access: 'repatriation.write' }, schema: { body: FormBody, hide: true } }, async (request, reply) => {
     const input = repatriationFormInput(request.body);

@@ -7,10 +7,11 @@ import { listHref, Pagination } from '../../platform/views/list-controls.tsx';
 import type { PageContext } from '../../platform/views/page-context.ts';
 import { ClassificationBadge, } from '../partners/partners.views.tsx';
 import { countryNameIn } from '../../platform/i18n/country-names.ts';
+import { render } from 'preact-render-to-string';
 import { type MapPoint, WorldMap } from '../../platform/views/world-map.tsx';
 import type { RepatriationRow, } from './detention.repo.ts';
 import type { NationalitiesQuery, NATIONALITY_SORTS, } from './detention.schema.ts';
-import type { NationalityRow } from './nationalities.service.ts';
+import type { MapSite, NationalityRow } from './nationalities.service.ts';
 import type { SiteWithLatest, } from './sites.service.ts';
 import { numberFormat, partialDateIn } from '../../platform/i18n/formatters.ts';
 import { translated } from '../../platform/translated-text.ts';
@@ -145,7 +146,33 @@ export function NationalitiesPage(props: { ctx: PageContext; rows: NationalityRo
   );
 }
 
-export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repatriated: NationalityRow[] }) {
+const FIGURE_OPEN = '<figure class="chart">';
+const FIGURE_CLOSE = '</figure>';
+/** The inside of the figures last drawn, by everything that goes into them; a handful is enough. */
+const drawnMaps = new Map<string, string>();
+const DRAWN_MAPS_KEPT = 16;
+
+/**
+ * The world map as WorldMap draws it, drawn once for the same figures, language and words rather than on
+ * every request: its ~180 country outlines (125 KB) are most of the page's rendering. The key is the
+ * map's whole input, so a changed figure draws a new map and nothing needs invalidating. Should the
+ * component's outer element ever change, the map is simply drawn every time.
+ */
+function KeptWorldMap(props: Parameters<typeof WorldMap>[0]) {
+  const key = JSON.stringify([props.locale, props.title, [...props.shadeBy], props.steps, props.points, props.legend]);
+  let inside = drawnMaps.get(key);
+  if (inside === undefined) {
+    const drawn = render(<WorldMap {...props} />);
+    if (!drawn.startsWith(FIGURE_OPEN) || !drawn.endsWith(FIGURE_CLOSE)) return <WorldMap {...props} />;
+    inside = drawn.slice(FIGURE_OPEN.length, -FIGURE_CLOSE.length);
+    if (drawnMaps.size >= DRAWN_MAPS_KEPT) drawnMaps.delete(drawnMaps.keys().next().value as string);
+    drawnMaps.set(key, inside);
+  }
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: the HTML is Preact's own escaped rendering of WorldMap above (ASVS V5.3.3)
+  return <figure class="chart" dangerouslySetInnerHTML={{ __html: inside }} />;
+}
+
+export function MapPage(props: { ctx: PageContext; sites: MapSite[]; repatriated: NationalityRow[] }) {
   const { ctx } = props;
   const { t, locale } = ctx;
   const mapSites = props.sites
@@ -160,7 +187,7 @@ export function MapPage(props: { ctx: PageContext; sites: SiteWithLatest[]; repa
       </p>
       <h1>{t('detention.map')}</h1>
       <AggregateOnlyNotice ctx={ctx} />
-      <WorldMap locale={ctx.locale} title={t('detention.map')} points={points} shadeBy={new Map(states.map((row) => [row.key, row.repatriatedTotal]))} steps={[1, 10, 100, 500]} legend={{ shade: t('detention.mapRepatriatedLegend'), point: t('detention.mapSiteLegend') }} />
+      <KeptWorldMap locale={ctx.locale} title={t('detention.map')} points={points} shadeBy={new Map(states.map((row) => [row.key, row.repatriatedTotal]))} steps={[1, 10, 100, 500]} legend={{ shade: t('detention.mapRepatriatedLegend'), point: t('detention.mapSiteLegend') }} />
       <div class="chart-pair">
         <DataTable
           rows={mapSites}

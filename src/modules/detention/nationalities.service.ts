@@ -3,6 +3,10 @@ import type { MaybeActor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import { auditRestrictedRead } from './detention-access.ts';
 import * as repo from './detention.repo.ts';
+import { withLatestSnapshot } from './sites.service.ts';
+
+/** A site on the map: where it is, its names, and its latest head count. */
+export type MapSite = repo.MapSiteRow & { latest: repo.CurrentSnapshotRow | null };
 
 export interface NationalityRow {
   /** ISO alpha-3, "unknown" or "third-countries". */
@@ -22,13 +26,27 @@ export interface NationalityRow {
  * held at the latest date, the figure before, and what it has repatriated by year.
  */
 export async function nationalitiesTable(db: Db, actor: MaybeActor): Promise<{ rows: NationalityRow[]; years: string[] }> {
-  authorize(actor, 'detention.read');
-  const sites = await repo.listSites(db, actor);
-  const snapshots = await repo.snapshotsOf(db, actor, sites.map((site) => site.id), { current: true });
-  const parts = (await repo.breakdownsOf(db, snapshots.map((snapshot) => snapshot.id))).filter((part) => part.dimension === 'nationality');
-  const repatriations = (await repo.listRepatriations(db, actor, { status: 'verified' })).filter((row) => row.receivingIso3 && !row.cumulative && row.periodStart);
-  await auditRestrictedRead(db, actor, 'nationalities', [...sites, ...snapshots, ...repatriations]);
+  return (await nationalityFigures(db, actor)).table;
+}
 
+/**
+ * The map's figures: the sites with their latest head count, and the nationalities table, from the same
+ * reads (one audited read for the page).
+ */
+export async function mapFigures(db: Db, actor: MaybeActor): Promise<{ sites: MapSite[]; rows: NationalityRow[] }> {
+  const { sites, snapshots, table } = await nationalityFigures(db, actor);
+  return { sites: withLatestSnapshot(sites, snapshots), rows: table.rows };
+}
+
+async function nationalityFigures(db: Db, actor: MaybeActor) {
+  authorize(actor, 'detention.read');
+  const [{ sites, snapshots, parts }, verified] = await Promise.all([repo.sitesWithCurrentNationalities(db, actor), repo.verifiedRepatriationCounts(db, actor)]);
+  const repatriations = verified.filter((row) => row.receivingIso3 && !row.cumulative && row.periodStart);
+  await auditRestrictedRead(db, actor, 'nationalities', [...sites, ...snapshots, ...repatriations]);
+  return { sites, snapshots, table: tabulate(sites, snapshots, parts, repatriations) };
+}
+
+function tabulate(sites: repo.MapSiteRow[], snapshots: repo.CurrentSnapshotRow[], parts: Pick<repo.BreakdownRow, 'snapshotId' | 'key' | 'count'>[], repatriations: Awaited<ReturnType<typeof repo.verifiedRepatriationCounts>>): { rows: NationalityRow[]; years: string[] } {
   const rows = new Map<string, NationalityRow>();
   const row = (key: string) => {
     let found = rows.get(key);
@@ -38,16 +56,28 @@ export async function nationalitiesTable(db: Db, actor: MaybeActor): Promise<{ r
     }
     return found;
   };
+  const partsOf = new Map<string, typeof parts>();
+  for (const part of parts) {
+    const list = partsOf.get(part.snapshotId);
+    if (list) list.push(part);
+    else partsOf.set(part.snapshotId, [part]);
+  }
+  // Each site's snapshots with a nationality breakdown, newest first: the latest and the one before.
+  const withNationalities = new Map<string, repo.CurrentSnapshotRow[]>();
+  for (const snapshot of snapshots) {
+    if (!partsOf.has(snapshot.id)) continue;
+    const list = withNationalities.get(snapshot.siteId);
+    if (list) list.unshift(snapshot);
+    else withNationalities.set(snapshot.siteId, [snapshot]);
+  }
   for (const site of sites) {
-    // Each site's snapshots with a nationality breakdown, newest first: the latest and the one before.
-    const withNationalities = snapshots.filter((snapshot) => snapshot.siteId === site.id && parts.some((part) => part.snapshotId === snapshot.id)).reverse();
-    const [latest, previous] = withNationalities;
-    for (const part of parts.filter((p) => p.snapshotId === latest?.id)) {
+    const [latest, previous] = withNationalities.get(site.id) ?? [];
+    for (const part of (latest && partsOf.get(latest.id)) ?? []) {
       const entry = row(part.key);
       entry.held = (entry.held ?? 0) + part.count;
       if (!entry.heldAsOf || (latest && latest.asOf > entry.heldAsOf)) entry.heldAsOf = latest?.asOf ?? null;
     }
-    for (const part of parts.filter((p) => p.snapshotId === previous?.id)) {
+    for (const part of (previous && partsOf.get(previous.id)) ?? []) {
       const entry = row(part.key);
       entry.previousHeld = (entry.previousHeld ?? 0) + part.count;
     }

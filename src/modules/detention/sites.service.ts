@@ -23,13 +23,20 @@ async function withBreakdowns(db: Db, snapshots: repo.SnapshotRow[]): Promise<Sn
 }
 
 /** Sites with their latest current head count, as the actor may see them. */
-export async function listSites(db: Db, actor: MaybeActor, options: { audit?: boolean } = { audit: true }): Promise<SiteWithLatest[]> {
+export async function listSites(db: Db, actor: MaybeActor): Promise<SiteWithLatest[]> {
   authorize(actor, 'detention.read');
-  const sites = await repo.listSites(db, actor);
-  const snapshots = await repo.snapshotsOf(db, actor, sites.map((site) => site.id), { current: true });
-  const latest = new Map<string, repo.SnapshotRow>();
+  const sites = await repo.listSitesWithLatest(db, actor);
+  await auditRestrictedRead(db, actor, 'sites', [...sites, ...headCounts(sites)]);
+  return sites;
+}
+
+/** The snapshots giving the sites' head counts. */
+const headCounts = (sites: SiteWithLatest[]) => sites.flatMap((site) => (site.latest ? [site.latest] : []));
+
+/** Each site with its latest snapshot that gives a head count, from its snapshots oldest first. */
+export function withLatestSnapshot<Site extends { id: string }, Snapshot extends { siteId: string; total: number | null }>(sites: Site[], snapshots: Snapshot[]): (Site & { latest: Snapshot | null })[] {
+  const latest = new Map<string, Snapshot>();
   for (const snapshot of snapshots) if (snapshot.total !== null) latest.set(snapshot.siteId, snapshot);
-  if (options.audit) await auditRestrictedRead(db, actor, 'sites', [...sites, ...latest.values()]);
   return sites.map((site) => ({ ...site, latest: latest.get(site.id) ?? null }));
 }
 
@@ -62,11 +69,8 @@ export const SITES_PAGE_SIZE = 50;
 export async function pageOfSites(db: Db, actor: MaybeActor, page = 1, pageSize = SITES_PAGE_SIZE) {
   authorize(actor, 'detention.read');
   const found = await repo.pageOfSites(db, actor, { page, pageSize });
-  const snapshots = await repo.snapshotsOf(db, actor, found.rows.map((site) => site.id), { current: true });
-  const latest = new Map<string, repo.SnapshotRow>();
-  for (const snapshot of snapshots) if (snapshot.total !== null) latest.set(snapshot.siteId, snapshot);
-  await auditRestrictedRead(db, actor, 'sites', [...found.rows, ...latest.values()]);
-  return { rows: found.rows.map((site): SiteWithLatest => ({ ...site, latest: latest.get(site.id) ?? null })), total: found.total, page, pageSize };
+  await auditRestrictedRead(db, actor, 'sites', [...found.rows, ...headCounts(found.rows)]);
+  return { rows: found.rows, total: found.total, page, pageSize };
 }
 
 /** Each site's latest head count and the one before it, for the trend on the desk. */

@@ -7,8 +7,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCampaign } from '../src/modules/funding/campaigns.service.ts';
+import { createMeeting } from '../src/modules/meetings/meetings.service.ts';
 import { systemActor } from '../src/platform/actor.ts';
-import { buildTestApp, loginAs, type SignedInClient, type TestContext } from './helpers/app.ts';
+import { buildTestApp, loginAs, partnerId, type SignedInClient, type TestContext } from './helpers/app.ts';
 
 let ctx: TestContext;
 let officer: SignedInClient;
@@ -85,5 +86,39 @@ describe('figures kept in memory', () => {
     const figures = french.slice(french.indexOf('class="funding-figures"'));
     expect(figures).toContain('<caption class="visually-hidden">Financement de la stabilisation</caption>');
     expect(figures).not.toContain('Stabilization funding');
+  });
+
+  it("keep a campaign page's figures until its funding or its partners' names change, and its contributions' count with them", async () => {
+    const campaign = await createCampaign(ctx.db, systemActor('test'), { name: 'Kept campaign page 2032', startsOn: '2032-01-01', endsOn: '2032-12-31', currency: 'USD', goalAmount: '1000', source: 'test' });
+    const partner = await partnerId(ctx.db, 'ITA');
+    await ctx.db.execute(sql`insert into funding_contributions (campaign_id, partner_id, stage, amount, currency, rate_to_campaign, rate_date, amount_in_campaign_currency, contributed_on, source, status)
+      values (${campaign.id}, ${partner}, 'pledge', 400, 'USD', 1, '2032-02-01', 400, '2032-02-01', 'test', 'verified')`);
+    const url = `/funding/campaigns/${campaign.id}`;
+    await onceNoticed(async () => expect((await get(url)).body).toContain('USD 400'));
+    // Seen again (once the insert's notice has passed): only the page of contributions is read.
+    await get(url);
+    expect(await statementsFor(url)).toBe(1);
+    await ctx.db.execute(sql`update partners set name_en = 'Kept partner renamed' where id = ${partner}`);
+    await onceNoticed(async () => expect((await get(url)).body).toContain('<th scope="row">Kept partner renamed</th>'));
+    await ctx.db.execute(sql`update funding_contributions set amount = 700, amount_in_campaign_currency = 700 where campaign_id = ${campaign.id}`);
+    // The stage total, in the kept part of the page (the contributions below it are read on every visit).
+    await onceNoticed(async () => expect((await get(url)).body).toContain('<strong><span class="money-text" dir="ltr">USD 700</span></strong>'));
+    await ctx.db.execute(sql`insert into funding_contributions (campaign_id, partner_id, stage, amount, currency, rate_to_campaign, rate_date, amount_in_campaign_currency, contributed_on, source, status)
+      values (${campaign.id}, ${partner}, 'commitment', 100, 'USD', 1, '2032-03-01', 100, '2032-03-01', 'test', 'verified')`);
+    await onceNoticed(async () => expect((await get(url)).body).toContain('<p role="status">2 results'));
+  });
+
+  it('keep the meetings list and the meeting page\'s choices until a meeting changes', async () => {
+    const actor = systemActor('test');
+    const later = await createMeeting(ctx.db, actor, { title: 'Kept list meeting 2099', format: 'small-group-ministers', setting: 'virtual', startsLocal: '2099-06-01T10:00', endsLocal: '2099-06-01T12:00', timeZone: 'UTC' });
+    const earlier = await createMeeting(ctx.db, actor, { title: 'Kept choice meeting 2098', format: 'small-group-ministers', setting: 'virtual', startsLocal: '2098-06-01T10:00', endsLocal: '2098-06-01T12:00', timeZone: 'UTC' });
+    await onceNoticed(async () => expect((await get('/meetings')).body).toContain('Kept list meeting 2099'));
+    expect(await statementsFor('/meetings')).toBe(0);
+    await ctx.db.execute(sql`update meetings set title = 'Kept list meeting renamed' where id = ${later.id}`);
+    await onceNoticed(async () => expect((await get('/meetings')).body).toContain('Kept list meeting renamed'));
+    const page = `/meetings/${later.id}`;
+    await onceNoticed(async () => expect((await get(page)).body).toContain('2098-06-01 · Kept choice meeting 2098'));
+    await ctx.db.execute(sql`update meetings set title = 'Kept choice renamed' where id = ${earlier.id}`);
+    await onceNoticed(async () => expect((await get(page)).body).toContain('2098-06-01 · Kept choice renamed'));
   });
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import type { Locale, Translate } from '../../platform/i18n/i18n.ts';
 import { listTheaters } from '../meetings/meetings.service.ts';
+import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
 import { partnerDirectory } from '../partners/partner-directory.ts';
 import type { CampaignSummary, PartnerRow } from './campaign-summary.ts';
@@ -22,9 +23,26 @@ export function sortPartners(rows: PartnerRow[], query: Pick<CampaignPageQuery, 
   });
 }
 
-/** The campaign, its summary and every table of its page, as the reader may see them; `kept`: the process's figure cache, for the theaters. */
-export async function campaignPageData(db: Db, actor: MaybeActor, t: Translate, locale: Locale, id: string, query: CampaignPageQuery, options: { contributions?: boolean; kept?: FigureCache } = {}) {
-  const [{ campaign, summary }, partners, theaters] = await Promise.all([campaignSummary(db, actor, id), partnerDirectory(db, actor, locale), listTheaters(db, options.kept)]);
+type PartnerDirectory = Awaited<ReturnType<typeof partnerDirectory>>;
+
+/**
+ * The campaign, its summary and every table of its page, as the reader may see them; `kept`: the process's
+ * figure cache, for the theaters; `partners` and `theaters`, when the caller has them already.
+ */
+export async function campaignPageData(
+  db: Db,
+  actor: MaybeActor,
+  t: Translate,
+  locale: Locale,
+  id: string,
+  query: CampaignPageQuery,
+  options: { contributions?: boolean; kept?: FigureCache; partners?: PartnerDirectory; theaters?: TheaterRow[] } = {},
+) {
+  const [{ campaign, summary }, partners, theaters] = await Promise.all([
+    campaignSummary(db, actor, id),
+    options.partners ?? partnerDirectory(db, actor, locale),
+    options.theaters ?? listTheaters(db, options.kept),
+  ]);
   const theaterNames = new Map(theaters.map((theater) => [theater.slug, theaterName(theater, locale)]));
   const sorted: CampaignSummary = { ...summary, partners: sortPartners(summary.partners, query, partners.name, locale) };
   const contributions = options.contributions ? await allContributions(db, actor, id) : [];

@@ -1,4 +1,6 @@
+import { jsxTemplate } from 'preact/jsx-runtime';
 import { render } from 'preact-render-to-string';
+import { intlLocale } from '../../platform/i18n/request-language.ts';
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../platform/authz.ts';
 import { readerKey } from '../../platform/figure-cache.ts';
@@ -20,7 +22,8 @@ import { contributionsCsv } from './contributions-export.ts';
 import { sendCsvStream } from '../../platform/csv-stream.ts';
 import type { FundingTable } from './funding-tables.ts';
 import { CampaignPageQuery, ExportQuery } from './funding.schema.ts';
-import { CampaignFormPage, CampaignListPage, CampaignPage, FundingFigures } from './funding.views.tsx';
+import { CampaignFigures, CampaignFormPage, CampaignListPage, CampaignPage, FundingFigures } from './funding.views.tsx';
+import { copySerial, keptPartnerDirectory } from './kept-figures.ts';
 import { campaignFormInput, LangQuery } from './funding-form-input.ts';
 import { sendTable } from './send-table.ts';
 
@@ -62,15 +65,26 @@ export const campaignPages: AppModule = async (app, { db }) => {
   app.get('/funding/campaigns/:id', { config: { access: 'funding.read' }, schema: { params: IdParams, querystring: CampaignPageQuery, hide: true } }, async (request, reply) => {
     const { id } = request.params;
     const query = request.query;
-    const data = await campaignPageData(db, request.actor, request.t, request.locale, id, query, { kept: app.figures });
-    const pageSize = query.pageSize ?? 25;
-    const list = await contributions.listContributions(db, request.actor, id, { stage: query.stage, status: query.status, partnerId: query.partnerId, page: query.page, pageSize, before: query.before, after: query.after });
-    const ctx = pageContext(request);
     const actor = request.actor;
+    const ctx = pageContext(request);
+    const may = { report: can(actor, 'contribution.write'), edit: can(actor, 'campaign.write') };
+    const [partners, theaters] = await Promise.all([keptPartnerDirectory(db, actor, request.locale, app.figures), listTheaters(db, app.figures)]);
+    const pageSize = query.pageSize ?? 25;
+    // Everything above the contributions depends on the figures, the kind of reader, the language and digits
+    // (intlLocale), the partners' sort and the kept names it was drawn with: rendered once, kept until funding changes.
+    const figuresKey = ['campaign', id, readerKey(actor), ctx.locale, intlLocale(ctx.locale), query.sort ?? '', query.dir ?? '', may.report, may.edit, copySerial(partners), copySerial(theaters)].join('|');
+    const [figures, list] = await Promise.all([
+      app.figures.get('funding', figuresKey, async () => {
+        const data = await campaignPageData(db, actor, request.t, request.locale, id, query, { kept: app.figures, partners, theaters });
+        return { campaign: data.campaign, html: render(<CampaignFigures ctx={ctx} campaign={data.campaign} summary={data.summary} tables={data.tables} theaters={data.theaters} query={query} may={may} />) };
+      }),
+      contributions.listContributions(db, actor, id, { stage: query.stage, status: query.status, partnerId: query.partnerId, page: query.page, pageSize, before: query.before, after: query.after }, app.figures),
+    ]);
+    const campaign = figures.campaign;
     return sendPage(
       reply,
-      <CampaignPage ctx={ctx} campaign={data.campaign} summary={data.summary} tables={data.tables} theaters={data.theaters} query={query} contributionsTotal={list.total} contributionsTotalIsLowerBound={list.totalIsLowerBound} may={{ report: can(actor, 'contribution.write'), verify: can(actor, 'contribution.verify'), edit: can(actor, 'campaign.write') }}>
-        <ContributionTable ctx={ctx} rows={list.rows} campaign={data.campaign} partnerName={data.partners.name} older={list.older} newer={list.newer} basePath={`/funding/campaigns/${id}`} query={{ stage: query.stage, status: query.status, partnerId: query.partnerId, pageSize: query.pageSize }} />
+      <CampaignPage ctx={ctx} campaign={campaign} figures={jsxTemplate([figures.html])} query={query} contributionsTotal={list.total} contributionsTotalIsLowerBound={list.totalIsLowerBound}>
+        <ContributionTable ctx={ctx} rows={list.rows} campaign={campaign} partnerName={partners.name} older={list.older} newer={list.newer} basePath={`/funding/campaigns/${id}`} query={{ stage: query.stage, status: query.status, partnerId: query.partnerId, pageSize: query.pageSize }} />
       </CampaignPage>,
     );
   });

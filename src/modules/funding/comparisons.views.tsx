@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { DataTable } from '../../platform/views/data-table.tsx';
 import { FormActions, SelectField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -25,13 +26,23 @@ function CampaignTotalsTable({ ctx, rows, caption }: { ctx: PageContext; rows: C
   );
 }
 
-export function ComparePage(props: { ctx: PageContext; data: Comparisons; partners: { id: string; name: string }[]; partnerId?: string }) {
+/** The comparison page; `figures` is CompareFigures, rendered (and kept) beforehand or to render now. */
+export function ComparePage(props: { ctx: PageContext; figures: ComponentChildren }) {
+  return (
+    <Layout ctx={props.ctx} title={props.ctx.t('funding.compare')}>
+      {props.figures}
+    </Layout>
+  );
+}
+
+/** Everything the comparison page shows: the same for every reader who may see the same figures, in the same language and digits. */
+export function CompareFigures(props: { ctx: PageContext; data: Comparisons; partners: readonly { id: string; name: string }[]; partnerId?: string }) {
   const { ctx, data } = props;
   const { t } = ctx;
   const partnerName = new Map(props.partners.map((p) => [p.id, p.name]));
   const campaignById = new Map(data.campaigns.map((c) => [c.id, c]));
   return (
-    <Layout ctx={ctx} title={t('funding.compare')}>
+    <>
       <p>
         <a href="/funding">{t('funding.title')}</a>
       </p>
@@ -65,6 +76,6 @@ export function ComparePage(props: { ctx: PageContext; data: Comparisons; partne
         ]}
       />
       <ExportLinks ctx={ctx} href="/funding/compare/export?table=outstanding" />
-    </Layout>
+    </>
   );
 }

@@ -1,5 +1,9 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { jsxTemplate } from 'preact/jsx-runtime';
+import { render } from 'preact-render-to-string';
+import { readerKey } from '../../platform/figure-cache.ts';
+import { intlLocale } from '../../platform/i18n/request-language.ts';
 import { can, isSecretariat } from '../../platform/authz.ts';
 import { ImportRejected } from '../../platform/csv-import.ts';
 import { InvalidInput, StaleVersion } from '../../platform/errors.ts';
@@ -15,7 +19,8 @@ import { partnerDirectory } from '../partners/partner-directory.ts';
 import * as campaigns from './campaigns.service.ts';
 import * as contributions from './contributions.service.ts';
 import { importContributionsCsv } from './contributions-csv.ts';
-import { type ContributionFormChoices, ContributionFormPage, ContributionImportPage, ContributionPage, ReviewQueuePage } from './contributions.views.tsx';
+import { type ContributionFormChoices, ContributionFormPage, ContributionImportPage, ContributionPage, ReviewQueueFigures, ReviewQueuePage } from './contributions.views.tsx';
+import { copySerial, keptPartnerDirectory } from './kept-figures.ts';
 import { translatedOrDash } from '../../platform/views/translated-name.tsx';
 import { contributionFormInput, LangQuery, NewContributionQuery, uploadedText } from './funding-form-input.ts';
 
@@ -119,11 +124,19 @@ export const contributionPages: AppModule = async (app, { db }) => {
   });
 
   app.get('/funding/review', { config: { access: 'contribution.verify' }, schema: { querystring: LangQuery, hide: true } }, async (request, reply) => {
-    // Only the campaigns of the rows shown are read, by id: the campaign list with its totals grows with the data.
-    const [awaiting, partners] = await Promise.all([contributions.reviewQueue(db, request.actor), partnerDirectory(db, request.actor, request.locale)]);
-    const list = await campaigns.campaignsWithIds(db, request.actor, awaiting.rows.map((row) => row.campaignId));
+    const actor = request.actor;
     const ctx = pageContext(request);
-    const byId = new Map(list.map((c) => [c.id, c]));
-    return sendPage(reply, <ReviewQueuePage ctx={ctx} rows={awaiting.rows} total={awaiting.total} totalIsLowerBound={awaiting.totalIsLowerBound} partnerName={partners.name} campaignName={(id) => translatedOrDash(ctx, byId.get(id), 'name')} />);
+    const partners = await keptPartnerDirectory(db, actor, request.locale, app.figures);
+    // The queue, its count and the campaigns' names change only with funding: rendered once per kind of
+    // reader, language and digits, and the partner names drawn with, kept until funding changes.
+    const figuresKey = ['review', readerKey(actor), ctx.locale, intlLocale(ctx.locale), copySerial(partners)].join('|');
+    const figures = await app.figures.get('funding', figuresKey, async () => {
+      const awaiting = await contributions.reviewQueue(db, actor);
+      // Only the campaigns of the rows shown are read, by id: the campaign list with its totals grows with the data.
+      const list = await campaigns.campaignsWithIds(db, actor, awaiting.rows.map((row) => row.campaignId));
+      const byId = new Map(list.map((c) => [c.id, c]));
+      return render(<ReviewQueueFigures ctx={ctx} rows={awaiting.rows} total={awaiting.total} totalIsLowerBound={awaiting.totalIsLowerBound} partnerName={partners.name} campaignName={(id) => translatedOrDash(ctx, byId.get(id), 'name')} />);
+    });
+    return sendPage(reply, <ReviewQueuePage ctx={ctx} figures={jsxTemplate([figures])} />);
   });
 };

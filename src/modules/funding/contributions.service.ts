@@ -5,6 +5,7 @@ import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize, isSecretariat } from '../../platform/authz.ts';
 import { reviewedNow } from '../../platform/reported-figures.ts';
+import { type FigureCache, readerKey } from '../../platform/figure-cache.ts';
 import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { findPartner } from '../partners/partners.repo.ts';
@@ -113,10 +114,13 @@ export async function contributionRecord(db: Db, actor: MaybeActor, id: string) 
 }
 
 /** A page of a campaign's contributions, newest first, with the keys of the pages around and a bounded count: two statements however many there are. */
-export async function listContributions(db: Db, actor: MaybeActor, campaignId: string, filter: repo.ContributionFilter) {
+export async function listContributions(db: Db, actor: MaybeActor, campaignId: string, filter: repo.ContributionFilter, kept?: FigureCache) {
   authorize(actor, 'funding.read');
   const pageSize = filter.pageSize ?? 50;
-  const [found, n] = await Promise.all([repo.findContributions(db, actor, campaignId, filter, pageSize + 1), repo.countContributions(db, actor, campaignId, filter, LIST_COUNT_LIMIT + 1)]);
+  // The count walks up to LIST_COUNT_LIMIT rows and changes only with funding: kept per kind of reader and filter when a cache is given.
+  const countKey = ['contribution-count', campaignId, readerKey(actor), filter.stage ?? '', filter.status ?? '', filter.partnerId ?? ''].join('|');
+  const counted = () => repo.countContributions(db, actor, campaignId, filter, LIST_COUNT_LIMIT + 1);
+  const [found, n] = await Promise.all([repo.findContributions(db, actor, campaignId, filter, pageSize + 1), kept ? kept.get('funding', countKey, counted) : counted()]);
   const page = keysetPage(found, pageSize, filter);
   // An offset page (`page=`) has newer rows before it even without a `before` key.
   const newer = page.newer ?? (!filter.before && !filter.after && (filter.page ?? 1) > 1 && page.rows[0] ? writePosition(page.rows[0]) : undefined);

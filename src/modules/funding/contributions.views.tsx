@@ -15,7 +15,7 @@ import { STAGES } from './funding.schema.ts';
 import { IllustrativeMark, MoneyText } from './funding.views.tsx';
 import { translated } from '../../platform/translated-text.ts';
 import { Translated } from '../../platform/views/translated-name.tsx';
-import type { ComponentChild } from 'preact';
+import type { ComponentChild, ComponentChildren } from 'preact';
 
 export type PartnerNames = (id: string) => string;
 
@@ -253,11 +253,21 @@ export function ContributionImportPage(props: { ctx: PageContext; campaign: Camp
   );
 }
 
-export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow[]; total: number; totalIsLowerBound: boolean; partnerName: PartnerNames; campaignName: (id: string) => ComponentChild }) {
+/** The review queue's page; `figures` is ReviewQueueFigures, rendered (and kept) beforehand or to render now. */
+export function ReviewQueuePage(props: { ctx: PageContext; figures: ComponentChildren }) {
+  return (
+    <Layout ctx={props.ctx} title={props.ctx.t('funding.reviewTitle')}>
+      {props.figures}
+    </Layout>
+  );
+}
+
+/** What the review queue shows: the same for every reader of one kind, language and digits until funding changes. */
+export function ReviewQueueFigures(props: { ctx: PageContext; rows: ContributionRow[]; total: number; totalIsLowerBound: boolean; partnerName: PartnerNames; campaignName: (id: string) => ComponentChild }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('funding.reviewTitle')}>
+    <>
       <p>
         <a href="/funding">{t('funding.title')}</a>
       </p>
@@ -279,6 +289,6 @@ export function ReviewQueuePage(props: { ctx: PageContext; rows: ContributionRow
           { header: t('funding.review'), cell: (row) => <a href={`/funding/contributions/${row.id}`}>{t('funding.review')}</a> },
         ]}
       />
-    </Layout>
+    </>
   );
 }

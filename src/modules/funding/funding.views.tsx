@@ -195,22 +195,22 @@ export function CampaignFacts({ ctx, campaign, theaters }: { ctx: PageContext; c
   );
 }
 
-export interface CampaignPageProps {
+export interface CampaignFiguresProps {
   ctx: PageContext;
   campaign: CampaignRow;
   summary: CampaignSummary;
   tables: Record<string, FundingTable>;
   theaters: TheaterRow[];
-  query: CampaignPageQuery;
-  contributionsTotal: number;
-  /** The count stopped at its limit: more contributions match. */
-  contributionsTotalIsLowerBound?: boolean;
-  may: { report: boolean; verify: boolean; edit: boolean };
-  /** The contributions list, below the filters. */
-  children?: ComponentChildren;
+  query: Pick<CampaignPageQuery, 'sort' | 'dir'>;
+  may: { report: boolean; edit: boolean };
 }
 
-export function CampaignPage(props: CampaignPageProps) {
+/**
+ * The campaign page above its contributions: headline, totals, facts and every table and chart. It depends
+ * only on the figures, what the reader may see and do, the language and digits, and the partners' sort, so
+ * the page renders it once and keeps it with the figures (platform/figure-cache.ts).
+ */
+export function CampaignFigures(props: CampaignFiguresProps) {
   const { ctx, campaign, summary, tables, query, may } = props;
   const { t } = ctx;
   const base = `/funding/campaigns/${campaign.id}`;
@@ -238,7 +238,7 @@ export function CampaignPage(props: CampaignPageProps) {
   ];
   const goal = campaign.goalAmount ? exact(campaign.goalAmount).toNumber() : undefined;
   return (
-    <Layout ctx={ctx} title={translated(campaign, ctx.locale, 'name')}>
+    <>
       <p>
         <a href="/funding">{t('funding.title')}</a>
       </p>
@@ -300,7 +300,30 @@ export function CampaignPage(props: CampaignPageProps) {
           </div>
         </>
       ))}
+    </>
+  );
+}
 
+export interface CampaignPageProps {
+  ctx: PageContext;
+  campaign: CampaignRow;
+  /** CampaignFigures, rendered (and kept) beforehand, or to render now. */
+  figures: ComponentChildren;
+  query: CampaignPageQuery;
+  contributionsTotal: number;
+  /** The count stopped at its limit: more contributions match. */
+  contributionsTotalIsLowerBound?: boolean;
+  /** The contributions list, below the filters. */
+  children?: ComponentChildren;
+}
+
+export function CampaignPage(props: CampaignPageProps) {
+  const { ctx, campaign, query } = props;
+  const { t } = ctx;
+  const base = `/funding/campaigns/${campaign.id}`;
+  return (
+    <Layout ctx={ctx} title={translated(campaign, ctx.locale, 'name')}>
+      {props.figures}
       <h2 id="contributions">{t('funding.contributions')}</h2>
       <form method="get" action={`${base}#contributions`} class="filters" role="search">
         <SelectField name="stage" label={t('funding.stageLabel')} value={query.stage} emptyLabel={t('list.all')} options={STAGES.map((stage) => [stage, t(`funding.stage.${stage}` as never)])} />

@@ -22,9 +22,16 @@ export function sum(values: Iterable<string | Decimal>): Decimal {
   return total;
 }
 
+/** Minor units by code, looked up once each: `currency-codes` searches its whole list on every call, and a funding page asks hundreds of times. */
+const minorUnitsByCode = new Map<string, number | undefined>();
+
 /** ISO 4217 currencies in use (the list `currency-codes` carries), with their minor units. */
 export function minorUnits(currency: string): number | undefined {
-  return currencyRecord(currency)?.digits;
+  if (minorUnitsByCode.has(currency)) return minorUnitsByCode.get(currency);
+  const digits = currencyRecord(currency)?.digits;
+  // Bounded: only well-formed codes are kept (anything typed into a form could arrive here).
+  if (/^[A-Z]{3}$/.test(currency)) minorUnitsByCode.set(currency, digits);
+  return digits;
 }
 
 export function isIsoCurrency(currency: string): boolean {
@@ -44,6 +51,19 @@ export function convert(amount: string | Decimal, rate: string | Decimal): Decim
 /** The one rounding: half-even to the currency's minor units. */
 export function roundForDisplay(amount: string | Decimal, currency: string): Decimal {
   return exact(amount).toDecimalPlaces(minorUnits(currency) ?? 2, Decimal.ROUND_HALF_EVEN);
+}
+
+/** Formatters by Intl locale and fraction digits: numberFormat's key is built with JSON.stringify on every call. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, shownDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${shownDigits}`;
+  let found = moneyFormats.get(key);
+  if (!found) {
+    found = numberFormat(locale, { minimumFractionDigits: shownDigits, maximumFractionDigits: shownDigits });
+    moneyFormats.set(key, found);
+  }
+  return found;
 }
 
 export type AmountProblem = string;
@@ -80,7 +100,7 @@ export function formatMoney(amount: string | Decimal, currency: string, locale: 
   const roundedValue = roundForDisplay(amount, currency);
   const shownDigits = roundedValue.isInteger() ? 0 : digits;
   const rounded = roundedValue.toFixed(shownDigits);
-  const formatted = numberFormat(intlLocale(locale), { minimumFractionDigits: shownDigits, maximumFractionDigits: shownDigits }).format(rounded as unknown as number);
+  const formatted = moneyFormat(intlLocale(locale), shownDigits).format(rounded as unknown as number);
   return `${currency} ${formatted}`;
 }
 

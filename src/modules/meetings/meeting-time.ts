@@ -7,6 +7,23 @@ type Timed = Pick<MeetingRow, 'startsAt' | 'endsAt' | 'timeZone' | 'datePrecisio
 
 /** The meeting's start (and end, when it differs) in the meeting's own zone, at the precision the source gives. */
 export function meetingWhen(meeting: Timed, locale: Locale, zone = meeting.timeZone): string {
+  // A pure function of these (the Intl locale carries the digits): lists write 25 of them per visit, each a few zoned Luxon dates.
+  const key = `${meeting.startsAt.getTime()}|${meeting.endsAt.getTime()}|${zone}|${meeting.datePrecision}|${intlLocale(locale)}`;
+  let text = meetingWhens.get(key);
+  if (text === undefined) {
+    text = meetingWhenNow(meeting, locale, zone);
+    if (meetingWhens.size >= MAX_KEPT) meetingWhens.clear();
+    meetingWhens.set(key, text);
+  }
+  return text;
+}
+
+/** Answers of meetingWhen and meetingDay, bounded (a few per meeting, language and digits). */
+const meetingWhens = new Map<string, string>();
+const meetingDays = new Map<string, string>();
+const MAX_KEPT = 10_000;
+
+function meetingWhenNow(meeting: Timed, locale: Locale, zone: string): string {
   const start = DateTime.fromJSDate(meeting.startsAt, { zone }).setLocale(intlLocale(locale));
   const end = DateTime.fromJSDate(meeting.endsAt, { zone }).setLocale(intlLocale(locale));
   if (meeting.datePrecision === 'year') return start.toFormat('yyyy');
@@ -43,8 +60,14 @@ export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
  * zone: "2021" for a meeting known by its year (never 2021-01-01), "2023-03", or "2021-06-28".
  */
 export function meetingDay(meeting: Pick<MeetingRow, 'startsAt' | 'timeZone' | 'datePrecision'>): string {
-  const start = DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone });
-  if (meeting.datePrecision === 'year') return start.toFormat('yyyy');
-  if (meeting.datePrecision === 'month') return start.toFormat('yyyy-MM');
-  return start.toFormat('yyyy-MM-dd');
+  // The meeting page names up to 200 earlier meetings this way on every visit; a zoned Luxon date costs far more than a lookup.
+  const key = `${meeting.startsAt.getTime()}|${meeting.timeZone}|${meeting.datePrecision}`;
+  let day = meetingDays.get(key);
+  if (day === undefined) {
+    const start = DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone });
+    day = start.toFormat(meeting.datePrecision === 'year' ? 'yyyy' : meeting.datePrecision === 'month' ? 'yyyy-MM' : 'yyyy-MM-dd');
+    if (meetingDays.size >= MAX_KEPT) meetingDays.clear();
+    meetingDays.set(key, day);
+  }
+  return day;
 }

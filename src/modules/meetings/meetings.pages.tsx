@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { can } from '../../platform/authz.ts';
+import { type FigureCache, keptList, readerKey } from '../../platform/figure-cache.ts';
 import { Conflict, InvalidInput, NotFound, } from '../../platform/errors.ts';
 import type { AppModule } from '../../platform/module.ts';
 import type { MeetingsSettings } from './meetings.module.ts';
@@ -28,14 +29,21 @@ import { FormBody, IdParams } from '../../platform/route-schemas.ts';
 const ItemParams = Type.Object({ id: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) });
 
 
-async function editingChoices(db: Db, request: FastifyRequest): Promise<MeetingEditingChoices | null> {
-  if (!can(request.actor, 'meeting.write')) return null;
+/**
+ * The choices of the meeting page's forms. Partners are kept until partners change (topic `groups`) and the
+ * latest meetings until meetings change (topic `readouts`, which meeting changes announce), per kind of
+ * reader; people announce no change, so they are read each time.
+ */
+async function editingChoices(db: Db, request: FastifyRequest, kept: FigureCache): Promise<MeetingEditingChoices | null> {
+  const actor = request.actor;
+  if (!can(actor, 'meeting.write')) return null;
+  const reader = readerKey(actor);
   const [partners, people, recent] = await Promise.all([
-    listPartners(db, request.actor, { pageSize: 200 }),
-    listPeople(db, request.actor, { pageSize: 200 }),
-    meetings.listMeetings(db, request.actor, { pageSize: 200 }),
+    keptList(kept, 'groups', `meeting-choices|partners|${reader}`, async () => (await listPartners(db, actor, { pageSize: 200 })).rows),
+    listPeople(db, actor, { pageSize: 200 }),
+    keptList(kept, 'readouts', `meeting-choices|meetings|${reader}`, async () => (await meetings.listMeetings(db, actor, { pageSize: 200 })).rows),
   ]);
-  return { partners: partners.rows, people: people.rows, meetings: recent.rows };
+  return { partners, people: people.rows, meetings: recent };
 }
 
 export const meetingsPages: AppModule<MeetingsSettings> = async (app, { db, config }) => {
@@ -43,11 +51,11 @@ export const meetingsPages: AppModule<MeetingsSettings> = async (app, { db, conf
 
   /** The meeting page, with the problems of a form posted from it when there are any. */
   async function renderMeeting(request: FastifyRequest, reply: FastifyReply, id: string, errors?: InvalidInput['fields']) {
-    const record = await meetings.getMeetingRecord(db, request.actor, id);
+    const [record, editing] = await Promise.all([meetings.getMeetingRecord(db, request.actor, id, app.figures), editingChoices(db, request, app.figures)]);
     const { readouts, mayManage: canManageReadouts } = await readoutsOnMeetingPage(db, request.actor, record.meeting);
     return sendPage(
       reply,
-      <MeetingDetailPage ctx={pageContext(request)} record={{ ...record, readouts }} editing={await editingChoices(db, request)} canManageReadouts={canManageReadouts} errors={errors} />,
+      <MeetingDetailPage ctx={pageContext(request)} record={{ ...record, readouts }} editing={editing} canManageReadouts={canManageReadouts} errors={errors} />,
       errors ? 400 : 200,
     );
   }
@@ -64,7 +72,7 @@ export const meetingsPages: AppModule<MeetingsSettings> = async (app, { db, conf
   }
 
   app.get('/meetings', { config: { access: 'meeting.read' }, schema: { querystring: MeetingListQuery, hide: true } }, async (request, reply) => {
-    const [{ rows, total }, groups, theaters] = await Promise.all([meetings.listMeetings(db, request.actor, request.query), groupsFor(request), meetings.listTheaters(db, app.figures)]);
+    const [{ rows, total }, groups, theaters] = await Promise.all([meetings.listMeetings(db, request.actor, request.query, app.figures), groupsFor(request), meetings.listTheaters(db, app.figures)]);
     return sendPage(reply, <MeetingListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} canWrite={can(request.actor, 'meeting.write')} />);
   });
 

@@ -196,21 +196,29 @@ export async function insertLink(db: Db, values: typeof meetingLinks.$inferInser
   await db.insert(meetingLinks).values(values).onConflictDoNothing();
 }
 
-/** Both directions of the links a meeting takes part in, limited to meetings the reader may see. */
+/** Both directions of the links a meeting takes part in, limited to meetings the reader may see: one statement, each direction in date order. */
 export async function linksOf(db: Db, actor: MaybeActor, meetingId: string): Promise<{ earlier: LinkedMeeting[]; later: LinkedMeeting[] }> {
-  const columns = { id: meetings.id, title: meetings.title, titleFr: meetings.titleFr, titleAr: meetings.titleAr, startsAt: meetings.startsAt, datePrecision: meetings.datePrecision, timeZone: meetings.timeZone, topic: meetingLinks.topic, source: meetingLinks.source };
-  const earlier = await db
-    .select(columns)
+  const carriesForward = eq(meetingLinks.fromMeetingId, meetingId);
+  const rows = await db
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      titleFr: meetings.titleFr,
+      titleAr: meetings.titleAr,
+      startsAt: meetings.startsAt,
+      datePrecision: meetings.datePrecision,
+      timeZone: meetings.timeZone,
+      topic: meetingLinks.topic,
+      source: meetingLinks.source,
+      earlier: sql<boolean>`${carriesForward}`,
+    })
     .from(meetingLinks)
-    .innerJoin(meetings, eq(meetings.id, meetingLinks.toMeetingId))
-    .where(and(eq(meetingLinks.fromMeetingId, meetingId), visibleTo(actor, meetings)))
+    .innerJoin(meetings, or(and(carriesForward, eq(meetings.id, meetingLinks.toMeetingId)), and(eq(meetingLinks.toMeetingId, meetingId), eq(meetings.id, meetingLinks.fromMeetingId))))
+    .where(and(or(carriesForward, eq(meetingLinks.toMeetingId, meetingId)), visibleTo(actor, meetings)))
     .orderBy(asc(meetings.startsAt));
-  const later = await db
-    .select(columns)
-    .from(meetingLinks)
-    .innerJoin(meetings, eq(meetings.id, meetingLinks.fromMeetingId))
-    .where(and(eq(meetingLinks.toMeetingId, meetingId), visibleTo(actor, meetings)))
-    .orderBy(asc(meetings.startsAt));
+  const earlier: LinkedMeeting[] = [];
+  const later: LinkedMeeting[] = [];
+  for (const { earlier: isEarlier, ...link } of rows) (isEarlier ? earlier : later).push(link);
   return { earlier, later };
 }
 

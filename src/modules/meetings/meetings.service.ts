@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
-import { type FigureCache, keptList } from '../../platform/figure-cache.ts';
+import { type FigureCache, keptList, readerKey } from '../../platform/figure-cache.ts';
 import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { changedFields, checkedClassification } from '../partners/classification.ts';
@@ -59,9 +59,18 @@ async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
   };
 }
 
-export function listMeetings(db: Db, actor: MaybeActor, query: MeetingListQuery) {
+/**
+ * A page of meetings and how many match. With `kept` (the process's figure cache), a page that reads the
+ * meetings table alone (no period relative to now, no theater, no search, which read agenda items) is kept
+ * until meetings change (topic `readouts`, which meeting changes announce), per kind of reader; only the
+ * first few pages, so that a walk through every page does not crowd the topic's other copies out.
+ */
+export function listMeetings(db: Db, actor: MaybeActor, query: MeetingListQuery, kept?: FigureCache) {
   authorize(actor, 'meeting.read');
-  return repo.listMeetings(db, actor, query);
+  const read = () => repo.listMeetings(db, actor, query);
+  if (!kept || query.when || query.theater || query.q?.trim() || (query.page ?? 1) > 5) return read();
+  const key = ['meeting-list', readerKey(actor), query.groupId ?? '', query.format ?? '', query.year ?? '', query.page ?? 1, query.pageSize ?? 25].join('|');
+  return keptList(kept, 'readouts', key, read);
 }
 
 /** The next meetings the actor may see, soonest first, each with its agenda: the home pages. */
@@ -85,14 +94,14 @@ export async function meetingsInPeriod(db: Db, actor: MaybeActor, period: { from
   return repo.meetingsInPeriod(db, actor, period, limit);
 }
 
-/** Everything the meeting page shows, each part limited to what the reader may see. */
-export async function getMeetingRecord(db: Db, actor: MaybeActor, id: string) {
+/** Everything the meeting page shows, each part limited to what the reader may see; `kept`: the process's figure cache, for the theaters. */
+export async function getMeetingRecord(db: Db, actor: MaybeActor, id: string, kept?: FigureCache) {
   const meeting = await getMeeting(db, actor, id);
   const [participants, agenda, links, theaters, group] = await Promise.all([
     repo.participantsOf(db, id),
     repo.agendaOf(db, id),
     repo.linksOf(db, actor, id),
-    repo.allTheaters(db),
+    listTheaters(db, kept),
     meeting.groupId ? findGroup(db, actor, meeting.groupId) : Promise.resolve(undefined),
   ]);
   return { meeting, participants, agenda, links, theaters, group: group ?? null };

@@ -383,7 +383,7 @@ export function IncidentMap({ ctx, rows, branchName }: { ctx: PageContext; rows:
 export function ThreatMapPage(props: {
   ctx: PageContext;
   map: { byCountry: Map<string, number>; points: IncidentRow[]; locatedTotal: number };
-  listed: { rows: IncidentRow[]; total: number; older?: string; newer?: string };
+  listed: { rows: IncidentRow[]; older?: string; newer?: string };
   query: IncidentQuery;
   branchName: (slug: string) => string;
 }) {

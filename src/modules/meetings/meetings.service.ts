@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { MaybeActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
-import { type FigureCache, keptList } from '../../platform/figure-cache.ts';
+import { type FigureCache, keptList, readerKey } from '../../platform/figure-cache.ts';
 import { type FieldProblem, InvalidInput, NotFound, StaleVersion } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
 import { changedFields, checkedClassification } from '../partners/classification.ts';
@@ -62,6 +62,16 @@ async function checkedMeeting(db: Db, actor: MaybeActor, input: MeetingInput) {
 export function listMeetings(db: Db, actor: MaybeActor, query: MeetingListQuery) {
   authorize(actor, 'meeting.read');
   return repo.listMeetings(db, actor, query);
+}
+
+/**
+ * The latest `limit` meetings the reader may see, newest first: the choices of meeting forms and the names
+ * of meetings in tables. With `kept` (the process's figure cache), read once per kind of reader until a
+ * meeting changes (the meetings table announces topic `readouts`, migration 0038).
+ */
+export function latestMeetings(db: Db, actor: MaybeActor, limit: number, kept?: FigureCache): Promise<repo.MeetingRow[]> {
+  authorize(actor, 'meeting.read');
+  return keptList(kept, 'readouts', `latest-meetings|${limit}|${readerKey(actor)}`, () => repo.latestMeetings(db, actor, limit));
 }
 
 /** The next meetings the actor may see, soonest first, each with its agenda: the home pages. */

@@ -80,6 +80,11 @@ export async function listMeetings(db: Db, actor: MaybeActor, query: MeetingList
   return { rows, total: counted?.n ?? 0 };
 }
 
+/** The latest `limit` meetings the actor may see, newest first (the order of the meeting list), uncounted. */
+export function latestMeetings(db: Db, actor: MaybeActor, limit: number): Promise<MeetingRow[]> {
+  return db.select().from(meetings).where(visibleTo(actor, meetings)).orderBy(desc(meetings.startsAt), asc(meetings.id)).limit(limit);
+}
+
 export async function findMeeting(db: Db, actor: MaybeActor, id: string): Promise<MeetingRow | undefined> {
   const [row] = await db.select().from(meetings).where(and(eq(meetings.id, id), visibleTo(actor, meetings)));
   return row;

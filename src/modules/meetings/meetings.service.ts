@@ -73,6 +73,16 @@ export function listMeetings(db: Db, actor: MaybeActor, query: MeetingListQuery,
   return keptList(kept, 'readouts', key, read);
 }
 
+/**
+ * The latest `limit` meetings the reader may see, newest first: the choices of meeting forms and the names
+ * of meetings in tables. With `kept` (the process's figure cache), read once per kind of reader until a
+ * meeting changes (the meetings table announces topic `readouts`, migration 0038).
+ */
+export function latestMeetings(db: Db, actor: MaybeActor, limit: number, kept?: FigureCache): Promise<repo.MeetingRow[]> {
+  authorize(actor, 'meeting.read');
+  return keptList(kept, 'readouts', `latest-meetings|${limit}|${readerKey(actor)}`, () => repo.latestMeetings(db, actor, limit));
+}
+
 /** The next meetings the actor may see, soonest first, each with its agenda: the home pages. */
 export async function upcomingMeetingsWithAgenda(db: Db, actor: MaybeActor, limit: number, now = new Date()) {
   authorize(actor, 'meeting.read');

@@ -64,7 +64,7 @@ export const readoutsPages: AppModule<ReadoutsSettings> = async (app, { db, conf
 
   app.get('/readouts', { config: { access: 'public' }, schema: { querystring: PublicQuery, hide: true } }, async (request, reply) =>
     publicCache.respond(request, reply, async () => {
-      const [{ rows, total }, groups, theaters] = await Promise.all([readouts.listPublished(db, request.actor, request.query), groupsVisibleTo(db, request.actor, app.figures), listTheaters(db, app.figures)]);
+      const [{ rows, total }, groups, theaters] = await Promise.all([readouts.listPublished(db, request.actor, request.query, { kept: app.figures }), groupsVisibleTo(db, request.actor, app.figures), listTheaters(db, app.figures)]);
       const translatedTitles = await titlesIn(db, rows.map((row) => row.readout.id), request.locale);
       return { body: renderPageFor(request, <PublicReadoutListPage ctx={pageContext(request)} rows={rows} total={total} query={request.query} groups={groups} theaters={theaters} translatedTitles={translatedTitles} />) };
     }),
@@ -144,7 +144,7 @@ export const readoutsPages: AppModule<ReadoutsSettings> = async (app, { db, conf
   }
 
   app.get('/desk/readouts', { config: { access: 'readout.manage' }, schema: { querystring: PageQuery, hide: true } }, async (request, reply) => {
-    const [found, inbox] = await Promise.all([readouts.listForDesk(db, request.actor, request.query.page), readouts.inbox(db, request.actor!)]);
+    const [found, inbox] = await Promise.all([readouts.listForDesk(db, request.actor, request.query.page, app.figures), readouts.inbox(db, request.actor!, app.figures)]);
     return sendPage(reply, <DeskListPage ctx={pageContext(request)} found={found} inbox={inbox} />);
   });
 

@@ -29,9 +29,15 @@ export interface PublishedReadout {
 }
 
 /** Published readouts a reader may see: public ones for everyone, coalition ones for signed-in users. */
+/** What `publishedFor` tells readers apart by: a copy of a published list is shared by readers with the same key. */
+export const publishedReaderKey = (actor: MaybeActor) => (actor ? 'signed-in' : 'anonymous');
+
 function publishedFor(actor: MaybeActor): SQL | undefined {
   return and(eq(readouts.status, 'published'), actor ? undefined : eq(readouts.publishedAs, 'public'));
 }
+
+/** What `manageableBy` (and the inbox) tell managers apart by: a copy of a desk list is shared by managers with the same key. */
+export const managerKey = (actor: MaybeActor) => `${actor?.role ?? ''}|${actor?.partnerId ?? ''}`;
 
 /** Readouts a manager may work on: the secretariat all of them; a co-chair those of groups their partner co-leads. */
 function manageableBy(actor: MaybeActor): SQL | undefined {

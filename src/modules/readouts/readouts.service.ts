@@ -10,6 +10,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { authorize, isSecretariat } from '../../platform/authz.ts';
 import { Conflict, Forbidden, HttpProblem, InvalidInput, NotFound } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validate.ts';
+import { type FigureCache, keptList } from '../../platform/figure-cache.ts';
 import { getMeetingRecord } from '../meetings/meetings.service.ts';
 import { draftFromRecord } from './draft-from-record.ts';
 import * as repo from './readouts.repo.ts';
@@ -63,17 +64,25 @@ export async function getReadoutForDesk(db: Db, actor: MaybeActor, id: string) {
 
 export const DESK_PAGE_SIZE = 50;
 
-export async function listForDesk(db: Db, actor: MaybeActor, page = 1) {
+/**
+ * A page of the desk's list. With `kept` (the process's figure cache) read once per kind of manager and
+ * page until a readout, version, clearance, meeting or membership changes: each of those tables announces
+ * topic `readouts` (migration 0038).
+ */
+export async function listForDesk(db: Db, actor: MaybeActor, page = 1, kept?: FigureCache) {
   authorize(actor, 'readout.manage');
-  const found = await repo.listManageable(db, actor, { page, pageSize: DESK_PAGE_SIZE });
+  const found = await keptList(kept, 'readouts', `desk|${repo.managerKey(actor)}|${page}`, () => repo.listManageable(db, actor, { page, pageSize: DESK_PAGE_SIZE }));
   return { ...found, page, pageSize: DESK_PAGE_SIZE };
 }
 
-/** What waits for this user: readouts to clear (co-chairs), readouts sent back (the secretariat). */
-export async function inbox(db: Db, actor: Actor) {
-  const awaitingClearance = actor.role === 'co-chair' && actor.partnerId ? await repo.awaitingClearanceBy(db, actor.partnerId) : [];
-  const returned = actor.role === 'secretariat-admin' || actor.role === 'secretariat-officer' ? await repo.returnedDrafts(db) : [];
-  return { awaitingClearance, returned };
+/** What waits for this user: readouts to clear (co-chairs), readouts sent back (the secretariat); with `kept`, kept as the desk's list is. */
+export async function inbox(db: Db, actor: Actor, kept?: FigureCache) {
+  const read = async () => {
+    const awaitingClearance = actor.role === 'co-chair' && actor.partnerId ? await repo.awaitingClearanceBy(db, actor.partnerId) : [];
+    const returned = actor.role === 'secretariat-admin' || actor.role === 'secretariat-officer' ? await repo.returnedDrafts(db) : [];
+    return { awaitingClearance, returned };
+  };
+  return keptList(kept, 'readouts', `inbox|${repo.managerKey(actor)}`, read);
 }
 
 /** The number shown beside the desk link on every page. */
@@ -272,8 +281,18 @@ export async function withdrawReadout(db: Db, actor: MaybeActor, id: string): Pr
   return setStatus(db, actor, id, ['draft', 'in-clearance', 'cleared', 'published'], 'withdrawn', 'readout.withdrawn');
 }
 
-export function listPublished(db: Db, actor: MaybeActor, query: repo.PublishedListQuery, options: { withTotal?: boolean } = {}) {
-  return repo.listPublished(db, actor, query, options);
+/**
+ * A page of published readouts. With `kept` (the process's figure cache), the first page unsearched (by
+ * year or group at most: what most readers see) is read once per kind of reader until a readout, version or
+ * meeting changes (topic `readouts`); a search, a theater (agenda items announce nothing) or a later page
+ * is read each time, so the copies stay few.
+ */
+export function listPublished(db: Db, actor: MaybeActor, query: repo.PublishedListQuery, options: { withTotal?: boolean; kept?: FigureCache } = {}) {
+  const { kept, ...listOptions } = options;
+  const read = () => repo.listPublished(db, actor, query, listOptions);
+  if (!kept || query.q?.trim() || query.theater || (query.page ?? 1) !== 1) return read();
+  const key = `published|${repo.publishedReaderKey(actor)}|${listOptions.withTotal ?? true}|${query.year ?? ''}|${query.groupId ?? ''}|${query.pageSize ?? ''}`;
+  return keptList(kept, 'readouts', key, read);
 }
 
 export async function getPublished(db: Db, actor: MaybeActor, year: number, slug: string): Promise<repo.PublishedReadout & { versions: repo.ReadoutVersionRow[] }> {

@@ -9,7 +9,7 @@ import { pageContext } from '../../platform/views/page-context.ts';
 import { sendPage } from '../../platform/views/render.ts';
 import { saveForm } from '../../platform/views/save-form.ts';
 import { agendaOf } from '../meetings/meetings.repo.ts';
-import { listMeetings, listTheaters } from '../meetings/meetings.service.ts';
+import { latestMeetings, listMeetings, listTheaters } from '../meetings/meetings.service.ts';
 import { getGroup, listGroups } from '../partners/groups.service.ts';
 import { partnerDirectory } from '../partners/partner-directory.ts';
 import { listBranches } from '../threats/threats.service.ts';
@@ -25,14 +25,14 @@ const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 10 
 
 export const taskingsPages: AppModule = async (app, { db }) => {
   /** Group and meeting names for the tables, as the reader may see them. */
-  async function names(request: FastifyRequest): Promise<Names & { groups: Awaited<ReturnType<typeof listGroups>>; meetings: Awaited<ReturnType<typeof listMeetings>>['rows'] }> {
-    const [groups, meetings] = await Promise.all([listGroups(db, request.actor, app.figures), listMeetings(db, request.actor, { pageSize: 200 })]);
+  async function names(request: FastifyRequest): Promise<Names & { groups: Awaited<ReturnType<typeof listGroups>>; meetings: Awaited<ReturnType<typeof latestMeetings>> }> {
+    const [groups, meetings] = await Promise.all([listGroups(db, request.actor, app.figures), latestMeetings(db, request.actor, 200, app.figures)]);
     const ctx = pageContext(request);
     const groupById = new Map(groups.map((group) => [group.id, group]));
-    const meetingById = new Map(meetings.rows.map((meeting) => [meeting.id, meeting]));
+    const meetingById = new Map(meetings.map((meeting) => [meeting.id, meeting]));
     return {
       groups,
-      meetings: meetings.rows,
+      meetings,
       group: (id) => translatedOrDash(ctx, groupById.get(id), 'name'),
       meeting: (id) => translatedOrDash(ctx, meetingById.get(id), 'title'),
     };

@@ -69,8 +69,8 @@ export async function taskingRecord(db: Db, actor: MaybeActor, id: string) {
   if (!tasking) throw new NotFound('tasking');
   const descendants = await repo.descendantsOf(db, actor, [id]);
   const [withRolled, ...children] = withProgress([tasking, ...descendants.filter((row) => row.parentId === id)], [tasking, ...descendants]);
-  const [updates, meeting, group] = await Promise.all([repo.updatesOf(db, [id, ...descendants.map((row) => row.id)]), findMeeting(db, actor, tasking.meetingId), findGroup(db, actor, tasking.groupId)]);
-  return { tasking: withRolled as TaskingWithProgress, children, updates, meeting, group, mayReport: isSecretariat(actor) || (await coLeads(db, actor, tasking.groupId)) };
+  const [updates, mayReport] = await Promise.all([repo.updatesOf(db, [id, ...descendants.map((row) => row.id)]), isSecretariat(actor) || coLeads(db, actor, tasking.groupId)]);
+  return { tasking: withRolled as TaskingWithProgress, children, updates, mayReport };
 }
 
 async function checkedTasking(db: Db, actor: MaybeActor, input: TaskingInput) {

@@ -55,12 +55,12 @@ export const threatsPages: AppModule = async (app, { db }) => {
   );
 
   app.get('/threats/map', { config: { access: 'threat.read' }, schema: { querystring: IncidentQuery, hide: true } }, async (request, reply) => {
-    const [map, listed, names] = await Promise.all([threats.incidentMap(db, request.actor, request.query), threats.listIncidents(db, request.actor, request.query), branchNames(request)]);
+    const [map, listed, names] = await Promise.all([threats.incidentMap(db, request.actor, request.query), threats.pageOfListedIncidents(db, request.actor, request.query), branchNames(request)]);
     return sendPage(reply, <ThreatMapPage ctx={pageContext(request)} map={map} listed={listed} query={request.query} branchName={names.name} />);
   });
 
   app.get('/threats/branches/:slug', { config: { access: 'threat.read' }, schema: { params: SlugParams, querystring: LangQuery, hide: true } }, async (request, reply) => {
-    const record = await threats.branchRecord(db, request.actor, request.params.slug);
+    const record = await threats.branchRecord(db, request.actor, request.params.slug, app.figures);
     const [work, groups] = await Promise.all([taskingsOnBranch(db, request.actor, record.branch.slug), listGroups(db, request.actor, app.figures)]);
     const ctx = pageContext(request);
     const groupById = new Map(groups.map((group) => [group.id, group]));

@@ -72,10 +72,26 @@ export async function incidentCountsByCountry(db: Db, actor: MaybeActor, query: 
   return new Map(rows.map((row) => [row.country, row.n]));
 }
 
-/** The most recent matching incidents that have coordinates, at most `limit`, and how many there are. */
-export async function locatedIncidents(db: Db, actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>, limit: number): Promise<{ rows: IncidentRow[]; total: number }> {
+/** What a point on the incident map shows: where, when, whose, how many dead (no description, sources or provenance). */
+const mapPointColumns = {
+  occurredOn: incidents.occurredOn,
+  city: incidents.city,
+  place: incidents.place,
+  placeFr: incidents.placeFr,
+  placeAr: incidents.placeAr,
+  countryIso3: incidents.countryIso3,
+  latitude: incidents.latitude,
+  longitude: incidents.longitude,
+  branchSlug: incidents.branchSlug,
+  killedLow: incidents.killedLow,
+  killedHigh: incidents.killedHigh,
+};
+export type MapIncident = Pick<IncidentRow, keyof typeof mapPointColumns>;
+
+/** The most recent matching incidents that have coordinates, at most `limit` (only what a map point shows), and how many there are. */
+export async function locatedIncidents(db: Db, actor: MaybeActor, query: Omit<IncidentQuery, 'page' | 'pageSize' | 'lang'>, limit: number): Promise<{ rows: MapIncident[]; total: number }> {
   const found = await db
-    .select({ incident: incidents, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ incident: mapPointColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(incidents)
     .where(and(filtersOf(actor, query), isNotNull(incidents.latitude), isNotNull(incidents.longitude)))
     .orderBy(desc(incidents.occurredOn), asc(incidents.id))

@@ -32,12 +32,26 @@ export function listIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
 
 /** A page of incidents, newest first, with the keys of the pages around and a bounded count: two statements however many there are. */
 async function pageOfIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
+  const [page, n] = await Promise.all([pageOfIncidentsUncounted(db, actor, query), repo.countIncidents(db, actor, query, LIST_COUNT_LIMIT + 1)]);
+  return { ...page, ...countShown(n) };
+}
+
+/** How many there are as a list says it: exact up to LIST_COUNT_LIMIT, "more than" beyond. */
+const countShown = (n: number) => ({ total: Math.min(n, LIST_COUNT_LIMIT), totalIsLowerBound: n > LIST_COUNT_LIMIT });
+
+/** A page of incidents with the keys of the pages around, without counting them all: one statement. */
+async function pageOfIncidentsUncounted(db: Db, actor: MaybeActor, query: IncidentQuery) {
   const pageSize = query.pageSize ?? 50;
-  const [found, n] = await Promise.all([repo.findIncidents(db, actor, query, pageSize + 1), repo.countIncidents(db, actor, query, LIST_COUNT_LIMIT + 1)]);
-  const page = keysetPage(found, pageSize, query);
+  const page = keysetPage(await repo.findIncidents(db, actor, query, pageSize + 1), pageSize, query);
   // An offset page (`page=`) has newer rows before it even without a `before` key.
   const newer = page.newer ?? (!query.before && !query.after && (query.page ?? 1) > 1 && page.rows[0] ? writePosition(page.rows[0]) : undefined);
-  return { ...page, ...(newer ? { newer } : {}), total: Math.min(n, LIST_COUNT_LIMIT), totalIsLowerBound: n > LIST_COUNT_LIMIT };
+  return { ...page, ...(newer ? { newer } : {}) };
+}
+
+/** A page of incidents for a page that shows no count of them (the map's table): the count is not asked for. */
+export function pageOfListedIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
+  authorize(actor, 'threat.read');
+  return pageOfIncidentsUncounted(db, actor, query);
 }
 
 export function allIncidents(db: Db, actor: MaybeActor, query: IncidentQuery) {
@@ -71,16 +85,22 @@ export async function setBranchNames(db: Db, actor: MaybeActor, slug: string, ra
   });
 }
 
-export async function branchRecord(db: Db, actor: MaybeActor, slug: string) {
+/**
+ * A branch with its latest incidents, activity by year and related meetings; with `kept` (the process's
+ * figure cache) the branch comes from the kept list of branches. The activity counts every incident of
+ * the branch the reader may see, so its sum is the count the page shows: no statement of its own.
+ */
+export async function branchRecord(db: Db, actor: MaybeActor, slug: string, kept?: FigureCache) {
   authorize(actor, 'threat.read');
-  const branch = await repo.findBranch(db, slug);
+  const branch = kept ? (await listBranches(db, actor, kept)).find((row) => row.slug === slug) : await repo.findBranch(db, slug);
   if (!branch) throw new NotFound('branch');
   const [latest, activity, meetings] = await Promise.all([
-    pageOfIncidents(db, actor, { branch: slug, pageSize: BRANCH_PAGE_INCIDENTS }),
+    pageOfIncidentsUncounted(db, actor, { branch: slug, pageSize: BRANCH_PAGE_INCIDENTS }),
     repo.activityByYear(db, actor, slug),
     repo.meetingsMentioning(db, actor, [branch.shortName, ...branch.aliases]),
   ]);
-  return { branch, incidents: latest.rows, incidentTotal: latest.total, meetings, activity };
+  const incidentTotal = countShown(activity.reduce((sum, year) => sum + year.incidents, 0)).total;
+  return { branch, incidents: latest.rows, incidentTotal, meetings, activity };
 }
 
 /** Points drawn on the incident map at most; the shading by country counts every incident. */

@@ -19,7 +19,7 @@ import type { TaskingWithProgress, UpdateRow } from '../taskings/taskings.servic
 import { ProgressMeter } from '../taskings/taskings.views.tsx';
 import type { TheaterRow } from '../meetings/meetings.repo.ts';
 import { theaterName } from '../meetings/meetings.views.tsx';
-import type { BranchRow, IncidentRow } from './threats.repo.ts';
+import type { BranchRow, IncidentRow, MapIncident } from './threats.repo.ts';
 import { ATTRIBUTIONS, type IncidentQuery } from './threats.schema.ts';
 import { calendarDayIn, listOf, numberFormat, partsSeparator } from '../../platform/i18n/formatters.ts';
 import { meetingDay } from '../meetings/meeting-time.ts';
@@ -38,7 +38,7 @@ export function casualties(ctx: PageContext, low: number | null, high: number | 
 }
 
 /** The place as text (titles, map labels), its parts joined the reader's way. */
-export const placeOf = (ctx: PageContext, row: IncidentRow) =>
+export const placeOf = (ctx: PageContext, row: Pick<IncidentRow, 'place' | 'placeFr' | 'placeAr' | 'city' | 'countryIso3'>) =>
   [translated(row, ctx.locale, 'place'), row.city, countryNameIn(ctx.locale, row.countryIso3)].filter(Boolean).join(partsSeparator(ctx.locale));
 
 /**
@@ -366,7 +366,7 @@ export function IncidentFormPage(props: { ctx: PageContext; branches: BranchRow[
 }
 
 /** A point's tooltip on the map: the day and the place in the reader's language, the branch, the dead. */
-const incidentLabel = (ctx: PageContext, row: IncidentRow, branchName: (slug: string) => string) =>
+const incidentLabel = (ctx: PageContext, row: MapIncident, branchName: (slug: string) => string) =>
   `${calendarDayIn(intlLocale(ctx.locale), row.occurredOn)} ${branchName(row.branchSlug)}${partsSeparator(ctx.locale)}${placeOf(ctx, row)}: ${casualties(ctx, row.killedLow, row.killedHigh)}`;
 
 /** Incidents on the world map: countries shaded by count, a point per located incident. */
@@ -382,8 +382,8 @@ export function IncidentMap({ ctx, rows, branchName }: { ctx: PageContext; rows:
 
 export function ThreatMapPage(props: {
   ctx: PageContext;
-  map: { byCountry: Map<string, number>; points: IncidentRow[]; locatedTotal: number };
-  listed: { rows: IncidentRow[]; total: number; older?: string; newer?: string };
+  map: { byCountry: Map<string, number>; points: MapIncident[]; locatedTotal: number };
+  listed: { rows: IncidentRow[]; older?: string; newer?: string };
   query: IncidentQuery;
   branchName: (slug: string) => string;
 }) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loginAs } from '../../test/helpers/app.ts';
 import { httpSuite } from '../../test/helpers/http-suite.ts';
 import { systemActor } from './actor.ts';
-import { appendAudit, verifyAuditChain } from './audit.ts';
+import { appendAudit, hashEvent, verifyAuditChain } from './audit.ts';
 
 const suite = httpSuite(async (ctx) => {
   const admin = await loginAs(ctx, 'secretariat-admin');
@@ -19,6 +19,18 @@ describe('audit trail', () => {
     const verdict = await verifyAuditChain(suite.ctx.db);
     expect(verdict.ok).toBe(true);
     expect(verdict.count).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps the chain linear when appends race, each one statement with no transaction of its own', async () => {
+    const before = await verifyAuditChain(suite.ctx.db);
+    // Quotes, backslashes, Arabic, markup and astral characters: the database finishes the hash over the
+    // canonical text the application wrote, so any byte of difference would break the chain.
+    const detail = (i: number) => ({ i, 'ا': '“quoted” \\ </script> 𝄞', nested: { z: [1.5, null, true], a: 'é' } });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAudit(suite.ctx.db, systemActor('race'), { action: 'test.race', entityType: 'race', entityId: String(i), detail: detail(i) })));
+    expect(await verifyAuditChain(suite.ctx.db)).toEqual({ ok: true, count: before.count + 20 });
+    const raced = await suite.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'test.race')).orderBy(asc(auditEvents.seq));
+    expect(raced.map((event) => Number(event.entityId)).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(raced.map((event) => event.hash)).toEqual(raced.map(({ seq, hash, ...fields }) => hashEvent(fields)));
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {

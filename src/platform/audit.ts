@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditEvents } from '../db/schema/audit.ts';
 import type { MaybeActor } from './actor.ts';
@@ -12,7 +12,7 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Arbitrary constant: makes appends take turns so the chain stays linear across processes. */
+/** Arbitrary constant: makes appends take turns so the chain stays linear across processes (also in migration 0043). */
 export const AUDIT_CHAIN_LOCK = 727_002;
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -34,14 +34,27 @@ export function hashEvent(fields: HashedFields): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** How the canonical form of every event ends: the previous hash is the last key in canonical order. */
+const PREVIOUS_HASH_LAST = ',"prevHash":""}';
+
+/**
+ * The canonical form of an event up to its previous hash (`…,"prevHash":"`): the database appends the
+ * hash it reads under the chain's lock and `"}`, and hashes the whole, which is what `hashEvent` hashes.
+ */
+export function canonicalHead(fields: Omit<HashedFields, 'prevHash'>): string {
+  const canonical = canonicalize({ ...fields, occurredAt: fields.occurredAt.toISOString(), prevHash: '' }) ?? '';
+  if (!canonical.endsWith(PREVIOUS_HASH_LAST)) throw new Error('an audit event\'s previous hash must come last in its canonical form');
+  return canonical.slice(0, -2);
+}
+
 /**
  * Appends an audit event. Call it with the transaction that makes the change (ARCHITECTURE rule 3),
- * so the change and its record commit or fail together.
+ * so the change and its record commit or fail together; an event that records no change (a read of
+ * restricted figures) may be appended alone. One statement (migration 0043): the chain's lock, the last
+ * hash and the insert, so appends take turns for one round trip each.
  */
-export async function appendAudit(tx: Db, actor: MaybeActor, entry: AuditEntry, ip?: string | null): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  const fields: HashedFields = {
+export async function appendAudit(db: Db, actor: MaybeActor, entry: AuditEntry, ip?: string | null): Promise<void> {
+  const fields = {
     occurredAt: new Date(),
     actorUserId: actor?.userId ?? null,
     actorLabel: actor?.label ?? 'anonymous',
@@ -50,9 +63,10 @@ export async function appendAudit(tx: Db, actor: MaybeActor, entry: AuditEntry, 
     entityId: entry.entityId ?? null,
     ip: ip ?? actor?.ip ?? null,
     detail: entry.detail ?? {},
-    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditEvents).values({ ...fields, hash: hashEvent(fields) });
+  await db.execute(
+    sql`SELECT append_audit_event(${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorUserId}::uuid, ${fields.actorLabel}, ${fields.action}, ${fields.entityType}, ${fields.entityId}, ${fields.ip}, ${JSON.stringify(fields.detail)}::jsonb, ${canonicalHead(fields)})`,
+  );
 }
 
 export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };

@@ -58,7 +58,6 @@ async function ftfAmong(db: Db, actor: MaybeActor, visibleGroups: readonly { id:
 export async function auditRestrictedRead(db: Db, actor: MaybeActor, view: string, records: readonly { id: string; classification: Classification }[], entityId: string | null = null): Promise<void> {
   const restricted = records.filter((record) => record.classification === 'restricted');
   if (restricted.length === 0) return;
-  await db.transaction((tx) =>
-    appendAudit(tx, actor, { action: 'detention.viewed', entityType: 'detention', entityId, detail: { view, restrictedRecords: restricted.length, ids: restricted.slice(0, 50).map((record) => record.id) } }),
-  );
+  // Nothing changes with it, so it is appended alone: one statement, no transaction of its own.
+  await appendAudit(db, actor, { action: 'detention.viewed', entityType: 'detention', entityId, detail: { view, restrictedRecords: restricted.length, ids: restricted.slice(0, 50).map((record) => record.id) } });
 }

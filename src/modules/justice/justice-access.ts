@@ -10,7 +10,6 @@ import { appendAudit } from '../../platform/audit.ts';
 export async function auditRestrictedJusticeRead(db: Db, actor: MaybeActor, view: string, records: readonly { id: string; classification: Classification }[], entityId: string | null = null): Promise<void> {
   const restricted = records.filter((record) => record.classification === 'restricted');
   if (restricted.length === 0) return;
-  await db.transaction((tx) =>
-    appendAudit(tx, actor, { action: 'justice.viewed', entityType: 'justice-record', entityId, detail: { view, restrictedRecords: restricted.length, ids: restricted.slice(0, 50).map((record) => record.id) } }),
-  );
+  // Nothing changes with it, so it is appended alone: one statement, no transaction of its own.
+  await appendAudit(db, actor, { action: 'justice.viewed', entityType: 'justice-record', entityId, detail: { view, restrictedRecords: restricted.length, ids: restricted.slice(0, 50).map((record) => record.id) } });
 }

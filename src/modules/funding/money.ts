@@ -2,6 +2,7 @@ import { intlLocale } from '../../platform/i18n/request-language.ts';
 import Decimal from 'decimal.js';
 import { code as currencyRecord } from 'currency-codes';
 import { numberFormat } from '../../platform/i18n/formatters.ts';
+import { remembered } from '../../platform/remembered.ts';
 
 /**
  * Money is exact: amounts are decimal strings, arithmetic is decimal.js (never binary floats), and
@@ -55,15 +56,10 @@ export function roundForDisplay(amount: string | Decimal, currency: string): Dec
 
 /** Formatters by Intl locale and fraction digits: numberFormat's key is built with JSON.stringify on every call. */
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+const MAX_MONEY_FORMATS = 100;
 
 function moneyFormat(locale: string, shownDigits: number): Intl.NumberFormat {
-  const key = `${locale}|${shownDigits}`;
-  let found = moneyFormats.get(key);
-  if (!found) {
-    found = numberFormat(locale, { minimumFractionDigits: shownDigits, maximumFractionDigits: shownDigits });
-    moneyFormats.set(key, found);
-  }
-  return found;
+  return remembered(moneyFormats, MAX_MONEY_FORMATS, `${locale}|${shownDigits}`, () => numberFormat(locale, { minimumFractionDigits: shownDigits, maximumFractionDigits: shownDigits }));
 }
 
 export type AmountProblem = string;

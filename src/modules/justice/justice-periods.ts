@@ -2,6 +2,7 @@ import { isIsoDay } from '../../platform/calendar-day.ts';
 import { dateTimeFormat } from '../../platform/i18n/formatters.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { intlLocale } from '../../platform/i18n/request-language.ts';
+import { remembered } from '../../platform/remembered.ts';
 import { firstDay } from '../detention/detention-checks.ts';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: a date at the precision the source gives. */
@@ -55,14 +56,7 @@ const writtenDates = new Map<string, string>();
 /** A partial date in the reader's language at its own precision: a year stays a year, a month a month. */
 export function partialDateText(partial: string, locale: Locale): string {
   const tag = intlLocale(locale);
-  const key = `${tag}|${partial}`;
-  let text = writtenDates.get(key);
-  if (text === undefined) {
-    if (writtenDates.size >= MAX_WRITTEN_DATES) writtenDates.clear();
-    text = formatPartialDate(partial, tag);
-    writtenDates.set(key, text);
-  }
-  return text;
+  return remembered(writtenDates, MAX_WRITTEN_DATES, `${tag}|${partial}`, () => formatPartialDate(partial, tag));
 }
 
 function formatPartialDate(partial: string, tag: string): string {

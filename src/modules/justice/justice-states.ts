@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
+import { remembered } from '../../platform/remembered.ts';
 import { countryName, isKnownAlpha3 } from '../partners/countries.ts';
 import { listPartners } from '../partners/partners.service.ts';
 
@@ -20,14 +21,7 @@ const stateNames = new Map<string, string>();
 export function jurisdictionName(record: { stateIso3: string | null; mechanism: string | null }, locale: Locale): string {
   if (record.mechanism) return record.mechanism;
   const iso3 = record.stateIso3 ?? '';
-  const key = `${locale}|${iso3}`;
-  let name = stateNames.get(key);
-  if (name === undefined) {
-    if (stateNames.size >= MAX_NAMES) stateNames.clear();
-    name = USER_ASSIGNED[iso3]?.[locale] ?? countryName(iso3, locale) ?? iso3;
-    stateNames.set(key, name);
-  }
-  return name;
+  return remembered(stateNames, MAX_NAMES, `${locale}|${iso3}`, () => USER_ASSIGNED[iso3]?.[locale] ?? countryName(iso3, locale) ?? iso3);
 }
 
 /** The Coalition partner that is this state, if it is one: its delegates report its figures. */

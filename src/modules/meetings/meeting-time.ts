@@ -1,6 +1,7 @@
 import { intlLocale } from '../../platform/i18n/request-language.ts';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../platform/i18n/i18n.ts';
+import { remembered } from '../../platform/remembered.ts';
 import type { MeetingRow } from './meetings.repo.ts';
 
 type Timed = Pick<MeetingRow, 'startsAt' | 'endsAt' | 'timeZone' | 'datePrecision'>;
@@ -9,13 +10,7 @@ type Timed = Pick<MeetingRow, 'startsAt' | 'endsAt' | 'timeZone' | 'datePrecisio
 export function meetingWhen(meeting: Timed, locale: Locale, zone = meeting.timeZone): string {
   // A pure function of these (the Intl locale carries the digits): lists write 25 of them per visit, each a few zoned Luxon dates.
   const key = `${meeting.startsAt.getTime()}|${meeting.endsAt.getTime()}|${zone}|${meeting.datePrecision}|${intlLocale(locale)}`;
-  let text = meetingWhens.get(key);
-  if (text === undefined) {
-    text = meetingWhenNow(meeting, locale, zone);
-    if (meetingWhens.size >= MAX_KEPT) meetingWhens.clear();
-    meetingWhens.set(key, text);
-  }
-  return text;
+  return remembered(meetingWhens, MAX_KEPT, key, () => meetingWhenNow(meeting, locale, zone));
 }
 
 /** Answers of meetingWhen and meetingDay, bounded (a few per meeting, language and digits). */
@@ -62,12 +57,7 @@ export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 export function meetingDay(meeting: Pick<MeetingRow, 'startsAt' | 'timeZone' | 'datePrecision'>): string {
   // The meeting page names up to 200 earlier meetings this way on every visit; a zoned Luxon date costs far more than a lookup.
   const key = `${meeting.startsAt.getTime()}|${meeting.timeZone}|${meeting.datePrecision}`;
-  let day = meetingDays.get(key);
-  if (day === undefined) {
-    const start = DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone });
-    day = start.toFormat(meeting.datePrecision === 'year' ? 'yyyy' : meeting.datePrecision === 'month' ? 'yyyy-MM' : 'yyyy-MM-dd');
-    if (meetingDays.size >= MAX_KEPT) meetingDays.clear();
-    meetingDays.set(key, day);
-  }
-  return day;
+  return remembered(meetingDays, MAX_KEPT, key, () =>
+    DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timeZone }).toFormat(meeting.datePrecision === 'year' ? 'yyyy' : meeting.datePrecision === 'month' ? 'yyyy-MM' : 'yyyy-MM-dd'),
+  );
 }

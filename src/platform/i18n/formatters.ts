@@ -1,3 +1,5 @@
+import { remembered } from '../remembered.ts';
+
 /**
  * Intl formatters, made once per locale and options and kept: building one costs far more than using
  * it (a funding page formats hundreds of sums). The combinations are few — three languages, two kinds of
@@ -7,22 +9,12 @@ const MAX_CACHED = 500;
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let found = cache.get(key);
-  if (!found) {
-    if (cache.size >= MAX_CACHED) cache.clear();
-    found = make();
-    cache.set(key, found);
-  }
-  return found;
-}
-
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  return cached(numberFormats, `${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+  return remembered(numberFormats, MAX_CACHED, `${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
 }
 
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
-  return cached(dateTimeFormats, `${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+  return remembered(dateTimeFormats, MAX_CACHED, `${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 }
 
 /** "a, b and c" in the reader's language (Arabic joins with "و", never a Latin comma). */

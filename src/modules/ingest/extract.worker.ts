@@ -22,6 +22,7 @@ let registry: { stamp: string; gazetteer: Gazetteer } | undefined;
 
 parentPort?.on('message', (job: Job) => {
   parentPort?.postMessage({ id: job.id, started: true });
+  const started = performance.now();
   try {
     // The notes are in the reader's language: the request's language context does not cross threads, so it is set again here.
     let extraction: Extraction | undefined;
@@ -31,7 +32,7 @@ parentPort?.on('message', (job: Job) => {
       const gazetteer = job.registry && registry?.stamp === job.registry.stamp ? registry.gazetteer : undefined;
       extraction = extractReadout(job.text, { publishedOn: job.publishedOn, gazetteer });
     });
-    parentPort?.postMessage({ id: job.id, extraction });
+    parentPort?.postMessage({ id: job.id, extraction, readMs: performance.now() - started });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: (error as Error).message });
   }

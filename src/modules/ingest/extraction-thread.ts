@@ -43,7 +43,7 @@ function thread(): Worker {
     ? new Worker(new URL('./extract.worker-tsx.mjs', import.meta.url), { workerData: { entry: new URL('./extract.worker.ts', import.meta.url).href } })
     : new Worker(new URL('./extract.worker.js', import.meta.url));
   started.unref();
-  started.on('message', (message: { id: number; started?: boolean; extraction?: Extraction; error?: string }) => {
+  started.on('message', (message: { id: number; started?: boolean; extraction?: Extraction; readMs?: number; error?: string }) => {
     const job = pending.get(message.id);
     if (!job) return;
     if (message.started) {
@@ -52,7 +52,10 @@ function thread(): Worker {
     }
     pending.delete(message.id);
     clearTimeout(job.timer);
-    if (message.extraction) job.resolve(message.extraction);
+    // The thread's own clock decides too: on a busy event loop its "started" and its answer can arrive in
+    // one turn, before the timer could fire, and a reading over the budget must still be refused.
+    if (message.readMs !== undefined && message.readMs > job.budgetMs) job.reject(new ExtractionOverBudget(job.budgetMs));
+    else if (message.extraction) job.resolve(message.extraction);
     else job.reject(new Error(message.error ?? 'extraction failed'));
   });
   started.on('error', (error) => failAll(started, error));
